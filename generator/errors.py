@@ -8,13 +8,19 @@ class DocgenError(Exception):
 
 
 class SpecError(DocgenError):
-    """A schema that cannot be used: names the file and an RFC 6901 JSON pointer into it."""
+    """A schema that cannot be used: names the file and an RFC 6901 JSON pointer into it.
 
-    def __init__(self, file: str, pointer: str, message: str) -> None:
+    Text that is not JSON has no pointer yet: then the place is `file:line:column`.
+    """
+
+    def __init__(
+        self, file: str, pointer: str | None, message: str, line: int = 0, column: int = 0
+    ) -> None:
         self.file = file
         self.pointer = pointer
         self.message = message
-        super().__init__(f"{file}#{pointer}: {message}")
+        place = f"{file}#{pointer}" if pointer is not None else f"{file}:{line}:{column}"
+        super().__init__(f"{place}: {message}")
 
 
 class UsageError(DocgenError):

@@ -1,0 +1,79 @@
+"""Escaping, one function per output context of a page; each is a Jinja filter."""
+
+from __future__ import annotations
+
+import re
+
+# Characters MDX or Markdown would read as syntax inside a table cell, as character references.
+_CELL = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "{": "&#123;",
+    "}": "&#125;",
+    "`": "&#96;",
+    "*": "&#42;",
+    "_": "&#95;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "\\": "&#92;",
+    "~": "&#126;",
+    "|": "&#124;",
+    "#": "&#35;",
+}
+_CELL_RE = re.compile("[" + re.escape("".join(_CELL)) + "]")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def cell(text: str) -> str:
+    """Escape text for an HTML table cell of an MDX page: shown as written, on one line.
+
+    >>> cell("Use {Name} <b>*not*</b>\\n here")
+    'Use &#123;Name&#125; &lt;b&gt;&#42;not&#42;&lt;/b&gt; here'
+    """
+    return _CELL_RE.sub(lambda m: _CELL[m.group()], _SPACE_RE.sub(" ", text).strip())
+
+
+def prose(text: str) -> str:
+    """Escape text for a paragraph of an MDX page (same rules as a table cell).
+
+    >>> prose("a {b}")
+    'a &#123;b&#125;'
+    """
+    return cell(text)
+
+
+def jsx_attr(text: str) -> str:
+    """Escape text for a double-quoted JSX attribute value.
+
+    >>> jsx_attr('say "hi" & go')
+    'say &quot;hi&quot; &amp; go'
+    """
+    return text.replace("&", "&amp;").replace('"', "&quot;")
+
+
+def sql_literal(text: str) -> str:
+    """Escape text for a single-quoted SQL string literal.
+
+    >>> sql_literal("it's")
+    "it''s"
+    """
+    return text.replace("'", "''")
+
+
+def yaml_quoted(text: str) -> str:
+    """Quote text as a single-quoted YAML scalar.
+
+    >>> yaml_quoted("{{ Name }}"), yaml_quoted("it's")
+    ("'{{ Name }}'", "'it''s'")
+    """
+    return "'" + text.replace("'", "''") + "'"
+
+
+def code_fence(text: str) -> str:
+    """Make text safe inside a ``` fence: no line of it may close the fence.
+
+    >>> code_fence("a\\n```\\nb")
+    'a\\n ```\\nb'
+    """
+    return re.sub(r"^(\s*)```", r"\1 ```", text, flags=re.MULTILINE)

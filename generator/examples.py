@@ -1,0 +1,112 @@
+"""Example snippets of a page, built from the model: manifest YAML, JSON Patch, identifiers."""
+
+from __future__ import annotations
+
+import json
+
+from generator.escape import yaml_quoted
+from generator.model import ArrayValue, ObjectValue, Placeholder, Property, Resource, Value
+
+TRUNCATED_MARK = "{}  # cut here: nested too deep or recursive, see the schema"
+
+
+def placeholder(name: str) -> str:
+    """The text a user replaces: `{{ name }}`.
+
+    >>> placeholder("FunctionName")
+    '{{ FunctionName }}'
+    """
+    return "{{ " + name + " }}"
+
+
+def identifier_placeholder(resource: Resource) -> str:
+    """The Cloud Control identifier with a placeholder per part, joined by `|`."""
+    return "|".join(f"<{name}>" for name in resource.identifier)
+
+
+def resource_model_placeholder(resource: Resource) -> str:
+    """The `ResourceModel` JSON the list handler requires, with placeholders."""
+    return json.dumps({name: f"<{name}>" for name in resource.list_required})
+
+
+def insert_columns(resource: Resource, required_only: bool) -> tuple[str, ...]:
+    """The INSERT columns: properties that may be set (not read-only)."""
+    return tuple(
+        p.name
+        for p in resource.properties
+        if not p.read_only and (p.required or not required_only)
+    )
+
+
+def select_columns(resource: Resource) -> tuple[str, ...]:
+    """The SELECT columns: region first, then every field that reads back (not write-only)."""
+    write_only = {p.field_name for p in resource.properties if p.write_only}
+    return ("region", *(f.name for f in resource.fields if f.name not in write_only | {"region"}))
+
+
+def updatable(resource: Resource) -> tuple[Property, ...]:
+    """Properties an UPDATE may patch: neither read-only nor create-only."""
+    return tuple(p for p in resource.properties if not (p.read_only or p.create_only))
+
+
+def manifest_props(resource: Resource) -> str:
+    """The `props:` entries of the stack-deploy manifest, indented for the resources list."""
+    lines: list[str] = []
+    for prop in resource.properties:
+        if prop.read_only:
+            continue
+        lines.append(f"      - name: {prop.name}")
+        lines.extend(_yaml_entry("value", prop.value, 8))
+    return "\n".join(lines)
+
+
+def _yaml_entry(key: str, value: Value, indent: int) -> list[str]:
+    """YAML lines for `key: value` at an indent."""
+    pad = " " * indent
+    if isinstance(value, Placeholder):
+        return [f"{pad}{key}: {yaml_quoted(placeholder(value.name))}"]
+    if isinstance(value, (ObjectValue, ArrayValue)):
+        return [f"{pad}{key}:", *_yaml_block(value, indent + 2)]
+    return [f"{pad}{key}: {TRUNCATED_MARK}"]
+
+
+def _yaml_block(value: Value, indent: int) -> list[str]:
+    """YAML lines of an object or array value at an indent."""
+    pad = " " * indent
+    if isinstance(value, ObjectValue):
+        lines: list[str] = []
+        for key, member in value.members:
+            lines.extend(_yaml_entry(key, member, indent))
+        return lines
+    if isinstance(value, ArrayValue):
+        item = value.item
+        if isinstance(item, Placeholder):
+            return [f"{pad}- {yaml_quoted(placeholder(item.name))}"]
+        if isinstance(item, (ObjectValue, ArrayValue)):
+            inner = _yaml_block(item, indent + 2)
+            # The first line of the item goes after the dash.
+            return [f"{pad}- {inner[0].lstrip()}", *inner[1:]] if inner else [f"{pad}- {{}}"]
+        return [f"{pad}- {TRUNCATED_MARK}"]
+    return [f"{pad}{TRUNCATED_MARK}"]
+
+
+def patch_document(resource: Resource) -> str:
+    """An RFC 6902 JSON Patch adding every updatable property, one operation a line."""
+    ops = [
+        '  {"op": "add", "path": "/%s", "value": %s}' % (p.name, _json_value(p.value))
+        for p in updatable(resource)
+    ]
+    return "[\n" + ",\n".join(ops) + "\n]"
+
+
+def _json_value(value: Value) -> str:
+    """JSON text of a value with placeholders (strings quoted, numbers and booleans bare)."""
+    if isinstance(value, Placeholder):
+        text = placeholder(value.name)
+        return json.dumps(text) if value.type in ("string", "object") else text
+    if isinstance(value, ObjectValue):
+        members = ", ".join(f"{json.dumps(k)}: {_json_value(v)}" for k, v in value.members)
+        return "{" + members + "}"
+    if isinstance(value, ArrayValue):
+        return "[" + _json_value(value.item) + "]"
+    return "{}"

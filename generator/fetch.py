@@ -1,0 +1,522 @@
+"""The fetch stage: read CloudFormation resource schemas from a source and write them to specs/.
+
+Sources: AWS's published zip for a region (the default), any http(s) URL of such a zip, a local
+zip, a local folder of `*.json`, and `cfn-lint[:<region>]`, the schemas bundled with the optional
+cfn-lint package. Everything requested is read and parsed before anything is written, and each
+file is written atomically, so a failed fetch leaves specs/ and its lock as they were.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import importlib.metadata
+import importlib.resources
+import importlib.util
+import json
+import logging
+import re
+import tempfile
+import time
+import zipfile
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import IO
+from urllib.parse import urlsplit, urlunsplit
+
+import requests
+import urllib3
+
+from generator import __version__
+from generator.errors import FetchError
+from generator.lock import (
+    LOCK_NAME,
+    Lock,
+    commit_staged,
+    make_entry,
+    read_lock,
+    remove_stale_temps,
+    stage_bytes,
+    sync_dir,
+    update_lock,
+    write_lock,
+)
+from generator.naming import spec_file_name
+
+log = logging.getLogger(__name__)
+
+DEFAULT_REGION = "us-east-1"
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+CFN_LINT = "cfn-lint"
+CFN_LINT_EXTRA = "pip install 'stackql-docgen[cfn-lint]'"
+
+_REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-\d+")
+# AWS::Service::Resource, and the four-part names of modules (Org::Service::Name::MODULE).
+_TYPE_NAME = re.compile(r"[A-Za-z0-9]+(::[A-Za-z0-9]+){2,3}")
+_RETRY_STATUS = frozenset({429}) | frozenset(range(500, 600))
+_CHUNK = 64 * 1024
+
+
+class SourceKind(enum.Enum):
+    """Where schemas are read from."""
+
+    URL = "url"
+    PATH = "path"  # a local zip or folder, told apart when it is read
+    CFN_LINT = "cfn-lint"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A resolved source: its kind, its location (URL, path or region) and the lock's label."""
+
+    kind: SourceKind
+    location: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadOptions:
+    """Network limits: timeouts in seconds, retries with exponential backoff, a size limit."""
+
+    connect_timeout: float = 10.0
+    read_timeout: float = 60.0
+    retries: int = 3
+    backoff: float = 1.0
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaDocument:
+    """One schema as read from a source: its typeName, where it was found and its exact bytes."""
+
+    type_name: str
+    where: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedSchema:
+    """One schema written to (or already current in) specs/."""
+
+    type_name: str
+    path: Path
+    sha256: str
+    changed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    """What a fetch did: the source label, every schema fetched (sorted by type) and the lock."""
+
+    source: str
+    schemas: tuple[FetchedSchema, ...]
+    lock_path: Path
+    lock_changed: bool
+
+    @property
+    def written(self) -> tuple[FetchedSchema, ...]:
+        """The schemas whose files were created or replaced."""
+        return tuple(s for s in self.schemas if s.changed)
+
+    @property
+    def unchanged(self) -> tuple[FetchedSchema, ...]:
+        """The schemas whose files already held the same bytes."""
+        return tuple(s for s in self.schemas if not s.changed)
+
+    @property
+    def type_names(self) -> tuple[str, ...]:
+        """The type names fetched."""
+        return tuple(s.type_name for s in self.schemas)
+
+
+def default_source_url(region: str) -> str:
+    """Return the URL of AWS's schema zip for a region.
+
+    >>> default_source_url("eu-west-1")
+    'https://schema.cloudformation.eu-west-1.amazonaws.com/CloudformationSchema.zip'
+    >>> default_source_url("cn-north-1")
+    'https://schema.cloudformation.cn-north-1.amazonaws.com.cn/CloudformationSchema.zip'
+    """
+    suffix = ".cn" if region.startswith("cn-") else ""
+    return f"https://schema.cloudformation.{region}.amazonaws.com{suffix}/CloudformationSchema.zip"
+
+
+def url_label(url: str) -> str:
+    """Return a URL without credentials, query or fragment, fit to be recorded in the lock.
+
+    >>> url_label("https://u:p@example.com/s.zip?X-Amz-Signature=1#f")
+    'https://example.com/s.zip'
+    """
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = f"[{host}]" if ":" in host else host
+    if parts.port is not None:
+        netloc += f":{parts.port}"
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+def resolve_source(source: str | None, region: str) -> Source:
+    """Resolve a --source value (None, URL, path, `cfn-lint[:region]`) for a region.
+
+    >>> resolve_source(None, "us-east-1").label
+    'https://schema.cloudformation.us-east-1.amazonaws.com/CloudformationSchema.zip'
+    >>> resolve_source("cfn-lint:eu-west-1", "us-east-1").location
+    'eu-west-1'
+    >>> resolve_source("specs/", "us-east-1")
+    Source(kind=<SourceKind.PATH: 'path'>, location='specs', label='specs')
+    """
+    if source is not None and (source == CFN_LINT or source.startswith(CFN_LINT + ":")):
+        region = source.partition(":")[2] or region
+        _check_region(region)
+        return Source(SourceKind.CFN_LINT, region, f"{CFN_LINT}:{region}")
+    if source is None:
+        _check_region(region)
+        url = default_source_url(region)
+        return Source(SourceKind.URL, url, url)
+    if source.startswith(("http://", "https://")):
+        return Source(SourceKind.URL, source, url_label(source))
+    path = Path(source).as_posix()
+    return Source(SourceKind.PATH, path, path)
+
+
+def _check_region(region: str) -> None:
+    """Raise FetchError unless `region` looks like an AWS region name."""
+    if not _REGION.fullmatch(region):
+        raise FetchError(f"invalid region {region!r}: expected a name such as us-east-1")
+
+
+def parse_type_name(where: str, data: bytes) -> str:
+    """Parse a schema document and return its typeName; FetchError names `where` and the place.
+
+    >>> parse_type_name("x.json", b'{"typeName": "AWS::S3::Bucket"}')
+    'AWS::S3::Bucket'
+    >>> parse_type_name("x.json", b'{\\n  "typeName": }')
+    Traceback (most recent call last):
+    ...
+    generator.errors.FetchError: x.json:2:15: invalid JSON: Expecting value
+    """
+    try:
+        document = json.loads(data)
+    except json.JSONDecodeError as e:
+        raise FetchError(f"{where}:{e.lineno}:{e.colno}: invalid JSON: {e.msg}") from e
+    except UnicodeDecodeError as e:
+        raise FetchError(f"{where}: not UTF-8 text at byte {e.start}") from e
+    if not isinstance(document, dict):
+        raise FetchError(f"{where}: not a resource schema (expected a JSON object)")
+    type_name = document.get("typeName")
+    if not isinstance(type_name, str):
+        raise FetchError(f"{where}#/typeName: missing; not a resource schema")
+    if not _TYPE_NAME.fullmatch(type_name):
+        raise FetchError(f"{where}#/typeName: {type_name!r} is not a CloudFormation type name")
+    return type_name
+
+
+def index_documents(documents: Sequence[SchemaDocument]) -> dict[str, SchemaDocument]:
+    """Index documents by type name; two documents of one type are a FetchError."""
+    index: dict[str, SchemaDocument] = {}
+    for doc in documents:
+        first = index.get(doc.type_name.lower())
+        if first is not None:
+            raise FetchError(f"{doc.where}: {doc.type_name} is also defined by {first.where}")
+        index[doc.type_name.lower()] = doc
+    return index
+
+
+def select_documents(
+    index: dict[str, SchemaDocument], types: Sequence[str], source_label: str
+) -> tuple[SchemaDocument, ...]:
+    """Pick the requested types (case-insensitive; all when none), sorted by type name."""
+    if not types:
+        return tuple(sorted(index.values(), key=lambda d: d.type_name))
+    missing = [t for t in dict.fromkeys(types) if t.lower() not in index]
+    if missing:
+        names = sorted(d.type_name for d in index.values())
+        hints = difflib.get_close_matches(missing[0], names, n=1)
+        hint = f" (did you mean {hints[0]}?)" if hints else ""
+        listed = ", ".join(missing)
+        raise FetchError(f"{source_label}: no schema for {listed}{hint}")
+    chosen = {index[t.lower()].type_name: index[t.lower()] for t in types}
+    return tuple(chosen[name] for name in sorted(chosen))
+
+
+def fetch_schemas(
+    source: str | None,
+    types: Sequence[str],
+    region: str,
+    specs_dir: Path,
+    *,
+    options: DownloadOptions | None = None,
+) -> FetchResult:
+    """Fetch `types` (all when empty) from `source` into `specs_dir` and update its lock."""
+    options = options or DownloadOptions()
+    resolved = resolve_source(source, region)
+    lock = read_lock(specs_dir)  # a malformed lock fails before any download
+    documents = _read_source(resolved, types, options)
+    chosen = select_documents(index_documents(documents), types, resolved.label)
+    return _write_schemas(chosen, specs_dir, _lock_source(resolved), lock)
+
+
+def _lock_source(source: Source) -> str:
+    """Return the source as recorded in the lock; cfn-lint's carries the package version."""
+    if source.kind is SourceKind.CFN_LINT:
+        try:
+            version = importlib.metadata.version("cfn-lint")
+        except importlib.metadata.PackageNotFoundError:
+            version = "unknown"
+        return f"{CFN_LINT}=={version}:{source.location}"
+    return source.label
+
+
+def _read_source(
+    source: Source, types: Sequence[str], options: DownloadOptions
+) -> list[SchemaDocument]:
+    """Read and parse every document of the source that may be requested."""
+    if source.kind is SourceKind.CFN_LINT:
+        return _read_cfn_lint(source.location, types)
+    if source.kind is SourceKind.URL:
+        with tempfile.TemporaryFile() as spool:  # unlinked: nothing is left behind if killed
+            download(source.location, spool, options)
+            return _read_zip(spool, source.label, options.max_bytes)
+    path = Path(source.location)
+    if path.is_dir():
+        return _read_folder(path, options.max_bytes)
+    if not path.is_file():
+        raise FetchError(f"{source.location}: no such file or folder")
+    try:
+        with open(path, "rb") as f:
+            return _read_zip(f, source.label, options.max_bytes)
+    except OSError as e:
+        raise FetchError(f"{source.location}: cannot read: {e.strerror or e}") from e
+
+
+def _read_zip(file: IO[bytes], label: str, max_bytes: int) -> list[SchemaDocument]:
+    """Parse every `*.json` member of a zip (directories and hidden files are skipped)."""
+    try:
+        archive = zipfile.ZipFile(file)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as e:
+        raise FetchError(f"{label}: not a readable zip file ({e})") from e
+    documents = []
+    with archive:
+        for info in sorted(archive.infolist(), key=lambda i: i.filename):
+            base = info.filename.rsplit("/", 1)[-1]
+            if info.is_dir() or not base.endswith(".json") or base.startswith("."):
+                continue
+            where = f"{label}!{info.filename}"
+            if info.file_size > max_bytes:
+                raise FetchError(f"{where}: larger than the size limit of {max_bytes} bytes")
+            try:
+                with archive.open(info) as member:
+                    data = member.read(max_bytes + 1)
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:
+                raise FetchError(f"{where}: corrupt zip member ({e})") from e
+            if len(data) > max_bytes:
+                raise FetchError(f"{where}: larger than the size limit of {max_bytes} bytes")
+            documents.append(SchemaDocument(parse_type_name(where, data), where, data))
+    return documents
+
+
+def _read_folder(folder: Path, max_bytes: int) -> list[SchemaDocument]:
+    """Parse the `*.json` files of a folder (not its subfolders, hidden files or a lock)."""
+    documents = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix != ".json" or path.name.startswith(".") or path.name == LOCK_NAME:
+            continue
+        if not path.is_file():
+            continue
+        try:
+            if path.stat().st_size > max_bytes:
+                raise FetchError(f"{path}: larger than the size limit of {max_bytes} bytes")
+            data = path.read_bytes()
+        except OSError as e:
+            raise FetchError(f"{path}: cannot read: {e.strerror or e}") from e
+        documents.append(SchemaDocument(parse_type_name(str(path), data), str(path), data))
+    return documents
+
+
+def _cfn_lint_root() -> Traversable:
+    """Locate the installed cfnlint package's files without running its heavy __init__."""
+    try:
+        spec = importlib.util.find_spec("cfnlint")
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or spec.loader is None:
+        raise FetchError(
+            f"the {CFN_LINT} source needs the optional package cfn-lint: {CFN_LINT_EXTRA}"
+        )
+    get_reader = getattr(spec.loader, "get_resource_reader", None)
+    reader = get_reader(spec.name) if get_reader is not None else None
+    if reader is not None and hasattr(reader, "files"):
+        return reader.files()
+    return importlib.resources.files("cfnlint")
+
+
+def _read_cfn_lint(region: str, types: Sequence[str]) -> list[SchemaDocument]:
+    """Parse the requested (or all) schemas that cfn-lint bundles for a region."""
+    schemas = _cfn_lint_root() / "data" / "schemas"
+    provider_name = f"cfnlint/data/schemas/providers/{region}.json"
+    provider = schemas / "providers" / f"{region}.json"
+    if not provider.is_file():
+        raise FetchError(f"{CFN_LINT}: no schemas for region {region!r} ({provider_name} absent)")
+    try:
+        hashes = json.loads(provider.read_bytes())
+    except (OSError, ValueError) as e:
+        raise FetchError(f"{CFN_LINT}: {provider_name}: unreadable ({e})") from e
+    if not isinstance(hashes, dict):
+        raise FetchError(f"{CFN_LINT}: {provider_name}: expected an object of type names")
+    wanted = {t.lower() for t in types}
+    documents = []
+    for type_name, digest in sorted(hashes.items()):
+        if wanted and type_name.lower() not in wanted:
+            continue
+        if not re.fullmatch(r"[0-9a-f]+", str(digest)):
+            raise FetchError(f"{CFN_LINT}: {provider_name}#/{type_name}: bad file hash {digest!r}")
+        where = f"{CFN_LINT}:cfnlint/data/schemas/resources/{digest}.json"
+        try:
+            data = (schemas / "resources" / f"{digest}.json").read_bytes()
+        except OSError as e:
+            raise FetchError(f"{where}: cannot read: {e.strerror or e}") from e
+        found = parse_type_name(where, data)
+        if found != type_name:
+            raise FetchError(f"{where}#/typeName: {found!r}, but {provider_name} says {type_name}")
+        documents.append(SchemaDocument(found, where, data))
+    return documents
+
+
+def download(url: str, out: IO[bytes], options: DownloadOptions) -> int:
+    """Stream `url` into `out` with retries and a size limit; return the byte count."""
+    label = url_label(url)
+    attempts = options.retries + 1
+    for attempt in range(1, attempts + 1):
+        out.seek(0)
+        out.truncate()
+        try:
+            return _download_once(url, label, out, options)
+        except _Transient as e:
+            if attempt == attempts:
+                tries = f" (after {attempts} attempts)" if attempts > 1 else ""
+                raise FetchError(f"{label}: {e}{tries}") from e.__cause__
+            delay = options.backoff * 2 ** (attempt - 1)
+            log.warning("%s: %s; retrying in %.2f s (%d/%d)", label, e, delay, attempt, attempts)
+            time.sleep(delay)
+    raise AssertionError("unreachable")
+
+
+class _Transient(Exception):
+    """A download failure worth retrying: connection trouble, a timeout, 5xx, a cut-off body."""
+
+
+def _download_once(url: str, label: str, out: IO[bytes], options: DownloadOptions) -> int:
+    """Make one attempt; raise _Transient for what a retry may cure, FetchError otherwise."""
+    timeout = (options.connect_timeout, options.read_timeout)
+    headers = {"User-Agent": f"stackql-docgen/{__version__}"}
+    try:
+        with requests.get(url, stream=True, timeout=timeout, headers=headers) as response:
+            status = f"HTTP {response.status_code} {response.reason or ''}".rstrip()
+            if response.status_code in _RETRY_STATUS:
+                raise _Transient(status)
+            if response.status_code != 200:
+                raise FetchError(f"{label}: {status}")
+            declared = _content_length(response)
+            if declared is not None and declared > options.max_bytes:
+                raise FetchError(_too_big(label, options.max_bytes, f" ({declared} bytes)"))
+            size = 0
+            for chunk in response.iter_content(_CHUNK):
+                size += len(chunk)
+                if size > options.max_bytes:
+                    raise FetchError(_too_big(label, options.max_bytes, ""))
+                out.write(chunk)
+            encoded = "Content-Encoding" in response.headers
+            if declared is not None and not encoded and size != declared:
+                raise _Transient(f"download truncated: got {size} of {declared} bytes")
+    except requests.exceptions.ConnectTimeout as e:
+        raise _Transient(f"cannot connect: no answer within {options.connect_timeout} s") from e
+    except requests.exceptions.ReadTimeout as e:
+        raise _Transient(f"stalled: no data for {options.read_timeout} s") from e
+    except requests.exceptions.ChunkedEncodingError as e:
+        raise _Transient(f"download truncated: {_reason(e)}") from e
+    except requests.exceptions.ConnectionError as e:
+        if e.args and isinstance(e.args[0], urllib3.exceptions.ReadTimeoutError):
+            raise _Transient(f"stalled: no data for {options.read_timeout} s") from e
+        raise _Transient(f"cannot connect: {_reason(e)}") from e
+    except requests.exceptions.RequestException as e:
+        raise FetchError(f"{label}: {_reason(e)}") from e
+    except OSError as e:  # the spool file
+        raise FetchError(f"{label}: cannot store the download: {e.strerror or e}") from e
+    return size
+
+
+def _content_length(response: requests.Response) -> int | None:
+    """Return the declared Content-Length, or None when absent or malformed."""
+    value = response.headers.get("Content-Length", "")
+    return int(value) if value.isdigit() else None
+
+
+def _too_big(label: str, limit: int, detail: str) -> str:
+    """Return the message for a download over the size limit."""
+    return f"{label}: download larger than the size limit of {limit} bytes{detail}"
+
+
+def _reason(error: BaseException) -> str:
+    """Find the most specific one-line reason in an exception chain (e.g. 'Connection refused')."""
+    seen: set[int] = set()
+    queue: list[BaseException] = [error]
+    while queue:
+        exc = queue.pop(0)
+        if id(exc) in seen:
+            continue
+        seen.add(id(exc))
+        if isinstance(exc, OSError) and exc.strerror:
+            return exc.strerror
+        queue.extend(
+            e
+            for e in (*exc.args, getattr(exc, "reason", None), exc.__cause__, exc.__context__)
+            if isinstance(e, BaseException)
+        )
+    return " ".join(str(error).split())
+
+
+def _write_schemas(
+    documents: Sequence[SchemaDocument], specs_dir: Path, source: str, lock: Lock
+) -> FetchResult:
+    """Write changed documents (all staged first, then renamed), then the lock if it changed."""
+    try:
+        specs_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise FetchError(f"{specs_dir}: cannot create: {e.strerror or e}") from e
+    results, staged = [], []
+    try:
+        for doc in documents:
+            path = specs_dir / spec_file_name(doc.type_name)
+            changed = _read_or_none(path) != doc.data
+            if changed:
+                staged.append((stage_bytes(path, doc.data), path))
+            entry = make_entry(doc.type_name, doc.data, source)
+            results.append((FetchedSchema(doc.type_name, path, entry.sha256, changed), entry))
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    for tmp, path in staged:
+        commit_staged(tmp, path)
+    if staged:
+        sync_dir(specs_dir)
+    lock_changed = write_lock(specs_dir, update_lock(lock, [entry for _, entry in results]))
+    for stale in remove_stale_temps(specs_dir):
+        log.info("removed %s, left by an interrupted fetch", stale)
+    return FetchResult(
+        source, tuple(r for r, _ in results), specs_dir / LOCK_NAME, lock_changed
+    )
+
+
+def _read_or_none(path: Path) -> bytes | None:
+    """Return a file's bytes, or None when it does not exist."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise FetchError(f"{path}: cannot read: {e.strerror or e}") from e
+

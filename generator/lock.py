@@ -1,0 +1,245 @@
+"""The lock file `specs/specs.lock.json`: which schema file holds which type, its sha256, its source.
+
+The data functions are pure; `read_lock`, `write_lock` and `write_bytes_atomic` are the disk edge.
+The rendered lock carries nothing that changes when the schemas do not (no timestamps), so a
+re-fetch of identical schemas leaves it byte-identical.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.errors import OutputError, SpecError
+from generator.jsonpointer import join_pointer
+from generator.naming import spec_file_name
+
+LOCK_NAME = "specs.lock.json"
+LOCK_VERSION = 1
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+# `.<name>.tmp-<pid>`: hidden and not ending in `.json`, so no reader of `*.json` picks it up.
+_TEMP_NAME = re.compile(r"\.(?P<name>.+)\.tmp-(?P<pid>\d+)")
+
+
+@dataclass(frozen=True, slots=True)
+class LockEntry:
+    """One locked schema: its type name, file name in specs/, content hash and source."""
+
+    type_name: str
+    file: str
+    sha256: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lock:
+    """The whole lock: entries sorted by type name, at most one per type."""
+
+    entries: tuple[LockEntry, ...] = ()
+
+    def get(self, type_name: str) -> LockEntry | None:
+        """Return the entry for `type_name` (exact spelling), or None."""
+        return next((e for e in self.entries if e.type_name == type_name), None)
+
+
+def sha256_hex(data: bytes) -> str:
+    """Return the lower-case hex SHA-256 of `data`.
+
+    >>> sha256_hex(b"")[:16]
+    'e3b0c44298fc1c14'
+    """
+    return hashlib.sha256(data).hexdigest()
+
+
+def make_entry(type_name: str, data: bytes, source: str) -> LockEntry:
+    """Return the lock entry for a schema document with these exact bytes.
+
+    >>> make_entry("AWS::S3::Bucket", b"{}", "x").file
+    'aws-s3-bucket.json'
+    """
+    return LockEntry(type_name, spec_file_name(type_name), sha256_hex(data), source)
+
+
+def update_lock(lock: Lock, entries: Iterable[LockEntry]) -> Lock:
+    """Return `lock` with `entries` added or replacing those of the same type name.
+
+    >>> a, b = LockEntry("B", "b.json", "0" * 64, "s"), LockEntry("A", "a.json", "1" * 64, "s")
+    >>> [e.type_name for e in update_lock(Lock((a,)), [b]).entries]
+    ['A', 'B']
+    """
+    by_type = {e.type_name: e for e in lock.entries}
+    by_type.update((e.type_name, e) for e in entries)
+    return Lock(tuple(by_type[name] for name in sorted(by_type)))
+
+
+def render_lock(lock: Lock) -> str:
+    """Return the lock as JSON text: sorted keys, 2-space indent, LF, one final newline.
+
+    >>> print(render_lock(Lock()), end="")
+    {
+      "schemas": {},
+      "version": 1
+    }
+    """
+    schemas = {
+        e.type_name: {"file": e.file, "sha256": e.sha256, "source": e.source} for e in lock.entries
+    }
+    document = {"schemas": schemas, "version": LOCK_VERSION}
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def parse_lock(text: str, file: str) -> Lock:
+    """Parse lock text; raises SpecError naming `file` and a JSON pointer when it is malformed."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise SpecError(
+            file, "", f"invalid JSON at line {e.lineno} column {e.colno}: {e.msg}"
+        ) from e
+    _expect_keys(document, {"schemas", "version"}, file, ())
+    if document["version"] != LOCK_VERSION:
+        raise SpecError(
+            file, "/version", f"unsupported lock version {document['version']!r}, expected 1"
+        )
+    schemas = document["schemas"]
+    _expect_keys(schemas, None, file, ("schemas",))
+    entries = []
+    for type_name, value in schemas.items():
+        where = ("schemas", type_name)
+        _expect_keys(value, {"file", "sha256", "source"}, file, where)
+        for key in ("file", "sha256", "source"):
+            if not isinstance(value[key], str):
+                raise SpecError(
+                    file, join_pointer((*where, key)), f"expected a string, got {value[key]!r}"
+                )
+        if value["file"] != spec_file_name(type_name):
+            raise SpecError(
+                file,
+                join_pointer((*where, "file")),
+                f"expected {spec_file_name(type_name)!r}, got {value['file']!r}",
+            )
+        if not _SHA256.fullmatch(value["sha256"]):
+            raise SpecError(
+                file, join_pointer((*where, "sha256")), "expected 64 lower-case hex digits"
+            )
+        entries.append(LockEntry(type_name, value["file"], value["sha256"], value["source"]))
+    return update_lock(Lock(), entries)
+
+
+def _expect_keys(value: Any, keys: set[str] | None, file: str, where: tuple[str, ...]) -> None:
+    """Raise SpecError unless `value` is an object with exactly `keys` (any keys when None)."""
+    pointer = join_pointer(where)
+    if not isinstance(value, dict):
+        raise SpecError(file, pointer, f"expected an object, got {type(value).__name__}")
+    if keys is None:
+        return
+    missing, extra = sorted(keys - value.keys()), sorted(value.keys() - keys)
+    if missing:
+        raise SpecError(file, pointer, f"missing key {missing[0]!r}")
+    if extra:
+        raise SpecError(file, join_pointer((*where, extra[0])), "unknown key")
+
+
+def is_temp_name(name: str) -> bool:
+    """Tell whether a file name is one of our temporary files (`.<name>.tmp-<pid>`).
+
+    >>> is_temp_name(".aws-s3-bucket.json.tmp-4242"), is_temp_name("aws-s3-bucket.json")
+    (True, False)
+    """
+    return _TEMP_NAME.fullmatch(name) is not None
+
+
+def temp_path(path: Path) -> Path:
+    """Return the temporary file name used while `path` is being written by this process."""
+    return path.with_name(f".{path.name}.tmp-{os.getpid()}")
+
+
+def read_lock(specs_dir: Path) -> Lock:
+    """Read `specs_dir`/specs.lock.json; an absent lock is an empty one."""
+    path = specs_dir / LOCK_NAME
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Lock()
+    except (OSError, UnicodeDecodeError) as e:
+        raise SpecError(str(path), "", f"cannot read the lock: {e}") from e
+    return parse_lock(text, str(path))
+
+
+def write_lock(specs_dir: Path, lock: Lock) -> bool:
+    """Write the lock atomically unless its bytes would not change; return whether it was written."""
+    path = specs_dir / LOCK_NAME
+    data = render_lock(lock).encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    except OSError as e:
+        raise OutputError(f"{path}: cannot read: {e.strerror or e}") from e
+    write_bytes_atomic(path, data)
+    return True
+
+
+def stage_bytes(path: Path, data: bytes) -> Path:
+    """Write `data` to the temporary file of `path`, flushed to disk; return the temporary path."""
+    tmp = temp_path(path)
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+    except BaseException as e:
+        tmp.unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            raise OutputError(f"{path}: cannot write: {e.strerror or e}") from e
+        raise
+    return tmp
+
+
+def commit_staged(tmp: Path, path: Path) -> None:
+    """Move a staged temporary file over `path` in one step (os.replace is atomic)."""
+    try:
+        os.replace(tmp, path)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write: {e.strerror or e}") from e
+
+
+def sync_dir(folder: Path) -> None:
+    """Flush a folder's entries (the renames) to disk where the platform allows it."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot fsync a folder; the renames are still atomic
+    finally:
+        os.close(fd)
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` atomically: a temp file in the same folder, then os.replace."""
+    commit_staged(stage_bytes(path, data), path)
+    sync_dir(path.parent)
+
+
+def remove_stale_temps(folder: Path) -> tuple[Path, ...]:
+    """Delete temporary files left in `folder` by killed writers; return what was deleted."""
+    removed = []
+    for path in sorted(folder.iterdir()):
+        if is_temp_name(path.name) and path.is_file():
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return tuple(removed)

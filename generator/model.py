@@ -1,0 +1,173 @@
+"""The normalized model of a resource: what every page, example and check is made from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Union
+
+
+class Handler(Enum):
+    """A Cloud Control handler; definition order is the page order (AWS's own)."""
+
+    CREATE = "create"
+    READ = "read"
+    UPDATE = "update"
+    DELETE = "delete"
+    LIST = "list"
+
+
+class SqlVerb(Enum):
+    """The SQL verb a StackQL method is accessible by."""
+
+    SELECT = "SELECT"
+    INSERT = "INSERT"
+    UPDATE = "UPDATE"
+    DELETE = "DELETE"
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    """A scalar the user fills in: `'{{ name }}'`; `type` is its JSON type."""
+
+    name: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectValue:
+    """An object of named members, in schema order."""
+
+    members: tuple[tuple[str, "Value"], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayValue:
+    """An array shown by one item."""
+
+    item: "Value"
+
+
+@dataclass(frozen=True, slots=True)
+class Truncated:
+    """A definition cut at the expansion depth limit, or a recursive one."""
+
+    name: str
+
+
+Value = Union[Placeholder, ObjectValue, ArrayValue, Truncated]
+
+
+@dataclass(frozen=True, slots=True)
+class Property:
+    """A top-level property of the resource schema."""
+
+    name: str
+    field_name: str
+    type: str
+    description: str
+    required: bool
+    read_only: bool
+    write_only: bool
+    create_only: bool
+    value: Value
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A column of the resource: snake_case name, data type, description."""
+
+    name: str
+    type: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Method:
+    """A StackQL method with the SQL verb it serves and its required parameters."""
+
+    name: str
+    verb: SqlVerb
+    required_params: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HandlerPermissions:
+    """The IAM permissions one handler needs, in schema order."""
+
+    handler: Handler
+    permissions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """One StackQL resource, normalized from one CloudFormation schema."""
+
+    provider: str
+    service: str
+    name: str
+    singular: str
+    type_name: str
+    description: str
+    doc_url: str
+    source: str
+    properties: tuple[Property, ...]
+    fields: tuple[Field, ...]
+    methods: tuple[Method, ...]
+    identifier: tuple[str, ...]
+    list_required: tuple[str, ...]
+    permissions: tuple[HandlerPermissions, ...]
+    global_service: bool = False
+
+    @property
+    def resource_id(self) -> str:
+        """The StackQL id, `provider.service.resource`."""
+        return f"{self.provider}.{self.service}.{self.name}"
+
+    @property
+    def handlers(self) -> frozenset[Handler]:
+        """The handlers the schema declares."""
+        return frozenset(p.handler for p in self.permissions)
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """A parsed, checked CloudFormation resource schema; only normalization reads `document`."""
+
+    path: str
+    type_name: str
+    document: dict
+    sha256: str
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def has_handlers(self) -> bool:
+        """Whether Cloud Control can manage the type (the schema declares handlers)."""
+        return bool(self.document.get("handlers"))
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A generated file: its path under the output folder (POSIX) and its text."""
+
+    path: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A schema that got no page, and why."""
+
+    type_name: str
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """The result of a build: the pages in path order, what was skipped, the warnings."""
+
+    pages: tuple[Page, ...]
+    resources: tuple[Resource, ...]
+    skipped: tuple[Skipped, ...]
+    warnings: tuple[str, ...]

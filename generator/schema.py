@@ -1,0 +1,217 @@
+"""Schema loading: parse CloudFormation resource schemas and check them before use."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT7
+
+from generator.errors import SpecError, UsageError
+from generator.jsonpointer import join_pointer, resolve_pointer
+from generator.model import Spec
+
+log = logging.getLogger(__name__)
+
+LOCK_FILE = "specs.lock.json"
+META_SCHEMA_FILES = (
+    "provider.definition.schema.v1.json",
+    "base.definition.schema.v1.json",
+    "provider.configuration.definition.schema.v1.json",
+)
+# Keywords cfn-lint adds to its copies of AWS's schemas; the meta-schema does not know them.
+CFN_LINT_KEYWORDS = frozenset(
+    {
+        "requiredXor",
+        "dependentExcluded",
+        "dependentRequired",
+        "enumCaseInsensitive",
+        "lifecycle",
+        "uniqueKeys",
+        "maxUniqueItems",
+        "prefixItems",
+        "if",
+        "then",
+        "else",
+        "not",
+    }
+)
+TYPE_NAME = re.compile(r"^[a-zA-Z0-9]{2,64}::[a-zA-Z0-9]{2,64}::[a-zA-Z0-9]{2,64}$")
+HANDLER_NAMES = ("create", "read", "update", "delete", "list")
+SAME_DOCUMENT_REFS = ("#", "resource-schema.json#")
+
+
+def spec_files(specs_dir: Path) -> list[Path]:
+    """List the schema files of a folder in name order (no lock file, no temporary files)."""
+    if not specs_dir.is_dir():
+        raise UsageError(f"{specs_dir}: no such folder of schemas")
+    return sorted(
+        p for p in specs_dir.glob("*.json") if p.name != LOCK_FILE and not p.name.startswith(".")
+    )
+
+
+def read_specs(specs_dir: Path, meta_check: bool = True) -> tuple[Spec, ...]:
+    """Read and check every schema in a folder; the first broken one raises SpecError."""
+    return tuple(read_spec(p, meta_check) for p in spec_files(specs_dir))
+
+
+def read_spec(path: Path, meta_check: bool = True) -> Spec:
+    """Read and check one schema file."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise SpecError(str(path), "", f"cannot read: {e.strerror}") from e
+    return parse_spec(str(path), data, meta_check)
+
+
+def parse_spec(label: str, data: bytes, meta_check: bool = True) -> Spec:
+    """Parse and check the bytes of one schema; `label` names it in messages."""
+    try:
+        document = json.loads(data)
+    except UnicodeDecodeError as e:
+        raise SpecError(label, None, f"not UTF-8 text: {e.reason}", 1, e.start + 1) from e
+    except json.JSONDecodeError as e:
+        raise SpecError(label, None, f"invalid JSON: {e.msg}", e.lineno, e.colno) from e
+    if not isinstance(document, dict):
+        raise SpecError(label, "", f"expected an object, got {_json_type(document)}")
+    check_structure(label, document)
+    warnings = tuple(meta_schema_findings(label, document)) if meta_check else ()
+    for warning in warnings:
+        log.warning("%s", warning)
+    return Spec(
+        path=label,
+        type_name=document["typeName"],
+        document=document,
+        sha256=hashlib.sha256(data).hexdigest(),
+        warnings=warnings,
+    )
+
+
+def check_structure(label: str, document: dict) -> None:
+    """Raise SpecError for what no page can be made from: the checks we rely on."""
+    type_name = document.get("typeName")
+    if not isinstance(type_name, str):
+        pointer = "/typeName" if "typeName" in document else ""
+        what = "no typeName" if type_name is None else f"typeName is {_json_type(type_name)}"
+        raise SpecError(label, pointer, f"{what}: expected a string like AWS::Service::Resource")
+    if not TYPE_NAME.match(type_name):
+        raise SpecError(label, "/typeName", f"{type_name!r} is not like AWS::Service::Resource")
+    properties = document.get("properties")
+    if not isinstance(properties, dict) or not properties:
+        raise SpecError(label, "/properties", "expected a non-empty object of properties")
+    for pointer, ref in iter_refs(document):
+        if not ref.startswith(SAME_DOCUMENT_REFS):
+            raise SpecError(label, pointer, f"$ref {ref!r} points outside the schema")
+        try:
+            resolve_pointer(document, ref.partition("#")[2])
+        except (KeyError, ValueError):
+            raise SpecError(label, pointer, f"$ref {ref!r} names no definition") from None
+    handlers = document.get("handlers")
+    if handlers is not None:
+        _check_handlers(label, handlers)
+    identifier = document.get("primaryIdentifier")
+    if identifier is None:
+        if handlers:
+            raise SpecError(label, "", "no primaryIdentifier, but the schema has handlers")
+        return
+    if not isinstance(identifier, list) or not identifier:
+        raise SpecError(label, "/primaryIdentifier", "expected a non-empty array of pointers")
+    for i, pointer in enumerate(identifier):
+        name = pointer[len("/properties/") :] if isinstance(pointer, str) else None
+        if not pointer.startswith("/properties/") or name not in properties:
+            raise SpecError(label, f"/primaryIdentifier/{i}", f"{pointer!r} names no property")
+
+
+def _check_handlers(label: str, handlers: Any) -> None:
+    """Handlers must be objects whose permissions are lists of strings."""
+    if not isinstance(handlers, dict):
+        raise SpecError(label, "/handlers", f"expected an object, got {_json_type(handlers)}")
+    for name, handler in handlers.items():
+        here = f"/handlers/{name}"
+        if name not in HANDLER_NAMES:
+            raise SpecError(label, here, f"unknown handler (expected one of {HANDLER_NAMES})")
+        if not isinstance(handler, dict):
+            raise SpecError(label, here, f"expected an object, got {_json_type(handler)}")
+        permissions = handler.get("permissions", [])
+        if not isinstance(permissions, list) or not all(isinstance(p, str) for p in permissions):
+            raise SpecError(label, f"{here}/permissions", "expected an array of strings")
+
+
+def iter_refs(node: Any, path: tuple = ()) -> Iterator[tuple[str, str]]:
+    """Yield (pointer, target) for every `$ref` in a document, in document order."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            yield join_pointer((*path, "$ref")), ref
+        for key, value in node.items():
+            if isinstance(value, (dict, list)):
+                yield from iter_refs(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            if isinstance(value, (dict, list)):
+                yield from iter_refs(value, (*path, i))
+
+
+def meta_schema_findings(label: str, document: dict) -> Iterator[str]:
+    """Yield the meta-schema violations as warnings, leaving out cfn-lint's own keywords."""
+    for error in _meta_validator().iter_errors(document):
+        if error.validator == "additionalProperties" and _only_cfn_lint_keywords(error):
+            continue
+        yield f"{label}#{join_pointer(error.absolute_path)}: {error.message}"
+
+
+def _only_cfn_lint_keywords(error: jsonschema.ValidationError) -> bool:
+    """Whether an additionalProperties error is about cfn-lint's extra keywords alone."""
+    schema, instance = error.schema, error.instance
+    if not isinstance(schema, dict) or not isinstance(instance, dict):
+        return False
+    known = schema.get("properties", {})
+    patterns = schema.get("patternProperties", {})
+    extra = [k for k in instance if k not in known and not any(re.search(p, k) for p in patterns)]
+    return all(k in CFN_LINT_KEYWORDS for k in extra)
+
+
+@lru_cache(maxsize=1)
+def _meta_validator() -> jsonschema.Draft7Validator:
+    """The validator of the CloudFormation resource provider meta-schema (shipped copy)."""
+    folder = resources.files("generator") / "data" / "metaschema"
+    documents = [json.loads((folder / name).read_text("utf-8")) for name in META_SCHEMA_FILES]
+    registry = Registry().with_resources(
+        (doc["$id"], Resource.from_contents(doc, default_specification=DRAFT7))
+        for doc in documents
+    )
+    return jsonschema.Draft7Validator(documents[0], registry=registry)
+
+
+def _json_type(value: Any) -> str:
+    """Name a Python value by its JSON type.
+
+    >>> _json_type(None), _json_type([]), _json_type(1.5)
+    ('null', 'array', 'number')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    names = {dict: "object", list: "array", str: "string", int: "integer", float: "number"}
+    return names.get(type(value), type(value).__name__)
+
+
+def select_specs(specs: Sequence[Spec], wanted: Sequence[str]) -> tuple[Spec, ...]:
+    """Pick the specs named by type name (any case), or all when none is named."""
+    if not wanted:
+        return tuple(specs)
+    by_name = {s.type_name.lower(): s for s in specs}
+    missing = [w for w in wanted if w.lower() not in by_name]
+    if missing:
+        raise UsageError(f"no schema for {', '.join(missing)} in the specs folder")
+    return tuple(by_name[w.lower()] for w in dict.fromkeys(wanted))
