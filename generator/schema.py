@@ -101,7 +101,7 @@ def check_structure(label: str, document: dict) -> None:
     type_name = document.get("typeName")
     if not isinstance(type_name, str):
         pointer = "/typeName" if "typeName" in document else ""
-        what = "no typeName" if type_name is None else f"typeName is {_json_type(type_name)}"
+        what = "no typeName" if pointer == "" else f"typeName is {_json_type(type_name)}"
         raise SpecError(label, pointer, f"{what}: expected a string like AWS::Service::Resource")
     if not TYPE_NAME.match(type_name):
         raise SpecError(label, "/typeName", f"{type_name!r} is not like AWS::Service::Resource")

@@ -1,0 +1,117 @@
+"""The command line as a user meets it: exact output, exit codes, help, README."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import LAMBDA_SPEC, ROOT
+from generator.cli import main, parser
+
+PAGE = "aws/lambda/event_invoke_configs/index.mdx"
+
+
+def subcommands() -> list[str]:
+    action = next(a for a in parser()._actions if a.dest == "command")
+    return sorted(action.choices)
+
+
+@pytest.fixture
+def specs(tmp_path):
+    folder = tmp_path / "specs"
+    folder.mkdir()
+    shutil.copy(LAMBDA_SPEC, folder)
+    return folder
+
+
+def test_generate_writes_the_page_then_nothing(specs, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
+    assert capsys.readouterr() == (
+        f"1 page: 1 written, 0 unchanged, 0 removed, 0 types skipped ({out})\n",
+        "",
+    )
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
+    assert capsys.readouterr().out == (
+        f"1 page: 0 written, 1 unchanged, 0 removed, 0 types skipped ({out})\n"
+    )
+    assert (out / PAGE).read_bytes() == (ROOT / "output" / PAGE).read_bytes()
+
+
+def test_generate_one_type_by_name_any_case(specs, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["generate", "aws::lambda::eventinvokeconfig", "--specs", str(specs),
+                 "--out", str(out), "--quiet"]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert (out / PAGE).is_file()
+
+
+def test_unknown_type_is_a_usage_error(specs, tmp_path, capsys):
+    code = main(["generate", "AWS::Nope::Thing", "--specs", str(specs), "--out", str(tmp_path)])
+    assert code == 2
+    assert capsys.readouterr().err == "error: no schema for AWS::Nope::Thing in the specs folder\n"
+
+
+def test_missing_specs_folder(tmp_path, capsys):
+    code = main(["generate", "--specs", str(tmp_path / "nope"), "--out", str(tmp_path)])
+    assert code == 2
+    assert capsys.readouterr().err == f"error: {tmp_path / 'nope'}: no such folder of schemas\n"
+
+
+def test_broken_schema_leaves_the_output_as_it_was(specs, tmp_path, capsys):
+    out = tmp_path / "out"
+    main(["generate", "--specs", str(specs), "--out", str(out)])
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (specs / "aws-broken-thing.json").write_text('{"typeName": "AWS::Broken::Thing"')
+    capsys.readouterr()
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"error: {specs / 'aws-broken-thing.json'}:1:34: invalid JSON: " \
+        "Expecting ',' delimiter\n"
+    assert before == {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("command", subcommands())
+def test_every_subcommand_has_help_and_is_in_readme(command, capsys):
+    with pytest.raises(SystemExit) as exit:
+        main([command, "--help"])
+    assert exit.value.code == 0
+    help_text = capsys.readouterr().out
+    assert help_text.startswith(f"usage: stackql-docgen {command}")
+    assert len(help_text.splitlines()) > 5
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert f"### {command}" in readme and f"stackql-docgen {command}" in readme
+
+
+def test_python_dash_m_generator(specs, tmp_path):
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "generate", "--specs", str(specs), "--out", str(out)],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert (out / PAGE).is_file()
+
+
+def test_generate_is_deterministic_across_processes(specs, tmp_path):
+    pages = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "generator", "generate", "--specs", str(specs),
+                        "--out", str(out)], check=True, env=env, capture_output=True)
+        pages.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    assert pages[0] == pages[1]
+
+
+def test_committed_output_is_current(capsys):
+    """output/ in the repository is what generate writes for specs/."""
+    from generator.build import build
+
+    site = build(ROOT / "specs")
+    for page in site.pages:
+        assert (ROOT / "output" / page.path).read_text("utf-8") == page.text

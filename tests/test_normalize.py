@@ -1,0 +1,97 @@
+"""Normalization of real schemas into the model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import LAMBDA_SPEC
+from generator.build import build_specs
+from generator.model import ArrayValue, Handler, ObjectValue, Placeholder, SqlVerb, Truncated
+from generator.normalize import normalize, value_of
+from generator.render import render_page
+from generator.schema import parse_spec, read_spec
+
+DATA = Path(__file__).parent / "data" / "specs"
+
+
+def test_event_invoke_config():
+    r = normalize(read_spec(LAMBDA_SPEC))
+    assert (r.provider, r.service, r.name, r.singular) == (
+        "aws", "lambda", "event_invoke_configs", "event_invoke_config")
+    assert r.resource_id == "aws.lambda.event_invoke_configs"
+    assert [(f.name, f.type) for f in r.fields] == [
+        ("destination_config", "object"),
+        ("function_name", "string"),
+        ("maximum_event_age_in_seconds", "integer"),
+        ("maximum_retry_attempts", "integer"),
+        ("qualifier", "string"),
+        ("region", "string"),
+    ]
+    # A $ref property shows the description of the definition it names.
+    assert r.fields[0].description == (
+        "A destination for events after they have been sent to a function for processing.")
+    assert r.identifier == ("FunctionName", "Qualifier")
+    assert r.list_required == ("FunctionName",)
+    assert [(m.name, m.verb) for m in r.methods] == [
+        ("create_resource", SqlVerb.INSERT),
+        ("delete_resource", SqlVerb.DELETE),
+        ("update_resource", SqlVerb.UPDATE),
+        ("list_resources", SqlVerb.SELECT),
+        ("get_resource", SqlVerb.SELECT),
+    ]
+    assert r.methods[0].required_params == ("FunctionName", "Qualifier", "region")
+    assert [p.handler for p in r.permissions] == list(Handler)
+    destination = next(p for p in r.properties if p.name == "DestinationConfig")
+    assert [k for k, _ in destination.value.members] == ["OnFailure", "OnSuccess"]
+
+
+def test_no_update_handler_means_no_update_method_example_or_verb():
+    r = normalize(read_spec(DATA / "aws-ses-receiptruleset.json"))
+    assert [m.name for m in r.methods] == [
+        "create_resource", "delete_resource", "list_resources", "get_resource"]
+    page = render_page(r)
+    assert "UPDATE" not in page and "update_resource" not in page
+    assert ("Creates, deletes or gets a <code>receipt_rule_set</code> resource or lists "
+            "<code>receipt_rule_sets</code> in a region\n") in page
+    assert r.list_required == ()
+    assert "data__ResourceModel" not in page
+
+
+def test_types_without_handlers_are_skipped_with_a_reason():
+    spec = read_spec(DATA / "aws-cloudformation-waitconditionhandle.json")
+    site = build_specs([spec, read_spec(LAMBDA_SPEC)])
+    assert [s.type_name for s in site.skipped] == ["AWS::CloudFormation::WaitConditionHandle"]
+    assert "no handlers" in site.skipped[0].reason
+    assert len(site.pages) == 1
+
+
+RECURSIVE = b"""{
+  "typeName": "AWS::Test::Tree",
+  "description": "A recursive definition.",
+  "definitions": {
+    "Node": {"type": "object", "properties": {
+      "Name": {"type": "string"},
+      "Children": {"type": "array", "items": {"$ref": "#/definitions/Node"}}}}
+  },
+  "properties": {"Id": {"type": "string"}, "Root": {"$ref": "#/definitions/Node"}},
+  "primaryIdentifier": ["/properties/Id"],
+  "readOnlyProperties": ["/properties/Id"],
+  "handlers": {"create": {"permissions": ["test:Put"]}, "read": {"permissions": ["test:Get"]}}
+}"""
+
+
+def test_recursive_definitions_are_cut_not_looped():
+    spec = parse_spec("tree.json", RECURSIVE, meta_check=False)
+    root = next(p for p in normalize(spec).properties if p.name == "Root")
+    assert root.value == ObjectValue((
+        ("Name", Placeholder("Name", "string")),
+        ("Children", ArrayValue(Truncated("Children[0]"))),
+    ))
+    page = render_page(normalize(spec))
+    assert "value: null" not in page and "cut here" in page
+
+
+def test_union_and_missing_types():
+    doc = {"definitions": {}}
+    assert value_of({"type": ["string", "object"]}, doc, "X") == Placeholder("X", "string")
+    assert value_of({}, doc, "Y") == Placeholder("Y", "string")

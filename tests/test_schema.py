@@ -1,0 +1,95 @@
+"""Loading schemas: real ones load, cfn-lint's keywords are tolerated, broken ones are errors."""
+
+from __future__ import annotations
+
+import doctest
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from conftest import LAMBDA_SPEC
+from generator import schema
+from generator.errors import SpecError
+from generator.schema import parse_spec, read_spec
+
+DATA = Path(__file__).parent / "data" / "specs"
+
+
+def test_doctests():
+    assert doctest.testmod(schema).failed == 0
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.json")) + [LAMBDA_SPEC], ids=lambda p: p.name)
+def test_real_schemas_load(path):
+    spec = read_spec(path)
+    assert spec.type_name == json.loads(path.read_bytes())["typeName"]
+    assert len(spec.sha256) == 64
+
+
+def test_cfn_lint_keywords_are_tolerated_silently(caplog):
+    text = (DATA / "aws-batch-serviceenvironment.json").read_text()
+    assert "enumCaseInsensitive" in text
+    with caplog.at_level(logging.WARNING):
+        spec = read_spec(DATA / "aws-batch-serviceenvironment.json")
+    assert spec.warnings == () and caplog.records == []
+
+
+def test_other_meta_schema_findings_are_warnings_with_file_and_pointer(caplog):
+    path = DATA / "aws-quicksight-approvalpolicy.json"
+    with caplog.at_level(logging.WARNING):
+        spec = read_spec(path)
+    assert f"{path}#/properties/Actions/items: 'type' is a required property" in spec.warnings
+    assert [r.getMessage() for r in caplog.records] == list(spec.warnings)
+
+
+def mutated(change) -> bytes:
+    document = json.loads(LAMBDA_SPEC.read_bytes())
+    change(document)
+    return json.dumps(document).encode()
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            lambda d: d["properties"]["FunctionName"].update({"$ref": "other.json#/x"}),
+            "x.json#/properties/FunctionName/$ref: $ref 'other.json#/x' points outside the schema",
+        ),
+        (
+            lambda d: d["handlers"].update(patch={}),
+            "x.json#/handlers/patch: unknown handler "
+            "(expected one of ('create', 'read', 'update', 'delete', 'list'))",
+        ),
+        (
+            lambda d: d.pop("primaryIdentifier"),
+            "x.json#: no primaryIdentifier, but the schema has handlers",
+        ),
+        (
+            lambda d: d.update(typeName="Lambda::EventInvokeConfig"),
+            "x.json#/typeName: 'Lambda::EventInvokeConfig' is not like AWS::Service::Resource",
+        ),
+        (
+            lambda d: d.update(properties={}),
+            "x.json#/properties: expected a non-empty object of properties",
+        ),
+    ],
+)
+def test_broken_schemas_name_file_and_pointer(change, message):
+    with pytest.raises(SpecError) as error:
+        parse_spec("x.json", mutated(change))
+    assert str(error.value) == message
+
+
+def test_handler_schema_refs_into_the_resource_schema_resolve():
+    # The list handler's handlerSchema refers to `resource-schema.json#/properties/...`.
+    assert "resource-schema.json#/properties/FunctionName" in LAMBDA_SPEC.read_text()
+    read_spec(LAMBDA_SPEC)
+
+
+def test_lock_and_temporary_files_are_not_schemas(tmp_path):
+    (tmp_path / "specs.lock.json").write_text("{}")
+    (tmp_path / ".aws-x-y.json.tmp-1.json").write_text("{")
+    (tmp_path / "a.json").write_bytes(LAMBDA_SPEC.read_bytes())
+    assert [p.name for p in schema.spec_files(tmp_path)] == ["a.json"]
