@@ -6,38 +6,75 @@ import re
 
 import inflection
 
-_ACRONYM_BOUNDARY = re.compile(r"([A-Z]+)([A-Z][a-z])")
-_WORD_BOUNDARY = re.compile(r"([a-z\d])([A-Z])")
+# StackQL's resource names: a run of capitals before a word is lower-cased as one word
+# (VPCEndpoint -> vpc_endpoint, VPCDHCPOptionsAssociation -> vpcdhcp_options_association),
+# then lower->upper boundaries split; digits never split (EC2Fleet -> ec2fleet).
+_ACRONYM_RUN = re.compile(r"([A-Z]+)([A-Z][a-z])")
+_LOWER_UPPER = re.compile(r"([a-z])([A-Z])")
+# StackQL's column names: these acronyms become words first, in this order, then every
+# character followed by a capital splits (pairwise, left to right).
+_FIELD_ACRONYMS = (
+    ("DB", "Db"), ("ARN", "Arn"), ("WAN", "Wan"), ("URL", "Url"), ("VPC", "Vpc"),
+    ("DHCP", "Dhcp"), ("DNS", "Dns"), ("IP", "Ip"), ("IAM", "Iam"), ("IPAM", "Ipam"),
+    ("TLS", "Tls"), ("SSM", "Ssm"), ("CNAME", "Cname"), ("SQ", "Sq"), ("ML", "Ml"),
+    ("SKU", "Sku"), ("KMS", "Kms"), ("OK", "Ok"), ("CA", "Ca"), ("ID", "Id"), ("TTL", "Ttl"),
+    ("URI", "Uri"), ("LB", "Lb"), ("SNS", "Sns"), ("AWS", "Aws"), ("ACL", "Acl"), ("AZ", "Az"),
+    ("API", "Api"), ("MSK", "Msk"), ("ECS", "Ecs"), ("EBS", "Ebs"), ("CWE", "Cwe"),
+    ("SSE", "Sse"), ("HPO", "Hpo"), ("LF", "Lf"), ("WAL", "Wal"), ("MFA", "Mfa"),
+    ("OAuth", "Oauth"),
+)
+_CHAR_CAPITAL = re.compile(r"\w[A-Z]")
+# Column names StackQL prefixes with `_` because they are SQL keywords.
+_RESERVED_COLUMNS = frozenset({"values", "schema", "database", "format", "update", "force", "match"})
+# Where the Rails rules of `inflection` and StackQL's pluralizer (npm pluralize) disagree: the
+# whole name, then the last word. Checked against all 1,854 us-east-1 types.
+_WHOLE_PLURALS = {"schema": "schemata"}
+_LAST_WORD_PLURALS = {"thesaurus": "thesauruses", "quota": "quotas"}
 
 
 def snake_case(name: str) -> str:
-    """Convert a CloudFormation name to StackQL's snake_case.
+    """Convert a CloudFormation resource name to StackQL's snake_case.
 
-    >>> snake_case("MaximumEventAgeInSeconds")
-    'maximum_event_age_in_seconds'
-    >>> snake_case("SSESpecification")
-    'sse_specification'
-    >>> snake_case("VPCId")
-    'vpc_id'
-    >>> snake_case("Ipv6CidrBlock")
-    'ipv6_cidr_block'
+    >>> snake_case("EventInvokeConfig"), snake_case("VPCEndpoint"), snake_case("EC2Fleet")
+    ('event_invoke_config', 'vpc_endpoint', 'ec2fleet')
+    >>> snake_case("VPCDHCPOptionsAssociation")
+    'vpcdhcp_options_association'
     """
-    text = _ACRONYM_BOUNDARY.sub(r"\1_\2", name)
-    text = _WORD_BOUNDARY.sub(r"\1_\2", text)
-    return text.replace("-", "_").replace(".", "_").lower()
+    text = _ACRONYM_RUN.sub(lambda m: f"{m.group(1).lower()}_{m.group(2).lower()}", name)
+    text = _LOWER_UPPER.sub(r"\1_\2", text).lower()
+    return re.sub(r"_+", "_", text)
+
+
+def field_name(name: str) -> str:
+    """Convert a CloudFormation property name to StackQL's column name.
+
+    >>> field_name("MaximumEventAgeInSeconds")
+    'maximum_event_age_in_seconds'
+    >>> field_name("SSESpecification"), field_name("VPCId"), field_name("KMSKeyArn")
+    ('sse_specification', 'vpc_id', 'kms_key_arn')
+    >>> field_name("Ipv6CidrBlock"), field_name("S3Bucket"), field_name("Schema")
+    ('ipv6_cidr_block', 's3_bucket', '_schema')
+    """
+    for acronym, word in _FIELD_ACRONYMS:
+        name = name.replace(acronym, word)
+    text = _CHAR_CAPITAL.sub(lambda m: f"{m.group()[0]}_{m.group()[1]}", name).lower()
+    return f"_{text}" if text in _RESERVED_COLUMNS else text
 
 
 def pluralize(snake: str) -> str:
-    """Pluralize the last word of a snake_case name, leaving plural words alone.
+    """Pluralize a snake_case resource name as StackQL does, leaving plural words alone.
 
     >>> pluralize("event_invoke_config")
     'event_invoke_configs'
-    >>> [pluralize(w) for w in ("policy", "alias", "address", "dhcp_options")]
-    ['policies', 'aliases', 'addresses', 'dhcp_options']
+    >>> [pluralize(w) for w in ("policy", "alias", "address", "dhcp_options", "index")]
+    ['policies', 'aliases', 'addresses', 'dhcp_options', 'indices']
     """
+    if snake in _WHOLE_PLURALS:
+        return _WHOLE_PLURALS[snake]
     head, _, last = snake.rpartition("_")
-    plural = inflection.pluralize(last)
-    return f"{head}_{plural}" if head else plural
+    if last in _LAST_WORD_PLURALS:
+        return f"{head}_{_LAST_WORD_PLURALS[last]}" if head else _LAST_WORD_PLURALS[last]
+    return inflection.pluralize(snake)
 
 
 def article(word: str) -> str:

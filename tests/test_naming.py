@@ -1,6 +1,7 @@
 """StackQL's naming conventions."""
 
 import doctest
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +13,7 @@ def test_doctests():
 
 
 @pytest.mark.parametrize(
-    "name, snake",
+    "name, field",
     [
         ("SSESpecification", "sse_specification"),
         ("VPCId", "vpc_id"),
@@ -22,14 +23,37 @@ def test_doctests():
         ("KMSKeyArn", "kms_key_arn"),
         ("S3Bucket", "s3_bucket"),
         ("Ipv6CidrBlock", "ipv6_cidr_block"),
-        ("EC2SubnetId", "ec2_subnet_id"),
+        ("EC2SubnetId", "e_c2_subnet_id"),
         ("Arn", "arn"),
         ("ARN", "arn"),
-        ("OIDCProvider", "oidc_provider"),
+        # StackQL's own quirks, as its pages show them
+        ("EC2InboundPermissions", "e_c2_inbound_permissions"),
+        ("IPV6Enabled", "ip_v6_enabled"),
+        ("EnableResourceNameDnsAAAARecord", "enable_resource_name_dns_aa_aa_record"),
+        ("OnSourceDDoSProtectionConfig", "on_source_ddo_sprotection_config"),
+        ("DynamoDBTargets", "dynamo_db_targets"),
+        ("MultiAZ", "multi_az"),
+        ("CACertificateIdentifier", "ca_certificate_identifier"),
+        ("PerformanceInsightsKMSKeyId", "performance_insights_kms_key_id"),
+        # SQL keywords get a leading underscore
+        ("Schema", "_schema"),
+        ("Values", "_values"),
     ],
 )
-def test_snake_case(name, snake):
-    assert naming.snake_case(name) == snake
+def test_field_name(name, field):
+    assert naming.field_name(name) == field
+
+
+def test_resource_names_match_stackql_for_every_us_east_1_type():
+    table = Path(__file__).parent / "data" / "stackql_resource_names.tsv"
+    rows = [line.split("\t") for line in table.read_text().splitlines() if line[:1] != "#"]
+    assert len(rows) == 1854
+    wrong = [
+        (type_name, expected, naming.pluralize(naming.snake_case(type_name.split("::")[2])))
+        for type_name, expected in rows
+        if naming.pluralize(naming.snake_case(type_name.split("::")[2])) != expected
+    ]
+    assert wrong == []
 
 
 @pytest.mark.parametrize(
@@ -45,6 +69,11 @@ def test_snake_case(name, snake):
         ("access_point", "access_points"),
         ("repository", "repositories"),
         ("analysis", "analyses"),
+        ("schema", "schemata"),
+        ("graphql_schema", "graphql_schemas"),
+        ("compute_quota", "compute_quotas"),
+        ("storage_lens", "storage_lens"),
+        ("index", "indices"),
     ],
 )
 def test_pluralize(singular, plural):
