@@ -16,7 +16,7 @@ from conftest import LAMBDA_SPEC
 from generator.build import build_specs
 from generator.schema import read_spec
 
-SEED = Path(__file__).parent / "data" / "reference" / "event_invoke_configs.seed.md"
+SEED = Path(__file__).parent / "data" / "mdx" / "seed.md"
 _SPLIT = re.compile(r"(</?table>|</?tbody>)|(?=<tr>)")
 
 
