@@ -2,42 +2,101 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from generator.errors import UsageError
-from generator.model import Page, Resource, Site, Skipped, Spec
+from generator.model import Outcome, Page, Resource, Site, SourceFile, Summary
 from generator.normalize import normalize
-from generator.render import render_page
-from generator.schema import read_specs, select_specs
+from generator.render import (
+    render_page,
+    render_provider_index,
+    render_service_index,
+    template_dir,
+)
+from generator.schema import parse_spec, read_sources
 
 log = logging.getLogger(__name__)
 
-
-def build(specs_dir: Path, types: Sequence[str] = ()) -> Site:
-    """Build every page of the schemas in `specs_dir` (or of the named types) in memory."""
-    specs = select_specs(read_specs(specs_dir), types)
-    return build_specs(specs)
+NO_HANDLERS = "no handlers: Cloud Control cannot manage it"
+Progress = Callable[[int, int], None]
 
 
-def build_specs(specs: Sequence[Spec]) -> Site:
-    """Normalize and render loaded schemas into a Site."""
+def build(
+    specs: Path,
+    types: Sequence[str] = (),
+    reuse: Mapping[tuple[str, str], Outcome] | None = None,
+    progress: Progress | None = None,
+) -> Site:
+    """Build every page of the schemas in `specs` (a folder or a zip) in memory.
+
+    With `types`, only those types' resource pages are rendered (index pages cover all).
+    `reuse` maps (file name, sha256) to the outcome of a previous build of the same bytes by
+    the same generator: those schemas are neither parsed nor rendered again.
+    """
+    sources = read_sources(specs)
+    wanted = {t.lower() for t in types}
+    outcomes: list[Outcome] = []
     resources: list[Resource] = []
-    skipped: list[Skipped] = []
-    for spec in specs:
-        if not spec.has_handlers:
-            skipped.append(Skipped(spec.type_name, spec.path, "no handlers: Cloud Control cannot manage it"))
-            continue
-        resources.append(normalize(spec))
-    _check_unique_ids(resources)
-    pages = sorted((Page(page_path(r), render_page(r)) for r in resources), key=lambda p: p.path)
+    warnings: list[str] = []
+    for done, source in enumerate(sources, 1):
+        digest = hashlib.sha256(source.data).hexdigest()
+        kept = (reuse or {}).get((source.name, digest))
+        if kept is not None:
+            outcomes.append(kept)
+        else:
+            outcome, resource, spec_warnings = _build_one(source, digest, wanted)
+            outcomes.append(outcome)
+            warnings.extend(spec_warnings)
+            if resource is not None:
+                resources.append(resource)
+        if progress:
+            progress(done, len(sources))
+    _check_types(outcomes, types)
+    _check_unique_ids(outcomes)
+    selected = [o for o in outcomes if not wanted or o.type_name.lower() in wanted]
+    pages = [o.page for o in selected if o.page is not None]
+    pages += index_pages([o.summary for o in outcomes if o.summary is not None])
     return Site(
-        pages=tuple(pages),
+        pages=tuple(sorted(pages, key=lambda p: p.path)),
+        outcomes=tuple(outcomes),
         resources=tuple(sorted(resources, key=lambda r: r.resource_id)),
-        skipped=tuple(skipped),
-        warnings=tuple(w for s in specs for w in s.warnings),
+        warnings=tuple(warnings),
     )
+
+
+def _build_one(
+    source: SourceFile, digest: str, wanted: set[str]
+) -> tuple[Outcome, Resource | None, tuple[str, ...]]:
+    """Parse, normalize and render one schema file."""
+    spec = parse_spec(source.label, source.data)
+    if not spec.has_handlers:
+        outcome = Outcome(source.name, digest, spec.type_name, None, None, NO_HANDLERS)
+        return outcome, None, spec.warnings
+    resource = normalize(spec)
+    summary = Summary(
+        resource.provider, resource.service, resource.name, resource.type_name,
+        resource.description,
+    )
+    page = None
+    if not wanted or spec.type_name.lower() in wanted:
+        page = Page(page_path(resource), render_page(resource))
+    return Outcome(source.name, digest, spec.type_name, page, summary), resource, spec.warnings
+
+
+def fingerprint() -> str:
+    """Identify this generator (version, code, templates): a cache is valid only for the same."""
+    from generator import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted([*package.glob("*.py"), *template_dir().rglob("*.j2")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def page_path(resource: Resource) -> str:
@@ -48,12 +107,47 @@ def page_path(resource: Resource) -> str:
     return f"{resource.provider}/{resource.service}/{resource.name}/index.mdx"
 
 
-def _check_unique_ids(resources: Sequence[Resource]) -> None:
+def index_pages(summaries: Sequence[Summary]) -> list[Page]:
+    """The provider and service index pages and the sidebar category files."""
+    by_provider: dict[str, dict[str, list[Summary]]] = defaultdict(lambda: defaultdict(list))
+    for summary in summaries:
+        by_provider[summary.provider][summary.service].append(summary)
+    pages = []
+    for provider, services in sorted(by_provider.items()):
+        ordered = {name: sorted(items, key=lambda s: s.name) for name, items in services.items()}
+        ordered = dict(sorted(ordered.items()))
+        pages.append(Page(f"{provider}/index.mdx", render_provider_index(provider, ordered)))
+        pages.append(Page(f"{provider}/_category_.json", _category(provider)))
+        for service, items in ordered.items():
+            text = render_service_index(provider, service, items)
+            pages.append(Page(f"{provider}/{service}/index.mdx", text))
+            pages.append(Page(f"{provider}/{service}/_category_.json", _category(service)))
+    return pages
+
+
+def _category(label: str) -> str:
+    """A Docusaurus sidebar category file: the folder's label, collapsed."""
+    # No "link": the folder's index.mdx is the category page by Docusaurus's convention.
+    return json.dumps({"collapsed": True, "label": label}, indent=2) + "\n"
+
+
+def _check_types(outcomes: Sequence[Outcome], types: Sequence[str]) -> None:
+    """Every type named on the command line must have a schema."""
+    known = {o.type_name.lower() for o in outcomes}
+    missing = [t for t in types if t.lower() not in known]
+    if missing:
+        raise UsageError(f"no schema for {', '.join(missing)} in the specs folder")
+
+
+def _check_unique_ids(outcomes: Sequence[Outcome]) -> None:
     """Two schemas may not claim the same StackQL resource id."""
-    seen: dict[str, Resource] = {}
-    for resource in resources:
-        other = seen.setdefault(resource.resource_id, resource)
-        if other is not resource:
+    seen: dict[str, Outcome] = {}
+    for outcome in outcomes:
+        if outcome.summary is None:
+            continue
+        s = outcome.summary
+        other = seen.setdefault(f"{s.provider}.{s.service}.{s.name}", outcome)
+        if other is not outcome:
             raise UsageError(
-                f"{resource.source} and {other.source} both name {resource.resource_id}"
+                f"{outcome.file} and {other.file} both name {s.provider}.{s.service}.{s.name}"
             )

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.build import build
+from generator.build import build, fingerprint
 from generator.errors import DocgenError
-from generator.output import write_site
+from generator.fetch import DEFAULT_REGION, fetch_schemas
+from generator.output import read_cache, write_cache, write_site
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -32,18 +33,72 @@ def add_generate(sub: argparse._SubParsersAction) -> None:
 
 
 def run_generate(args: argparse.Namespace) -> int:
-    """Build the site and write it."""
-    site = build(args.specs, args.types)
+    """Build the site (reusing what unchanged schemas gave last time) and write it."""
+    generator_id = fingerprint()
+    reuse = read_cache(args.out, generator_id)
+    site = build(args.specs, args.types, reuse, progress=_progress_bar(args.quiet))
     result = write_site(args.out, site.pages, prune=not args.types)
+    write_cache(args.out, generator_id, site.outcomes)
     if not args.quiet:
         for skipped in site.skipped:
             print(f"skipped {skipped.type_name} ({skipped.source}): {skipped.reason}")
         print(
-            f"{_count(len(site.pages), 'page')}: {len(result.written)} written, "
+            f"{_count(len(site.pages), 'file')}: {len(result.written)} written, "
             f"{len(result.unchanged)} unchanged, {len(result.removed)} removed, "
             f"{_count(len(site.skipped), 'type')} skipped ({args.out})"
         )
     return EXIT_OK
+
+
+def add_fetch(sub: argparse._SubParsersAction) -> None:
+    """The `fetch` subcommand's arguments."""
+    p = sub.add_parser(
+        "fetch",
+        help="copy CloudFormation resource schemas into the specs folder and update its lock",
+        description="Write the schemas of the given types (all types when none is given) from "
+        "a source into --specs, each atomically, and record them in specs.lock.json. Nothing "
+        "is written unless every requested schema was read and parsed.",
+    )
+    p.add_argument("types", nargs="*", metavar="TYPE",
+                   help="a CloudFormation type name such as AWS::Lambda::Function (any case)")
+    p.add_argument("--region", default=DEFAULT_REGION,
+                   help=f"the region whose schemas to read (default: {DEFAULT_REGION})")
+    p.add_argument("--source", metavar="URL|ZIP|DIR|cfn-lint",
+                   help="an http(s) URL of a schema zip, a local zip, a folder of *.json, or "
+                   "cfn-lint[:REGION] for the schemas bundled with cfn-lint (offline; "
+                   "pip install 'stackql-docgen[cfn-lint]') (default: AWS's "
+                   "CloudformationSchema.zip for the region)")
+    p.add_argument("--specs", type=Path, default=Path("specs"), metavar="DIR",
+                   help="the folder of schemas and specs.lock.json (default: specs)")
+    p.set_defaults(run=run_fetch)
+
+
+def run_fetch(args: argparse.Namespace) -> int:
+    """Fetch schemas into --specs and update the lock."""
+    result = fetch_schemas(args.source, args.types, args.region, args.specs)
+    for schema in result.written:
+        print(f"wrote {schema.path} ({schema.type_name})")
+    lock = f"updated {result.lock_path}" if result.lock_changed else f"{result.lock_path} unchanged"
+    print(f"{len(result.written)} written, {len(result.unchanged)} unchanged "
+          f"from {result.source}; {lock}")
+    return EXIT_OK
+
+
+def _progress_bar(quiet: bool) -> Callable[[int, int], None] | None:
+    """A progress bar on stderr for long runs, only on a terminal and when not quiet."""
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total < 50:
+            return
+        width = 40
+        filled = width * done // total
+        end = "\n" if done == total else ""
+        print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} schemas",
+              end=end, file=sys.stderr, flush=True)
+
+    return show
 
 
 def _count(n: int, noun: str) -> str:
@@ -73,6 +128,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
     add_generate(sub)
+    add_fetch(sub)
     return p
 
 

@@ -31,17 +31,15 @@ import requests
 import urllib3
 
 from generator import __version__
-from generator.errors import FetchError
+from generator.errors import FetchError, OutputError
 from generator.lock import (
     LOCK_NAME,
     Lock,
-    commit_staged,
     make_entry,
     read_lock,
     remove_stale_temps,
-    stage_bytes,
-    sync_dir,
     update_lock,
+    write_files_atomic,
     write_lock,
 )
 from generator.naming import spec_file_name
@@ -322,9 +320,8 @@ def _read_folder(folder: Path, max_bytes: int) -> list[SchemaDocument]:
     """Parse the `*.json` files of a folder (not its subfolders, hidden files or a lock)."""
     documents = []
     for path in sorted(folder.iterdir()):
-        if path.suffix != ".json" or path.name.startswith(".") or path.name == LOCK_NAME:
-            continue
-        if not path.is_file():
+        skip = path.suffix != ".json" or path.name.startswith(".") or path.name == LOCK_NAME
+        if skip or not path.is_file():
             continue
         try:
             if path.stat().st_size > max_bytes:
@@ -422,21 +419,11 @@ def _download_once(url: str, label: str, out: IO[bytes], options: DownloadOption
             declared = _content_length(response)
             if declared is not None and declared > options.max_bytes:
                 raise FetchError(_too_big(label, options.max_bytes, f" ({declared} bytes)"))
-            size = 0
-            for chunk in response.iter_content(_CHUNK):
-                size += len(chunk)
-                if size > options.max_bytes:
-                    raise FetchError(_too_big(label, options.max_bytes, ""))
-                out.write(chunk)
-            encoded = "Content-Encoding" in response.headers
-            if declared is not None and not encoded and size != declared:
-                raise _Transient(f"download truncated: got {size} of {declared} bytes")
+            size = _stream_body(response, label, out, declared, options.max_bytes)
     except requests.exceptions.ConnectTimeout as e:
         raise _Transient(f"cannot connect: no answer within {options.connect_timeout} s") from e
     except requests.exceptions.ReadTimeout as e:
         raise _Transient(f"stalled: no data for {options.read_timeout} s") from e
-    except requests.exceptions.ChunkedEncodingError as e:
-        raise _Transient(f"download truncated: {_reason(e)}") from e
     except requests.exceptions.ConnectionError as e:
         if e.args and isinstance(e.args[0], urllib3.exceptions.ReadTimeoutError):
             raise _Transient(f"stalled: no data for {options.read_timeout} s") from e
@@ -445,6 +432,26 @@ def _download_once(url: str, label: str, out: IO[bytes], options: DownloadOption
         raise FetchError(f"{label}: {_reason(e)}") from e
     except OSError as e:  # the spool file
         raise FetchError(f"{label}: cannot store the download: {e.strerror or e}") from e
+    return size
+
+
+def _stream_body(
+    response: requests.Response, label: str, out: IO[bytes], declared: int | None, limit: int
+) -> int:
+    """Copy the body to `out` within the size limit; a body cut short is _Transient."""
+    size = 0
+    try:
+        for chunk in response.iter_content(_CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise FetchError(_too_big(label, limit, ""))
+            out.write(chunk)
+    except requests.exceptions.ChunkedEncodingError as e:
+        expected = f"all {declared} bytes" if declared is not None else "the end of the body"
+        raise _Transient(f"download truncated: the connection closed before {expected}") from e
+    encoded = "Content-Encoding" in response.headers
+    if declared is not None and not encoded and size != declared:
+        raise _Transient(f"download truncated: got {size} of {declared} bytes")
     return size
 
 
@@ -481,34 +488,25 @@ def _reason(error: BaseException) -> str:
 def _write_schemas(
     documents: Sequence[SchemaDocument], specs_dir: Path, source: str, lock: Lock
 ) -> FetchResult:
-    """Write changed documents (all staged first, then renamed), then the lock if it changed."""
+    """Write the documents whose bytes differ from specs/, then the lock if it changed."""
+    results, entries, changed_files = [], [], []
+    for doc in documents:
+        path = specs_dir / spec_file_name(doc.type_name)
+        changed = _read_or_none(path) != doc.data
+        if changed:
+            changed_files.append((path, doc.data))
+        entry = make_entry(doc.type_name, doc.data, source)
+        entries.append(entry)
+        results.append(FetchedSchema(doc.type_name, path, entry.sha256, changed))
     try:
         specs_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise FetchError(f"{specs_dir}: cannot create: {e.strerror or e}") from e
-    results, staged = [], []
-    try:
-        for doc in documents:
-            path = specs_dir / spec_file_name(doc.type_name)
-            changed = _read_or_none(path) != doc.data
-            if changed:
-                staged.append((stage_bytes(path, doc.data), path))
-            entry = make_entry(doc.type_name, doc.data, source)
-            results.append((FetchedSchema(doc.type_name, path, entry.sha256, changed), entry))
-    except BaseException:
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
-        raise
-    for tmp, path in staged:
-        commit_staged(tmp, path)
-    if staged:
-        sync_dir(specs_dir)
-    lock_changed = write_lock(specs_dir, update_lock(lock, [entry for _, entry in results]))
+        raise OutputError(f"{specs_dir}: cannot create: {e.strerror or e}") from e
+    write_files_atomic(changed_files)
+    lock_changed = write_lock(specs_dir, update_lock(lock, entries))
     for stale in remove_stale_temps(specs_dir):
         log.info("removed %s, left by an interrupted fetch", stale)
-    return FetchResult(
-        source, tuple(r for r, _ in results), specs_dir / LOCK_NAME, lock_changed
-    )
+    return FetchResult(source, tuple(results), specs_dir / LOCK_NAME, lock_changed)
 
 
 def _read_or_none(path: Path) -> bytes | None:
@@ -518,5 +516,4 @@ def _read_or_none(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as e:
-        raise FetchError(f"{path}: cannot read: {e.strerror or e}") from e
-
+        raise OutputError(f"{path}: cannot read: {e.strerror or e}") from e

@@ -1,7 +1,7 @@
-"""The lock file `specs/specs.lock.json`: which schema file holds which type, its sha256, its source.
+"""The lock file `specs/specs.lock.json`: each type's schema file, its sha256 and its source.
 
-The data functions are pure; `read_lock`, `write_lock` and `write_bytes_atomic` are the disk edge.
-The rendered lock carries nothing that changes when the schemas do not (no timestamps), so a
+The data functions are pure; `read_lock`, `write_lock` and the atomic-write helpers below them are
+the disk edge. The rendered lock carries nothing that changes when the schemas do not (no timestamps), so a
 re-fetch of identical schemas leaves it byte-identical.
 """
 
@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -174,7 +174,7 @@ def read_lock(specs_dir: Path) -> Lock:
 
 
 def write_lock(specs_dir: Path, lock: Lock) -> bool:
-    """Write the lock atomically unless its bytes would not change; return whether it was written."""
+    """Write the lock atomically unless its bytes are unchanged; return whether it was written."""
     path = specs_dir / LOCK_NAME
     data = render_lock(lock).encode("utf-8")
     try:
@@ -188,7 +188,35 @@ def write_lock(specs_dir: Path, lock: Lock) -> bool:
     return True
 
 
-def stage_bytes(path: Path, data: bytes) -> Path:
+def write_files_atomic(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Write files atomically: stage every temp file first, then os.replace them in turn.
+
+    A failure while staging removes the temp files and leaves every target as it was.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            staged.append((_stage(path, data), path))
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    for tmp, path in staged:
+        try:
+            os.replace(tmp, path)  # atomic: readers see the whole old file or the whole new one
+        except OSError as e:
+            tmp.unlink(missing_ok=True)
+            raise OutputError(f"{path}: cannot write: {e.strerror or e}") from e
+    for folder in sorted({path.parent for path, _ in files}):
+        _sync_dir(folder)
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write one file atomically: a temp file in the same folder, then os.replace."""
+    write_files_atomic([(path, data)])
+
+
+def _stage(path: Path, data: bytes) -> Path:
     """Write `data` to the temporary file of `path`, flushed to disk; return the temporary path."""
     tmp = temp_path(path)
     try:
@@ -204,16 +232,7 @@ def stage_bytes(path: Path, data: bytes) -> Path:
     return tmp
 
 
-def commit_staged(tmp: Path, path: Path) -> None:
-    """Move a staged temporary file over `path` in one step (os.replace is atomic)."""
-    try:
-        os.replace(tmp, path)
-    except OSError as e:
-        tmp.unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write: {e.strerror or e}") from e
-
-
-def sync_dir(folder: Path) -> None:
+def _sync_dir(folder: Path) -> None:
     """Flush a folder's entries (the renames) to disk where the platform allows it."""
     if os.name != "posix":
         return
@@ -227,12 +246,6 @@ def sync_dir(folder: Path) -> None:
         pass  # some file systems cannot fsync a folder; the renames are still atomic
     finally:
         os.close(fd)
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically: a temp file in the same folder, then os.replace."""
-    commit_staged(stage_bytes(path, data), path)
-    sync_dir(path.parent)
 
 
 def remove_stale_temps(folder: Path) -> tuple[Path, ...]:

@@ -147,11 +147,43 @@ class Spec:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceFile:
+    """The bytes of one schema file: `name` in its folder or zip, `label` for messages."""
+
+    name: str
+    label: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     """A generated file: its path under the output folder (POSIX) and its text."""
 
     path: str
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What index pages show of a resource."""
+
+    provider: str
+    service: str
+    name: str
+    type_name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one schema file gave: its page and summary, or why it has none."""
+
+    file: str
+    sha256: str
+    type_name: str
+    page: Page | None
+    summary: Summary | None
+    skipped: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,9 +197,17 @@ class Skipped:
 
 @dataclass(frozen=True, slots=True)
 class Site:
-    """The result of a build: the pages in path order, what was skipped, the warnings."""
+    """The result of a build: every file in path order, what each schema gave, the warnings.
+
+    `resources` holds the models rendered in this build (not those reused from a previous one).
+    """
 
     pages: tuple[Page, ...]
+    outcomes: tuple[Outcome, ...]
     resources: tuple[Resource, ...]
-    skipped: tuple[Skipped, ...]
     warnings: tuple[str, ...]
+
+    @property
+    def skipped(self) -> tuple[Skipped, ...]:
+        """The schemas that got no page, with the reason."""
+        return tuple(Skipped(o.type_name, o.file, o.skipped) for o in self.outcomes if o.skipped)

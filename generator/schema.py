@@ -6,6 +6,8 @@ import hashlib
 import json
 import logging
 import re
+import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -19,7 +21,7 @@ from referencing.jsonschema import DRAFT7
 
 from generator.errors import SpecError, UsageError
 from generator.jsonpointer import join_pointer, resolve_pointer
-from generator.model import Spec
+from generator.model import SourceFile, Spec
 
 log = logging.getLogger(__name__)
 
@@ -61,9 +63,36 @@ def spec_files(specs_dir: Path) -> list[Path]:
     )
 
 
+def read_sources(specs: Path) -> tuple[SourceFile, ...]:
+    """The schema files of a folder, or of a zip laid out as AWS's CloudformationSchema.zip."""
+    if specs.is_file() and zipfile.is_zipfile(specs):
+        return _read_zip(specs)
+    if specs.is_file():
+        raise UsageError(f"{specs}: neither a folder of schemas nor a zip of them")
+    sources = []
+    for path in spec_files(specs):
+        try:
+            sources.append(SourceFile(path.name, str(path), path.read_bytes()))
+        except OSError as e:
+            raise SpecError(str(path), "", f"cannot read: {e.strerror}") from e
+    return tuple(sources)
+
+
+def _read_zip(archive: Path) -> tuple[SourceFile, ...]:
+    """The `*.json` members of a zip, in name order."""
+    try:
+        with zipfile.ZipFile(archive) as z:
+            names = sorted(
+                n for n in z.namelist() if n.endswith(".json") and not n.endswith("/")
+            )
+            return tuple(SourceFile(n, f"{archive}/{n}", z.read(n)) for n in names)
+    except (zipfile.BadZipFile, OSError, zlib.error) as e:
+        raise UsageError(f"{archive}: unreadable zip ({e})") from e
+
+
 def read_specs(specs_dir: Path, meta_check: bool = True) -> tuple[Spec, ...]:
-    """Read and check every schema in a folder; the first broken one raises SpecError."""
-    return tuple(read_spec(p, meta_check) for p in spec_files(specs_dir))
+    """Read and check every schema of a folder or zip; the first broken one raises SpecError."""
+    return tuple(parse_spec(s.label, s.data, meta_check) for s in read_sources(specs_dir))
 
 
 def read_spec(path: Path, meta_check: bool = True) -> Spec:

@@ -32,12 +32,12 @@ def test_generate_writes_the_page_then_nothing(specs, tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
     assert capsys.readouterr() == (
-        f"1 page: 1 written, 0 unchanged, 0 removed, 0 types skipped ({out})\n",
+        f"5 files: 5 written, 0 unchanged, 0 removed, 0 types skipped ({out})\n",
         "",
     )
     assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
     assert capsys.readouterr().out == (
-        f"1 page: 0 written, 1 unchanged, 0 removed, 0 types skipped ({out})\n"
+        f"5 files: 0 written, 5 unchanged, 0 removed, 0 types skipped ({out})\n"
     )
     assert (out / PAGE).read_bytes() == (ROOT / "output" / PAGE).read_bytes()
 

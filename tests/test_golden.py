@@ -14,15 +14,20 @@ import pytest
 
 from conftest import GOLDEN
 from generator.cli import main
+from generator.output import CACHE_FILE
 
 CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "input").is_dir())
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    """Every file under a folder by relative POSIX path."""
+    """Every file under a folder by relative POSIX path, but the disposable build cache."""
     if not folder.is_dir():
         return {}
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != CACHE_FILE
+    }
 
 
 def run_case(case: Path, tmp: Path, monkeypatch, capsys) -> tuple[dict[str, bytes], str]:

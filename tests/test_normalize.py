@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from conftest import LAMBDA_SPEC
-from generator.build import build_specs
+from generator.build import build
 from generator.model import ArrayValue, Handler, ObjectValue, Placeholder, SqlVerb, Truncated
 from generator.normalize import normalize, value_of
 from generator.render import render_page
@@ -57,12 +58,14 @@ def test_no_update_handler_means_no_update_method_example_or_verb():
     assert "data__ResourceModel" not in page
 
 
-def test_types_without_handlers_are_skipped_with_a_reason():
-    spec = read_spec(DATA / "aws-cloudformation-waitconditionhandle.json")
-    site = build_specs([spec, read_spec(LAMBDA_SPEC)])
+def test_types_without_handlers_are_skipped_with_a_reason(tmp_path):
+    shutil.copy(DATA / "aws-cloudformation-waitconditionhandle.json", tmp_path)
+    shutil.copy(LAMBDA_SPEC, tmp_path)
+    site = build(tmp_path)
     assert [s.type_name for s in site.skipped] == ["AWS::CloudFormation::WaitConditionHandle"]
     assert "no handlers" in site.skipped[0].reason
-    assert len(site.pages) == 1
+    assert [p.path for p in site.pages if p.path.endswith("/event_invoke_configs/index.mdx")]
+    assert not [p for p in site.pages if "cloudformation" in p.path]
 
 
 RECURSIVE = b"""{

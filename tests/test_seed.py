@@ -12,9 +12,8 @@ import difflib
 import re
 from pathlib import Path
 
-from conftest import LAMBDA_SPEC
-from generator.build import build_specs
-from generator.schema import read_spec
+from conftest import LAMBDA_SPEC, SPECS
+from generator.build import build
 
 SEED = Path(__file__).parent / "data" / "mdx" / "seed.md"
 _SPLIT = re.compile(r"(</?table>|</?tbody>)|(?=<tr>)")
@@ -31,9 +30,9 @@ def comparable(text: str) -> list[str]:
 
 
 def generated_page() -> str:
-    site = build_specs([read_spec(LAMBDA_SPEC)])
-    assert [p.path for p in site.pages] == ["aws/lambda/event_invoke_configs/index.mdx"]
-    return site.pages[0].text
+    site = build(SPECS)
+    pages = {p.path: p.text for p in site.pages}
+    return pages["aws/lambda/event_invoke_configs/index.mdx"]
 
 
 def hunks(seed: list[str], page: list[str]) -> list[tuple[list[str], list[str]]]:

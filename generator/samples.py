@@ -1,0 +1,818 @@
+"""Deterministic sample values for the JSON (sub)schemas of CloudFormation resource types.
+
+Values are built, never drawn at random: the same schema gives the same value on every run and
+every machine. Every value is checked against its schema with a Draft 7 validator before it is
+returned; when no value can be built, `SampleError` names the subschema that could not be met, so
+that a placeholder which cannot be filled becomes a finding instead of a silent gap.
+
+CloudFormation schemas write `pattern` in the Java dialect (`\\p{L}`, `(?i)` mid-pattern,
+surrogate pairs); `translate_pattern` rewrites what Python's `re` can express, and a pattern that
+stays unreadable is not enforced, neither by the sampler nor by `validator_for`.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import unicodedata
+import warnings
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
+from typing import Any
+
+from jsonschema import Draft7Validator, ValidationError, validators
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT7
+
+from generator.errors import DocgenError
+from generator.jsonpointer import escape_token, resolve_pointer
+
+try:  # Python 3.11 renamed the regex parser; 3.10 still has the old module
+    import re._parser as _sre
+except ImportError:  # pragma: no cover
+    import sre_parse as _sre  # type: ignore[no-redef]
+
+# Nested schema levels (each `$ref` hop counts) before a branch is given up: deeper than any
+# real resource needs, shallow enough that a recursive definition fails fast.
+MAX_DEPTH = 24
+# `resource-schema.json#/...` refs (list handler schemas) point into the document itself.
+_SELF = "resource-schema.json"
+_MAX_CODE_POINT = 0x10FFFF
+# Preferred characters, in order: readable output first, the rest only when a class demands it.
+_ALPHABET = (
+    "abcdefghijklmnopqrstuvwxyz1234567890ABCDEFGHIJKLMNOPQRSTUVWXYZ-_.:/ "
+    "!\"#$%&'()*+,;<=>?@[\\]^`{|}~"
+)
+
+
+class SampleError(DocgenError):
+    """No value satisfies a schema: `pointer` names the subschema in the resource schema."""
+
+    def __init__(self, pointer: str, message: str) -> None:
+        self.pointer = pointer
+        self.message = message
+        super().__init__(f"#{pointer}: {message}")
+
+
+# --- Java-dialect patterns ------------------------------------------------------------------
+
+# Java's POSIX classes are ASCII-only unless UNICODE_CHARACTER_CLASS is set, which CFN never sets.
+_POSIX = {
+    "lower": ((0x61, 0x7A),), "upper": ((0x41, 0x5A),), "ascii": ((0, 0x7F),),
+    "alpha": ((0x41, 0x5A), (0x61, 0x7A)), "digit": ((0x30, 0x39),),
+    "alnum": ((0x30, 0x39), (0x41, 0x5A), (0x61, 0x7A)),
+    "punct": ((0x21, 0x2F), (0x3A, 0x40), (0x5B, 0x60), (0x7B, 0x7E)),
+    "graph": ((0x21, 0x7E),), "print": ((0x20, 0x7E),), "blank": ((0x09, 0x09), (0x20, 0x20)),
+    "cntrl": ((0, 0x1F), (0x7F, 0x7F)), "xdigit": ((0x30, 0x39), (0x41, 0x46), (0x61, 0x66)),
+    "space": ((0x09, 0x0D), (0x20, 0x20)),
+}
+_UNICODE_ALIASES = {
+    "alphabetic": ("L", "Nl"), "letter": ("L",), "digit": ("Nd",), "punctuation": ("P",),
+    "uppercase": ("Lu",), "lowercase": ("Ll",), "whitespace": ("Z",), "white_space": ("Z",),
+}
+_PROPERTY = re.compile(r"\\([pP])(?:\{(\^?)(\w+)\}|([A-Z]))")
+_SURROGATE_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE)
+_INLINE_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
+
+
+@functools.cache
+def _category_runs() -> tuple[tuple[int, int, str], ...]:
+    """Runs of code points sharing a Unicode general category; built once, on first need."""
+    runs, start, current = [], 0, unicodedata.category("\0")
+    for cp in range(1, _MAX_CODE_POINT + 1):
+        category = unicodedata.category(chr(cp))
+        if category != current:
+            runs.append((start, cp - 1, current))
+            start, current = cp, category
+    runs.append((start, _MAX_CODE_POINT, current))
+    return tuple(runs)
+
+
+@functools.cache
+def _property_ranges(name: str) -> tuple[tuple[int, int], ...]:
+    """Code point ranges of a `\\p{name}` class; raises re.error for names Python cannot map."""
+    if not name.startswith("Is") and name.lower() in _POSIX:
+        return _POSIX[name.lower()]
+    key = name[2:] if name.startswith("Is") else name
+    prefixes = _UNICODE_ALIASES.get(key.lower(), (key,))
+    if not all(re.fullmatch(r"[LMNPSZC][a-z]?", p) for p in prefixes):
+        raise re.error(f"unknown character property {name!r}")
+    merged: list[tuple[int, int]] = []
+    for start, end, category in _category_runs():
+        if category.startswith(prefixes):
+            if merged and merged[-1][1] + 1 == start:
+                merged[-1] = (merged[-1][0], end)
+            else:
+                merged.append((start, end))
+    return tuple(merged)
+
+
+def _complement(ranges: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """The code points outside `ranges` (which are sorted and disjoint)."""
+    out, low = [], 0
+    for start, end in sorted(ranges):
+        if start > low:
+            out.append((low, start - 1))
+        low = max(low, end + 1)
+    if low <= _MAX_CODE_POINT:
+        out.append((low, _MAX_CODE_POINT))
+    return tuple(out)
+
+
+def _class_body(ranges: tuple[tuple[int, int], ...]) -> str:
+    """The inside of a `[...]` class matching `ranges`."""
+    return "".join(
+        f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges
+    )
+
+
+def translate_pattern(pattern: str) -> str:
+    r"""Rewrite a Java-dialect schema pattern into Python `re` syntax (raises re.error if it can't).
+
+    >>> translate_pattern(r"^(?!(?i)aws)[\w- ]+\z")
+    '(?i)^(?!aws)[\\w\\- ]+\\Z'
+    """
+    out: list[str] = []
+    flags = ""
+    i, in_class, after_class_escape, class_start = 0, False, False, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            if prop := _PROPERTY.match(pattern, i):
+                ranges = _property_ranges(prop[3] or prop[4])
+                if (prop[1] == "P") != bool(prop[2]):
+                    ranges = _complement(ranges)
+                out.append(_class_body(ranges) if in_class else f"[{_class_body(ranges)}]")
+                i, after_class_escape = prop.end(), in_class
+                continue
+            if pair := _SURROGATE_PAIR.match(pattern, i):  # Java reads a UTF-16 pair as one
+                high, low = int(pair[1], 16) - 0xD800, int(pair[2], 16) - 0xDC00
+                out.append(f"\\U{0x10000 + (high << 10) + low:08x}")
+                i, after_class_escape = pair.end(), False
+                continue
+            out.append("\\Z" if pattern[i + 1] == "z" else pattern[i : i + 2])
+            after_class_escape = in_class and pattern[i + 1] in "wWdDsS"
+            i += 2
+            continue
+        if in_class:
+            if ch == "]" and i > class_start:
+                in_class = False
+            elif ch == "-" and after_class_escape:  # Java reads `[\w-x]` as a literal dash
+                ch = "\\-"
+            elif ch == "[":
+                ch = "\\["
+        elif ch == "[":
+            in_class = True
+            negated = pattern.startswith("^", i + 1)
+            class_start = i + 1 + negated  # a `]` first in the class is a literal
+            if negated:
+                out.append("[^")
+                i += 2
+                after_class_escape = False
+                continue
+        elif ch == "(" and i > 0 and (flag := _INLINE_FLAGS.match(pattern, i)):
+            flags += flag[1]  # Python wants global flags first; Java allows them anywhere
+            i = flag.end()
+            continue
+        out.append(ch)
+        after_class_escape = False
+        i += 1
+    return (f"(?{flags})" if flags else "") + "".join(out)
+
+
+@functools.lru_cache(maxsize=8192)
+def compile_pattern(pattern: str) -> re.Pattern[str] | None:
+    """Compile a schema `pattern` for Python; None when `re` cannot express it.
+
+    >>> compile_pattern(r"^\p{L}+$").search("Zürich") is not None
+    True
+    >>> compile_pattern(r"(?<=a+)b") is None
+    True
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Java-style `[[` warns as a possible nested set
+            return re.compile(translate_pattern(pattern))
+    except (re.error, OverflowError, RecursionError):
+        return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse(pattern: str) -> Any:
+    """The `re` parse tree of a translated pattern, or None."""
+    if compile_pattern(pattern) is None:
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _sre.parse(translate_pattern(pattern))
+
+
+# --- strings from patterns -------------------------------------------------------------------
+
+_CATEGORY_TESTS = {
+    _sre.CATEGORY_DIGIT: str.isdecimal,
+    _sre.CATEGORY_NOT_DIGIT: lambda c: not c.isdecimal(),
+    _sre.CATEGORY_SPACE: str.isspace,
+    _sre.CATEGORY_NOT_SPACE: lambda c: not c.isspace(),
+    _sre.CATEGORY_WORD: lambda c: c.isalnum() or c == "_",
+    _sre.CATEGORY_NOT_WORD: lambda c: not (c.isalnum() or c == "_"),
+}
+_REPEATS = tuple(
+    op for op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)) if op
+)
+
+
+def _in_set(items: tuple[Any, ...], ch: str) -> bool:
+    """Whether `ch` is in a parsed `[...]` class."""
+    code, hit, negate = ord(ch), False, False
+    for op, arg in items:
+        if op is _sre.NEGATE:
+            negate = True
+        elif op is _sre.LITERAL:
+            hit = hit or code == arg
+        elif op is _sre.RANGE:
+            hit = hit or arg[0] <= code <= arg[1]
+        elif op is _sre.CATEGORY:
+            hit = hit or _CATEGORY_TESTS.get(arg, lambda c: False)(ch)
+    return hit != negate
+
+
+@functools.lru_cache(maxsize=4096)
+def _members(op: Any, arg: Any) -> str:
+    """Characters a single-character node accepts, readable ones first ('' when none found)."""
+    if op is _sre.IN:
+        test = functools.partial(_in_set, tuple(arg))
+    elif op is _sre.ANY:
+        test = lambda c: c != "\n"  # noqa: E731
+    elif op is _sre.NOT_LITERAL:
+        test = lambda c: ord(c) != arg  # noqa: E731
+    else:
+        test = _CATEGORY_TESTS.get(arg, lambda c: False)
+    found = "".join(c for c in _ALPHABET if test(c))
+    if not found and op is _sre.IN:  # a class of only non-ASCII characters: take its first
+        lows = [a if o is _sre.LITERAL else a[0] for o, a in arg if o in (_sre.LITERAL, _sre.RANGE)]
+        found = "".join(chr(c) for c in sorted(lows) if test(chr(c)))[:1]
+    return found or next((chr(c) for c in range(0x80, 0x3000) if test(chr(c))), "")
+
+
+class _GiveUp(Exception):
+    """This strategy cannot write the pattern: an empty class, or nested repeats outgrew the budget."""
+
+
+@dataclass(slots=True)
+class _Writer:
+    """Walks a parse tree once and writes one string that the pattern should find."""
+
+    optional_once: bool  # write `x?` once instead of never
+    bonus: int  # extra iterations for every repeat, to reach a minLength
+    variant: int
+    seed: str | None
+    budget: int
+    draws: int = 0
+
+    def pick(self, members: str, k: int) -> str:
+        """Choose a character: rotate by iteration, or follow a hash stream when seeded."""
+        if not members:
+            raise _GiveUp  # nothing can match here; give up on this strategy
+        self.budget -= 1
+        if self.budget < 0:
+            raise _GiveUp
+        if self.seed is None:
+            return members[(k + self.variant) % len(members)]
+        self.draws += 1
+        digest = hashlib.sha256(f"{self.seed}:{self.draws}".encode()).digest()
+        return members[int.from_bytes(digest[:4], "big") % len(members)]
+
+    def write(self, nodes: Any, k: int = 0, groups: dict[int, str] | None = None) -> str:
+        """The text for a sequence of parse nodes; `k` is the enclosing repeat's iteration."""
+        groups = {} if groups is None else groups
+        out: list[str] = []
+        for op, arg in nodes:
+            if op is _sre.LITERAL:
+                out.append(chr(arg))
+            elif op in (_sre.IN, _sre.ANY, _sre.NOT_LITERAL, _sre.CATEGORY):
+                out.append(self.pick(_members(op, tuple(arg) if op is _sre.IN else arg), k))
+            elif op is _sre.BRANCH:  # prefer the first branch that writes something
+                options = [self.write(branch, k, groups) for branch in arg[1]]
+                out.append(next((o for o in options if o), options[0]))
+            elif op is _sre.SUBPATTERN:
+                text = self.write(arg[-1], k, groups)
+                if arg[0] is not None:
+                    groups[arg[0]] = text
+                out.append(text)
+            elif op in _REPEATS:
+                low, high, body = arg
+                count = 1 if self.optional_once and (low, high) == (0, 1) else low
+                count = min(count + self.bonus, high)
+                out.extend(self.write(body, i, groups) for i in range(count))
+            elif op is _sre.GROUPREF:
+                out.append(groups.get(arg, ""))
+            elif op is getattr(_sre, "ATOMIC_GROUP", None):
+                out.append(self.write(arg, k, groups))
+            elif op is _sre.GROUPREF_EXISTS:
+                out.append(self.write(arg[1] if arg[0] in groups else arg[2] or [], k, groups))
+            # AT, ASSERT, ASSERT_NOT are zero-width: the final search decides about them
+        return "".join(out)
+
+
+def string_for_pattern(
+    pattern: str,
+    min_length: int = 0,
+    max_length: int | None = None,
+    *,
+    variant: int = 0,
+    seed: str | None = None,
+) -> str | None:
+    r"""A string that `pattern` finds (an unanchored search) within the lengths, or None.
+
+    >>> string_for_pattern(r"^arn:aws:sqs:[a-z]+-[a-z]+-\d:\d{12}:[\w-]{1,80}$")
+    'arn:aws:sqs:a-a-1:123456789012:a'
+    >>> string_for_pattern(r"^[a-z]+$", min_length=5, variant=2)
+    'cdefg'
+    """
+    regex, tree = compile_pattern(pattern), _parse(pattern)
+    if regex is None or tree is None:
+        return None
+    upper = max_length if max_length is not None else 1 << 30
+
+    def fits(text: str | None) -> bool:
+        return text is not None and min_length <= len(text) <= upper and bool(regex.search(text))
+
+    def write(optional_once: bool, bonus: int) -> str | None:
+        try:
+            writer = _Writer(optional_once, bonus, variant, seed, 4 * min_length + 4096)
+            return writer.write(tree)
+        except _GiveUp:
+            return None
+
+    for optional_once in (True, False):
+        text = write(optional_once, 0)
+        if text is None or fits(text):
+            if text is not None:
+                return text
+            continue
+        if len(text) >= min_length:
+            continue
+        low, high = 1, min_length
+        while low < high:  # the smallest bonus that reaches min_length
+            middle = (low + high) // 2
+            grown = write(optional_once, middle)
+            if grown is None or len(grown) >= min_length:
+                high = middle
+            else:
+                low = middle + 1
+        padding = "a" * (min_length - len(text))  # fine where the pattern is not anchored
+        for candidate in (write(optional_once, low), text + padding, padding + text):
+            if fits(candidate):
+                return candidate
+    return None
+
+
+# --- validation --------------------------------------------------------------------------------
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
+    if validator.is_type(instance, "string"):
+        regex = compile_pattern(pattern)
+        if regex is not None and not regex.search(instance):
+            yield ValidationError(f"string [{instance}] does not match pattern {pattern}")
+
+
+def _pattern_properties(validator: Any, patterns: Any, instance: Any, schema: Any) -> Iterator:
+    if validator.is_type(instance, "object"):
+        for pattern, subschema in patterns.items():
+            regex = compile_pattern(pattern)
+            for key, value in instance.items():
+                if regex is not None and regex.search(key):
+                    yield from validator.descend(value, subschema, path=key, schema_path=pattern)
+
+
+def _additional_properties(validator: Any, allowed: Any, instance: Any, schema: Any) -> Iterator:
+    if not validator.is_type(instance, "object"):
+        return
+    known = schema.get("properties", {})
+    # An unreadable pattern is taken to admit every key: better lenient than a false finding.
+    regexes = [compile_pattern(p) for p in schema.get("patternProperties", {})]
+    extras = [k for k in instance if k not in known and not any(
+        r is None or r.search(k) for r in regexes)]
+    if isinstance(allowed, dict):
+        for key in extras:
+            yield from validator.descend(instance[key], allowed, path=key)
+    elif allowed is False:
+        for key in extras:
+            yield ValidationError(f"extraneous key [{key}] is not permitted")
+
+
+_Validator = validators.extend(Draft7Validator, {
+    "pattern": _pattern,
+    "patternProperties": _pattern_properties,
+    "additionalProperties": _additional_properties,
+})
+
+
+def validator_for(root: Mapping[str, Any]) -> Any:
+    """A Draft 7 validator for a resource schema: reads Java patterns, resolves `resource-schema.json`.
+
+    Use `.evolve(schema=sub)` to check against a subschema; its `$ref`s still resolve in `root`.
+    """
+    resource = Resource.from_contents(dict(root), default_specification=DRAFT7)
+    return _Validator(root, registry=Registry().with_resource(_SELF, resource))
+
+
+# --- values from schemas -----------------------------------------------------------------------
+
+_LOWER_BOUNDS = ("minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties")
+_UPPER_BOUNDS = ("maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties")
+_OBJECT_KEYS = ("properties", "required", "patternProperties", "additionalProperties",
+                "minProperties", "maxProperties")
+_FORMATS = {
+    "date-time": "2024-01-{day:02d}T00:00:00Z", "timestamp": "2024-01-{day:02d}T00:00:00Z",
+    "date": "2024-01-{day:02d}", "time": "00:00:{second:02d}Z",
+    "email": "user{n}@example.com", "idn-email": "user{n}@example.com",
+    "hostname": "host{n}.example.com", "idn-hostname": "host{n}.example.com",
+    "ipv4": "10.0.0.{host}", "ipv6": "2001:db8::{host:x}",
+    "ipv4-network": "10.{octet}.0.0/16", "ipv6-network": "2001:db8:{octet:x}::/48",
+    "uri": "https://example.com/{kebab}", "uri-reference": "https://example.com/{kebab}",
+    "iri": "https://example.com/{kebab}", "url": "https://example.com/{kebab}",
+    "uuid": "00000000-0000-4000-8000-{n:012d}", "json": "{{}}", "regex": ".*",
+}
+# Resource-attribute formats of cfn-lint's schemas (`AWS::EC2::Subnet.Id`): AWS's documented
+# example values where one is well known, a generic shape otherwise.
+_AWS_FORMATS = {
+    "AWS::KMS::Key.Id": "1234abcd-12ab-34cd-56ef-{n:012d}",
+    "AWS::KMS::Key.Arn": "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-{n:012d}",
+    "AWS::KMS::Alias.AliasName": "alias/example{suffix}",
+    "AWS::IAM::Role.Arn": "arn:aws:iam::123456789012:role/example-role{suffix}",
+    "AWS::S3::Bucket.Name": "amzn-s3-demo-bucket{suffix}",
+    "AWS::EC2::Image.Id": "ami-{hex17}", "AWS::EC2::SecurityGroup.Id": "sg-{hex17}",
+    "AWS::EC2::Subnet.Id": "subnet-{hex17}", "AWS::EC2::VPC.Id": "vpc-{hex17}",
+}
+
+
+def kebab(name: str) -> str:
+    """`FunctionName` -> `function-name`.
+
+    >>> kebab("SSEType"), kebab("MaximumRetryAttempts")
+    ('sse-type', 'maximum-retry-attempts')
+    """
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "-", name)
+    return re.sub(r"[^a-z0-9]+", "-", spaced.lower()).strip("-")
+
+
+def _format_text(fmt: str, name: str, n: int) -> str | None:
+    """A string in a well-known `format`, or None for formats without a sample."""
+    hex17 = f"{0x0123456789ABCDEF0 + n:017x}"
+    fields = dict(n=n or "", day=1 + n % 28, second=n % 60, host=1 + n % 254, octet=n % 256,
+                  kebab=kebab(name) or "example", suffix=f"-{n}" if n else "", hex17=hex17)
+    if fmt in _AWS_FORMATS or fmt in _FORMATS:
+        return _AWS_FORMATS.get(fmt, _FORMATS.get(fmt, "")).format(**fields)
+    if match := re.fullmatch(r"AWS::(\w+)::(\w+)\.(\w+?)s?", fmt):
+        service, resource, attribute = match[1].lower(), kebab(match[2]), match[3]
+        if attribute == "Arn":
+            return f"arn:aws:{service}:us-east-1:123456789012:{resource}/example{fields['suffix']}"
+        return f"{resource}-{hex17}" if attribute == "Id" else f"example-{resource}{fields['suffix']}"
+    return None
+
+
+def _merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """Both schemas' keywords in one dict, for building only: validation uses the originals."""
+    out = dict(base)
+    for key, value in extra.items():
+        if key not in out:
+            out[key] = value
+        elif key == "properties":
+            out[key] = {**out[key], **{
+                k: {"allOf": [out[key][k], v]} if k in out[key] else v for k, v in value.items()}}
+        elif key == "required":
+            out[key] = list(dict.fromkeys([*out[key], *value]))
+        elif key in _LOWER_BOUNDS:
+            out[key] = max(out[key], value)
+        elif key in _UPPER_BOUNDS:
+            out[key] = min(out[key], value)
+        elif key == "type":
+            mine, theirs = _as_list(out[key]), _as_list(value)
+            out[key] = [t for t in mine if t in theirs or (t == "number" and "integer" in theirs)]
+        elif key == "enum":
+            out[key] = [v for v in out[key] if v in value]
+    return out
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _types(schema: Mapping[str, Any]) -> list[str]:
+    """The JSON types to try, in the schema's order; inferred from keywords when `type` is absent."""
+    declared = schema.get("type")
+    if declared is not None:
+        return [t for t in _as_list(declared) if isinstance(t, str)]
+    if any(k in schema for k in _OBJECT_KEYS):
+        return ["object"]
+    if any(k in schema for k in ("items", "minItems", "maxItems", "uniqueItems")):
+        return ["array"]
+    if any(k in schema for k in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")):
+        return ["number"]
+    return ["string"]
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return Decimal(str(value))
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+@dataclass(slots=True)
+class _Sampler:
+    """Builds values for the subschemas of one resource schema."""
+
+    root: Mapping[str, Any]
+    optional: bool = False
+    seed: str | None = None
+    validator: Any = None
+
+    def __post_init__(self) -> None:
+        self.validator = validator_for(self.root)
+
+    def valid(self, value: Any, schema: Any) -> bool:
+        """Whether `value` is valid against `schema` (a subschema of the root)."""
+        return self.validator.evolve(schema=schema).is_valid(value)
+
+    def resolve(self, schema: Any, pointer: str, depth: int = 0) -> tuple[dict[str, Any], str]:
+        """Follow `$ref`s and fold `allOf`, so one dict holds every keyword to build from."""
+        schema = {} if schema is True else {"not": {}} if schema is False else schema
+        for _ in range(MAX_DEPTH):
+            if depth > MAX_DEPTH:
+                break
+            if isinstance(ref := schema.get("$ref"), str):
+                document, _, fragment = ref.partition("#")
+                if document not in ("", _SELF):
+                    raise SampleError(pointer, f"cannot follow $ref {ref!r}")
+                try:
+                    target = resolve_pointer(self.root, fragment)
+                except (KeyError, ValueError):
+                    raise SampleError(pointer, f"$ref {ref!r} names nothing") from None
+                rest = {k: v for k, v in schema.items() if k != "$ref"}
+                schema, pointer = _merge(target, rest), fragment
+            elif isinstance(schema.get("allOf"), list):
+                merged = {k: v for k, v in schema.items() if k != "allOf"}
+                for i, part in enumerate(schema["allOf"]):
+                    merged = _merge(merged, self.resolve(part, f"{pointer}/allOf/{i}", depth + 1)[0])
+                schema = merged
+            else:
+                return schema, pointer
+        raise SampleError(pointer, f"$ref or allOf nested deeper than {MAX_DEPTH} levels")
+
+    def value(self, schema: Any, pointer: str, name: str, variant: int, depth: int) -> Any:
+        """A value valid against `schema`; raises SampleError naming the subschema that failed."""
+        if depth > MAX_DEPTH:
+            raise SampleError(pointer, f"nested deeper than {MAX_DEPTH} levels")
+        flat, where = self.resolve(schema, pointer, depth)
+        failures: list[SampleError] = []
+        for candidate in self.candidates(flat, where, name, variant, depth, failures):
+            if self.valid(candidate, schema):
+                return candidate
+        if failures:
+            raise failures[0]
+        raise SampleError(where, "no value satisfies the schema")
+
+    def candidates(self, s: dict[str, Any], where: str, name: str, variant: int, depth: int,
+                   failures: list[SampleError]) -> Iterator[Any]:
+        """Values worth trying, best first; nested failures are noted in `failures`."""
+        if "const" in s:
+            yield s["const"]
+            return
+        if isinstance(s.get("enum"), list):
+            yield from (s["enum"][(variant + i) % len(s["enum"])] for i in range(len(s["enum"])))
+            if not s["enum"]:
+                failures.append(SampleError(where, "enum is empty"))
+            return
+        if variant == 0 and self.seed is None:
+            if "default" in s:
+                yield s["default"]
+            if isinstance(s.get("examples"), list):
+                yield from s["examples"]
+        for key in ("oneOf", "anyOf"):
+            if isinstance(s.get(key), list):
+                rest = {k: v for k, v in s.items() if k != key}
+                for i, branch in enumerate(s[key]):
+                    try:
+                        flat = self.resolve(branch, f"{where}/{key}/{i}", depth + 1)[0]
+                        yield self.value(_merge(rest, flat), f"{where}/{key}/{i}", name, variant,
+                                         depth + 1)
+                    except SampleError as error:
+                        failures.append(error)
+                return
+        for kind in _types(s):
+            try:
+                yield from self.of_type(kind, s, where, name, variant, depth)
+            except SampleError as error:
+                failures.append(error)
+
+    def of_type(self, kind: str, s: dict[str, Any], where: str, name: str, variant: int,
+                depth: int) -> Iterator[Any]:
+        """Candidates of one JSON type."""
+        if kind == "string":
+            yield from self.strings(s, where, name, variant)
+        elif kind in ("integer", "number"):
+            yield from self.numbers(s, variant, kind == "integer")
+        elif kind == "boolean":
+            yield from (variant % 2 == 0, variant % 2 == 1)
+        elif kind == "null":
+            yield None
+        elif kind == "array":
+            yield from self.arrays(s, where, name, variant, depth)
+        elif kind == "object":
+            yield from self.objects(s, where, variant, depth)
+
+    def strings(self, s: dict[str, Any], where: str, name: str, variant: int) -> Iterator[str]:
+        low, high = s.get("minLength", 0), s.get("maxLength")
+        pattern = s.get("pattern") if isinstance(s.get("pattern"), str) else None
+        if isinstance(s.get("format"), str) and (text := _format_text(s["format"], name, variant)):
+            yield text
+        base = kebab(name) or "example"
+        if self.seed is not None:
+            base += "-" + hashlib.sha256(self.seed.encode()).hexdigest()[:8]
+        elif variant:
+            base += f"-{variant}"
+        if high is not None and len(base) > high:
+            base = base[:high].rstrip("-")
+        base += "x" * max(0, low - len(base))
+        regex = compile_pattern(pattern) if pattern else None
+        if pattern is None or regex is None or regex.search(base):
+            yield base  # the name reads best; an unreadable pattern is not enforced anywhere
+        if pattern is not None:
+            text = string_for_pattern(pattern, low, high, variant=variant, seed=self.seed)
+            if text is None:
+                raise SampleError(where, f"no string of length {low}..{high or ''} "
+                                         f"matches pattern {pattern!r}")
+            yield text
+
+    def numbers(self, s: dict[str, Any], variant: int, integral: bool) -> Iterator[int | float]:
+        step = _decimal(s.get("multipleOf")) or Decimal(1)
+        lows = [d for d in (_decimal(s.get("minimum")), _decimal(s.get("exclusiveMinimum"))) if d
+                is not None]
+        highs = [d for d in (_decimal(s.get("maximum")), _decimal(s.get("exclusiveMaximum"))) if d
+                 is not None]
+        low, high = (max(lows) if lows else None), (min(highs) if highs else None)
+        start = Decimal(1)
+        start = max(start, low) if low is not None else start
+        start = min(start, high) if high is not None else start
+        if low is not None and high is not None and high >= low:  # cycle through the range
+            span = int((high - low) / step) + 1
+            start = low + (int((start - low) / step) + variant) % span * step
+        else:
+            start += variant * step
+        points = [start]
+        points += [low, low + step] if low is not None else []
+        points += [high, high - step] if high is not None else []
+        for point in [*points, Decimal(0)]:
+            for rounding in (ROUND_CEILING, ROUND_FLOOR):
+                try:
+                    value = (point / step).to_integral_value(rounding) * step
+                except InvalidOperation:
+                    continue
+                yield _number(value.to_integral_value(rounding) if integral else value)
+
+    def arrays(self, s: dict[str, Any], where: str, name: str, variant: int,
+               depth: int) -> Iterator[list[Any]]:
+        low, high = s.get("minItems", 0), s.get("maxItems")
+        count = max(low, 1) if high is None else min(max(low, 1), high)
+        items = s.get("items", {})
+        values: list[Any] = []
+        for i in range(count + 8 if s.get("uniqueItems") else count):
+            if len(values) == count:
+                break
+            schema = items if not isinstance(items, list) else (
+                items[i] if i < len(items) else s.get("additionalItems", {}))
+            try:
+                value = self.value(schema, f"{where}/items", name, variant + i, depth + 1)
+            except SampleError:
+                if len(values) >= low:
+                    break
+                raise
+            if not (s.get("uniqueItems") and value in values):
+                values.append(value)
+        yield values
+        if low == 0 and values:
+            yield []
+
+    def objects(self, s: dict[str, Any], where: str, variant: int,
+                depth: int) -> Iterator[dict[str, Any]]:
+        properties = s.get("properties") or {}
+        required = list(dict.fromkeys(s.get("required", [])))
+        wanted = [k for k in properties if self.optional or k in required]
+        wanted += [k for k in required if k not in properties]
+        wanted += [k for k in properties if k not in wanted][: max(0, s.get("minProperties", 0)
+                                                                    - len(wanted))]
+        out: dict[str, Any] = {}
+        for key in wanted:
+            subschema, pointer = self.property_schema(s, key, where)
+            if subschema is None:
+                raise SampleError(where, f"required property {key!r} is not allowed")
+            try:
+                out[key] = self.value(subschema, pointer, key, variant, depth + 1)
+            except SampleError:
+                if key in required:
+                    raise
+        if not properties and not out and s.get("maxProperties", 1) > 0:
+            patterns = list(s.get("patternProperties", {}).items())
+            extra = s.get("additionalProperties")
+            if patterns or isinstance(extra, dict):  # a map: show one entry
+                pattern, subschema = patterns[0] if patterns else (None, extra)
+                key = "key"
+                regex = compile_pattern(pattern) if pattern else None
+                if regex is not None and not regex.search(key):
+                    key = string_for_pattern(pattern, 1, variant=variant) or key
+                try:
+                    out[key] = self.value(subschema, f"{where}/patternProperties/"
+                                          f"{escape_token(pattern or '')}", key, variant, depth + 1)
+                except SampleError:
+                    pass
+        yield out
+        if self.optional and len(out) > len(required):
+            yield {k: v for k, v in out.items() if k in required}
+
+    def property_schema(self, s: dict[str, Any], key: str, where: str) -> tuple[Any, str]:
+        """The subschema for `key` of an object and its pointer; None when the key is banned."""
+        if key in (s.get("properties") or {}):
+            return s["properties"][key], f"{where}/properties/{escape_token(key)}"
+        for pattern, subschema in (s.get("patternProperties") or {}).items():
+            regex = compile_pattern(pattern)
+            if regex is not None and regex.search(key):
+                return subschema, f"{where}/patternProperties/{escape_token(pattern)}"
+        extra = s.get("additionalProperties", True)
+        return ({} if extra is True else extra if isinstance(extra, dict) else None), where
+
+
+def sample_value(
+    schema: Mapping[str, Any],
+    root: Mapping[str, Any],
+    name: str = "",
+    *,
+    variant: int = 0,
+    optional: bool = False,
+    pointer: str | None = None,
+) -> Any:
+    """A value valid against `schema`, whose `$ref`s point into `root`; raises SampleError if none.
+
+    `variant` asks for a different value of the same schema (array items, second resources);
+    `optional` fills optional object properties too; `pointer` names `schema` in error messages
+    (found by itself for `root["properties"][name]`).
+    """
+    if pointer is None:
+        found = (root.get("properties") or {}).get(name) is schema
+        pointer = f"/properties/{escape_token(name)}" if name and found else ""
+    return _Sampler(root, optional=optional).value(schema, pointer, name, variant, 0)
+
+
+def sample_model(root: Mapping[str, Any], *, optional: bool = False,
+                 variant: int = 0) -> dict[str, Any]:
+    """A DesiredState for a resource schema: its required writable properties (all, if optional)."""
+    read_only = {p.split("/")[2] for p in root.get("readOnlyProperties", []) if p.count("/") == 2}
+    writable = dict(root)
+    writable["properties"] = {
+        k: v for k, v in (root.get("properties") or {}).items() if k not in read_only}
+    writable["required"] = [k for k in root.get("required", []) if k not in read_only]
+    return sample_value(writable, root, variant=variant, optional=optional, pointer="")
+
+
+def plausible_identifier(
+    schema: Mapping[str, Any],
+    root: Mapping[str, Any],
+    name: str,
+    *,
+    serial: int = 0,
+    region: str = "us-east-1",
+    account: str = "123456789012",
+) -> Any:
+    """A value the service could have generated for a read-only property; distinct per `serial`.
+
+    An ARN for names ending in Arn, a URL for Url, an id otherwise, as long as the property's own
+    schema accepts it; else a value built from that schema. Raises SampleError when none fits.
+    """
+    type_name = str(root.get("typeName", "AWS::Example::Resource"))
+    seed = f"{type_name}|{name}|{serial}"
+    sampler = _Sampler(root, seed=seed)
+    pointer = f"/properties/{escape_token(name)}"
+    flat, _ = sampler.resolve(schema, pointer)
+    parts = type_name.split("::")
+    service, resource = parts[1].lower() if len(parts) > 2 else "example", kebab(parts[-1])
+    token = hashlib.sha256(seed.encode()).hexdigest()
+    texts = [f"{resource}-{token[:8]}"]
+    if name.endswith(("Arn", "ARN")):
+        texts.insert(0, f"arn:aws:{service}:{region}:{account}:{resource}/{resource}-{token[:8]}")
+    elif name.endswith(("Url", "URL")):
+        texts.insert(0, f"https://{service}.{region}.amazonaws.com/{account}/{resource}-{token[:8]}")
+    elif name.endswith(("Id", "ID")):
+        texts.insert(0, f"{resource}-{token[:17]}")
+    numeric = _types(flat)[:1] in (["integer"], ["number"])
+    for candidate in [serial + 1] if numeric else texts:
+        if sampler.valid(candidate, schema):
+            return candidate
+    return sampler.value(schema, pointer, name, serial, 0)

@@ -1,0 +1,493 @@
+"""Tests of generator/fetch.py against a real HTTP server on 127.0.0.1 and real files.
+
+Every failure must leave specs/ and its lock exactly as they were: names, bytes and mtimes.
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.util
+import io
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from httpfixtures import LoopbackServer, Reply, refused_url, serving
+
+from generator.errors import DocgenError, FetchError, SpecError
+from generator.fetch import DownloadOptions, fetch_schemas
+from generator.lock import LOCK_NAME, is_temp_name, read_lock, sha256_hex
+
+REPO = Path(__file__).resolve().parents[1]
+EIC = "AWS::Lambda::EventInvokeConfig"
+EIC_FILE = "aws-lambda-eventinvokeconfig.json"
+EIC_BYTES = (REPO / "specs" / EIC_FILE).read_bytes()
+WIDGET = b'{\n  "typeName": "AWS::Test::Widget",\n  "properties": {}\n}\n'
+ZIP_PATH = "/CloudformationSchema.zip"
+OLD_NS = 1_000_000_000_000_000_000  # 2001-09-09: any rewrite moves the mtime away from it
+FAST = DownloadOptions(connect_timeout=2.0, read_timeout=0.3, retries=2, backoff=0.01)
+
+
+def has_cfn_lint() -> bool:
+    """Tell whether the optional cfn-lint package is installed."""
+    try:
+        return importlib.util.find_spec("cfnlint") is not None
+    except ImportError:
+        return False
+
+
+HAS_CFN_LINT = has_cfn_lint()
+needs_cfn_lint = pytest.mark.skipif(
+    not HAS_CFN_LINT, reason="cfn-lint is not installed (pip install 'stackql-docgen[cfn-lint]')"
+)
+
+Snapshot = dict[str, tuple[bytes, int]]
+
+
+def make_zip(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """Return the bytes of a zip holding `members`."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+# The widget sits under a misleading name: documents are found by typeName, not by file name.
+SOURCE_ZIP = make_zip({EIC_FILE: EIC_BYTES, "zz-not-a-widget.json": WIDGET})
+
+
+def snapshot(folder: Path) -> Snapshot:
+    """Names, bytes and mtimes of every file in a folder, hidden ones included."""
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
+
+
+def age(folder: Path) -> None:
+    """Set every file's mtime far into the past, so a rewrite cannot go unnoticed."""
+    for path in folder.iterdir():
+        os.utime(path, ns=(OLD_NS, OLD_NS))
+
+
+@pytest.fixture
+def server() -> Iterator[LoopbackServer]:
+    """A running loopback HTTP server."""
+    yield from serving()
+
+
+@pytest.fixture
+def specs(tmp_path: Path) -> Path:
+    """A copy of the repo's specs/ (schema and lock), its files aged."""
+    folder = tmp_path / "specs"
+    shutil.copytree(REPO / "specs", folder)
+    age(folder)
+    return folder
+
+
+def fetch_fails(
+    source: str | None,
+    specs: Path,
+    types: list[str],
+    options: DownloadOptions = FAST,
+    region: str = "us-east-1",
+) -> str:
+    """Run a fetch that must fail; check specs/ is untouched and return the one-line message."""
+    before = snapshot(specs)
+    with pytest.raises(FetchError) as caught:
+        fetch_schemas(source, types, region, specs, options=options)
+    assert snapshot(specs) == before
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+# --- success --------------------------------------------------------------------------------
+
+
+def test_fetch_from_loopback_zip_writes_source_bytes_and_lock(
+    server: LoopbackServer, tmp_path: Path
+) -> None:
+    url = server.route(ZIP_PATH, Reply(body=SOURCE_ZIP))
+    specs = tmp_path / "specs"
+    result = fetch_schemas(
+        url, ["aws::lambda::EVENTINVOKECONFIG"], "us-east-1", specs, options=FAST
+    )
+    assert (specs / EIC_FILE).read_bytes() == EIC_BYTES
+    assert result.type_names == (EIC,)
+    assert [s.path for s in result.written] == [specs / EIC_FILE]
+    assert result.lock_changed and result.source == url
+    assert (specs / LOCK_NAME).read_text() == (
+        "{\n"
+        '  "schemas": {\n'
+        f'    "{EIC}": {{\n'
+        f'      "file": "{EIC_FILE}",\n'
+        f'      "sha256": "{sha256_hex(EIC_BYTES)}",\n'
+        f'      "source": "{url}"\n'
+        "    }\n"
+        "  },\n"
+        '  "version": 1\n'
+        "}\n"
+    )
+    assert sorted(p.name for p in specs.iterdir()) == [EIC_FILE, LOCK_NAME]
+
+    age(specs)
+    before = snapshot(specs)
+    again = fetch_schemas(url, [EIC], "us-east-1", specs, options=FAST)
+    assert snapshot(specs) == before
+    assert again.written == () and [s.type_name for s in again.unchanged] == [EIC]
+    assert not again.lock_changed
+
+
+def test_fetch_all_names_files_by_type_name(server: LoopbackServer, tmp_path: Path) -> None:
+    url = server.route(ZIP_PATH, Reply(body=SOURCE_ZIP))
+    result = fetch_schemas(url, [], "us-east-1", tmp_path, options=FAST)
+    assert result.type_names == (EIC, "AWS::Test::Widget")
+    assert (tmp_path / "aws-test-widget.json").read_bytes() == WIDGET
+    assert not (tmp_path / "zz-not-a-widget.json").exists()
+    assert [e.type_name for e in read_lock(tmp_path).entries] == [EIC, "AWS::Test::Widget"]
+
+
+def test_changed_schema_is_replaced_and_other_lock_entries_kept(
+    server: LoopbackServer, specs: Path
+) -> None:
+    changed = EIC_BYTES.replace(b' "typeName"', b' "x-new": 1,\n "typeName"')
+    assert changed != EIC_BYTES
+    url = server.route(ZIP_PATH, Reply(body=make_zip({"a.json": changed, "w.json": WIDGET})))
+    fetch_schemas(url, ["AWS::Test::Widget"], "us-east-1", specs, options=FAST)
+    assert read_lock(specs).get(EIC).source == "cfn-lint==1.58.0:us-east-1"  # type: ignore[union-attr]
+    result = fetch_schemas(url, [EIC], "us-east-1", specs, options=FAST)
+    assert (specs / EIC_FILE).read_bytes() == changed
+    assert [s.type_name for s in result.written] == [EIC]
+    lock = read_lock(specs)
+    assert lock.get(EIC).sha256 == sha256_hex(changed)  # type: ignore[union-attr]
+    assert lock.get("AWS::Test::Widget").sha256 == sha256_hex(WIDGET)  # type: ignore[union-attr]
+
+
+def test_500_twice_then_200_is_retried_and_succeeds(server: LoopbackServer, specs: Path) -> None:
+    url = server.route(ZIP_PATH, Reply(500), Reply(500), Reply(body=SOURCE_ZIP))
+    result = fetch_schemas(url, ["AWS::Test::Widget"], "us-east-1", specs, options=FAST)
+    assert server.hits[ZIP_PATH] == 3
+    assert (specs / "aws-test-widget.json").read_bytes() == WIDGET
+    assert result.type_names == ("AWS::Test::Widget",)
+
+
+def test_local_zip_and_folder_sources(tmp_path: Path) -> None:
+    zip_path = tmp_path / "schemas.zip"
+    zip_path.write_bytes(SOURCE_ZIP)
+    from_zip = fetch_schemas(str(zip_path), [EIC], "us-east-1", tmp_path / "a")
+    assert (tmp_path / "a" / EIC_FILE).read_bytes() == EIC_BYTES
+    assert from_zip.source == zip_path.as_posix()
+
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "w.json").write_bytes(WIDGET)
+    (folder / ".w.json.tmp-123").write_bytes(b"{half a wid")  # a killed writer's leftovers
+    (folder / LOCK_NAME).write_bytes(b'{"version": 1, "schemas": {}}\n')
+    (folder / "notes.txt").write_bytes(b"not json")
+    result = fetch_schemas(str(folder), [], "us-east-1", tmp_path / "b")
+    assert result.type_names == ("AWS::Test::Widget",)
+
+
+@needs_cfn_lint
+def test_cfn_lint_source_reproduces_the_repo_specs_and_lock(specs: Path) -> None:
+    before = snapshot(specs)
+    result = fetch_schemas("cfn-lint", [EIC.upper()], "us-east-1", specs)
+    assert snapshot(specs) == before
+    assert result.source == "cfn-lint==1.58.0:us-east-1"
+    assert result.written == () and not result.lock_changed
+
+
+@needs_cfn_lint
+def test_cfn_lint_source_with_region_suffix(tmp_path: Path) -> None:
+    result = fetch_schemas("cfn-lint:eu-west-1", [EIC], "us-east-1", tmp_path)
+    assert result.source == "cfn-lint==1.58.0:eu-west-1"
+    assert json.loads((tmp_path / EIC_FILE).read_bytes())["typeName"] == EIC
+
+
+# --- network faults -------------------------------------------------------------------------
+
+
+def test_404(server: LoopbackServer, specs: Path) -> None:
+    url = server.route(ZIP_PATH, Reply(404))
+    assert fetch_fails(url, specs, [EIC]) == f"{url}: HTTP 404 Not Found"
+    assert server.hits[ZIP_PATH] == 1  # a 404 is not retried
+
+
+def test_500_every_time(server: LoopbackServer, specs: Path) -> None:
+    url = server.route(ZIP_PATH, Reply(500))
+    message = fetch_fails(url, specs, [EIC])
+    assert message == f"{url}: HTTP 500 Internal Server Error (after 3 attempts)"
+    assert server.hits[ZIP_PATH] == 3
+
+
+def test_connection_refused(specs: Path) -> None:
+    url = refused_url()
+    message = fetch_fails(url, specs, [EIC])
+    assert message == f"{url}: cannot connect: Connection refused (after 3 attempts)"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        Reply(body=SOURCE_ZIP, stall_before_headers=10.0),
+        Reply(body=SOURCE_ZIP, stall_after_bytes=(100, 10.0)),
+    ],
+    ids=["before-headers", "mid-body"],
+)
+def test_stalled_response_times_out(server: LoopbackServer, specs: Path, reply: Reply) -> None:
+    url = server.route(ZIP_PATH, reply)
+    started = time.monotonic()
+    message = fetch_fails(url, specs, [EIC])
+    assert message == f"{url}: stalled: no data for 0.3 s (after 3 attempts)"
+    assert time.monotonic() - started < 5
+
+
+def test_truncated_download(server: LoopbackServer, specs: Path) -> None:
+    declared = len(SOURCE_ZIP) + 1000
+    url = server.route(ZIP_PATH, Reply(body=SOURCE_ZIP, length=declared))
+    message = fetch_fails(url, specs, [EIC])
+    assert message == (
+        f"{url}: download truncated: the connection closed before all {declared} bytes"
+        " (after 3 attempts)"
+    )
+
+
+def test_over_the_size_limit_by_content_length(server: LoopbackServer, specs: Path) -> None:
+    url = server.route(ZIP_PATH, Reply(body=SOURCE_ZIP))
+    small = DownloadOptions(read_timeout=2.0, retries=2, backoff=0.01, max_bytes=1000)
+    message = fetch_fails(url, specs, [EIC], options=small)
+    assert message == (
+        f"{url}: download larger than the size limit of 1000 bytes ({len(SOURCE_ZIP)} bytes)"
+    )
+    assert server.hits[ZIP_PATH] == 1  # not retried
+
+
+def test_over_the_size_limit_without_content_length(server: LoopbackServer, specs: Path) -> None:
+    url = server.route(ZIP_PATH, Reply(body=SOURCE_ZIP, length=-1))
+    small = DownloadOptions(read_timeout=2.0, retries=2, backoff=0.01, max_bytes=1000)
+    message = fetch_fails(url, specs, [EIC], options=small)
+    assert message == f"{url}: download larger than the size limit of 1000 bytes"
+
+
+# --- content faults -------------------------------------------------------------------------
+
+
+def test_not_a_zip(server: LoopbackServer, specs: Path) -> None:
+    url = server.route(ZIP_PATH, Reply(body=b"<html>Service Unavailable</html>"))
+    assert fetch_fails(url, specs, [EIC]) == (
+        f"{url}: not a readable zip file (File is not a zip file)"
+    )
+
+
+def test_corrupt_zip_member(server: LoopbackServer, specs: Path) -> None:
+    data = bytearray(make_zip({EIC_FILE: EIC_BYTES}, zipfile.ZIP_STORED))
+    at = data.index(b'"typeName"')
+    data[at + 1] ^= 0x20  # one flipped bit inside the stored member: its CRC no longer matches
+    url = server.route(ZIP_PATH, Reply(body=bytes(data)))
+    assert fetch_fails(url, specs, [EIC]) == (
+        f"{url}!{EIC_FILE}: corrupt zip member (Bad CRC-32 for file '{EIC_FILE}')"
+    )
+
+
+def test_zip_without_the_requested_type(server: LoopbackServer, specs: Path) -> None:
+    url = server.route(ZIP_PATH, Reply(body=make_zip({"w.json": WIDGET})))
+    assert fetch_fails(url, specs, [EIC, "AWS::S3::Bucket"]) == (
+        f"{url}: no schema for {EIC}, AWS::S3::Bucket"
+    )
+
+
+def test_misspelt_type_gets_a_hint(server: LoopbackServer, specs: Path) -> None:
+    url = server.route(ZIP_PATH, Reply(body=SOURCE_ZIP))
+    assert fetch_fails(url, specs, ["AWS::Lambda::EventInvokeConfg"]) == (
+        f"{url}: no schema for AWS::Lambda::EventInvokeConfg (did you mean {EIC}?)"
+    )
+
+
+def test_schema_that_is_not_valid_json(server: LoopbackServer, specs: Path) -> None:
+    bad = b'{\n  "typeName": "AWS::Lambda::EventInvokeConfig",\n  "properties": ]\n}\n'
+    url = server.route(ZIP_PATH, Reply(body=make_zip({EIC_FILE: bad, "w.json": WIDGET})))
+    assert fetch_fails(url, specs, ["AWS::Test::Widget"]) == (
+        f"{url}!{EIC_FILE}:3:17: invalid JSON: Expecting value"
+    )
+
+
+def test_two_documents_of_one_type(tmp_path: Path, specs: Path) -> None:
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "a.json").write_bytes(WIDGET)
+    (folder / "b.json").write_bytes(WIDGET)
+    assert fetch_fails(str(folder), specs, []) == (
+        f"{folder}/b.json: AWS::Test::Widget is also defined by {folder}/a.json"
+    )
+
+
+def test_document_without_type_name(tmp_path: Path, specs: Path) -> None:
+    zip_path = tmp_path / "s.zip"
+    zip_path.write_bytes(make_zip({"x.json": b'{"properties": {}}'}))
+    assert fetch_fails(str(zip_path), specs, []) == (
+        f"{zip_path}!x.json#/typeName: missing; not a resource schema"
+    )
+
+
+def test_missing_local_source(tmp_path: Path, specs: Path) -> None:
+    missing = tmp_path / "nowhere.zip"
+    assert fetch_fails(str(missing), specs, []) == f"{missing}: no such file or folder"
+
+
+def test_invalid_region(specs: Path) -> None:
+    assert fetch_fails("cfn-lint:Mars", specs, []) == (
+        "invalid region 'Mars': expected a name such as us-east-1"
+    )
+
+
+def test_malformed_lock_fails_before_downloading(server: LoopbackServer, specs: Path) -> None:
+    (specs / LOCK_NAME).write_text('{"version": 9, "schemas": {}}\n')
+    url = server.route(ZIP_PATH, Reply(body=SOURCE_ZIP))
+    with pytest.raises(SpecError, match=r"specs\.lock\.json#/version: unsupported lock version"):
+        fetch_schemas(url, [EIC], "us-east-1", specs, options=FAST)
+    assert server.hits[ZIP_PATH] == 0
+
+
+@needs_cfn_lint
+def test_cfn_lint_unknown_region(specs: Path) -> None:
+    assert fetch_fails("cfn-lint", specs, [], region="xx-nowhere-9") == (
+        "cfn-lint: no schemas for region 'xx-nowhere-9'"
+        " (cfnlint/data/schemas/providers/xx-nowhere-9.json absent)"
+    )
+
+
+class _HideCfnLint(importlib.abc.MetaPathFinder):
+    """An import finder that makes cfnlint look uninstalled."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        """Refuse cfnlint and its submodules."""
+        if name.partition(".")[0] == "cfnlint":
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+
+
+def test_cfn_lint_missing_tells_how_to_install(
+    specs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "meta_path", [_HideCfnLint(), *sys.meta_path])
+    for name in [m for m in sys.modules if m.partition(".")[0] == "cfnlint"]:
+        monkeypatch.delitem(sys.modules, name)
+    assert fetch_fails("cfn-lint", specs, [EIC]) == (
+        "the cfn-lint source needs the optional package cfn-lint: "
+        "pip install 'stackql-docgen[cfn-lint]'"
+    )
+
+
+# --- interrupted fetches --------------------------------------------------------------------
+
+FETCH_CODE = (
+    "import sys; from pathlib import Path; from generator.fetch import fetch_schemas; "
+    "fetch_schemas(sys.argv[1], [], 'us-east-1', Path(sys.argv[2]))"
+)
+
+
+def start_fetch(source: str, specs: Path) -> subprocess.Popen[bytes]:
+    """Start a fetch in a child process."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.Popen(
+        [sys.executable, "-c", FETCH_CODE, source, str(specs)],
+        cwd=REPO,
+        env=env,
+        stderr=subprocess.PIPE,
+    )
+
+
+def big_schemas(folder: Path, fill: bytes, count: int, size: int) -> dict[str, bytes]:
+    """Write `count` schemas of about `size` bytes into `folder`; return them by file name."""
+    folder.mkdir()
+    written = {}
+    for i in range(count):
+        type_name = f"AWS::Big::Thing{i:03d}"
+        data = b'{"typeName": "%s", "description": "%s"}\n' % (type_name.encode(), fill * size)
+        name = f"aws-big-thing{i:03d}.json"
+        (folder / name).write_bytes(data)
+        written[name] = data
+    return written
+
+
+def replaced(specs: Path, inodes: dict[str, int]) -> bool:
+    """Tell whether any file of `specs` is no longer the file it was (os.replace happened)."""
+    try:
+        return any(os.stat(specs / name).st_ino != ino for name, ino in inodes.items())
+    except FileNotFoundError:
+        return False
+
+
+# When to kill the child: once a temp file appears (+ a delay), or once a first file is replaced.
+KILL_TRIGGERS = [("temp", 0.0), ("temp", 0.005), ("temp", 0.02), ("replaced", 0.0)] * 2
+
+
+def test_killed_mid_write_leaves_only_whole_files(tmp_path: Path) -> None:
+    old = big_schemas(tmp_path / "old", b"a", 150, 60_000)
+    new = big_schemas(tmp_path / "new", b"b", 150, 70_000)
+    pristine = tmp_path / "pristine"
+    fetch_schemas(str(tmp_path / "old"), [], "us-east-1", pristine)
+    old[LOCK_NAME] = (pristine / LOCK_NAME).read_bytes()
+    reference = tmp_path / "reference"
+    fetch_schemas(str(tmp_path / "new"), [], "us-east-1", reference)
+    new[LOCK_NAME] = (reference / LOCK_NAME).read_bytes()
+
+    outcomes = []
+    for trial, (trigger, delay) in enumerate(KILL_TRIGGERS):
+        specs = tmp_path / f"specs{trial}"
+        shutil.copytree(pristine, specs)
+        inodes = {p.name: p.stat().st_ino for p in specs.iterdir()}
+        child = start_fetch(str(tmp_path / "new"), specs)
+        deadline = time.monotonic() + 60
+        while child.poll() is None and time.monotonic() < deadline:
+            if trigger == "temp" and any(is_temp_name(n) for n in os.listdir(specs)):
+                time.sleep(delay)
+                break
+            if trigger == "replaced" and replaced(specs, inodes):
+                break
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        child.stderr.close()  # type: ignore[union-attr]
+        states = set()
+        for path in specs.iterdir():
+            if is_temp_name(path.name):
+                assert path.name.endswith(f".tmp-{child.pid}")
+                states.add("temp")
+                continue
+            data = path.read_bytes()
+            assert data in (old[path.name], new[path.name]), f"{path.name} is half-written"
+            states.add("old" if data == old[path.name] else "new")
+        outcomes.append((child.returncode, frozenset(states)))
+        # Readers see whole files only; the next fetch finishes the job and tidies up.
+        fetch_schemas(str(tmp_path / "new"), [], "us-east-1", specs)
+        assert {p.name: p.read_bytes() for p in specs.iterdir()} == new
+    killed_mid_write = [
+        o for o in outcomes if o[0] == -signal.SIGKILL and ("temp" in o[1] or len(o[1]) > 1)
+    ]
+    assert killed_mid_write, f"no child was killed mid-write: {outcomes}"
+
+
+def test_killed_mid_download_leaves_specs_untouched(server: LoopbackServer, specs: Path) -> None:
+    url = server.route(ZIP_PATH, Reply(body=SOURCE_ZIP, dribble=(64, 0.05)))
+    before = snapshot(specs)
+    child = start_fetch(url, specs)
+    deadline = time.monotonic() + 30
+    while server.hits[ZIP_PATH] == 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.3)  # some bytes have arrived; the zip is not complete
+    assert child.poll() is None
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    child.stderr.close()  # type: ignore[union-attr]
+    assert child.returncode == -signal.SIGKILL
+    assert snapshot(specs) == before
+
+
+def test_errors_are_docgen_errors() -> None:
+    assert issubclass(FetchError, DocgenError)

@@ -1,0 +1,155 @@
+"""Tests of generator/lock.py: the lock's format, its parsing errors and atomic writes."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.errors import OutputError, SpecError
+from generator.lock import (
+    LOCK_NAME,
+    Lock,
+    LockEntry,
+    is_temp_name,
+    make_entry,
+    parse_lock,
+    read_lock,
+    remove_stale_temps,
+    render_lock,
+    sha256_hex,
+    temp_path,
+    update_lock,
+    write_bytes_atomic,
+    write_lock,
+)
+
+REPO_SPECS = Path(__file__).resolve().parents[1] / "specs"
+EIC = "AWS::Lambda::EventInvokeConfig"
+OLD_NS = 1_000_000_000_000_000_000  # 2001-09-09: any rewrite moves the mtime away from it
+
+REPO_LOCK_TEXT = """\
+{
+  "schemas": {
+    "AWS::Lambda::EventInvokeConfig": {
+      "file": "aws-lambda-eventinvokeconfig.json",
+      "sha256": "92a7dbb50d0ea8761a83053aebca12e53cb88a61f57272b2b94c2880b476732c",
+      "source": "cfn-lint==1.58.0:us-east-1"
+    }
+  },
+  "version": 1
+}
+"""
+
+
+def entry(type_name: str, digit: str = "0", source: str = "src") -> LockEntry:
+    """Build a lock entry with a fake hash."""
+    return LockEntry(type_name, make_entry(type_name, b"", source).file, digit * 64, source)
+
+
+def one_entry(**fields: object) -> str:
+    """Return lock text with one AWS::S3::Bucket entry, some fields replaced."""
+    value = {"file": "aws-s3-bucket.json", "sha256": "0" * 64, "source": "s", **fields}
+    return json.dumps({"version": 1, "schemas": {"AWS::S3::Bucket": value}})
+
+
+def test_repo_lock_is_exactly_the_documented_format() -> None:
+    data = (REPO_SPECS / LOCK_NAME).read_bytes()
+    assert data == REPO_LOCK_TEXT.encode()
+    assert render_lock(parse_lock(data.decode(), LOCK_NAME)) == REPO_LOCK_TEXT
+
+
+def test_repo_lock_hash_matches_the_repo_schema() -> None:
+    lock = read_lock(REPO_SPECS)
+    locked = lock.get(EIC)
+    assert locked is not None
+    assert locked.sha256 == sha256_hex((REPO_SPECS / locked.file).read_bytes())
+
+
+def test_render_sorts_types_and_keys_and_ends_with_one_newline() -> None:
+    lock = update_lock(Lock(), [entry("AWS::S3::Bucket", "b"), entry("AWS::EC2::VPC", "a")])
+    text = render_lock(lock)
+    assert text.index("AWS::EC2::VPC") < text.index("AWS::S3::Bucket")
+    assert text.endswith("}\n") and not text.endswith("\n\n") and "\r" not in text
+    assert parse_lock(text, "x") == lock
+
+
+def test_update_replaces_the_entry_of_the_same_type_and_keeps_others() -> None:
+    lock = update_lock(Lock(), [entry("AWS::S3::Bucket", "1"), entry("AWS::EC2::VPC", "2")])
+    updated = update_lock(lock, [entry("AWS::S3::Bucket", "3")])
+    assert [(e.type_name, e.sha256[0]) for e in updated.entries] == [
+        ("AWS::EC2::VPC", "2"),
+        ("AWS::S3::Bucket", "3"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"version": 1,\n "schemas": }', "specs.lock.json#: invalid JSON at line 2 column 13"),
+        ("[]", "specs.lock.json#: expected an object, got list"),
+        ('{"version": 1}', "specs.lock.json#: missing key 'schemas'"),
+        ('{"version": 2, "schemas": {}}', "specs.lock.json#/version: unsupported lock version 2"),
+        ('{"version": 1, "schemas": {}, "x": 1}', "specs.lock.json#/x: unknown key"),
+        (
+            one_entry(sha256="00"),
+            "specs.lock.json#/schemas/AWS::S3::Bucket/sha256: expected 64 lower-case hex digits",
+        ),
+        (
+            one_entry(file="../x.json"),
+            "specs.lock.json#/schemas/AWS::S3::Bucket/file: expected 'aws-s3-bucket.json'",
+        ),
+        (
+            one_entry(source=7),
+            "specs.lock.json#/schemas/AWS::S3::Bucket/source: expected a string, got 7",
+        ),
+    ],
+)
+def test_malformed_lock_names_file_and_pointer(text: str, message: str) -> None:
+    with pytest.raises(SpecError) as caught:
+        parse_lock(text, LOCK_NAME)
+    assert str(caught.value).startswith(message)
+
+
+def test_absent_lock_reads_as_empty(tmp_path: Path) -> None:
+    assert read_lock(tmp_path) == Lock()
+
+
+def test_write_lock_writes_once_then_leaves_identical_bytes_alone(tmp_path: Path) -> None:
+    lock = update_lock(Lock(), [entry("AWS::S3::Bucket")])
+    assert write_lock(tmp_path, lock) is True
+    path = tmp_path / LOCK_NAME
+    os.utime(path, ns=(OLD_NS, OLD_NS))
+    assert write_lock(tmp_path, lock) is False
+    assert path.stat().st_mtime_ns == OLD_NS
+    assert read_lock(tmp_path) == lock
+    assert sorted(p.name for p in tmp_path.iterdir()) == [LOCK_NAME]
+
+
+def test_atomic_write_leaves_no_temp_file(tmp_path: Path) -> None:
+    target = tmp_path / "a.json"
+    target.write_bytes(b"old")
+    write_bytes_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_atomic_write_failure_is_an_output_error_and_cleans_up(tmp_path: Path) -> None:
+    target = tmp_path / "a.json"
+    target.mkdir()  # os.replace cannot put a file over a folder
+    with pytest.raises(OutputError, match=r"a\.json: cannot write: "):
+        write_bytes_atomic(target, b"new")
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_temp_names_are_hidden_recognisable_and_not_json(tmp_path: Path) -> None:
+    tmp = temp_path(tmp_path / "aws-s3-bucket.json")
+    assert tmp.name == f".aws-s3-bucket.json.tmp-{os.getpid()}"
+    assert is_temp_name(tmp.name) and not tmp.name.endswith(".json")
+    tmp.write_bytes(b"{half")
+    (tmp_path / "aws-s3-bucket.json").write_bytes(b"{}")
+    assert [p.name for p in tmp_path.glob("*.json")] == ["aws-s3-bucket.json"]
+    assert remove_stale_temps(tmp_path) == (tmp,)
+    assert [p.name for p in tmp_path.iterdir()] == ["aws-s3-bucket.json"]
