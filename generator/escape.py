@@ -20,7 +20,11 @@ _CELL = {
     "~": "&#126;",
     "|": "&#124;",
     "#": "&#35;",
+    # GFM would turn URLs and e-mail addresses into links, whose text keeps character
+    # references undecoded: a reference in `://`, `www.` and `@` keeps them plain text.
+    "@": "&#64;",
 }
+_AUTOLINK_RE = re.compile(r"(?<=[A-Za-z]):(?=//)|(?<=\bwww)\.", re.IGNORECASE)
 _CELL_RE = re.compile("[" + re.escape("".join(_CELL)) + "]")
 _SPACE_RE = re.compile(r"\s+")
 
@@ -30,8 +34,11 @@ def cell(text: str) -> str:
 
     >>> cell("Use {Name} <b>*not*</b>\\n here")
     'Use &#123;Name&#125; &lt;b&gt;&#42;not&#42;&lt;/b&gt; here'
+    >>> cell("see https://a.b/c_d or www.x.org")
+    'see https&#58;//a.b/c&#95;d or www&#46;x.org'
     """
-    return _CELL_RE.sub(lambda m: _CELL[m.group()], _SPACE_RE.sub(" ", text).strip())
+    escaped = _CELL_RE.sub(lambda m: _CELL[m.group()], _SPACE_RE.sub(" ", text).strip())
+    return _AUTOLINK_RE.sub(lambda m: f"&#{ord(m.group())};", escaped)
 
 
 def prose(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from generator.escape import yaml_quoted
+from generator.escape import sql_literal, yaml_quoted
 from generator.model import ArrayValue, ObjectValue, Placeholder, Property, Resource, Value
 
 TRUNCATED_MARK = "{}  # cut here: nested too deep or recursive, see the schema"
@@ -29,6 +29,21 @@ def resource_model_placeholder(resource: Resource) -> str:
     return json.dumps({name: f"<{name}>" for name in resource.list_required})
 
 
+def list_conditions(resource: Resource, region: str) -> tuple[str, ...]:
+    """The WHERE conditions of the list example (none for a global service without filters)."""
+    where = () if resource.global_service else (f"region = '{sql_literal(region)}'",)
+    if resource.list_required:
+        model = sql_literal(resource_model_placeholder(resource))
+        where += (f"data__ResourceModel = '{model}'",)
+    return where
+
+
+def get_conditions(resource: Resource, region: str) -> tuple[str, ...]:
+    """The WHERE conditions of the get example."""
+    where = () if resource.global_service else (f"region = '{sql_literal(region)}'",)
+    return (*where, f"data__Identifier = '{sql_literal(identifier_placeholder(resource))}'")
+
+
 def insert_columns(resource: Resource, required_only: bool) -> tuple[str, ...]:
     """The INSERT columns: properties that may be set (not read-only)."""
     return tuple(
@@ -51,13 +66,13 @@ def updatable(resource: Resource) -> tuple[Property, ...]:
 
 def manifest_props(resource: Resource) -> str:
     """The `props:` entries of the stack-deploy manifest, indented for the resources list."""
-    lines: list[str] = []
+    lines: list[str] = ["    props:"]
     for prop in resource.properties:
         if prop.read_only:
             continue
         lines.append(f"      - name: {prop.name}")
         lines.extend(_yaml_entry("value", prop.value, 8))
-    return "\n".join(lines)
+    return "\n".join(lines) if len(lines) > 1 else "    props: []"
 
 
 def _yaml_entry(key: str, value: Value, indent: int) -> list[str]:

@@ -25,8 +25,8 @@ from generator.naming import cfn_doc_url, field_name, pluralize, snake_case, spl
 # Nested definitions are expanded this deep in manifests and patches, then marked as cut.
 MAX_VALUE_DEPTH = 8
 REGION_FIELD = Field(name="region", type="string", description="AWS region.")
-# Services whose resources live in one global partition endpoint (us-east-1 in StackQL).
-GLOBAL_SERVICES = frozenset({"iam", "route53", "cloudfront", "organizations", "globalaccelerator"})
+# The services StackQL treats as global: their SELECT examples name no region.
+GLOBAL_SERVICES = frozenset({"iam", "route53", "cloudfront", "wafv2", "shield", "globalaccelerator"})
 
 
 def normalize(spec: Spec) -> Resource:
@@ -71,8 +71,8 @@ def normalize(spec: Spec) -> Resource:
         doc_url=cfn_doc_url(spec.type_name),
         source=spec.path,
         properties=properties,
-        fields=(*(Field(p.field_name, p.type, p.description) for p in properties), REGION_FIELD),
-        methods=methods_of(handlers, properties, list_required),
+        fields=fields_of(properties),
+        methods=methods_of(handlers, properties, list_required, service.lower() in GLOBAL_SERVICES),
         identifier=tuple(p.rsplit("/", 1)[1] for p in doc.get("primaryIdentifier", ())),
         list_required=list_required,
         permissions=tuple(
@@ -84,12 +84,25 @@ def normalize(spec: Spec) -> Resource:
     )
 
 
+def fields_of(properties: tuple[Property, ...]) -> tuple[Field, ...]:
+    """The columns: one per property, then `region` (unless a property is called so)."""
+    fields = tuple(Field(p.field_name, p.type, p.description) for p in properties)
+    if any(f.name == REGION_FIELD.name for f in fields):
+        return fields
+    return (*fields, REGION_FIELD)
+
+
 def methods_of(
-    handlers: dict, properties: tuple[Property, ...], list_required: tuple[str, ...]
+    handlers: dict,
+    properties: tuple[Property, ...],
+    list_required: tuple[str, ...],
+    global_service: bool = False,
 ) -> tuple[Method, ...]:
     """The StackQL methods the handlers allow, in StackQL's order."""
     create_params = tuple(p.name for p in properties if p.required and not p.read_only)
     list_params = ("data__ResourceModel",) if list_required else ()
+    # A global service's reads need no region (StackQL reads them from us-east-1).
+    read_region = () if global_service else ("region",)
     candidates = (
         ("create", "create_resource", SqlVerb.INSERT, (*create_params, "region")),
         ("delete", "delete_resource", SqlVerb.DELETE, ("data__Identifier", "region")),
@@ -99,8 +112,8 @@ def methods_of(
             SqlVerb.UPDATE,
             ("data__Identifier", "data__PatchDocument", "region"),
         ),
-        ("list", "list_resources", SqlVerb.SELECT, (*list_params, "region")),
-        ("read", "get_resource", SqlVerb.SELECT, ("data__Identifier", "region")),
+        ("list", "list_resources", SqlVerb.SELECT, (*list_params, *read_region)),
+        ("read", "get_resource", SqlVerb.SELECT, ("data__Identifier", *read_region)),
     )
     return tuple(Method(n, verb, params) for h, n, verb, params in candidates if h in handlers)
 

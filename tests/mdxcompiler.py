@@ -42,6 +42,7 @@ class MdxResult:
     line: int | None = None
     column: int | None = None
     message: str | None = None
+    cells: tuple[str, ...] | None = None  # the text of each <td>, with cells=True
 
     def __str__(self) -> str:
         """``path:line:column: message`` as compile.mjs prints it (0:0 for no position)."""
@@ -72,14 +73,21 @@ def check_installed(mdx_dir: Path = MDX_DIR) -> None:
 
 
 def compile_mdx_results(
-    paths: Iterable[PathLike], *, mdx_dir: Path = MDX_DIR, jobs: int | None = None
+    paths: Iterable[PathLike],
+    *,
+    mdx_dir: Path = MDX_DIR,
+    jobs: int | None = None,
+    cells: bool = False,
 ) -> list[MdxResult]:
-    """Compile every file named (directories: every *.md/*.mdx under them); one result per file."""
+    """Compile every file named (directories: every *.md/*.mdx under them); one result per file.
+
+    With `cells`, each result also carries the text of every `<td>` as MDX reads it.
+    """
     args = [os.fspath(p) for p in paths]
     if not args:
         raise MdxHarnessError("compile_mdx_results() needs at least one file or directory")
     check_installed(mdx_dir)
-    command = [find_node(), str(mdx_dir / "compile.mjs"), "--json"]
+    command = [find_node(), str(mdx_dir / "compile.mjs"), "--cells" if cells else "--json"]
     if jobs is not None:
         command.append(f"--jobs={jobs}")
     command += ["--", *args]
@@ -92,7 +100,10 @@ def compile_mdx_results(
         raw = json.loads(proc.stdout)
     except json.JSONDecodeError as e:
         raise MdxHarnessError(f"compile.mjs printed no JSON ({e}):\n{proc.stderr}") from e
-    results = [MdxResult(**item) for item in raw]
+    results = [
+        MdxResult(**{**item, "cells": tuple(item["cells"]) if "cells" in item else None})
+        for item in raw
+    ]
     if (proc.returncode == 0) != all(r.ok for r in results):
         raise MdxHarnessError(f"compile.mjs exit code {proc.returncode} disagrees with its JSON")
     return results

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Compile Markdown/MDX pages with the real MDX 3 compiler, configured like Docusaurus 3.
 //
-//   node tests/mdx/compile.mjs [--json] [--jobs N] FILE_OR_DIR ...
+//   node tests/mdx/compile.mjs [--json] [--cells] [--jobs N] FILE_OR_DIR ...
 //
 // Every file named is compiled, whatever its extension; directories are searched recursively
 // (entries sorted by code point, skipping node_modules and dot-directories) for *.md and *.mdx.
@@ -13,6 +13,8 @@
 // no position), then `compiled N files, M failed`.
 // --json: a JSON array on stdout, one {file, ok, line, column, message} per file, in file order
 // (line, column and message are null for a file that compiled); the summary line goes to stderr.
+// --cells (implies --json): each result also has `cells`, the text of every <td> element as
+// MDX reads it (character references decoded), to check that escaped text shows as written.
 // Exit codes: 0 all compiled, 1 at least one failed, 2 usage error (`error: ...` on stderr).
 //
 // Why these options: Docusaurus 3 compiles .md AND .mdx with format 'mdx' by default
@@ -24,12 +26,12 @@
 import {readdirSync, readFileSync, realpathSync, statSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {Worker, isMainThread, parentPort} from 'node:worker_threads';
+import {Worker, isMainThread, parentPort, workerData} from 'node:worker_threads';
 import {createProcessor} from '@mdx-js/mdx';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 
-const USAGE = 'usage: node compile.mjs [--json] [--jobs N] FILE_OR_DIR ...';
+const USAGE = 'usage: node compile.mjs [--json] [--cells] [--jobs N] FILE_OR_DIR ...';
 const EXTENSIONS = new Set(['.md', '.mdx']);
 const MAX_DEFAULT_JOBS = 8;
 // Below this many files per extra thread, a worker's start-up (~0.2 s) costs more than it saves.
@@ -46,6 +48,7 @@ class UsageError extends Error {}
 
 function parseArgs(argv) {
   let json = false;
+  let cells = false;
   let jobs = null;
   const inputs = [];
   let optionsDone = false;
@@ -56,6 +59,9 @@ function parseArgs(argv) {
     } else if (arg === '--') {
       optionsDone = true;
     } else if (arg === '--json') {
+      json = true;
+    } else if (arg === '--cells') {
+      cells = true;
       json = true;
     } else if (arg === '-h' || arg === '--help') {
       return {help: true};
@@ -70,7 +76,7 @@ function parseArgs(argv) {
     }
   }
   if (inputs.length === 0) throw new UsageError('no FILE_OR_DIR given');
-  return {json, jobs, inputs};
+  return {json, cells, jobs, inputs};
 }
 
 function byCodePoint(a, b) {
@@ -128,7 +134,28 @@ function oneLine(text) {
   return String(text).replace(/\s*\r?\n\s*/g, ' ').trim();
 }
 
-async function compileOne(processor, file) {
+/** The text of a node as a reader sees it: text and code values, JSX children included. */
+function textOf(node) {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  return (node.children ?? []).map(textOf).join('');
+}
+
+/** The text of every <td> element of a parsed page, in document order. */
+function cellsOf(tree) {
+  const cells = [];
+  const visit = (node) => {
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
+        node.name === 'td') {
+      cells.push(textOf(node));
+      return;
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  return cells;
+}
+
+async function compileOne(processor, file, cells = false) {
   let value;
   try {
     value = readFileSync(file, 'utf8');
@@ -138,7 +165,9 @@ async function compileOne(processor, file) {
   try {
     // unified turns {path, value} into a VFile, so the compiler knows the file's path.
     await processor.process({path: file, value});
-    return {file, ok: true, line: null, column: null, message: null};
+    const result = {file, ok: true, line: null, column: null, message: null};
+    if (cells) result.cells = cellsOf(processor.parse({path: file, value}));
+    return result;
   } catch (error) {
     // MDX reports syntax errors as a VFileMessage: `reason` is the text, line/column the start.
     return {
@@ -151,15 +180,15 @@ async function compileOne(processor, file) {
   }
 }
 
-async function compileInThisThread(files) {
+async function compileInThisThread(files, cells) {
   const processor = createProcessor(OPTIONS);
   const results = [];
-  for (const file of files) results.push(await compileOne(processor, file));
+  for (const file of files) results.push(await compileOne(processor, file, cells));
   return results;
 }
 
 /** Hand files one at a time to `jobs` worker threads; results keep the files' order. */
-function compileInWorkers(files, jobs) {
+function compileInWorkers(files, jobs, cells) {
   return new Promise((resolve, reject) => {
     const results = new Array(files.length);
     const workers = [];
@@ -180,7 +209,7 @@ function compileInWorkers(files, jobs) {
     };
 
     for (let i = 0; i < jobs; i += 1) {
-      const worker = new Worker(new URL(import.meta.url));
+      const worker = new Worker(new URL(import.meta.url), {workerData: {cells}});
       workers.push(worker);
       worker.on('message', ({index, result}) => {
         results[index] = result;
@@ -205,7 +234,8 @@ function workerLoop() {
       parentPort.close();
       return;
     }
-    parentPort.postMessage({index: task.index, result: await compileOne(processor, task.file)});
+    const result = await compileOne(processor, task.file, workerData?.cells ?? false);
+    parentPort.postMessage({index: task.index, result});
   });
 }
 
@@ -229,7 +259,9 @@ async function main(argv) {
   const wanted = args.jobs ?? Math.min(cpus, MAX_DEFAULT_JOBS);
   const jobs = Math.min(wanted, Math.ceil(files.length / FILES_PER_WORKER));
   const results =
-    jobs > 1 ? await compileInWorkers(files, jobs) : await compileInThisThread(files);
+    jobs > 1
+      ? await compileInWorkers(files, jobs, args.cells)
+      : await compileInThisThread(files, args.cells);
 
   const failed = results.filter((result) => !result.ok);
   const summary = `compiled ${results.length} files, ${failed.length} failed\n`;

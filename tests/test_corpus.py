@@ -1,0 +1,197 @@
+"""The whole AWS provider: every us-east-1 schema cfn-lint 1.58.0 ships, generated for real.
+
+The schemas come in through our own offline source (`fetch --source cfn-lint`), the pages
+through `generate`; then every page is held to issue 3's rules and compiled with MDX 3.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+import mdxcompiler
+from generator.build import build
+from generator.cli import main
+from generator.naming import spec_file_name
+
+MAX_PAGE_BYTES = 500 * 1024
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory) -> tuple[Path, Path]:
+    """The specs folder and the generated output folder of the full us-east-1 set."""
+    root = tmp_path_factory.mktemp("corpus")
+    specs, out = root / "specs", root / "out"
+    specs.mkdir()
+    assert main(["fetch", "--source", "cfn-lint", "--specs", str(specs)]) == 0
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    return specs, out
+
+
+@pytest.fixture(scope="session")
+def site(corpus):
+    return build(corpus[0])
+
+
+@pytest.fixture(scope="session")
+def pages(site) -> dict[str, str]:
+    return {p.path: p.text for p in site.pages if p.path.endswith(".mdx")}
+
+
+def page_of(site, pages, type_name: str) -> str:
+    outcome = next(o for o in site.outcomes if o.type_name == type_name)
+    return pages[outcome.page.path]
+
+
+def sql_blocks(page: str) -> list[str]:
+    return re.findall(r"```sql\n(.*?)```", page, flags=re.DOTALL)
+
+
+def test_every_type_with_handlers_gets_a_page_and_the_rest_are_listed(corpus, site, capsys):
+    specs, out = corpus
+    documents = [json.loads(p.read_bytes()) for p in sorted(specs.glob("*.json"))
+                 if p.name != "specs.lock.json"]
+    assert len(documents) == 1854
+    with_handlers = sorted(d["typeName"] for d in documents if d.get("handlers"))
+    assert len(with_handlers) == 1744
+    assert sorted(o.type_name for o in site.outcomes if o.page) == with_handlers
+    skipped = {s.type_name: s.reason for s in site.skipped}
+    assert len(skipped) == 110 and set(skipped.values()) == {
+        "no handlers: Cloud Control cannot manage it"}
+    assert len(list(out.rglob("index.mdx"))) == 1744 + len(
+        {o.summary.service for o in site.outcomes if o.summary}) + 1
+    capsys.readouterr()
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert [line.split()[1] for line in printed[:-1]] == sorted(skipped, key=lambda t: spec_file_name(t))
+    assert printed[-1].endswith("0 written, 2338 unchanged, 0 removed, 110 types skipped "
+                                f"({out})")
+
+
+def test_no_page_is_over_500_kb(pages):
+    sizes = {path: len(text.encode()) for path, text in pages.items()}
+    assert max(sizes.values()) <= MAX_PAGE_BYTES, max(sizes, key=sizes.get)
+
+
+def nulls(value) -> bool:
+    """Whether a parsed YAML value holds a null anywhere."""
+    if value is None:
+        return True
+    if isinstance(value, dict):
+        return any(nulls(v) for v in value.values())
+    if isinstance(value, list):
+        return any(nulls(v) for v in value)
+    return False
+
+
+def test_no_null_value_empty_table_or_unfilled_placeholder(pages):
+    manifests = 0
+    for path, text in pages.items():
+        for block in re.findall(r"```yaml\n(.*?)```", text, flags=re.DOTALL):
+            assert not nulls(yaml.safe_load(block)), path
+            manifests += 1
+        assert not re.search(r"<tbody>\s*</tbody>", text), path
+        assert not re.search(r"\{\{\s*\}\}", text), path
+    assert manifests > 1500
+
+
+def test_every_page_compiles_with_mdx_3(corpus):
+    assert mdxcompiler.assert_mdx_compiles([corpus[1]]) == 2041
+
+
+def test_descriptions_show_as_written(corpus, site, pages):
+    """Markdown, HTML, braces, pipes and backticks in descriptions reach the reader unchanged."""
+    tricky = [r for r in site.resources
+              if any(c in f.description for f in r.fields for c in "{}<>|`*_[]\\")]
+    assert len(tricky) > 200
+    by_path = {o.page.path: o for o in site.outcomes if o.page}
+    files = [corpus[1] / o.page.path for o in site.outcomes
+             if o.page and o.type_name in {r.type_name for r in tricky}]
+    results = mdxcompiler.compile_mdx_results(files, cells=True)
+    cells = {Path(r.file).relative_to(corpus[1]).as_posix(): r.cells for r in results}
+    for resource in tricky:
+        path = next(p for p, o in by_path.items() if o.type_name == resource.type_name)
+        shown = set(cells[path])
+        for field in resource.fields:
+            written = " ".join(field.description.split())
+            assert written in shown, (resource.type_name, field.name, written)
+
+
+def test_columns_follow_read_write_and_create_only_rules(site, pages):
+    for resource in site.resources:
+        page = page_of(site, pages, resource.type_name)
+        blocks = sql_blocks(page)
+        selects = [b for b in blocks if b.startswith("SELECT")]
+        inserts = [b for b in blocks if b.startswith("/*+ create */")]
+        updates = [b for b in blocks if b.startswith("/*+ update */")]
+        for prop in resource.properties:
+            if prop.write_only and prop.field_name != "region":  # region: the region column
+                for block in selects:
+                    assert f"\n{prop.field_name},\n" not in block + ",\n", (resource.type_name, prop)
+            if prop.read_only:
+                for block in inserts:
+                    assert f"\n {prop.name},\n" not in block, (resource.type_name, prop.name)
+            if prop.create_only or prop.read_only:
+                for block in updates:
+                    assert f'"path": "/{prop.name}"' not in block, (resource.type_name, prop.name)
+
+
+def test_no_update_handler(site, pages):
+    page = page_of(site, pages, "AWS::SES::ReceiptRuleSet")
+    assert "update_resource" not in page and "## `UPDATE` example" not in page
+    assert ("Creates, deletes or gets a <code>receipt_rule_set</code> resource or lists "
+            "<code>receipt_rule_sets</code> in a region") in page
+
+
+def test_no_list_handler(site, pages):
+    page = page_of(site, pages, "AWS::ACMPCA::Certificate")
+    assert "list_resources" not in page and "Gets all <code>certificates</code>" not in page
+    assert "get_resource" in page
+
+
+def test_no_read_handler(site, pages):
+    page = page_of(site, pages, "AWS::EC2::NetworkAclEntry")
+    assert "get_resource" not in page and "from an individual" not in page
+
+
+def test_list_handler_requirements(site, pages):
+    page = page_of(site, pages, "AWS::Lambda::EventInvokeConfig")
+    assert "data__ResourceModel = '{\"FunctionName\": \"<FunctionName>\"}'" in page
+
+
+def test_six_part_identifier(site, pages):
+    page = page_of(site, pages, "AWS::SSO::Assignment")
+    ident = ("'<InstanceArn>|<TargetId>|<TargetType>|<PermissionSetArn>|<PrincipalType>|"
+             "<PrincipalId>'")
+    assert page.count(f"data__Identifier = {ident}") == 2  # get and delete (no update handler)
+
+
+def test_read_only_identifier(site, pages):
+    page = page_of(site, pages, "AWS::SQS::Queue")
+    insert = next(b for b in sql_blocks(page) if b.startswith("/*+ create */"))
+    assert "QueueUrl" not in insert and "queue_url" in page
+    assert "data__Identifier = '<QueueUrl>'" in page
+
+
+def test_global_service_reads_name_no_region(site, pages):
+    page = page_of(site, pages, "AWS::IAM::Role")
+    assert "FROM aws.iam.roles;" in page
+    assert "WHERE data__Identifier = '<RoleName>';" in page
+    assert "AND region = 'us-east-1';" in page  # the DELETE still names it, as StackQL's does
+
+
+def test_recursive_and_reused_definitions_are_cut_visibly(site, pages):
+    page = page_of(site, pages, "AWS::WAFv2::WebACL")
+    assert "cut here: nested too deep or recursive" in page
+    assert len(page.encode()) < MAX_PAGE_BYTES
+
+
+def test_arrays_of_objects_and_unions(site, pages):
+    page = page_of(site, pages, "AWS::IAM::Role")
+    assert "          - Key: '{{ Key }}'\n            Value: '{{ Value }}'" in page
+    page = page_of(site, pages, "AWS::ApiGateway::RestApi")
+    assert "<td><CopyableCode code=\"body\" /></td><td><code>object &#124; string</code></td>" in page
