@@ -5,6 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
+import multiprocessing.context
+import os
+from concurrent.futures import ProcessPoolExecutor
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -23,7 +27,10 @@ from generator.schema import parse_spec, read_sources
 log = logging.getLogger(__name__)
 
 NO_HANDLERS = "no handlers: Cloud Control cannot manage it"
+# Schemas a worker process takes at a time; fewer than two chunks' worth are built in-process.
+PARALLEL_CHUNK = 100
 Progress = Callable[[int, int], None]
+Built = tuple[Outcome, Resource | None, tuple[str, ...]]
 
 
 def build(
@@ -39,23 +46,25 @@ def build(
     the same generator: those schemas are neither parsed nor rendered again.
     """
     sources = read_sources(specs)
-    wanted = {t.lower() for t in types}
+    wanted = frozenset(t.lower() for t in types)
+    digests = [hashlib.sha256(s.data).hexdigest() for s in sources]
+    kept = [(reuse or {}).get((s.name, d)) for s, d in zip(sources, digests)]
+    todo = [(s, d) for s, d, k in zip(sources, digests, kept) if k is None]
+    built = iter(_build_all(todo, wanted, progress, len(sources) - len(todo), len(sources)))
     outcomes: list[Outcome] = []
     resources: list[Resource] = []
     warnings: list[str] = []
-    for done, source in enumerate(sources, 1):
-        digest = hashlib.sha256(source.data).hexdigest()
-        kept = (reuse or {}).get((source.name, digest))
-        if kept is not None:
-            outcomes.append(kept)
-        else:
-            outcome, resource, spec_warnings = _build_one(source, digest, wanted)
-            outcomes.append(outcome)
-            warnings.extend(spec_warnings)
-            if resource is not None:
-                resources.append(resource)
-        if progress:
-            progress(done, len(sources))
+    for previous in kept:
+        if previous is not None:
+            outcomes.append(previous)
+            continue
+        outcome, resource, spec_warnings = next(built)
+        outcomes.append(outcome)
+        warnings.extend(spec_warnings)
+        if resource is not None:
+            resources.append(resource)
+    for warning in warnings:
+        log.warning("%s", warning)
     _check_types(outcomes, types)
     _check_unique_ids(outcomes)
     selected = [o for o in outcomes if not wanted or o.type_name.lower() in wanted]
@@ -69,9 +78,46 @@ def build(
     )
 
 
-def _build_one(
-    source: SourceFile, digest: str, wanted: set[str]
-) -> tuple[Outcome, Resource | None, tuple[str, ...]]:
+def _build_all(
+    todo: list[tuple[SourceFile, str]],
+    wanted: frozenset[str],
+    progress: Progress | None,
+    done: int,
+    total: int,
+) -> list[Built]:
+    """Build the schemas that need it, on every core when there are many; in input order."""
+    workers = min(os.cpu_count() or 1, len(todo) // PARALLEL_CHUNK)
+    if workers < 2:
+        results = []
+        for source, digest in todo:
+            results.append(_build_one(source, digest, wanted))
+            done += 1
+            if progress:
+                progress(done, total)
+        return results
+    chunks = [todo[i : i + PARALLEL_CHUNK] for i in range(0, len(todo), PARALLEL_CHUNK)]
+    results = []
+    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+        for chunk in pool.map(_build_chunk, chunks, [wanted] * len(chunks)):
+            results.extend(chunk)
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+    return results
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork where there is fork (workers start with everything imported), else spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _build_chunk(chunk: list[tuple[SourceFile, str]], wanted: frozenset[str]) -> list[Built]:
+    """Build a chunk of schemas (in a worker process)."""
+    return [_build_one(source, digest, wanted) for source, digest in chunk]
+
+
+def _build_one(source: SourceFile, digest: str, wanted: frozenset[str]) -> Built:
     """Parse, normalize and render one schema file."""
     spec = parse_spec(source.label, source.data)
     if not spec.has_handlers:

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from generator import __version__
 from generator.build import build, fingerprint
+from generator.check import check, render_json, render_markdown
 from generator.errors import DocgenError
 from generator.fetch import DEFAULT_REGION, fetch_schemas
-from generator.output import read_cache, write_cache, write_site
+from generator.output import atomic_write, read_cache, write_cache, write_site
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -84,6 +85,39 @@ def run_fetch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def add_check(sub: argparse._SubParsersAction) -> None:
+    """The `check` subcommand's arguments."""
+    p = sub.add_parser(
+        "check",
+        help="report pages that are stale, missing or extra, and schema drift from a source",
+        description="Build the pages in memory and compare them with --out: stale (bytes "
+        "differ), missing, or extra (written by the generator, no longer built). With --source, "
+        "also report how the schemas there differ from --specs, per type. Exit 0 when clean, "
+        "1 when anything is stale or drifted (every finding is printed first), 2 on bad input "
+        "or a failed fetch.",
+    )
+    _add_specs_out(p)
+    p.add_argument("--source", metavar="URL|ZIP|DIR|cfn-lint",
+                   help="compare --specs with the schemas here: an http(s) URL of a schema zip "
+                   "(e.g. AWS's CloudformationSchema.zip), a local zip, a folder of *.json, or "
+                   "cfn-lint[:REGION]")
+    p.add_argument("--format", choices=("markdown", "json"), default="markdown",
+                   help="report format (default: markdown)")
+    p.add_argument("--report", type=Path, metavar="FILE",
+                   help="also write the report to FILE (e.g. \"$GITHUB_STEP_SUMMARY\")")
+    p.set_defaults(run=run_check)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Check the output (and, with --source, the schemas); print the report."""
+    report = check(args.specs, args.out, args.source)
+    text = render_json(report) if args.format == "json" else render_markdown(report)
+    print(text, end="")
+    if args.report is not None:
+        atomic_write(args.report, text.encode("utf-8"))
+    return EXIT_OK if report.clean else EXIT_FINDINGS
+
+
 def _progress_bar(quiet: bool) -> Callable[[int, int], None] | None:
     """A progress bar on stderr for long runs, only on a terminal and when not quiet."""
     if quiet or not sys.stderr.isatty():
@@ -129,6 +163,7 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
     add_generate(sub)
     add_fetch(sub)
+    add_check(sub)
     return p
 
 

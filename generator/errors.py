@@ -19,8 +19,14 @@ class SpecError(DocgenError):
         self.file = file
         self.pointer = pointer
         self.message = message
+        self.line = line
+        self.column = column
         place = f"{file}#{pointer}" if pointer is not None else f"{file}:{line}:{column}"
         super().__init__(f"{place}: {message}")
+
+    def __reduce__(self):
+        """Pickle with the constructor's arguments (errors cross process boundaries)."""
+        return (type(self), (self.file, self.pointer, self.message, self.line, self.column))
 
 
 class UsageError(DocgenError):

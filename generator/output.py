@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass
 from pathlib import Path
@@ -93,12 +92,16 @@ def write_site(out_dir: Path, pages: Sequence[Page], prune: bool) -> WriteResult
     current = {p.path: p.text.encode("utf-8") for p in pages}
     _refuse_foreign(out_dir, current, owned)
     written, unchanged = [], []
+    folders: set[Path] = set()
     for rel, data in sorted(current.items()):
         target = out_dir / rel
         if _read_or_none(target) == data:
             unchanged.append(rel)
             continue
-        atomic_write(target, data)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        atomic_write(target, data, make_parents=False)
         written.append(rel)
     removed = sorted(owned - current.keys()) if prune else []
     for rel in removed:
@@ -120,18 +123,19 @@ def _refuse_foreign(out_dir: Path, current: dict[str, bytes], owned: frozenset[s
             raise OutputError(f"{out_dir / rel}: exists and was not written by stackql-docgen")
 
 
-def atomic_write(target: Path, data: bytes) -> None:
+def atomic_write(target: Path, data: bytes, make_parents: bool = True) -> None:
     """Write bytes to a file through a temporary file and a rename: all or nothing."""
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        if make_parents:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
-            os.chmod(tmp, 0o644)
             os.replace(tmp, target)
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)
             raise
     except OSError as e:
         raise OutputError(f"{target}: cannot write ({e.strerror})") from e

@@ -75,6 +75,22 @@ def test_broken_schema_leaves_the_output_as_it_was(specs, tmp_path, capsys):
     assert before == {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
 
+def test_a_broken_schema_among_many_is_named_the_same_way(tmp_path, capsys):
+    """Many schemas are built in worker processes; the error is the same as in one process."""
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    text = LAMBDA_SPEC.read_text()
+    for i in range(300):
+        (specs / f"aws-test-thing{i:03}.json").write_text(
+            text.replace("AWS::Lambda::EventInvokeConfig", f"AWS::Test::Thing{i:03}"))
+    (specs / "aws-test-thing150.json").write_text(text.replace('"/properties/Qualifier"\n ]', '"/properties/Nope"\n ]'))
+    code = main(["generate", "--specs", str(specs), "--out", str(tmp_path / "out")])
+    assert (code, capsys.readouterr().err) == (
+        2, f"error: {specs / 'aws-test-thing150.json'}#/primaryIdentifier/1: "
+        "'/properties/Nope' names no property\n")
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("command", subcommands())
 def test_every_subcommand_has_help_and_is_in_readme(command, capsys):
     with pytest.raises(SystemExit) as exit:

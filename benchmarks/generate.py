@@ -1,0 +1,91 @@
+"""Benchmark `generate` on the whole us-east-1 provider (cfn-lint 1.58.0's 1,854 schemas).
+
+Prints medians of several cold processes: the full build into an empty folder, a rerun with
+nothing changed, a rerun after one schema changed, and the floor to compare against (reading
+and JSON-parsing every schema file plus writing as many files). Wall seconds and peak RSS.
+
+    pip install '.[cfn-lint]' && python benchmarks/generate.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+FLOOR = """
+import json, sys
+from pathlib import Path
+specs, out = Path(sys.argv[1]), Path(sys.argv[2])
+out.mkdir()
+for i, path in enumerate(sorted(specs.glob("*.json"))):
+    data = path.read_bytes()
+    json.loads(data)
+    (out / f"{i}.mdx").write_bytes(data)
+"""
+
+
+def run(argv: list[str]) -> tuple[float, float]:
+    """Run a command to its end; its wall seconds and peak RSS in MB."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(argv)}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def generate(specs: Path, out: Path) -> list[str]:
+    """The generate command line."""
+    return [sys.executable, "-m", "generator", "generate", "--specs", str(specs),
+            "--out", str(out), "--quiet"]
+
+
+def change_one(specs: Path, n: int) -> None:
+    """Change one schema's description (a new value each time)."""
+    path = specs / "aws-lambda-eventinvokeconfig.json"
+    document = json.loads(path.read_bytes())
+    document["description"] = f"Changed for the benchmark, run {n}."
+    path.write_text(json.dumps(document, indent=1))
+
+
+def main() -> None:
+    """Measure and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    work = Path(tempfile.mkdtemp(prefix="docgen-bench-"))
+    specs = work / "specs"
+    subprocess.run([sys.executable, "-m", "generator", "fetch", "--source", "cfn-lint",
+                    "--specs", str(specs)], check=True, stdout=subprocess.DEVNULL)
+    figures: dict[str, list[tuple[float, float]]] = {
+        "floor": [], "full": [], "unchanged": [], "one changed": []}
+    for n in range(runs):
+        floor_out, out = work / f"floor{n}", work / f"out{n}"
+        figures["floor"].append(run([sys.executable, "-c", FLOOR, str(specs), str(floor_out)]))
+        figures["full"].append(run(generate(specs, out)))
+        figures["unchanged"].append(run(generate(specs, out)))
+        change_one(specs, n)
+        figures["one changed"].append(run(generate(specs, out)))
+        shutil.rmtree(floor_out)
+    shutil.rmtree(work)
+    median = {k: (statistics.median(w for w, _ in v), statistics.median(m for _, m in v))
+              for k, v in figures.items()}
+    print(f"generate, whole us-east-1 provider (1,854 schemas, 1,744 pages), {runs} runs, "
+          f"{os.cpu_count()} cores: medians")
+    for name, (wall, rss) in median.items():
+        print(f"  {name:<12} {wall:6.2f} s  {rss:6.0f} MB peak RSS")
+    print(f"  full build = {median['full'][0] / median['floor'][0]:.1f}x the floor "
+          "(target <= 3x; <= 5 s, <= 400 MB); one changed target <= 0.5 s")
+
+
+if __name__ == "__main__":
+    main()

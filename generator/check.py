@@ -1,0 +1,279 @@
+"""The check stage: is the output current, and (with a source) have the schemas drifted?
+
+`check_output` compares the pages `build()` makes in memory with the files in the output folder
+(the disk edge, read only); `read_source_specs` reads a schema source through the fetch stage
+(the network edge); `render_markdown` and `render_json` are pure.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from generator.build import build
+from generator.drift import Drift, DriftKind, code, diff_specs
+from generator.errors import OutputError
+
+# fetch has no public "read a whole source" function yet; _read_source is the one reader of
+# URLs, zips, folders and cfn-lint, so check uses it rather than a second copy.
+from generator.fetch import (
+    DEFAULT_REGION,
+    DownloadOptions,
+    Source,
+    _read_source,
+    index_documents,
+    resolve_source,
+)
+from generator.model import Site, Spec
+from generator.output import read_owned
+from generator.schema import parse_spec, read_specs
+
+
+class PageState(Enum):
+    """How a generated file differs from what `generate` would write; order is report order."""
+
+    STALE = "stale"
+    MISSING = "missing"
+    EXTRA = "extra"
+
+
+_MESSAGES = {
+    PageState.STALE: "differs from what `stackql-docgen generate` writes",
+    PageState.MISSING: "is built but not in the output folder",
+    PageState.EXTRA: "was written by the generator but is no longer built",
+}
+_HEADINGS = {
+    PageState.STALE: ("Stale files", "They differ from what `generate` writes now."),
+    PageState.MISSING: ("Missing files", "Built from the schemas, but not in the output folder."),
+    PageState.EXTRA: ("Extra files", "Written by the generator, but no schema builds them now."),
+}
+_TYPE_CHANGES = (DriftKind.TYPE_ADDED, DriftKind.TYPE_REMOVED)
+FOLD_AFTER = 20  # longer lists of types added or removed go in a <details> block
+
+
+@dataclass(frozen=True, slots=True)
+class PageFinding:
+    """One output file that is not what `generate` would leave: its path under the output."""
+
+    state: PageState
+    path: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """Everything `check` found; `source` is None when drift was not checked."""
+
+    specs: str
+    out: str
+    source: str | None
+    files: int
+    page_findings: tuple[PageFinding, ...]
+    drift: tuple[Drift, ...]
+
+    @property
+    def clean(self) -> bool:
+        """Whether there is nothing to report (exit code 0)."""
+        return not self.page_findings and not self.drift
+
+
+def check(specs_dir: Path, out_dir: Path, source: str | None = None) -> CheckReport:
+    """Build the site in memory, compare it with `out_dir`, and diff `specs_dir` with `source`."""
+    resolved = resolve_source(source, DEFAULT_REGION) if source is not None else None
+    source_specs = read_source_specs(resolved) if resolved is not None else ()
+    site = build(specs_dir)
+    drift: tuple[Drift, ...] = ()
+    if resolved is not None:
+        drift = diff_specs(read_specs(specs_dir, meta_check=False), source_specs)
+    return CheckReport(
+        specs=str(specs_dir),
+        out=str(out_dir),
+        source=resolved.label if resolved is not None else None,
+        files=len(site.pages),
+        page_findings=check_output(site, out_dir),
+        drift=drift,
+    )
+
+
+def check_output(site: Site, out_dir: Path) -> tuple[PageFinding, ...]:
+    """Compare built pages with the files in `out_dir`: stale, missing, extra (owned only)."""
+    found: list[PageFinding] = []
+    built = {page.path for page in site.pages}
+    for page in site.pages:
+        data = _read_or_none(out_dir / page.path)
+        if data is None:
+            found.append(_finding(PageState.MISSING, page.path))
+        elif data != page.text.encode("utf-8"):
+            found.append(_finding(PageState.STALE, page.path))
+    for rel in sorted(read_owned(out_dir) - built):
+        if (out_dir / rel).is_file():
+            found.append(_finding(PageState.EXTRA, rel))
+    order = list(PageState)
+    return tuple(sorted(found, key=lambda f: (order.index(f.state), f.path)))
+
+
+def read_source_specs(source: Source) -> tuple[Spec, ...]:
+    """Read every schema of a source (URL, zip, folder, cfn-lint) through the fetch stage."""
+    documents = _read_source(source, (), DownloadOptions())
+    index = index_documents(documents)  # two documents of one type are a FetchError
+    chosen = sorted(index.values(), key=lambda d: d.type_name)
+    return tuple(parse_spec(d.where, d.data, meta_check=False) for d in chosen)
+
+
+def render_markdown(report: CheckReport) -> str:
+    """The report as Markdown for a pull-request comment or a GitHub job summary."""
+    lines = ["## stackql-docgen check", "", summary_line(report)]
+    for state in PageState:
+        paths = [f.path for f in report.page_findings if f.state is state]
+        if paths:
+            title, note = _HEADINGS[state]
+            lines += ["", f"### {title}", "", f"{note} Output folder: {code(report.out)}.", ""]
+            lines += [f"- {code(path)}" for path in paths]
+    if report.drift:
+        lines += ["", "### Schema drift", "",
+                  f"From {code(report.specs)} to {code(report.source or '')}.", ""]
+        lines += _drift_lines(report.drift)
+    if not report.clean:
+        lines += ["", "### How to fix", "", *_fix_lines(report)]
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(report: CheckReport) -> str:
+    """One line of counts.
+
+    >>> r = CheckReport("specs", "output", None, 3, (), ())
+    >>> summary_line(r)
+    '**No findings**: 3 files current; schema drift not checked (no `--source`).'
+    """
+    counts = {state: 0 for state in PageState}
+    for finding in report.page_findings:
+        counts[finding.state] += 1
+    total = len(report.page_findings) + len(report.drift)
+    head = "**No findings**" if total == 0 else f"**{_count(total, 'finding')}**"
+    if report.page_findings:
+        pages = (f"{counts[PageState.STALE]} stale, {counts[PageState.MISSING]} missing, "
+                 f"{counts[PageState.EXTRA]} extra of {_count(report.files, 'file')}")
+    else:
+        pages = f"{_count(report.files, 'file')} current"
+    if report.source is None:
+        drift = "schema drift not checked (no `--source`)"
+    elif not report.drift:
+        drift = f"no schema drift from {code(report.source)}"
+    else:
+        drift = f"{_drift_counts(report.drift)} from {code(report.source)}"
+    return f"{head}: {pages}; {drift}."
+
+
+def render_json(report: CheckReport) -> str:
+    """The report as one JSON object: sorted keys, a `summary` and the list of `findings`."""
+    counts = {state.value: 0 for state in PageState}
+    for finding in report.page_findings:
+        counts[finding.state.value] += 1
+    summary = {
+        "clean": report.clean,
+        "findings": len(report.page_findings) + len(report.drift),
+        "files": report.files,
+        **counts,
+        "drift": len(report.drift),
+        "drifted_types": len({d.type_name for d in report.drift}),
+        "specs": report.specs,
+        "out": report.out,
+        "source": report.source,
+    }
+    findings = [
+        {"category": "output", "kind": f.state.value, "path": f.path, "message": f.message}
+        for f in report.page_findings
+    ] + [
+        {"category": "drift", "kind": d.kind.value, "type": d.type_name, "pointer": d.pointer,
+         "before": d.before, "after": d.after, "message": d.message}
+        for d in report.drift
+    ]
+    document = {"summary": summary, "findings": findings}
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _drift_counts(drift: Sequence[Drift]) -> str:
+    """Types added and removed, and changes to the types in both, in words."""
+    added = sum(d.kind is DriftKind.TYPE_ADDED for d in drift)
+    removed = sum(d.kind is DriftKind.TYPE_REMOVED for d in drift)
+    changed = [d for d in drift if d.kind not in _TYPE_CHANGES]
+    parts = [f"{_count(added, 'type')} added"] if added else []
+    parts += [f"{_count(removed, 'type')} removed"] if removed else []
+    if changed:
+        types = len({d.type_name for d in changed})
+        parts.append(f"{_count(len(changed), 'schema change')} in {_count(types, 'type')}")
+    return ", ".join(parts)
+
+
+def _drift_lines(drift: Sequence[Drift]) -> list[str]:
+    """Types added, types removed, then one list of changes per type (types in name order)."""
+    lines: list[str] = []
+    for kind, title in ((DriftKind.TYPE_ADDED, "Types added"),
+                        (DriftKind.TYPE_REMOVED, "Types removed")):
+        names = [d.type_name for d in drift if d.kind is kind]
+        items = [f"- {code(n)}" for n in names]
+        if len(names) > FOLD_AFTER:  # a whole provider's worth: fold it, keep the page short
+            items = ["<details>", f"<summary>{len(names)} types</summary>", "", *items, "",
+                     "</details>"]
+        if names:
+            lines += [f"#### {title}", "", *items, ""]
+    changed = [d for d in drift if d.kind not in _TYPE_CHANGES]
+    for name in dict.fromkeys(d.type_name for d in changed):
+        lines += [f"#### {code(name)}", ""]
+        lines += [f"- {d.message}" for d in changed if d.type_name == name]
+        lines.append("")
+    return lines[:-1]
+
+
+def _fix_lines(report: CheckReport) -> list[str]:
+    """What to run to make `check` pass."""
+    commands = []
+    if report.drift:
+        commands.append(f"stackql-docgen fetch --source {_shell(report.source or '')} "
+                        f"--specs {_shell(report.specs)}")
+    commands.append(f"stackql-docgen generate --specs {_shell(report.specs)} "
+                    f"--out {_shell(report.out)}")
+    lines = ["```sh", *commands, "```"]
+    if any(d.kind is DriftKind.TYPE_REMOVED for d in report.drift):
+        note = ("`fetch` keeps schemas the source no longer has: delete those of the types "
+                f"removed from {code(report.specs)} first.")
+        lines += ["", note]
+    lines += ["", "Then commit the changes to the schemas and the pages."]
+    return lines
+
+
+def _finding(state: PageState, path: str) -> PageFinding:
+    """A page finding with its sentence."""
+    return PageFinding(state, path, _MESSAGES[state])
+
+
+def _read_or_none(path: Path) -> bytes | None:
+    """A file's bytes, or None when there is no such file."""
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as e:
+        raise OutputError(f"{path}: cannot read ({e.strerror})") from e
+
+
+def _count(n: int, noun: str) -> str:
+    """`1 page`, `2 pages`.
+
+    >>> _count(1, "page"), _count(0, "type")
+    ('1 page', '0 types')
+    """
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _shell(word: str) -> str:
+    """Quote a word for a POSIX shell when it needs it.
+
+    >>> _shell("specs"), _shell("my specs")
+    ('specs', "'my specs'")
+    """
+    return shlex.quote(word)

@@ -1,0 +1,375 @@
+"""Schema drift: what changed between two sets of CloudFormation schemas, per type.
+
+Pure. Each schema is first reduced to a `SchemaShape` (the facts a reader of the docs relies on:
+properties and their types, required, identifiers, property lists, handlers and permissions,
+descriptions); two shapes are then compared. Findings name the place by RFC 6901 JSON pointer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from generator.errors import UsageError
+from generator.jsonpointer import join_pointer, split_pointer
+from generator.model import Spec
+
+HANDLER_ORDER = ("create", "read", "update", "delete", "list")
+# Keywords whose value is one subschema, a list of them, or a map of names to them.
+_ONE_SCHEMA = ("items", "additionalProperties")
+_SCHEMA_LISTS = ("oneOf", "anyOf", "allOf")
+_SCHEMA_MAPS = ("definitions", "patternProperties")
+
+
+class DriftKind(Enum):
+    """What changed; definition order is the report order within a type."""
+
+    TYPE_ADDED = "type-added"
+    TYPE_REMOVED = "type-removed"
+    PROPERTY_ADDED = "property-added"
+    PROPERTY_REMOVED = "property-removed"
+    PROPERTY_RETYPED = "property-retyped"
+    REQUIRED_ADDED = "required-added"
+    REQUIRED_REMOVED = "required-removed"
+    PRIMARY_IDENTIFIER_CHANGED = "primary-identifier-changed"
+    CREATE_ONLY_ADDED = "create-only-added"
+    CREATE_ONLY_REMOVED = "create-only-removed"
+    READ_ONLY_ADDED = "read-only-added"
+    READ_ONLY_REMOVED = "read-only-removed"
+    WRITE_ONLY_ADDED = "write-only-added"
+    WRITE_ONLY_REMOVED = "write-only-removed"
+    HANDLER_ADDED = "handler-added"
+    HANDLER_REMOVED = "handler-removed"
+    PERMISSION_ADDED = "permission-added"
+    PERMISSION_REMOVED = "permission-removed"
+    DESCRIPTION_CHANGED = "description-changed"
+
+
+_KIND_ORDER = {kind: i for i, kind in enumerate(DriftKind)}
+
+
+@dataclass(frozen=True, slots=True)
+class Drift:
+    """One change of one type, `before` (e.g. specs/) to `after` (e.g. the source).
+
+    `pointer` names the subject: a property (`/properties/Foo`,
+    `/definitions/OnFailure/properties/Destination`), `/primaryIdentifier`, a handler
+    (`/handlers/create`), its permissions (`/handlers/create/permissions`), or `` for the type
+    itself. `before`/`after` hold the value that went or came (None when there is none).
+    """
+
+    kind: DriftKind
+    type_name: str
+    pointer: str
+    before: str | None
+    after: str | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class PropertyShape:
+    """A property as drift sees it: where it is, its type in words, its description."""
+
+    pointer: str
+    type: str
+    description: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaShape:
+    """The facts of one schema that drift compares; lists hold property pointers."""
+
+    type_name: str
+    description: str | None
+    properties: tuple[PropertyShape, ...]
+    required: tuple[str, ...]
+    primary_identifier: tuple[str, ...]
+    create_only: tuple[str, ...]
+    read_only: tuple[str, ...]
+    write_only: tuple[str, ...]
+    handlers: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def diff_specs(before: Sequence[Spec], after: Sequence[Spec]) -> tuple[Drift, ...]:
+    """Compare two sets of schemas by type name; findings sorted by type, kind, pointer."""
+    old, new = _by_type(before), _by_type(after)
+    found: list[Drift] = []
+    for name in sorted(old.keys() | new.keys()):
+        if name not in new:
+            found.append(Drift(DriftKind.TYPE_REMOVED, name, "", name, None, "type removed"))
+        elif name not in old:
+            found.append(Drift(DriftKind.TYPE_ADDED, name, "", None, name, "type added"))
+        else:
+            found.extend(diff_shapes(shape_of(old[name]), shape_of(new[name])))
+    return tuple(sorted(found, key=_sort_key))
+
+
+def diff_shapes(before: SchemaShape, after: SchemaShape) -> tuple[Drift, ...]:
+    """Compare two shapes of the same type; findings sorted by kind, pointer."""
+    found = [
+        *_diff_properties(before, after),
+        *_diff_members(after.type_name, before.required, after.required,
+                       DriftKind.REQUIRED_ADDED, DriftKind.REQUIRED_REMOVED),
+        *_diff_identifier(before, after),
+        *_diff_members(after.type_name, before.create_only, after.create_only,
+                       DriftKind.CREATE_ONLY_ADDED, DriftKind.CREATE_ONLY_REMOVED),
+        *_diff_members(after.type_name, before.read_only, after.read_only,
+                       DriftKind.READ_ONLY_ADDED, DriftKind.READ_ONLY_REMOVED),
+        *_diff_members(after.type_name, before.write_only, after.write_only,
+                       DriftKind.WRITE_ONLY_ADDED, DriftKind.WRITE_ONLY_REMOVED),
+        *_diff_handlers(before, after),
+    ]
+    if before.description != after.description:
+        found.append(_drift(DriftKind.DESCRIPTION_CHANGED, after.type_name, "",
+                            before.description, after.description))
+    return tuple(sorted(found, key=_sort_key))
+
+
+def shape_of(spec: Spec) -> SchemaShape:
+    """Reduce a parsed schema to the facts drift compares (the one reader of its document)."""
+    document = spec.document
+    properties: list[PropertyShape] = []
+    required: list[str] = []
+    _walk(document, (), properties, required)
+    handlers = document.get("handlers") if isinstance(document.get("handlers"), dict) else {}
+    return SchemaShape(
+        type_name=spec.type_name,
+        description=_text(document.get("description")),
+        properties=tuple(properties),
+        required=tuple(required),
+        primary_identifier=_strings(document.get("primaryIdentifier")),
+        create_only=_strings(document.get("createOnlyProperties")),
+        read_only=_strings(document.get("readOnlyProperties")),
+        write_only=_strings(document.get("writeOnlyProperties")),
+        handlers=tuple(
+            (name, _strings(handlers[name].get("permissions")))
+            for name in HANDLER_ORDER
+            if isinstance(handlers.get(name), dict)
+        ),
+    )
+
+
+def describe_type(schema: dict) -> str:
+    """Say a property's type in words: JSON type, definition name, `array of ...`.
+
+    >>> describe_type({"type": "string"}), describe_type({"$ref": "#/definitions/Tag"})
+    ('string', 'Tag')
+    >>> describe_type({"type": "array", "items": {"$ref": "#/definitions/Tag"}})
+    'array of Tag'
+    >>> describe_type({"type": ["string", "object"]}), describe_type({})
+    ('string or object', 'any')
+    >>> describe_type({"oneOf": [{"type": "string"}, {"type": "integer"}]})
+    'string or integer'
+    """
+    ref = schema.get("$ref")
+    if isinstance(ref, str):
+        tokens = split_pointer(ref.partition("#")[2]) if "#/" in ref else ()
+        return tokens[-1] if tokens else ref
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        words = " or ".join(str(k) for k in kind)
+    elif isinstance(kind, str):
+        words = kind
+    elif isinstance(schema.get("properties"), dict):
+        words = "object"
+    else:
+        branches = schema.get("oneOf") or schema.get("anyOf")
+        if isinstance(branches, list) and all(isinstance(b, dict) for b in branches):
+            return " or ".join(dict.fromkeys(describe_type(b) for b in branches)) or "any"
+        return "any"
+    items = schema.get("items")
+    if words == "array" and isinstance(items, dict):
+        return f"array of {describe_type(items)}"
+    return words
+
+
+def _walk(node: Any, path: tuple, properties: list[PropertyShape], required: list[str]) -> None:
+    """Collect every property (members of `properties`, at any depth) and required pointers."""
+    if not isinstance(node, dict):
+        return
+    members = node.get("properties")
+    if isinstance(members, dict):
+        for name, schema in members.items():
+            here = (*path, "properties", name)
+            if isinstance(schema, dict):
+                properties.append(
+                    PropertyShape(join_pointer(here), describe_type(schema),
+                                  _text(schema.get("description")))
+                )
+            _walk(schema, here, properties, required)
+        # `required` names members of this node; a oneOf branch's bare `required` is a
+        # constraint on its parent, not a property list, and is left out.
+        for name in _strings(node.get("required")):
+            if name in members:
+                required.append(join_pointer((*path, "properties", name)))
+    for key in _ONE_SCHEMA:
+        _walk(node.get(key), (*path, key), properties, required)
+    for key in _SCHEMA_LISTS:
+        branches = node.get(key)
+        for i, branch in enumerate(branches if isinstance(branches, list) else ()):
+            _walk(branch, (*path, key, i), properties, required)
+    for key in _SCHEMA_MAPS:
+        named = node.get(key)
+        for name, schema in (named.items() if isinstance(named, dict) else ()):
+            _walk(schema, (*path, key, name), properties, required)
+
+
+def _diff_properties(before: SchemaShape, after: SchemaShape) -> Iterator[Drift]:
+    """Properties added, removed, retyped, or with a new description."""
+    old = {p.pointer: p for p in before.properties}
+    new = {p.pointer: p for p in after.properties}
+    name = after.type_name
+    for pointer in sorted(old.keys() | new.keys()):
+        was, now = old.get(pointer), new.get(pointer)
+        if was is None and now is not None:
+            yield _drift(DriftKind.PROPERTY_ADDED, name, pointer, None, now.type)
+        elif now is None and was is not None:
+            yield _drift(DriftKind.PROPERTY_REMOVED, name, pointer, was.type, None)
+        elif was is not None and now is not None:
+            if was.type != now.type:
+                yield _drift(DriftKind.PROPERTY_RETYPED, name, pointer, was.type, now.type)
+            if was.description != now.description:
+                yield _drift(DriftKind.DESCRIPTION_CHANGED, name, pointer,
+                             was.description, now.description)
+
+
+def _diff_members(
+    type_name: str,
+    before: tuple[str, ...],
+    after: tuple[str, ...],
+    added: DriftKind,
+    removed: DriftKind,
+) -> Iterator[Drift]:
+    """Pointers that entered or left a list compared as a set (required, create-only, ...)."""
+    for pointer in sorted(set(after) - set(before)):
+        yield _drift(added, type_name, pointer, None, pointer)
+    for pointer in sorted(set(before) - set(after)):
+        yield _drift(removed, type_name, pointer, pointer, None)
+
+
+def _diff_identifier(before: SchemaShape, after: SchemaShape) -> Iterator[Drift]:
+    """The primary identifier, compared in order: its order is the order of the id parts."""
+    if before.primary_identifier != after.primary_identifier:
+        yield _drift(DriftKind.PRIMARY_IDENTIFIER_CHANGED, after.type_name, "/primaryIdentifier",
+                     _join(before.primary_identifier), _join(after.primary_identifier))
+
+
+def _diff_handlers(before: SchemaShape, after: SchemaShape) -> Iterator[Drift]:
+    """Handlers added or removed, and permissions gained or lost by the handlers in both."""
+    old, new = dict(before.handlers), dict(after.handlers)
+    name = after.type_name
+    for handler in HANDLER_ORDER:
+        here = join_pointer(("handlers", handler))
+        if handler in new and handler not in old:
+            yield _drift(DriftKind.HANDLER_ADDED, name, here, None, _join(new[handler]))
+        elif handler in old and handler not in new:
+            yield _drift(DriftKind.HANDLER_REMOVED, name, here, _join(old[handler]), None)
+        elif handler in old:
+            perms = join_pointer(("handlers", handler, "permissions"))
+            for permission in sorted(set(new[handler]) - set(old[handler])):
+                yield _drift(DriftKind.PERMISSION_ADDED, name, perms, None, permission)
+            for permission in sorted(set(old[handler]) - set(new[handler])):
+                yield _drift(DriftKind.PERMISSION_REMOVED, name, perms, permission, None)
+
+
+def _drift(
+    kind: DriftKind, type_name: str, pointer: str, before: str | None, after: str | None
+) -> Drift:
+    """A finding with its sentence."""
+    return Drift(kind, type_name, pointer, before, after, describe(kind, pointer, before, after))
+
+
+def describe(kind: DriftKind, pointer: str, before: str | None, after: str | None) -> str:
+    """The sentence a reviewer reads for one change (Markdown code spans, no type name).
+
+    >>> describe(DriftKind.REQUIRED_REMOVED, "/properties/Qualifier", "/properties/Qualifier", None)
+    '`/properties/Qualifier` is no longer required'
+    >>> describe(DriftKind.PERMISSION_ADDED, "/handlers/read/permissions", None, "s3:GetObject")
+    'handler `read` needs a new permission `s3:GetObject`'
+    """
+    subject = code(pointer)
+    handler = code(split_pointer(pointer)[1]) if pointer.startswith("/handlers/") else ""
+    sentences = {
+        DriftKind.TYPE_ADDED: "type added",
+        DriftKind.TYPE_REMOVED: "type removed",
+        DriftKind.PROPERTY_ADDED: f"property {subject} added ({after})",
+        DriftKind.PROPERTY_REMOVED: f"property {subject} removed (was {before})",
+        DriftKind.PROPERTY_RETYPED: f"property {subject} changed type from {before} to {after}",
+        DriftKind.REQUIRED_ADDED: f"{subject} is now required",
+        DriftKind.REQUIRED_REMOVED: f"{subject} is no longer required",
+        DriftKind.PRIMARY_IDENTIFIER_CHANGED:
+            f"primary identifier changed from {_codes(before)} to {_codes(after)}",
+        DriftKind.CREATE_ONLY_ADDED: f"{subject} is now create-only",
+        DriftKind.CREATE_ONLY_REMOVED: f"{subject} is no longer create-only",
+        DriftKind.READ_ONLY_ADDED: f"{subject} is now read-only",
+        DriftKind.READ_ONLY_REMOVED: f"{subject} is no longer read-only",
+        DriftKind.WRITE_ONLY_ADDED: f"{subject} is now write-only",
+        DriftKind.WRITE_ONLY_REMOVED: f"{subject} is no longer write-only",
+        DriftKind.HANDLER_ADDED: f"handler {handler} added",
+        DriftKind.HANDLER_REMOVED: f"handler {handler} removed",
+        DriftKind.PERMISSION_ADDED: f"handler {handler} needs a new permission {code(after or '')}",
+        DriftKind.PERMISSION_REMOVED:
+            f"handler {handler} no longer needs permission {code(before or '')}",
+        DriftKind.DESCRIPTION_CHANGED:
+            f"description of {subject} changed" if pointer else "description of the type changed",
+    }
+    return sentences[kind]
+
+
+def code(text: str) -> str:
+    """Put text in a Markdown code span, fenced so a backtick inside cannot end it.
+
+    >>> code("/properties/Foo"), code("a`b")
+    ('`/properties/Foo`', '`` a`b ``')
+    """
+    return f"`` {text} ``" if "`" in text else f"`{text}`"
+
+
+def _codes(joined: str | None) -> str:
+    """Each pointer of a joined list in its own code span; `nothing` for none.
+
+    >>> _codes("/properties/A, /properties/B"), _codes("")
+    ('`/properties/A`, `/properties/B`', 'nothing')
+    """
+    return ", ".join(code(p) for p in joined.split(", ")) if joined else "nothing"
+
+
+def _by_type(specs: Sequence[Spec]) -> dict[str, Spec]:
+    """Index schemas by type name; two files of one type cannot be compared."""
+    index: dict[str, Spec] = {}
+    for spec in specs:
+        other = index.setdefault(spec.type_name, spec)
+        if other is not spec:
+            raise UsageError(f"{spec.path} and {other.path} both define {spec.type_name}")
+    return index
+
+
+def _sort_key(drift: Drift) -> tuple:
+    """Type, kind (report order), pointer, then the values: a total, stable order."""
+    return (drift.type_name, _KIND_ORDER[drift.kind], drift.pointer,
+            drift.before or "", drift.after or "")
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    """The strings of a JSON array (anything else is empty).
+
+    >>> _strings(["a", 1, "b"]), _strings(None)
+    (('a', 'b'), ())
+    """
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+
+
+def _text(value: Any) -> str | None:
+    """A description, or None when absent or not a string."""
+    return value if isinstance(value, str) else None
+
+
+def _join(values: tuple[str, ...]) -> str:
+    """A list of pointers or permissions as one value.
+
+    >>> _join(("/properties/A", "/properties/B"))
+    '/properties/A, /properties/B'
+    """
+    return ", ".join(values)

@@ -1,0 +1,305 @@
+"""`check`: output freshness and schema drift, through the command line as CI runs it."""
+
+from __future__ import annotations
+
+import doctest
+import io
+import json
+import shutil
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import LAMBDA_SPEC, ROOT
+from httpfixtures import LoopbackServer, Reply, serving
+
+import generator.check
+from generator.build import build
+from generator.check import CheckReport, PageFinding, PageState, check_output, render_markdown
+from generator.cli import main
+
+PAGE = "aws/lambda/event_invoke_configs/index.mdx"
+SES_SPEC = ROOT / "tests" / "data" / "specs" / "aws-ses-receiptruleset.json"
+SES_FILES = ["aws/ses/_category_.json", "aws/ses/index.mdx", "aws/ses/receipt_rule_sets/index.mdx"]
+FIX = "stackql-docgen generate --specs {specs} --out {out}"
+
+
+@pytest.fixture
+def specs(tmp_path: Path) -> Path:
+    """A specs folder with the real EventInvokeConfig schema."""
+    folder = tmp_path / "specs"
+    folder.mkdir()
+    shutil.copy(LAMBDA_SPEC, folder)
+    return folder
+
+
+@pytest.fixture
+def out(specs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """An output folder freshly written by `generate`."""
+    folder = tmp_path / "out"
+    assert main(["generate", "--specs", str(specs), "--out", str(folder), "--quiet"]) == 0
+    capsys.readouterr()
+    return folder
+
+
+@pytest.fixture
+def server() -> Iterator[LoopbackServer]:
+    """A real HTTP server on 127.0.0.1."""
+    yield from serving()
+
+
+def run_check(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run `stackql-docgen check ARGV`; return the exit code, stdout and stderr."""
+    code = main(["check", *argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def source_with_three_changes(tmp_path: Path) -> Path:
+    """A source folder whose EventInvokeConfig gained a property and a permission and lost a
+    name from `required`."""
+    folder = tmp_path / "source"
+    folder.mkdir()
+    document = json.loads(LAMBDA_SPEC.read_text("utf-8"))
+    document["properties"]["MaximumConcurrency"] = {"type": "integer"}
+    document["required"].remove("Qualifier")
+    document["handlers"]["read"]["permissions"].append("lambda:GetFunction")
+    (folder / LAMBDA_SPEC.name).write_text(json.dumps(document, indent=1) + "\n", "utf-8")
+    return folder
+
+
+# --- freshness ---------------------------------------------------------------------------------
+
+
+def test_fresh_output_is_clean(specs, out, capsys):
+    code, stdout, stderr = run_check(capsys, "--specs", str(specs), "--out", str(out))
+    assert (code, stderr) == (0, "")
+    assert stdout == (
+        "## stackql-docgen check\n"
+        "\n"
+        "**No findings**: 5 files current; schema drift not checked (no `--source`).\n"
+    )
+
+
+def test_hand_edited_page_is_stale(specs, out, capsys):
+    page = out / PAGE
+    page.write_text(page.read_text("utf-8").replace("EventInvokeConfig", "Edited", 1), "utf-8")
+    code, stdout, stderr = run_check(capsys, "--specs", str(specs), "--out", str(out))
+    assert (code, stderr) == (1, "")
+    assert stdout == (
+        "## stackql-docgen check\n"
+        "\n"
+        "**1 finding**: 1 stale, 0 missing, 0 extra of 5 files; schema drift not checked "
+        "(no `--source`).\n"
+        "\n"
+        "### Stale files\n"
+        "\n"
+        f"They differ from what `generate` writes now. Output folder: `{out}`.\n"
+        "\n"
+        f"- `{PAGE}`\n"
+        "\n"
+        "### How to fix\n"
+        "\n"
+        "```sh\n"
+        f"{FIX.format(specs=specs, out=out)}\n"
+        "```\n"
+        "\n"
+        "Then commit the changes to the schemas and the pages.\n"
+    )
+
+
+def test_deleted_page_is_missing_and_generate_fixes_it(specs, out, capsys):
+    (out / PAGE).unlink()
+    code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out))
+    assert code == 1
+    assert "\n### Missing files\n" in stdout and f"\n- `{PAGE}`\n" in stdout
+    assert "1 stale" not in stdout and "0 stale, 1 missing, 0 extra of 5 files" in stdout
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    assert run_check(capsys, "--specs", str(specs), "--out", str(out))[0] == 0
+
+
+def test_owned_page_of_a_type_no_longer_in_specs_is_extra(specs, tmp_path, capsys):
+    out = tmp_path / "out"
+    shutil.copy(SES_SPEC, specs)
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    (specs / SES_SPEC.name).unlink()
+    code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out), "--format",
+                                "json")
+    assert code == 1
+    findings = json.loads(stdout)["findings"]
+    assert [(f["kind"], f["path"]) for f in findings] == [
+        ("stale", "aws/index.mdx"),  # the provider index no longer lists SES
+        *(("extra", path) for path in SES_FILES),
+    ]
+    assert findings[1]["message"] == "was written by the generator but is no longer built"
+
+
+def test_hand_written_files_in_out_are_never_reported(specs, out, capsys):
+    (out / "README.md").write_text("mine\n", "utf-8")
+    (out / "aws" / "lambda" / "notes.mdx").write_text("also mine\n", "utf-8")
+    (out / "aws" / "gone").mkdir()
+    (out / "aws" / "gone" / "index.mdx").write_text("a page of my own\n", "utf-8")
+    code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out))
+    assert code == 0 and "**No findings**" in stdout
+
+
+def test_check_output_on_a_site_built_in_memory(specs, out):
+    site = build(specs)
+    assert check_output(site, out) == ()
+    assert check_output(site, out / "nowhere") == tuple(
+        PageFinding(PageState.MISSING, page.path, "is built but not in the output folder")
+        for page in site.pages
+    )
+
+
+def test_json_report_has_sorted_keys_a_summary_and_the_findings(specs, out, tmp_path, capsys):
+    (out / PAGE).write_text("edited\n", "utf-8")
+    report = tmp_path / "report.json"
+    code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out), "--format",
+                                "json", "--report", str(report))
+    assert code == 1
+    document = json.loads(stdout)
+    assert stdout == json.dumps(document, indent=2, sort_keys=True) + "\n"
+    assert report.read_text("utf-8") == stdout
+    assert document == {
+        "summary": {
+            "clean": False, "findings": 1, "files": 5, "stale": 1, "missing": 0, "extra": 0,
+            "drift": 0, "drifted_types": 0, "specs": str(specs), "out": str(out),
+            "source": None,
+        },
+        "findings": [{
+            "category": "output", "kind": "stale", "path": PAGE,
+            "message": "differs from what `stackql-docgen generate` writes",
+        }],
+    }
+
+
+# --- drift -------------------------------------------------------------------------------------
+
+
+def test_drift_from_a_source_then_fetch_and_generate_make_it_clean(specs, out, tmp_path, capsys):
+    source = source_with_three_changes(tmp_path)
+    summary = tmp_path / "summary.md"
+    code, stdout, stderr = run_check(capsys, "--specs", str(specs), "--out", str(out),
+                                     "--source", str(source), "--report", str(summary))
+    assert (code, stderr) == (1, "")
+    assert summary.read_text("utf-8") == stdout
+    assert stdout == (
+        "## stackql-docgen check\n"
+        "\n"
+        f"**3 findings**: 5 files current; 3 schema changes in 1 type from `{source}`.\n"
+        "\n"
+        "### Schema drift\n"
+        "\n"
+        f"From `{specs}` to `{source}`.\n"
+        "\n"
+        "#### `AWS::Lambda::EventInvokeConfig`\n"
+        "\n"
+        "- property `/properties/MaximumConcurrency` added (integer)\n"
+        "- `/properties/Qualifier` is no longer required\n"
+        "- handler `read` needs a new permission `lambda:GetFunction`\n"
+        "\n"
+        "### How to fix\n"
+        "\n"
+        "```sh\n"
+        f"stackql-docgen fetch --source {source} --specs {specs}\n"
+        f"{FIX.format(specs=specs, out=out)}\n"
+        "```\n"
+        "\n"
+        "Then commit the changes to the schemas and the pages.\n"
+    )
+    assert main(["fetch", "--source", str(source), "--specs", str(specs)]) == 0
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    capsys.readouterr()
+    code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out),
+                                "--source", str(source))
+    assert code == 0
+    assert stdout.endswith(f"**No findings**: 5 files current; no schema drift from `{source}`.\n")
+
+
+def test_drift_from_a_zip_served_on_loopback(specs, out, tmp_path, server, capsys):
+    changed = source_with_three_changes(tmp_path) / LAMBDA_SPEC.name
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(LAMBDA_SPEC.name, changed.read_bytes())
+        archive.writestr("aws-test-widget.json", json.dumps(
+            {"typeName": "AWS::Test::Widget", "properties": {"Id": {"type": "string"}}}))
+    url = server.route("/CloudformationSchema.zip", Reply(body=buffer.getvalue()))
+    code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out), "--source",
+                                url, "--format", "json")
+    assert code == 1
+    document = json.loads(stdout)
+    assert document["summary"]["source"] == url
+    assert [(f["kind"], f["type"], f["pointer"], f["before"], f["after"])
+            for f in document["findings"]] == [
+        ("property-added", "AWS::Lambda::EventInvokeConfig", "/properties/MaximumConcurrency",
+         None, "integer"),
+        ("required-removed", "AWS::Lambda::EventInvokeConfig", "/properties/Qualifier",
+         "/properties/Qualifier", None),
+        ("permission-added", "AWS::Lambda::EventInvokeConfig", "/handlers/read/permissions",
+         None, "lambda:GetFunction"),
+        ("type-added", "AWS::Test::Widget", "", None, "AWS::Test::Widget"),
+    ]
+
+
+def test_types_removed_say_to_delete_their_schemas(specs, out, tmp_path, capsys):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out),
+                                "--source", str(empty))
+    assert code == 1
+    assert "1 type removed from" in stdout
+    assert "#### Types removed\n\n- `AWS::Lambda::EventInvokeConfig`\n" in stdout
+    assert "delete those of the types removed from" in stdout
+
+
+def test_long_lists_of_types_are_folded(tmp_path):
+    from generator.drift import Drift, DriftKind
+
+    added = tuple(Drift(DriftKind.TYPE_ADDED, f"AWS::T::R{i:02}", "", None, f"AWS::T::R{i:02}",
+                        "type added") for i in range(21))
+    text = render_markdown(CheckReport("specs", "output", "src.zip", 5, (), added))
+    assert "**21 findings**: 5 files current; 21 types added from `src.zip`." in text
+    assert "#### Types added\n\n<details>\n<summary>21 types</summary>\n\n- `AWS::T::R00`\n" \
+        in text
+
+
+# --- bad input: exit 2, one line on stderr, nothing on stdout ---------------------------------
+
+
+def test_failed_fetch_is_exit_2(specs, out, server, capsys):
+    url = server.route("/gone.zip", Reply(status=404))
+    code, stdout, stderr = run_check(capsys, "--specs", str(specs), "--out", str(out),
+                                     "--source", url)
+    assert (code, stdout) == (2, "")
+    assert stderr == f"error: {url}: HTTP 404 Not Found\n"
+
+
+def test_missing_source_is_exit_2(specs, out, tmp_path, capsys):
+    code, stdout, stderr = run_check(capsys, "--specs", str(specs), "--out", str(out),
+                                     "--source", str(tmp_path / "nope.zip"))
+    assert (code, stdout) == (2, "")
+    assert stderr == f"error: {tmp_path / 'nope.zip'}: no such file or folder\n"
+
+
+def test_broken_schema_in_source_is_exit_2(specs, out, tmp_path, capsys):
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "broken.json").write_text('{"typeName": "AWS::Broken::Thing", "properties": 1}')
+    code, stdout, stderr = run_check(capsys, "--specs", str(specs), "--out", str(out),
+                                     "--source", str(source))
+    assert (code, stdout) == (2, "")
+    assert stderr == (f"error: {source / 'broken.json'}#/properties: expected a non-empty "
+                      "object of properties\n")
+
+
+def test_missing_specs_folder_is_exit_2(tmp_path, capsys):
+    code, stdout, stderr = run_check(capsys, "--specs", str(tmp_path / "nope"), "--out",
+                                     str(tmp_path))
+    assert (code, stdout) == (2, "")
+    assert stderr == f"error: {tmp_path / 'nope'}: no such folder of schemas\n"
+
+
+def test_doctests():
+    assert doctest.testmod(generator.check).failed == 0

@@ -1,0 +1,198 @@
+"""Schema drift on real schemas: copies of specs/ mutated one change at a time."""
+
+from __future__ import annotations
+
+import copy
+import doctest
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import LAMBDA_SPEC
+
+import generator.drift
+from generator.drift import Drift, DriftKind, describe_type, diff_specs
+from generator.errors import UsageError
+from generator.schema import read_specs
+
+EIC = "AWS::Lambda::EventInvokeConfig"
+EIC_DOC = json.loads(LAMBDA_SPEC.read_text("utf-8"))
+
+
+def specs_folder(folder: Path, *documents: dict) -> Path:
+    """A folder holding the real EventInvokeConfig schema file, or the given documents."""
+    folder.mkdir()
+    if not documents:
+        shutil.copy(LAMBDA_SPEC, folder)
+    for i, document in enumerate(documents):
+        (folder / f"schema-{i}.json").write_text(json.dumps(document, indent=1), "utf-8")
+    return folder
+
+
+def drift_to(tmp_path: Path, after: dict) -> tuple[Drift, ...]:
+    """Drift from the real schema to a mutated copy of it."""
+    before = read_specs(specs_folder(tmp_path / "before"), meta_check=False)
+    return diff_specs(before, read_specs(specs_folder(tmp_path / "after", after), False))
+
+
+def mutated() -> dict:
+    """A deep copy of the EventInvokeConfig schema, to change."""
+    return copy.deepcopy(EIC_DOC)
+
+
+def test_the_three_changes_of_the_issue_are_each_named(tmp_path):
+    after = mutated()
+    after["properties"]["MaximumConcurrency"] = {
+        "description": "How many events the function handles at once.", "type": "integer",
+    }
+    after["required"].remove("Qualifier")
+    after["handlers"]["create"]["permissions"].append("lambda:GetFunction")
+    assert drift_to(tmp_path, after) == (
+        Drift(DriftKind.PROPERTY_ADDED, EIC, "/properties/MaximumConcurrency", None, "integer",
+              "property `/properties/MaximumConcurrency` added (integer)"),
+        Drift(DriftKind.REQUIRED_REMOVED, EIC, "/properties/Qualifier", "/properties/Qualifier",
+              None, "`/properties/Qualifier` is no longer required"),
+        Drift(DriftKind.PERMISSION_ADDED, EIC, "/handlers/create/permissions", None,
+              "lambda:GetFunction", "handler `create` needs a new permission `lambda:GetFunction`"),
+    )
+
+
+def test_the_same_schema_has_no_drift(tmp_path):
+    before = read_specs(specs_folder(tmp_path / "a"), meta_check=False)
+    after = read_specs(specs_folder(tmp_path / "b", mutated()), meta_check=False)
+    assert diff_specs(before, after) == ()
+
+
+def test_properties_removed_retyped_and_nested_through_definitions(tmp_path):
+    after = mutated()
+    del after["properties"]["MaximumRetryAttempts"]
+    after["properties"]["MaximumEventAgeInSeconds"]["type"] = "string"
+    after["definitions"]["OnFailure"]["properties"]["Type"] = {"type": "string"}
+    after["definitions"]["OnSuccess"]["properties"]["Destination"]["type"] = ["string", "null"]
+    assert [(d.kind, d.pointer, d.before, d.after, d.message) for d in drift_to(tmp_path, after)] \
+        == [
+        (DriftKind.PROPERTY_ADDED, "/definitions/OnFailure/properties/Type", None, "string",
+         "property `/definitions/OnFailure/properties/Type` added (string)"),
+        (DriftKind.PROPERTY_REMOVED, "/properties/MaximumRetryAttempts", "integer", None,
+         "property `/properties/MaximumRetryAttempts` removed (was integer)"),
+        (DriftKind.PROPERTY_RETYPED, "/definitions/OnSuccess/properties/Destination", "string",
+         "string or null", ("property `/definitions/OnSuccess/properties/Destination` changed "
+         "type from string to string or null")),
+        (DriftKind.PROPERTY_RETYPED, "/properties/MaximumEventAgeInSeconds", "integer", "string",
+         "property `/properties/MaximumEventAgeInSeconds` changed type from integer to string"),
+    ]
+
+
+def test_required_identifier_and_property_lists(tmp_path):
+    after = mutated()
+    after["definitions"]["OnFailure"]["required"] = []
+    after["required"].append("MaximumRetryAttempts")
+    after["primaryIdentifier"] = ["/properties/FunctionName"]
+    after["createOnlyProperties"].remove("/properties/Qualifier")
+    after["readOnlyProperties"] = ["/properties/MaximumEventAgeInSeconds"]
+    after["writeOnlyProperties"] = ["/properties/DestinationConfig/OnFailure"]
+    assert [d.message for d in drift_to(tmp_path, after)] == [
+        "`/properties/MaximumRetryAttempts` is now required",
+        "`/definitions/OnFailure/properties/Destination` is no longer required",
+        ("primary identifier changed from `/properties/FunctionName`, `/properties/Qualifier` "
+        "to `/properties/FunctionName`"),
+        "`/properties/Qualifier` is no longer create-only",
+        "`/properties/MaximumEventAgeInSeconds` is now read-only",
+        "`/properties/DestinationConfig/OnFailure` is now write-only",
+    ]
+
+
+def test_handlers_permissions_and_descriptions(tmp_path):
+    after = mutated()
+    del after["handlers"]["list"]
+    after["handlers"]["update"]["permissions"] = ["lambda:GetFunction"]
+    after["description"] = "Asynchronous invocation options."
+    after["properties"]["Qualifier"]["description"] = "A version or an alias."
+    del after["definitions"]["OnSuccess"]["properties"]["Destination"]["description"]
+    found = drift_to(tmp_path, after)
+    assert [(d.kind, d.pointer, d.message) for d in found] == [
+        (DriftKind.HANDLER_REMOVED, "/handlers/list", "handler `list` removed"),
+        (DriftKind.PERMISSION_ADDED, "/handlers/update/permissions",
+         "handler `update` needs a new permission `lambda:GetFunction`"),
+        (DriftKind.PERMISSION_REMOVED, "/handlers/update/permissions",
+         "handler `update` no longer needs permission `lambda:UpdateFunctionEventInvokeConfig`"),
+        (DriftKind.DESCRIPTION_CHANGED, "", "description of the type changed"),
+        (DriftKind.DESCRIPTION_CHANGED, "/definitions/OnSuccess/properties/Destination",
+         "description of `/definitions/OnSuccess/properties/Destination` changed"),
+        (DriftKind.DESCRIPTION_CHANGED, "/properties/Qualifier",
+         "description of `/properties/Qualifier` changed"),
+    ]
+    assert found[0].before == "lambda:ListFunctionEventInvokeConfigs"
+    assert (found[3].before, found[3].after) == (EIC_DOC["description"],
+                                                 "Asynchronous invocation options.")
+    assert found[4].after is None
+
+
+def test_handler_added_carries_its_permissions(tmp_path):
+    before = mutated()
+    del before["handlers"]["list"]
+    old = read_specs(specs_folder(tmp_path / "a", before), meta_check=False)
+    new = read_specs(specs_folder(tmp_path / "b"), meta_check=False)
+    assert diff_specs(old, new) == (
+        Drift(DriftKind.HANDLER_ADDED, EIC, "/handlers/list", None,
+              "lambda:ListFunctionEventInvokeConfigs", "handler `list` added"),
+    )
+
+
+def test_types_added_and_removed_sorted_by_type_whatever_the_input_order(tmp_path):
+    widget = {"typeName": "AWS::Test::Widget", "properties": {"Id": {"type": "string"}}}
+    apple = {"typeName": "AWS::Test::Apple", "properties": {"Id": {"type": "string"}}}
+    old = read_specs(specs_folder(tmp_path / "a", widget, EIC_DOC), meta_check=False)
+    changed = mutated()
+    changed["required"] = []
+    new = read_specs(specs_folder(tmp_path / "b", changed, apple), meta_check=False)
+    found = diff_specs(old, new)
+    assert [(d.type_name, d.kind) for d in found] == [
+        (EIC, DriftKind.REQUIRED_REMOVED),
+        (EIC, DriftKind.REQUIRED_REMOVED),
+        ("AWS::Test::Apple", DriftKind.TYPE_ADDED),
+        ("AWS::Test::Widget", DriftKind.TYPE_REMOVED),
+    ]
+    assert [d.message for d in found[2:]] == ["type added", "type removed"]
+    assert diff_specs(tuple(reversed(old)), tuple(reversed(new))) == found
+
+
+def test_two_files_of_one_type_cannot_be_compared(tmp_path):
+    twice = read_specs(specs_folder(tmp_path / "a", EIC_DOC, EIC_DOC), meta_check=False)
+    with pytest.raises(UsageError) as caught:
+        diff_specs(twice, ())
+    a, b = tmp_path / "a" / "schema-1.json", tmp_path / "a" / "schema-0.json"
+    assert str(caught.value) == f"{a} and {b} both define {EIC}"
+
+
+def test_properties_inside_items_and_one_of_are_walked(tmp_path):
+    base = {"typeName": "AWS::Test::Thing", "properties": {
+        "Rules": {"type": "array", "items": {"type": "object", "properties": {
+            "Name": {"type": "string"}}}},
+        "Target": {"oneOf": [{"type": "object", "properties": {"Arn": {"type": "string"}}}]},
+    }}
+    changed = copy.deepcopy(base)
+    changed["properties"]["Rules"]["items"]["properties"]["Name"]["type"] = "integer"
+    del changed["properties"]["Target"]["oneOf"][0]["properties"]["Arn"]
+    old = read_specs(specs_folder(tmp_path / "a", base), meta_check=False)
+    new = read_specs(specs_folder(tmp_path / "b", changed), meta_check=False)
+    assert [(d.kind, d.pointer) for d in diff_specs(old, new)] == [
+        (DriftKind.PROPERTY_REMOVED, "/properties/Target/oneOf/0/properties/Arn"),
+        (DriftKind.PROPERTY_RETYPED, "/properties/Rules/items/properties/Name"),
+    ]
+
+
+@pytest.mark.parametrize(("schema", "words"), [
+    ({"type": "array", "items": {"type": "array", "items": {"type": "integer"}}},
+     "array of array of integer"),
+    ({"$ref": "resource-schema.json#/definitions/On~1Failure"}, "On/Failure"),
+    ({"properties": {"A": {}}}, "object"),
+    ({"anyOf": [{"type": "string"}, {"type": "string"}]}, "string"),
+])
+def test_describe_type(schema, words):
+    assert describe_type(schema) == words
+
+
+def test_doctests():
+    assert doctest.testmod(generator.drift).failed == 0
