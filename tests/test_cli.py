@@ -131,3 +131,52 @@ def test_committed_output_is_current(capsys):
     site = build(ROOT / "specs")
     for page in site.pages:
         assert (ROOT / "output" / page.path).read_text("utf-8") == page.text
+
+
+def test_stale_pages_go_and_hand_written_files_stay(tmp_path, capsys):
+    specs, out = tmp_path / "specs", tmp_path / "out"
+    specs.mkdir()
+    shutil.copy(LAMBDA_SPEC, specs)
+    shutil.copy(ROOT / "tests" / "data" / "specs" / "aws-ses-receiptruleset.json", specs)
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "-q"]) == 0
+    (out / "aws" / "ses" / "notes.md").write_text("mine\n")
+    (out / "intro.md").write_text("mine too\n")
+    (specs / "aws-ses-receiptruleset.json").unlink()
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
+    assert capsys.readouterr().out.endswith(
+        f"5 files: 1 written, 4 unchanged, 3 removed, 0 types skipped ({out})\n")
+    assert not (out / "aws" / "ses" / "receipt_rule_sets").exists()
+    assert not (out / "aws" / "ses" / "index.mdx").exists()
+    assert (out / "aws" / "ses" / "notes.md").read_text() == "mine\n"
+    assert (out / "intro.md").read_text() == "mine too\n"
+    assert (out / PAGE).is_file()
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path):
+    import pty
+
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    text = LAMBDA_SPEC.read_text()
+    for i in range(60):
+        (specs / f"aws-test-thing{i:02}.json").write_text(
+            text.replace("AWS::Lambda::EventInvokeConfig", f"AWS::Test::Thing{i:02}"))
+    command = [sys.executable, "-m", "generator", "generate", "--specs", str(specs)]
+    master, slave = pty.openpty()
+    done = subprocess.run([*command, "--out", str(tmp_path / "a")], stderr=slave,
+                          stdout=subprocess.DEVNULL, check=True)
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    assert done.returncode == 0
+    assert b"60/60 schemas" in shown and b"[####" in shown
+    quiet = subprocess.run([*command, "--out", str(tmp_path / "b")], capture_output=True)
+    assert quiet.stderr == b""
