@@ -5,13 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import multiprocessing
-import multiprocessing.context
 import os
-from concurrent.futures import ProcessPoolExecutor
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from generator.errors import UsageError
 from generator.model import Outcome, Page, Resource, Site, SourceFile, Summary
@@ -95,6 +93,8 @@ def _build_all(
             if progress:
                 progress(done, total)
         return results
+    from concurrent.futures import ProcessPoolExecutor  # only a big build needs processes
+
     chunks = [todo[i : i + PARALLEL_CHUNK] for i in range(0, len(todo), PARALLEL_CHUNK)]
     results = []
     with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
@@ -106,8 +106,10 @@ def _build_all(
     return results
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> Any:
     """Fork where there is fork (workers start with everything imported), else spawn."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
@@ -134,13 +136,21 @@ def _build_one(source: SourceFile, digest: str, wanted: frozenset[str]) -> Built
     return Outcome(source.name, digest, spec.type_name, page, summary), resource, spec.warnings
 
 
+# The modules whose code shapes the pages: a page cache is valid only for the same code.
+PAGE_MODULES = (
+    "build", "escape", "examples", "jsonpointer", "model", "naming", "normalize", "render",
+    "schema",
+)
+
+
 def fingerprint() -> str:
-    """Identify this generator (version, code, templates): a cache is valid only for the same."""
+    """Identify this generator (version, page code, templates) for the page cache."""
     from generator import __version__
 
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
-    for path in sorted([*package.glob("*.py"), *template_dir().rglob("*.j2")]):
+    modules = [package / f"{name}.py" for name in PAGE_MODULES]
+    for path in sorted([*modules, *template_dir().rglob("*.j2")]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

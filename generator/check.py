@@ -18,17 +18,14 @@ from generator.build import build
 from generator.drift import Drift, DriftKind, code, diff_specs
 from generator.errors import OutputError
 
-# fetch has no public "read a whole source" function yet; _read_source is the one reader of
-# URLs, zips, folders and cfn-lint, so check uses it rather than a second copy.
 from generator.fetch import (
-    DEFAULT_REGION,
     DownloadOptions,
     Source,
-    _read_source,
     index_documents,
+    read_source,
     resolve_source,
 )
-from generator.model import Site, Spec
+from generator.model import DEFAULT_REGION, Site, Spec
 from generator.output import read_owned
 from generator.schema import parse_spec, read_specs
 
@@ -118,7 +115,7 @@ def check_output(site: Site, out_dir: Path) -> tuple[PageFinding, ...]:
 
 def read_source_specs(source: Source) -> tuple[Spec, ...]:
     """Read every schema of a source (URL, zip, folder, cfn-lint) through the fetch stage."""
-    documents = _read_source(source, (), DownloadOptions())
+    documents = read_source(source, (), DownloadOptions())
     index = index_documents(documents)  # two documents of one type are a FetchError
     chosen = sorted(index.values(), key=lambda d: d.type_name)
     return tuple(parse_spec(d.where, d.data, meta_check=False) for d in chosen)

@@ -10,9 +10,8 @@ from pathlib import Path
 
 from generator import __version__
 from generator.build import build, fingerprint
-from generator.check import check, render_json, render_markdown
 from generator.errors import DocgenError
-from generator.fetch import DEFAULT_REGION, fetch_schemas
+from generator.model import DEFAULT_REGION
 from generator.output import atomic_write, read_cache, write_cache, write_site
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -38,7 +37,8 @@ def run_generate(args: argparse.Namespace) -> int:
     generator_id = fingerprint()
     reuse = read_cache(args.out, generator_id)
     site = build(args.specs, args.types, reuse, progress=_progress_bar(args.quiet))
-    result = write_site(args.out, site.pages, prune=not args.types)
+    on_disk = {o.page.path: o.page.text.encode() for o in reuse.values() if o.page}
+    result = write_site(args.out, site.pages, prune=not args.types, on_disk=on_disk)
     write_cache(args.out, generator_id, site.outcomes)
     if not args.quiet:
         for skipped in site.skipped:
@@ -76,6 +76,8 @@ def add_fetch(sub: argparse._SubParsersAction) -> None:
 
 def run_fetch(args: argparse.Namespace) -> int:
     """Fetch schemas into --specs and update the lock."""
+    from generator.fetch import fetch_schemas  # requests is loaded only when needed
+
     result = fetch_schemas(args.source, args.types, args.region, args.specs)
     for schema in result.written:
         print(f"wrote {schema.path} ({schema.type_name})")
@@ -110,6 +112,8 @@ def add_check(sub: argparse._SubParsersAction) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     """Check the output (and, with --source, the schemas); print the report."""
+    from generator.check import check, render_json, render_markdown
+
     report = check(args.specs, args.out, args.source)
     text = render_json(report) if args.format == "json" else render_markdown(report)
     print(text, end="")

@@ -42,11 +42,11 @@ from generator.lock import (
     write_files_atomic,
     write_lock,
 )
+from generator.model import DEFAULT_REGION
 from generator.naming import spec_file_name
 
 log = logging.getLogger(__name__)
 
-DEFAULT_REGION = "us-east-1"
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 CFN_LINT = "cfn-lint"
 CFN_LINT_EXTRA = "pip install 'stackql-docgen[cfn-lint]'"
@@ -252,7 +252,7 @@ def fetch_schemas(
     options = options or DownloadOptions()
     resolved = resolve_source(source, region)
     lock = read_lock(specs_dir)  # a malformed lock fails before any download
-    documents = _read_source(resolved, types, options)
+    documents = read_source(resolved, types, options)
     chosen = select_documents(index_documents(documents), types, resolved.label)
     return _write_schemas(chosen, specs_dir, _lock_source(resolved), lock)
 
@@ -268,7 +268,7 @@ def _lock_source(source: Source) -> str:
     return source.label
 
 
-def _read_source(
+def read_source(
     source: Source, types: Sequence[str], options: DownloadOptions
 ) -> list[SchemaDocument]:
     """Read and parse every document of the source that may be requested."""

@@ -7,6 +7,10 @@ from enum import Enum
 from typing import Union
 
 
+# The region examples name and schemas are fetched from, unless told otherwise.
+DEFAULT_REGION = "us-east-1"
+
+
 class Handler(Enum):
     """A Cloud Control handler; definition order is the page order (AWS's own)."""
 

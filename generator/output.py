@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Sequence
-from dataclasses import astuple, dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import OutputError
@@ -77,7 +77,7 @@ def write_cache(out_dir: Path, fingerprint: str, outcomes: Sequence[Outcome]) ->
             "skipped": o.skipped,
             "page": o.page.path if o.page else None,
             "page_sha256": hashlib.sha256(o.page.text.encode()).hexdigest() if o.page else None,
-            "summary": list(astuple(o.summary)) if o.summary else None,
+            "summary": _summary_row(o.summary) if o.summary else None,
         }
         for o in sorted(outcomes, key=lambda o: o.file)
     ]
@@ -86,16 +86,28 @@ def write_cache(out_dir: Path, fingerprint: str, outcomes: Sequence[Outcome]) ->
         atomic_write(out_dir / CACHE_FILE, data)
 
 
-def write_site(out_dir: Path, pages: Sequence[Page], prune: bool) -> WriteResult:
-    """Write pages whose bytes changed; with `prune`, remove owned files no longer built."""
+def _summary_row(s: Summary) -> list[str]:
+    """A summary as the cache stores it (Summary's field order)."""
+    return [s.provider, s.service, s.name, s.type_name, s.description]
+
+
+def write_site(
+    out_dir: Path, pages: Sequence[Page], prune: bool, on_disk: Mapping[str, bytes] | None = None
+) -> WriteResult:
+    """Write pages whose bytes changed; with `prune`, remove owned files no longer built.
+
+    `on_disk` holds files whose bytes were just read (by `read_cache`), not to read again.
+    """
     owned = read_owned(out_dir)
+    known = on_disk or {}
     current = {p.path: p.text.encode("utf-8") for p in pages}
-    _refuse_foreign(out_dir, current, owned)
+    _refuse_foreign(out_dir, current, owned, known)
     written, unchanged = [], []
     folders: set[Path] = set()
     for rel, data in sorted(current.items()):
         target = out_dir / rel
-        if _read_or_none(target) == data:
+        before = known[rel] if rel in known else _read_or_none(target)
+        if before == data:
             unchanged.append(rel)
             continue
         if target.parent not in folders:
@@ -113,11 +125,15 @@ def write_site(out_dir: Path, pages: Sequence[Page], prune: bool) -> WriteResult
     return WriteResult(tuple(written), tuple(unchanged), tuple(removed))
 
 
-def _refuse_foreign(out_dir: Path, current: dict[str, bytes], owned: frozenset[str]) -> None:
+def _refuse_foreign(
+    out_dir: Path, current: dict[str, bytes], owned: frozenset[str], known: Mapping[str, bytes]
+) -> None:
     """Refuse, before writing anything, to overwrite a file the generator did not write."""
     for rel, data in sorted(current.items()):
+        if rel in owned or rel in known:
+            continue
         existing = _read_or_none(out_dir / rel)
-        if existing is None or existing == data or rel in owned:
+        if existing is None or existing == data:
             continue
         if GENERATED_SIGN.encode() not in existing:
             raise OutputError(f"{out_dir / rel}: exists and was not written by stackql-docgen")

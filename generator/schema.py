@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import logging
 import re
@@ -15,9 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import fastjsonschema
-import jsonschema
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT7
 
 from generator.errors import SpecError, UsageError
 from generator.jsonpointer import join_pointer, resolve_pointer
@@ -247,7 +245,7 @@ def meta_schema_findings(label: str, document: dict) -> Iterator[str]:
         yield f"{label}#{join_pointer(error.absolute_path)}: {error.message}"
 
 
-def _only_cfn_lint_keywords(error: jsonschema.ValidationError) -> bool:
+def _only_cfn_lint_keywords(error: Any) -> bool:
     """Whether an additionalProperties error is about cfn-lint's extra keywords alone."""
     schema, instance = error.schema, error.instance
     if not isinstance(schema, dict) or not isinstance(instance, dict):
@@ -266,8 +264,12 @@ def _meta_documents() -> tuple[dict, ...]:
 
 
 @lru_cache(maxsize=1)
-def _meta_validator() -> jsonschema.Draft7Validator:
+def _meta_validator() -> Any:
     """The full validator of the meta-schema: slow, but it reports every violation."""
+    import jsonschema  # imported here: an unchanged tree never needs it
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT7
+
     documents = _meta_documents()
     registry = Registry().with_resources(
         (doc["$id"], Resource.from_contents(doc, default_specification=DRAFT7))
@@ -284,12 +286,23 @@ def _fast_meta_check() -> Callable[[dict], Any]:
     default, it checks no `format` (AWS's patterns are Java regexes, not Python ones).
     """
     documents = {doc["$id"]: _allow_cfn_lint_keywords(doc) for doc in _meta_documents()}
-    draft7 = jsonschema.Draft7Validator.META_SCHEMA
-    handlers = {"https": documents.__getitem__, "http": lambda uri: draft7}
+    handlers = {"https": documents.__getitem__, "http": lambda uri: _draft7_meta_schema()}
     root = documents[_meta_documents()[0]["$id"]]
     return fastjsonschema.compile(
         root, handlers=handlers, use_default=False, formats={"regex": ".*"}
     )
+
+
+def _draft7_meta_schema() -> dict:
+    """JSON Schema draft-07's own meta-schema, as jsonschema ships it."""
+    spec = importlib.util.find_spec("jsonschema_specifications")
+    if spec and spec.submodule_search_locations:  # read the file, skip importing jsonschema
+        path = Path(spec.submodule_search_locations[0], "schemas", "draft7", "metaschema.json")
+        if path.is_file():
+            return json.loads(path.read_bytes())
+    import jsonschema
+
+    return jsonschema.Draft7Validator.META_SCHEMA
 
 
 def _allow_cfn_lint_keywords(node: Any) -> Any:
