@@ -28,7 +28,7 @@ from typing import Any
 import jsonpatch
 
 from generator.jsonpointer import resolve_pointer, split_pointer
-from generator.samples import SampleError, plausible_identifier, validator_for
+from generator.samples import SampleError, plausible_identifier, remove_path, validator_for
 
 EPOCH = 1_704_067_200  # 2024-01-01T00:00:00Z: the deterministic clock starts here
 DEFAULT_ACCOUNT = "123456789012"
@@ -50,12 +50,22 @@ class CloudControlError(Exception):
 
 
 def _tokens(pointer: str) -> tuple[str, ...]:
-    """`/properties/A/B` -> ('A', 'B'): a schema pointer as a path into the resource model."""
+    """A schema pointer as a path into the resource model.
+
+    >>> _tokens("/properties/Tags/*/Key")
+    ('Tags', '*', 'Key')
+    """
     return split_pointer(pointer)[1:]
 
 
 def _overlaps(path: tuple[str, ...], other: tuple[str, ...]) -> bool:
-    """Whether one path lies inside the other; `*` in a schema pointer matches any token."""
+    """Whether one path lies inside the other; `*` in a schema pointer matches any token.
+
+    >>> _overlaps(("Config",), ("Config", "Mode")), _overlaps(("Tags", "*", "Key"), ("Tags", "0"))
+    (True, True)
+    >>> _overlaps(("Tags", "*", "Key"), ("Tags", "0", "Value"))
+    False
+    """
     return all(a == b or "*" in (a, b) for a, b in zip(path, other, strict=False))
 
 
@@ -70,17 +80,6 @@ def _found(node: Any, path: tuple[str, ...]) -> Iterator[Any]:
         yield from _found(node[path[0]], path[1:])
 
 
-def _removed(node: Any, path: tuple[str, ...]) -> None:
-    """Delete what `path` names from a model, in place."""
-    if len(path) == 1 and isinstance(node, dict):
-        node.pop(path[0], None)
-    elif path and path[0] == "*" and isinstance(node, list):
-        for item in node:
-            _removed(item, path[1:])
-    elif path and isinstance(node, dict) and path[0] in node:
-        _removed(node[path[0]], path[1:])
-
-
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value)
 
@@ -90,8 +89,10 @@ def _everit(error: Any) -> str:
     where = "#" + "".join(f"/{token}" for token in error.absolute_path)
     kind, limit, value = error.validator, error.validator_value, error.instance
     messages: dict[str, Callable[[], str]] = {
-        "required": lambda: f"required key [{error.message.split(chr(39))[1]}] not found",
-        "type": lambda: f"expected type: {_java_type(limit)}, found: {_java_type(value)}",
+        "required": lambda: f"required key [{_quoted(error.message)}] not found",
+        "type": lambda: "expected type: {}, found: {}".format(
+            "/".join(_JAVA_TYPES.get(t, t) for t in ([limit] if isinstance(limit, str) else limit)),
+            _java_type(value)),
         "enum": lambda: f"{_text(value)} is not a valid enum value",
         "const": lambda: f"{_text(value)} is not a valid enum value",
         "minLength": lambda: f"expected minLength: {limit}, actual: {len(value)}",
@@ -108,10 +109,13 @@ def _everit(error: Any) -> str:
     return f"{where}: {messages.get(kind, lambda: error.message)()}"
 
 
+def _quoted(message: str) -> str:
+    """The property named by jsonschema's "'X' is a required property"."""
+    return message.rsplit(" is a required property", 1)[0][1:-1]
+
+
 def _java_type(value: Any) -> str:
-    if isinstance(value, (str, list)) and (value in _JAVA_TYPES or isinstance(value, list)):
-        names = value if isinstance(value, list) else [value]
-        return "/".join(_JAVA_TYPES.get(n, n) for n in names)
+    """The Java (org.json) type name of a JSON value, as everit reports it."""
     for name, kind in (("Null", type(None)), ("Boolean", bool), ("Integer", int),
                        ("Number", float), ("String", str), ("JSONArray", list)):
         if isinstance(value, kind):
@@ -150,12 +154,17 @@ class ResourceType:
         )
 
     def model_errors(self, model: Any) -> list[str]:
-        """Schema violations of a model; `required` read-only properties are not asked for."""
-        read_only = {_tokens(p)[0] for p in self.read_only}
-        schema = {**self.schema, "required": [
-            k for k in self.schema.get("required", []) if k not in read_only]}
-        errors = self.validator.evolve(schema=schema).iter_errors(model)
-        return [_everit(e) for e in errors]
+        """Schema violations of a model; read-only properties are never asked for."""
+        read_only = [_tokens(p) for p in self.read_only]
+
+        def excused(error: Any) -> bool:  # a `required` read-only key, at any depth
+            if error.validator != "required":
+                return False
+            path = (*("*" if isinstance(t, int) else t for t in error.absolute_path),
+                    _quoted(error.message))
+            return any(len(p) == len(path) and _overlaps(p, path) for p in read_only)
+
+        return [_everit(e) for e in self.validator.iter_errors(model) if not excused(e)]
 
     def identifier(self, model: Mapping[str, Any]) -> str:
         """The primary identifier: its values joined by `|`, in primaryIdentifier order."""
@@ -165,7 +174,7 @@ class ResourceType:
         """The model as read handlers return it: write-only properties left out."""
         shown = copy.deepcopy(dict(model))
         for pointer in self.write_only:
-            _removed(shown, _tokens(pointer))
+            remove_path(shown, _tokens(pointer))
         return shown
 
     def subschema(self, path: tuple[str, ...]) -> Mapping[str, Any]:
@@ -269,9 +278,12 @@ class CloudControlBackend:
         patch = self._json_member(request, "PatchDocument", "patchDocument")
         if not isinstance(patch, list) or not all(isinstance(op, dict) for op in patch):
             raise CloudControlError("ValidationException", "PatchDocument must be a JSON array")
-        touched = [split_pointer(op[key]) for op in patch if op.get("op") != "test"
-                   for key in ("path", "from") if isinstance(op.get(key), str)
-                   and (key == "path" or op.get("op") == "move")]
+        try:  # `from` of a move is removed too; a test or a copy's source changes nothing
+            touched = [split_pointer(op[key]) for op in patch if op.get("op") != "test"
+                       for key in ("path", "from") if isinstance(op.get(key), str)
+                       and (key == "path" or op.get("op") == "move")]
+        except ValueError as error:
+            raise CloudControlError("ValidationException", f"Invalid patch: {error}") from None
         for code, group, pointers in (("NotUpdatableException", "createOnlyProperties",
                                        kind.create_only),
                                       ("ValidationException", "readOnlyProperties",
@@ -311,9 +323,10 @@ class CloudControlBackend:
                                region: str = "us-east-1") -> dict:
         """ListResourceRequests: this region's requests, filtered by operation and status."""
         wanted = request.get("ResourceRequestStatusFilter") or {}
+        operations, statuses = wanted.get("Operations"), wanted.get("OperationStatuses")
         events = [e for (r, _), e in self._requests.items() if r == region
-                  and e["Operation"] in wanted.get("Operations", [e["Operation"]])
-                  and e["OperationStatus"] in wanted.get("OperationStatuses", ["SUCCESS"])]
+                  and (not operations or e["Operation"] in operations)
+                  and (not statuses or e["OperationStatus"] in statuses)]
         page, token = self._page(events, request, f"requests|{json.dumps(wanted)}")
         answer = {"ResourceRequestStatusSummaries": page}
         return {**answer, "NextToken": token} if token else answer
@@ -332,7 +345,8 @@ class CloudControlBackend:
         try:
             return json.loads(self._member(request, name, wire))
         except (TypeError, json.JSONDecodeError) as error:
-            raise CloudControlError("ValidationException", f"{name} is not valid JSON: {error}")
+            raise CloudControlError("ValidationException",
+                                    f"{name} is not valid JSON: {error}") from None
 
     def _kind(self, request: Mapping[str, Any], handler: str) -> ResourceType:
         """The resource type named in the request, which must have `handler`."""
@@ -361,8 +375,8 @@ class CloudControlBackend:
         """The model with generated identifier and read-only values, and its new identifier."""
         store = self._store(kind, region)
         for _ in range(64):  # generated values are distinct per serial; 64 tries is plenty
-            serial = self._serials[(region, kind.name)] = self._serials.get((region, kind.name),
-                                                                            0) + 1
+            key = (region, kind.name)
+            serial = self._serials[key] = self._serials.get(key, 0) + 1
             model, generated = copy.deepcopy(desired), False
             for path in kind.primary:
                 if next(_found(model, path), None) is None:

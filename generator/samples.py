@@ -18,7 +18,7 @@ import re
 import unicodedata
 import warnings
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
 from typing import Any
 
@@ -27,7 +27,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
 from generator.errors import DocgenError
-from generator.jsonpointer import escape_token, resolve_pointer
+from generator.jsonpointer import escape_token, resolve_pointer, split_pointer
 
 try:  # Python 3.11 renamed the regex parser; 3.10 still has the old module
     import re._parser as _sre
@@ -75,6 +75,7 @@ _UNICODE_ALIASES = {
 _PROPERTY = re.compile(r"\\([pP])(?:\{(\^?)(\w+)\}|([A-Z]))")
 _SURROGATE_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE)
 _INLINE_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
+_ANCHOR_QUANTIFIER = re.compile(r"\{\d+(,\d*)?\}")
 
 
 @functools.cache
@@ -95,7 +96,7 @@ def _property_ranges(name: str) -> tuple[tuple[int, int], ...]:
     """Code point ranges of a `\\p{name}` class; raises re.error for names Python cannot map."""
     if not name.startswith("Is") and name.lower() in _POSIX:
         return _POSIX[name.lower()]
-    key = name[2:] if name.startswith("Is") else name
+    key = name.removeprefix("Is")
     prefixes = _UNICODE_ALIASES.get(key.lower(), (key,))
     if not all(re.fullmatch(r"[LMNPSZC][a-z]?", p) for p in prefixes):
         raise re.error(f"unknown character property {name!r}")
@@ -172,6 +173,10 @@ def translate_pattern(pattern: str) -> str:
                 i += 2
                 after_class_escape = False
                 continue
+        elif ch in "^$" and (quantifier := _ANCHOR_QUANTIFIER.match(pattern, i + 1)):
+            out.append(ch)  # Java accepts `${1,256}`: an anchor repeated is still the anchor
+            i = quantifier.end()
+            continue
         elif ch == "(" and i > 0 and (flag := _INLINE_FLAGS.match(pattern, i)):
             flags += flag[1]  # Python wants global flags first; Java allows them anywhere
             i = flag.end()
@@ -184,7 +189,7 @@ def translate_pattern(pattern: str) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def compile_pattern(pattern: str) -> re.Pattern[str] | None:
-    """Compile a schema `pattern` for Python; None when `re` cannot express it.
+    r"""Compile a schema `pattern` for Python; None when `re` cannot express it.
 
     >>> compile_pattern(r"^\p{L}+$").search("Zürich") is not None
     True
@@ -242,14 +247,9 @@ def _in_set(items: tuple[Any, ...], ch: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _members(op: Any, arg: Any) -> str:
     """Characters a single-character node accepts, readable ones first ('' when none found)."""
-    if op is _sre.IN:
-        test = functools.partial(_in_set, tuple(arg))
-    elif op is _sre.ANY:
-        test = lambda c: c != "\n"  # noqa: E731
-    elif op is _sre.NOT_LITERAL:
-        test = lambda c: ord(c) != arg  # noqa: E731
-    else:
-        test = _CATEGORY_TESTS.get(arg, lambda c: False)
+    tests = {_sre.IN: functools.partial(_in_set, tuple(arg)) if op is _sre.IN else None,
+             _sre.ANY: lambda c: c != "\n", _sre.NOT_LITERAL: lambda c: ord(c) != arg}
+    test = tests.get(op) or _CATEGORY_TESTS.get(arg, lambda c: False)
     found = "".join(c for c in _ALPHABET if test(c))
     if not found and op is _sre.IN:  # a class of only non-ASCII characters: take its first
         lows = [a if o is _sre.LITERAL else a[0] for o, a in arg if o in (_sre.LITERAL, _sre.RANGE)]
@@ -258,7 +258,7 @@ def _members(op: Any, arg: Any) -> str:
 
 
 class _GiveUp(Exception):
-    """This strategy cannot write the pattern: an empty class, or nested repeats outgrew the budget."""
+    """This strategy cannot write the pattern: an empty class, or repeats outgrew the budget."""
 
 
 @dataclass(slots=True)
@@ -266,11 +266,15 @@ class _Writer:
     """Walks a parse tree once and writes one string that the pattern should find."""
 
     optional_once: bool  # write `x?` once instead of never
-    bonus: int  # extra iterations for every repeat, to reach a minLength
+    bonus: int  # extra iterations for every repeat: to reach a minLength, or to vary
+    nonempty: bool  # take the first branch that writes something (`^$|arn:...`)
     variant: int
     seed: str | None
     budget: int
+    wishes: list[str] = field(default_factory=list)  # characters lookaheads ask for
+    lookaheads: list[str] = field(default_factory=list)  # texts written for (?=...)
     draws: int = 0
+    text: str = ""
 
     def pick(self, members: str, k: int) -> str:
         """Choose a character: rotate by iteration, or follow a hash stream when seeded."""
@@ -279,11 +283,19 @@ class _Writer:
         self.budget -= 1
         if self.budget < 0:
             raise _GiveUp
+        for i, wish in enumerate(self.wishes):
+            if wish in members:
+                return self.wishes.pop(i)
         if self.seed is None:
             return members[(k + self.variant) % len(members)]
+        readable = "".join(c for c in members if c in _ALPHABET[:36]) or members  # [a-z0-9]
+        return readable[self.draw(len(readable))]
+
+    def draw(self, count: int) -> int:
+        """The next number below `count` from the seed's hash stream."""
         self.draws += 1
         digest = hashlib.sha256(f"{self.seed}:{self.draws}".encode()).digest()
-        return members[int.from_bytes(digest[:4], "big") % len(members)]
+        return int.from_bytes(digest[:4], "big") % count
 
     def write(self, nodes: Any, k: int = 0, groups: dict[int, str] | None = None) -> str:
         """The text for a sequence of parse nodes; `k` is the enclosing repeat's iteration."""
@@ -294,9 +306,14 @@ class _Writer:
                 out.append(chr(arg))
             elif op in (_sre.IN, _sre.ANY, _sre.NOT_LITERAL, _sre.CATEGORY):
                 out.append(self.pick(_members(op, tuple(arg) if op is _sre.IN else arg), k))
-            elif op is _sre.BRANCH:  # prefer the first branch that writes something
-                options = [self.write(branch, k, groups) for branch in arg[1]]
-                out.append(next((o for o in options if o), options[0]))
+            elif op is _sre.BRANCH:  # the first branch; a seed draws one, to vary identifiers
+                chosen = arg[1] if self.nonempty or self.seed is not None else arg[1][:1]
+                options = [self.write(b, k, groups) for b in chosen]
+                if self.seed is not None:
+                    options = [o for o in options if o or not self.nonempty] or options
+                    options = options[self.draw(len(options)):]
+                out.append(next((o for o in options if o), options[0]) if self.nonempty else
+                           options[0])
             elif op is _sre.SUBPATTERN:
                 text = self.write(arg[-1], k, groups)
                 if arg[0] is not None:
@@ -313,7 +330,11 @@ class _Writer:
                 out.append(self.write(arg, k, groups))
             elif op is _sre.GROUPREF_EXISTS:
                 out.append(self.write(arg[1] if arg[0] in groups else arg[2] or [], k, groups))
-            # AT, ASSERT, ASSERT_NOT are zero-width: the final search decides about them
+            elif op is _sre.ASSERT and arg[0] == 1:  # a lookahead: its text, wishes kept
+                wishes = list(self.wishes)
+                self.lookaheads.append(self.write(arg[1], k, groups))
+                self.wishes = wishes
+            # AT, lookbehinds, ASSERT_NOT are zero-width: the final search decides about them
         return "".join(out)
 
 
@@ -332,6 +353,17 @@ def string_for_pattern(
     >>> string_for_pattern(r"^[a-z]+$", min_length=5, variant=2)
     'cdefg'
     """
+    # A seed draws branches too; when its draws lead nowhere, other seeds, then none, may not.
+    for each in [seed] if seed is None else [seed, f"{seed}/1", f"{seed}/2", None]:
+        text = _write_pattern(pattern, min_length, max_length, variant, each)
+        if text is not None:
+            return text
+    return None
+
+
+def _write_pattern(pattern: str, min_length: int, max_length: int | None, variant: int,
+                   seed: str | None) -> str | None:
+    """`string_for_pattern` with one seed."""
     regex, tree = compile_pattern(pattern), _parse(pattern)
     if regex is None or tree is None:
         return None
@@ -340,40 +372,55 @@ def string_for_pattern(
     def fits(text: str | None) -> bool:
         return text is not None and min_length <= len(text) <= upper and bool(regex.search(text))
 
-    def write(optional_once: bool, bonus: int) -> str | None:
+    def write(optional_once: bool, bonus: int, nonempty: bool, wishes: str) -> _Writer | None:
+        writer = _Writer(optional_once, bonus, nonempty, variant, seed, 4 * min_length + 4096,
+                         list(wishes))
         try:
-            writer = _Writer(optional_once, bonus, variant, seed, 4 * min_length + 4096)
-            return writer.write(tree)
+            writer.text = writer.write(tree)
         except _GiveUp:
             return None
+        return writer
 
-    for optional_once in (True, False):
-        text = write(optional_once, 0)
-        if text is None or fits(text):
-            if text is not None:
-                return text
-            continue
-        if len(text) >= min_length:
-            continue
-        low, high = 1, min_length
-        while low < high:  # the smallest bonus that reaches min_length
-            middle = (low + high) // 2
-            grown = write(optional_once, middle)
-            if grown is None or len(grown) >= min_length:
-                high = middle
-            else:
-                low = middle + 1
-        padding = "a" * (min_length - len(text))  # fine where the pattern is not anchored
-        for candidate in (write(optional_once, low), text + padding, padding + text):
-            if fits(candidate):
-                return candidate
-    return None
+    # Variants and seeds vary only what repeats write: give every repeat some room first.
+    vary = 8 if seed is not None else min(variant, 1)
+    empty, asked = None, ""
+    for optional_once, bonus in [*([(True, vary), (False, vary)] if vary else []),
+                                 (True, 0), (False, 0)]:
+        for nonempty, wishes in ((False, ""), (True, ""), (True, None)):
+            if wishes is None:  # a pass that writes the characters lookaheads ask for
+                if not asked:
+                    continue
+                wishes = asked
+            writer = write(optional_once, bonus, nonempty, wishes)
+            if writer is None:
+                continue
+            asked = "".join(sorted(writer.lookaheads, key=len))
+            candidates = [writer.text, *writer.lookaheads]
+            if len(writer.text) < min_length:
+                low, high = bonus + 1, bonus + min_length
+                while low < high:  # the smallest bonus that reaches min_length
+                    middle = (low + high) // 2
+                    grown = write(optional_once, middle, nonempty, wishes)
+                    if grown is None or len(grown.text) >= min_length:
+                        high = middle
+                    else:
+                        low = middle + 1
+                grown = write(optional_once, low, nonempty, wishes)
+                padding = "a" * (min_length - len(writer.text))  # where the pattern is unanchored
+                candidates += [grown.text if grown else None, writer.text + padding,
+                               padding + writer.text]
+            for candidate in candidates:
+                if fits(candidate):
+                    if candidate:
+                        return candidate
+                    empty = candidate  # `^$|...` reads better with its other branch
+    return empty
 
 
 # --- validation --------------------------------------------------------------------------------
 
 
-def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[Any]:
     if validator.is_type(instance, "string"):
         regex = compile_pattern(pattern)
         if regex is not None and not regex.search(instance):
@@ -413,7 +460,7 @@ _Validator = validators.extend(Draft7Validator, {
 
 
 def validator_for(root: Mapping[str, Any]) -> Any:
-    """A Draft 7 validator for a resource schema: reads Java patterns, resolves `resource-schema.json`.
+    """A Draft 7 validator of a resource schema: Java patterns, `resource-schema.json` refs.
 
     Use `.evolve(schema=sub)` to check against a subschema; its `$ref`s still resolve in `root`.
     """
@@ -430,8 +477,8 @@ _OBJECT_KEYS = ("properties", "required", "patternProperties", "additionalProper
 _FORMATS = {
     "date-time": "2024-01-{day:02d}T00:00:00Z", "timestamp": "2024-01-{day:02d}T00:00:00Z",
     "date": "2024-01-{day:02d}", "time": "00:00:{second:02d}Z",
-    "email": "user{n}@example.com", "idn-email": "user{n}@example.com",
-    "hostname": "host{n}.example.com", "idn-hostname": "host{n}.example.com",
+    "email": "user{tag}@example.com", "idn-email": "user{tag}@example.com",
+    "hostname": "host{tag}.example.com", "idn-hostname": "host{tag}.example.com",
     "ipv4": "10.0.0.{host}", "ipv6": "2001:db8::{host:x}",
     "ipv4-network": "10.{octet}.0.0/16", "ipv6-network": "2001:db8:{octet:x}::/48",
     "uri": "https://example.com/{kebab}", "uri-reference": "https://example.com/{kebab}",
@@ -442,7 +489,8 @@ _FORMATS = {
 # example values where one is well known, a generic shape otherwise.
 _AWS_FORMATS = {
     "AWS::KMS::Key.Id": "1234abcd-12ab-34cd-56ef-{n:012d}",
-    "AWS::KMS::Key.Arn": "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-{n:012d}",
+    "AWS::KMS::Key.Arn": "arn:aws:kms:us-east-1:123456789012:key/"
+                         "1234abcd-12ab-34cd-56ef-{n:012d}",
     "AWS::KMS::Alias.AliasName": "alias/example{suffix}",
     "AWS::IAM::Role.Arn": "arn:aws:iam::123456789012:role/example-role{suffix}",
     "AWS::S3::Bucket.Name": "amzn-s3-demo-bucket{suffix}",
@@ -464,15 +512,18 @@ def kebab(name: str) -> str:
 def _format_text(fmt: str, name: str, n: int) -> str | None:
     """A string in a well-known `format`, or None for formats without a sample."""
     hex17 = f"{0x0123456789ABCDEF0 + n:017x}"
-    fields = dict(n=n or "", day=1 + n % 28, second=n % 60, host=1 + n % 254, octet=n % 256,
-                  kebab=kebab(name) or "example", suffix=f"-{n}" if n else "", hex17=hex17)
+    fields = {"n": n, "tag": n or "", "day": 1 + n % 28, "second": n % 60, "host": 1 + n % 254,
+              "octet": n % 256, "kebab": kebab(name) or "example", "suffix": f"-{n}" if n else "",
+              "hex17": hex17}
     if fmt in _AWS_FORMATS or fmt in _FORMATS:
         return _AWS_FORMATS.get(fmt, _FORMATS.get(fmt, "")).format(**fields)
     if match := re.fullmatch(r"AWS::(\w+)::(\w+)\.(\w+?)s?", fmt):
         service, resource, attribute = match[1].lower(), kebab(match[2]), match[3]
         if attribute == "Arn":
             return f"arn:aws:{service}:us-east-1:123456789012:{resource}/example{fields['suffix']}"
-        return f"{resource}-{hex17}" if attribute == "Id" else f"example-{resource}{fields['suffix']}"
+        if attribute == "Id":
+            return f"{resource}-{hex17}"
+        return f"example-{resource}{fields['suffix']}"
     return None
 
 
@@ -491,20 +542,40 @@ def _merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
             out[key] = max(out[key], value)
         elif key in _UPPER_BOUNDS:
             out[key] = min(out[key], value)
-        elif key == "type":
-            mine, theirs = _as_list(out[key]), _as_list(value)
-            out[key] = [t for t in mine if t in theirs or (t == "number" and "integer" in theirs)]
+        elif key == "type":  # what both allow; an integer is a number
+            theirs = _as_list(value)
+            out[key] = [t if t in theirs else "integer" for t in _as_list(out[key])
+                        if t in theirs or (t == "number" and "integer" in theirs)
+                        or (t == "integer" and "number" in theirs)]
         elif key == "enum":
             out[key] = [v for v in out[key] if v in value]
+        elif key == "pattern" and value != out[key]:  # one string can rarely be built for two
+            out["$patterns"] = [*out.get("$patterns", []), value]
+        elif key == "$patterns":
+            out[key] = [*out[key], *value]
     return out
 
 
+def _refs(node: Any) -> Iterator[str]:
+    """The pointers of every `$ref` inside a schema, without following them."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                yield value.partition("#")[2]
+            else:
+                yield from _refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _refs(value)
+
+
 def _as_list(value: Any) -> list[Any]:
+    """A keyword value that may be one item or a list of them, as a list."""
     return value if isinstance(value, list) else [value]
 
 
 def _types(schema: Mapping[str, Any]) -> list[str]:
-    """The JSON types to try, in the schema's order; inferred from keywords when `type` is absent."""
+    """The JSON types to try, in the schema's order; guessed from keywords without `type`."""
     declared = schema.get("type")
     if declared is not None:
         return [t for t in _as_list(declared) if isinstance(t, str)]
@@ -518,12 +589,14 @@ def _types(schema: Mapping[str, Any]) -> list[str]:
 
 
 def _decimal(value: Any) -> Decimal | None:
+    """A JSON number as an exact Decimal (None for anything else, booleans included)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     return Decimal(str(value))
 
 
 def _number(value: Decimal) -> int | float:
+    """A Decimal back as a JSON number: an int when it is whole."""
     return int(value) if value == value.to_integral_value() else float(value)
 
 
@@ -535,6 +608,8 @@ class _Sampler:
     optional: bool = False
     seed: str | None = None
     validator: Any = None
+    budget: int = 1000  # values to build before optional properties are left out
+    stack: list[str] = field(default_factory=list)  # definitions being built, outermost first
 
     def __post_init__(self) -> None:
         self.validator = validator_for(self.root)
@@ -546,9 +621,7 @@ class _Sampler:
     def resolve(self, schema: Any, pointer: str, depth: int = 0) -> tuple[dict[str, Any], str]:
         """Follow `$ref`s and fold `allOf`, so one dict holds every keyword to build from."""
         schema = {} if schema is True else {"not": {}} if schema is False else schema
-        for _ in range(MAX_DEPTH):
-            if depth > MAX_DEPTH:
-                break
+        for _ in range(MAX_DEPTH if depth <= MAX_DEPTH else 0):
             if isinstance(ref := schema.get("$ref"), str):
                 document, _, fragment = ref.partition("#")
                 if document not in ("", _SELF):
@@ -562,7 +635,8 @@ class _Sampler:
             elif isinstance(schema.get("allOf"), list):
                 merged = {k: v for k, v in schema.items() if k != "allOf"}
                 for i, part in enumerate(schema["allOf"]):
-                    merged = _merge(merged, self.resolve(part, f"{pointer}/allOf/{i}", depth + 1)[0])
+                    part, _ = self.resolve(part, f"{pointer}/allOf/{i}", depth + 1)
+                    merged = _merge(merged, part)
                 schema = merged
             else:
                 return schema, pointer
@@ -574,9 +648,22 @@ class _Sampler:
             raise SampleError(pointer, f"nested deeper than {MAX_DEPTH} levels")
         flat, where = self.resolve(schema, pointer, depth)
         failures: list[SampleError] = []
-        for candidate in self.candidates(flat, where, name, variant, depth, failures):
-            if self.valid(candidate, schema):
-                return candidate
+        self.budget -= 1
+        self.stack.append(where)
+        try:
+            for candidate in self.candidates(flat, where, name, variant, depth, failures):
+                if self.valid(candidate, schema):
+                    return candidate
+            if self.optional:  # optional properties can break oneOf or dependencies: go bare
+                self.optional = False
+                try:
+                    return self.value(schema, pointer, name, variant, depth)
+                except SampleError:
+                    pass
+                finally:
+                    self.optional = True
+        finally:
+            self.stack.pop()
         if failures:
             raise failures[0]
         raise SampleError(where, "no value satisfies the schema")
@@ -600,13 +687,14 @@ class _Sampler:
         for key in ("oneOf", "anyOf"):
             if isinstance(s.get(key), list):
                 rest = {k: v for k, v in s.items() if k != key}
-                for i, branch in enumerate(s[key]):
+                for i, branch in enumerate(s[key]):  # candidates are judged by the whole schema
                     try:
                         flat = self.resolve(branch, f"{where}/{key}/{i}", depth + 1)[0]
-                        yield self.value(_merge(rest, flat), f"{where}/{key}/{i}", name, variant,
-                                         depth + 1)
                     except SampleError as error:
                         failures.append(error)
+                        continue
+                    yield from self.candidates(_merge(rest, flat), f"{where}/{key}/{i}", name,
+                                               variant, depth + 1, failures)
                 return
         for kind in _types(s):
             try:
@@ -631,34 +719,36 @@ class _Sampler:
             yield from self.objects(s, where, variant, depth)
 
     def strings(self, s: dict[str, Any], where: str, name: str, variant: int) -> Iterator[str]:
+        """A `format` sample, the property's name, then a string built from the pattern."""
         low, high = s.get("minLength", 0), s.get("maxLength")
         pattern = s.get("pattern") if isinstance(s.get("pattern"), str) else None
         if isinstance(s.get("format"), str) and (text := _format_text(s["format"], name, variant)):
             yield text
-        base = kebab(name) or "example"
+        suffix = str(variant) if variant else ""
         if self.seed is not None:
-            base += "-" + hashlib.sha256(self.seed.encode()).hexdigest()[:8]
-        elif variant:
-            base += f"-{variant}"
-        if high is not None and len(base) > high:
-            base = base[:high].rstrip("-")
-        base += "x" * max(0, low - len(base))
+            suffix = hashlib.sha256(self.seed.encode()).hexdigest()[:8]
         regex = compile_pattern(pattern) if pattern else None
-        if pattern is None or regex is None or regex.search(base):
-            yield base  # the name reads best; an unreadable pattern is not enforced anywhere
-        if pattern is not None:
-            text = string_for_pattern(pattern, low, high, variant=variant, seed=self.seed)
+        for text, joint in ((kebab(name) or "example", "-"), (name or "Example", "")):
+            tail = joint + suffix if suffix else ""
+            if high is not None and len(text) + len(tail) > high:  # cut the name, keep the tail
+                text = text[: max(0, high - len(tail))].rstrip("-")
+            text = (text + tail)[:high] + "x" * max(0, low - len(text + tail))
+            if pattern is None or regex is None or regex.search(text):
+                yield text  # the name reads best; an unreadable pattern is not enforced anywhere
+                break
+        for each in [pattern, *s.get("$patterns", [])] if pattern is not None else []:
+            text = string_for_pattern(each, low, high, variant=variant, seed=self.seed)
             if text is None:
                 raise SampleError(where, f"no string of length {low}..{high or ''} "
-                                         f"matches pattern {pattern!r}")
+                                         f"matches pattern {each!r}")
             yield text
 
     def numbers(self, s: dict[str, Any], variant: int, integral: bool) -> Iterator[int | float]:
+        """1 where the bounds allow, else the bound nearest to it; multiples of multipleOf."""
         step = _decimal(s.get("multipleOf")) or Decimal(1)
-        lows = [d for d in (_decimal(s.get("minimum")), _decimal(s.get("exclusiveMinimum"))) if d
-                is not None]
-        highs = [d for d in (_decimal(s.get("maximum")), _decimal(s.get("exclusiveMaximum"))) if d
-                 is not None]
+        lows = [_decimal(s.get(k)) for k in ("minimum", "exclusiveMinimum")]
+        highs = [_decimal(s.get(k)) for k in ("maximum", "exclusiveMaximum")]
+        lows, highs = [d for d in lows if d is not None], [d for d in highs if d is not None]
         low, high = (max(lows) if lows else None), (min(highs) if highs else None)
         start = Decimal(1)
         start = max(start, low) if low is not None else start
@@ -681,22 +771,29 @@ class _Sampler:
 
     def arrays(self, s: dict[str, Any], where: str, name: str, variant: int,
                depth: int) -> Iterator[list[Any]]:
+        """minItems items (one at least, to show their shape), distinct if uniqueItems."""
         low, high = s.get("minItems", 0), s.get("maxItems")
         count = max(low, 1) if high is None else min(max(low, 1), high)
-        items = s.get("items", {})
+        items, unique = s.get("items", {}), s.get("uniqueItems") is True
         values: list[Any] = []
-        for i in range(count + 8 if s.get("uniqueItems") else count):
+        for i in range(count + 8 if unique else count):
             if len(values) == count:
                 break
             schema = items if not isinstance(items, list) else (
                 items[i] if i < len(items) else s.get("additionalItems", {}))
             try:
                 value = self.value(schema, f"{where}/items", name, variant + i, depth + 1)
+                if unique and value in values:  # fuller items differ where bare ones cannot
+                    saved, self.optional = self.optional, True
+                    try:
+                        value = self.value(schema, f"{where}/items", name, variant + i, depth + 1)
+                    finally:
+                        self.optional = saved
             except SampleError:
                 if len(values) >= low:
                     break
                 raise
-            if not (s.get("uniqueItems") and value in values):
+            if not (unique and value in values):
                 values.append(value)
         yield values
         if low == 0 and values:
@@ -704,12 +801,25 @@ class _Sampler:
 
     def objects(self, s: dict[str, Any], where: str, variant: int,
                 depth: int) -> Iterator[dict[str, Any]]:
+        """The object in the current mode, then in the other one."""
+        first = self.object_of(s, where, variant, depth, self.optional)
+        yield first
+        # A bare object can match several oneOf branches where a fuller one matches only one.
+        other = self.object_of(s, where, variant, depth, not self.optional)
+        if other != first:
+            yield other
+
+    def object_of(self, s: dict[str, Any], where: str, variant: int, depth: int,
+                  optional: bool) -> dict[str, Any]:
+        """An object with the required properties, and the optional ones when `optional`."""
         properties = s.get("properties") or {}
         required = list(dict.fromkeys(s.get("required", [])))
-        wanted = [k for k in properties if self.optional or k in required]
+        optional = optional and self.budget > 0
+        wanted = [k for k in properties if k in required or (optional and not any(
+            ref in self.stack for ref in _refs(properties[k])))]  # no optional recursion
         wanted += [k for k in required if k not in properties]
-        wanted += [k for k in properties if k not in wanted][: max(0, s.get("minProperties", 0)
-                                                                    - len(wanted))]
+        wanted += [k for k in properties if k not in wanted][
+            : max(0, s.get("minProperties", 0) - len(wanted))]
         out: dict[str, Any] = {}
         for key in wanted:
             subschema, pointer = self.property_schema(s, key, where)
@@ -720,23 +830,23 @@ class _Sampler:
             except SampleError:
                 if key in required:
                     raise
-        if not properties and not out and s.get("maxProperties", 1) > 0:
-            patterns = list(s.get("patternProperties", {}).items())
-            extra = s.get("additionalProperties")
-            if patterns or isinstance(extra, dict):  # a map: show one entry
-                pattern, subschema = patterns[0] if patterns else (None, extra)
-                key = "key"
-                regex = compile_pattern(pattern) if pattern else None
-                if regex is not None and not regex.search(key):
-                    key = string_for_pattern(pattern, 1, variant=variant) or key
-                try:
-                    out[key] = self.value(subschema, f"{where}/patternProperties/"
-                                          f"{escape_token(pattern or '')}", key, variant, depth + 1)
-                except SampleError:
-                    pass
-        yield out
-        if self.optional and len(out) > len(required):
-            yield {k: v for k, v in out.items() if k in required}
+        patterns = list((s.get("patternProperties") or {}).items())
+        extra = s.get("additionalProperties", True)
+        entries = max(0, s.get("minProperties", 0) - len(out))
+        if not properties and not out and (patterns or isinstance(extra, dict)):
+            entries = max(entries, 1)  # a map: show one entry
+        pattern, subschema = patterns[0] if patterns else (None, {} if extra is True else extra)
+        for i in range(entries if subschema is not False else 0):
+            key = f"key-{i}" if i else "key"
+            regex = compile_pattern(pattern) if pattern else None
+            if regex is not None and not regex.search(key):
+                key = string_for_pattern(pattern, 1, variant=variant + i) or key
+            try:
+                out[key] = self.value(subschema, f"{where}/patternProperties/"
+                                      f"{escape_token(pattern or '')}", key, variant + i, depth + 1)
+            except SampleError:
+                break
+        return out
 
     def property_schema(self, s: dict[str, Any], key: str, where: str) -> tuple[Any, str]:
         """The subschema for `key` of an object and its pointer; None when the key is banned."""
@@ -779,7 +889,26 @@ def sample_model(root: Mapping[str, Any], *, optional: bool = False,
     writable["properties"] = {
         k: v for k, v in (root.get("properties") or {}).items() if k not in read_only}
     writable["required"] = [k for k in root.get("required", []) if k not in read_only]
-    return sample_value(writable, root, variant=variant, optional=optional, pointer="")
+    model = sample_value(writable, root, variant=variant, optional=optional, pointer="")
+    for pointer in root.get("readOnlyProperties", []):  # nested ones, inside writable objects
+        remove_path(model, split_pointer(pointer)[1:])
+    return model
+
+
+def remove_path(node: Any, path: tuple[str, ...]) -> None:
+    """Delete what a property path names from a model, in place; `*` walks every array item.
+
+    >>> model = {"Tags": [{"Key": "a", "Id": 1}, {"Key": "b"}]}
+    >>> remove_path(model, ("Tags", "*", "Id")); model
+    {'Tags': [{'Key': 'a'}, {'Key': 'b'}]}
+    """
+    if len(path) == 1 and isinstance(node, dict):
+        node.pop(path[0], None)
+    elif path and path[0] == "*" and isinstance(node, list):
+        for item in node:
+            remove_path(item, path[1:])
+    elif path and isinstance(node, dict) and path[0] in node:
+        remove_path(node[path[0]], path[1:])
 
 
 def plausible_identifier(

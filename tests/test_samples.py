@@ -1,0 +1,294 @@
+"""Sample values: valid against their schema, deterministic, and a SampleError when impossible."""
+
+from __future__ import annotations
+
+import copy
+import doctest
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import samples
+from generator.errors import DocgenError
+from generator.samples import (
+    SampleError,
+    compile_pattern,
+    plausible_identifier,
+    sample_model,
+    sample_value,
+    string_for_pattern,
+    translate_pattern,
+    validator_for,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_FILES = sorted((ROOT / "tests" / "data" / "schemas").glob("*.json")) + [
+    ROOT / "specs" / "aws-lambda-eventinvokeconfig.json"
+]
+EMPTY: dict = {}
+
+
+def load(name: str) -> dict:
+    return json.loads(next(p for p in SCHEMA_FILES if p.name == name).read_text())
+
+
+def valid(value: object, schema: dict, root: dict = EMPTY) -> bool:
+    return validator_for(root or schema).evolve(schema=schema).is_valid(value)
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(samples).failed == 0
+
+
+# --- patterns ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "min_length", "max_length"),
+    [
+        (r"^[a-z]+$", 0, None),
+        (r"^[a-z]+(-[a-z]+)*$", 20, 24),
+        (r"arn:aws:s3:::[a-z0-9.-]{3,63}", 0, None),  # unanchored: a search, not a full match
+        (r"^(foo|bar)-(\d{4})-\2$", 0, None),  # a back reference
+        (r"^\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9$_-]{1,129}$", 0, None),
+        (r"^$|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]+(-[a-z]+)+-\d{1})?:(\d{12})?:(.*)",
+         0, 350),
+        (r"^[^\s]{1,3}\.[A-F]+$", 0, None),
+        (r"(?i)^arn:AWS:", 0, None),
+        (r"^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]*$", 1, 128),  # Java \p classes
+        (r"^[\P{C}\r\n\t]+$", 1, None),  # a negated property inside a class
+        (r"^[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\t]*$", 1, 10),  # UTF-16 pairs
+        (r"^(?!(?i)aws)[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}$", 0, None),  # flags mid-pattern
+        (r"^[A-Za-z0-9](?:[\w- ]*[A-Za-z0-9])?$", 5, None),  # Java's literal dash after \w
+        (r"^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)[a-zA-Z\d\S]{8,64}$", 0, None),  # lookaheads
+        (r"^([\p{L}\p{Z}\p{N}_.:\/=+\-@]*)${1,256}", 1, 256),  # a quantified anchor
+    ],
+)
+def test_string_for_pattern_is_found_by_the_pattern(pattern: str, min_length: int,
+                                                    max_length: int | None) -> None:
+    text = string_for_pattern(pattern, min_length, max_length)
+    regex = compile_pattern(pattern)
+    assert text is not None and regex is not None
+    assert regex.search(text), (pattern, text)
+    assert min_length <= len(text) <= (max_length or len(text))
+
+
+def test_string_for_pattern_is_readable_and_varies() -> None:
+    assert string_for_pattern(r"^\d{12}$") == "123456789012"
+    assert string_for_pattern(r"^queue-[0-9a-f]{8}$") == "queue-abcdef12"
+    assert string_for_pattern(r"^queue-[0-9a-f]{8}$", variant=1) == "queue-bcdef123"
+    seeded = {string_for_pattern(r"^queue-[0-9a-f]{8}$", seed=f"s{i}") for i in range(50)}
+    assert len(seeded) == 50
+
+
+def test_string_for_pattern_says_when_it_cannot() -> None:
+    assert string_for_pattern(r"^a$", min_length=2) is None
+    assert string_for_pattern(r"^arn:aws:ec2:placement-group/^.{1,255}$") is None  # `^` mid-way
+    assert string_for_pattern(r"(?<=a+)b") is None  # Python cannot compile it
+
+
+def test_translate_pattern() -> None:
+    assert translate_pattern(r"a\z") == r"a\Z"
+    assert translate_pattern(r"[\d-x]") == r"[\d\-x]"
+    assert translate_pattern(r"^[]a]$") == r"^[]a]$"
+    assert translate_pattern(r"\uD83D\uDE00") == r"\U0001f600"
+    assert re.fullmatch(translate_pattern(r"\p{Lu}"), "É")
+    assert not re.fullmatch(translate_pattern(r"\p{Lu}"), "é")
+    assert re.fullmatch(translate_pattern(r"[\p{Punct}]+"), "!-/")
+    with pytest.raises(re.error):
+        translate_pattern(r"\p{InGreek}")
+
+
+def test_unreadable_patterns_are_not_enforced() -> None:
+    schema = {"type": "string", "pattern": r"\p{InGreek}+"}
+    assert compile_pattern(schema["pattern"]) is None
+    assert sample_value(schema, schema, "Name") == "name"
+    assert valid("anything", schema)
+
+
+# --- values -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("schema", "expected"),
+    [
+        ({"type": "integer", "minimum": 0, "maximum": 2}, 1),
+        ({"type": "integer", "minimum": 60, "maximum": 21600}, 60),
+        ({"type": "integer", "maximum": -5}, -5),
+        ({"type": "integer", "exclusiveMinimum": 1}, 2),
+        ({"type": "number", "minimum": 0.25, "maximum": 0.75, "multipleOf": 0.25}, 0.75),
+        ({"type": "integer", "minimum": 7, "multipleOf": 5}, 10),
+        ({"type": "boolean"}, True),
+        ({"type": "null"}, None),
+        ({"enum": ["A", "B"]}, "A"),
+        ({"const": 3}, 3),
+        ({"type": "string", "default": "STANDARD", "enum": ["STANDARD", "INFREQUENT"]}, "STANDARD"),
+        ({"type": "string", "minLength": 30}, "maximum-retry-attemptsxxxxxxxx"),
+        ({"type": "string", "maxLength": 7}, "maximum"),
+        ({"type": "string", "format": "date-time"}, "2024-01-01T00:00:00Z"),
+        ({"type": "string", "format": "AWS::EC2::VPC.Id"}, "vpc-0123456789abcdef0"),
+        ({"type": "string", "format": "AWS::Lambda::Function.Arn"},
+         "arn:aws:lambda:us-east-1:123456789012:function/example"),
+        ({"type": ["string", "object"]}, "maximum-retry-attempts"),
+        ({"type": ["object", "string"]}, {}),
+        ({"type": "array", "items": {"type": "integer", "minimum": 5}}, [5]),
+        ({"type": "array", "maxItems": 0}, []),
+    ],
+)
+def test_sample_value(schema: dict, expected: object) -> None:
+    value = sample_value(schema, schema, "MaximumRetryAttempts")
+    assert value == expected
+    assert valid(value, schema)
+
+
+def test_variants_differ_and_stay_valid() -> None:
+    schema = {"type": "integer", "minimum": 0, "maximum": 2}
+    assert [sample_value(schema, schema, variant=v) for v in range(4)] == [1, 2, 0, 1]
+    text = {"type": "string", "pattern": "^[a-z]{3}$"}
+    assert len({sample_value(text, text, variant=v) for v in range(5)}) == 5
+
+
+def test_unique_items_are_distinct() -> None:
+    schema = {"type": "array", "minItems": 3, "uniqueItems": True,
+              "items": {"type": "string", "enum": ["a", "b", "c"]}}
+    assert sample_value(schema, schema) == ["a", "b", "c"]
+    objects = {"type": "array", "minItems": 2, "maxItems": 2, "uniqueItems": True,
+               "items": {"type": "object", "properties": {"Name": {"type": "string"}}}}
+    value = sample_value(objects, objects)
+    assert len(value) == 2 and valid(value, objects)
+
+
+def test_objects_hold_required_properties_and_maps_one_entry() -> None:
+    schema = {
+        "type": "object", "additionalProperties": False, "required": ["B", "A"],
+        "properties": {"A": {"type": "string"}, "B": {"type": "integer"}, "C": {"type": "string"}},
+    }
+    assert sample_value(schema, schema) == {"A": "a", "B": 1}
+    assert sample_value(schema, schema, optional=True) == {"A": "a", "B": 1, "C": "c"}
+    tags = {"type": "object", "additionalProperties": False,
+            "patternProperties": {r"^[\p{L}_.:/=+\-@]{1,128}$": {"type": "string"}}}
+    assert sample_value(tags, tags) == {"key": "key"}
+    policy = {"type": "object", "minProperties": 1}
+    assert valid(sample_value(policy, policy), policy)
+
+
+def test_branches_that_validate_are_chosen() -> None:
+    one_of = {"type": "object", "oneOf": [
+        {"additionalProperties": False, "properties": {"Count": {"type": "object"}}},
+        {"additionalProperties": False, "properties": {"Block": {"type": "object"}}},
+    ]}
+    assert sample_value(one_of, one_of) == {"Count": {}}  # {} alone would match both branches
+    any_of = {"type": "string", "pattern": "^arn:", "anyOf": [
+        {"pattern": "^arn:[a-z]+:web/"}, {"pattern": "^arn:[a-z]+:fn:"}]}
+    assert re.match(r"^arn:[a-z]+:web/", sample_value(any_of, any_of))
+    all_of = {"allOf": [{"type": "integer", "minimum": 10}, {"maximum": 12, "multipleOf": 3}]}
+    assert sample_value(all_of, all_of) == 12
+
+
+def test_refs_resolve_in_the_root_including_resource_schema_json() -> None:
+    root = load("aws-lambda-eventinvokeconfig.json")
+    handler = root["handlers"]["list"]["handlerSchema"]
+    assert sample_value(handler, root) == {"FunctionName": "function-name"}
+    config = sample_value(root["properties"]["DestinationConfig"], root, optional=True)
+    assert set(config) == {"OnFailure", "OnSuccess"}
+    assert config["OnFailure"]["Destination"].startswith("arn:aws:")
+
+
+def test_recursion_is_cut() -> None:
+    root = {"definitions": {"Node": {"type": "object", "required": ["Child"],
+                                     "properties": {"Child": {"$ref": "#/definitions/Node"}}}},
+            "properties": {"Tree": {"$ref": "#/definitions/Node"}}}
+    with pytest.raises(SampleError, match="nested deeper"):
+        sample_value(root["properties"]["Tree"], root, "Tree")
+    optional = {"definitions": {"Node": {"type": "object", "properties": {
+        "Name": {"type": "string"}, "Child": {"$ref": "#/definitions/Node"}}}}}
+    tree = sample_value({"$ref": "#/definitions/Node"}, optional, "Tree", optional=True)
+    assert tree == {"Name": "name"}  # an optional property does not recurse
+
+
+@pytest.mark.parametrize(
+    ("schema", "pointer", "message"),
+    [
+        ({"type": "string", "minLength": 5, "maxLength": 2}, "", "no value satisfies"),
+        ({"type": "string", "pattern": "^a$", "minLength": 3}, "", "matches pattern '^a$'"),
+        ({"enum": []}, "", "enum is empty"),
+        ({"type": "object", "required": ["X"], "additionalProperties": False}, "",
+         "required property 'X' is not allowed"),
+        ({"$ref": "#/definitions/Missing"}, "", "names nothing"),
+        ({"$ref": "other.json#/definitions/X"}, "", "cannot follow"),
+    ],
+)
+def test_impossible_schemas_raise_sample_error(schema: dict, pointer: str, message: str) -> None:
+    with pytest.raises(SampleError, match=re.escape(message)) as caught:
+        sample_value(schema, schema)
+    assert isinstance(caught.value, DocgenError)
+    assert caught.value.pointer == pointer
+
+
+def test_sample_error_names_the_subschema() -> None:
+    root = {"properties": {"Target": {"$ref": "#/definitions/T"}},
+            "definitions": {"T": {"type": "object", "required": ["Id"],
+                                  "properties": {"Id": {"type": "string", "pattern": "^x$",
+                                                        "minLength": 2}}}}}
+    with pytest.raises(SampleError) as caught:
+        sample_value(root["properties"]["Target"], root, "Target")
+    assert caught.value.pointer == "/definitions/T/properties/Id"
+    assert str(caught.value).startswith("#/definitions/T/properties/Id: no string of length 2..")
+
+
+def test_same_input_same_output() -> None:
+    root = load("aws-sqs-queue.json")
+    first = sample_model(root, optional=True)
+    again = sample_model(copy.deepcopy(root), optional=True)
+    assert json.dumps(first) == json.dumps(again)
+
+
+# --- identifiers --------------------------------------------------------------------------------
+
+
+def test_plausible_identifiers_look_generated_and_validate() -> None:
+    queue = load("aws-sqs-queue.json")
+    url = plausible_identifier(queue["properties"]["QueueUrl"], queue, "QueueUrl", serial=1)
+    assert url == "https://sqs.us-east-1.amazonaws.com/123456789012/queue-2aa8bee0"
+    arn = plausible_identifier(queue["properties"]["Arn"], queue, "Arn", region="eu-west-1")
+    assert arn.startswith("arn:aws:sqs:eu-west-1:123456789012:queue/queue-")
+    environment = load("aws-deadline-queueenvironment.json")
+    ids = {plausible_identifier(environment["properties"]["QueueEnvironmentId"], environment,
+                                "QueueEnvironmentId", serial=n) for n in range(20)}
+    assert len(ids) == 20
+    assert all(re.fullmatch(r"queueenv-[0-9a-f]{32}", i) for i in ids)
+    number = {"type": "integer", "minimum": 1}
+    assert plausible_identifier(number, {"properties": {"Id": number}}, "Id", serial=4) == 5
+
+
+# --- real schemas -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", SCHEMA_FILES, ids=lambda p: p.name)
+def test_every_property_of_the_test_schemas_gets_a_valid_value(path: Path) -> None:
+    root = json.loads(path.read_text())
+    validator = validator_for(root)
+    read_only = {p.split("/")[2] for p in root.get("readOnlyProperties", [])}
+    for name, schema in root["properties"].items():
+        for optional in (False, True):
+            value = sample_value(schema, root, name, optional=optional)
+            assert validator.evolve(schema=schema).is_valid(value), (name, value)
+        if name in read_only:
+            value = plausible_identifier(schema, root, name)
+            assert validator.evolve(schema=schema).is_valid(value), (name, value)
+    for optional in (False, True):
+        model = sample_model(root, optional=optional)
+        assert not read_only & set(model)
+        writable = {**root, "required": [r for r in root.get("required", [])
+                                         if r not in read_only]}
+        assert validator.evolve(schema=writable).is_valid(model), model
+
+
+def test_the_event_invoke_config_model() -> None:
+    root = load("aws-lambda-eventinvokeconfig.json")
+    assert sample_model(root) == {"FunctionName": "function-name", "Qualifier": "qualifier"}
+    full = sample_model(root, optional=True)
+    assert full["MaximumRetryAttempts"] == 1
+    assert full["MaximumEventAgeInSeconds"] == 60
