@@ -45,8 +45,17 @@ def run(argv: list[str]) -> tuple[float, float]:
 
 def generate(specs: Path, out: Path) -> list[str]:
     """The generate command line."""
-    return [sys.executable, "-m", "generator", "generate", "--specs", str(specs),
-            "--out", str(out), "--quiet"]
+    return [
+        sys.executable,
+        "-m",
+        "generator",
+        "generate",
+        "--specs",
+        str(specs),
+        "--out",
+        str(out),
+        "--quiet",
+    ]
 
 
 def change_one(specs: Path, n: int) -> None:
@@ -64,10 +73,17 @@ def main() -> None:
     runs = parser.parse_args().runs
     work = Path(tempfile.mkdtemp(prefix="docgen-bench-"))
     specs = work / "specs"
-    subprocess.run([sys.executable, "-m", "generator", "fetch", "--source", "cfn-lint",
-                    "--specs", str(specs)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "generator", "fetch", "--source", "cfn-lint", "--specs", str(specs)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     figures: dict[str, list[tuple[float, float]]] = {
-        "floor": [], "full": [], "unchanged": [], "one changed": []}
+        "floor": [],
+        "full": [],
+        "unchanged": [],
+        "one changed": [],
+    }
     for n in range(runs):
         floor_out, out = work / f"floor{n}", work / f"out{n}"
         figures["floor"].append(run([sys.executable, "-c", FLOOR, str(specs), str(floor_out)]))
@@ -77,14 +93,20 @@ def main() -> None:
         figures["one changed"].append(run(generate(specs, out)))
         shutil.rmtree(floor_out)
     shutil.rmtree(work)
-    median = {k: (statistics.median(w for w, _ in v), statistics.median(m for _, m in v))
-              for k, v in figures.items()}
-    print(f"generate, whole us-east-1 provider (1,854 schemas, 1,744 pages), {runs} runs, "
-          f"{os.cpu_count()} cores: medians")
+    median = {
+        k: (statistics.median(w for w, _ in v), statistics.median(m for _, m in v))
+        for k, v in figures.items()
+    }
+    print(
+        f"generate, whole us-east-1 provider (1,854 schemas, 1,744 pages), {runs} runs, "
+        f"{os.cpu_count()} cores: medians"
+    )
     for name, (wall, rss) in median.items():
         print(f"  {name:<12} {wall:6.2f} s  {rss:6.0f} MB peak RSS")
-    print(f"  full build = {median['full'][0] / median['floor'][0]:.1f}x the floor "
-          "(target <= 3x; <= 5 s, <= 400 MB); one changed target <= 0.5 s")
+    print(
+        f"  full build = {median['full'][0] / median['floor'][0]:.1f}x the floor "
+        "(target <= 3x; <= 5 s, <= 400 MB); one changed target <= 0.5 s"
+    )
 
 
 if __name__ == "__main__":

@@ -33,8 +33,15 @@ from generator.samples import SampleError, plausible_identifier, remove_path, va
 EPOCH = 1_704_067_200  # 2024-01-01T00:00:00Z: the deterministic clock starts here
 DEFAULT_ACCOUNT = "123456789012"
 _TOKENS = uuid.UUID("5b6f0c52-3c1e-4e8a-9d0b-2f1c7a8e9d10")  # namespace of the request tokens
-_JAVA_TYPES = {"object": "JSONObject", "array": "JSONArray", "string": "String",
-               "integer": "Integer", "number": "Number", "boolean": "Boolean", "null": "Null"}
+_JAVA_TYPES = {
+    "object": "JSONObject",
+    "array": "JSONArray",
+    "string": "String",
+    "integer": "Integer",
+    "number": "Number",
+    "boolean": "Boolean",
+    "null": "Null",
+}
 
 
 class CloudControlError(Exception):
@@ -92,7 +99,8 @@ def _everit(error: Any) -> str:
         "required": lambda: f"required key [{_quoted(error.message)}] not found",
         "type": lambda: "expected type: {}, found: {}".format(
             "/".join(_JAVA_TYPES.get(t, t) for t in ([limit] if isinstance(limit, str) else limit)),
-            _java_type(value)),
+            _java_type(value),
+        ),
         "enum": lambda: f"{_text(value)} is not a valid enum value",
         "const": lambda: f"{_text(value)} is not a valid enum value",
         "minLength": lambda: f"expected minLength: {limit}, actual: {len(value)}",
@@ -116,8 +124,14 @@ def _quoted(message: str) -> str:
 
 def _java_type(value: Any) -> str:
     """The Java (org.json) type name of a JSON value, as everit reports it."""
-    for name, kind in (("Null", type(None)), ("Boolean", bool), ("Integer", int),
-                       ("Number", float), ("String", str), ("JSONArray", list)):
+    for name, kind in (
+        ("Null", type(None)),
+        ("Boolean", bool),
+        ("Integer", int),
+        ("Number", float),
+        ("String", str),
+        ("JSONArray", list),
+    ):
         if isinstance(value, kind):
             return name
     return "JSONObject"
@@ -144,8 +158,10 @@ class ResourceType:
             name=name,
             schema=schema,
             primary=tuple(_tokens(p) for p in schema.get("primaryIdentifier", [])),
-            additional=tuple(tuple(_tokens(p) for p in group)
-                             for group in schema.get("additionalIdentifiers", [])),
+            additional=tuple(
+                tuple(_tokens(p) for p in group)
+                for group in schema.get("additionalIdentifiers", [])
+            ),
             read_only=tuple(schema.get("readOnlyProperties", [])),
             create_only=tuple(schema.get("createOnlyProperties", [])),
             write_only=tuple(schema.get("writeOnlyProperties", [])),
@@ -160,8 +176,10 @@ class ResourceType:
         def excused(error: Any) -> bool:  # a `required` read-only key, at any depth
             if error.validator != "required":
                 return False
-            path = (*("*" if isinstance(t, int) else t for t in error.absolute_path),
-                    _quoted(error.message))
+            path = (
+                *("*" if isinstance(t, int) else t for t in error.absolute_path),
+                _quoted(error.message),
+            )
             return any(len(p) == len(path) and _overlaps(p, path) for p in read_only)
 
         return [_everit(e) for e in self.validator.iter_errors(model) if not excused(e)]
@@ -183,16 +201,18 @@ class ResourceType:
         for token in path:
             while isinstance(node, dict) and isinstance(node.get("$ref"), str):
                 node = resolve_pointer(self.schema, node["$ref"].partition("#")[2])
-            node = node.get("items", {}) if token == "*" else node.get("properties", {}).get(
-                token, {})
+            node = (
+                node.get("items", {}) if token == "*" else node.get("properties", {}).get(token, {})
+            )
         return node
 
 
 class CloudControlBackend:
     """Resources per (region, type), kept in memory; one method per API operation."""
 
-    def __init__(self, schemas: Mapping[str, Mapping[str, Any]], *,
-                 account: str = DEFAULT_ACCOUNT) -> None:
+    def __init__(
+        self, schemas: Mapping[str, Mapping[str, Any]], *, account: str = DEFAULT_ACCOUNT
+    ) -> None:
         self._schemas = dict(schemas)
         self._types: dict[str, ResourceType] = {}
         self._account = account
@@ -229,8 +249,10 @@ class CloudControlBackend:
             raise CloudControlError("ValidationException", "DesiredState must be a JSON object")
         given = [p for p in kind.read_only if any(True for _ in _found(desired, _tokens(p)))]
         if given:  # modeled on the update wording; CloudFormation itself would ignore them
-            raise CloudControlError("ValidationException", "Invalid desired state: "
-                                    f"readOnlyProperties [{', '.join(given)}] cannot be set")
+            raise CloudControlError(
+                "ValidationException",
+                f"Invalid desired state: readOnlyProperties [{', '.join(given)}] cannot be set",
+            )
         self._check(kind, desired)
         model, identifier = self._filled(kind, desired, region)
         self._store(kind, region)[identifier] = model
@@ -240,8 +262,13 @@ class CloudControlBackend:
         """GetResource: the model without write-only properties."""
         kind = self._kind(request, "read")
         identifier, model = self._find(kind, request, region)
-        return {"TypeName": kind.name, "ResourceDescription": {
-            "Identifier": identifier, "Properties": json.dumps(kind.public(model))}}
+        return {
+            "TypeName": kind.name,
+            "ResourceDescription": {
+                "Identifier": identifier,
+                "Properties": json.dumps(kind.public(model)),
+            },
+        }
 
     def list_resources(self, request: Mapping[str, Any], region: str = "us-east-1") -> dict:
         """ListResources: enforce the list handler schema, filter by ResourceModel, paginate."""
@@ -257,9 +284,12 @@ class CloudControlBackend:
             errors = kind.validator.evolve(schema=handler_schema).iter_errors(given)
             problems = [_everit(e) for e in errors]
         if problems:
-            raise CloudControlError("InvalidRequestException", "Missing or invalid ResourceModel "
-                                    f"property in {kind.name} list handler request input."
-                                    f"Required property: ({chr(10).join(problems)})")
+            raise CloudControlError(
+                "InvalidRequestException",
+                "Missing or invalid ResourceModel "
+                f"property in {kind.name} list handler request input."
+                f"Required property: ({chr(10).join(problems)})",
+            )
         matches = [
             {"Identifier": identifier, "Properties": json.dumps(kind.public(model))}
             for identifier, model in self._store(kind, region).items()
@@ -279,19 +309,24 @@ class CloudControlBackend:
         if not isinstance(patch, list) or not all(isinstance(op, dict) for op in patch):
             raise CloudControlError("ValidationException", "PatchDocument must be a JSON array")
         try:  # `from` of a move is removed too; a test or a copy's source changes nothing
-            touched = [split_pointer(op[key]) for op in patch if op.get("op") != "test"
-                       for key in ("path", "from") if isinstance(op.get(key), str)
-                       and (key == "path" or op.get("op") == "move")]
+            touched = [
+                split_pointer(op[key])
+                for op in patch
+                if op.get("op") != "test"
+                for key in ("path", "from")
+                if isinstance(op.get(key), str) and (key == "path" or op.get("op") == "move")
+            ]
         except ValueError as error:
             raise CloudControlError("ValidationException", f"Invalid patch: {error}") from None
-        for code, group, pointers in (("NotUpdatableException", "createOnlyProperties",
-                                       kind.create_only),
-                                      ("ValidationException", "readOnlyProperties",
-                                       kind.read_only)):
+        for code, group, pointers in (
+            ("NotUpdatableException", "createOnlyProperties", kind.create_only),
+            ("ValidationException", "readOnlyProperties", kind.read_only),
+        ):
             hit = [p for p in pointers if any(_overlaps(_tokens(p), t) for t in touched)]
             if hit:
-                raise CloudControlError(code, f"Invalid patch update: {group} "
-                                        f"[{', '.join(hit)}] cannot be updated")
+                raise CloudControlError(
+                    code, f"Invalid patch update: {group} [{', '.join(hit)}] cannot be updated"
+                )
         try:
             updated = jsonpatch.apply_patch(model, patch)
         except (jsonpatch.JsonPatchException, jsonpatch.JsonPointerException) as error:
@@ -309,24 +344,29 @@ class CloudControlBackend:
         del self._store(kind, region)[identifier]
         return {"ProgressEvent": self._event(request, region, kind, "DELETE", identifier, None)}
 
-    def get_resource_request_status(self, request: Mapping[str, Any],
-                                    region: str = "us-east-1") -> dict:
+    def get_resource_request_status(
+        self, request: Mapping[str, Any], region: str = "us-east-1"
+    ) -> dict:
         """GetResourceRequestStatus: the ProgressEvent of an earlier request."""
         token = self._member(request, "RequestToken", "requestToken")
         event = self._requests.get((region, token))
         if event is None:
-            raise CloudControlError("RequestTokenNotFoundException",
-                                    f"Request with token {token} was not found")
+            raise CloudControlError(
+                "RequestTokenNotFoundException", f"Request with token {token} was not found"
+            )
         return {"ProgressEvent": event}
 
-    def list_resource_requests(self, request: Mapping[str, Any],
-                               region: str = "us-east-1") -> dict:
+    def list_resource_requests(self, request: Mapping[str, Any], region: str = "us-east-1") -> dict:
         """ListResourceRequests: this region's requests, filtered by operation and status."""
         wanted = request.get("ResourceRequestStatusFilter") or {}
         operations, statuses = wanted.get("Operations"), wanted.get("OperationStatuses")
-        events = [e for (r, _), e in self._requests.items() if r == region
-                  and (not operations or e["Operation"] in operations)
-                  and (not statuses or e["OperationStatus"] in statuses)]
+        events = [
+            e
+            for (r, _), e in self._requests.items()
+            if r == region
+            and (not operations or e["Operation"] in operations)
+            and (not statuses or e["OperationStatus"] in statuses)
+        ]
         page, token = self._page(events, request, f"requests|{json.dumps(wanted)}")
         answer = {"ResourceRequestStatusSummaries": page}
         return {**answer, "NextToken": token} if token else answer
@@ -336,42 +376,51 @@ class CloudControlBackend:
     def _member(self, request: Mapping[str, Any], name: str, wire: str) -> Any:
         """A required request member, with the service's answer when it is missing."""
         if request.get(name) is None:
-            raise CloudControlError("ValidationException", "1 validation error detected: Value "
-                                    f"null at '{wire}' failed to satisfy constraint: Member must "
-                                    "not be null")
+            raise CloudControlError(
+                "ValidationException",
+                "1 validation error detected: Value "
+                f"null at '{wire}' failed to satisfy constraint: Member must "
+                "not be null",
+            )
         return request[name]
 
     def _json_member(self, request: Mapping[str, Any], name: str, wire: str) -> Any:
         try:
             return json.loads(self._member(request, name, wire))
         except (TypeError, json.JSONDecodeError) as error:
-            raise CloudControlError("ValidationException",
-                                    f"{name} is not valid JSON: {error}") from None
+            raise CloudControlError(
+                "ValidationException", f"{name} is not valid JSON: {error}"
+            ) from None
 
     def _kind(self, request: Mapping[str, Any], handler: str) -> ResourceType:
         """The resource type named in the request, which must have `handler`."""
         name = self._member(request, "TypeName", "typeName")
         if name not in self._types:
             if name not in self._schemas:
-                raise CloudControlError("TypeNotFoundException", f"The type '{name}' cannot be "
-                                        "found.")
+                raise CloudControlError(
+                    "TypeNotFoundException", f"The type '{name}' cannot be found."
+                )
             self._types[name] = ResourceType.from_schema(name, self._schemas[name])
         kind = self._types[name]
         if handler not in kind.handlers:
-            raise CloudControlError("UnsupportedActionException", f"Resource type {name} does "
-                                    f"not support {handler.upper()} action")
+            raise CloudControlError(
+                "UnsupportedActionException",
+                f"Resource type {name} does not support {handler.upper()} action",
+            )
         return kind
 
     def _check(self, kind: ResourceType, model: Any) -> None:
         if problems := kind.model_errors(model):
-            raise CloudControlError("ValidationException",
-                                    f"Model validation failed ({chr(10).join(problems)})")
+            raise CloudControlError(
+                "ValidationException", f"Model validation failed ({chr(10).join(problems)})"
+            )
 
     def _store(self, kind: ResourceType, region: str) -> dict[str, dict[str, Any]]:
         return self._resources.setdefault((region, kind.name), {})
 
-    def _filled(self, kind: ResourceType, desired: dict[str, Any],
-                region: str) -> tuple[dict[str, Any], str]:
+    def _filled(
+        self, kind: ResourceType, desired: dict[str, Any], region: str
+    ) -> tuple[dict[str, Any], str]:
         """The model with generated identifier and read-only values, and its new identifier."""
         store = self._store(kind, region)
         for _ in range(64):  # generated values are distinct per serial; 64 tries is plenty
@@ -391,26 +440,46 @@ class CloudControlBackend:
                 return model, identifier
             if not generated:
                 break
-        raise CloudControlError("AlreadyExistsException", f"Resource of type '{kind.name}' with "
-                                f"identifier '{kind.identifier(desired)}' already exists.")
+        raise CloudControlError(
+            "AlreadyExistsException",
+            f"Resource of type '{kind.name}' with "
+            f"identifier '{kind.identifier(desired)}' already exists.",
+        )
 
-    def _generate(self, kind: ResourceType, model: dict[str, Any], path: tuple[str, ...],
-                  serial: int, region: str, *, required: bool) -> None:
+    def _generate(
+        self,
+        kind: ResourceType,
+        model: dict[str, Any],
+        path: tuple[str, ...],
+        serial: int,
+        region: str,
+        *,
+        required: bool,
+    ) -> None:
         try:
-            value = plausible_identifier(kind.subschema(path), kind.schema, path[-1],
-                                         serial=serial, region=region, account=self._account)
+            value = plausible_identifier(
+                kind.subschema(path),
+                kind.schema,
+                path[-1],
+                serial=serial,
+                region=region,
+                account=self._account,
+            )
         except SampleError as error:
             if required:
-                raise CloudControlError("GeneralServiceException", "The mock cannot generate "
-                                        f"{'/properties/' + '/'.join(path)}: {error}") from None
+                raise CloudControlError(
+                    "GeneralServiceException",
+                    f"The mock cannot generate {'/properties/' + '/'.join(path)}: {error}",
+                ) from None
             return
         node = model
         for token in path[:-1]:
             node = node.setdefault(token, {})
         node[path[-1]] = value
 
-    def _find(self, kind: ResourceType, request: Mapping[str, Any],
-              region: str) -> tuple[str, dict[str, Any]]:
+    def _find(
+        self, kind: ResourceType, request: Mapping[str, Any], region: str
+    ) -> tuple[str, dict[str, Any]]:
         """The stored resource that a primary (`a|b` or JSON) or secondary (JSON) id names."""
         identifier = self._member(request, "Identifier", "identifier")
         store = self._store(kind, region)
@@ -426,8 +495,10 @@ class CloudControlBackend:
                     for key, model in store.items():
                         if all(next(_found(model, p), None) == values[p[-1]] for p in group):
                             return key, model
-        raise CloudControlError("ResourceNotFoundException", f"Resource of type '{kind.name}' "
-                                f"with identifier '{identifier}' was not found.")
+        raise CloudControlError(
+            "ResourceNotFoundException",
+            f"Resource of type '{kind.name}' with identifier '{identifier}' was not found.",
+        )
 
     def _replay(self, request: Mapping[str, Any], region: str) -> dict[str, Any] | None:
         """The earlier answer to a retried request with the same ClientToken."""
@@ -436,28 +507,45 @@ class CloudControlBackend:
             return None
         fingerprint, request_token = self._client_tokens[(region, token)]
         if fingerprint != json.dumps(request, sort_keys=True):
-            raise CloudControlError("ClientTokenConflictException", f"The client token {token} "
-                                    "has already been used in another resource request.")
+            raise CloudControlError(
+                "ClientTokenConflictException",
+                f"The client token {token} has already been used in another resource request.",
+            )
         return {"ProgressEvent": self._requests[(region, request_token)]}
 
-    def _event(self, request: Mapping[str, Any], region: str, kind: ResourceType,
-               operation: str, identifier: str, model: dict[str, Any] | None) -> dict[str, Any]:
+    def _event(
+        self,
+        request: Mapping[str, Any],
+        region: str,
+        kind: ResourceType,
+        operation: str,
+        identifier: str,
+        model: dict[str, Any] | None,
+    ) -> dict[str, Any]:
         """Record and return the ProgressEvent of a finished request."""
         self._ticks += 1
         token = str(uuid.uuid5(_TOKENS, str(self._ticks)))
-        event = {"TypeName": kind.name, "Identifier": identifier, "RequestToken": token,
-                 "Operation": operation, "OperationStatus": "SUCCESS",
-                 "EventTime": EPOCH + self._ticks}
+        event = {
+            "TypeName": kind.name,
+            "Identifier": identifier,
+            "RequestToken": token,
+            "Operation": operation,
+            "OperationStatus": "SUCCESS",
+            "EventTime": EPOCH + self._ticks,
+        }
         if model is not None:
             event["ResourceModel"] = json.dumps(kind.public(model))
         self._requests[(region, token)] = event
         if "ClientToken" in request:
             self._client_tokens[(region, request["ClientToken"])] = (
-                json.dumps(request, sort_keys=True), token)
+                json.dumps(request, sort_keys=True),
+                token,
+            )
         return event
 
-    def _page(self, items: list[Any], request: Mapping[str, Any],
-              scope: str) -> tuple[list[Any], str | None]:
+    def _page(
+        self, items: list[Any], request: Mapping[str, Any], scope: str
+    ) -> tuple[list[Any], str | None]:
         """One page of `items` and the NextToken for the rest (None on the last page)."""
         size = request.get("MaxResults") or 100
         start = 0
@@ -470,5 +558,6 @@ class CloudControlBackend:
                 raise CloudControlError("InvalidRequestException", f"Invalid NextToken: {token}")
         if start + size >= len(items):
             return items[start:], None
-        return items[start:start + size], base64.b64encode(
-            json.dumps([start + size, scope]).encode()).decode()
+        return items[start : start + size], base64.b64encode(
+            json.dumps([start + size, scope]).encode()
+        ).decode()

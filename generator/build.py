@@ -46,8 +46,8 @@ def build(
     sources = read_sources(specs)
     wanted = frozenset(t.lower() for t in types)
     digests = [hashlib.sha256(s.data).hexdigest() for s in sources]
-    kept = [(reuse or {}).get((s.name, d)) for s, d in zip(sources, digests)]
-    todo = [(s, d) for s, d, k in zip(sources, digests, kept) if k is None]
+    kept = [(reuse or {}).get((s.name, d)) for s, d in zip(sources, digests, strict=True)]
+    todo = [(s, d) for s, d, k in zip(sources, digests, kept, strict=True) if k is None]
     built = iter(_build_all(todo, wanted, progress, len(sources) - len(todo), len(sources)))
     outcomes: list[Outcome] = []
     resources: list[Resource] = []
@@ -127,7 +127,10 @@ def _build_one(source: SourceFile, digest: str, wanted: frozenset[str]) -> Built
         return outcome, None, spec.warnings
     resource = normalize(spec)
     summary = Summary(
-        resource.provider, resource.service, resource.name, resource.type_name,
+        resource.provider,
+        resource.service,
+        resource.name,
+        resource.type_name,
         resource.description,
     )
     page = None
@@ -138,7 +141,14 @@ def _build_one(source: SourceFile, digest: str, wanted: frozenset[str]) -> Built
 
 # The modules whose code shapes the pages: a page cache is valid only for the same code.
 PAGE_MODULES = (
-    "build", "escape", "examples", "jsonpointer", "model", "naming", "normalize", "render",
+    "build",
+    "escape",
+    "examples",
+    "jsonpointer",
+    "model",
+    "naming",
+    "normalize",
+    "render",
     "schema",
 )
 

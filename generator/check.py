@@ -17,7 +17,6 @@ from pathlib import Path
 from generator.build import build
 from generator.drift import Drift, DriftKind, code, diff_specs
 from generator.errors import OutputError
-
 from generator.fetch import (
     DownloadOptions,
     Source,
@@ -131,8 +130,13 @@ def render_markdown(report: CheckReport) -> str:
             lines += ["", f"### {title}", "", f"{note} Output folder: {code(report.out)}.", ""]
             lines += [f"- {code(path)}" for path in paths]
     if report.drift:
-        lines += ["", "### Schema drift", "",
-                  f"From {code(report.specs)} to {code(report.source or '')}.", ""]
+        lines += [
+            "",
+            "### Schema drift",
+            "",
+            f"From {code(report.specs)} to {code(report.source or '')}.",
+            "",
+        ]
         lines += _drift_lines(report.drift)
     if not report.clean:
         lines += ["", "### How to fix", "", *_fix_lines(report)]
@@ -152,8 +156,10 @@ def summary_line(report: CheckReport) -> str:
     total = len(report.page_findings) + len(report.drift)
     head = "**No findings**" if total == 0 else f"**{_count(total, 'finding')}**"
     if report.page_findings:
-        pages = (f"{counts[PageState.STALE]} stale, {counts[PageState.MISSING]} missing, "
-                 f"{counts[PageState.EXTRA]} extra of {_count(report.files, 'file')}")
+        pages = (
+            f"{counts[PageState.STALE]} stale, {counts[PageState.MISSING]} missing, "
+            f"{counts[PageState.EXTRA]} extra of {_count(report.files, 'file')}"
+        )
     else:
         pages = f"{_count(report.files, 'file')} current"
     if report.source is None:
@@ -185,8 +191,15 @@ def render_json(report: CheckReport) -> str:
         {"category": "output", "kind": f.state.value, "path": f.path, "message": f.message}
         for f in report.page_findings
     ] + [
-        {"category": "drift", "kind": d.kind.value, "type": d.type_name, "pointer": d.pointer,
-         "before": d.before, "after": d.after, "message": d.message}
+        {
+            "category": "drift",
+            "kind": d.kind.value,
+            "type": d.type_name,
+            "pointer": d.pointer,
+            "before": d.before,
+            "after": d.after,
+            "message": d.message,
+        }
         for d in report.drift
     ]
     document = {"summary": summary, "findings": findings}
@@ -209,13 +222,21 @@ def _drift_counts(drift: Sequence[Drift]) -> str:
 def _drift_lines(drift: Sequence[Drift]) -> list[str]:
     """Types added, types removed, then one list of changes per type (types in name order)."""
     lines: list[str] = []
-    for kind, title in ((DriftKind.TYPE_ADDED, "Types added"),
-                        (DriftKind.TYPE_REMOVED, "Types removed")):
+    for kind, title in (
+        (DriftKind.TYPE_ADDED, "Types added"),
+        (DriftKind.TYPE_REMOVED, "Types removed"),
+    ):
         names = [d.type_name for d in drift if d.kind is kind]
         items = [f"- {code(n)}" for n in names]
         if len(names) > FOLD_AFTER:  # a whole provider's worth: fold it, keep the page short
-            items = ["<details>", f"<summary>{len(names)} types</summary>", "", *items, "",
-                     "</details>"]
+            items = [
+                "<details>",
+                f"<summary>{len(names)} types</summary>",
+                "",
+                *items,
+                "",
+                "</details>",
+            ]
         if names:
             lines += [f"#### {title}", "", *items, ""]
     changed = [d for d in drift if d.kind not in _TYPE_CHANGES]
@@ -230,14 +251,19 @@ def _fix_lines(report: CheckReport) -> list[str]:
     """What to run to make `check` pass."""
     commands = []
     if report.drift:
-        commands.append(f"stackql-docgen fetch --source {_shell(report.source or '')} "
-                        f"--specs {_shell(report.specs)}")
-    commands.append(f"stackql-docgen generate --specs {_shell(report.specs)} "
-                    f"--out {_shell(report.out)}")
+        commands.append(
+            f"stackql-docgen fetch --source {_shell(report.source or '')} "
+            f"--specs {_shell(report.specs)}"
+        )
+    commands.append(
+        f"stackql-docgen generate --specs {_shell(report.specs)} --out {_shell(report.out)}"
+    )
     lines = ["```sh", *commands, "```"]
     if any(d.kind is DriftKind.TYPE_REMOVED for d in report.drift):
-        note = ("`fetch` keeps schemas the source no longer has: delete those of the types "
-                f"removed from {code(report.specs)} first.")
+        note = (
+            "`fetch` keeps schemas the source no longer has: delete those of the types "
+            f"removed from {code(report.specs)} first."
+        )
         lines += ["", note]
     lines += ["", "Then commit the changes to the schemas and the pages."]
     return lines

@@ -110,20 +110,47 @@ def diff_shapes(before: SchemaShape, after: SchemaShape) -> tuple[Drift, ...]:
     """Compare two shapes of the same type; findings sorted by kind, pointer."""
     found = [
         *_diff_properties(before, after),
-        *_diff_members(after.type_name, before.required, after.required,
-                       DriftKind.REQUIRED_ADDED, DriftKind.REQUIRED_REMOVED),
+        *_diff_members(
+            after.type_name,
+            before.required,
+            after.required,
+            DriftKind.REQUIRED_ADDED,
+            DriftKind.REQUIRED_REMOVED,
+        ),
         *_diff_identifier(before, after),
-        *_diff_members(after.type_name, before.create_only, after.create_only,
-                       DriftKind.CREATE_ONLY_ADDED, DriftKind.CREATE_ONLY_REMOVED),
-        *_diff_members(after.type_name, before.read_only, after.read_only,
-                       DriftKind.READ_ONLY_ADDED, DriftKind.READ_ONLY_REMOVED),
-        *_diff_members(after.type_name, before.write_only, after.write_only,
-                       DriftKind.WRITE_ONLY_ADDED, DriftKind.WRITE_ONLY_REMOVED),
+        *_diff_members(
+            after.type_name,
+            before.create_only,
+            after.create_only,
+            DriftKind.CREATE_ONLY_ADDED,
+            DriftKind.CREATE_ONLY_REMOVED,
+        ),
+        *_diff_members(
+            after.type_name,
+            before.read_only,
+            after.read_only,
+            DriftKind.READ_ONLY_ADDED,
+            DriftKind.READ_ONLY_REMOVED,
+        ),
+        *_diff_members(
+            after.type_name,
+            before.write_only,
+            after.write_only,
+            DriftKind.WRITE_ONLY_ADDED,
+            DriftKind.WRITE_ONLY_REMOVED,
+        ),
         *_diff_handlers(before, after),
     ]
     if before.description != after.description:
-        found.append(_drift(DriftKind.DESCRIPTION_CHANGED, after.type_name, "",
-                            before.description, after.description))
+        found.append(
+            _drift(
+                DriftKind.DESCRIPTION_CHANGED,
+                after.type_name,
+                "",
+                before.description,
+                after.description,
+            )
+        )
     return tuple(sorted(found, key=_sort_key))
 
 
@@ -195,8 +222,9 @@ def _walk(node: Any, path: tuple, properties: list[PropertyShape], required: lis
             here = (*path, "properties", name)
             if isinstance(schema, dict):
                 properties.append(
-                    PropertyShape(join_pointer(here), describe_type(schema),
-                                  _text(schema.get("description")))
+                    PropertyShape(
+                        join_pointer(here), describe_type(schema), _text(schema.get("description"))
+                    )
                 )
             _walk(schema, here, properties, required)
         # `required` names members of this node; a oneOf branch's bare `required` is a
@@ -212,7 +240,7 @@ def _walk(node: Any, path: tuple, properties: list[PropertyShape], required: lis
             _walk(branch, (*path, key, i), properties, required)
     for key in _SCHEMA_MAPS:
         named = node.get(key)
-        for name, schema in (named.items() if isinstance(named, dict) else ()):
+        for name, schema in named.items() if isinstance(named, dict) else ():
             _walk(schema, (*path, key, name), properties, required)
 
 
@@ -231,8 +259,9 @@ def _diff_properties(before: SchemaShape, after: SchemaShape) -> Iterator[Drift]
             if was.type != now.type:
                 yield _drift(DriftKind.PROPERTY_RETYPED, name, pointer, was.type, now.type)
             if was.description != now.description:
-                yield _drift(DriftKind.DESCRIPTION_CHANGED, name, pointer,
-                             was.description, now.description)
+                yield _drift(
+                    DriftKind.DESCRIPTION_CHANGED, name, pointer, was.description, now.description
+                )
 
 
 def _diff_members(
@@ -252,8 +281,13 @@ def _diff_members(
 def _diff_identifier(before: SchemaShape, after: SchemaShape) -> Iterator[Drift]:
     """The primary identifier, compared in order: its order is the order of the id parts."""
     if before.primary_identifier != after.primary_identifier:
-        yield _drift(DriftKind.PRIMARY_IDENTIFIER_CHANGED, after.type_name, "/primaryIdentifier",
-                     _join(before.primary_identifier), _join(after.primary_identifier))
+        yield _drift(
+            DriftKind.PRIMARY_IDENTIFIER_CHANGED,
+            after.type_name,
+            "/primaryIdentifier",
+            _join(before.primary_identifier),
+            _join(after.primary_identifier),
+        )
 
 
 def _diff_handlers(before: SchemaShape, after: SchemaShape) -> Iterator[Drift]:
@@ -299,8 +333,9 @@ def describe(kind: DriftKind, pointer: str, before: str | None, after: str | Non
         DriftKind.PROPERTY_RETYPED: f"property {subject} changed type from {before} to {after}",
         DriftKind.REQUIRED_ADDED: f"{subject} is now required",
         DriftKind.REQUIRED_REMOVED: f"{subject} is no longer required",
-        DriftKind.PRIMARY_IDENTIFIER_CHANGED:
-            f"primary identifier changed from {_codes(before)} to {_codes(after)}",
+        DriftKind.PRIMARY_IDENTIFIER_CHANGED: (
+            f"primary identifier changed from {_codes(before)} to {_codes(after)}"
+        ),
         DriftKind.CREATE_ONLY_ADDED: f"{subject} is now create-only",
         DriftKind.CREATE_ONLY_REMOVED: f"{subject} is no longer create-only",
         DriftKind.READ_ONLY_ADDED: f"{subject} is now read-only",
@@ -310,10 +345,12 @@ def describe(kind: DriftKind, pointer: str, before: str | None, after: str | Non
         DriftKind.HANDLER_ADDED: f"handler {handler} added",
         DriftKind.HANDLER_REMOVED: f"handler {handler} removed",
         DriftKind.PERMISSION_ADDED: f"handler {handler} needs a new permission {code(after or '')}",
-        DriftKind.PERMISSION_REMOVED:
-            f"handler {handler} no longer needs permission {code(before or '')}",
-        DriftKind.DESCRIPTION_CHANGED:
-            f"description of {subject} changed" if pointer else "description of the type changed",
+        DriftKind.PERMISSION_REMOVED: (
+            f"handler {handler} no longer needs permission {code(before or '')}"
+        ),
+        DriftKind.DESCRIPTION_CHANGED: f"description of {subject} changed"
+        if pointer
+        else "description of the type changed",
     }
     return sentences[kind]
 
@@ -348,8 +385,13 @@ def _by_type(specs: Sequence[Spec]) -> dict[str, Spec]:
 
 def _sort_key(drift: Drift) -> tuple:
     """Type, kind (report order), pointer, then the values: a total, stable order."""
-    return (drift.type_name, _KIND_ORDER[drift.kind], drift.pointer,
-            drift.before or "", drift.after or "")
+    return (
+        drift.type_name,
+        _KIND_ORDER[drift.kind],
+        drift.pointer,
+        drift.before or "",
+        drift.after or "",
+    )
 
 
 def _strings(value: Any) -> tuple[str, ...]:

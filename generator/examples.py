@@ -47,9 +47,7 @@ def get_conditions(resource: Resource, region: str) -> tuple[str, ...]:
 def insert_columns(resource: Resource, required_only: bool) -> tuple[str, ...]:
     """The INSERT columns: properties that may be set (not read-only)."""
     return tuple(
-        p.name
-        for p in resource.properties
-        if not p.read_only and (p.required or not required_only)
+        p.name for p in resource.properties if not p.read_only and (p.required or not required_only)
     )
 
 
@@ -108,7 +106,7 @@ def _yaml_block(value: Value, indent: int) -> list[str]:
 def patch_document(resource: Resource) -> str:
     """An RFC 6902 JSON Patch adding every updatable property, one operation a line."""
     ops = [
-        '  {"op": "add", "path": "/%s", "value": %s}' % (p.name, _json_value(p.value))
+        f'  {{"op": "add", "path": "/{p.name}", "value": {_json_value(p.value)}}}'
         for p in updatable(resource)
     ]
     return "[\n" + ",\n".join(ops) + "\n]"

@@ -31,18 +31,16 @@ import requests
 import urllib3
 
 from generator import __version__
+from generator.atomicfile import remove_stale_temps, write_all_atomic
 from generator.errors import FetchError, OutputError
 from generator.lock import (
     LOCK_NAME,
     Lock,
     make_entry,
     read_lock,
-    remove_stale_temps,
     update_lock,
-    write_files_atomic,
     write_lock,
 )
-from generator.model import DEFAULT_REGION
 from generator.naming import spec_file_name
 
 log = logging.getLogger(__name__)
@@ -502,7 +500,7 @@ def _write_schemas(
         specs_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise OutputError(f"{specs_dir}: cannot create: {e.strerror or e}") from e
-    write_files_atomic(changed_files)
+    write_all_atomic(changed_files, durable=True)
     lock_changed = write_lock(specs_dir, update_lock(lock, entries))
     for stale in remove_stale_temps(specs_dir):
         log.info("removed %s, left by an interrupted fetch", stale)

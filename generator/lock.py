@@ -1,21 +1,21 @@
 """The lock file `specs/specs.lock.json`: each type's schema file, its sha256 and its source.
 
-The data functions are pure; `read_lock`, `write_lock` and the atomic-write helpers below them are
-the disk edge. The rendered lock carries nothing that changes when the schemas do not (no timestamps), so a
-re-fetch of identical schemas leaves it byte-identical.
+The data functions are pure; `read_lock` and `write_lock` are the disk edge. The rendered lock
+carries nothing that changes when the schemas do not (no timestamps), so a re-fetch of identical
+schemas leaves it byte-identical.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.atomicfile import write_atomic
 from generator.errors import OutputError, SpecError
 from generator.jsonpointer import join_pointer
 from generator.naming import spec_file_name
@@ -24,8 +24,6 @@ LOCK_NAME = "specs.lock.json"
 LOCK_VERSION = 1
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-# `.<name>.tmp-<pid>`: hidden and not ending in `.json`, so no reader of `*.json` picks it up.
-_TEMP_NAME = re.compile(r"\.(?P<name>.+)\.tmp-(?P<pid>\d+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,20 +145,6 @@ def _expect_keys(value: Any, keys: set[str] | None, file: str, where: tuple[str,
         raise SpecError(file, join_pointer((*where, extra[0])), "unknown key")
 
 
-def is_temp_name(name: str) -> bool:
-    """Tell whether a file name is one of our temporary files (`.<name>.tmp-<pid>`).
-
-    >>> is_temp_name(".aws-s3-bucket.json.tmp-4242"), is_temp_name("aws-s3-bucket.json")
-    (True, False)
-    """
-    return _TEMP_NAME.fullmatch(name) is not None
-
-
-def temp_path(path: Path) -> Path:
-    """Return the temporary file name used while `path` is being written by this process."""
-    return path.with_name(f".{path.name}.tmp-{os.getpid()}")
-
-
 def read_lock(specs_dir: Path) -> Lock:
     """Read `specs_dir`/specs.lock.json; an absent lock is an empty one."""
     path = specs_dir / LOCK_NAME
@@ -184,75 +168,5 @@ def write_lock(specs_dir: Path, lock: Lock) -> bool:
         pass
     except OSError as e:
         raise OutputError(f"{path}: cannot read: {e.strerror or e}") from e
-    write_bytes_atomic(path, data)
+    write_atomic(path, data, durable=True)
     return True
-
-
-def write_files_atomic(files: Sequence[tuple[Path, bytes]]) -> None:
-    """Write files atomically: stage every temp file first, then os.replace them in turn.
-
-    A failure while staging removes the temp files and leaves every target as it was.
-    """
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for path, data in files:
-            staged.append((_stage(path, data), path))
-    except BaseException:
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
-        raise
-    for tmp, path in staged:
-        try:
-            os.replace(tmp, path)  # atomic: readers see the whole old file or the whole new one
-        except OSError as e:
-            tmp.unlink(missing_ok=True)
-            raise OutputError(f"{path}: cannot write: {e.strerror or e}") from e
-    for folder in sorted({path.parent for path, _ in files}):
-        _sync_dir(folder)
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write one file atomically: a temp file in the same folder, then os.replace."""
-    write_files_atomic([(path, data)])
-
-
-def _stage(path: Path, data: bytes) -> Path:
-    """Write `data` to the temporary file of `path`, flushed to disk; return the temporary path."""
-    tmp = temp_path(path)
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-    except BaseException as e:
-        tmp.unlink(missing_ok=True)
-        if isinstance(e, OSError):
-            raise OutputError(f"{path}: cannot write: {e.strerror or e}") from e
-        raise
-    return tmp
-
-
-def _sync_dir(folder: Path) -> None:
-    """Flush a folder's entries (the renames) to disk where the platform allows it."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some file systems cannot fsync a folder; the renames are still atomic
-    finally:
-        os.close(fd)
-
-
-def remove_stale_temps(folder: Path) -> tuple[Path, ...]:
-    """Delete temporary files left in `folder` by killed writers; return what was deleted."""
-    removed = []
-    for path in sorted(folder.iterdir()):
-        if is_temp_name(path.name) and path.is_file():
-            path.unlink(missing_ok=True)
-            removed.append(path)
-    return tuple(removed)

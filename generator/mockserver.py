@@ -74,8 +74,9 @@ class _Handler(BaseHTTPRequestHandler):
         target = self.headers.get("X-Amz-Target", "")
         region = region_of(self.headers.get("Authorization"))
         if region is None:
-            self._answer(400, _error("MissingAuthenticationTokenException",
-                                     "Missing Authentication Token"))
+            self._answer(
+                400, _error("MissingAuthenticationTokenException", "Missing Authentication Token")
+            )
             return
         if self.path != "/" or not target.startswith(TARGET_PREFIX):
             self._answer(400, _error("UnknownOperationException", f"Unknown target {target!r}"))
@@ -87,7 +88,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not isinstance(request, dict):
             self._answer(400, _error("SerializationException", "Request body is not a JSON object"))
             return
-        operation = target[len(TARGET_PREFIX):]
+        operation = target[len(TARGET_PREFIX) :]
         try:
             with self.server.lock:  # the backend is a plain state machine, one call at a time
                 answer = self.server.backend.handle(operation, request, region)
@@ -132,8 +133,9 @@ class MockServer:
     As a context manager it yields the URL: `with MockServer(backend) as url: ...`.
     """
 
-    def __init__(self, backend: CloudControlBackend, *, host: str = "127.0.0.1",
-                 port: int = 0) -> None:
+    def __init__(
+        self, backend: CloudControlBackend, *, host: str = "127.0.0.1", port: int = 0
+    ) -> None:
         self.backend = backend
         self._address = (host, port)
         self._server: _Server | None = None
@@ -152,8 +154,9 @@ class MockServer:
         if self._server is None:
             self._server = _Server(self._address, _Handler)
             self._server.backend, self._server.lock = self.backend, threading.Lock()
-            self._thread = threading.Thread(target=self._server.serve_forever,
-                                            name="mock-cloudcontrol", daemon=True)
+            self._thread = threading.Thread(
+                target=self._server.serve_forever, name="mock-cloudcontrol", daemon=True
+            )
             self._thread.start()
         return self.url
 
@@ -175,8 +178,10 @@ class MockServer:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Serve the schemas of a folder until interrupted."""
-    parser = argparse.ArgumentParser(prog="python -m generator.mockserver",
-                                     description="A mock AWS Cloud Control API on loopback.")
+    parser = argparse.ArgumentParser(
+        prog="python -m generator.mockserver",
+        description="A mock AWS Cloud Control API on loopback.",
+    )
     parser.add_argument("--specs", type=Path, required=True, help="folder of resource schemas")
     parser.add_argument("--port", type=int, default=0, help="port to bind (default: a free one)")
     args = parser.parse_args(argv)

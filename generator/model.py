@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Union
-
 
 # The region examples name and schemas are fetched from, unless told otherwise.
 DEFAULT_REGION = "us-east-1"
@@ -42,14 +40,14 @@ class Placeholder:
 class ObjectValue:
     """An object of named members, in schema order."""
 
-    members: tuple[tuple[str, "Value"], ...]
+    members: tuple[tuple[str, Value], ...]
 
 
 @dataclass(frozen=True, slots=True)
 class ArrayValue:
     """An array shown by one item."""
 
-    item: "Value"
+    item: Value
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +57,7 @@ class Truncated:
     name: str
 
 
-Value = Union[Placeholder, ObjectValue, ArrayValue, Truncated]
+Value = Placeholder | ObjectValue | ArrayValue | Truncated
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,18 +14,50 @@ _LOWER_UPPER = re.compile(r"([a-z])([A-Z])")
 # StackQL's column names: these acronyms become words first, in this order, then every
 # character followed by a capital splits (pairwise, left to right).
 _FIELD_ACRONYMS = (
-    ("DB", "Db"), ("ARN", "Arn"), ("WAN", "Wan"), ("URL", "Url"), ("VPC", "Vpc"),
-    ("DHCP", "Dhcp"), ("DNS", "Dns"), ("IP", "Ip"), ("IAM", "Iam"), ("IPAM", "Ipam"),
-    ("TLS", "Tls"), ("SSM", "Ssm"), ("CNAME", "Cname"), ("SQ", "Sq"), ("ML", "Ml"),
-    ("SKU", "Sku"), ("KMS", "Kms"), ("OK", "Ok"), ("CA", "Ca"), ("ID", "Id"), ("TTL", "Ttl"),
-    ("URI", "Uri"), ("LB", "Lb"), ("SNS", "Sns"), ("AWS", "Aws"), ("ACL", "Acl"), ("AZ", "Az"),
-    ("API", "Api"), ("MSK", "Msk"), ("ECS", "Ecs"), ("EBS", "Ebs"), ("CWE", "Cwe"),
-    ("SSE", "Sse"), ("HPO", "Hpo"), ("LF", "Lf"), ("WAL", "Wal"), ("MFA", "Mfa"),
+    ("DB", "Db"),
+    ("ARN", "Arn"),
+    ("WAN", "Wan"),
+    ("URL", "Url"),
+    ("VPC", "Vpc"),
+    ("DHCP", "Dhcp"),
+    ("DNS", "Dns"),
+    ("IP", "Ip"),
+    ("IAM", "Iam"),
+    ("IPAM", "Ipam"),
+    ("TLS", "Tls"),
+    ("SSM", "Ssm"),
+    ("CNAME", "Cname"),
+    ("SQ", "Sq"),
+    ("ML", "Ml"),
+    ("SKU", "Sku"),
+    ("KMS", "Kms"),
+    ("OK", "Ok"),
+    ("CA", "Ca"),
+    ("ID", "Id"),
+    ("TTL", "Ttl"),
+    ("URI", "Uri"),
+    ("LB", "Lb"),
+    ("SNS", "Sns"),
+    ("AWS", "Aws"),
+    ("ACL", "Acl"),
+    ("AZ", "Az"),
+    ("API", "Api"),
+    ("MSK", "Msk"),
+    ("ECS", "Ecs"),
+    ("EBS", "Ebs"),
+    ("CWE", "Cwe"),
+    ("SSE", "Sse"),
+    ("HPO", "Hpo"),
+    ("LF", "Lf"),
+    ("WAL", "Wal"),
+    ("MFA", "Mfa"),
     ("OAuth", "Oauth"),
 )
 _CHAR_CAPITAL = re.compile(r"\w[A-Z]")
 # Column names StackQL prefixes with `_` because they are SQL keywords.
-_RESERVED_COLUMNS = frozenset({"values", "schema", "database", "format", "update", "force", "match"})
+_RESERVED_COLUMNS = frozenset(
+    {"values", "schema", "database", "format", "update", "force", "match"}
+)
 # Where the Rails rules of `inflection` and StackQL's pluralizer (npm pluralize) disagree: the
 # whole name, then the last word. Checked against all 1,854 us-east-1 types.
 _WHOLE_PLURALS = {"schema": "schemata"}

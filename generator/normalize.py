@@ -26,7 +26,9 @@ from generator.naming import cfn_doc_url, field_name, pluralize, snake_case, spl
 MAX_VALUE_DEPTH = 8
 REGION_FIELD = Field(name="region", type="string", description="AWS region.")
 # The services StackQL treats as global: their SELECT examples name no region.
-GLOBAL_SERVICES = frozenset({"iam", "route53", "cloudfront", "wafv2", "shield", "globalaccelerator"})
+GLOBAL_SERVICES = frozenset(
+    {"iam", "route53", "cloudfront", "wafv2", "shield", "globalaccelerator"}
+)
 
 
 def normalize(spec: Spec) -> Resource:
@@ -58,9 +60,7 @@ def normalize(spec: Spec) -> Resource:
         )
     )
     handlers = doc.get("handlers") or {}
-    list_required = tuple(
-        handlers.get("list", {}).get("handlerSchema", {}).get("required", ())
-    )
+    list_required = tuple(handlers.get("list", {}).get("handlerSchema", {}).get("required", ()))
     return Resource(
         provider=vendor.lower(),
         service=service.lower(),
@@ -185,8 +185,7 @@ def value_of(schema: Any, doc: dict, name: str, depth: int = 0, seen=frozenset()
     if kind == "object" and isinstance(members, dict) and members:
         return ObjectValue(
             tuple(
-                (key, value_of(sub, doc, key, depth + 1, followed))
-                for key, sub in members.items()
+                (key, value_of(sub, doc, key, depth + 1, followed)) for key, sub in members.items()
             )
         )
     if kind == "array":

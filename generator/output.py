@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.atomicfile import write_atomic
 from generator.errors import OutputError
 from generator.model import Outcome, Page, Summary
 
@@ -58,7 +58,11 @@ def read_cache(out_dir: Path, fingerprint: str) -> dict[tuple[str, str], Outcome
                 page = Page(entry["page"], data.decode("utf-8"))
             summary = Summary(*entry["summary"]) if entry["summary"] else None
             outcome = Outcome(
-                entry["file"], entry["sha256"], entry["type_name"], page, summary,
+                entry["file"],
+                entry["sha256"],
+                entry["type_name"],
+                page,
+                summary,
                 entry["skipped"],
             )
             reusable[(outcome.file, outcome.sha256)] = outcome
@@ -83,7 +87,7 @@ def write_cache(out_dir: Path, fingerprint: str, outcomes: Sequence[Outcome]) ->
     ]
     data = json.dumps({"generator": fingerprint, "sources": sources}, sort_keys=True).encode()
     if _read_or_none(out_dir / CACHE_FILE) != data:
-        atomic_write(out_dir / CACHE_FILE, data)
+        write_atomic(out_dir / CACHE_FILE, data)
 
 
 def _summary_row(s: Summary) -> list[str]:
@@ -100,6 +104,7 @@ def write_site(
     """
     owned = read_owned(out_dir)
     known = on_disk or {}
+    out_dir.mkdir(parents=True, exist_ok=True)
     current = {p.path: p.text.encode("utf-8") for p in pages}
     _refuse_foreign(out_dir, current, owned, known)
     written, unchanged = [], []
@@ -113,7 +118,7 @@ def write_site(
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
-        atomic_write(target, data, make_parents=False)
+        write_atomic(target, data)
         written.append(rel)
     removed = sorted(owned - current.keys()) if prune else []
     for rel in removed:
@@ -121,7 +126,7 @@ def write_site(
     kept = set(current) | (set() if prune else set(owned))
     record = json.dumps({"files": sorted(kept)}, indent=2).encode() + b"\n"
     if _read_or_none(out_dir / OWNED_FILE) != record:
-        atomic_write(out_dir / OWNED_FILE, record)
+        write_atomic(out_dir / OWNED_FILE, record)
     return WriteResult(tuple(written), tuple(unchanged), tuple(removed))
 
 
@@ -137,24 +142,6 @@ def _refuse_foreign(
             continue
         if GENERATED_SIGN.encode() not in existing:
             raise OutputError(f"{out_dir / rel}: exists and was not written by stackql-docgen")
-
-
-def atomic_write(target: Path, data: bytes, make_parents: bool = True) -> None:
-    """Write bytes to a file through a temporary file and a rename: all or nothing."""
-    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    try:
-        if make_parents:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-    except OSError as e:
-        raise OutputError(f"{target}: cannot write ({e.strerror})") from e
 
 
 def _read_or_none(path: Path) -> bytes | None:

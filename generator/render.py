@@ -78,8 +78,7 @@ def page_view(resource: Resource) -> PageView:
         article=article(resource.singular),
         can_list=Handler.LIST in handlers,
         methods=tuple(
-            MethodRow(m.name, m.verb.value, ", ".join(m.required_params))
-            for m in resource.methods
+            MethodRow(m.name, m.verb.value, ", ".join(m.required_params)) for m in resource.methods
         ),
         has_list=Handler.LIST in handlers,
         has_get=Handler.READ in handlers,
@@ -120,11 +119,14 @@ class IndexRow:
 def render_provider_index(provider: str, services: dict[str, list[Summary]]) -> str:
     """Render the provider's index page: its services with their resource counts."""
     rows = tuple(
-        IndexRow(name, f"./{name}/index.mdx", str(len(items)), "") for name, items in services.items()
+        IndexRow(name, f"./{name}/index.mdx", str(len(items)), "")
+        for name, items in services.items()
     )
     total = sum(len(items) for items in services.values())
-    return environment().get_template("provider.mdx.j2").render(
-        provider=provider, rows=rows, total=total, mark=GENERATED_MARK % "the schemas"
+    return (
+        environment()
+        .get_template("provider.mdx.j2")
+        .render(provider=provider, rows=rows, total=total, mark=GENERATED_MARK % "the schemas")
     )
 
 
@@ -134,8 +136,10 @@ def render_service_index(provider: str, service: str, summaries: list[Summary]) 
         IndexRow(s.name, f"./{s.name}/index.mdx", s.type_name, first_sentence(s.description))
         for s in summaries
     )
-    return environment().get_template("service.mdx.j2").render(
-        provider=provider, service=service, rows=rows, mark=GENERATED_MARK % "the schemas"
+    return (
+        environment()
+        .get_template("service.mdx.j2")
+        .render(provider=provider, service=service, rows=rows, mark=GENERATED_MARK % "the schemas")
     )
 
 

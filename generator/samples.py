@@ -60,17 +60,29 @@ class SampleError(DocgenError):
 
 # Java's POSIX classes are ASCII-only unless UNICODE_CHARACTER_CLASS is set, which CFN never sets.
 _POSIX = {
-    "lower": ((0x61, 0x7A),), "upper": ((0x41, 0x5A),), "ascii": ((0, 0x7F),),
-    "alpha": ((0x41, 0x5A), (0x61, 0x7A)), "digit": ((0x30, 0x39),),
+    "lower": ((0x61, 0x7A),),
+    "upper": ((0x41, 0x5A),),
+    "ascii": ((0, 0x7F),),
+    "alpha": ((0x41, 0x5A), (0x61, 0x7A)),
+    "digit": ((0x30, 0x39),),
     "alnum": ((0x30, 0x39), (0x41, 0x5A), (0x61, 0x7A)),
     "punct": ((0x21, 0x2F), (0x3A, 0x40), (0x5B, 0x60), (0x7B, 0x7E)),
-    "graph": ((0x21, 0x7E),), "print": ((0x20, 0x7E),), "blank": ((0x09, 0x09), (0x20, 0x20)),
-    "cntrl": ((0, 0x1F), (0x7F, 0x7F)), "xdigit": ((0x30, 0x39), (0x41, 0x46), (0x61, 0x66)),
+    "graph": ((0x21, 0x7E),),
+    "print": ((0x20, 0x7E),),
+    "blank": ((0x09, 0x09), (0x20, 0x20)),
+    "cntrl": ((0, 0x1F), (0x7F, 0x7F)),
+    "xdigit": ((0x30, 0x39), (0x41, 0x46), (0x61, 0x66)),
     "space": ((0x09, 0x0D), (0x20, 0x20)),
 }
 _UNICODE_ALIASES = {
-    "alphabetic": ("L", "Nl"), "letter": ("L",), "digit": ("Nd",), "punctuation": ("P",),
-    "uppercase": ("Lu",), "lowercase": ("Ll",), "whitespace": ("Z",), "white_space": ("Z",),
+    "alphabetic": ("L", "Nl"),
+    "letter": ("L",),
+    "digit": ("Nd",),
+    "punctuation": ("P",),
+    "uppercase": ("Lu",),
+    "lowercase": ("Ll",),
+    "whitespace": ("Z",),
+    "white_space": ("Z",),
 }
 _PROPERTY = re.compile(r"\\([pP])(?:\{(\^?)(\w+)\}|([A-Z]))")
 _SURROGATE_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE)
@@ -124,9 +136,7 @@ def _complement(ranges: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], .
 
 def _class_body(ranges: tuple[tuple[int, int], ...]) -> str:
     """The inside of a `[...]` class matching `ranges`."""
-    return "".join(
-        f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges
-    )
+    return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
 
 
 def translate_pattern(pattern: str) -> str:
@@ -247,8 +257,11 @@ def _in_set(items: tuple[Any, ...], ch: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _members(op: Any, arg: Any) -> str:
     """Characters a single-character node accepts, readable ones first ('' when none found)."""
-    tests = {_sre.IN: functools.partial(_in_set, tuple(arg)) if op is _sre.IN else None,
-             _sre.ANY: lambda c: c != "\n", _sre.NOT_LITERAL: lambda c: ord(c) != arg}
+    tests = {
+        _sre.IN: functools.partial(_in_set, tuple(arg)) if op is _sre.IN else None,
+        _sre.ANY: lambda c: c != "\n",
+        _sre.NOT_LITERAL: lambda c: ord(c) != arg,
+    }
     test = tests.get(op) or _CATEGORY_TESTS.get(arg, lambda c: False)
     found = "".join(c for c in _ALPHABET if test(c))
     if not found and op is _sre.IN:  # a class of only non-ASCII characters: take its first
@@ -311,9 +324,10 @@ class _Writer:
                 options = [self.write(b, k, groups) for b in chosen]
                 if self.seed is not None:
                     options = [o for o in options if o or not self.nonempty] or options
-                    options = options[self.draw(len(options)):]
-                out.append(next((o for o in options if o), options[0]) if self.nonempty else
-                           options[0])
+                    options = options[self.draw(len(options)) :]
+                out.append(
+                    next((o for o in options if o), options[0]) if self.nonempty else options[0]
+                )
             elif op is _sre.SUBPATTERN:
                 text = self.write(arg[-1], k, groups)
                 if arg[0] is not None:
@@ -361,8 +375,9 @@ def string_for_pattern(
     return None
 
 
-def _write_pattern(pattern: str, min_length: int, max_length: int | None, variant: int,
-                   seed: str | None) -> str | None:
+def _write_pattern(
+    pattern: str, min_length: int, max_length: int | None, variant: int, seed: str | None
+) -> str | None:
     """`string_for_pattern` with one seed."""
     regex, tree = compile_pattern(pattern), _parse(pattern)
     if regex is None or tree is None:
@@ -373,8 +388,9 @@ def _write_pattern(pattern: str, min_length: int, max_length: int | None, varian
         return text is not None and min_length <= len(text) <= upper and bool(regex.search(text))
 
     def write(optional_once: bool, bonus: int, nonempty: bool, wishes: str) -> _Writer | None:
-        writer = _Writer(optional_once, bonus, nonempty, variant, seed, 4 * min_length + 4096,
-                         list(wishes))
+        writer = _Writer(
+            optional_once, bonus, nonempty, variant, seed, 4 * min_length + 4096, list(wishes)
+        )
         try:
             writer.text = writer.write(tree)
         except _GiveUp:
@@ -384,8 +400,11 @@ def _write_pattern(pattern: str, min_length: int, max_length: int | None, varian
     # Variants and seeds vary only what repeats write: give every repeat some room first.
     vary = 8 if seed is not None else min(variant, 1)
     empty, asked = None, ""
-    for optional_once, bonus in [*([(True, vary), (False, vary)] if vary else []),
-                                 (True, 0), (False, 0)]:
+    for optional_once, bonus in [
+        *([(True, vary), (False, vary)] if vary else []),
+        (True, 0),
+        (False, 0),
+    ]:
         for nonempty, wishes in ((False, ""), (True, ""), (True, None)):
             if wishes is None:  # a pass that writes the characters lookaheads ask for
                 if not asked:
@@ -407,8 +426,11 @@ def _write_pattern(pattern: str, min_length: int, max_length: int | None, varian
                         low = middle + 1
                 grown = write(optional_once, low, nonempty, wishes)
                 padding = "a" * (min_length - len(writer.text))  # where the pattern is unanchored
-                candidates += [grown.text if grown else None, writer.text + padding,
-                               padding + writer.text]
+                candidates += [
+                    grown.text if grown else None,
+                    writer.text + padding,
+                    padding + writer.text,
+                ]
             for candidate in candidates:
                 if fits(candidate):
                     if candidate:
@@ -442,8 +464,9 @@ def _additional_properties(validator: Any, allowed: Any, instance: Any, schema: 
     known = schema.get("properties", {})
     # An unreadable pattern is taken to admit every key: better lenient than a false finding.
     regexes = [compile_pattern(p) for p in schema.get("patternProperties", {})]
-    extras = [k for k in instance if k not in known and not any(
-        r is None or r.search(k) for r in regexes)]
+    extras = [
+        k for k in instance if k not in known and not any(r is None or r.search(k) for r in regexes)
+    ]
     if isinstance(allowed, dict):
         for key in extras:
             yield from validator.descend(instance[key], allowed, path=key)
@@ -452,11 +475,14 @@ def _additional_properties(validator: Any, allowed: Any, instance: Any, schema: 
             yield ValidationError(f"extraneous key [{key}] is not permitted")
 
 
-_Validator = validators.extend(Draft7Validator, {
-    "pattern": _pattern,
-    "patternProperties": _pattern_properties,
-    "additionalProperties": _additional_properties,
-})
+_Validator = validators.extend(
+    Draft7Validator,
+    {
+        "pattern": _pattern,
+        "patternProperties": _pattern_properties,
+        "additionalProperties": _additional_properties,
+    },
+)
 
 
 def validator_for(root: Mapping[str, Any]) -> Any:
@@ -472,30 +498,47 @@ def validator_for(root: Mapping[str, Any]) -> Any:
 
 _LOWER_BOUNDS = ("minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties")
 _UPPER_BOUNDS = ("maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties")
-_OBJECT_KEYS = ("properties", "required", "patternProperties", "additionalProperties",
-                "minProperties", "maxProperties")
+_OBJECT_KEYS = (
+    "properties",
+    "required",
+    "patternProperties",
+    "additionalProperties",
+    "minProperties",
+    "maxProperties",
+)
 _FORMATS = {
-    "date-time": "2024-01-{day:02d}T00:00:00Z", "timestamp": "2024-01-{day:02d}T00:00:00Z",
-    "date": "2024-01-{day:02d}", "time": "00:00:{second:02d}Z",
-    "email": "user{tag}@example.com", "idn-email": "user{tag}@example.com",
-    "hostname": "host{tag}.example.com", "idn-hostname": "host{tag}.example.com",
-    "ipv4": "10.0.0.{host}", "ipv6": "2001:db8::{host:x}",
-    "ipv4-network": "10.{octet}.0.0/16", "ipv6-network": "2001:db8:{octet:x}::/48",
-    "uri": "https://example.com/{kebab}", "uri-reference": "https://example.com/{kebab}",
-    "iri": "https://example.com/{kebab}", "url": "https://example.com/{kebab}",
-    "uuid": "00000000-0000-4000-8000-{n:012d}", "json": "{{}}", "regex": ".*",
+    "date-time": "2024-01-{day:02d}T00:00:00Z",
+    "timestamp": "2024-01-{day:02d}T00:00:00Z",
+    "date": "2024-01-{day:02d}",
+    "time": "00:00:{second:02d}Z",
+    "email": "user{tag}@example.com",
+    "idn-email": "user{tag}@example.com",
+    "hostname": "host{tag}.example.com",
+    "idn-hostname": "host{tag}.example.com",
+    "ipv4": "10.0.0.{host}",
+    "ipv6": "2001:db8::{host:x}",
+    "ipv4-network": "10.{octet}.0.0/16",
+    "ipv6-network": "2001:db8:{octet:x}::/48",
+    "uri": "https://example.com/{kebab}",
+    "uri-reference": "https://example.com/{kebab}",
+    "iri": "https://example.com/{kebab}",
+    "url": "https://example.com/{kebab}",
+    "uuid": "00000000-0000-4000-8000-{n:012d}",
+    "json": "{{}}",
+    "regex": ".*",
 }
 # Resource-attribute formats of cfn-lint's schemas (`AWS::EC2::Subnet.Id`): AWS's documented
 # example values where one is well known, a generic shape otherwise.
 _AWS_FORMATS = {
     "AWS::KMS::Key.Id": "1234abcd-12ab-34cd-56ef-{n:012d}",
-    "AWS::KMS::Key.Arn": "arn:aws:kms:us-east-1:123456789012:key/"
-                         "1234abcd-12ab-34cd-56ef-{n:012d}",
+    "AWS::KMS::Key.Arn": "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-{n:012d}",
     "AWS::KMS::Alias.AliasName": "alias/example{suffix}",
     "AWS::IAM::Role.Arn": "arn:aws:iam::123456789012:role/example-role{suffix}",
     "AWS::S3::Bucket.Name": "amzn-s3-demo-bucket{suffix}",
-    "AWS::EC2::Image.Id": "ami-{hex17}", "AWS::EC2::SecurityGroup.Id": "sg-{hex17}",
-    "AWS::EC2::Subnet.Id": "subnet-{hex17}", "AWS::EC2::VPC.Id": "vpc-{hex17}",
+    "AWS::EC2::Image.Id": "ami-{hex17}",
+    "AWS::EC2::SecurityGroup.Id": "sg-{hex17}",
+    "AWS::EC2::Subnet.Id": "subnet-{hex17}",
+    "AWS::EC2::VPC.Id": "vpc-{hex17}",
 }
 
 
@@ -512,9 +555,17 @@ def kebab(name: str) -> str:
 def _format_text(fmt: str, name: str, n: int) -> str | None:
     """A string in a well-known `format`, or None for formats without a sample."""
     hex17 = f"{0x0123456789ABCDEF0 + n:017x}"
-    fields = {"n": n, "tag": n or "", "day": 1 + n % 28, "second": n % 60, "host": 1 + n % 254,
-              "octet": n % 256, "kebab": kebab(name) or "example", "suffix": f"-{n}" if n else "",
-              "hex17": hex17}
+    fields = {
+        "n": n,
+        "tag": n or "",
+        "day": 1 + n % 28,
+        "second": n % 60,
+        "host": 1 + n % 254,
+        "octet": n % 256,
+        "kebab": kebab(name) or "example",
+        "suffix": f"-{n}" if n else "",
+        "hex17": hex17,
+    }
     if fmt in _AWS_FORMATS or fmt in _FORMATS:
         return _AWS_FORMATS.get(fmt, _FORMATS.get(fmt, "")).format(**fields)
     if match := re.fullmatch(r"AWS::(\w+)::(\w+)\.(\w+?)s?", fmt):
@@ -534,8 +585,12 @@ def _merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
         if key not in out:
             out[key] = value
         elif key == "properties":
-            out[key] = {**out[key], **{
-                k: {"allOf": [out[key][k], v]} if k in out[key] else v for k, v in value.items()}}
+            out[key] = {
+                **out[key],
+                **{
+                    k: {"allOf": [out[key][k], v]} if k in out[key] else v for k, v in value.items()
+                },
+            }
         elif key == "required":
             out[key] = list(dict.fromkeys([*out[key], *value]))
         elif key in _LOWER_BOUNDS:
@@ -544,9 +599,13 @@ def _merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
             out[key] = min(out[key], value)
         elif key == "type":  # what both allow; an integer is a number
             theirs = _as_list(value)
-            out[key] = [t if t in theirs else "integer" for t in _as_list(out[key])
-                        if t in theirs or (t == "number" and "integer" in theirs)
-                        or (t == "integer" and "number" in theirs)]
+            out[key] = [
+                t if t in theirs else "integer"
+                for t in _as_list(out[key])
+                if t in theirs
+                or (t == "number" and "integer" in theirs)
+                or (t == "integer" and "number" in theirs)
+            ]
         elif key == "enum":
             out[key] = [v for v in out[key] if v in value]
         elif key == "pattern" and value != out[key]:  # one string can rarely be built for two
@@ -668,8 +727,15 @@ class _Sampler:
             raise failures[0]
         raise SampleError(where, "no value satisfies the schema")
 
-    def candidates(self, s: dict[str, Any], where: str, name: str, variant: int, depth: int,
-                   failures: list[SampleError]) -> Iterator[Any]:
+    def candidates(
+        self,
+        s: dict[str, Any],
+        where: str,
+        name: str,
+        variant: int,
+        depth: int,
+        failures: list[SampleError],
+    ) -> Iterator[Any]:
         """Values worth trying, best first; nested failures are noted in `failures`."""
         if "const" in s:
             yield s["const"]
@@ -693,8 +759,9 @@ class _Sampler:
                     except SampleError as error:
                         failures.append(error)
                         continue
-                    yield from self.candidates(_merge(rest, flat), f"{where}/{key}/{i}", name,
-                                               variant, depth + 1, failures)
+                    yield from self.candidates(
+                        _merge(rest, flat), f"{where}/{key}/{i}", name, variant, depth + 1, failures
+                    )
                 return
         for kind in _types(s):
             try:
@@ -702,8 +769,9 @@ class _Sampler:
             except SampleError as error:
                 failures.append(error)
 
-    def of_type(self, kind: str, s: dict[str, Any], where: str, name: str, variant: int,
-                depth: int) -> Iterator[Any]:
+    def of_type(
+        self, kind: str, s: dict[str, Any], where: str, name: str, variant: int, depth: int
+    ) -> Iterator[Any]:
         """Candidates of one JSON type."""
         if kind == "string":
             yield from self.strings(s, where, name, variant)
@@ -739,8 +807,9 @@ class _Sampler:
         for each in [pattern, *s.get("$patterns", [])] if pattern is not None else []:
             text = string_for_pattern(each, low, high, variant=variant, seed=self.seed)
             if text is None:
-                raise SampleError(where, f"no string of length {low}..{high or ''} "
-                                         f"matches pattern {each!r}")
+                raise SampleError(
+                    where, f"no string of length {low}..{high or ''} matches pattern {each!r}"
+                )
             yield text
 
     def numbers(self, s: dict[str, Any], variant: int, integral: bool) -> Iterator[int | float]:
@@ -769,8 +838,9 @@ class _Sampler:
                     continue
                 yield _number(value.to_integral_value(rounding) if integral else value)
 
-    def arrays(self, s: dict[str, Any], where: str, name: str, variant: int,
-               depth: int) -> Iterator[list[Any]]:
+    def arrays(
+        self, s: dict[str, Any], where: str, name: str, variant: int, depth: int
+    ) -> Iterator[list[Any]]:
         """minItems items (one at least, to show their shape), distinct if uniqueItems."""
         low, high = s.get("minItems", 0), s.get("maxItems")
         count = max(low, 1) if high is None else min(max(low, 1), high)
@@ -779,8 +849,11 @@ class _Sampler:
         for i in range(count + 8 if unique else count):
             if len(values) == count:
                 break
-            schema = items if not isinstance(items, list) else (
-                items[i] if i < len(items) else s.get("additionalItems", {}))
+            schema = (
+                items
+                if not isinstance(items, list)
+                else (items[i] if i < len(items) else s.get("additionalItems", {}))
+            )
             try:
                 value = self.value(schema, f"{where}/items", name, variant + i, depth + 1)
                 if unique and value in values:  # fuller items differ where bare ones cannot
@@ -799,8 +872,9 @@ class _Sampler:
         if low == 0 and values:
             yield []
 
-    def objects(self, s: dict[str, Any], where: str, variant: int,
-                depth: int) -> Iterator[dict[str, Any]]:
+    def objects(
+        self, s: dict[str, Any], where: str, variant: int, depth: int
+    ) -> Iterator[dict[str, Any]]:
         """The object in the current mode, then in the other one."""
         first = self.object_of(s, where, variant, depth, self.optional)
         yield first
@@ -809,17 +883,23 @@ class _Sampler:
         if other != first:
             yield other
 
-    def object_of(self, s: dict[str, Any], where: str, variant: int, depth: int,
-                  optional: bool) -> dict[str, Any]:
+    def object_of(
+        self, s: dict[str, Any], where: str, variant: int, depth: int, optional: bool
+    ) -> dict[str, Any]:
         """An object with the required properties, and the optional ones when `optional`."""
         properties = s.get("properties") or {}
         required = list(dict.fromkeys(s.get("required", [])))
         optional = optional and self.budget > 0
-        wanted = [k for k in properties if k in required or (optional and not any(
-            ref in self.stack for ref in _refs(properties[k])))]  # no optional recursion
+        wanted = [
+            k
+            for k in properties
+            if k in required
+            or (optional and not any(ref in self.stack for ref in _refs(properties[k])))
+        ]  # no optional recursion
         wanted += [k for k in required if k not in properties]
         wanted += [k for k in properties if k not in wanted][
-            : max(0, s.get("minProperties", 0) - len(wanted))]
+            : max(0, s.get("minProperties", 0) - len(wanted))
+        ]
         out: dict[str, Any] = {}
         for key in wanted:
             subschema, pointer = self.property_schema(s, key, where)
@@ -842,8 +922,13 @@ class _Sampler:
             if regex is not None and not regex.search(key):
                 key = string_for_pattern(pattern, 1, variant=variant + i) or key
             try:
-                out[key] = self.value(subschema, f"{where}/patternProperties/"
-                                      f"{escape_token(pattern or '')}", key, variant + i, depth + 1)
+                out[key] = self.value(
+                    subschema,
+                    f"{where}/patternProperties/{escape_token(pattern or '')}",
+                    key,
+                    variant + i,
+                    depth + 1,
+                )
             except SampleError:
                 break
         return out
@@ -881,13 +966,15 @@ def sample_value(
     return _Sampler(root, optional=optional).value(schema, pointer, name, variant, 0)
 
 
-def sample_model(root: Mapping[str, Any], *, optional: bool = False,
-                 variant: int = 0) -> dict[str, Any]:
+def sample_model(
+    root: Mapping[str, Any], *, optional: bool = False, variant: int = 0
+) -> dict[str, Any]:
     """A DesiredState for a resource schema: its required writable properties (all, if optional)."""
     read_only = {p.split("/")[2] for p in root.get("readOnlyProperties", []) if p.count("/") == 2}
     writable = dict(root)
     writable["properties"] = {
-        k: v for k, v in (root.get("properties") or {}).items() if k not in read_only}
+        k: v for k, v in (root.get("properties") or {}).items() if k not in read_only
+    }
     writable["required"] = [k for k in root.get("required", []) if k not in read_only]
     model = sample_value(writable, root, variant=variant, optional=optional, pointer="")
     for pointer in root.get("readOnlyProperties", []):  # nested ones, inside writable objects
@@ -937,7 +1024,9 @@ def plausible_identifier(
     if name.endswith(("Arn", "ARN")):
         texts.insert(0, f"arn:aws:{service}:{region}:{account}:{resource}/{resource}-{token[:8]}")
     elif name.endswith(("Url", "URL")):
-        texts.insert(0, f"https://{service}.{region}.amazonaws.com/{account}/{resource}-{token[:8]}")
+        texts.insert(
+            0, f"https://{service}.{region}.amazonaws.com/{account}/{resource}-{token[:8]}"
+        )
     elif name.endswith(("Id", "ID")):
         texts.insert(0, f"{resource}-{token[:17]}")
     numeric = _types(flat)[:1] in (["integer"], ["number"])

@@ -82,9 +82,7 @@ def _read_zip(archive: Path) -> tuple[SourceFile, ...]:
     """The `*.json` members of a zip, in name order."""
     try:
         with zipfile.ZipFile(archive) as z:
-            names = sorted(
-                n for n in z.namelist() if n.endswith(".json") and not n.endswith("/")
-            )
+            names = sorted(n for n in z.namelist() if n.endswith(".json") and not n.endswith("/"))
             return tuple(SourceFile(n, f"{archive}/{n}", z.read(n)) for n in names)
     except (zipfile.BadZipFile, OSError, zlib.error) as e:
         raise UsageError(f"{archive}: unreadable zip ({e})") from e
@@ -272,8 +270,7 @@ def _meta_validator() -> Any:
 
     documents = _meta_documents()
     registry = Registry().with_resources(
-        (doc["$id"], Resource.from_contents(doc, default_specification=DRAFT7))
-        for doc in documents
+        (doc["$id"], Resource.from_contents(doc, default_specification=DRAFT7)) for doc in documents
     )
     return jsonschema.Draft7Validator(documents[0], registry=registry)
 

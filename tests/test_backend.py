@@ -22,25 +22,37 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     WIDGET: {
         "typeName": WIDGET,
         "additionalProperties": False,
-        "definitions": {"Tag": {"type": "object", "additionalProperties": False,
-                                "required": ["Key", "Value", "Id"],  # Id: read-only, below
-                                "properties": {"Key": {"type": "string"},
-                                               "Value": {"type": "string"},
-                                               "Id": {"type": "string"}}}},
+        "definitions": {
+            "Tag": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["Key", "Value", "Id"],  # Id: read-only, below
+                "properties": {
+                    "Key": {"type": "string"},
+                    "Value": {"type": "string"},
+                    "Id": {"type": "string"},
+                },
+            }
+        },
         "properties": {
             "Id": {"type": "string", "pattern": "^w-[0-9a-f]{8}$"},
             "Arn": {"type": "string"},
             "Name": {"type": "string", "minLength": 1, "maxLength": 20},
             "Size": {"type": "integer", "minimum": 1, "maximum": 10},
             "Secret": {"type": "string"},
-            "Config": {"type": "object", "properties": {"Mode": {"type": "string"},
-                                                        "Level": {"type": "integer"}}},
+            "Config": {
+                "type": "object",
+                "properties": {"Mode": {"type": "string"}, "Level": {"type": "integer"}},
+            },
             "Tags": {"type": "array", "items": {"$ref": "#/definitions/Tag"}},
         },
         "required": ["Name", "Id"],  # Id is read-only: a create must not be asked for it
         "readOnlyProperties": ["/properties/Id", "/properties/Arn", "/properties/Tags/*/Id"],
-        "createOnlyProperties": ["/properties/Name", "/properties/Config/Mode",
-                                 "/properties/Tags/*/Key"],
+        "createOnlyProperties": [
+            "/properties/Name",
+            "/properties/Config/Mode",
+            "/properties/Tags/*/Key",
+        ],
         "writeOnlyProperties": ["/properties/Secret"],
         "primaryIdentifier": ["/properties/Id"],
         "additionalIdentifiers": [["/properties/Arn"], ["/properties/Name"]],
@@ -48,16 +60,23 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
     FIXED: {
         "typeName": FIXED,
-        "properties": {"Name": {"type": "string"}, "Device": {"type": "object", "properties": {
-            "DeviceId": {"type": "string", "pattern": "^dev-[0-9]{4}$"}}}},
+        "properties": {
+            "Name": {"type": "string"},
+            "Device": {
+                "type": "object",
+                "properties": {"DeviceId": {"type": "string", "pattern": "^dev-[0-9]{4}$"}},
+            },
+        },
         "readOnlyProperties": ["/properties/Device/DeviceId"],
         "primaryIdentifier": ["/properties/Name", "/properties/Device/DeviceId"],
         "handlers": {"create": {}, "read": {}, "delete": {}},
     },
     **{
         doc["typeName"]: doc
-        for path in [ROOT / "specs" / "aws-lambda-eventinvokeconfig.json",
-                     *sorted((ROOT / "tests" / "data" / "schemas").glob("*.json"))]
+        for path in [
+            ROOT / "specs" / "aws-lambda-eventinvokeconfig.json",
+            *sorted((ROOT / "tests" / "data" / "schemas").glob("*.json")),
+        ]
         for doc in [json.loads(path.read_text())]
     },
 }
@@ -74,8 +93,13 @@ def error(call: Callable[[], object]) -> tuple[str, str]:
     return caught.value.code, caught.value.message
 
 
-def create(backend: CloudControlBackend, type_name: str, state: dict, region: str = "us-east-1",
-           **extra: Any) -> dict:
+def create(
+    backend: CloudControlBackend,
+    type_name: str,
+    state: dict,
+    region: str = "us-east-1",
+    **extra: Any,
+) -> dict:
     request = {"TypeName": type_name, "DesiredState": json.dumps(state), **extra}
     return backend.create_resource(request, region)["ProgressEvent"]
 
@@ -123,7 +147,8 @@ def test_same_requests_same_answers() -> None:
 def test_read_only_properties_are_refused(backend: CloudControlBackend) -> None:
     assert error(lambda: create(backend, WIDGET, {"Name": "a", "Arn": "arn:x"})) == (
         "ValidationException",
-        "Invalid desired state: readOnlyProperties [/properties/Arn] cannot be set")
+        "Invalid desired state: readOnlyProperties [/properties/Arn] cannot be set",
+    )
 
 
 def test_nested_read_only_properties(backend: CloudControlBackend) -> None:
@@ -132,25 +157,36 @@ def test_nested_read_only_properties(backend: CloudControlBackend) -> None:
     tags = [{"Key": "k", "Value": "v", "Id": "t-1"}]
     assert error(lambda: create(backend, WIDGET, {"Name": "b", "Tags": tags})) == (
         "ValidationException",
-        "Invalid desired state: readOnlyProperties [/properties/Tags/*/Id] cannot be set")
+        "Invalid desired state: readOnlyProperties [/properties/Tags/*/Id] cannot be set",
+    )
 
 
 def test_desired_state_is_validated_like_cloud_control(backend: CloudControlBackend) -> None:
     bad = {"Name": "", "Size": 11, "Extra": 1, "Tags": [{"Key": "k"}], "Config": []}
-    assert error(lambda: create(backend, WIDGET, bad)) == ("ValidationException", (
-        "Model validation failed ("
-        "#: extraneous key [Extra] is not permitted\n"
-        "#/Name: expected minLength: 1, actual: 0\n"
-        "#/Size: 11 is not less or equal to 10\n"
-        "#/Config: expected type: JSONObject, found: JSONArray\n"
-        "#/Tags/0: required key [Value] not found)"))
+    assert error(lambda: create(backend, WIDGET, bad)) == (
+        "ValidationException",
+        (
+            "Model validation failed ("
+            "#: extraneous key [Extra] is not permitted\n"
+            "#/Name: expected minLength: 1, actual: 0\n"
+            "#/Size: 11 is not less or equal to 10\n"
+            "#/Config: expected type: JSONObject, found: JSONArray\n"
+            "#/Tags/0: required key [Value] not found)"
+        ),
+    )
     assert error(lambda: create(backend, WIDGET, {})) == (
-        "ValidationException", "Model validation failed (#: required key [Name] not found)")
+        "ValidationException",
+        "Model validation failed (#: required key [Name] not found)",
+    )
     unreadable = {"TypeName": WIDGET, "DesiredState": "{"}
     assert error(lambda: backend.create_resource(unreadable))[0] == "ValidationException"
     assert error(lambda: backend.create_resource({"TypeName": WIDGET})) == (
-        "ValidationException", ("1 validation error detected: Value null at 'desiredState' "
-                                "failed to satisfy constraint: Member must not be null"))
+        "ValidationException",
+        (
+            "1 validation error detected: Value null at 'desiredState' "
+            "failed to satisfy constraint: Member must not be null"
+        ),
+    )
 
 
 def test_duplicate_identifiers_already_exist(backend: CloudControlBackend) -> None:
@@ -158,8 +194,11 @@ def test_duplicate_identifiers_already_exist(backend: CloudControlBackend) -> No
     assert create(backend, EIC, state)["Identifier"] == "f|$LATEST"
     assert error(lambda: create(backend, EIC, state)) == (
         "AlreadyExistsException",
-        ("Resource of type 'AWS::Lambda::EventInvokeConfig' with identifier 'f|$LATEST' "
-         "already exists."))
+        (
+            "Resource of type 'AWS::Lambda::EventInvokeConfig' with identifier 'f|$LATEST' "
+            "already exists."
+        ),
+    )
 
 
 def test_generated_identifiers_never_collide(backend: CloudControlBackend) -> None:
@@ -174,8 +213,13 @@ def test_generated_identifiers_never_collide(backend: CloudControlBackend) -> No
 
 def test_compound_and_nested_identifiers(backend: CloudControlBackend) -> None:
     farm, queue = "farm-" + "0" * 32, "queue-" + "1" * 32
-    state = {"FarmId": farm, "QueueId": queue, "Priority": 1, "Template": "{}",
-             "TemplateType": "JSON"}
+    state = {
+        "FarmId": farm,
+        "QueueId": queue,
+        "Priority": 1,
+        "Template": "{}",
+        "TemplateType": "JSON",
+    }
     identifier = create(backend, "AWS::Deadline::QueueEnvironment", state)["Identifier"]
     assert re.fullmatch(rf"{farm}\|{queue}\|queueenv-[0-9a-f]{{32}}", identifier)
     assert read(backend, "AWS::Deadline::QueueEnvironment", identifier)["Priority"] == 1
@@ -196,11 +240,17 @@ def test_list_enforces_the_handler_schema(backend: CloudControlBackend) -> None:
     environment = "AWS::Deadline::QueueEnvironment"
     assert error(lambda: backend.list_resources({"TypeName": environment})) == (
         "InvalidRequestException",
-        ("Missing or invalid ResourceModel property in AWS::Deadline::QueueEnvironment list "
-         "handler request input.Required property: (#: required key [FarmId] not found\n"
-         "#: required key [QueueId] not found)"))
-    code, message = error(lambda: backend.list_resources(
-        {"TypeName": environment, "ResourceModel": '{"FarmId": "x", "QueueId": "y"}'}))
+        (
+            "Missing or invalid ResourceModel property in AWS::Deadline::QueueEnvironment list "
+            "handler request input.Required property: (#: required key [FarmId] not found\n"
+            "#: required key [QueueId] not found)"
+        ),
+    )
+    code, message = error(
+        lambda: backend.list_resources(
+            {"TypeName": environment, "ResourceModel": '{"FarmId": "x", "QueueId": "y"}'}
+        )
+    )
     assert code == "InvalidRequestException"
     assert "#/FarmId: string [x] does not match pattern ^farm-[0-9a-f]{32}$" in message
 
@@ -219,26 +269,47 @@ def test_list_pages(backend: CloudControlBackend) -> None:
         create(backend, "AWS::SQS::Queue", {})
     first = backend.list_resources({"TypeName": "AWS::SQS::Queue", "MaxResults": 2})
     assert len(first["ResourceDescriptions"]) == 2
-    rest = backend.list_resources({"TypeName": "AWS::SQS::Queue", "MaxResults": 2,
-                                   "NextToken": first["NextToken"]})
+    rest = backend.list_resources(
+        {"TypeName": "AWS::SQS::Queue", "MaxResults": 2, "NextToken": first["NextToken"]}
+    )
     assert len(rest["ResourceDescriptions"]) == 1 and "NextToken" not in rest
-    assert error(lambda: backend.list_resources(
-        {"TypeName": "AWS::SQS::Queue", "NextToken": "bm9wZQ=="}))[0] == "InvalidRequestException"
+    assert (
+        error(
+            lambda: backend.list_resources({"TypeName": "AWS::SQS::Queue", "NextToken": "bm9wZQ=="})
+        )[0]
+        == "InvalidRequestException"
+    )
 
 
 def test_update_applies_a_json_patch(backend: CloudControlBackend) -> None:
-    identifier = create(backend, WIDGET, {"Name": "a", "Size": 1, "Secret": "s",
-                                          "Config": {"Mode": "m"},
-                                          "Tags": [{"Key": "k", "Value": "v"}]})["Identifier"]
-    event = update(backend, WIDGET, identifier, [
-        {"op": "replace", "path": "/Size", "value": 5},
-        {"op": "replace", "path": "/Tags/0/Value", "value": "w"},
-        {"op": "add", "path": "/Config/Level", "value": 2},
-    ])
+    identifier = create(
+        backend,
+        WIDGET,
+        {
+            "Name": "a",
+            "Size": 1,
+            "Secret": "s",
+            "Config": {"Mode": "m"},
+            "Tags": [{"Key": "k", "Value": "v"}],
+        },
+    )["Identifier"]
+    event = update(
+        backend,
+        WIDGET,
+        identifier,
+        [
+            {"op": "replace", "path": "/Size", "value": 5},
+            {"op": "replace", "path": "/Tags/0/Value", "value": "w"},
+            {"op": "add", "path": "/Config/Level", "value": 2},
+        ],
+    )
     assert (event["Operation"], event["OperationStatus"]) == ("UPDATE", "SUCCESS")
     model = read(backend, WIDGET, identifier)
     assert (model["Size"], model["Tags"], model["Config"]) == (
-        5, [{"Key": "k", "Value": "w"}], {"Mode": "m", "Level": 2})
+        5,
+        [{"Key": "k", "Value": "w"}],
+        {"Mode": "m", "Level": 2},
+    )
     assert "Secret" not in model
     assert json.loads(event["ResourceModel"]) == model
 
@@ -246,27 +317,48 @@ def test_update_applies_a_json_patch(backend: CloudControlBackend) -> None:
 @pytest.mark.parametrize(
     ("patch", "code", "message"),
     [
-        ([{"op": "replace", "path": "/Name", "value": "b"}], "NotUpdatableException",
-         "Invalid patch update: createOnlyProperties [/properties/Name] cannot be updated"),
+        (
+            [{"op": "replace", "path": "/Name", "value": "b"}],
+            "NotUpdatableException",
+            "Invalid patch update: createOnlyProperties [/properties/Name] cannot be updated",
+        ),
         # a parent replaced takes its create-only children with it, as the service reads it
-        ([{"op": "add", "path": "/Config", "value": {}}], "NotUpdatableException",
-         "Invalid patch update: createOnlyProperties [/properties/Config/Mode] cannot be updated"),
-        ([{"op": "replace", "path": "/Tags/0/Key", "value": "j"}], "NotUpdatableException",
-         "Invalid patch update: createOnlyProperties [/properties/Tags/*/Key] cannot be updated"),
-        ([{"op": "move", "from": "/Name", "path": "/Secret"}], "NotUpdatableException",
-         "Invalid patch update: createOnlyProperties [/properties/Name] cannot be updated"),
-        ([{"op": "add", "path": "/Arn", "value": "arn:aws:x"}], "ValidationException",
-         "Invalid patch update: readOnlyProperties [/properties/Arn] cannot be updated"),
-        ([{"op": "add", "path": "/Size", "value": 11}], "ValidationException",
-         "Model validation failed (#/Size: 11 is not less or equal to 10)"),
+        (
+            [{"op": "add", "path": "/Config", "value": {}}],
+            "NotUpdatableException",
+            "Invalid patch update: createOnlyProperties [/properties/Config/Mode] "
+            "cannot be updated",
+        ),
+        (
+            [{"op": "replace", "path": "/Tags/0/Key", "value": "j"}],
+            "NotUpdatableException",
+            "Invalid patch update: createOnlyProperties [/properties/Tags/*/Key] cannot be updated",
+        ),
+        (
+            [{"op": "move", "from": "/Name", "path": "/Secret"}],
+            "NotUpdatableException",
+            "Invalid patch update: createOnlyProperties [/properties/Name] cannot be updated",
+        ),
+        (
+            [{"op": "add", "path": "/Arn", "value": "arn:aws:x"}],
+            "ValidationException",
+            "Invalid patch update: readOnlyProperties [/properties/Arn] cannot be updated",
+        ),
+        (
+            [{"op": "add", "path": "/Size", "value": 11}],
+            "ValidationException",
+            "Model validation failed (#/Size: 11 is not less or equal to 10)",
+        ),
         ([{"op": "remove", "path": "/Nope"}], "ValidationException", None),
         ([{"op": "replace", "path": "Size", "value": 1}], "ValidationException", None),
     ],
 )
-def test_update_refusals(backend: CloudControlBackend, patch: list, code: str,
-                         message: str | None) -> None:
+def test_update_refusals(
+    backend: CloudControlBackend, patch: list, code: str, message: str | None
+) -> None:
     identifier = create(backend, WIDGET, {"Name": "a", "Tags": [{"Key": "k", "Value": "v"}]})[
-        "Identifier"]
+        "Identifier"
+    ]
     got = error(lambda: update(backend, WIDGET, identifier, patch))
     assert got[0] == code
     assert message is None or got[1] == message
@@ -277,23 +369,34 @@ def test_delete_then_not_found(backend: CloudControlBackend) -> None:
     identifier = create(backend, WIDGET, {"Name": "a"})["Identifier"]
     event = backend.delete_resource({"TypeName": WIDGET, "Identifier": identifier})["ProgressEvent"]
     assert (event["Operation"], event["Identifier"], "ResourceModel" in event) == (
-        "DELETE", identifier, False)
-    not_found = ("ResourceNotFoundException",
-                 f"Resource of type '{WIDGET}' with identifier '{identifier}' was not found.")
+        "DELETE",
+        identifier,
+        False,
+    )
+    not_found = (
+        "ResourceNotFoundException",
+        f"Resource of type '{WIDGET}' with identifier '{identifier}' was not found.",
+    )
     assert error(lambda: read(backend, WIDGET, identifier)) == not_found
-    assert error(lambda: backend.delete_resource(
-        {"TypeName": WIDGET, "Identifier": identifier})) == not_found
+    assert (
+        error(lambda: backend.delete_resource({"TypeName": WIDGET, "Identifier": identifier}))
+        == not_found
+    )
 
 
 def test_types_and_handlers(backend: CloudControlBackend) -> None:
-    assert error(lambda: backend.get_resource({"TypeName": "AWS::No::Such", "Identifier": "x"})) \
-        == ("TypeNotFoundException", "The type 'AWS::No::Such' cannot be found.")
+    assert error(
+        lambda: backend.get_resource({"TypeName": "AWS::No::Such", "Identifier": "x"})
+    ) == ("TypeNotFoundException", "The type 'AWS::No::Such' cannot be found.")
     assert error(lambda: backend.list_resources({"TypeName": FIXED})) == (
-        "UnsupportedActionException", f"Resource type {FIXED} does not support LIST action")
+        "UnsupportedActionException",
+        f"Resource type {FIXED} does not support LIST action",
+    )
     assert error(lambda: update(backend, FIXED, "x", []))[0] == "UnsupportedActionException"
     assert error(lambda: backend.get_resource({"Identifier": "x"}))[0] == "ValidationException"
     assert error(lambda: backend.handle("CancelEverything", {}, "us-east-1"))[0] == (
-        "UnknownOperationException")
+        "UnknownOperationException"
+    )
 
 
 def test_client_tokens_make_requests_idempotent(backend: CloudControlBackend) -> None:
@@ -301,7 +404,8 @@ def test_client_tokens_make_requests_idempotent(backend: CloudControlBackend) ->
     assert create(backend, WIDGET, {"Name": "a"}, ClientToken="token-1") == first
     assert len(backend.list_resources({"TypeName": WIDGET})["ResourceDescriptions"]) == 1
     assert error(lambda: create(backend, WIDGET, {"Name": "b"}, ClientToken="token-1"))[0] == (
-        "ClientTokenConflictException")
+        "ClientTokenConflictException"
+    )
 
 
 def test_regions_are_separate(backend: CloudControlBackend) -> None:
@@ -310,16 +414,20 @@ def test_regions_are_separate(backend: CloudControlBackend) -> None:
     assert error(lambda: read(backend, WIDGET, identifier))[0] == "ResourceNotFoundException"
     found = backend.get_resource({"TypeName": WIDGET, "Identifier": identifier}, "eu-west-1")
     assert json.loads(found["ResourceDescription"]["Properties"])["Arn"].startswith(
-        "arn:aws:widget:eu-west-1:")
+        "arn:aws:widget:eu-west-1:"
+    )
 
 
 def test_request_status_and_history(backend: CloudControlBackend) -> None:
     assert error(lambda: backend.get_resource_request_status({"RequestToken": "nope"})) == (
-        "RequestTokenNotFoundException", "Request with token nope was not found")
+        "RequestTokenNotFoundException",
+        "Request with token nope was not found",
+    )
     identifier = create(backend, WIDGET, {"Name": "a"})["Identifier"]
     update(backend, WIDGET, identifier, [{"op": "add", "path": "/Size", "value": 2}])
     history = backend.list_resource_requests({})["ResourceRequestStatusSummaries"]
     assert [e["Operation"] for e in history] == ["CREATE", "UPDATE"]
     updates = backend.list_resource_requests(
-        {"ResourceRequestStatusFilter": {"Operations": ["UPDATE"]}})
+        {"ResourceRequestStatusFilter": {"Operations": ["UPDATE"]}}
+    )
     assert [e["Operation"] for e in updates["ResourceRequestStatusSummaries"]] == ["UPDATE"]

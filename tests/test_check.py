@@ -124,8 +124,9 @@ def test_owned_page_of_a_type_no_longer_in_specs_is_extra(specs, tmp_path, capsy
     shutil.copy(SES_SPEC, specs)
     assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
     (specs / SES_SPEC.name).unlink()
-    code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out), "--format",
-                                "json")
+    code, stdout, _ = run_check(
+        capsys, "--specs", str(specs), "--out", str(out), "--format", "json"
+    )
     assert code == 1
     findings = json.loads(stdout)["findings"]
     assert [(f["kind"], f["path"]) for f in findings] == [
@@ -156,22 +157,43 @@ def test_check_output_on_a_site_built_in_memory(specs, out):
 def test_json_report_has_sorted_keys_a_summary_and_the_findings(specs, out, tmp_path, capsys):
     (out / PAGE).write_text("edited\n", "utf-8")
     report = tmp_path / "report.json"
-    code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out), "--format",
-                                "json", "--report", str(report))
+    code, stdout, _ = run_check(
+        capsys,
+        "--specs",
+        str(specs),
+        "--out",
+        str(out),
+        "--format",
+        "json",
+        "--report",
+        str(report),
+    )
     assert code == 1
     document = json.loads(stdout)
     assert stdout == json.dumps(document, indent=2, sort_keys=True) + "\n"
     assert report.read_text("utf-8") == stdout
     assert document == {
         "summary": {
-            "clean": False, "findings": 1, "files": 5, "stale": 1, "missing": 0, "extra": 0,
-            "drift": 0, "drifted_types": 0, "specs": str(specs), "out": str(out),
+            "clean": False,
+            "findings": 1,
+            "files": 5,
+            "stale": 1,
+            "missing": 0,
+            "extra": 0,
+            "drift": 0,
+            "drifted_types": 0,
+            "specs": str(specs),
+            "out": str(out),
             "source": None,
         },
-        "findings": [{
-            "category": "output", "kind": "stale", "path": PAGE,
-            "message": "differs from what `stackql-docgen generate` writes",
-        }],
+        "findings": [
+            {
+                "category": "output",
+                "kind": "stale",
+                "path": PAGE,
+                "message": "differs from what `stackql-docgen generate` writes",
+            }
+        ],
     }
 
 
@@ -181,8 +203,17 @@ def test_json_report_has_sorted_keys_a_summary_and_the_findings(specs, out, tmp_
 def test_drift_from_a_source_then_fetch_and_generate_make_it_clean(specs, out, tmp_path, capsys):
     source = source_with_three_changes(tmp_path)
     summary = tmp_path / "summary.md"
-    code, stdout, stderr = run_check(capsys, "--specs", str(specs), "--out", str(out),
-                                     "--source", str(source), "--report", str(summary))
+    code, stdout, stderr = run_check(
+        capsys,
+        "--specs",
+        str(specs),
+        "--out",
+        str(out),
+        "--source",
+        str(source),
+        "--report",
+        str(summary),
+    )
     assert (code, stderr) == (1, "")
     assert summary.read_text("utf-8") == stdout
     assert stdout == (
@@ -212,8 +243,9 @@ def test_drift_from_a_source_then_fetch_and_generate_make_it_clean(specs, out, t
     assert main(["fetch", "--source", str(source), "--specs", str(specs)]) == 0
     assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
     capsys.readouterr()
-    code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out),
-                                "--source", str(source))
+    code, stdout, _ = run_check(
+        capsys, "--specs", str(specs), "--out", str(out), "--source", str(source)
+    )
     assert code == 0
     assert stdout.endswith(f"**No findings**: 5 files current; no schema drift from `{source}`.\n")
 
@@ -223,22 +255,41 @@ def test_drift_from_a_zip_served_on_loopback(specs, out, tmp_path, server, capsy
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr(LAMBDA_SPEC.name, changed.read_bytes())
-        archive.writestr("aws-test-widget.json", json.dumps(
-            {"typeName": "AWS::Test::Widget", "properties": {"Id": {"type": "string"}}}))
+        archive.writestr(
+            "aws-test-widget.json",
+            json.dumps({"typeName": "AWS::Test::Widget", "properties": {"Id": {"type": "string"}}}),
+        )
     url = server.route("/CloudformationSchema.zip", Reply(body=buffer.getvalue()))
-    code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out), "--source",
-                                url, "--format", "json")
+    code, stdout, _ = run_check(
+        capsys, "--specs", str(specs), "--out", str(out), "--source", url, "--format", "json"
+    )
     assert code == 1
     document = json.loads(stdout)
     assert document["summary"]["source"] == url
-    assert [(f["kind"], f["type"], f["pointer"], f["before"], f["after"])
-            for f in document["findings"]] == [
-        ("property-added", "AWS::Lambda::EventInvokeConfig", "/properties/MaximumConcurrency",
-         None, "integer"),
-        ("required-removed", "AWS::Lambda::EventInvokeConfig", "/properties/Qualifier",
-         "/properties/Qualifier", None),
-        ("permission-added", "AWS::Lambda::EventInvokeConfig", "/handlers/read/permissions",
-         None, "lambda:GetFunction"),
+    assert [
+        (f["kind"], f["type"], f["pointer"], f["before"], f["after"]) for f in document["findings"]
+    ] == [
+        (
+            "property-added",
+            "AWS::Lambda::EventInvokeConfig",
+            "/properties/MaximumConcurrency",
+            None,
+            "integer",
+        ),
+        (
+            "required-removed",
+            "AWS::Lambda::EventInvokeConfig",
+            "/properties/Qualifier",
+            "/properties/Qualifier",
+            None,
+        ),
+        (
+            "permission-added",
+            "AWS::Lambda::EventInvokeConfig",
+            "/handlers/read/permissions",
+            None,
+            "lambda:GetFunction",
+        ),
         ("type-added", "AWS::Test::Widget", "", None, "AWS::Test::Widget"),
     ]
 
@@ -246,8 +297,9 @@ def test_drift_from_a_zip_served_on_loopback(specs, out, tmp_path, server, capsy
 def test_types_removed_say_to_delete_their_schemas(specs, out, tmp_path, capsys):
     empty = tmp_path / "empty"
     empty.mkdir()
-    code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out),
-                                "--source", str(empty))
+    code, stdout, _ = run_check(
+        capsys, "--specs", str(specs), "--out", str(out), "--source", str(empty)
+    )
     assert code == 1
     assert "1 type removed from" in stdout
     assert "#### Types removed\n\n- `AWS::Lambda::EventInvokeConfig`\n" in stdout
@@ -257,12 +309,13 @@ def test_types_removed_say_to_delete_their_schemas(specs, out, tmp_path, capsys)
 def test_long_lists_of_types_are_folded(tmp_path):
     from generator.drift import Drift, DriftKind
 
-    added = tuple(Drift(DriftKind.TYPE_ADDED, f"AWS::T::R{i:02}", "", None, f"AWS::T::R{i:02}",
-                        "type added") for i in range(21))
+    added = tuple(
+        Drift(DriftKind.TYPE_ADDED, f"AWS::T::R{i:02}", "", None, f"AWS::T::R{i:02}", "type added")
+        for i in range(21)
+    )
     text = render_markdown(CheckReport("specs", "output", "src.zip", 5, (), added))
     assert "**21 findings**: 5 files current; 21 types added from `src.zip`." in text
-    assert "#### Types added\n\n<details>\n<summary>21 types</summary>\n\n- `AWS::T::R00`\n" \
-        in text
+    assert "#### Types added\n\n<details>\n<summary>21 types</summary>\n\n- `AWS::T::R00`\n" in text
 
 
 # --- bad input: exit 2, one line on stderr, nothing on stdout ---------------------------------
@@ -270,15 +323,17 @@ def test_long_lists_of_types_are_folded(tmp_path):
 
 def test_failed_fetch_is_exit_2(specs, out, server, capsys):
     url = server.route("/gone.zip", Reply(status=404))
-    code, stdout, stderr = run_check(capsys, "--specs", str(specs), "--out", str(out),
-                                     "--source", url)
+    code, stdout, stderr = run_check(
+        capsys, "--specs", str(specs), "--out", str(out), "--source", url
+    )
     assert (code, stdout) == (2, "")
     assert stderr == f"error: {url}: HTTP 404 Not Found\n"
 
 
 def test_missing_source_is_exit_2(specs, out, tmp_path, capsys):
-    code, stdout, stderr = run_check(capsys, "--specs", str(specs), "--out", str(out),
-                                     "--source", str(tmp_path / "nope.zip"))
+    code, stdout, stderr = run_check(
+        capsys, "--specs", str(specs), "--out", str(out), "--source", str(tmp_path / "nope.zip")
+    )
     assert (code, stdout) == (2, "")
     assert stderr == f"error: {tmp_path / 'nope.zip'}: no such file or folder\n"
 
@@ -287,16 +342,19 @@ def test_broken_schema_in_source_is_exit_2(specs, out, tmp_path, capsys):
     source = tmp_path / "source"
     source.mkdir()
     (source / "broken.json").write_text('{"typeName": "AWS::Broken::Thing", "properties": 1}')
-    code, stdout, stderr = run_check(capsys, "--specs", str(specs), "--out", str(out),
-                                     "--source", str(source))
+    code, stdout, stderr = run_check(
+        capsys, "--specs", str(specs), "--out", str(out), "--source", str(source)
+    )
     assert (code, stdout) == (2, "")
-    assert stderr == (f"error: {source / 'broken.json'}#/properties: expected a non-empty "
-                      "object of properties\n")
+    assert stderr == (
+        f"error: {source / 'broken.json'}#/properties: expected a non-empty object of properties\n"
+    )
 
 
 def test_missing_specs_folder_is_exit_2(tmp_path, capsys):
-    code, stdout, stderr = run_check(capsys, "--specs", str(tmp_path / "nope"), "--out",
-                                     str(tmp_path))
+    code, stdout, stderr = run_check(
+        capsys, "--specs", str(tmp_path / "nope"), "--out", str(tmp_path)
+    )
     assert (code, stdout) == (2, "")
     assert stderr == f"error: {tmp_path / 'nope'}: no such folder of schemas\n"
 

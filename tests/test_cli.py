@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import LAMBDA_SPEC, ROOT
+
 from generator.cli import main, parser
 
 PAGE = "aws/lambda/event_invoke_configs/index.mdx"
@@ -44,8 +44,20 @@ def test_generate_writes_the_page_then_nothing(specs, tmp_path, capsys):
 
 def test_generate_one_type_by_name_any_case(specs, tmp_path, capsys):
     out = tmp_path / "out"
-    assert main(["generate", "aws::lambda::eventinvokeconfig", "--specs", str(specs),
-                 "--out", str(out), "--quiet"]) == 0
+    assert (
+        main(
+            [
+                "generate",
+                "aws::lambda::eventinvokeconfig",
+                "--specs",
+                str(specs),
+                "--out",
+                str(out),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr() == ("", "")
     assert (out / PAGE).is_file()
 
@@ -70,8 +82,10 @@ def test_broken_schema_leaves_the_output_as_it_was(specs, tmp_path, capsys):
     capsys.readouterr()
     assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 2
     err = capsys.readouterr().err
-    assert err == f"error: {specs / 'aws-broken-thing.json'}:1:34: invalid JSON: " \
+    assert (
+        err == f"error: {specs / 'aws-broken-thing.json'}:1:34: invalid JSON: "
         "Expecting ',' delimiter\n"
+    )
     assert before == {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
 
@@ -82,12 +96,17 @@ def test_a_broken_schema_among_many_is_named_the_same_way(tmp_path, capsys):
     text = LAMBDA_SPEC.read_text()
     for i in range(300):
         (specs / f"aws-test-thing{i:03}.json").write_text(
-            text.replace("AWS::Lambda::EventInvokeConfig", f"AWS::Test::Thing{i:03}"))
-    (specs / "aws-test-thing150.json").write_text(text.replace('"/properties/Qualifier"\n ]', '"/properties/Nope"\n ]'))
+            text.replace("AWS::Lambda::EventInvokeConfig", f"AWS::Test::Thing{i:03}")
+        )
+    (specs / "aws-test-thing150.json").write_text(
+        text.replace('"/properties/Qualifier"\n ]', '"/properties/Nope"\n ]')
+    )
     code = main(["generate", "--specs", str(specs), "--out", str(tmp_path / "out")])
     assert (code, capsys.readouterr().err) == (
-        2, f"error: {specs / 'aws-test-thing150.json'}#/primaryIdentifier/1: "
-        "'/properties/Nope' names no property\n")
+        2,
+        f"error: {specs / 'aws-test-thing150.json'}#/primaryIdentifier/1: "
+        "'/properties/Nope' names no property\n",
+    )
     assert not (tmp_path / "out").exists()
 
 
@@ -107,7 +126,9 @@ def test_python_dash_m_generator(specs, tmp_path):
     out = tmp_path / "out"
     done = subprocess.run(
         [sys.executable, "-m", "generator", "generate", "--specs", str(specs), "--out", str(out)],
-        capture_output=True, text=True, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
     )
     assert (done.returncode, done.stderr) == (0, "")
     assert (out / PAGE).is_file()
@@ -118,8 +139,21 @@ def test_generate_is_deterministic_across_processes(specs, tmp_path):
     for seed in ("1", "2"):
         out = tmp_path / f"out{seed}"
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run([sys.executable, "-m", "generator", "generate", "--specs", str(specs),
-                        "--out", str(out)], check=True, env=env, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "generate",
+                "--specs",
+                str(specs),
+                "--out",
+                str(out),
+            ],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
         pages.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
     assert pages[0] == pages[1]
 
@@ -144,7 +178,8 @@ def test_stale_pages_go_and_hand_written_files_stay(tmp_path, capsys):
     (specs / "aws-ses-receiptruleset.json").unlink()
     assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
     assert capsys.readouterr().out.endswith(
-        f"5 files: 1 written, 4 unchanged, 3 removed, 0 types skipped ({out})\n")
+        f"5 files: 1 written, 4 unchanged, 3 removed, 0 types skipped ({out})\n"
+    )
     assert not (out / "aws" / "ses" / "receipt_rule_sets").exists()
     assert not (out / "aws" / "ses" / "index.mdx").exists()
     assert (out / "aws" / "ses" / "notes.md").read_text() == "mine\n"
@@ -160,11 +195,16 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     text = LAMBDA_SPEC.read_text()
     for i in range(60):
         (specs / f"aws-test-thing{i:02}.json").write_text(
-            text.replace("AWS::Lambda::EventInvokeConfig", f"AWS::Test::Thing{i:02}"))
+            text.replace("AWS::Lambda::EventInvokeConfig", f"AWS::Test::Thing{i:02}")
+        )
     command = [sys.executable, "-m", "generator", "generate", "--specs", str(specs)]
     master, slave = pty.openpty()
-    done = subprocess.run([*command, "--out", str(tmp_path / "a")], stderr=slave,
-                          stdout=subprocess.DEVNULL, check=True)
+    done = subprocess.run(
+        [*command, "--out", str(tmp_path / "a")],
+        stderr=slave,
+        stdout=subprocess.DEVNULL,
+        check=True,
+    )
     os.close(slave)
     shown = b""
     while True:

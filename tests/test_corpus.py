@@ -10,10 +10,10 @@ import json
 import re
 from pathlib import Path
 
+import mdxcompiler
 import pytest
 import yaml
 
-import mdxcompiler
 from generator.build import build
 from generator.cli import main
 from generator.naming import spec_file_name
@@ -53,23 +53,30 @@ def sql_blocks(page: str) -> list[str]:
 
 def test_every_type_with_handlers_gets_a_page_and_the_rest_are_listed(corpus, site, capsys):
     specs, out = corpus
-    documents = [json.loads(p.read_bytes()) for p in sorted(specs.glob("*.json"))
-                 if p.name != "specs.lock.json"]
+    documents = [
+        json.loads(p.read_bytes())
+        for p in sorted(specs.glob("*.json"))
+        if p.name != "specs.lock.json"
+    ]
     assert len(documents) == 1854
     with_handlers = sorted(d["typeName"] for d in documents if d.get("handlers"))
     assert len(with_handlers) == 1744
     assert sorted(o.type_name for o in site.outcomes if o.page) == with_handlers
     skipped = {s.type_name: s.reason for s in site.skipped}
     assert len(skipped) == 110 and set(skipped.values()) == {
-        "no handlers: Cloud Control cannot manage it"}
-    assert len(list(out.rglob("index.mdx"))) == 1744 + len(
-        {o.summary.service for o in site.outcomes if o.summary}) + 1
+        "no handlers: Cloud Control cannot manage it"
+    }
+    assert (
+        len(list(out.rglob("index.mdx")))
+        == 1744 + len({o.summary.service for o in site.outcomes if o.summary}) + 1
+    )
     capsys.readouterr()
     assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
     printed = capsys.readouterr().out.splitlines()
-    assert [line.split()[1] for line in printed[:-1]] == sorted(skipped, key=lambda t: spec_file_name(t))
-    assert printed[-1].endswith("0 written, 2338 unchanged, 0 removed, 110 types skipped "
-                                f"({out})")
+    assert [line.split()[1] for line in printed[:-1]] == sorted(
+        skipped, key=lambda t: spec_file_name(t)
+    )
+    assert printed[-1].endswith(f"0 written, 2338 unchanged, 0 removed, 110 types skipped ({out})")
 
 
 def test_no_page_is_over_500_kb(pages):
@@ -105,12 +112,18 @@ def test_every_page_compiles_with_mdx_3(corpus):
 
 def test_descriptions_show_as_written(corpus, site, pages):
     """Markdown, HTML, braces, pipes and backticks in descriptions reach the reader unchanged."""
-    tricky = [r for r in site.resources
-              if any(c in f.description for f in r.fields for c in "{}<>|`*_[]\\")]
+    tricky = [
+        r
+        for r in site.resources
+        if any(c in f.description for f in r.fields for c in "{}<>|`*_[]\\")
+    ]
     assert len(tricky) > 200
     by_path = {o.page.path: o for o in site.outcomes if o.page}
-    files = [corpus[1] / o.page.path for o in site.outcomes
-             if o.page and o.type_name in {r.type_name for r in tricky}]
+    files = [
+        corpus[1] / o.page.path
+        for o in site.outcomes
+        if o.page and o.type_name in {r.type_name for r in tricky}
+    ]
     results = mdxcompiler.compile_mdx_results(files, cells=True)
     cells = {Path(r.file).relative_to(corpus[1]).as_posix(): r.cells for r in results}
     for resource in tricky:
@@ -131,7 +144,10 @@ def test_columns_follow_read_write_and_create_only_rules(site, pages):
         for prop in resource.properties:
             if prop.write_only and prop.field_name != "region":  # region: the region column
                 for block in selects:
-                    assert f"\n{prop.field_name},\n" not in block + ",\n", (resource.type_name, prop)
+                    assert f"\n{prop.field_name},\n" not in block + ",\n", (
+                        resource.type_name,
+                        prop,
+                    )
             if prop.read_only:
                 for block in inserts:
                     assert f"\n {prop.name},\n" not in block, (resource.type_name, prop.name)
@@ -143,8 +159,10 @@ def test_columns_follow_read_write_and_create_only_rules(site, pages):
 def test_no_update_handler(site, pages):
     page = page_of(site, pages, "AWS::SES::ReceiptRuleSet")
     assert "update_resource" not in page and "## `UPDATE` example" not in page
-    assert ("Creates, deletes or gets a <code>receipt_rule_set</code> resource or lists "
-            "<code>receipt_rule_sets</code> in a region") in page
+    assert (
+        "Creates, deletes or gets a <code>receipt_rule_set</code> resource or lists "
+        "<code>receipt_rule_sets</code> in a region"
+    ) in page
 
 
 def test_no_list_handler(site, pages):
@@ -160,13 +178,14 @@ def test_no_read_handler(site, pages):
 
 def test_list_handler_requirements(site, pages):
     page = page_of(site, pages, "AWS::Lambda::EventInvokeConfig")
-    assert "data__ResourceModel = '{\"FunctionName\": \"<FunctionName>\"}'" in page
+    assert 'data__ResourceModel = \'{"FunctionName": "<FunctionName>"}\'' in page
 
 
 def test_six_part_identifier(site, pages):
     page = page_of(site, pages, "AWS::SSO::Assignment")
-    ident = ("'<InstanceArn>|<TargetId>|<TargetType>|<PermissionSetArn>|<PrincipalType>|"
-             "<PrincipalId>'")
+    ident = (
+        "'<InstanceArn>|<TargetId>|<TargetType>|<PermissionSetArn>|<PrincipalType>|<PrincipalId>'"
+    )
     assert page.count(f"data__Identifier = {ident}") == 2  # get and delete (no update handler)
 
 
@@ -194,4 +213,4 @@ def test_arrays_of_objects_and_unions(site, pages):
     page = page_of(site, pages, "AWS::IAM::Role")
     assert "          - Key: '{{ Key }}'\n            Value: '{{ Value }}'" in page
     page = page_of(site, pages, "AWS::ApiGateway::RestApi")
-    assert "<td><CopyableCode code=\"body\" /></td><td><code>object &#124; string</code></td>" in page
+    assert '<td><CopyableCode code="body" /></td><td><code>object &#124; string</code></td>' in page

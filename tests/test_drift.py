@@ -44,17 +44,36 @@ def mutated() -> dict:
 def test_the_three_changes_of_the_issue_are_each_named(tmp_path):
     after = mutated()
     after["properties"]["MaximumConcurrency"] = {
-        "description": "How many events the function handles at once.", "type": "integer",
+        "description": "How many events the function handles at once.",
+        "type": "integer",
     }
     after["required"].remove("Qualifier")
     after["handlers"]["create"]["permissions"].append("lambda:GetFunction")
     assert drift_to(tmp_path, after) == (
-        Drift(DriftKind.PROPERTY_ADDED, EIC, "/properties/MaximumConcurrency", None, "integer",
-              "property `/properties/MaximumConcurrency` added (integer)"),
-        Drift(DriftKind.REQUIRED_REMOVED, EIC, "/properties/Qualifier", "/properties/Qualifier",
-              None, "`/properties/Qualifier` is no longer required"),
-        Drift(DriftKind.PERMISSION_ADDED, EIC, "/handlers/create/permissions", None,
-              "lambda:GetFunction", "handler `create` needs a new permission `lambda:GetFunction`"),
+        Drift(
+            DriftKind.PROPERTY_ADDED,
+            EIC,
+            "/properties/MaximumConcurrency",
+            None,
+            "integer",
+            "property `/properties/MaximumConcurrency` added (integer)",
+        ),
+        Drift(
+            DriftKind.REQUIRED_REMOVED,
+            EIC,
+            "/properties/Qualifier",
+            "/properties/Qualifier",
+            None,
+            "`/properties/Qualifier` is no longer required",
+        ),
+        Drift(
+            DriftKind.PERMISSION_ADDED,
+            EIC,
+            "/handlers/create/permissions",
+            None,
+            "lambda:GetFunction",
+            "handler `create` needs a new permission `lambda:GetFunction`",
+        ),
     )
 
 
@@ -70,17 +89,40 @@ def test_properties_removed_retyped_and_nested_through_definitions(tmp_path):
     after["properties"]["MaximumEventAgeInSeconds"]["type"] = "string"
     after["definitions"]["OnFailure"]["properties"]["Type"] = {"type": "string"}
     after["definitions"]["OnSuccess"]["properties"]["Destination"]["type"] = ["string", "null"]
-    assert [(d.kind, d.pointer, d.before, d.after, d.message) for d in drift_to(tmp_path, after)] \
-        == [
-        (DriftKind.PROPERTY_ADDED, "/definitions/OnFailure/properties/Type", None, "string",
-         "property `/definitions/OnFailure/properties/Type` added (string)"),
-        (DriftKind.PROPERTY_REMOVED, "/properties/MaximumRetryAttempts", "integer", None,
-         "property `/properties/MaximumRetryAttempts` removed (was integer)"),
-        (DriftKind.PROPERTY_RETYPED, "/definitions/OnSuccess/properties/Destination", "string",
-         "string or null", ("property `/definitions/OnSuccess/properties/Destination` changed "
-         "type from string to string or null")),
-        (DriftKind.PROPERTY_RETYPED, "/properties/MaximumEventAgeInSeconds", "integer", "string",
-         "property `/properties/MaximumEventAgeInSeconds` changed type from integer to string"),
+    assert [
+        (d.kind, d.pointer, d.before, d.after, d.message) for d in drift_to(tmp_path, after)
+    ] == [
+        (
+            DriftKind.PROPERTY_ADDED,
+            "/definitions/OnFailure/properties/Type",
+            None,
+            "string",
+            "property `/definitions/OnFailure/properties/Type` added (string)",
+        ),
+        (
+            DriftKind.PROPERTY_REMOVED,
+            "/properties/MaximumRetryAttempts",
+            "integer",
+            None,
+            "property `/properties/MaximumRetryAttempts` removed (was integer)",
+        ),
+        (
+            DriftKind.PROPERTY_RETYPED,
+            "/definitions/OnSuccess/properties/Destination",
+            "string",
+            "string or null",
+            (
+                "property `/definitions/OnSuccess/properties/Destination` changed "
+                "type from string to string or null"
+            ),
+        ),
+        (
+            DriftKind.PROPERTY_RETYPED,
+            "/properties/MaximumEventAgeInSeconds",
+            "integer",
+            "string",
+            "property `/properties/MaximumEventAgeInSeconds` changed type from integer to string",
+        ),
     ]
 
 
@@ -95,8 +137,10 @@ def test_required_identifier_and_property_lists(tmp_path):
     assert [d.message for d in drift_to(tmp_path, after)] == [
         "`/properties/MaximumRetryAttempts` is now required",
         "`/definitions/OnFailure/properties/Destination` is no longer required",
-        ("primary identifier changed from `/properties/FunctionName`, `/properties/Qualifier` "
-        "to `/properties/FunctionName`"),
+        (
+            "primary identifier changed from `/properties/FunctionName`, `/properties/Qualifier` "
+            "to `/properties/FunctionName`"
+        ),
         "`/properties/Qualifier` is no longer create-only",
         "`/properties/MaximumEventAgeInSeconds` is now read-only",
         "`/properties/DestinationConfig/OnFailure` is now write-only",
@@ -113,19 +157,33 @@ def test_handlers_permissions_and_descriptions(tmp_path):
     found = drift_to(tmp_path, after)
     assert [(d.kind, d.pointer, d.message) for d in found] == [
         (DriftKind.HANDLER_REMOVED, "/handlers/list", "handler `list` removed"),
-        (DriftKind.PERMISSION_ADDED, "/handlers/update/permissions",
-         "handler `update` needs a new permission `lambda:GetFunction`"),
-        (DriftKind.PERMISSION_REMOVED, "/handlers/update/permissions",
-         "handler `update` no longer needs permission `lambda:UpdateFunctionEventInvokeConfig`"),
+        (
+            DriftKind.PERMISSION_ADDED,
+            "/handlers/update/permissions",
+            "handler `update` needs a new permission `lambda:GetFunction`",
+        ),
+        (
+            DriftKind.PERMISSION_REMOVED,
+            "/handlers/update/permissions",
+            "handler `update` no longer needs permission `lambda:UpdateFunctionEventInvokeConfig`",
+        ),
         (DriftKind.DESCRIPTION_CHANGED, "", "description of the type changed"),
-        (DriftKind.DESCRIPTION_CHANGED, "/definitions/OnSuccess/properties/Destination",
-         "description of `/definitions/OnSuccess/properties/Destination` changed"),
-        (DriftKind.DESCRIPTION_CHANGED, "/properties/Qualifier",
-         "description of `/properties/Qualifier` changed"),
+        (
+            DriftKind.DESCRIPTION_CHANGED,
+            "/definitions/OnSuccess/properties/Destination",
+            "description of `/definitions/OnSuccess/properties/Destination` changed",
+        ),
+        (
+            DriftKind.DESCRIPTION_CHANGED,
+            "/properties/Qualifier",
+            "description of `/properties/Qualifier` changed",
+        ),
     ]
     assert found[0].before == "lambda:ListFunctionEventInvokeConfigs"
-    assert (found[3].before, found[3].after) == (EIC_DOC["description"],
-                                                 "Asynchronous invocation options.")
+    assert (found[3].before, found[3].after) == (
+        EIC_DOC["description"],
+        "Asynchronous invocation options.",
+    )
     assert found[4].after is None
 
 
@@ -135,8 +193,14 @@ def test_handler_added_carries_its_permissions(tmp_path):
     old = read_specs(specs_folder(tmp_path / "a", before), meta_check=False)
     new = read_specs(specs_folder(tmp_path / "b"), meta_check=False)
     assert diff_specs(old, new) == (
-        Drift(DriftKind.HANDLER_ADDED, EIC, "/handlers/list", None,
-              "lambda:ListFunctionEventInvokeConfigs", "handler `list` added"),
+        Drift(
+            DriftKind.HANDLER_ADDED,
+            EIC,
+            "/handlers/list",
+            None,
+            "lambda:ListFunctionEventInvokeConfigs",
+            "handler `list` added",
+        ),
     )
 
 
@@ -167,11 +231,16 @@ def test_two_files_of_one_type_cannot_be_compared(tmp_path):
 
 
 def test_properties_inside_items_and_one_of_are_walked(tmp_path):
-    base = {"typeName": "AWS::Test::Thing", "properties": {
-        "Rules": {"type": "array", "items": {"type": "object", "properties": {
-            "Name": {"type": "string"}}}},
-        "Target": {"oneOf": [{"type": "object", "properties": {"Arn": {"type": "string"}}}]},
-    }}
+    base = {
+        "typeName": "AWS::Test::Thing",
+        "properties": {
+            "Rules": {
+                "type": "array",
+                "items": {"type": "object", "properties": {"Name": {"type": "string"}}},
+            },
+            "Target": {"oneOf": [{"type": "object", "properties": {"Arn": {"type": "string"}}}]},
+        },
+    }
     changed = copy.deepcopy(base)
     changed["properties"]["Rules"]["items"]["properties"]["Name"]["type"] = "integer"
     del changed["properties"]["Target"]["oneOf"][0]["properties"]["Arn"]
@@ -183,13 +252,18 @@ def test_properties_inside_items_and_one_of_are_walked(tmp_path):
     ]
 
 
-@pytest.mark.parametrize(("schema", "words"), [
-    ({"type": "array", "items": {"type": "array", "items": {"type": "integer"}}},
-     "array of array of integer"),
-    ({"$ref": "resource-schema.json#/definitions/On~1Failure"}, "On/Failure"),
-    ({"properties": {"A": {}}}, "object"),
-    ({"anyOf": [{"type": "string"}, {"type": "string"}]}, "string"),
-])
+@pytest.mark.parametrize(
+    ("schema", "words"),
+    [
+        (
+            {"type": "array", "items": {"type": "array", "items": {"type": "integer"}}},
+            "array of array of integer",
+        ),
+        ({"$ref": "resource-schema.json#/definitions/On~1Failure"}, "On/Failure"),
+        ({"properties": {"A": {}}}, "object"),
+        ({"anyOf": [{"type": "string"}, {"type": "string"}]}, "string"),
+    ],
+)
 def test_describe_type(schema, words):
     assert describe_type(schema) == words
 

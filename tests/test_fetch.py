@@ -22,9 +22,10 @@ from pathlib import Path
 import pytest
 from httpfixtures import LoopbackServer, Reply, refused_url, serving
 
+from generator.atomicfile import is_temp_name
 from generator.errors import DocgenError, FetchError, SpecError
 from generator.fetch import DownloadOptions, fetch_schemas
-from generator.lock import LOCK_NAME, is_temp_name, read_lock, sha256_hex
+from generator.lock import LOCK_NAME, read_lock, sha256_hex
 
 REPO = Path(__file__).resolve().parents[1]
 EIC = "AWS::Lambda::EventInvokeConfig"

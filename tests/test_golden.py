@@ -11,8 +11,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import GOLDEN
+
 from generator.cli import main
 from generator.output import CACHE_FILE
 

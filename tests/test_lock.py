@@ -8,21 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import OutputError, SpecError
+from generator.errors import SpecError
 from generator.lock import (
     LOCK_NAME,
     Lock,
     LockEntry,
-    is_temp_name,
     make_entry,
     parse_lock,
     read_lock,
-    remove_stale_temps,
     render_lock,
     sha256_hex,
-    temp_path,
     update_lock,
-    write_bytes_atomic,
     write_lock,
 )
 
@@ -126,30 +122,3 @@ def test_write_lock_writes_once_then_leaves_identical_bytes_alone(tmp_path: Path
     assert path.stat().st_mtime_ns == OLD_NS
     assert read_lock(tmp_path) == lock
     assert sorted(p.name for p in tmp_path.iterdir()) == [LOCK_NAME]
-
-
-def test_atomic_write_leaves_no_temp_file(tmp_path: Path) -> None:
-    target = tmp_path / "a.json"
-    target.write_bytes(b"old")
-    write_bytes_atomic(target, b"new")
-    assert target.read_bytes() == b"new"
-    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
-
-
-def test_atomic_write_failure_is_an_output_error_and_cleans_up(tmp_path: Path) -> None:
-    target = tmp_path / "a.json"
-    target.mkdir()  # os.replace cannot put a file over a folder
-    with pytest.raises(OutputError, match=r"a\.json: cannot write: "):
-        write_bytes_atomic(target, b"new")
-    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
-
-
-def test_temp_names_are_hidden_recognisable_and_not_json(tmp_path: Path) -> None:
-    tmp = temp_path(tmp_path / "aws-s3-bucket.json")
-    assert tmp.name == f".aws-s3-bucket.json.tmp-{os.getpid()}"
-    assert is_temp_name(tmp.name) and not tmp.name.endswith(".json")
-    tmp.write_bytes(b"{half")
-    (tmp_path / "aws-s3-bucket.json").write_bytes(b"{}")
-    assert [p.name for p in tmp_path.glob("*.json")] == ["aws-s3-bucket.json"]
-    assert remove_stale_temps(tmp_path) == (tmp,)
-    assert [p.name for p in tmp_path.iterdir()] == ["aws-s3-bucket.json"]

@@ -25,7 +25,7 @@ FRONT_MATTER = "---\ntitle: example\ndescription: Query, deploy and manage AWS r
 
 
 def table_tags_on_own_lines(text: str) -> str:
-    """Put every <table>, <tbody>, </tbody> and </table> on a line of its own, changing nothing else.
+    """Put every <table>, <tbody>, </tbody> and </table> on a line of their own, nothing else.
 
     >>> table_tags_on_own_lines("<table><tbody><tr><td>x</td></tr>\\n</tbody></table>\\n")
     '<table>\\n<tbody>\\n<tr><td>x</td></tr>\\n</tbody>\\n</table>\\n'

@@ -21,8 +21,10 @@ from generator.mockserver import MockServer, load_schemas, main
 
 ROOT = Path(__file__).resolve().parent.parent
 EIC = "AWS::Lambda::EventInvokeConfig"
-SIGNED = ("AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/cloudcontrolapi/aws4_request, "
-          "SignedHeaders=host;x-amz-date;x-amz-target, Signature=0")
+SIGNED = (
+    "AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/cloudcontrolapi/aws4_request, "
+    "SignedHeaders=host;x-amz-date;x-amz-target, Signature=0"
+)
 
 
 def test_doctests() -> None:
@@ -39,8 +41,14 @@ def url() -> Iterator[str]:
 @pytest.fixture(autouse=True)
 def no_aws_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Keep the developer's AWS profile, endpoint and credentials out of the client."""
-    for name in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_CLOUDCONTROL",
-                 "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
+    for name in (
+        "AWS_PROFILE",
+        "AWS_ENDPOINT_URL",
+        "AWS_ENDPOINT_URL_CLOUDCONTROL",
+        "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY",
+        "AWS_SESSION_TOKEN",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "config"))
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "credentials"))
@@ -48,8 +56,13 @@ def no_aws_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 def client(url: str, region: str = "us-east-1") -> Any:
     return boto3.session.Session().client(
-        "cloudcontrol", endpoint_url=url, region_name=region, aws_access_key_id="AKIDEXAMPLE",
-        aws_secret_access_key="secret", config=Config(retries={"max_attempts": 1}))
+        "cloudcontrol",
+        endpoint_url=url,
+        region_name=region,
+        aws_access_key_id="AKIDEXAMPLE",
+        aws_secret_access_key="secret",
+        config=Config(retries={"max_attempts": 1}),
+    )
 
 
 def code_of(error: pytest.ExceptionInfo[ClientError]) -> tuple[str, str]:
@@ -71,24 +84,32 @@ def test_event_invoke_config_lifecycle(url: str) -> None:
         cc.list_resources(TypeName=EIC)
     assert code_of(missing) == (
         "InvalidRequestException",
-        ("Missing or invalid ResourceModel property in AWS::Lambda::EventInvokeConfig list "
-         "handler request input.Required property: (#: required key [FunctionName] not found)"))
+        (
+            "Missing or invalid ResourceModel property in AWS::Lambda::EventInvokeConfig list "
+            "handler request input.Required property: (#: required key [FunctionName] not found)"
+        ),
+    )
     listed = cc.list_resources(TypeName=EIC, ResourceModel='{"FunctionName": "my-function"}')
     assert [d["Identifier"] for d in listed["ResourceDescriptions"]] == ["my-function|$LATEST"]
 
     patch = [{"op": "replace", "path": "/MaximumRetryAttempts", "value": 2}]
-    updated = cc.update_resource(TypeName=EIC, Identifier="my-function|$LATEST",
-                                 PatchDocument=json.dumps(patch))["ProgressEvent"]
+    updated = cc.update_resource(
+        TypeName=EIC, Identifier="my-function|$LATEST", PatchDocument=json.dumps(patch)
+    )["ProgressEvent"]
     assert (updated["Operation"], updated["OperationStatus"]) == ("UPDATE", "SUCCESS")
     found = cc.get_resource(TypeName=EIC, Identifier="my-function|$LATEST")
     assert json.loads(found["ResourceDescription"]["Properties"])["MaximumRetryAttempts"] == 2
 
     with pytest.raises(ClientError) as create_only:
-        cc.update_resource(TypeName=EIC, Identifier="my-function|$LATEST", PatchDocument=json.dumps(
-            [{"op": "replace", "path": "/Qualifier", "value": "live"}]))
+        cc.update_resource(
+            TypeName=EIC,
+            Identifier="my-function|$LATEST",
+            PatchDocument=json.dumps([{"op": "replace", "path": "/Qualifier", "value": "live"}]),
+        )
     assert code_of(create_only) == (
         "NotUpdatableException",
-        "Invalid patch update: createOnlyProperties [/properties/Qualifier] cannot be updated")
+        "Invalid patch update: createOnlyProperties [/properties/Qualifier] cannot be updated",
+    )
 
     with pytest.raises(ClientError) as duplicate:
         cc.create_resource(TypeName=EIC, DesiredState=json.dumps(state))
@@ -100,8 +121,11 @@ def test_event_invoke_config_lifecycle(url: str) -> None:
         cc.get_resource(TypeName=EIC, Identifier="my-function|$LATEST")
     assert code_of(gone) == (
         "ResourceNotFoundException",
-        ("Resource of type 'AWS::Lambda::EventInvokeConfig' with identifier "
-         "'my-function|$LATEST' was not found."))
+        (
+            "Resource of type 'AWS::Lambda::EventInvokeConfig' with identifier "
+            "'my-function|$LATEST' was not found."
+        ),
+    )
     assert gone.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
@@ -118,7 +142,8 @@ def test_the_paginator_follows_next_tokens(url: str) -> None:
     for _ in range(3):
         cc.create_resource(TypeName="AWS::Logs::LogGroup", DesiredState="{}")
     pages = cc.get_paginator("list_resources").paginate(
-        TypeName="AWS::Logs::LogGroup", PaginationConfig={"PageSize": 2})
+        TypeName="AWS::Logs::LogGroup", PaginationConfig={"PageSize": 2}
+    )
     assert [len(page["ResourceDescriptions"]) for page in pages] == [2, 1]
 
 
@@ -127,11 +152,15 @@ def test_unknown_types_and_validation_errors(url: str) -> None:
     with pytest.raises(ClientError) as unknown:
         cc.get_resource(TypeName="AWS::No::Such", Identifier="x")
     assert code_of(unknown) == (
-        "TypeNotFoundException", "The type 'AWS::No::Such' cannot be found.")
+        "TypeNotFoundException",
+        "The type 'AWS::No::Such' cannot be found.",
+    )
     with pytest.raises(ClientError) as invalid:
         cc.create_resource(TypeName=EIC, DesiredState='{"FunctionName": "f"}')
     assert code_of(invalid) == (
-        "ValidationException", "Model validation failed (#: required key [Qualifier] not found)")
+        "ValidationException",
+        "Model validation failed (#: required key [Qualifier] not found)",
+    )
 
 
 def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, dict]:
@@ -149,15 +178,32 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, dict]:
 @pytest.mark.parametrize(
     ("headers", "body", "expected"),
     [
-        ({"X-Amz-Target": "CloudApiService.GetResource"}, b"{}",
-         {"__type": "MissingAuthenticationTokenException",
-          "Message": "Missing Authentication Token"}),
-        ({"X-Amz-Target": "CloudApiService.Nope", "Authorization": SIGNED}, b"{}",
-         {"__type": "UnknownOperationException", "Message": "Unknown operation Nope"}),
-        ({"X-Amz-Target": "Other.GetResource", "Authorization": SIGNED}, b"{}",
-         {"__type": "UnknownOperationException", "Message": "Unknown target 'Other.GetResource'"}),
-        ({"X-Amz-Target": "CloudApiService.GetResource", "Authorization": SIGNED}, b"[",
-         {"__type": "SerializationException", "Message": "Request body is not a JSON object"}),
+        (
+            {"X-Amz-Target": "CloudApiService.GetResource"},
+            b"{}",
+            {
+                "__type": "MissingAuthenticationTokenException",
+                "Message": "Missing Authentication Token",
+            },
+        ),
+        (
+            {"X-Amz-Target": "CloudApiService.Nope", "Authorization": SIGNED},
+            b"{}",
+            {"__type": "UnknownOperationException", "Message": "Unknown operation Nope"},
+        ),
+        (
+            {"X-Amz-Target": "Other.GetResource", "Authorization": SIGNED},
+            b"{}",
+            {
+                "__type": "UnknownOperationException",
+                "Message": "Unknown target 'Other.GetResource'",
+            },
+        ),
+        (
+            {"X-Amz-Target": "CloudApiService.GetResource", "Authorization": SIGNED},
+            b"[",
+            {"__type": "SerializationException", "Message": "Request body is not a JSON object"},
+        ),
     ],
 )
 def test_protocol_errors(url: str, headers: dict[str, str], body: bytes, expected: dict) -> None:
@@ -166,14 +212,27 @@ def test_protocol_errors(url: str, headers: dict[str, str], body: bytes, expecte
 
 
 def test_raw_awsjson_request(url: str) -> None:
-    headers = {"Content-Type": "application/x-amz-json-1.0", "Authorization": SIGNED,
-               "X-Amz-Target": "CloudApiService.ListResources"}
-    status, answer = post(url, json.dumps({"TypeName": "AWS::Deadline::QueueEnvironment",
-                                           "ResourceModel": json.dumps({
-                                               "FarmId": "farm-" + "0" * 32,
-                                               "QueueId": "queue-" + "0" * 32})}).encode(), headers)
-    assert (status, answer) == (200, {"TypeName": "AWS::Deadline::QueueEnvironment",
-                                      "ResourceDescriptions": []})
+    headers = {
+        "Content-Type": "application/x-amz-json-1.0",
+        "Authorization": SIGNED,
+        "X-Amz-Target": "CloudApiService.ListResources",
+    }
+    status, answer = post(
+        url,
+        json.dumps(
+            {
+                "TypeName": "AWS::Deadline::QueueEnvironment",
+                "ResourceModel": json.dumps(
+                    {"FarmId": "farm-" + "0" * 32, "QueueId": "queue-" + "0" * 32}
+                ),
+            }
+        ).encode(),
+        headers,
+    )
+    assert (status, answer) == (
+        200,
+        {"TypeName": "AWS::Deadline::QueueEnvironment", "ResourceDescriptions": []},
+    )
 
 
 def test_load_schemas_skips_lock_files(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from conftest import LAMBDA_SPEC
+
 from generator.build import build
 from generator.model import ArrayValue, Handler, ObjectValue, Placeholder, SqlVerb, Truncated
 from generator.normalize import normalize, value_of
@@ -18,7 +19,11 @@ DATA = Path(__file__).parent / "data" / "specs"
 def test_event_invoke_config():
     r = normalize(read_spec(LAMBDA_SPEC))
     assert (r.provider, r.service, r.name, r.singular) == (
-        "aws", "lambda", "event_invoke_configs", "event_invoke_config")
+        "aws",
+        "lambda",
+        "event_invoke_configs",
+        "event_invoke_config",
+    )
     assert r.resource_id == "aws.lambda.event_invoke_configs"
     assert [(f.name, f.type) for f in r.fields] == [
         ("destination_config", "object"),
@@ -30,7 +35,8 @@ def test_event_invoke_config():
     ]
     # A $ref property shows the description of the definition it names.
     assert r.fields[0].description == (
-        "A destination for events after they have been sent to a function for processing.")
+        "A destination for events after they have been sent to a function for processing."
+    )
     assert r.identifier == ("FunctionName", "Qualifier")
     assert r.list_required == ("FunctionName",)
     assert [(m.name, m.verb) for m in r.methods] == [
@@ -49,11 +55,17 @@ def test_event_invoke_config():
 def test_no_update_handler_means_no_update_method_example_or_verb():
     r = normalize(read_spec(DATA / "aws-ses-receiptruleset.json"))
     assert [m.name for m in r.methods] == [
-        "create_resource", "delete_resource", "list_resources", "get_resource"]
+        "create_resource",
+        "delete_resource",
+        "list_resources",
+        "get_resource",
+    ]
     page = render_page(r)
     assert "UPDATE" not in page and "update_resource" not in page
-    assert ("Creates, deletes or gets a <code>receipt_rule_set</code> resource or lists "
-            "<code>receipt_rule_sets</code> in a region\n") in page
+    assert (
+        "Creates, deletes or gets a <code>receipt_rule_set</code> resource or lists "
+        "<code>receipt_rule_sets</code> in a region\n"
+    ) in page
     assert r.list_required == ()
     assert "data__ResourceModel" not in page
 
@@ -86,10 +98,12 @@ RECURSIVE = b"""{
 def test_recursive_definitions_are_cut_not_looped():
     spec = parse_spec("tree.json", RECURSIVE, meta_check=False)
     root = next(p for p in normalize(spec).properties if p.name == "Root")
-    assert root.value == ObjectValue((
-        ("Name", Placeholder("Name", "string")),
-        ("Children", ArrayValue(Truncated("Children[0]"))),
-    ))
+    assert root.value == ObjectValue(
+        (
+            ("Name", Placeholder("Name", "string")),
+            ("Children", ArrayValue(Truncated("Children[0]"))),
+        )
+    )
     page = render_page(normalize(spec))
     assert "value: null" not in page and "cut here" in page
 

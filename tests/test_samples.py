@@ -53,8 +53,11 @@ def test_doctests() -> None:
         (r"arn:aws:s3:::[a-z0-9.-]{3,63}", 0, None),  # unanchored: a search, not a full match
         (r"^(foo|bar)-(\d{4})-\2$", 0, None),  # a back reference
         (r"^\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9$_-]{1,129}$", 0, None),
-        (r"^$|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]+(-[a-z]+)+-\d{1})?:(\d{12})?:(.*)",
-         0, 350),
+        (
+            r"^$|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]+(-[a-z]+)+-\d{1})?:(\d{12})?:(.*)",
+            0,
+            350,
+        ),
         (r"^[^\s]{1,3}\.[A-F]+$", 0, None),
         (r"(?i)^arn:AWS:", 0, None),
         (r"^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]*$", 1, 128),  # Java \p classes
@@ -66,8 +69,9 @@ def test_doctests() -> None:
         (r"^([\p{L}\p{Z}\p{N}_.:\/=+\-@]*)${1,256}", 1, 256),  # a quantified anchor
     ],
 )
-def test_string_for_pattern_is_found_by_the_pattern(pattern: str, min_length: int,
-                                                    max_length: int | None) -> None:
+def test_string_for_pattern_is_found_by_the_pattern(
+    pattern: str, min_length: int, max_length: int | None
+) -> None:
     text = string_for_pattern(pattern, min_length, max_length)
     regex = compile_pattern(pattern)
     assert text is not None and regex is not None
@@ -129,8 +133,10 @@ def test_unreadable_patterns_are_not_enforced() -> None:
         ({"type": "string", "maxLength": 7}, "maximum"),
         ({"type": "string", "format": "date-time"}, "2024-01-01T00:00:00Z"),
         ({"type": "string", "format": "AWS::EC2::VPC.Id"}, "vpc-0123456789abcdef0"),
-        ({"type": "string", "format": "AWS::Lambda::Function.Arn"},
-         "arn:aws:lambda:us-east-1:123456789012:function/example"),
+        (
+            {"type": "string", "format": "AWS::Lambda::Function.Arn"},
+            "arn:aws:lambda:us-east-1:123456789012:function/example",
+        ),
         ({"type": ["string", "object"]}, "maximum-retry-attempts"),
         ({"type": ["object", "string"]}, {}),
         ({"type": "array", "items": {"type": "integer", "minimum": 5}}, [5]),
@@ -151,37 +157,57 @@ def test_variants_differ_and_stay_valid() -> None:
 
 
 def test_unique_items_are_distinct() -> None:
-    schema = {"type": "array", "minItems": 3, "uniqueItems": True,
-              "items": {"type": "string", "enum": ["a", "b", "c"]}}
+    schema = {
+        "type": "array",
+        "minItems": 3,
+        "uniqueItems": True,
+        "items": {"type": "string", "enum": ["a", "b", "c"]},
+    }
     assert sample_value(schema, schema) == ["a", "b", "c"]
-    objects = {"type": "array", "minItems": 2, "maxItems": 2, "uniqueItems": True,
-               "items": {"type": "object", "properties": {"Name": {"type": "string"}}}}
+    objects = {
+        "type": "array",
+        "minItems": 2,
+        "maxItems": 2,
+        "uniqueItems": True,
+        "items": {"type": "object", "properties": {"Name": {"type": "string"}}},
+    }
     value = sample_value(objects, objects)
     assert len(value) == 2 and valid(value, objects)
 
 
 def test_objects_hold_required_properties_and_maps_one_entry() -> None:
     schema = {
-        "type": "object", "additionalProperties": False, "required": ["B", "A"],
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["B", "A"],
         "properties": {"A": {"type": "string"}, "B": {"type": "integer"}, "C": {"type": "string"}},
     }
     assert sample_value(schema, schema) == {"A": "a", "B": 1}
     assert sample_value(schema, schema, optional=True) == {"A": "a", "B": 1, "C": "c"}
-    tags = {"type": "object", "additionalProperties": False,
-            "patternProperties": {r"^[\p{L}_.:/=+\-@]{1,128}$": {"type": "string"}}}
+    tags = {
+        "type": "object",
+        "additionalProperties": False,
+        "patternProperties": {r"^[\p{L}_.:/=+\-@]{1,128}$": {"type": "string"}},
+    }
     assert sample_value(tags, tags) == {"key": "key"}
     policy = {"type": "object", "minProperties": 1}
     assert valid(sample_value(policy, policy), policy)
 
 
 def test_branches_that_validate_are_chosen() -> None:
-    one_of = {"type": "object", "oneOf": [
-        {"additionalProperties": False, "properties": {"Count": {"type": "object"}}},
-        {"additionalProperties": False, "properties": {"Block": {"type": "object"}}},
-    ]}
+    one_of = {
+        "type": "object",
+        "oneOf": [
+            {"additionalProperties": False, "properties": {"Count": {"type": "object"}}},
+            {"additionalProperties": False, "properties": {"Block": {"type": "object"}}},
+        ],
+    }
     assert sample_value(one_of, one_of) == {"Count": {}}  # {} alone would match both branches
-    any_of = {"type": "string", "pattern": "^arn:", "anyOf": [
-        {"pattern": "^arn:[a-z]+:web/"}, {"pattern": "^arn:[a-z]+:fn:"}]}
+    any_of = {
+        "type": "string",
+        "pattern": "^arn:",
+        "anyOf": [{"pattern": "^arn:[a-z]+:web/"}, {"pattern": "^arn:[a-z]+:fn:"}],
+    }
     assert re.match(r"^arn:[a-z]+:web/", sample_value(any_of, any_of))
     all_of = {"allOf": [{"type": "integer", "minimum": 10}, {"maximum": 12, "multipleOf": 3}]}
     assert sample_value(all_of, all_of) == 12
@@ -197,13 +223,26 @@ def test_refs_resolve_in_the_root_including_resource_schema_json() -> None:
 
 
 def test_recursion_is_cut() -> None:
-    root = {"definitions": {"Node": {"type": "object", "required": ["Child"],
-                                     "properties": {"Child": {"$ref": "#/definitions/Node"}}}},
-            "properties": {"Tree": {"$ref": "#/definitions/Node"}}}
+    root = {
+        "definitions": {
+            "Node": {
+                "type": "object",
+                "required": ["Child"],
+                "properties": {"Child": {"$ref": "#/definitions/Node"}},
+            }
+        },
+        "properties": {"Tree": {"$ref": "#/definitions/Node"}},
+    }
     with pytest.raises(SampleError, match="nested deeper"):
         sample_value(root["properties"]["Tree"], root, "Tree")
-    optional = {"definitions": {"Node": {"type": "object", "properties": {
-        "Name": {"type": "string"}, "Child": {"$ref": "#/definitions/Node"}}}}}
+    optional = {
+        "definitions": {
+            "Node": {
+                "type": "object",
+                "properties": {"Name": {"type": "string"}, "Child": {"$ref": "#/definitions/Node"}},
+            }
+        }
+    }
     tree = sample_value({"$ref": "#/definitions/Node"}, optional, "Tree", optional=True)
     assert tree == {"Name": "name"}  # an optional property does not recurse
 
@@ -214,8 +253,11 @@ def test_recursion_is_cut() -> None:
         ({"type": "string", "minLength": 5, "maxLength": 2}, "", "no value satisfies"),
         ({"type": "string", "pattern": "^a$", "minLength": 3}, "", "matches pattern '^a$'"),
         ({"enum": []}, "", "enum is empty"),
-        ({"type": "object", "required": ["X"], "additionalProperties": False}, "",
-         "required property 'X' is not allowed"),
+        (
+            {"type": "object", "required": ["X"], "additionalProperties": False},
+            "",
+            "required property 'X' is not allowed",
+        ),
         ({"$ref": "#/definitions/Missing"}, "", "names nothing"),
         ({"$ref": "other.json#/definitions/X"}, "", "cannot follow"),
     ],
@@ -228,10 +270,16 @@ def test_impossible_schemas_raise_sample_error(schema: dict, pointer: str, messa
 
 
 def test_sample_error_names_the_subschema() -> None:
-    root = {"properties": {"Target": {"$ref": "#/definitions/T"}},
-            "definitions": {"T": {"type": "object", "required": ["Id"],
-                                  "properties": {"Id": {"type": "string", "pattern": "^x$",
-                                                        "minLength": 2}}}}}
+    root = {
+        "properties": {"Target": {"$ref": "#/definitions/T"}},
+        "definitions": {
+            "T": {
+                "type": "object",
+                "required": ["Id"],
+                "properties": {"Id": {"type": "string", "pattern": "^x$", "minLength": 2}},
+            }
+        },
+    }
     with pytest.raises(SampleError) as caught:
         sample_value(root["properties"]["Target"], root, "Target")
     assert caught.value.pointer == "/definitions/T/properties/Id"
@@ -255,8 +303,15 @@ def test_plausible_identifiers_look_generated_and_validate() -> None:
     arn = plausible_identifier(queue["properties"]["Arn"], queue, "Arn", region="eu-west-1")
     assert arn.startswith("arn:aws:sqs:eu-west-1:123456789012:queue/queue-")
     environment = load("aws-deadline-queueenvironment.json")
-    ids = {plausible_identifier(environment["properties"]["QueueEnvironmentId"], environment,
-                                "QueueEnvironmentId", serial=n) for n in range(20)}
+    ids = {
+        plausible_identifier(
+            environment["properties"]["QueueEnvironmentId"],
+            environment,
+            "QueueEnvironmentId",
+            serial=n,
+        )
+        for n in range(20)
+    }
     assert len(ids) == 20
     assert all(re.fullmatch(r"queueenv-[0-9a-f]{32}", i) for i in ids)
     number = {"type": "integer", "minimum": 1}
@@ -281,8 +336,7 @@ def test_every_property_of_the_test_schemas_gets_a_valid_value(path: Path) -> No
     for optional in (False, True):
         model = sample_model(root, optional=optional)
         assert not read_only & set(model)
-        writable = {**root, "required": [r for r in root.get("required", [])
-                                         if r not in read_only]}
+        writable = {**root, "required": [r for r in root.get("required", []) if r not in read_only]}
         assert validator.evolve(schema=writable).is_valid(model), model
 
 

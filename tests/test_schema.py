@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import LAMBDA_SPEC
+
 from generator import schema
 from generator.build import build
 from generator.errors import SpecError
@@ -46,7 +46,8 @@ def test_other_meta_schema_findings_are_warnings_with_file_and_pointer(caplog, t
     with caplog.at_level(logging.WARNING):
         build(tmp_path)
     assert [r.getMessage() for r in caplog.records] == [
-        w.replace(str(path), str(tmp_path / path.name)) for w in spec.warnings]
+        w.replace(str(path), str(tmp_path / path.name)) for w in spec.warnings
+    ]
 
 
 def mutated(change) -> bytes:

@@ -1,0 +1,102 @@
+"""Atomic files: whole old or whole new, never half-written, through a temporary file.
+
+A temporary file is `.<name>.tmp-<pid>` beside its target: hidden and not ending in `.json`,
+so no reader of `*.json` picks it up, and recognisable to clean up after a killed writer.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.errors import OutputError
+
+_TEMP_NAME = re.compile(r"\.(?P<name>.+)\.tmp-(?P<pid>\d+)")
+
+
+def is_temp_name(name: str) -> bool:
+    """Tell whether a file name is one of our temporary files (`.<name>.tmp-<pid>`).
+
+    >>> is_temp_name(".aws-s3-bucket.json.tmp-4242"), is_temp_name("aws-s3-bucket.json")
+    (True, False)
+    """
+    return _TEMP_NAME.fullmatch(name) is not None
+
+
+def temp_path(path: Path) -> Path:
+    """Return the temporary file name used while `path` is being written by this process."""
+    return path.with_name(f".{path.name}.tmp-{os.getpid()}")
+
+
+def write_atomic(path: Path, data: bytes, durable: bool = False) -> None:
+    """Write one file atomically; `durable` also flushes it to disk (slower)."""
+    write_all_atomic([(path, data)], durable)
+
+
+def write_all_atomic(files: Sequence[tuple[Path, bytes]], durable: bool = False) -> None:
+    """Write files atomically: stage every temp file first, then os.replace them in turn.
+
+    A failure while staging removes the temp files and leaves every target as it was.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            staged.append((_stage(path, data, durable), path))
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    for tmp, path in staged:
+        try:
+            os.replace(tmp, path)  # atomic: readers see the whole old file or the whole new one
+        except OSError as e:
+            tmp.unlink(missing_ok=True)
+            raise OutputError(f"{path}: cannot write: {e.strerror or e}") from e
+    if durable:
+        for folder in sorted({path.parent for path, _ in files}):
+            _sync_dir(folder)
+
+
+def _stage(path: Path, data: bytes, durable: bool) -> Path:
+    """Write `data` to the temporary file of `path`; return the temporary path."""
+    tmp = temp_path(path)
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
+    except BaseException as e:
+        tmp.unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            raise OutputError(f"{path}: cannot write: {e.strerror or e}") from e
+        raise
+    return tmp
+
+
+def _sync_dir(folder: Path) -> None:
+    """Flush a folder's entries (the renames) to disk where the platform allows it."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot fsync a folder; the renames are still atomic
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temps(folder: Path) -> tuple[Path, ...]:
+    """Delete temporary files left in `folder` by killed writers; return what was deleted."""
+    removed = []
+    for path in sorted(folder.iterdir()):
+        if is_temp_name(path.name) and path.is_file():
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return tuple(removed)

@@ -1,0 +1,38 @@
+"""Atomic files: whole old or whole new, temp files recognisable and cleaned up."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.atomicfile import is_temp_name, remove_stale_temps, temp_path, write_atomic
+from generator.errors import OutputError
+
+
+def test_atomic_write_leaves_no_temp_file(tmp_path: Path) -> None:
+    target = tmp_path / "a.json"
+    target.write_bytes(b"old")
+    write_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_atomic_write_failure_is_an_output_error_and_cleans_up(tmp_path: Path) -> None:
+    target = tmp_path / "a.json"
+    target.mkdir()  # os.replace cannot put a file over a folder
+    with pytest.raises(OutputError, match=r"a\.json: cannot write: "):
+        write_atomic(target, b"new")
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_temp_names_are_hidden_recognisable_and_not_json(tmp_path: Path) -> None:
+    tmp = temp_path(tmp_path / "aws-s3-bucket.json")
+    assert tmp.name == f".aws-s3-bucket.json.tmp-{os.getpid()}"
+    assert is_temp_name(tmp.name) and not tmp.name.endswith(".json")
+    tmp.write_bytes(b"{half")
+    (tmp_path / "aws-s3-bucket.json").write_bytes(b"{}")
+    assert [p.name for p in tmp_path.glob("*.json")] == ["aws-s3-bucket.json"]
+    assert remove_stale_temps(tmp_path) == (tmp,)
+    assert [p.name for p in tmp_path.iterdir()] == ["aws-s3-bucket.json"]
