@@ -9,10 +9,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator import __version__
+from generator.atomicfile import write_atomic
 from generator.build import build, fingerprint
 from generator.errors import DocgenError
 from generator.model import DEFAULT_REGION
-from generator.output import atomic_write, read_cache, write_cache, write_site
+from generator.output import read_cache, write_cache, write_site
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -60,17 +61,32 @@ def add_fetch(sub: argparse._SubParsersAction) -> None:
         "a source into --specs, each atomically, and record them in specs.lock.json. Nothing "
         "is written unless every requested schema was read and parsed.",
     )
-    p.add_argument("types", nargs="*", metavar="TYPE",
-                   help="a CloudFormation type name such as AWS::Lambda::Function (any case)")
-    p.add_argument("--region", default=DEFAULT_REGION,
-                   help=f"the region whose schemas to read (default: {DEFAULT_REGION})")
-    p.add_argument("--source", metavar="URL|ZIP|DIR|cfn-lint",
-                   help="an http(s) URL of a schema zip, a local zip, a folder of *.json, or "
-                   "cfn-lint[:REGION] for the schemas bundled with cfn-lint (offline; "
-                   "pip install 'stackql-docgen[cfn-lint]') (default: AWS's "
-                   "CloudformationSchema.zip for the region)")
-    p.add_argument("--specs", type=Path, default=Path("specs"), metavar="DIR",
-                   help="the folder of schemas and specs.lock.json (default: specs)")
+    p.add_argument(
+        "types",
+        nargs="*",
+        metavar="TYPE",
+        help="a CloudFormation type name such as AWS::Lambda::Function (any case)",
+    )
+    p.add_argument(
+        "--region",
+        default=DEFAULT_REGION,
+        help=f"the region whose schemas to read (default: {DEFAULT_REGION})",
+    )
+    p.add_argument(
+        "--source",
+        metavar="URL|ZIP|DIR|cfn-lint",
+        help="an http(s) URL of a schema zip, a local zip, a folder of *.json, or "
+        "cfn-lint[:REGION] for the schemas bundled with cfn-lint (offline; "
+        "pip install 'stackql-docgen[cfn-lint]') (default: AWS's "
+        "CloudformationSchema.zip for the region)",
+    )
+    p.add_argument(
+        "--specs",
+        type=Path,
+        default=Path("specs"),
+        metavar="DIR",
+        help="the folder of schemas and specs.lock.json (default: specs)",
+    )
     p.set_defaults(run=run_fetch)
 
 
@@ -82,8 +98,10 @@ def run_fetch(args: argparse.Namespace) -> int:
     for schema in result.written:
         print(f"wrote {schema.path} ({schema.type_name})")
     lock = f"updated {result.lock_path}" if result.lock_changed else f"{result.lock_path} unchanged"
-    print(f"{len(result.written)} written, {len(result.unchanged)} unchanged "
-          f"from {result.source}; {lock}")
+    print(
+        f"{len(result.written)} written, {len(result.unchanged)} unchanged "
+        f"from {result.source}; {lock}"
+    )
     return EXIT_OK
 
 
@@ -99,14 +117,25 @@ def add_check(sub: argparse._SubParsersAction) -> None:
         "or a failed fetch.",
     )
     _add_specs_out(p)
-    p.add_argument("--source", metavar="URL|ZIP|DIR|cfn-lint",
-                   help="compare --specs with the schemas here: an http(s) URL of a schema zip "
-                   "(e.g. AWS's CloudformationSchema.zip), a local zip, a folder of *.json, or "
-                   "cfn-lint[:REGION]")
-    p.add_argument("--format", choices=("markdown", "json"), default="markdown",
-                   help="report format (default: markdown)")
-    p.add_argument("--report", type=Path, metavar="FILE",
-                   help="also write the report to FILE (e.g. \"$GITHUB_STEP_SUMMARY\")")
+    p.add_argument(
+        "--source",
+        metavar="URL|ZIP|DIR|cfn-lint",
+        help="compare --specs with the schemas here: an http(s) URL of a schema zip "
+        "(e.g. AWS's CloudformationSchema.zip), a local zip, a folder of *.json, or "
+        "cfn-lint[:REGION]",
+    )
+    p.add_argument(
+        "--format",
+        choices=("markdown", "json"),
+        default="markdown",
+        help="report format (default: markdown)",
+    )
+    p.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE",
+        help='also write the report to FILE (e.g. "$GITHUB_STEP_SUMMARY")',
+    )
     p.set_defaults(run=run_check)
 
 
@@ -118,7 +147,7 @@ def run_check(args: argparse.Namespace) -> int:
     text = render_json(report) if args.format == "json" else render_markdown(report)
     print(text, end="")
     if args.report is not None:
-        atomic_write(args.report, text.encode("utf-8"))
+        write_atomic(args.report, text.encode("utf-8"))
     return EXIT_OK if report.clean else EXIT_FINDINGS
 
 
@@ -133,8 +162,12 @@ def _progress_bar(quiet: bool) -> Callable[[int, int], None] | None:
         width = 40
         filled = width * done // total
         end = "\n" if done == total else ""
-        print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} schemas",
-              end=end, file=sys.stderr, flush=True)
+        print(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} schemas",
+            end=end,
+            file=sys.stderr,
+            flush=True,
+        )
 
     return show
 
@@ -150,10 +183,20 @@ def _count(n: int, noun: str) -> str:
 
 def _add_specs_out(p: argparse.ArgumentParser) -> None:
     """The --specs and --out options every command shares."""
-    p.add_argument("--specs", type=Path, default=Path("specs"), metavar="DIR",
-                   help="folder of CloudFormation schemas (default: specs)")
-    p.add_argument("--out", type=Path, default=Path("output"), metavar="DIR",
-                   help="folder of generated pages (default: output)")
+    p.add_argument(
+        "--specs",
+        type=Path,
+        default=Path("specs"),
+        metavar="DIR",
+        help="folder of CloudFormation schemas (default: specs)",
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=Path("output"),
+        metavar="DIR",
+        help="folder of generated pages (default: output)",
+    )
 
 
 def parser() -> argparse.ArgumentParser:
