@@ -47,7 +47,6 @@ class PageView:
     mark: str
     lead_verbs: str
     article: str
-    can_list: bool
     methods: tuple[MethodRow, ...]
     has_list: bool
     has_get: bool
@@ -76,7 +75,6 @@ def page_view(resource: Resource) -> PageView:
         mark=GENERATED_MARK % Path(resource.source).name,
         lead_verbs=lead[:1].upper() + lead[1:],
         article=article(resource.singular),
-        can_list=Handler.LIST in handlers,
         methods=tuple(
             MethodRow(m.name, m.verb.value, ", ".join(m.required_params)) for m in resource.methods
         ),
@@ -97,6 +95,7 @@ def page_view(resource: Resource) -> PageView:
         permissions=tuple(
             PermissionBlock(p.handler.value.capitalize(), p.permissions)
             for p in resource.permissions
+            if p.permissions  # a handler that needs none gets no empty block
         ),
     )
 
