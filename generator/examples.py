@@ -113,10 +113,11 @@ def patch_document(resource: Resource) -> str:
 
 
 def _json_value(value: Value) -> str:
-    """JSON text of a value with placeholders (strings quoted, numbers and booleans bare)."""
+    """JSON text of a value with placeholders: string ones quoted, the rest (numbers,
+    booleans, free-form objects) bare, to be replaced by JSON of their type."""
     if isinstance(value, Placeholder):
         text = placeholder(value.name)
-        return json.dumps(text) if value.type in ("string", "object") else text
+        return json.dumps(text) if value.type == "string" else text
     if isinstance(value, ObjectValue):
         members = ", ".join(f"{json.dumps(k)}: {_json_value(v)}" for k, v in value.members)
         return "{" + members + "}"
