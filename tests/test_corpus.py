@@ -214,3 +214,19 @@ def test_arrays_of_objects_and_unions(site, pages):
     assert "          - Key: '{{ Key }}'\n            Value: '{{ Value }}'" in page
     page = page_of(site, pages, "AWS::ApiGateway::RestApi")
     assert '<td><CopyableCode code="body" /></td><td><code>object &#124; string</code></td>' in page
+
+
+def test_numbers_one_of_and_free_form_objects(site, pages):
+    # number: bare in the JSON Patch, to be replaced by a number
+    page = page_of(site, pages, "AWS::ApiGateway::Deployment")
+    assert '"PercentTraffic": {{ PercentTraffic }}' in page
+    # oneOf of a $ref and a union: every branch's type is shown
+    page = page_of(site, pages, "AWS::DynamoDB::Table")
+    assert (
+        '<td><CopyableCode code="key_schema" /></td><td><code>array &#124; object &#124; string'
+        "</code></td>" in page
+    )
+    # patternProperties (a free-form map): one placeholder, bare in the patch
+    page = page_of(site, pages, "AWS::Lambda::Function")
+    assert "          Variables: '{{ Variables }}'" in page
+    assert '"value": {"Variables": {{ Variables }}}' in page
