@@ -30,6 +30,16 @@ def temp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.tmp-{os.getpid()}")
 
 
+def read_or_none(path: Path) -> bytes | None:
+    """A file's bytes, or None when there is no such file."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise OutputError(f"{path}: cannot read: {e.strerror or e}") from e
+
+
 def write_atomic(path: Path, data: bytes, durable: bool = False) -> None:
     """Write one file atomically; `durable` also flushes it to disk (slower)."""
     write_all_atomic([(path, data)], durable)

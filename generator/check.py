@@ -8,15 +8,14 @@
 from __future__ import annotations
 
 import json
-import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from generator.atomicfile import read_or_none
 from generator.build import build
 from generator.drift import Drift, DriftKind, code, diff_specs
-from generator.errors import OutputError
 from generator.fetch import (
     DownloadOptions,
     Source,
@@ -100,7 +99,7 @@ def check_output(site: Site, out_dir: Path) -> tuple[PageFinding, ...]:
     found: list[PageFinding] = []
     built = {page.path for page in site.pages}
     for page in site.pages:
-        data = _read_or_none(out_dir / page.path)
+        data = read_or_none(out_dir / page.path)
         if data is None:
             found.append(_finding(PageState.MISSING, page.path))
         elif data != page.text.encode("utf-8"):
@@ -272,31 +271,3 @@ def _fix_lines(report: CheckReport) -> list[str]:
 def _finding(state: PageState, path: str) -> PageFinding:
     """A page finding with its sentence."""
     return PageFinding(state, path, _MESSAGES[state])
-
-
-def _read_or_none(path: Path) -> bytes | None:
-    """A file's bytes, or None when there is no such file."""
-    try:
-        return path.read_bytes()
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    except OSError as e:
-        raise OutputError(f"{path}: cannot read ({e.strerror})") from e
-
-
-def _count(n: int, noun: str) -> str:
-    """`1 page`, `2 pages`.
-
-    >>> _count(1, "page"), _count(0, "type")
-    ('1 page', '0 types')
-    """
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def _shell(word: str) -> str:
-    """Quote a word for a POSIX shell when it needs it.
-
-    >>> _shell("specs"), _shell("my specs")
-    ('specs', "'my specs'")
-    """
-    return shlex.quote(word)

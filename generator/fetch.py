@@ -31,7 +31,7 @@ import requests
 import urllib3
 
 from generator import __version__
-from generator.atomicfile import remove_stale_temps, write_all_atomic
+from generator.atomicfile import read_or_none, remove_stale_temps, write_all_atomic
 from generator.errors import FetchError, OutputError
 from generator.lock import (
     LOCK_NAME,
@@ -490,7 +490,7 @@ def _write_schemas(
     results, entries, changed_files = [], [], []
     for doc in documents:
         path = specs_dir / spec_file_name(doc.type_name)
-        changed = _read_or_none(path) != doc.data
+        changed = read_or_none(path) != doc.data
         if changed:
             changed_files.append((path, doc.data))
         entry = make_entry(doc.type_name, doc.data, source)
@@ -505,13 +505,3 @@ def _write_schemas(
     for stale in remove_stale_temps(specs_dir):
         log.info("removed %s, left by an interrupted fetch", stale)
     return FetchResult(source, tuple(results), specs_dir / LOCK_NAME, lock_changed)
-
-
-def _read_or_none(path: Path) -> bytes | None:
-    """Return a file's bytes, or None when it does not exist."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as e:
-        raise OutputError(f"{path}: cannot read: {e.strerror or e}") from e

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.atomicfile import write_atomic
-from generator.errors import OutputError, SpecError
+from generator.atomicfile import read_or_none, write_atomic
+from generator.errors import SpecError
 from generator.jsonpointer import join_pointer
 from generator.naming import spec_file_name
 
@@ -161,12 +161,7 @@ def write_lock(specs_dir: Path, lock: Lock) -> bool:
     """Write the lock atomically unless its bytes are unchanged; return whether it was written."""
     path = specs_dir / LOCK_NAME
     data = render_lock(lock).encode("utf-8")
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    except OSError as e:
-        raise OutputError(f"{path}: cannot read: {e.strerror or e}") from e
+    if read_or_none(path) == data:
+        return False
     write_atomic(path, data, durable=True)
     return True

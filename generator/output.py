@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.atomicfile import write_atomic
+from generator.atomicfile import read_or_none, write_atomic
 from generator.errors import OutputError
 from generator.model import Outcome, Page, Summary
 
@@ -86,7 +86,7 @@ def write_cache(out_dir: Path, fingerprint: str, outcomes: Sequence[Outcome]) ->
         for o in sorted(outcomes, key=lambda o: o.file)
     ]
     data = json.dumps({"generator": fingerprint, "sources": sources}, sort_keys=True).encode()
-    if _read_or_none(out_dir / CACHE_FILE) != data:
+    if read_or_none(out_dir / CACHE_FILE) != data:
         write_atomic(out_dir / CACHE_FILE, data)
 
 
@@ -111,7 +111,7 @@ def write_site(
     folders: set[Path] = set()
     for rel, data in sorted(current.items()):
         target = out_dir / rel
-        before = known[rel] if rel in known else _read_or_none(target)
+        before = known[rel] if rel in known else read_or_none(target)
         if before == data:
             unchanged.append(rel)
             continue
@@ -125,7 +125,7 @@ def write_site(
         _remove(out_dir, rel)
     kept = set(current) | (set() if prune else set(owned))
     record = json.dumps({"files": sorted(kept)}, indent=2).encode() + b"\n"
-    if _read_or_none(out_dir / OWNED_FILE) != record:
+    if read_or_none(out_dir / OWNED_FILE) != record:
         write_atomic(out_dir / OWNED_FILE, record)
     return WriteResult(tuple(written), tuple(unchanged), tuple(removed))
 
@@ -137,21 +137,11 @@ def _refuse_foreign(
     for rel, data in sorted(current.items()):
         if rel in owned or rel in known:
             continue
-        existing = _read_or_none(out_dir / rel)
+        existing = read_or_none(out_dir / rel)
         if existing is None or existing == data:
             continue
         if GENERATED_SIGN.encode() not in existing:
             raise OutputError(f"{out_dir / rel}: exists and was not written by stackql-docgen")
-
-
-def _read_or_none(path: Path) -> bytes | None:
-    """A file's bytes, or None when there is no such file."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as e:
-        raise OutputError(f"{path}: cannot read ({e.strerror})") from e
 
 
 def _remove(out_dir: Path, rel: str) -> None:
