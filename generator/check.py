@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -271,3 +272,21 @@ def _fix_lines(report: CheckReport) -> list[str]:
 def _finding(state: PageState, path: str) -> PageFinding:
     """A page finding with its sentence."""
     return PageFinding(state, path, _MESSAGES[state])
+
+
+def _count(n: int, noun: str) -> str:
+    """`1 page`, `2 pages`.
+
+    >>> _count(1, "page"), _count(0, "type")
+    ('1 page', '0 types')
+    """
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _shell(word: str) -> str:
+    """Quote a word for a POSIX shell when it needs it.
+
+    >>> _shell("specs"), _shell("my specs")
+    ('specs', "'my specs'")
+    """
+    return shlex.quote(word)
