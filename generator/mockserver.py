@@ -67,6 +67,9 @@ class _Handler(BaseHTTPRequestHandler):
     """One request: parse the awsJson envelope, call the backend, write the answer."""
 
     protocol_version = "HTTP/1.1"  # keep-alive, as botocore expects
+    # Headers and body go out in two sends: without TCP_NODELAY, Nagle's algorithm and the
+    # client's delayed ACK hold every answer ~40 ms.
+    disable_nagle_algorithm = True
     server: _Server
 
     def do_POST(self) -> None:

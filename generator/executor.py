@@ -1,0 +1,358 @@
+"""The executor: parse a page's SQL with sqlglot and run it the way StackQL would, over HTTP.
+
+StackQL maps each statement on a Cloud Control resource to one API operation (two for a list):
+
+- `INSERT INTO r (cols) SELECT vals` -> CreateResource, the columns (but `region`) as the
+  DesiredState, each value read as its property's JSON type (JSON text for objects and arrays);
+- `SELECT cols FROM r WHERE data__Identifier = 'id'` -> GetResource;
+- `SELECT cols FROM r WHERE region = 'r' [AND data__ResourceModel = '{...}']` -> ListResources,
+  then GetResource for each resource found (the list's own models when there is no read handler);
+- `UPDATE r SET data__PatchDocument = string('[...]') WHERE data__Identifier = 'id'` ->
+  UpdateResource; `DELETE FROM r WHERE data__Identifier = 'id'` -> DeleteResource.
+
+Selected columns must be fields of the resource, and the method's required parameters must be
+in the WHERE clause or the column list. Where a `data__` parameter is missing the request is sent
+anyway, so that the finding carries Cloud Control's own answer. Requests are awsJson1_0 with a
+SigV4-shaped Authorization header that names the region (the mock reads the region there and
+checks no signature); one `requests.Session` carries them all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+from generator.errors import DocgenError
+from generator.model import DEFAULT_REGION, Method, Resource, SqlVerb
+from generator.statement import (
+    IDENTIFIER,
+    MODEL,
+    PATCH,
+    ExampleError,
+    Scalar,
+    Statement,
+    text_of,
+)
+
+TARGET_PREFIX = "CloudApiService."
+CONTENT_TYPE = "application/x-amz-json-1.0"
+REQUEST_TIMEOUT = 30  # seconds
+POLLS, POLL_SECONDS = 60, 1.0  # how long to wait for an operation still in progress
+
+
+class EndpointError(DocgenError):
+    """The Cloud Control endpoint cannot be reached or answers what is not Cloud Control."""
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What a statement did: the operation, region, resources touched and the rows selected.
+
+    `models` are the resource models returned (created, updated, read), one per identifier;
+    `rows` the selected columns of each resource, in column order (SELECT only).
+    """
+
+    operation: str
+    region: str
+    identifiers: tuple[str, ...] = ()
+    models: tuple[dict[str, Any], ...] = ()
+    rows: tuple[dict[str, Any], ...] = ()
+
+
+# --- values ------------------------------------------------------------------------------------
+
+
+def coerce(value: Scalar, json_type: str) -> Any:
+    """A column value as the property's JSON type wants it; text of no such type stays text.
+
+    >>> coerce("3", "integer"), coerce("true", "boolean"), coerce('{"a": 1}', "object")
+    (3, True, {'a': 1})
+    >>> coerce("x", "integer"), coerce("12", "string | integer"), coerce("[1]", "string")
+    ('x', 12, '[1]')
+    """
+    if not isinstance(value, str):
+        return value
+    types = json_type.split(" | ")
+    for kind in [t for t in types if t != "string"]:
+        if kind in ("object", "array"):
+            try:
+                parsed = json.loads(value)
+            except ValueError:
+                continue
+            if isinstance(parsed, dict if kind == "object" else list):
+                return parsed
+        elif kind == "integer" and re.fullmatch(r"-?\d+", value.strip()):
+            return int(value)
+        elif kind == "number" and re.fullmatch(r"-?\d+(\.\d+)?([eE][-+]?\d+)?", value.strip()):
+            text = value.strip()
+            return int(text) if re.fullmatch(r"-?\d+", text) else float(text)
+        elif kind == "boolean" and value.strip().lower() in ("true", "false"):
+            return value.strip().lower() == "true"
+    return value
+
+
+# --- running -----------------------------------------------------------------------------------
+
+
+class CloudControlClient:
+    """Cloud Control's awsJson1_0 protocol over one HTTP session."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url.rstrip("/") + "/"
+        self._session = requests.Session()
+        self._session.trust_env = False  # the endpoint named, never a proxy from the environment
+
+    def call(self, operation: str, body: Mapping[str, Any], region: str) -> dict[str, Any]:
+        """Send one request; raises ExampleError with Cloud Control's code when it refuses."""
+        headers = {
+            "Content-Type": CONTENT_TYPE,
+            "X-Amz-Target": TARGET_PREFIX + operation,
+            "Authorization": "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/"
+                             f"{region}/cloudcontrolapi/aws4_request, "
+                             "SignedHeaders=host;x-amz-target, Signature=0",
+        }
+        try:
+            response = self._session.post(self.url, data=json.dumps(body), headers=headers,
+                                          timeout=REQUEST_TIMEOUT)
+            payload = response.json()
+        except (requests.RequestException, ValueError) as error:
+            raise EndpointError(f"{self.url}: {operation} failed: {error}") from error
+        if not isinstance(payload, dict):
+            raise EndpointError(f"{self.url}: {operation} answered {type(payload).__name__}")
+        if response.status_code != 200:
+            code = str(payload.get("__type", "")).rpartition("#")[2] or str(response.status_code)
+            raise ExampleError(str(payload.get("Message") or payload.get("message") or ""), code)
+        return payload
+
+    def close(self) -> None:
+        """Release the session's connections."""
+        self._session.close()
+
+
+class Executor:
+    """Runs parsed statements on the resources of a site against one Cloud Control endpoint."""
+
+    def __init__(self, client: CloudControlClient, resources: Mapping[str, Resource]) -> None:
+        self.client = client
+        self.resources = dict(resources)
+
+    def run(self, statement: Statement) -> Result:
+        """Run one statement; raises ExampleError when StackQL or Cloud Control would refuse it."""
+        resource = self.resources.get(statement.resource_id)
+        if resource is None:
+            raise ExampleError(f"no resource {statement.resource_id}")
+        run = {SqlVerb.INSERT: self._insert, SqlVerb.SELECT: self._select,
+               SqlVerb.UPDATE: self._update, SqlVerb.DELETE: self._delete}[statement.verb]
+        return run(statement, resource)
+
+    def _insert(self, statement: Statement, resource: Resource) -> Result:
+        """INSERT: CreateResource with the columns, but region, as the DesiredState."""
+        method = _method(resource, "create_resource", "INSERT", "create")
+        by_name = {p.name: p for p in resource.properties}
+        desired: dict[str, Any] = {}
+        region: Scalar = None
+        for column, value in zip(statement.columns, statement.values, strict=True):
+            if column == "region":
+                region = value
+            elif column not in by_name:
+                raise ExampleError(f"{column} is not a property of {resource.resource_id}")
+            else:
+                desired[column] = coerce(value, by_name[column].type)
+        region = _region(region, resource, method)
+        missing = _missing(method, statement.columns)
+        return self._checked(method, missing, "the column list",
+                             lambda: self.create(resource, desired, region))
+
+    def create(self, resource: Resource, desired: Mapping[str, Any], region: str) -> Result:
+        """CreateResource with a DesiredState, whatever the page says (to seed, to set up)."""
+        body = {"TypeName": resource.type_name, "DesiredState": json.dumps(desired)}
+        event = self._wait(self.client.call("CreateResource", body, region), region)
+        return Result("CreateResource", region, (event["Identifier"],), (_model(event),))
+
+    def delete(self, resource: Resource, identifier: str, region: str) -> Result:
+        """DeleteResource by identifier, whatever the page says (to clean up)."""
+        body = {"TypeName": resource.type_name, "Identifier": identifier}
+        event = self._wait(self.client.call("DeleteResource", body, region), region)
+        return Result("DeleteResource", region, (event["Identifier"],))
+
+    def _select(self, statement: Statement, resource: Resource) -> Result:
+        """SELECT: GetResource by data__Identifier, else ListResources (and a get of each)."""
+        fields = [f.name for f in resource.fields]
+        columns = fields if statement.columns == ("*",) else list(statement.columns)
+        unknown = [c for c in columns if c not in fields]
+        if unknown:
+            raise ExampleError(f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} "
+                               f"not a field of {resource.resource_id}")
+        if statement.condition(IDENTIFIER) is not None:
+            method = _method(resource, "get_resource", "SELECT by data__Identifier", "read")
+        else:
+            method = _method(resource, "list_resources", "SELECT without data__Identifier",
+                             "list")
+        parameters = {IDENTIFIER, MODEL, "region"}
+        filters = [(c, v) for c, v in statement.where if c not in parameters]
+        wrong = [c for c, _ in filters if c not in fields]
+        if wrong:
+            raise ExampleError(f"WHERE names {', '.join(wrong)}: neither a parameter of "
+                               f"{method.name} nor a field of {resource.resource_id}")
+        region = _region(statement.condition("region"), resource, method)
+        given = (*(c for c, _ in statement.where), *statement.columns)
+        missing = _missing(method, given)
+        if method.name == "get_resource":
+            body = {"TypeName": resource.type_name, "Identifier": statement.condition(IDENTIFIER)}
+            found = [self._checked(method, missing, "the WHERE clause",
+                                   lambda: self.client.call("GetResource", body, region))]
+            described = [f["ResourceDescription"] for f in found]
+        else:
+            described = self._checked(method, missing, "the WHERE clause",
+                                      lambda: self._list(resource, statement, region))
+        identifiers = tuple(d.get("Identifier", "") for d in described)
+        models = tuple(_properties(d) for d in described)
+        rows = []
+        for model in models:
+            row = _row(resource, model, region)
+            if all(row.get(c) == v or text_of(row.get(c)) == v for c, v in filters):
+                rows.append({c: row.get(c) for c in columns})
+        return Result("GetResource" if method.name == "get_resource" else "ListResources",
+                      region, identifiers, models, tuple(rows))
+
+    def _list(self, resource: Resource, statement: Statement, region: str) -> list[dict]:
+        """ListResources, every page; then GetResource of each unless the type cannot read."""
+        body: dict[str, Any] = {"TypeName": resource.type_name}
+        model = statement.condition(MODEL)
+        if model is not None:
+            body["ResourceModel"] = text_of(model)
+        described: list[dict] = []
+        while True:
+            answer = self.client.call("ListResources", body, region)
+            described.extend(answer.get("ResourceDescriptions") or [])
+            if not answer.get("NextToken"):
+                break
+            body["NextToken"] = answer["NextToken"]
+        if not any(m.name == "get_resource" for m in resource.methods):
+            return described
+        return [self.client.call("GetResource", {"TypeName": resource.type_name,
+                                                 "Identifier": d["Identifier"]},
+                                 region)["ResourceDescription"] for d in described]
+
+    def _update(self, statement: Statement, resource: Resource) -> Result:
+        """UPDATE: UpdateResource with the data__PatchDocument set."""
+        method = _method(resource, "update_resource", "UPDATE", "update")
+        other = [c for c, _ in statement.assignments if c != PATCH]
+        if other:
+            raise ExampleError(f"UPDATE sets {', '.join(other)}: update_resource takes the "
+                               f"changes as one {PATCH}")
+        extra = [c for c, _ in statement.where if c not in (IDENTIFIER, "region")]
+        if extra:
+            raise ExampleError(f"WHERE names {', '.join(extra)}: not a parameter of "
+                               "update_resource")
+        region = _region(statement.condition("region"), resource, method)
+        body: dict[str, Any] = {"TypeName": resource.type_name}
+        if statement.condition(IDENTIFIER) is not None:
+            body["Identifier"] = text_of(statement.condition(IDENTIFIER))
+        patch = next((v for c, v in statement.assignments if c == PATCH), None)
+        if patch is not None:
+            body["PatchDocument"] = text_of(patch)
+        given = (*(c for c, _ in statement.where), *(c for c, _ in statement.assignments))
+        event = self._checked(method, _missing(method, given), "the statement",
+                              lambda: self._wait(self.client.call("UpdateResource", body, region),
+                                                 region))
+        return Result("UpdateResource", region, (event["Identifier"],), (_model(event),))
+
+    def _delete(self, statement: Statement, resource: Resource) -> Result:
+        """DELETE: DeleteResource by data__Identifier."""
+        method = _method(resource, "delete_resource", "DELETE", "delete")
+        extra = [c for c, _ in statement.where if c not in (IDENTIFIER, "region")]
+        if extra:
+            raise ExampleError(f"WHERE names {', '.join(extra)}: not a parameter of "
+                               "delete_resource")
+        region = _region(statement.condition("region"), resource, method)
+        body: dict[str, Any] = {"TypeName": resource.type_name}
+        if statement.condition(IDENTIFIER) is not None:
+            body["Identifier"] = text_of(statement.condition(IDENTIFIER))
+        given = tuple(c for c, _ in statement.where)
+        event = self._checked(method, _missing(method, given), "the WHERE clause",
+                              lambda: self._wait(self.client.call("DeleteResource", body, region),
+                                                 region))
+        return Result("DeleteResource", region, (event["Identifier"],))
+
+    def _checked(self, method: Method, missing: tuple[str, ...], place: str, call: Any) -> Any:
+        """Make the call; a missing required parameter is a finding, with Cloud Control's answer."""
+        note = f"{method.name} requires {', '.join(missing)}, missing from {place}"
+        try:
+            answer = call()
+        except ExampleError as error:
+            if missing:
+                raise ExampleError(f"{error.message} ({note})", error.code) from None
+            raise
+        if missing:
+            raise ExampleError(note)
+        return answer
+
+    def _wait(self, answer: dict[str, Any], region: str) -> dict[str, Any]:
+        """The finished ProgressEvent of a request; its failure as an ExampleError."""
+        event = answer.get("ProgressEvent") or {}
+        for _ in range(POLLS):
+            if event.get("OperationStatus") not in ("PENDING", "IN_PROGRESS"):
+                break
+            time.sleep(POLL_SECONDS)
+            event = self.client.call("GetResourceRequestStatus",
+                                     {"RequestToken": event.get("RequestToken")},
+                                     region)["ProgressEvent"]
+        if event.get("OperationStatus") != "SUCCESS":
+            raise ExampleError(str(event.get("StatusMessage") or event.get("OperationStatus")),
+                               str(event.get("ErrorCode") or "GeneralServiceException"))
+        return event
+
+
+def _method(resource: Resource, name: str, verb: str, handler: str) -> Method:
+    """The resource's method of that name; its absence is a finding."""
+    method = next((m for m in resource.methods if m.name == name), None)
+    if method is None:
+        raise ExampleError(f"{resource.resource_id} has no {name} method for {verb} "
+                           f"(the type has no {handler} handler)")
+    return method
+
+
+def _region(value: Scalar, resource: Resource, method: Method) -> str:
+    """The region a request goes to: the statement's, else us-east-1 for a global service."""
+    if value is None and "region" not in method.required_params:
+        return DEFAULT_REGION
+    if not isinstance(value, str) or not value:
+        raise ExampleError(f"{method.name} requires region, missing from the statement")
+    return value
+
+
+def _missing(method: Method, given: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The required parameters of a method that the statement does not give."""
+    return tuple(p for p in method.required_params if p not in given and p != "region")
+
+
+def _model(event: Mapping[str, Any]) -> dict[str, Any]:
+    """The resource model of a ProgressEvent ({} when it carries none)."""
+    try:
+        model = json.loads(event.get("ResourceModel") or "{}")
+    except ValueError:
+        return {}
+    return model if isinstance(model, dict) else {}
+
+
+def _properties(description: Mapping[str, Any]) -> dict[str, Any]:
+    """The properties of a ResourceDescription."""
+    try:
+        model = json.loads(description.get("Properties") or "{}")
+    except ValueError:
+        return {}
+    return model if isinstance(model, dict) else {}
+
+
+def _row(resource: Resource, model: Mapping[str, Any], region: str) -> dict[str, Any]:
+    """A resource model as StackQL's columns: each property under its field name, and region."""
+    row = {p.field_name: model.get(p.name) for p in resource.properties}
+    row.setdefault("region", region)
+    return row

@@ -1,0 +1,395 @@
+"""Placeholders: what `{{ Name }}` and `<Name>` stand for on a page, and the examples filled in.
+
+A placeholder's schema is found from where it stands: an INSERT value is its column's property,
+a JSON Patch value or a manifest value is the subschema at its path (`$ref`s, `allOf`, `oneOf`,
+`anyOf`, `patternProperties` and `additionalProperties` followed). Every `{{ Name }}` of a page
+takes one value (a different one, samples' `variant`, in the UPDATE, so that a read can show
+the change), valid against every schema the name stands for; when no such value exists the
+placeholder is a finding. `<Name>` parts stand for what a resource really has and are given by
+the caller; `region` and `vars.AWS_REGION` are the region.
+
+Filling follows what a reader does: in SQL text and manifest strings the placeholder becomes the
+value's text (JSON for objects and arrays); a manifest value that is only a placeholder takes the
+value itself, as stack-deploy does. In JSON (a patch, a ResourceModel) a bare placeholder takes
+the value's JSON text (a string its bare text, which is not JSON), a quoted one the string's
+text, except that a quoted placeholder whose value is an object or array becomes that JSON value:
+the pages quote object placeholders as they quote them in INSERT values.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from generator.jsonpointer import escape_token, resolve_pointer, split_pointer
+from generator.samples import (
+    SampleError,
+    compile_pattern,
+    remove_path,
+    sample_value,
+    validator_for,
+)
+from generator.statement import IDENTIFIER, MODEL, PATCH, ExampleError, Statement, text_of
+
+REGION_NAMES = frozenset({"region", "vars.AWS_REGION"})
+PLACEHOLDER = re.compile(r"\{\{\s*(?P<brace>[^{}]+?)\s*\}\}|<(?P<angle>[A-Za-z_][\w.:\[\]-]*)>")
+_JSON_TOKEN = re.compile(r'(?P<string>"(?:[^"\\]|\\.)*")|\{\{\s*(?P<bare>[^{}]+?)\s*\}\}')
+_MARK = "\0placeholder:"  # a bare placeholder, read as a string to see the JSON around it
+_MAX_HOPS = 32  # $ref hops and nested combinators followed before a path is given up
+
+
+@dataclass(frozen=True, slots=True)
+class Use:
+    """A placeholder where it stands: `pointer` names its schema in the resource schema.
+
+    `path` is where the value goes in the resource model (`*` for any array item); `angle` is
+    true for `<Name>`; `pointer` and `path` are None where no schema says what goes there.
+    """
+
+    name: str
+    pointer: str | None
+    path: tuple[str, ...] | None = None
+    angle: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Values:
+    """What the placeholders of a page stand for, and why some stand for nothing."""
+
+    braces: Mapping[str, Any] = field(default_factory=dict)
+    angles: Mapping[str, Any] = field(default_factory=dict)
+    problems: Mapping[str, str] = field(default_factory=dict)  # by `{{ Name }}` / `<Name>`
+
+    def lookup(self, name: str, angle: bool) -> Any:
+        """The value of a placeholder; raises ExampleError when it has none."""
+        key = f"<{name}>" if angle else "{{ " + name + " }}"
+        values = self.angles if angle else self.braces
+        if name in values:
+            return values[name]
+        raise ExampleError(f"cannot fill {key}: {self.problems.get(key, 'no value for it')}")
+
+
+def names_in(text: str) -> Iterator[tuple[str, bool]]:
+    """The placeholders of a text: (name, is `<Name>`), in order.
+
+    >>> list(names_in("'{{ A }}' and <B>|<C.d>"))
+    [('A', False), ('B', True), ('C.d', True)]
+    """
+    for match in PLACEHOLDER.finditer(text):
+        yield (match["angle"], True) if match["angle"] else (match["brace"], False)
+
+
+def _whole(text: str) -> tuple[str, bool] | None:
+    """The placeholder a text consists of, if it is nothing but one.
+
+    >>> _whole(" {{ A }} "), _whole("x-{{ A }}")
+    (('A', False), None)
+    """
+    match = PLACEHOLDER.fullmatch(text.strip())
+    if match is None:
+        return None
+    return (match["angle"], True) if match["angle"] else (match["brace"], False)
+
+
+# --- where placeholders stand -------------------------------------------------------------------
+
+
+def statement_uses(statement: Statement, root: Mapping[str, Any]) -> list[Use]:
+    """The placeholders of a parsed statement, each with the schema of the place it fills."""
+    uses: list[Use] = []
+    properties = root.get("properties") or {}
+    for column, value in zip(statement.columns, statement.values, strict=False):
+        pointer = f"/properties/{escape_token(column)}" if column in properties else None
+        uses.extend(_text_uses(value, pointer, (column,)))
+    for column, value in (*statement.where, *statement.assignments):
+        if column == PATCH and isinstance(value, str):
+            uses.extend(patch_uses(value, root))
+        elif column in (IDENTIFIER, MODEL) and isinstance(value, str):
+            uses.extend(Use(n, _property(root, n), (n,), a) for n, a in names_in(value))
+        else:
+            uses.extend(_text_uses(value, None, None))
+    return uses
+
+
+def patch_uses(text: str, root: Mapping[str, Any]) -> list[Use]:
+    """The placeholders of a JSON Patch with the schema each op's path and value lead to."""
+    try:
+        patch = json.loads(_JSON_TOKEN.sub(_marked, text))
+    except ValueError:  # not JSON even with its placeholders as strings: the request will say
+        return [Use(n, None, None, a) for n, a in names_in(text)]
+    uses: list[Use] = []
+    for op in patch if isinstance(patch, list) else []:
+        if not isinstance(op, dict) or not isinstance(op.get("path"), str):
+            continue
+        try:
+            tokens = split_pointer(op["path"])
+        except ValueError:
+            continue
+        pointer = _property(root, tokens[0]) if tokens else None
+        for token in tokens[1:]:
+            pointer = child_pointer(root, pointer, int(token) if token.isdigit() else token)
+        path = tuple("*" if t.isdigit() or t == "-" else t for t in tokens)
+        uses.extend(value_uses(op.get("value"), pointer, root, path))
+    return uses
+
+
+def manifest_uses(document: Any, root: Mapping[str, Any]) -> list[Use]:
+    """The placeholders of a stack-deploy manifest's props, with their schemas."""
+    uses: list[Use] = []
+    for name, value in manifest_props(document):
+        uses.extend(value_uses(value, _property(root, name), root, (name,)))
+    return uses
+
+
+def manifest_props(document: Any) -> list[tuple[str, Any]]:
+    """The (name, value) props of a manifest's resources; ValueError when it has none."""
+    resources = document.get("resources") if isinstance(document, dict) else None
+    if not isinstance(resources, list) or not resources:
+        raise ValueError("the manifest has no resources list")
+    props: list[tuple[str, Any]] = []
+    for resource in resources:
+        items = resource.get("props") if isinstance(resource, dict) else None
+        if not isinstance(items, list):
+            raise ValueError("a resource of the manifest has no props list")
+        for item in items:
+            if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+                raise ValueError(f"a prop without a name: {item!r}")
+            props.append((item["name"], item.get("value")))
+    return props
+
+
+def value_uses(value: Any, pointer: str | None, root: Mapping[str, Any],
+               path: tuple[str, ...]) -> list[Use]:
+    """The placeholders inside a JSON or YAML value whose schema is at `pointer`."""
+    if isinstance(value, str):
+        if value.startswith(_MARK):
+            return [Use(value[len(_MARK):], pointer, path)]
+        return _text_uses(value, pointer, path)
+    if isinstance(value, dict):
+        return [u for k, v in value.items() for u in value_uses(
+            v, child_pointer(root, pointer, str(k)), root, (*path, str(k)))]
+    if isinstance(value, list):
+        return [u for i, v in enumerate(value)
+                for u in value_uses(v, child_pointer(root, pointer, i), root, (*path, "*"))]
+    return []
+
+
+def _text_uses(value: Any, pointer: str | None, path: tuple[str, ...] | None) -> list[Use]:
+    """Placeholders in a string: the string's schema if it is only one, else none known."""
+    if not isinstance(value, str):
+        return []
+    if _whole(value):
+        return [Use(n, pointer, path, a) for n, a in names_in(value)]
+    return [Use(n, None, None, a) for n, a in names_in(value)]
+
+
+def _marked(match: re.Match[str]) -> str:
+    """A JSON token with a bare placeholder turned into a marked string."""
+    return match[0] if match["string"] is not None else json.dumps(_MARK + match["bare"])
+
+
+def _property(root: Mapping[str, Any], name: str) -> str | None:
+    """The pointer of a top-level property's schema, if the resource has it."""
+    return f"/properties/{escape_token(name)}" if name in (root.get("properties") or {}) else None
+
+
+def child_pointer(root: Mapping[str, Any], pointer: str | None, key: str | int,
+                  hops: int = 0) -> str | None:
+    """The pointer of the schema of member `key` (an item, for an int) of what `pointer` names.
+
+    >>> doc = {"definitions": {"D": {"properties": {"A": {"type": "string"}}}},
+    ...        "properties": {"L": {"type": "array", "items": {"$ref": "#/definitions/D"}}}}
+    >>> child_pointer(doc, child_pointer(doc, "/properties/L", 0), "A")
+    '/definitions/D/properties/A'
+    """
+    if pointer is None or hops > _MAX_HOPS:
+        return None
+    node, pointer = _follow(root, pointer)
+    if not isinstance(node, dict):
+        return None
+    if isinstance(key, int):
+        items = node.get("items")
+        if isinstance(items, dict):
+            return f"{pointer}/items"
+        if isinstance(items, list) and key < len(items):
+            return f"{pointer}/items/{key}"
+    else:
+        if key in (node.get("properties") or {}):
+            return f"{pointer}/properties/{escape_token(key)}"
+        for pattern in node.get("patternProperties") or {}:
+            regex = compile_pattern(pattern)
+            if regex is not None and regex.search(key):
+                return f"{pointer}/patternProperties/{escape_token(pattern)}"
+        if isinstance(node.get("additionalProperties"), dict):
+            return f"{pointer}/additionalProperties"
+    for keyword in ("allOf", "oneOf", "anyOf"):
+        for i, _ in enumerate(node.get(keyword) or []):
+            found = child_pointer(root, f"{pointer}/{keyword}/{i}", key, hops + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def _follow(root: Mapping[str, Any], pointer: str) -> tuple[Any, str]:
+    """The schema at `pointer` with its `$ref`s followed, and where that is."""
+    try:
+        node = resolve_pointer(root, pointer)
+        for _ in range(_MAX_HOPS):
+            ref = node.get("$ref") if isinstance(node, dict) else None
+            if not isinstance(ref, str):
+                break
+            pointer = ref.partition("#")[2]
+            node = resolve_pointer(root, pointer)
+    except (KeyError, ValueError):
+        return None, pointer
+    return node, pointer
+
+
+# --- values ---------------------------------------------------------------------------------
+
+
+def bind(uses: Iterable[Use], root: Mapping[str, Any], region: str, *, variant: int = 0,
+         leave_out: Iterable[str] = (), validator: Any = None) -> Values:
+    """One value per `{{ Name }}`, valid against every schema the name stands for.
+
+    `leave_out` lists property pointers (`/properties/A/B`) that a reader leaves out of the
+    objects and arrays they fill in (read-only members in a create, say).
+    """
+    validator = validator if validator is not None else validator_for(root)
+    pointers: dict[str, list[str | None]] = {}
+    paths: dict[str, set[tuple[str, ...]]] = {}
+    for use in uses:
+        if not use.angle:
+            pointers.setdefault(use.name, [])
+            if use.pointer not in pointers[use.name]:
+                pointers[use.name].append(use.pointer)
+            if use.path is not None:
+                paths.setdefault(use.name, set()).add(use.path)
+    excluded = [split_pointer(p)[1:] for p in leave_out if p.startswith("/properties/")]
+    values: dict[str, Any] = {}
+    problems: dict[str, str] = {}
+    for name, where in pointers.items():
+        if name in REGION_NAMES:
+            values[name] = region
+            continue
+        try:
+            value = value_for(name, [p for p in where if p is not None], root, variant,
+                              validator)
+        except SampleError as error:
+            problems["{{ " + name + " }}"] = str(error)
+            continue
+        values[name] = _without(value, paths.get(name, set()), excluded)
+    return Values(values, {}, problems)
+
+
+def _without(value: Any, paths: Iterable[tuple[str, ...]],
+             excluded: list[tuple[str, ...]]) -> Any:
+    """A value that goes at `paths`, without what lies at the excluded paths below them.
+
+    >>> _without({"A": 1, "Id": 2}, [("Config",)], [("Config", "Id")])
+    {'A': 1}
+    >>> _without([{"Id": 1, "K": 2}], [("Tags",)], [("Tags", "*", "Id")])
+    [{'K': 2}]
+    """
+    if not isinstance(value, (dict, list)):
+        return value
+    value = copy.deepcopy(value)
+    for path in paths:
+        for tokens in excluded:
+            if len(tokens) > len(path) and all(
+                    a == b or "*" in (a, b) for a, b in zip(path, tokens, strict=False)):
+                remove_path(value, tokens[len(path):])
+    return value
+
+
+def value_for(name: str, pointers: list[str], root: Mapping[str, Any], variant: int,
+              validator: Any) -> Any:
+    """A value valid against the schemas at every pointer; raises SampleError when none is."""
+    schemas = [(p, resolve_pointer(root, p)) for p in pointers] or [("", {"type": "string"})]
+    failures: list[SampleError] = []
+    candidates = [(p, s) for p, s in schemas]
+    if len(schemas) > 1:
+        candidates.append((schemas[0][0], {"allOf": [s for _, s in schemas]}))
+    for pointer, schema in candidates:
+        try:
+            value = sample_value(schema, root, name, variant=variant, optional=True,
+                                 pointer=pointer)
+        except SampleError as error:
+            failures.append(error)
+            continue
+        if all(validator.evolve(schema=s).is_valid(value) for _, s in schemas):
+            return value
+    if len(schemas) > 1:
+        places = ", ".join(f"#{p}" for p, _ in schemas)
+        raise SampleError(schemas[0][0], f"{{{{ {name} }}}} stands for values of {len(schemas)} "
+                                         f"schemas ({places}) and no value satisfies them all")
+    raise failures[0]
+
+
+# --- filling -----------------------------------------------------------------------------------
+
+
+def fill_text(text: str, values: Values) -> str:
+    """A text with each placeholder replaced by its value's text."""
+    return PLACEHOLDER.sub(lambda m: text_of(_value(m, values)), text)
+
+
+def fill_json(text: str, values: Values) -> str:
+    """JSON text with placeholders filled as a reader fills them (see the module's notes)."""
+
+    def token(match: re.Match[str]) -> str:
+        if match["string"] is None:
+            return text_of(values.lookup(match["bare"], False))
+        try:
+            inner = json.loads(match[0])
+        except ValueError:
+            return match[0]
+        if PLACEHOLDER.search(inner) is None:
+            return match[0]
+        whole = _whole(inner)
+        if whole is not None:
+            value = values.lookup(*whole)
+            if isinstance(value, (dict, list)):
+                return json.dumps(value)
+        return json.dumps(fill_text(inner, values))
+
+    return _JSON_TOKEN.sub(token, text)
+
+
+def fill_statement(statement: Statement, values: Values) -> Statement:
+    """The statement with every placeholder in its literals filled."""
+
+    def filled(column: str, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        return fill_json(value, values) if column in (PATCH, MODEL) else fill_text(value, values)
+
+    return replace(
+        statement,
+        values=tuple(filled(c, v) for c, v in zip(statement.columns, statement.values,
+                                                  strict=False)),  # a SELECT has no values
+        where=tuple((c, filled(c, v)) for c, v in statement.where),
+        assignments=tuple((c, filled(c, v)) for c, v in statement.assignments),
+    )
+
+
+def fill_value(value: Any, values: Values) -> Any:
+    """A manifest value filled: a string that is only a placeholder takes the value itself."""
+    if isinstance(value, str):
+        whole = _whole(value)
+        return values.lookup(*whole) if whole else fill_text(value, values)
+    if isinstance(value, dict):
+        return {k: fill_value(v, values) for k, v in value.items()}
+    if isinstance(value, list):
+        return [fill_value(v, values) for v in value]
+    return value
+
+
+def _value(match: re.Match[str], values: Values) -> Any:
+    """The value of the placeholder a match found."""
+    return values.lookup(match["angle"], True) if match["angle"] else values.lookup(
+        match["brace"], False)

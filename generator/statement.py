@@ -1,0 +1,199 @@
+"""Statements: the SQL of a page's example, parsed with sqlglot into what StackQL runs.
+
+StackQL's statements on a Cloud Control resource are simple: one resource, literal values,
+`column = 'value'` conditions joined by AND. `parse_statement` reads exactly that (hints and
+placeholders included, which sit in comments and string literals) and says why when it cannot.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import sqlglot
+from sqlglot import exp
+
+from generator.errors import DocgenError
+from generator.model import SqlVerb
+
+Scalar = str | int | float | bool | None
+IDENTIFIER, PATCH, MODEL = "data__Identifier", "data__PatchDocument", "data__ResourceModel"
+_TOKEN = re.compile(r"<Token token_type: [^,]*, text: ([^,]*), [^>]*>")
+
+
+class ExampleError(DocgenError):
+    """An example that does not work: `code` is Cloud Control's error code when it refused."""
+
+    def __init__(self, message: str, code: str = "") -> None:
+        self.message = message
+        self.code = code
+        super().__init__(f"{code}: {message}" if code else message)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One parsed statement: the parts StackQL maps onto Cloud Control, literals as written.
+
+    `columns` are the selected columns (SELECT) or the target columns (INSERT); `values` the
+    INSERT values; `where` the `column = literal` conditions (joined by AND); `assignments` the
+    `SET column = literal` pairs of an UPDATE (`string('...')` read as its text).
+    """
+
+    verb: SqlVerb
+    resource_id: str
+    columns: tuple[str, ...] = ()
+    values: tuple[Scalar, ...] = ()
+    where: tuple[tuple[str, Scalar], ...] = ()
+    assignments: tuple[tuple[str, Scalar], ...] = ()
+
+    def condition(self, column: str) -> Scalar:
+        """The value a WHERE condition gives a column (None when there is none)."""
+        return next((v for c, v in self.where if c == column), None)
+
+
+# --- parsing -----------------------------------------------------------------------------------
+
+
+def parse_statement(sql: str) -> Statement:
+    """Parse one StackQL statement; raises ExampleError when it cannot be run as written.
+
+    >>> parse_statement("SELECT region FROM aws.s3.buckets WHERE region = 'us-east-1';").where
+    (('region', 'us-east-1'),)
+    """
+    try:
+        trees = [t for t in sqlglot.parse(sql) if t is not None]
+    except sqlglot.errors.ParseError as error:
+        raise ExampleError(f"cannot parse the statement: {_parse_error(error)}") from None
+    if len(trees) != 1:
+        raise ExampleError(f"expected one statement, found {len(trees)}")
+    tree = trees[0]
+    if isinstance(tree, exp.Insert):
+        return _insert(tree)
+    if isinstance(tree, exp.Select):
+        return _select(tree)
+    if isinstance(tree, exp.Update):
+        assignments = tuple(_assignment(e) for e in tree.expressions)
+        return Statement(SqlVerb.UPDATE, _table(tree.this), where=_where(tree),
+                         assignments=assignments)
+    if isinstance(tree, exp.Delete):
+        return Statement(SqlVerb.DELETE, _table(tree.this), where=_where(tree))
+    raise ExampleError(f"not a statement StackQL runs on a resource: {tree.key.upper()}")
+
+
+def _parse_error(error: sqlglot.errors.ParseError) -> str:
+    """sqlglot's first complaint, without terminal colours: `message (line L, column C)`."""
+    first = error.errors[0] if error.errors else {}
+    message = _TOKEN.sub(lambda m: repr(m[1]), str(first.get("description") or error))
+    return f"{message} (line {first.get('line', '?')}, column {first.get('col', '?')})"
+
+
+def _insert(tree: exp.Insert) -> Statement:
+    """INSERT INTO r (cols) SELECT vals / VALUES (vals)."""
+    target = tree.this
+    if not isinstance(target, exp.Schema):
+        raise ExampleError("INSERT needs its column list: INSERT INTO resource (columns) ...")
+    columns = tuple(c.name for c in target.expressions)
+    source = tree.expression
+    if isinstance(source, exp.Select) and not source.args.get("from_"):
+        items = source.expressions
+    elif isinstance(source, exp.Values) and len(source.expressions) == 1:
+        items = source.expressions[0].expressions
+    else:
+        raise ExampleError("INSERT takes one row of literals: SELECT 'a', 'b' or VALUES ('a', 'b')")
+    values = tuple(_literal(item, "an INSERT value") for item in items)
+    if len(values) != len(columns):
+        raise ExampleError(f"INSERT names {len(columns)} columns but gives {len(values)} values")
+    return Statement(SqlVerb.INSERT, _table(target.this), columns, values)
+
+
+def _select(tree: exp.Select) -> Statement:
+    """SELECT cols FROM r WHERE ..."""
+    source = tree.args.get("from_")
+    extra = [k for k in ("joins", "group", "having", "order", "limit", "with_") if tree.args.get(k)]
+    if source is None or extra:
+        raise ExampleError("SELECT must read one resource: SELECT columns FROM resource WHERE ...")
+    columns = []
+    for item in tree.expressions:
+        if isinstance(item, exp.Star):
+            columns.append("*")
+        elif isinstance(item, exp.Column) and isinstance(item.this, exp.Identifier):
+            columns.append(item.name)
+        else:
+            raise ExampleError(f"select a column by name, not {item.sql()}")
+    return Statement(SqlVerb.SELECT, _table(source.this), tuple(columns), where=_where(tree))
+
+
+def _table(node: Any) -> str:
+    """The `provider.service.resource` a statement names."""
+    if not isinstance(node, exp.Table) or not node.name:
+        raise ExampleError("the statement names no resource (provider.service.resource)")
+    return ".".join(p for p in (node.catalog, node.db, node.name) if p)
+
+
+def _where(tree: exp.Expression) -> tuple[tuple[str, Scalar], ...]:
+    """The `column = literal` conditions of a WHERE clause, which may only join them by AND."""
+    clause = tree.args.get("where")
+    if clause is None:
+        return ()
+    found: list[tuple[str, Scalar]] = []
+    pending = [clause.this]
+    while pending:
+        node = pending.pop(0)
+        if isinstance(node, exp.Paren):
+            pending.insert(0, node.this)
+        elif isinstance(node, exp.And):
+            pending[:0] = [node.this, node.expression]
+        elif isinstance(node, exp.EQ) and isinstance(node.this, exp.Column):
+            found.append((node.this.name, _literal(node.expression, f"{node.this.name} =")))
+        else:
+            raise ExampleError(f"unsupported condition {node.sql()}: write column = 'value', "
+                               "joined by AND")
+    return tuple(found)
+
+
+def _assignment(node: exp.Expression) -> tuple[str, Scalar]:
+    """`column = literal` or `column = string('...')` in an UPDATE's SET."""
+    if not isinstance(node, exp.EQ) or not isinstance(node.this, exp.Column):
+        raise ExampleError(f"unsupported SET item {node.sql()}: write column = 'value'")
+    value = node.expression
+    if isinstance(value, (exp.String, exp.Cast)) and isinstance(value.this, exp.Literal):
+        value = value.this  # string('...') and CAST('...' AS ...) are the text itself
+    return node.this.name, _literal(value, f"SET {node.this.name} =")
+
+
+def _literal(node: exp.Expression, where: str) -> Scalar:
+    """The Python value of a SQL literal."""
+    if isinstance(node, exp.Literal):
+        return node.this if node.is_string else _number(node.this)
+    if isinstance(node, exp.Neg) and isinstance(node.this, exp.Literal) and not node.this.is_string:
+        return -_number(node.this.this)
+    if isinstance(node, exp.Boolean):
+        return bool(node.this)
+    if isinstance(node, exp.Null):
+        return None
+    raise ExampleError(f"{where} {node.sql()}: expected a literal")
+
+
+def _number(text: str) -> int | float:
+    """A numeric SQL literal as int or float.
+
+    >>> _number("3"), _number("2.5")
+    (3, 2.5)
+    """
+    try:
+        return int(text)
+    except ValueError:
+        return float(text)
+
+
+def text_of(value: Any) -> str:
+    """A value as the text of a placeholder or an identifier part.
+
+    >>> text_of("a"), text_of(3), text_of(True), text_of({"a": 1})
+    ('a', '3', 'true', '{"a": 1}')
+    """
+    return value if isinstance(value, str) else json.dumps(value)
+
+

@@ -1,0 +1,330 @@
+"""Validation: every example of every published page, run against the mock Cloud Control API.
+
+The pages are the ones in `--out` that the build of `--specs` knows (what is published, read back
+from the MDX, not an internal copy). Each page's scenario runs against one in-memory mock served
+over HTTP on loopback (`mockserver.MockServer`), in the page's region. Types without a create
+handler get a create handler in the mock's copy of their schema, used only to seed a sample
+resource for their reads (see `scenario`); their pages have no INSERT to run, and an INSERT on
+such a page still fails, since StackQL offers no `create_resource` method for it.
+
+A reviewed known-issues file (YAML, `type name: reason`) lists types whose own schema defeats an
+example; their failures are reported apart, as known, and an entry whose page now passes is
+reported as stale, a finding like any other.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.backend import CloudControlBackend
+from generator.build import build
+from generator.errors import UsageError
+from generator.executor import CloudControlClient, Executor
+from generator.extract import extract_examples
+from generator.mockserver import MockServer
+from generator.model import DEFAULT_REGION, Resource
+from generator.scenario import PageRun, Status, run_page
+from generator.schema import TYPE_NAME, read_sources
+
+log = logging.getLogger(__name__)
+
+KNOWN_ISSUES_FILE = "known-issues.yaml"
+KNOWN_SECTION = "known issues"
+# Pages a worker process takes at a time; fewer than two chunks' worth run in-process.
+PARALLEL_CHUNK = 100
+THREADS = 16  # pages in flight per process
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A failing example: the page file, the example's first line, its section, why.
+
+    `known` is the known-issues entry's reason when the type is listed there.
+    """
+
+    page: str
+    line: int
+    section: str
+    type_name: str
+    reason: str
+    known: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The counts of a validation; coverage is examples run out of examples on the pages."""
+
+    pages: int
+    pages_passed: int
+    examples: int
+    examples_run: int
+    examples_passed: int
+    examples_failed: int
+    examples_known: int
+    coverage: float
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationReport:
+    """The summary, the findings (failures not known, stale known issues) and known failures."""
+
+    summary: Summary
+    findings: tuple[Finding, ...]
+    known: tuple[Finding, ...]
+
+    @property
+    def clean(self) -> bool:
+        """Whether every example passed, known issues aside."""
+        return not self.findings
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """One page to validate: where it is, its text, its resource and the type's schema."""
+
+    file: str
+    text: str | None
+    resource: Resource
+    document: Mapping[str, Any]
+
+
+def validate(specs: Path, out: Path, known_issues: Path | None = None) -> ValidationReport:
+    """Run every example of the pages in `out` that the schemas in `specs` make."""
+    if known_issues is None and (specs / KNOWN_ISSUES_FILE).is_file():
+        known_issues = specs / KNOWN_ISSUES_FILE
+    known = read_known_issues(known_issues) if known_issues is not None else {}
+    if not out.is_dir():
+        raise UsageError(f"{out}: no such folder of pages (run stackql-docgen generate)")
+    pages = read_pages(specs, out)
+    runs = zip(pages, run_pages(pages), strict=True)
+    return report(runs, known, str(known_issues or ""))
+
+
+def run_pages(pages: Sequence[_Page]) -> list[PageRun | None]:
+    """Every page's scenario; on every core when there are many, each with its own mock."""
+    workers = min(os.cpu_count() or 1, len(pages) // PARALLEL_CHUNK)
+    if workers < 2:
+        return _run_chunk(pages)
+    from concurrent.futures import ProcessPoolExecutor  # only a big run needs processes
+
+    chunks = [pages[i:i + PARALLEL_CHUNK] for i in range(0, len(pages), PARALLEL_CHUNK)]
+    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+        return [run for chunk in pool.map(_run_chunk, chunks) for run in chunk]
+
+
+def _run_chunk(pages: Sequence[_Page]) -> list[PageRun | None]:
+    """The scenarios of some pages against one mock Cloud Control of their types.
+
+    Pages run on a few threads, each with its own HTTP session: a page waits on the mock most
+    of its time, and the pages of different types cannot see each other's resources.
+    """
+    schemas = {p.resource.type_name: mockable(p.document) for p in pages}
+    resources = {p.resource.resource_id: p.resource for p in pages}
+    with MockServer(CloudControlBackend(schemas)) as url:
+        local = threading.local()
+        clients: list[CloudControlClient] = []
+
+        def run(page: _Page) -> PageRun | None:
+            if not hasattr(local, "executor"):
+                clients.append(client := CloudControlClient(url))
+                local.executor = Executor(client, resources)
+            return _run(page, local.executor)
+
+        try:
+            with ThreadPoolExecutor(THREADS) as pool:
+                return list(pool.map(run, pages))
+        finally:
+            for client in clients:
+                client.close()
+
+
+def _context() -> Any:
+    """Fork where there is fork (workers start with everything imported), else spawn."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def read_pages(specs: Path, out: Path) -> list[_Page]:
+    """The resource pages the build of `specs` knows, read from `out` (None when missing)."""
+    site = build(specs)
+    documents = {s.name: json.loads(s.data) for s in read_sources(specs)}
+    resources = {r.type_name: r for r in site.resources}
+    pages = []
+    for outcome in site.outcomes:
+        if outcome.page is None:
+            continue
+        path = out / outcome.page.path
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            text = None
+        except OSError as error:
+            raise UsageError(f"{path}: cannot read: {error.strerror}") from error
+        pages.append(_Page(str(path), text, resources[outcome.type_name],
+                           documents[outcome.file]))
+    return pages
+
+
+def mockable(document: Mapping[str, Any]) -> dict[str, Any]:
+    """The schema as the mock gets it: with a create handler, to seed types that have none."""
+    handlers = dict(document.get("handlers") or {})
+    if "create" in handlers:
+        return dict(document)
+    return {**document, "handlers": {**handlers, "create": {"permissions": []}}}
+
+
+def _run(page: _Page, executor: Executor) -> PageRun | None:
+    """The scenario of one page (None when the page is missing from the output folder)."""
+    if page.text is None:
+        return None
+    log.debug("validating %s", page.file)
+    return run_page(extract_examples(page.text), page.resource, page.document, executor,
+                    DEFAULT_REGION)
+
+
+def report(runs: Iterable[tuple[_Page, PageRun | None]], known: Mapping[str, str],
+           known_file: str) -> ValidationReport:
+    """Findings and counts of the page runs, known issues set apart, stale ones found."""
+    findings: list[Finding] = []
+    known_findings: list[Finding] = []
+    pages = passed_pages = examples = run = passed = failed = known_failed = 0
+    for page, page_run in runs:
+        pages += 1
+        type_name = page.resource.type_name
+        found = _page_findings(page, page_run)
+        failed_here = 0
+        if page_run is not None:
+            examples += len(page_run.results)
+            run += sum(r.status is not Status.NOT_RUN for r in page_run.results)
+            passed += sum(r.status is Status.PASSED for r in page_run.results)
+            failed_here = sum(r.status is Status.FAILED for r in page_run.results)
+            failed += failed_here
+        if not found:
+            passed_pages += 1
+            if type_name in known:
+                findings.append(Finding(known_file, _entry_line(known_file, type_name),
+                                        KNOWN_SECTION, type_name, "stale: every example of "
+                                        f"{page.file} passes; remove the entry"))
+        elif type_name in known:
+            known_failed += failed_here
+            known_findings += [Finding(f.page, f.line, f.section, f.type_name, f.reason,
+                                       known[type_name]) for f in found]
+        else:
+            findings += found
+    summary = Summary(pages, passed_pages, examples, run, passed, failed, known_failed,
+                      round(run / examples, 4) if examples else 1.0)
+    return ValidationReport(summary, tuple(findings), tuple(known_findings))
+
+
+def _page_findings(page: _Page, page_run: PageRun | None) -> list[Finding]:
+    """One finding per example that did not pass, and per example the page lacks."""
+    name = page.resource.type_name
+    if page_run is None:
+        return [Finding(page.file, 0, "page", name, "missing from the output folder (run "
+                                                    "stackql-docgen generate)")]
+    found = [Finding(page.file, r.example.line, r.example.kind.value, name, r.reason)
+             for r in page_run.results if r.status is not Status.PASSED]
+    found += [Finding(page.file, 0, kind.value, name, f"missing: the type's handlers call for "
+                                                      f"the {kind.value} example")
+              for kind in page_run.missing]
+    return found
+
+
+def read_known_issues(path: Path) -> dict[str, str]:
+    """The known-issues file: a YAML mapping of type name to the reviewed reason."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read the known-issues file: {error.strerror}") from error
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        place = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise UsageError(f"{place}: not YAML: {getattr(error, 'problem', error)}") from error
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise UsageError(f"{path}: expected a mapping of type name to reason")
+    for key, value in data.items():
+        if not isinstance(key, str) or not TYPE_NAME.match(key):
+            raise UsageError(f"{path}: {key!r} is not a type name such as AWS::S3::Bucket")
+        if not isinstance(value, str) or not value.strip():
+            raise UsageError(f"{path}: {key}: give the reason the example cannot pass")
+    return {k: " ".join(v.split()) for k, v in data.items()}
+
+
+def _entry_line(path: str, type_name: str) -> int:
+    """The line of a type's entry in the known-issues file (0 when not found)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 0
+    pattern = re.compile(rf"^['\"]?{re.escape(type_name)}['\"]?\s*:")
+    return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), 0)
+
+
+# --- reports ---------------------------------------------------------------------------------
+
+
+def render_text(report: ValidationReport) -> str:
+    """One line per failing example (known issues marked), then the summary line."""
+    lines = [_line(f) for f in report.findings]
+    lines += [f"{_line(f)} [known issue: {f.known}]" for f in report.known]
+    return "\n".join([*lines, summary_line(report.summary)]) + "\n"
+
+
+def summary_line(summary: Summary) -> str:
+    """The counts in one line.
+
+    >>> summary_line(Summary(2, 1, 10, 9, 8, 1, 0, 0.9))
+    '2 pages, 1 passed; 10 examples: 8 passed, 1 failed (0 known), 1 not run; coverage 90.0%'
+    """
+    not_run = summary.examples - summary.examples_run
+    return (f"{_count(summary.pages, 'page')}, {summary.pages_passed} passed; "
+            f"{_count(summary.examples, 'example')}: {summary.examples_passed} passed, "
+            f"{summary.examples_failed} failed ({summary.examples_known} known), "
+            f"{not_run} not run; coverage {summary.coverage * 100:.1f}%")
+
+
+def _count(n: int, noun: str) -> str:
+    """`1 page`, `2 pages`.
+
+    >>> _count(1, "page"), _count(0, "example")
+    ('1 page', '0 examples')
+    """
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def render_json(report: ValidationReport) -> str:
+    """The report as one JSON object: summary, findings, known."""
+    data = {
+        "summary": asdict(report.summary),
+        "findings": [_json(f) for f in report.findings],
+        "known": [{**_json(f), "known_issue": f.known} for f in report.known],
+    }
+    return json.dumps(data, indent=2) + "\n"
+
+
+def _json(finding: Finding) -> dict[str, Any]:
+    """A finding as JSON."""
+    return {"page": finding.page, "line": finding.line, "section": finding.section,
+            "type": finding.type_name, "reason": finding.reason}
+
+
+def _line(finding: Finding) -> str:
+    """`file:line: section: reason`."""
+    place = f"{finding.page}:{finding.line}" if finding.line else finding.page
+    return f"{place}: {finding.section}: {finding.reason}"
+

@@ -1,0 +1,84 @@
+"""One page's scenario against the real mock: seeding, second region, examples a page lacks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import LAMBDA_SPEC
+
+from generator.backend import CloudControlBackend
+from generator.build import build
+from generator.executor import CloudControlClient, Executor
+from generator.extract import ExampleKind, extract_examples
+from generator.mockserver import MockServer
+from generator.render import render_page
+from generator.scenario import PageRun, Status, expected_kinds, run_page
+from generator.validate import mockable
+
+EIC: dict[str, Any] = json.loads(LAMBDA_SPEC.read_text("utf-8"))
+
+
+def scenario(tmp_path: Path, document: dict[str, Any], page: str | None = None) -> PageRun:
+    """Build the schema's resource, render its page (or take `page`), run the scenario."""
+    (tmp_path / "schema.json").write_text(json.dumps(document))
+    [resource] = build(tmp_path).resources
+    text = page if page is not None else render_page(resource)
+    with MockServer(CloudControlBackend({resource.type_name: mockable(document)})) as url:
+        client = CloudControlClient(url)
+        try:
+            executor = Executor(client, {resource.resource_id: resource})
+            return run_page(extract_examples(text), resource, document, executor, "us-east-1")
+        finally:
+            client.close()
+
+
+def statuses(run: PageRun) -> dict[ExampleKind, Status]:
+    return {r.example.kind: r.status for r in run.results}
+
+
+@pytest.fixture
+def without() -> Iterator[Any]:
+    """The EventInvokeConfig schema without some of its handlers."""
+    def drop(*handlers: str) -> dict[str, Any]:
+        document = json.loads(json.dumps(EIC))
+        for handler in handlers:
+            del document["handlers"][handler]
+        return document
+    yield drop
+
+
+def test_a_type_without_create_handler_is_read_from_a_seeded_resource(tmp_path, without) -> None:
+    run = scenario(tmp_path, without("create"))
+    assert run.missing == ()
+    assert statuses(run) == {
+        ExampleKind.SELECT_LIST: Status.PASSED, ExampleKind.SELECT_GET: Status.PASSED,
+        ExampleKind.UPDATE: Status.PASSED, ExampleKind.DELETE: Status.PASSED,
+    }
+
+
+def test_without_delete_the_all_properties_insert_goes_to_a_second_region(tmp_path,
+                                                                          without) -> None:
+    run = scenario(tmp_path, without("delete"))
+    assert all(r.status is Status.PASSED for r in run.results)
+    assert ExampleKind.DELETE not in statuses(run)
+
+
+def test_a_failed_insert_leaves_the_reads_to_a_seeded_resource(tmp_path) -> None:
+    page = render_page(build(LAMBDA_SPEC.parent).resources[0]).replace(
+        "(\n FunctionName,\n Qualifier,\n region\n)",
+        "(\n FunctionNam,\n Qualifier,\n region\n)", 1)
+    run = scenario(tmp_path, EIC, page)
+    assert [(r.example.kind, r.reason) for r in run.results if r.status is not Status.PASSED] == [
+        (ExampleKind.INSERT_REQUIRED,
+         "FunctionNam is not a property of aws.lambda.event_invoke_configs")]
+
+
+def test_examples_the_handlers_call_for() -> None:
+    [resource] = build(LAMBDA_SPEC.parent).resources
+    assert expected_kinds(resource) == (
+        ExampleKind.SELECT_LIST, ExampleKind.SELECT_GET, ExampleKind.INSERT_REQUIRED,
+        ExampleKind.INSERT_ALL, ExampleKind.MANIFEST, ExampleKind.UPDATE, ExampleKind.DELETE)

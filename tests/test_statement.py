@@ -1,0 +1,79 @@
+"""Parsing StackQL statements with sqlglot: what is read, and what is refused with a reason."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+import generator.statement
+from generator.model import SqlVerb
+from generator.statement import ExampleError, Statement, parse_statement
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(generator.statement).failed == 0
+
+
+def test_insert_with_hint_and_placeholders() -> None:
+    sql = ("/*+ create */\nINSERT INTO aws.lambda.event_invoke_configs (\n FunctionName,\n"
+           " MaximumRetryAttempts,\n region\n)\nSELECT\n '{{ FunctionName }}',\n 2,\n"
+           " '{{ region }}';\n")
+    assert parse_statement(sql) == Statement(
+        SqlVerb.INSERT, "aws.lambda.event_invoke_configs",
+        ("FunctionName", "MaximumRetryAttempts", "region"),
+        ("{{ FunctionName }}", 2, "{{ region }}"),
+    )
+
+
+def test_insert_values_form() -> None:
+    statement = parse_statement("INSERT INTO a.b.c (X, region) VALUES ('x', 'us-east-1')")
+    assert statement.values == ("x", "us-east-1")
+
+
+def test_select_where_conditions_joined_by_and() -> None:
+    statement = parse_statement(
+        "SELECT region, function_name FROM aws.lambda.event_invoke_configs\n"
+        "WHERE region = 'us-east-1' AND (data__Identifier = '<FunctionName>|<Qualifier>');")
+    assert statement.verb is SqlVerb.SELECT
+    assert statement.columns == ("region", "function_name")
+    assert statement.where == (("region", "us-east-1"),
+                               ("data__Identifier", "<FunctionName>|<Qualifier>"))
+    assert statement.condition("data__Identifier") == "<FunctionName>|<Qualifier>"
+    assert statement.condition("data__ResourceModel") is None
+
+
+def test_update_reads_string_of_a_literal_as_the_text() -> None:
+    statement = parse_statement(
+        "/*+ update */\nUPDATE a.b.c\nSET data__PatchDocument = string('[\n"
+        "  {\"op\": \"add\", \"path\": \"/N\", \"value\": {{ N }}}\n]')\n"
+        "WHERE data__Identifier = '<Id>'\nAND region = 'us-east-1';")
+    assert statement.assignments == (
+        ("data__PatchDocument", '[\n  {"op": "add", "path": "/N", "value": {{ N }}}\n]'),)
+    assert statement.where == (("data__Identifier", "<Id>"), ("region", "us-east-1"))
+
+
+def test_delete() -> None:
+    statement = parse_statement("DELETE FROM a.b.c WHERE data__Identifier = 'it''s'")
+    assert statement == Statement(SqlVerb.DELETE, "a.b.c", where=(("data__Identifier", "it's"),))
+
+
+@pytest.mark.parametrize(("sql", "reason"), [
+    ("SELECT region FROM WHERE region = 'us-east-1';",
+     "cannot parse the statement: Expected table name but got 'WHERE' (line 1, column 24)"),
+    ("SELECT a FROM b.c.d; SELECT a FROM b.c.d;", "expected one statement, found 2"),
+    ("SELECT a FROM b.c.d WHERE region = 'x' OR region = 'y'",
+     "unsupported condition region = 'x' OR region = 'y': write column = 'value', "
+     "joined by AND"),
+    ("SELECT a FROM b.c.d WHERE region = lower('X')",
+     "region = LOWER('X'): expected a literal"),
+    ("INSERT INTO a.b.c SELECT 'x'", "INSERT needs its column list: INSERT INTO resource "
+                                     "(columns) ..."),
+    ("INSERT INTO a.b.c (A, B) SELECT 'x'", "INSERT names 2 columns but gives 1 values"),
+    ("SELECT count(*) FROM a.b.c", "select a column by name, not COUNT(*)"),
+    ("CREATE TABLE t (a INT)", "not a statement StackQL runs on a resource: CREATE"),
+])
+def test_what_cannot_run_as_written_says_why(sql: str, reason: str) -> None:
+    with pytest.raises(ExampleError) as error:
+        parse_statement(sql)
+    assert str(error.value) == reason
