@@ -34,9 +34,20 @@ def timed_validate(specs: Path, out: Path) -> tuple[float, dict]:
     """Run validate to its end in a new process; its wall seconds and JSON report."""
     start = time.perf_counter()
     proc = subprocess.run(
-        docgen("validate", "--specs", str(specs), "--out", str(out), "--known-issues",
-               str(KNOWN_ISSUES), "--format", "json"),
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=False,
+        docgen(
+            "validate",
+            "--specs",
+            str(specs),
+            "--out",
+            str(out),
+            "--known-issues",
+            str(KNOWN_ISSUES),
+            "--format",
+            "json",
+        ),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        check=False,
     )
     wall = time.perf_counter() - start
     if proc.returncode not in (0, 1):  # 1: findings, which this run is not about
@@ -51,10 +62,13 @@ def main() -> None:
     runs = parser.parse_args().runs
     work = Path(tempfile.mkdtemp(prefix="docgen-validate-bench-"))
     specs, out = work / "specs", work / "out"
-    for argv in (("fetch", "--source", "cfn-lint", "--specs", str(specs)),
-                 ("generate", "--specs", str(specs), "--out", str(out), "--quiet")):
-        subprocess.run(docgen(*argv), check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
+    for argv in (
+        ("fetch", "--source", "cfn-lint", "--specs", str(specs)),
+        ("generate", "--specs", str(specs), "--out", str(out), "--quiet"),
+    ):
+        subprocess.run(
+            docgen(*argv), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
     walls, report = [], {}
     for _ in range(runs):
         wall, report = timed_validate(specs, out)
@@ -62,15 +76,23 @@ def main() -> None:
     shutil.rmtree(work)
     s = report["summary"]
     median = statistics.median(walls)
-    print(f"validate, whole us-east-1 provider ({s['pages']} pages), {runs} cold runs, "
-          f"{os.cpu_count()} cores")
-    print(f"  wall median {median:6.2f} s  (runs: {', '.join(f'{w:.2f}' for w in walls)}; "
-          f"target <= {TARGET_SECONDS} s)")
-    print(f"  pages     {s['pages_passed']}/{s['pages']} passed "
-          f"({100 * s['pages_passed'] / s['pages']:.1f}%; target >= 99%), "
-          f"{len({f['type'] for f in report['known']})} with known issues")
-    print(f"  examples  {s['examples_passed']}/{s['examples']} passed, {s['examples_failed']} "
-          f"failed ({s['examples_known']} known), coverage {100 * s['coverage']:.1f}%")
+    print(
+        f"validate, whole us-east-1 provider ({s['pages']} pages), {runs} cold runs, "
+        f"{os.cpu_count()} cores"
+    )
+    print(
+        f"  wall median {median:6.2f} s  (runs: {', '.join(f'{w:.2f}' for w in walls)}; "
+        f"target <= {TARGET_SECONDS} s)"
+    )
+    print(
+        f"  pages     {s['pages_passed']}/{s['pages']} passed "
+        f"({100 * s['pages_passed'] / s['pages']:.1f}%; target >= 99%), "
+        f"{len({f['type'] for f in report['known']})} with known issues"
+    )
+    print(
+        f"  examples  {s['examples_passed']}/{s['examples']} passed, {s['examples_failed']} "
+        f"failed ({s['examples_known']} known), coverage {100 * s['coverage']:.1f}%"
+    )
 
 
 if __name__ == "__main__":

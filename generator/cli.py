@@ -165,11 +165,16 @@ def add_validate(sub: argparse._SubParsersAction) -> None:
         "first), 2 on bad input.",
     )
     _add_specs_out(p)
-    p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="report format (default: text)")
-    p.add_argument("--known-issues", type=Path, metavar="FILE",
-                   help="YAML file of `type name: reason` for types whose own schema defeats an "
-                   "example (default: known-issues.yaml in --specs, when there is one)")
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", help="report format (default: text)"
+    )
+    p.add_argument(
+        "--known-issues",
+        type=Path,
+        metavar="FILE",
+        help="YAML file of `type name: reason` for types whose own schema defeats an "
+        "example (default: known-issues.yaml in --specs, when there is one)",
+    )
     p.set_defaults(run=run_validate)
 
 

@@ -47,7 +47,9 @@ def get_conditions(resource: Resource, region: str) -> tuple[str, ...]:
 def insert_columns(resource: Resource, required_only: bool) -> tuple[str, ...]:
     """The INSERT columns: properties that may be set (not read-only)."""
     return tuple(
-        p.name for p in resource.properties if not p.read_only and (p.required or not required_only)
+        p.name
+        for p in resource.properties
+        if not p.read_only and (p.required or (p.shown and not required_only))
     )
 
 
@@ -59,14 +61,18 @@ def select_columns(resource: Resource) -> tuple[str, ...]:
 
 def updatable(resource: Resource) -> tuple[Property, ...]:
     """Properties an UPDATE may patch: neither read-only nor create-only."""
-    return tuple(p for p in resource.properties if not (p.read_only or p.create_only))
+    return tuple(
+        p
+        for p in resource.properties
+        if p.shown and p.patchable and not (p.read_only or p.create_only)
+    )
 
 
 def manifest_props(resource: Resource) -> str:
     """The `props:` entries of the stack-deploy manifest, indented for the resources list."""
     lines: list[str] = ["    props:"]
     for prop in resource.properties:
-        if prop.read_only:
+        if prop.read_only or not prop.shown:
             continue
         lines.append(f"      - name: {prop.name}")
         lines.extend(_yaml_entry("value", prop.value, 8))
@@ -78,6 +84,8 @@ def _yaml_entry(key: str, value: Value, indent: int) -> list[str]:
     pad = " " * indent
     if isinstance(value, Placeholder):
         return [f"{pad}{key}: {yaml_quoted(placeholder(value.name))}"]
+    if isinstance(value, ObjectValue) and not value.members:
+        return [f"{pad}{key}: {{}}"]
     if isinstance(value, (ObjectValue, ArrayValue)):
         return [f"{pad}{key}:", *_yaml_block(value, indent + 2)]
     return [f"{pad}{key}: {TRUNCATED_MARK}"]
@@ -92,14 +100,17 @@ def _yaml_block(value: Value, indent: int) -> list[str]:
             lines.extend(_yaml_entry(key, member, indent))
         return lines
     if isinstance(value, ArrayValue):
-        item = value.item
-        if isinstance(item, Placeholder):
-            return [f"{pad}- {yaml_quoted(placeholder(item.name))}"]
-        if isinstance(item, (ObjectValue, ArrayValue)):
-            inner = _yaml_block(item, indent + 2)
-            # The first line of the item goes after the dash.
-            return [f"{pad}- {inner[0].lstrip()}", *inner[1:]] if inner else [f"{pad}- {{}}"]
-        return [f"{pad}- {TRUNCATED_MARK}"]
+        lines = []
+        for item in items_of(value):
+            if isinstance(item, Placeholder):
+                lines.append(f"{pad}- {yaml_quoted(placeholder(item.name))}")
+            elif isinstance(item, (ObjectValue, ArrayValue)):
+                inner = _yaml_block(item, indent + 2)
+                # The first line of the item goes after the dash.
+                lines += [f"{pad}- {inner[0].lstrip()}", *inner[1:]] if inner else [f"{pad}- {{}}"]
+            else:
+                lines.append(f"{pad}- {TRUNCATED_MARK}")
+        return lines
     return [f"{pad}{TRUNCATED_MARK}"]
 
 
@@ -122,5 +133,18 @@ def _json_value(value: Value) -> str:
         members = ", ".join(f"{json.dumps(k)}: {_json_value(v)}" for k, v in value.members)
         return "{" + members + "}"
     if isinstance(value, ArrayValue):
-        return "[" + _json_value(value.item) + "]"
+        return "[" + ", ".join(_json_value(item) for item in items_of(value)) + "]"
     return "{}"
+
+
+def items_of(value: ArrayValue) -> list[Value]:
+    """The items an array shows: scalar ones numbered, `X[0]`, `X[1]`, ...
+
+    >>> [i.name for i in items_of(ArrayValue(Placeholder("Ids[0]", "string"), 2))]
+    ['Ids[0]', 'Ids[1]']
+    """
+    item = value.item
+    if not isinstance(item, Placeholder) or not item.name.endswith("[0]"):
+        return [item] * value.count
+    stem = item.name[: -len("[0]")]
+    return [Placeholder(f"{stem}[{i}]", item.type) for i in range(value.count)]

@@ -114,12 +114,13 @@ class CloudControlClient:
             "Content-Type": CONTENT_TYPE,
             "X-Amz-Target": TARGET_PREFIX + operation,
             "Authorization": "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/"
-                             f"{region}/cloudcontrolapi/aws4_request, "
-                             "SignedHeaders=host;x-amz-target, Signature=0",
+            f"{region}/cloudcontrolapi/aws4_request, "
+            "SignedHeaders=host;x-amz-target, Signature=0",
         }
         try:
-            response = self._session.post(self.url, data=json.dumps(body), headers=headers,
-                                          timeout=REQUEST_TIMEOUT)
+            response = self._session.post(
+                self.url, data=json.dumps(body), headers=headers, timeout=REQUEST_TIMEOUT
+            )
             payload = response.json()
         except (requests.RequestException, ValueError) as error:
             raise EndpointError(f"{self.url}: {operation} failed: {error}") from error
@@ -147,8 +148,12 @@ class Executor:
         resource = self.resources.get(statement.resource_id)
         if resource is None:
             raise ExampleError(f"no resource {statement.resource_id}")
-        run = {SqlVerb.INSERT: self._insert, SqlVerb.SELECT: self._select,
-               SqlVerb.UPDATE: self._update, SqlVerb.DELETE: self._delete}[statement.verb]
+        run = {
+            SqlVerb.INSERT: self._insert,
+            SqlVerb.SELECT: self._select,
+            SqlVerb.UPDATE: self._update,
+            SqlVerb.DELETE: self._delete,
+        }[statement.verb]
         return run(statement, resource)
 
     def _insert(self, statement: Statement, resource: Resource) -> Result:
@@ -166,8 +171,9 @@ class Executor:
                 desired[column] = coerce(value, by_name[column].type)
         region = _region(region, resource, method)
         missing = _missing(method, statement.columns)
-        return self._checked(method, missing, "the column list",
-                             lambda: self.create(resource, desired, region))
+        return self._checked(
+            method, missing, "the column list", lambda: self.create(resource, desired, region)
+        )
 
     def create(self, resource: Resource, desired: Mapping[str, Any], region: str) -> Result:
         """CreateResource with a DesiredState, whatever the page says (to seed, to set up)."""
@@ -187,30 +193,40 @@ class Executor:
         columns = fields if statement.columns == ("*",) else list(statement.columns)
         unknown = [c for c in columns if c not in fields]
         if unknown:
-            raise ExampleError(f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} "
-                               f"not a field of {resource.resource_id}")
+            raise ExampleError(
+                f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} "
+                f"not a field of {resource.resource_id}"
+            )
         if statement.condition(IDENTIFIER) is not None:
             method = _method(resource, "get_resource", "SELECT by data__Identifier", "read")
         else:
-            method = _method(resource, "list_resources", "SELECT without data__Identifier",
-                             "list")
+            method = _method(resource, "list_resources", "SELECT without data__Identifier", "list")
         parameters = {IDENTIFIER, MODEL, "region"}
         filters = [(c, v) for c, v in statement.where if c not in parameters]
         wrong = [c for c, _ in filters if c not in fields]
         if wrong:
-            raise ExampleError(f"WHERE names {', '.join(wrong)}: neither a parameter of "
-                               f"{method.name} nor a field of {resource.resource_id}")
+            raise ExampleError(
+                f"WHERE names {', '.join(wrong)}: neither a parameter of "
+                f"{method.name} nor a field of {resource.resource_id}"
+            )
         region = _region(statement.condition("region"), resource, method)
         given = (*(c for c, _ in statement.where), *statement.columns)
         missing = _missing(method, given)
         if method.name == "get_resource":
             body = {"TypeName": resource.type_name, "Identifier": statement.condition(IDENTIFIER)}
-            found = [self._checked(method, missing, "the WHERE clause",
-                                   lambda: self.client.call("GetResource", body, region))]
+            found = [
+                self._checked(
+                    method,
+                    missing,
+                    "the WHERE clause",
+                    lambda: self.client.call("GetResource", body, region),
+                )
+            ]
             described = [f["ResourceDescription"] for f in found]
         else:
-            described = self._checked(method, missing, "the WHERE clause",
-                                      lambda: self._list(resource, statement, region))
+            described = self._checked(
+                method, missing, "the WHERE clause", lambda: self._list(resource, statement, region)
+            )
         identifiers = tuple(d.get("Identifier", "") for d in described)
         models = tuple(_properties(d) for d in described)
         rows = []
@@ -218,8 +234,13 @@ class Executor:
             row = _row(resource, model, region)
             if all(row.get(c) == v or text_of(row.get(c)) == v for c, v in filters):
                 rows.append({c: row.get(c) for c in columns})
-        return Result("GetResource" if method.name == "get_resource" else "ListResources",
-                      region, identifiers, models, tuple(rows))
+        return Result(
+            "GetResource" if method.name == "get_resource" else "ListResources",
+            region,
+            identifiers,
+            models,
+            tuple(rows),
+        )
 
     def _list(self, resource: Resource, statement: Statement, region: str) -> list[dict]:
         """ListResources, every page; then GetResource of each unless the type cannot read."""
@@ -236,21 +257,28 @@ class Executor:
             body["NextToken"] = answer["NextToken"]
         if not any(m.name == "get_resource" for m in resource.methods):
             return described
-        return [self.client.call("GetResource", {"TypeName": resource.type_name,
-                                                 "Identifier": d["Identifier"]},
-                                 region)["ResourceDescription"] for d in described]
+        return [
+            self.client.call(
+                "GetResource",
+                {"TypeName": resource.type_name, "Identifier": d["Identifier"]},
+                region,
+            )["ResourceDescription"]
+            for d in described
+        ]
 
     def _update(self, statement: Statement, resource: Resource) -> Result:
         """UPDATE: UpdateResource with the data__PatchDocument set."""
         method = _method(resource, "update_resource", "UPDATE", "update")
         other = [c for c, _ in statement.assignments if c != PATCH]
         if other:
-            raise ExampleError(f"UPDATE sets {', '.join(other)}: update_resource takes the "
-                               f"changes as one {PATCH}")
+            raise ExampleError(
+                f"UPDATE sets {', '.join(other)}: update_resource takes the changes as one {PATCH}"
+            )
         extra = [c for c, _ in statement.where if c not in (IDENTIFIER, "region")]
         if extra:
-            raise ExampleError(f"WHERE names {', '.join(extra)}: not a parameter of "
-                               "update_resource")
+            raise ExampleError(
+                f"WHERE names {', '.join(extra)}: not a parameter of update_resource"
+            )
         region = _region(statement.condition("region"), resource, method)
         body: dict[str, Any] = {"TypeName": resource.type_name}
         if statement.condition(IDENTIFIER) is not None:
@@ -259,9 +287,12 @@ class Executor:
         if patch is not None:
             body["PatchDocument"] = text_of(patch)
         given = (*(c for c, _ in statement.where), *(c for c, _ in statement.assignments))
-        event = self._checked(method, _missing(method, given), "the statement",
-                              lambda: self._wait(self.client.call("UpdateResource", body, region),
-                                                 region))
+        event = self._checked(
+            method,
+            _missing(method, given),
+            "the statement",
+            lambda: self._wait(self.client.call("UpdateResource", body, region), region),
+        )
         return Result("UpdateResource", region, (event["Identifier"],), (_model(event),))
 
     def _delete(self, statement: Statement, resource: Resource) -> Result:
@@ -269,16 +300,20 @@ class Executor:
         method = _method(resource, "delete_resource", "DELETE", "delete")
         extra = [c for c, _ in statement.where if c not in (IDENTIFIER, "region")]
         if extra:
-            raise ExampleError(f"WHERE names {', '.join(extra)}: not a parameter of "
-                               "delete_resource")
+            raise ExampleError(
+                f"WHERE names {', '.join(extra)}: not a parameter of delete_resource"
+            )
         region = _region(statement.condition("region"), resource, method)
         body: dict[str, Any] = {"TypeName": resource.type_name}
         if statement.condition(IDENTIFIER) is not None:
             body["Identifier"] = text_of(statement.condition(IDENTIFIER))
         given = tuple(c for c, _ in statement.where)
-        event = self._checked(method, _missing(method, given), "the WHERE clause",
-                              lambda: self._wait(self.client.call("DeleteResource", body, region),
-                                                 region))
+        event = self._checked(
+            method,
+            _missing(method, given),
+            "the WHERE clause",
+            lambda: self._wait(self.client.call("DeleteResource", body, region), region),
+        )
         return Result("DeleteResource", region, (event["Identifier"],))
 
     def _checked(self, method: Method, missing: tuple[str, ...], place: str, call: Any) -> Any:
@@ -301,12 +336,14 @@ class Executor:
             if event.get("OperationStatus") not in ("PENDING", "IN_PROGRESS"):
                 break
             time.sleep(POLL_SECONDS)
-            event = self.client.call("GetResourceRequestStatus",
-                                     {"RequestToken": event.get("RequestToken")},
-                                     region)["ProgressEvent"]
+            event = self.client.call(
+                "GetResourceRequestStatus", {"RequestToken": event.get("RequestToken")}, region
+            )["ProgressEvent"]
         if event.get("OperationStatus") != "SUCCESS":
-            raise ExampleError(str(event.get("StatusMessage") or event.get("OperationStatus")),
-                               str(event.get("ErrorCode") or "GeneralServiceException"))
+            raise ExampleError(
+                str(event.get("StatusMessage") or event.get("OperationStatus")),
+                str(event.get("ErrorCode") or "GeneralServiceException"),
+            )
         return event
 
 
@@ -314,8 +351,10 @@ def _method(resource: Resource, name: str, verb: str, handler: str) -> Method:
     """The resource's method of that name; its absence is a finding."""
     method = next((m for m in resource.methods if m.name == name), None)
     if method is None:
-        raise ExampleError(f"{resource.resource_id} has no {name} method for {verb} "
-                           f"(the type has no {handler} handler)")
+        raise ExampleError(
+            f"{resource.resource_id} has no {name} method for {verb} "
+            f"(the type has no {handler} handler)"
+        )
     return method
 
 

@@ -110,7 +110,7 @@ def _blank_frontmatter(text: str) -> str:
     '\\n\\n\\n# A\\n'
     """
     match = _FRONTMATTER.match(text)
-    return "\n" * match[0].count("\n") + text[match.end():] if match else text
+    return "\n" * match[0].count("\n") + text[match.end() :] if match else text
 
 
 @functools.cache

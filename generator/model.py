@@ -45,9 +45,10 @@ class ObjectValue:
 
 @dataclass(frozen=True, slots=True)
 class ArrayValue:
-    """An array shown by one item."""
+    """An array shown by `count` items like `item` (scalar ones numbered `[0]`, `[1]`...)."""
 
     item: Value
+    count: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,11 @@ class Property:
     write_only: bool
     create_only: bool
     value: Value
+    # False for a property another one excludes (`oneOf` choices), or with nothing settable:
+    # left out of the examples that set properties.
+    shown: bool = True
+    # False when a part of it is read-only or create-only: no UPDATE may replace it whole.
+    patchable: bool = True
 
 
 @dataclass(frozen=True, slots=True)

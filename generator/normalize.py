@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections import defaultdict
 from typing import Any
 
 from generator.jsonpointer import resolve_pointer
@@ -24,6 +26,8 @@ from generator.naming import cfn_doc_url, field_name, pluralize, snake_case, spl
 
 # Nested definitions are expanded this deep in manifests and patches, then marked as cut.
 MAX_VALUE_DEPTH = 8
+# Arrays show as many items as their minItems asks, up to this many.
+MAX_ARRAY_ITEMS = 3
 REGION_FIELD = Field(name="region", type="string", description="AWS region.")
 # The services StackQL treats as global: their SELECT examples name no region.
 GLOBAL_SERVICES = frozenset(
@@ -38,8 +42,15 @@ def normalize(spec: Spec) -> Resource:
     singular = snake_case(resource)
     read_only = _top_level_names(doc.get("readOnlyProperties", ()))
     write_only = _top_level_names(doc.get("writeOnlyProperties", ()))
-    create_only = _top_level_names(doc.get("createOnlyProperties", ()))
-    required = set(doc.get("required", ()))
+    # A property with a create-only part cannot be patched as a whole either.
+    create_only = _owners(doc.get("createOnlyProperties", ()))
+    required = required_of(doc)
+    builder = _ValueBuilder(doc, _nested_paths(doc.get("readOnlyProperties", ())))
+    values = {name: builder.build(schema, (name,)) for name, schema in doc["properties"].items()}
+    tops = {name: deref(schema, doc)[0] for name, schema in doc["properties"].items()}
+    values = short_names(values, builder.leaves, tops)
+    nested_fixed = _owners(doc.get("readOnlyProperties", ())) | create_only
+    shown = set(_compatible(doc, doc["properties"]))
     properties = tuple(
         sorted(
             (
@@ -52,7 +63,9 @@ def normalize(spec: Spec) -> Resource:
                     read_only=name in read_only,
                     write_only=name in write_only,
                     create_only=name in create_only,
-                    value=value_of(schema, doc, name),
+                    value=values[name],
+                    shown=(name in shown or name in required) and _settable(values[name]),
+                    patchable=name not in nested_fixed,
                 )
                 for name, schema in doc["properties"].items()
             ),
@@ -118,6 +131,35 @@ def methods_of(
     return tuple(Method(n, verb, params) for h, n, verb, params in candidates if h in handlers)
 
 
+def required_of(doc: dict) -> set[str]:
+    """Required properties: `required`, every `allOf` branch's, the first `oneOf`/`anyOf`'s."""
+    required = set(doc.get("required", ()))
+    for branch in doc.get("allOf", ()):
+        if isinstance(branch, dict):
+            required.update(branch.get("required", ()))
+    for keyword in ("oneOf", "anyOf"):
+        branches = doc.get(keyword)
+        if isinstance(branches, list) and branches and isinstance(branches[0], dict):
+            required.update(branches[0].get("required", ()))
+    return required & set(doc["properties"])
+
+
+def _owners(pointers: Any) -> frozenset[str]:
+    """Top-level properties named by `/properties/...` pointers, themselves or a part of them."""
+    return frozenset(
+        p.split("/")[2] for p in pointers if p.startswith("/properties/") and p.count("/") >= 2
+    )
+
+
+def _nested_paths(pointers: Any) -> frozenset[tuple[str, ...]]:
+    """The nested `/properties/A/B...` pointers as key paths (`*` for array items)."""
+    return frozenset(
+        tuple(p.split("/")[2:])
+        for p in pointers
+        if p.startswith("/properties/") and p.count("/") > 2
+    )
+
+
 def _top_level_names(pointers: Any) -> frozenset[str]:
     """Names of top-level properties among `/properties/...` pointers."""
     names = set()
@@ -144,21 +186,26 @@ def deref(schema: Any, doc: dict, seen: frozenset[str] = frozenset()) -> tuple[d
 
 def type_of(schema: Any, doc: dict) -> str:
     """The data type shown for a property: its own, or that of what its `$ref` names."""
+    return _type_or_none(schema, doc) or "string"
+
+
+def _type_or_none(schema: Any, doc: dict) -> str | None:
+    """The data type a schema declares or implies, None when it says nothing of it."""
     target, _ = deref(schema, doc)
     declared = target.get("type")
     if isinstance(declared, str):
         return declared
     if isinstance(declared, list) and declared:
         return " | ".join(str(t) for t in declared)
-    branches = target.get("oneOf") or target.get("anyOf")
-    if isinstance(branches, list) and branches:
-        types = dict.fromkeys(type_of(b, doc) for b in branches)
-        return " | ".join(types)
-    if "items" in target:
-        return "array"
     if {"properties", "patternProperties", "additionalProperties"} & target.keys():
         return "object"
-    return "string"
+    if "items" in target:
+        return "array"
+    branches = target.get("oneOf") or target.get("anyOf")
+    if isinstance(branches, list) and branches:
+        types = dict.fromkeys(t for b in branches if (t := _type_or_none(b, doc)))
+        return " | ".join(types) or None
+    return None
 
 
 def description_of(schema: Any, doc: dict) -> str:
@@ -170,24 +217,122 @@ def description_of(schema: Any, doc: dict) -> str:
     return text.strip() if isinstance(text, str) else ""
 
 
-def value_of(schema: Any, doc: dict, name: str, depth: int = 0, seen=frozenset()) -> Value:
+def value_of(schema: Any, doc: dict, name: str) -> Value:
     """The shape of a property's value in examples: placeholders inside objects and arrays."""
-    if depth > MAX_VALUE_DEPTH:
-        return Truncated(name)
-    if isinstance(schema, dict) and schema.get("$ref") in seen:
-        return Truncated(name)
-    target, followed = deref(schema, doc, seen)
-    branches = target.get("oneOf") or target.get("anyOf")
-    if "type" not in target and isinstance(branches, list) and branches:
-        return value_of(branches[0], doc, name, depth, followed)
-    kind = type_of(target, doc).split(" | ")[0]
-    members = target.get("properties")
-    if kind == "object" and isinstance(members, dict) and members:
-        return ObjectValue(
-            tuple(
-                (key, value_of(sub, doc, key, depth + 1, followed)) for key, sub in members.items()
+    return _ValueBuilder(doc, frozenset()).build(schema, (name,))
+
+
+class _ValueBuilder:
+    """Builds the example values of a schema's properties.
+
+    Leaves out nested read-only members and, of members that exclude each other (`oneOf`
+    branches of `required`, `maxProperties`), all but the first choice; cuts recursion and
+    nesting past MAX_VALUE_DEPTH. Placeholders are named by their path; `short_names` then
+    names each by its own key wherever that key means one schema on the page.
+    """
+
+    def __init__(self, doc: dict, read_only: frozenset[tuple[str, ...]]) -> None:
+        self.doc = doc
+        self.read_only = read_only
+        self.leaves: dict[tuple[str, ...], dict] = {}
+
+    def build(self, schema: Any, path: tuple[str, ...], seen: frozenset = frozenset()) -> Value:
+        """The value at `path` (property keys, `*` for array items)."""
+        label = ".".join(path).replace(".*", "[0]")
+        if len(path) > MAX_VALUE_DEPTH + 1 or (
+            isinstance(schema, dict) and schema.get("$ref") in seen
+        ):
+            return Truncated(_key_label(path))
+        target, followed = deref(schema, self.doc, seen)
+        branches = target.get("oneOf") or target.get("anyOf")
+        if _untyped(target) and isinstance(branches, list) and branches:
+            return self.build(branches[0], path, followed)
+        kind = type_of(target, self.doc).split(" | ")[0]
+        members = target.get("properties")
+        if kind == "object" and isinstance(members, dict) and members:
+            keys = [k for k in _compatible(target, members) if (*path, k) not in self.read_only]
+            return ObjectValue(
+                tuple((k, self.build(members[k], (*path, k), followed)) for k in keys)
             )
-        )
-    if kind == "array":
-        return ArrayValue(value_of(target.get("items", {}), doc, f"{name}[0]", depth + 1, followed))
-    return Placeholder(name, kind)
+        if kind == "array":
+            item = self.build(target.get("items", {}), (*path, "*"), followed)
+            least = target.get("minItems")
+            count = min(least, MAX_ARRAY_ITEMS) if isinstance(least, int) and least > 1 else 1
+            return ArrayValue(item, count)
+        self.leaves[path] = target
+        return Placeholder(label, kind)
+
+
+def _settable(value: Value) -> bool:
+    """Whether a value has anything to set (an object whose members are all read-only has not)."""
+    return not (isinstance(value, ObjectValue) and not value.members)
+
+
+def _untyped(schema: dict) -> bool:
+    """Whether a schema says nothing of its own shape (only its branches do)."""
+    return not ({"type", "properties", "items", "patternProperties"} & schema.keys())
+
+
+def _compatible(schema: dict, members: dict) -> list[str]:
+    """Member keys that may stand together: the first of exclusive choices, within limits."""
+    keys = list(members)
+    branches = schema.get("oneOf")
+    if isinstance(branches, list) and branches:
+        chosen = [set(b.get("required", ())) for b in branches if isinstance(b, dict)]
+        if chosen and all(chosen):
+            others = set().union(*chosen[1:]) - chosen[0]
+            keys = [k for k in keys if k not in others]
+    limit = schema.get("maxProperties")
+    if isinstance(limit, int):
+        required = set(schema.get("required", ()))
+        keys = sorted(keys, key=lambda k: k not in required)[: max(limit, len(required))]
+        keys = [k for k in members if k in keys]  # back in schema order
+    return keys
+
+
+def short_names(
+    values: dict[str, Value], leaves: dict[tuple[str, ...], dict], tops: dict[str, dict]
+) -> dict:
+    """Rename placeholders to their own key where the key stands for one schema on the page.
+
+    `Destination` under both `OnFailure` and `OnSuccess` (same schema) stays `Destination`; a
+    `StartTime` that is a string in one place and an integer in another keeps its path.
+    """
+    schemas = {**{(name,): schema for name, schema in tops.items()}, **leaves}
+    by_key: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for path in schemas:
+        by_key[_key(path)].append(path)
+    names: dict[str, str] = {}
+    for paths in by_key.values():
+        signatures = {json.dumps(schemas[p], sort_keys=True, default=str) for p in paths}
+        for path in paths:
+            full = ".".join(path).replace(".*", "[0]")
+            ambiguous = len(signatures) > 1 and len(path) > 1
+            names[full] = full if ambiguous else _key_label(path)
+    return {prop: _renamed(value, names) for prop, value in values.items()}
+
+
+def _key(path: tuple[str, ...]) -> str:
+    """A leaf's own key: its last property name (array items keep their owner's)."""
+    return next(p for p in reversed(path) if p != "*")
+
+
+def _key_label(path: tuple[str, ...]) -> str:
+    """The short label of a leaf: its key, with `[0]` per array level below it."""
+    trail = 0
+    for part in reversed(path):
+        if part != "*":
+            break
+        trail += 1
+    return _key(path) + "[0]" * trail
+
+
+def _renamed(value: Value, names: dict[str, str]) -> Value:
+    """A value with its placeholders renamed."""
+    if isinstance(value, Placeholder):
+        return Placeholder(names.get(value.name, value.name), value.type)
+    if isinstance(value, ObjectValue):
+        return ObjectValue(tuple((k, _renamed(v, names)) for k, v in value.members))
+    if isinstance(value, ArrayValue):
+        return ArrayValue(_renamed(value.item, names), value.count)
+    return value

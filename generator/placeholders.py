@@ -162,19 +162,26 @@ def manifest_props(document: Any) -> list[tuple[str, Any]]:
     return props
 
 
-def value_uses(value: Any, pointer: str | None, root: Mapping[str, Any],
-               path: tuple[str, ...]) -> list[Use]:
+def value_uses(
+    value: Any, pointer: str | None, root: Mapping[str, Any], path: tuple[str, ...]
+) -> list[Use]:
     """The placeholders inside a JSON or YAML value whose schema is at `pointer`."""
     if isinstance(value, str):
         if value.startswith(_MARK):
-            return [Use(value[len(_MARK):], pointer, path)]
+            return [Use(value[len(_MARK) :], pointer, path)]
         return _text_uses(value, pointer, path)
     if isinstance(value, dict):
-        return [u for k, v in value.items() for u in value_uses(
-            v, child_pointer(root, pointer, str(k)), root, (*path, str(k)))]
+        return [
+            u
+            for k, v in value.items()
+            for u in value_uses(v, child_pointer(root, pointer, str(k)), root, (*path, str(k)))
+        ]
     if isinstance(value, list):
-        return [u for i, v in enumerate(value)
-                for u in value_uses(v, child_pointer(root, pointer, i), root, (*path, "*"))]
+        return [
+            u
+            for i, v in enumerate(value)
+            for u in value_uses(v, child_pointer(root, pointer, i), root, (*path, "*"))
+        ]
     return []
 
 
@@ -197,8 +204,9 @@ def _property(root: Mapping[str, Any], name: str) -> str | None:
     return f"/properties/{escape_token(name)}" if name in (root.get("properties") or {}) else None
 
 
-def child_pointer(root: Mapping[str, Any], pointer: str | None, key: str | int,
-                  hops: int = 0) -> str | None:
+def child_pointer(
+    root: Mapping[str, Any], pointer: str | None, key: str | int, hops: int = 0
+) -> str | None:
     """The pointer of the schema of member `key` (an item, for an int) of what `pointer` names.
 
     >>> doc = {"definitions": {"D": {"properties": {"A": {"type": "string"}}}},
@@ -252,8 +260,15 @@ def _follow(root: Mapping[str, Any], pointer: str) -> tuple[Any, str]:
 # --- values ---------------------------------------------------------------------------------
 
 
-def bind(uses: Iterable[Use], root: Mapping[str, Any], region: str, *, variant: int = 0,
-         leave_out: Iterable[str] = (), validator: Any = None) -> Values:
+def bind(
+    uses: Iterable[Use],
+    root: Mapping[str, Any],
+    region: str,
+    *,
+    variant: int = 0,
+    leave_out: Iterable[str] = (),
+    validator: Any = None,
+) -> Values:
     """One value per `{{ Name }}`, valid against every schema the name stands for.
 
     `leave_out` lists property pointers (`/properties/A/B`) that a reader leaves out of the
@@ -277,8 +292,7 @@ def bind(uses: Iterable[Use], root: Mapping[str, Any], region: str, *, variant: 
             values[name] = region
             continue
         try:
-            value = value_for(name, [p for p in where if p is not None], root, variant,
-                              validator)
+            value = value_for(name, [p for p in where if p is not None], root, variant, validator)
         except SampleError as error:
             problems["{{ " + name + " }}"] = str(error)
             continue
@@ -286,8 +300,7 @@ def bind(uses: Iterable[Use], root: Mapping[str, Any], region: str, *, variant: 
     return Values(values, {}, problems)
 
 
-def _without(value: Any, paths: Iterable[tuple[str, ...]],
-             excluded: list[tuple[str, ...]]) -> Any:
+def _without(value: Any, paths: Iterable[tuple[str, ...]], excluded: list[tuple[str, ...]]) -> Any:
     """A value that goes at `paths`, without what lies at the excluded paths below them.
 
     >>> _without({"A": 1, "Id": 2}, [("Config",)], [("Config", "Id")])
@@ -301,13 +314,15 @@ def _without(value: Any, paths: Iterable[tuple[str, ...]],
     for path in paths:
         for tokens in excluded:
             if len(tokens) > len(path) and all(
-                    a == b or "*" in (a, b) for a, b in zip(path, tokens, strict=False)):
-                remove_path(value, tokens[len(path):])
+                a == b or "*" in (a, b) for a, b in zip(path, tokens, strict=False)
+            ):
+                remove_path(value, tokens[len(path) :])
     return value
 
 
-def value_for(name: str, pointers: list[str], root: Mapping[str, Any], variant: int,
-              validator: Any) -> Any:
+def value_for(
+    name: str, pointers: list[str], root: Mapping[str, Any], variant: int, validator: Any
+) -> Any:
     """A value valid against the schemas at every pointer; raises SampleError when none is."""
     schemas = [(p, resolve_pointer(root, p)) for p in pointers] or [("", {"type": "string"})]
     failures: list[SampleError] = []
@@ -316,8 +331,9 @@ def value_for(name: str, pointers: list[str], root: Mapping[str, Any], variant: 
         candidates.append((schemas[0][0], {"allOf": [s for _, s in schemas]}))
     for pointer, schema in candidates:
         try:
-            value = sample_value(schema, root, name, variant=variant, optional=True,
-                                 pointer=pointer)
+            value = sample_value(
+                schema, root, name, variant=variant, optional=True, pointer=pointer
+            )
         except SampleError as error:
             failures.append(error)
             continue
@@ -325,8 +341,11 @@ def value_for(name: str, pointers: list[str], root: Mapping[str, Any], variant: 
             return value
     if len(schemas) > 1:
         places = ", ".join(f"#{p}" for p, _ in schemas)
-        raise SampleError(schemas[0][0], f"{{{{ {name} }}}} stands for values of {len(schemas)} "
-                                         f"schemas ({places}) and no value satisfies them all")
+        raise SampleError(
+            schemas[0][0],
+            f"{{{{ {name} }}}} stands for values of {len(schemas)} "
+            f"schemas ({places}) and no value satisfies them all",
+        )
     raise failures[0]
 
 
@@ -370,8 +389,9 @@ def fill_statement(statement: Statement, values: Values) -> Statement:
 
     return replace(
         statement,
-        values=tuple(filled(c, v) for c, v in zip(statement.columns, statement.values,
-                                                  strict=False)),  # a SELECT has no values
+        values=tuple(
+            filled(c, v) for c, v in zip(statement.columns, statement.values, strict=False)
+        ),  # a SELECT has no values
         where=tuple((c, filled(c, v)) for c, v in statement.where),
         assignments=tuple((c, filled(c, v)) for c, v in statement.assignments),
     )
@@ -391,5 +411,8 @@ def fill_value(value: Any, values: Values) -> Any:
 
 def _value(match: re.Match[str], values: Values) -> Any:
     """The value of the placeholder a match found."""
-    return values.lookup(match["angle"], True) if match["angle"] else values.lookup(
-        match["brace"], False)
+    return (
+        values.lookup(match["angle"], True)
+        if match["angle"]
+        else values.lookup(match["brace"], False)
+    )

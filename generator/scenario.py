@@ -48,9 +48,12 @@ SECOND_REGION = "us-west-2"
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when it is there
 NOT_FOUND = "ResourceNotFoundException"
 _VERBS = {
-    ExampleKind.SELECT_LIST: SqlVerb.SELECT, ExampleKind.SELECT_GET: SqlVerb.SELECT,
-    ExampleKind.INSERT_REQUIRED: SqlVerb.INSERT, ExampleKind.INSERT_ALL: SqlVerb.INSERT,
-    ExampleKind.UPDATE: SqlVerb.UPDATE, ExampleKind.DELETE: SqlVerb.DELETE,
+    ExampleKind.SELECT_LIST: SqlVerb.SELECT,
+    ExampleKind.SELECT_GET: SqlVerb.SELECT,
+    ExampleKind.INSERT_REQUIRED: SqlVerb.INSERT,
+    ExampleKind.INSERT_ALL: SqlVerb.INSERT,
+    ExampleKind.UPDATE: SqlVerb.UPDATE,
+    ExampleKind.DELETE: SqlVerb.DELETE,
 }
 
 
@@ -114,8 +117,13 @@ def expected_kinds(resource: Resource) -> tuple[ExampleKind, ...]:
     return tuple(kinds)
 
 
-def run_page(examples: Sequence[Example], resource: Resource, document: Mapping[str, Any],
-             executor: Executor, region: str) -> PageRun:
+def run_page(
+    examples: Sequence[Example],
+    resource: Resource,
+    document: Mapping[str, Any],
+    executor: Executor,
+    region: str,
+) -> PageRun:
     """Run the scenario of one page; `document` is the type's schema."""
     scenario = _Scenario(tuple(examples), resource, document, executor, region)
     scenario.run()
@@ -127,8 +135,14 @@ def run_page(examples: Sequence[Example], resource: Resource, document: Mapping[
 class _Scenario:
     """The state of one page's run: parsed examples, placeholder values, outcomes so far."""
 
-    def __init__(self, examples: tuple[Example, ...], resource: Resource,
-                 document: Mapping[str, Any], executor: Executor, region: str) -> None:
+    def __init__(
+        self,
+        examples: tuple[Example, ...],
+        resource: Resource,
+        document: Mapping[str, Any],
+        executor: Executor,
+        region: str,
+    ) -> None:
         self.examples, self.resource, self.document = examples, resource, document
         self.executor, self.region = executor, region
         self.kind = ResourceType.from_schema(resource.type_name, document)
@@ -145,9 +159,13 @@ class _Scenario:
 
     def of(self, kind: ExampleKind) -> list[int]:
         """The examples of a kind that are ready to run."""
-        return [i for i, e in enumerate(self.examples)
-                if e.kind is kind and (i in self.statements or i in self.manifests)
-                and i not in self.failed]
+        return [
+            i
+            for i, e in enumerate(self.examples)
+            if e.kind is kind
+            and (i in self.statements or i in self.manifests)
+            and i not in self.failed
+        ]
 
     def fail(self, i: int, reason: str, when: str = "") -> None:
         """Record an example's first failure."""
@@ -163,9 +181,13 @@ class _Scenario:
             elif i in self.ran:
                 out.append(ExampleResult(example, Status.PASSED))
             else:
-                out.append(ExampleResult(example, Status.NOT_RUN,
-                                         self.skipped.get(i, "not run: the scenario never "
-                                                             "reached it")))
+                out.append(
+                    ExampleResult(
+                        example,
+                        Status.NOT_RUN,
+                        self.skipped.get(i, "not run: the scenario never reached it"),
+                    )
+                )
         return tuple(out)
 
     def execute(self, i: int, values: Values, when: str = "") -> tuple[Statement, Result] | None:
@@ -204,8 +226,10 @@ class _Scenario:
         name = self.resource.resource_id
         for i, example in enumerate(self.examples):
             if example.kind is ExampleKind.UNKNOWN:
-                self.skipped[i] = (f"not run: a {example.language or 'plain'} block where the "
-                                   "page has no example of that kind")
+                self.skipped[i] = (
+                    f"not run: a {example.language or 'plain'} block where the "
+                    "page has no example of that kind"
+                )
                 continue
             if example.kind is ExampleKind.MANIFEST:
                 try:
@@ -219,8 +243,11 @@ class _Scenario:
                 self.fail(i, _reason(error))
                 continue
             if statement.verb is not _VERBS[example.kind]:
-                self.fail(i, f"a {statement.verb.value} statement where the page shows the "
-                             f"{example.kind.value} example")
+                self.fail(
+                    i,
+                    f"a {statement.verb.value} statement where the page shows the "
+                    f"{example.kind.value} example",
+                )
             elif statement.resource_id != name:
                 self.fail(i, f"names {statement.resource_id}, not this page's {name}")
             else:
@@ -236,14 +263,25 @@ class _Scenario:
                 self.fail(i, str(error))
         read_only = self.document.get("readOnlyProperties") or []
         create_only = self.document.get("createOnlyProperties") or []
-        self.base = bind(uses, self.document, self.region, leave_out=read_only,
-                         validator=self.validator)
-        changed = {u.name for i in self.of(ExampleKind.UPDATE)
-                   for u in statement_uses(self.statements[i], self.document)}
-        update = bind([u for u in uses if u.name in changed], self.document, self.region,
-                      variant=1, leave_out=[*read_only, *create_only], validator=self.validator)
-        self.changed = Values({**self.base.braces, **update.braces}, {},
-                              {**self.base.problems, **update.problems})
+        self.base = bind(
+            uses, self.document, self.region, leave_out=read_only, validator=self.validator
+        )
+        changed = {
+            u.name
+            for i in self.of(ExampleKind.UPDATE)
+            for u in statement_uses(self.statements[i], self.document)
+        }
+        update = bind(
+            [u for u in uses if u.name in changed],
+            self.document,
+            self.region,
+            variant=1,
+            leave_out=[*read_only, *create_only],
+            validator=self.validator,
+        )
+        self.changed = Values(
+            {**self.base.braces, **update.braces}, {}, {**self.base.problems, **update.problems}
+        )
 
     def create(self) -> _Made | None:
         """The required INSERT; when it fails (or there is none) a seeded sample resource."""
@@ -260,8 +298,12 @@ class _Scenario:
             return _Made(result.identifiers[0], result.models[0], frozenset(model))
         except (SampleError, ExampleError) as error:
             why = f"not run: no resource to run it on (a sample resource failed: {error})"
-        for kind in (ExampleKind.SELECT_GET, ExampleKind.SELECT_LIST, ExampleKind.UPDATE,
-                     ExampleKind.DELETE):
+        for kind in (
+            ExampleKind.SELECT_GET,
+            ExampleKind.SELECT_LIST,
+            ExampleKind.UPDATE,
+            ExampleKind.DELETE,
+        ):
             for i in self.of(kind):
                 self.skipped[i] = why
         return None
@@ -278,16 +320,25 @@ class _Scenario:
     def angles(self, made: _Made) -> Values:
         """The page's values with `<Name>` parts taken from the resource made."""
         found = self.found(made)
-        names = {u.name for st in self.statements.values()
-                 for u in statement_uses(st, self.document) if u.angle}
+        names = {
+            u.name
+            for st in self.statements.values()
+            for u in statement_uses(st, self.document)
+            if u.angle
+        }
         problems: dict[str, str] = {}
         for name in sorted(names - found.keys()):
             if name in self.base.braces:  # what `{{ Name }}` was, if the resource has it not
                 found[name] = self.base.braces[name]
             elif name in (self.document.get("properties") or {}):
                 try:
-                    found[name] = value_for(name, [f"/properties/{escape_token(name)}"],
-                                            self.document, 0, self.validator)
+                    found[name] = value_for(
+                        name,
+                        [f"/properties/{escape_token(name)}"],
+                        self.document,
+                        0,
+                        self.validator,
+                    )
                 except SampleError as error:
                     problems[f"<{name}>"] = str(error)
             else:
@@ -302,8 +353,9 @@ class _Scenario:
                 continue
             result = done[1]
             if result.identifiers != (made.identifier,) or len(result.rows) != 1:
-                self.fail(i, f"returned {len(result.rows)} rows, not the resource "
-                             f"{made.identifier}", when)
+                self.fail(
+                    i, f"returned {len(result.rows)} rows, not the resource {made.identifier}", when
+                )
             elif update is not None:
                 self.shows(update, result.rows[0])
 
@@ -316,9 +368,12 @@ class _Scenario:
             if prop is None or prop.write_only or prop.field_name not in row:
                 continue
             if row[prop.field_name] != shown.get(name):
-                self.fail(update.index, f"the get after it shows {prop.field_name} = "
-                                        f"{json.dumps(row[prop.field_name])}, not "
-                                        f"{json.dumps(shown.get(name))}")
+                self.fail(
+                    update.index,
+                    f"the get after it shows {prop.field_name} = "
+                    f"{json.dumps(row[prop.field_name])}, not "
+                    f"{json.dumps(shown.get(name))}",
+                )
 
     def list(self, made: _Made, final: bool = False) -> None:
         """The list example must include the resource.
@@ -327,8 +382,7 @@ class _Scenario:
         create does not) waits for the All Properties resource, which has it, unless `final`.
         """
         for i in self.of(ExampleKind.SELECT_LIST):
-            filters = {u.name for u in statement_uses(self.statements[i], self.document)
-                       if u.angle}
+            filters = {u.name for u in statement_uses(self.statements[i], self.document) if u.angle}
             lacking = sorted(filters - self.found(made).keys() - made.given)
             if lacking and not final and self.of(ExampleKind.INSERT_ALL):
                 self.pending_list = made
@@ -337,13 +391,17 @@ class _Scenario:
             done = self.execute(i, self.angles(made))
             if done is not None and made.identifier not in done[1].identifiers:
                 note = f"; the resource has no {', '.join(lacking)} to filter on" if lacking else ""
-                self.fail(i, f"the list does not include the resource {made.identifier} "
-                             f"(it found {len(done[1].identifiers)}{note})")
+                self.fail(
+                    i,
+                    f"the list does not include the resource {made.identifier} "
+                    f"(it found {len(done[1].identifiers)}{note})",
+                )
 
     def update(self, angles: Values, made: _Made) -> _Update | None:
         """The UPDATE example; what the resource should look like after it."""
-        values = Values(self.changed.braces, angles.angles,
-                        {**angles.problems, **self.changed.problems})
+        values = Values(
+            self.changed.braces, angles.angles, {**angles.problems, **self.changed.problems}
+        )
         last = None
         for i in self.of(ExampleKind.UPDATE):
             done = self.execute(i, values)
@@ -355,8 +413,9 @@ class _Scenario:
                 expected = jsonpatch.apply_patch(made.model, patch)
             except (ValueError, jsonpatch.JsonPatchException, jsonpatch.JsonPointerException):
                 continue
-            touched = tuple(str(op.get("path", "/")).split("/")[1] for op in patch
-                            if isinstance(op, dict))
+            touched = tuple(
+                str(op.get("path", "/")).split("/")[1] for op in patch if isinstance(op, dict)
+            )
             last = _Update(i, expected, touched)
         return last
 
@@ -387,15 +446,15 @@ class _Scenario:
     def insert_all(self, exists: bool) -> None:
         """The All Properties INSERT: create, then delete what it made."""
         region = SECOND_REGION if exists else self.region
-        values = Values({**self.base.braces, **{n: region for n in REGION_NAMES}}, {},
-                        self.base.problems)
+        values = Values(
+            {**self.base.braces, **{n: region for n in REGION_NAMES}}, {}, self.base.problems
+        )
         for i in self.of(ExampleKind.INSERT_ALL):
             done = self.execute(i, values)
             if done is not None and self.pending_list is not None:
                 made = _Made(done[1].identifiers[0], done[1].models[0], frozenset(done[0].columns))
                 self.list(made, final=True)
-            if done is not None and any(m.name == "delete_resource"
-                                        for m in self.resource.methods):
+            if done is not None and any(m.name == "delete_resource" for m in self.resource.methods):
                 try:
                     self.executor.delete(self.resource, done[1].identifiers[0], done[1].region)
                 except ExampleError:
@@ -416,8 +475,10 @@ class _Scenario:
             wrong = [n for n in names if n not in by_name or by_name[n].read_only]
             twice = sorted({n for n in names if names.count(n) > 1})
             if wrong:
-                self.fail(i, f"{', '.join(wrong)}: not a property a manifest can set "
-                             f"(unknown or read-only)")
+                self.fail(
+                    i,
+                    f"{', '.join(wrong)}: not a property a manifest can set (unknown or read-only)",
+                )
             elif twice:
                 self.fail(i, f"{', '.join(twice)} given twice")
             elif problems := self.kind.model_errors(model):

@@ -75,8 +75,9 @@ def parse_statement(sql: str) -> Statement:
         return _select(tree)
     if isinstance(tree, exp.Update):
         assignments = tuple(_assignment(e) for e in tree.expressions)
-        return Statement(SqlVerb.UPDATE, _table(tree.this), where=_where(tree),
-                         assignments=assignments)
+        return Statement(
+            SqlVerb.UPDATE, _table(tree.this), where=_where(tree), assignments=assignments
+        )
     if isinstance(tree, exp.Delete):
         return Statement(SqlVerb.DELETE, _table(tree.this), where=_where(tree))
     raise ExampleError(f"not a statement StackQL runs on a resource: {tree.key.upper()}")
@@ -148,8 +149,9 @@ def _where(tree: exp.Expression) -> tuple[tuple[str, Scalar], ...]:
         elif isinstance(node, exp.EQ) and isinstance(node.this, exp.Column):
             found.append((node.this.name, _literal(node.expression, f"{node.this.name} =")))
         else:
-            raise ExampleError(f"unsupported condition {node.sql()}: write column = 'value', "
-                               "joined by AND")
+            raise ExampleError(
+                f"unsupported condition {node.sql()}: write column = 'value', joined by AND"
+            )
     return tuple(found)
 
 
@@ -195,5 +197,3 @@ def text_of(value: Any) -> str:
     ('a', '3', 'true', '{"a": 1}')
     """
     return value if isinstance(value, str) else json.dumps(value)
-
-

@@ -118,7 +118,7 @@ def run_pages(pages: Sequence[_Page]) -> list[PageRun | None]:
         return _run_chunk(pages)
     from concurrent.futures import ProcessPoolExecutor  # only a big run needs processes
 
-    chunks = [pages[i:i + PARALLEL_CHUNK] for i in range(0, len(pages), PARALLEL_CHUNK)]
+    chunks = [pages[i : i + PARALLEL_CHUNK] for i in range(0, len(pages), PARALLEL_CHUNK)]
     with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
         return [run for chunk in pool.map(_run_chunk, chunks) for run in chunk]
 
@@ -173,8 +173,7 @@ def read_pages(specs: Path, out: Path) -> list[_Page]:
             text = None
         except OSError as error:
             raise UsageError(f"{path}: cannot read: {error.strerror}") from error
-        pages.append(_Page(str(path), text, resources[outcome.type_name],
-                           documents[outcome.file]))
+        pages.append(_Page(str(path), text, resources[outcome.type_name], documents[outcome.file]))
     return pages
 
 
@@ -191,12 +190,14 @@ def _run(page: _Page, executor: Executor) -> PageRun | None:
     if page.text is None:
         return None
     log.debug("validating %s", page.file)
-    return run_page(extract_examples(page.text), page.resource, page.document, executor,
-                    DEFAULT_REGION)
+    return run_page(
+        extract_examples(page.text), page.resource, page.document, executor, DEFAULT_REGION
+    )
 
 
-def report(runs: Iterable[tuple[_Page, PageRun | None]], known: Mapping[str, str],
-           known_file: str) -> ValidationReport:
+def report(
+    runs: Iterable[tuple[_Page, PageRun | None]], known: Mapping[str, str], known_file: str
+) -> ValidationReport:
     """Findings and counts of the page runs, known issues set apart, stale ones found."""
     findings: list[Finding] = []
     known_findings: list[Finding] = []
@@ -215,17 +216,33 @@ def report(runs: Iterable[tuple[_Page, PageRun | None]], known: Mapping[str, str
         if not found:
             passed_pages += 1
             if type_name in known:
-                findings.append(Finding(known_file, _entry_line(known_file, type_name),
-                                        KNOWN_SECTION, type_name, "stale: every example of "
-                                        f"{page.file} passes; remove the entry"))
+                findings.append(
+                    Finding(
+                        known_file,
+                        _entry_line(known_file, type_name),
+                        KNOWN_SECTION,
+                        type_name,
+                        f"stale: every example of {page.file} passes; remove the entry",
+                    )
+                )
         elif type_name in known:
             known_failed += failed_here
-            known_findings += [Finding(f.page, f.line, f.section, f.type_name, f.reason,
-                                       known[type_name]) for f in found]
+            known_findings += [
+                Finding(f.page, f.line, f.section, f.type_name, f.reason, known[type_name])
+                for f in found
+            ]
         else:
             findings += found
-    summary = Summary(pages, passed_pages, examples, run, passed, failed, known_failed,
-                      round(run / examples, 4) if examples else 1.0)
+    summary = Summary(
+        pages,
+        passed_pages,
+        examples,
+        run,
+        passed,
+        failed,
+        known_failed,
+        round(run / examples, 4) if examples else 1.0,
+    )
     return ValidationReport(summary, tuple(findings), tuple(known_findings))
 
 
@@ -233,13 +250,30 @@ def _page_findings(page: _Page, page_run: PageRun | None) -> list[Finding]:
     """One finding per example that did not pass, and per example the page lacks."""
     name = page.resource.type_name
     if page_run is None:
-        return [Finding(page.file, 0, "page", name, "missing from the output folder (run "
-                                                    "stackql-docgen generate)")]
-    found = [Finding(page.file, r.example.line, r.example.kind.value, name, r.reason)
-             for r in page_run.results if r.status is not Status.PASSED]
-    found += [Finding(page.file, 0, kind.value, name, f"missing: the type's handlers call for "
-                                                      f"the {kind.value} example")
-              for kind in page_run.missing]
+        return [
+            Finding(
+                page.file,
+                0,
+                "page",
+                name,
+                "missing from the output folder (run stackql-docgen generate)",
+            )
+        ]
+    found = [
+        Finding(page.file, r.example.line, r.example.kind.value, name, r.reason)
+        for r in page_run.results
+        if r.status is not Status.PASSED
+    ]
+    found += [
+        Finding(
+            page.file,
+            0,
+            kind.value,
+            name,
+            f"missing: the type's handlers call for the {kind.value} example",
+        )
+        for kind in page_run.missing
+    ]
     return found
 
 
@@ -292,10 +326,12 @@ def summary_line(summary: Summary) -> str:
     '2 pages, 1 passed; 10 examples: 8 passed, 1 failed (0 known), 1 not run; coverage 90.0%'
     """
     not_run = summary.examples - summary.examples_run
-    return (f"{_count(summary.pages, 'page')}, {summary.pages_passed} passed; "
-            f"{_count(summary.examples, 'example')}: {summary.examples_passed} passed, "
-            f"{summary.examples_failed} failed ({summary.examples_known} known), "
-            f"{not_run} not run; coverage {summary.coverage * 100:.1f}%")
+    return (
+        f"{_count(summary.pages, 'page')}, {summary.pages_passed} passed; "
+        f"{_count(summary.examples, 'example')}: {summary.examples_passed} passed, "
+        f"{summary.examples_failed} failed ({summary.examples_known} known), "
+        f"{not_run} not run; coverage {summary.coverage * 100:.1f}%"
+    )
 
 
 def _count(n: int, noun: str) -> str:
@@ -319,12 +355,16 @@ def render_json(report: ValidationReport) -> str:
 
 def _json(finding: Finding) -> dict[str, Any]:
     """A finding as JSON."""
-    return {"page": finding.page, "line": finding.line, "section": finding.section,
-            "type": finding.type_name, "reason": finding.reason}
+    return {
+        "page": finding.page,
+        "line": finding.line,
+        "section": finding.section,
+        "type": finding.type_name,
+        "reason": finding.reason,
+    }
 
 
 def _line(finding: Finding) -> str:
     """`file:line: section: reason`."""
     place = f"{finding.page}:{finding.line}" if finding.line else finding.page
     return f"{place}: {finding.section}: {finding.reason}"
-

@@ -18,14 +18,20 @@ from generator.mockserver import MockServer, load_schemas
 from generator.statement import ExampleError, parse_statement
 
 RID = "aws.lambda.event_invoke_configs"
-CREATE = (f"INSERT INTO {RID} (FunctionName, Qualifier, MaximumRetryAttempts, DestinationConfig, "
-          "region) SELECT 'fn', '$LATEST', '1', "
-          "'{\"OnFailure\": {\"Destination\": \"arn:aws:sqs:us-east-1:123456789012:q\"}}', "
-          "'us-east-1'")
-GET = (f"SELECT region, function_name, maximum_retry_attempts, destination_config FROM {RID} "
-       "WHERE region = 'us-east-1' AND data__Identifier = 'fn|$LATEST'")
-LIST = (f"SELECT function_name, qualifier FROM {RID} WHERE region = 'us-east-1' "
-        "AND data__ResourceModel = '{\"FunctionName\": \"fn\"}'")
+CREATE = (
+    f"INSERT INTO {RID} (FunctionName, Qualifier, MaximumRetryAttempts, DestinationConfig, "
+    "region) SELECT 'fn', '$LATEST', '1', "
+    '\'{"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q"}}\', '
+    "'us-east-1'"
+)
+GET = (
+    f"SELECT region, function_name, maximum_retry_attempts, destination_config FROM {RID} "
+    "WHERE region = 'us-east-1' AND data__Identifier = 'fn|$LATEST'"
+)
+LIST = (
+    f"SELECT function_name, qualifier FROM {RID} WHERE region = 'us-east-1' "
+    'AND data__ResourceModel = \'{"FunctionName": "fn"}\''
+)
 
 
 @pytest.fixture
@@ -55,15 +61,23 @@ def test_doctests() -> None:
 def test_insert_select_update_delete_as_stackql_runs_them(executor: Executor) -> None:
     created = run(executor, CREATE)
     assert (created.operation, created.region, created.identifiers) == (
-        "CreateResource", "us-east-1", ("fn|$LATEST",))
+        "CreateResource",
+        "us-east-1",
+        ("fn|$LATEST",),
+    )
     assert created.models[0]["MaximumRetryAttempts"] == 1  # '1' read as the integer it is
 
     got = run(executor, GET)
-    assert got.rows == ({
-        "region": "us-east-1", "function_name": "fn", "maximum_retry_attempts": 1,
-        "destination_config": {
-            "OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q"}},
-    },)
+    assert got.rows == (
+        {
+            "region": "us-east-1",
+            "function_name": "fn",
+            "maximum_retry_attempts": 1,
+            "destination_config": {
+                "OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q"}
+            },
+        },
+    )
     listed = run(executor, LIST)
     assert (listed.operation, listed.identifiers) == ("ListResources", ("fn|$LATEST",))
     assert listed.rows == ({"function_name": "fn", "qualifier": "$LATEST"},)
@@ -71,14 +85,24 @@ def test_insert_select_update_delete_as_stackql_runs_them(executor: Executor) ->
     assert filtered.rows == ()  # a field in the WHERE clause filters the rows
 
     patch = '[{"op": "replace", "path": "/MaximumRetryAttempts", "value": 2}]'
-    updated = run(executor, f"UPDATE {RID} SET data__PatchDocument = string('{patch}') "
-                            "WHERE data__Identifier = 'fn|$LATEST' AND region = 'us-east-1'")
+    updated = run(
+        executor,
+        f"UPDATE {RID} SET data__PatchDocument = string('{patch}') "
+        "WHERE data__Identifier = 'fn|$LATEST' AND region = 'us-east-1'",
+    )
     assert updated.models[0]["MaximumRetryAttempts"] == 2
-    assert run(executor, f"SELECT * FROM {RID} WHERE data__Identifier = 'fn|$LATEST' "
-                         "AND region = 'us-east-1'").rows[0]["maximum_retry_attempts"] == 2
+    assert (
+        run(
+            executor,
+            f"SELECT * FROM {RID} WHERE data__Identifier = 'fn|$LATEST' AND region = 'us-east-1'",
+        ).rows[0]["maximum_retry_attempts"]
+        == 2
+    )
 
-    deleted = run(executor, f"DELETE FROM {RID} WHERE data__Identifier = 'fn|$LATEST' "
-                            "AND region = 'us-east-1'")
+    deleted = run(
+        executor,
+        f"DELETE FROM {RID} WHERE data__Identifier = 'fn|$LATEST' AND region = 'us-east-1'",
+    )
     assert deleted.operation == "DeleteResource"
     with pytest.raises(ExampleError) as gone:
         run(executor, GET)
@@ -90,41 +114,54 @@ def test_the_seed_list_example_fails_with_cloud_controls_answer(executor: Execut
         "InvalidRequestException: Missing or invalid ResourceModel property in "
         "AWS::Lambda::EventInvokeConfig list handler request input.Required property: "
         "(#: required key [FunctionName] not found) (list_resources requires "
-        "data__ResourceModel, missing from the WHERE clause)")
+        "data__ResourceModel, missing from the WHERE clause)"
+    )
 
 
 def test_columns_must_be_fields_and_properties(executor: Executor) -> None:
     assert refusal(executor, GET.replace("function_name", "no_such_field")) == (
-        f"no_such_field is not a field of {RID}")
+        f"no_such_field is not a field of {RID}"
+    )
     assert refusal(executor, CREATE.replace("MaximumRetryAttempts", "Retries")) == (
-        f"Retries is not a property of {RID}")
+        f"Retries is not a property of {RID}"
+    )
     assert refusal(executor, GET.replace("region = 'us-east-1' AND", "color = 'red' AND")) == (
-        f"WHERE names color: neither a parameter of get_resource nor a field of {RID}")
+        f"WHERE names color: neither a parameter of get_resource nor a field of {RID}"
+    )
     assert refusal(executor, GET.replace("aws.lambda", "aws.nope")) == (
-        "no resource aws.nope.event_invoke_configs")
+        "no resource aws.nope.event_invoke_configs"
+    )
 
 
 def test_required_parameters_missing(executor: Executor) -> None:
-    without_qualifier = (f"INSERT INTO {RID} (FunctionName, region) SELECT 'fn', 'us-east-1'")
+    without_qualifier = f"INSERT INTO {RID} (FunctionName, region) SELECT 'fn', 'us-east-1'"
     assert refusal(executor, without_qualifier) == (
         "ValidationException: Model validation failed (#: required key [Qualifier] not found) "
-        "(create_resource requires Qualifier, missing from the column list)")
+        "(create_resource requires Qualifier, missing from the column list)"
+    )
     assert refusal(executor, f"DELETE FROM {RID} WHERE region = 'us-east-1'") == (
         "ValidationException: 1 validation error detected: Value null at 'identifier' failed to "
         "satisfy constraint: Member must not be null (delete_resource requires "
-        "data__Identifier, missing from the WHERE clause)")
+        "data__Identifier, missing from the WHERE clause)"
+    )
     assert refusal(executor, GET.replace("region = 'us-east-1' AND ", "")) == (
-        "get_resource requires region, missing from the statement")
-    assert refusal(executor, f"UPDATE {RID} SET MaximumRetryAttempts = 2 "
-                             "WHERE data__Identifier = 'x' AND region = 'us-east-1'") == (
+        "get_resource requires region, missing from the statement"
+    )
+    assert refusal(
+        executor,
+        f"UPDATE {RID} SET MaximumRetryAttempts = 2 "
+        "WHERE data__Identifier = 'x' AND region = 'us-east-1'",
+    ) == (
         "UPDATE sets MaximumRetryAttempts: update_resource takes the changes as one "
-        "data__PatchDocument")
+        "data__PatchDocument"
+    )
 
 
 def test_a_value_of_the_wrong_type_reaches_cloud_control_as_text(executor: Executor) -> None:
     assert refusal(executor, CREATE.replace("'1'", "'one'")) == (
         "ValidationException: Model validation failed (#/MaximumRetryAttempts: expected type: "
-        "Integer, found: String)")
+        "Integer, found: String)"
+    )
 
 
 def test_no_method_without_its_handler(tmp_path: Path) -> None:
@@ -134,9 +171,11 @@ def test_no_method_without_its_handler(tmp_path: Path) -> None:
     resources = {r.resource_id: r for r in build(tmp_path).resources}
     with MockServer(CloudControlBackend(load_schemas(tmp_path))) as url:
         executor = Executor(CloudControlClient(url), resources)
-        assert refusal(executor, f"UPDATE {RID} SET data__PatchDocument = '[]' WHERE "
-                                 "data__Identifier = 'x' AND region = 'us-east-1'") == (
-            f"{RID} has no update_resource method for UPDATE (the type has no update handler)")
+        assert refusal(
+            executor,
+            f"UPDATE {RID} SET data__PatchDocument = '[]' WHERE "
+            "data__Identifier = 'x' AND region = 'us-east-1'",
+        ) == (f"{RID} has no update_resource method for UPDATE (the type has no update handler)")
 
 
 def test_an_endpoint_that_is_not_there() -> None:

@@ -34,29 +34,38 @@ def test_every_example_of_the_committed_page_with_its_kind_and_first_line() -> N
         assert lines[example.line - 1] == example.text.splitlines()[0]
     assert examples[0].text.endswith(
         "WHERE region = 'us-east-1' AND data__ResourceModel = "
-        "'{\"FunctionName\": \"<FunctionName>\"}';\n"
+        '\'{"FunctionName": "<FunctionName>"}\';\n'
     )
 
 
 def test_the_seed_page_without_update() -> None:
     kinds = [e.kind for e in extract_examples(SEED.read_text("utf-8"))]
     assert kinds == [
-        ExampleKind.SELECT_LIST, ExampleKind.SELECT_GET, ExampleKind.INSERT_REQUIRED,
-        ExampleKind.INSERT_ALL, ExampleKind.MANIFEST, ExampleKind.DELETE,
+        ExampleKind.SELECT_LIST,
+        ExampleKind.SELECT_GET,
+        ExampleKind.INSERT_REQUIRED,
+        ExampleKind.INSERT_ALL,
+        ExampleKind.MANIFEST,
+        ExampleKind.DELETE,
     ]
 
 
 def test_fences_outside_example_sections_are_not_examples() -> None:
-    text = "## Permissions\n\n```json\nlambda:GetFunction\n```\n\n## `DELETE` example\n\n" \
-           "```sql\nDELETE FROM a.b.c;\n```\n"
+    text = (
+        "## Permissions\n\n```json\nlambda:GetFunction\n```\n\n## `DELETE` example\n\n"
+        "```sql\nDELETE FROM a.b.c;\n```\n"
+    )
     assert extract_examples(text) == (
-        Example(ExampleKind.DELETE, "sql", "DELETE FROM a.b.c;\n", 10),)
+        Example(ExampleKind.DELETE, "sql", "DELETE FROM a.b.c;\n", 10),
+    )
 
 
 def test_a_fence_nothing_announces_is_an_unknown_example() -> None:
-    text = ("## `SELECT` examples\nSome other sentence.\n```sql\nSELECT 1;\n```\n"
-            "## `INSERT` example\n\n<TabItem value=\"extra\">\n\n```sql\nINSERT;\n```\n"
-            "</TabItem>\n\n```yaml\na: 1\n```\n")
+    text = (
+        "## `SELECT` examples\nSome other sentence.\n```sql\nSELECT 1;\n```\n"
+        '## `INSERT` example\n\n<TabItem value="extra">\n\n```sql\nINSERT;\n```\n'
+        "</TabItem>\n\n```yaml\na: 1\n```\n"
+    )
     assert [e.kind for e in extract_examples(text)] == [ExampleKind.UNKNOWN] * 3
 
 

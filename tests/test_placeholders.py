@@ -35,11 +35,14 @@ THINGS: dict[str, Any] = {
         "C": {"type": "object", "properties": {"Mode": {"type": "string", "pattern": "^o"}}},
     },
     "properties": {
-        "A": {"$ref": "#/definitions/A"}, "B": {"$ref": "#/definitions/B"},
+        "A": {"$ref": "#/definitions/A"},
+        "B": {"$ref": "#/definitions/B"},
         "C": {"$ref": "#/definitions/C"},
-        "Config": {"type": "object", "properties": {"Id": {"type": "string"},
-                                                    "Name": {"type": "string"}},
-                   "required": ["Id", "Name"]},
+        "Config": {
+            "type": "object",
+            "properties": {"Id": {"type": "string"}, "Name": {"type": "string"}},
+            "required": ["Id", "Name"],
+        },
     },
     "readOnlyProperties": ["/properties/Config/Id"],
 }
@@ -52,7 +55,8 @@ def test_doctests() -> None:
 def test_insert_values_stand_for_their_columns() -> None:
     statement = parse_statement(
         "INSERT INTO aws.lambda.event_invoke_configs (FunctionName, MaximumRetryAttempts, region)"
-        " SELECT '{{ FunctionName }}', 'x-{{ Suffix }}', '{{ region }}'")
+        " SELECT '{{ FunctionName }}', 'x-{{ Suffix }}', '{{ region }}'"
+    )
     assert statement_uses(statement, EIC) == [
         Use("FunctionName", "/properties/FunctionName", ("FunctionName",)),
         Use("Suffix", None),  # inside other text: no schema says what goes there
@@ -61,27 +65,47 @@ def test_insert_values_stand_for_their_columns() -> None:
 
 
 def test_patch_and_manifest_values_stand_for_the_schema_at_their_path() -> None:
-    patch = ('[{"op": "add", "path": "/DestinationConfig", "value": {"OnFailure": '
-             '{"Destination": "{{ Destination }}"}}},\n'
-             ' {"op": "add", "path": "/MaximumRetryAttempts", '
-             '"value": {{ MaximumRetryAttempts }}}]')
+    patch = (
+        '[{"op": "add", "path": "/DestinationConfig", "value": {"OnFailure": '
+        '{"Destination": "{{ Destination }}"}}},\n'
+        ' {"op": "add", "path": "/MaximumRetryAttempts", '
+        '"value": {{ MaximumRetryAttempts }}}]'
+    )
     assert patch_uses(patch, EIC) == [
-        Use("Destination", DESTINATION.format("OnFailure"),
-            ("DestinationConfig", "OnFailure", "Destination")),
-        Use("MaximumRetryAttempts", "/properties/MaximumRetryAttempts",
-            ("MaximumRetryAttempts",)),
+        Use(
+            "Destination",
+            DESTINATION.format("OnFailure"),
+            ("DestinationConfig", "OnFailure", "Destination"),
+        ),
+        Use("MaximumRetryAttempts", "/properties/MaximumRetryAttempts", ("MaximumRetryAttempts",)),
     ]
-    manifest = {"resources": [{"name": "x", "props": [
-        {"name": "DestinationConfig", "value": {"OnSuccess": {"Destination": "{{ Destination }}"}}},
-    ]}]}
+    manifest = {
+        "resources": [
+            {
+                "name": "x",
+                "props": [
+                    {
+                        "name": "DestinationConfig",
+                        "value": {"OnSuccess": {"Destination": "{{ Destination }}"}},
+                    },
+                ],
+            }
+        ]
+    }
     assert manifest_uses(manifest, EIC) == [
-        Use("Destination", DESTINATION.format("OnSuccess"),
-            ("DestinationConfig", "OnSuccess", "Destination"))]
+        Use(
+            "Destination",
+            DESTINATION.format("OnSuccess"),
+            ("DestinationConfig", "OnSuccess", "Destination"),
+        )
+    ]
 
 
 def test_one_value_per_name_valid_for_every_schema_it_stands_for() -> None:
-    uses = [Use("Mode", "/definitions/A/properties/Mode"),
-            Use("Mode", "/definitions/C/properties/Mode")]
+    uses = [
+        Use("Mode", "/definitions/A/properties/Mode"),
+        Use("Mode", "/definitions/C/properties/Mode"),
+    ]
     values = bind(uses, THINGS, "us-east-1")
     assert values.braces == {"Mode": "on"}  # "off" would fit A but not C's ^o
     conflict = bind([*uses, Use("Mode", "/definitions/B/properties/Mode")], THINGS, "us-east-1")
@@ -91,14 +115,23 @@ def test_one_value_per_name_valid_for_every_schema_it_stands_for() -> None:
     assert str(error.value) == (
         "cannot fill {{ Mode }}: #/definitions/A/properties/Mode: {{ Mode }} stands for values of "
         "3 schemas (#/definitions/A/properties/Mode, #/definitions/C/properties/Mode, "
-        "#/definitions/B/properties/Mode) and no value satisfies them all")
+        "#/definitions/B/properties/Mode) and no value satisfies them all"
+    )
 
 
 def test_variants_differ_region_is_the_region_and_left_out_paths_go() -> None:
-    uses = [Use("Mode", "/definitions/A/properties/Mode"), Use("region", None),
-            Use("Config", "/properties/Config", ("Config",))]
-    first = bind(uses, THINGS, "eu-west-1", leave_out=["/properties/Config/Id"],
-                 validator=validator_for(THINGS))
+    uses = [
+        Use("Mode", "/definitions/A/properties/Mode"),
+        Use("region", None),
+        Use("Config", "/properties/Config", ("Config",)),
+    ]
+    first = bind(
+        uses,
+        THINGS,
+        "eu-west-1",
+        leave_out=["/properties/Config/Id"],
+        validator=validator_for(THINGS),
+    )
     second = bind(uses, THINGS, "eu-west-1", variant=1)
     assert first.braces["Mode"] != second.braces["Mode"]
     assert first.braces["region"] == "eu-west-1"
@@ -108,20 +141,28 @@ def test_variants_differ_region_is_the_region_and_left_out_paths_go() -> None:
 
 def test_filling_text_json_and_manifests() -> None:
     values = Values({"N": 3, "S": 'say "hi"', "O": {"a": 1}}, {"Id": "x|y"})
-    assert fill_text("'{{ N }}' '{{ S }}' '{{ O }}' <Id>", values) == \
-        "'3' 'say \"hi\"' '{\"a\": 1}' x|y"
+    assert (
+        fill_text("'{{ N }}' '{{ S }}' '{{ O }}' <Id>", values)
+        == "'3' 'say \"hi\"' '{\"a\": 1}' x|y"
+    )
     # bare: the JSON text; quoted: the text inside the string, but an object replaces the quotes
-    assert fill_json('{"n": {{ N }}, "s": "{{ S }}", "o": "{{ O }}", "t": "n={{ N }}"}',
-                     values) == '{"n": 3, "s": "say \\"hi\\"", "o": {"a": 1}, "t": "n=3"}'
+    assert (
+        fill_json('{"n": {{ N }}, "s": "{{ S }}", "o": "{{ O }}", "t": "n={{ N }}"}', values)
+        == '{"n": 3, "s": "say \\"hi\\"", "o": {"a": 1}, "t": "n=3"}'
+    )
     assert fill_json('{"n": "{{ N }}", "s": {{ S }}}', values) == '{"n": "3", "s": say "hi"}'
-    assert fill_value({"a": "{{ N }}", "b": ["x-{{ N }}"], "c": "{{ O }}"}, values) == \
-        {"a": 3, "b": ["x-3"], "c": {"a": 1}}
+    assert fill_value({"a": "{{ N }}", "b": ["x-{{ N }}"], "c": "{{ O }}"}, values) == {
+        "a": 3,
+        "b": ["x-3"],
+        "c": {"a": 1},
+    }
 
 
 def test_filling_a_statement_and_what_has_no_value() -> None:
     statement = parse_statement(
         "SELECT region FROM a.b.c WHERE region = 'us-east-1' AND "
-        "data__ResourceModel = '{\"FunctionName\": \"<FunctionName>\"}'")
+        'data__ResourceModel = \'{"FunctionName": "<FunctionName>"}\''
+    )
     filled = fill_statement(statement, Values({}, {"FunctionName": 'f"1'}))
     assert filled.condition("data__ResourceModel") == '{"FunctionName": "f\\"1"}'
     with pytest.raises(ExampleError) as error:

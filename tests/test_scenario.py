@@ -43,11 +43,13 @@ def statuses(run: PageRun) -> dict[ExampleKind, Status]:
 @pytest.fixture
 def without() -> Iterator[Any]:
     """The EventInvokeConfig schema without some of its handlers."""
+
     def drop(*handlers: str) -> dict[str, Any]:
         document = json.loads(json.dumps(EIC))
         for handler in handlers:
             del document["handlers"][handler]
         return document
+
     yield drop
 
 
@@ -55,13 +57,16 @@ def test_a_type_without_create_handler_is_read_from_a_seeded_resource(tmp_path, 
     run = scenario(tmp_path, without("create"))
     assert run.missing == ()
     assert statuses(run) == {
-        ExampleKind.SELECT_LIST: Status.PASSED, ExampleKind.SELECT_GET: Status.PASSED,
-        ExampleKind.UPDATE: Status.PASSED, ExampleKind.DELETE: Status.PASSED,
+        ExampleKind.SELECT_LIST: Status.PASSED,
+        ExampleKind.SELECT_GET: Status.PASSED,
+        ExampleKind.UPDATE: Status.PASSED,
+        ExampleKind.DELETE: Status.PASSED,
     }
 
 
-def test_without_delete_the_all_properties_insert_goes_to_a_second_region(tmp_path,
-                                                                          without) -> None:
+def test_without_delete_the_all_properties_insert_goes_to_a_second_region(
+    tmp_path, without
+) -> None:
     run = scenario(tmp_path, without("delete"))
     assert all(r.status is Status.PASSED for r in run.results)
     assert ExampleKind.DELETE not in statuses(run)
@@ -69,16 +74,25 @@ def test_without_delete_the_all_properties_insert_goes_to_a_second_region(tmp_pa
 
 def test_a_failed_insert_leaves_the_reads_to_a_seeded_resource(tmp_path) -> None:
     page = render_page(build(LAMBDA_SPEC.parent).resources[0]).replace(
-        "(\n FunctionName,\n Qualifier,\n region\n)",
-        "(\n FunctionNam,\n Qualifier,\n region\n)", 1)
+        "(\n FunctionName,\n Qualifier,\n region\n)", "(\n FunctionNam,\n Qualifier,\n region\n)", 1
+    )
     run = scenario(tmp_path, EIC, page)
     assert [(r.example.kind, r.reason) for r in run.results if r.status is not Status.PASSED] == [
-        (ExampleKind.INSERT_REQUIRED,
-         "FunctionNam is not a property of aws.lambda.event_invoke_configs")]
+        (
+            ExampleKind.INSERT_REQUIRED,
+            "FunctionNam is not a property of aws.lambda.event_invoke_configs",
+        )
+    ]
 
 
 def test_examples_the_handlers_call_for() -> None:
     [resource] = build(LAMBDA_SPEC.parent).resources
     assert expected_kinds(resource) == (
-        ExampleKind.SELECT_LIST, ExampleKind.SELECT_GET, ExampleKind.INSERT_REQUIRED,
-        ExampleKind.INSERT_ALL, ExampleKind.MANIFEST, ExampleKind.UPDATE, ExampleKind.DELETE)
+        ExampleKind.SELECT_LIST,
+        ExampleKind.SELECT_GET,
+        ExampleKind.INSERT_REQUIRED,
+        ExampleKind.INSERT_ALL,
+        ExampleKind.MANIFEST,
+        ExampleKind.UPDATE,
+        ExampleKind.DELETE,
+    )

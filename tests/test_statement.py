@@ -16,11 +16,14 @@ def test_doctests() -> None:
 
 
 def test_insert_with_hint_and_placeholders() -> None:
-    sql = ("/*+ create */\nINSERT INTO aws.lambda.event_invoke_configs (\n FunctionName,\n"
-           " MaximumRetryAttempts,\n region\n)\nSELECT\n '{{ FunctionName }}',\n 2,\n"
-           " '{{ region }}';\n")
+    sql = (
+        "/*+ create */\nINSERT INTO aws.lambda.event_invoke_configs (\n FunctionName,\n"
+        " MaximumRetryAttempts,\n region\n)\nSELECT\n '{{ FunctionName }}',\n 2,\n"
+        " '{{ region }}';\n"
+    )
     assert parse_statement(sql) == Statement(
-        SqlVerb.INSERT, "aws.lambda.event_invoke_configs",
+        SqlVerb.INSERT,
+        "aws.lambda.event_invoke_configs",
         ("FunctionName", "MaximumRetryAttempts", "region"),
         ("{{ FunctionName }}", 2, "{{ region }}"),
     )
@@ -34,11 +37,14 @@ def test_insert_values_form() -> None:
 def test_select_where_conditions_joined_by_and() -> None:
     statement = parse_statement(
         "SELECT region, function_name FROM aws.lambda.event_invoke_configs\n"
-        "WHERE region = 'us-east-1' AND (data__Identifier = '<FunctionName>|<Qualifier>');")
+        "WHERE region = 'us-east-1' AND (data__Identifier = '<FunctionName>|<Qualifier>');"
+    )
     assert statement.verb is SqlVerb.SELECT
     assert statement.columns == ("region", "function_name")
-    assert statement.where == (("region", "us-east-1"),
-                               ("data__Identifier", "<FunctionName>|<Qualifier>"))
+    assert statement.where == (
+        ("region", "us-east-1"),
+        ("data__Identifier", "<FunctionName>|<Qualifier>"),
+    )
     assert statement.condition("data__Identifier") == "<FunctionName>|<Qualifier>"
     assert statement.condition("data__ResourceModel") is None
 
@@ -46,10 +52,12 @@ def test_select_where_conditions_joined_by_and() -> None:
 def test_update_reads_string_of_a_literal_as_the_text() -> None:
     statement = parse_statement(
         "/*+ update */\nUPDATE a.b.c\nSET data__PatchDocument = string('[\n"
-        "  {\"op\": \"add\", \"path\": \"/N\", \"value\": {{ N }}}\n]')\n"
-        "WHERE data__Identifier = '<Id>'\nAND region = 'us-east-1';")
+        '  {"op": "add", "path": "/N", "value": {{ N }}}\n]\')\n'
+        "WHERE data__Identifier = '<Id>'\nAND region = 'us-east-1';"
+    )
     assert statement.assignments == (
-        ("data__PatchDocument", '[\n  {"op": "add", "path": "/N", "value": {{ N }}}\n]'),)
+        ("data__PatchDocument", '[\n  {"op": "add", "path": "/N", "value": {{ N }}}\n]'),
+    )
     assert statement.where == (("data__Identifier", "<Id>"), ("region", "us-east-1"))
 
 
@@ -58,21 +66,32 @@ def test_delete() -> None:
     assert statement == Statement(SqlVerb.DELETE, "a.b.c", where=(("data__Identifier", "it's"),))
 
 
-@pytest.mark.parametrize(("sql", "reason"), [
-    ("SELECT region FROM WHERE region = 'us-east-1';",
-     "cannot parse the statement: Expected table name but got 'WHERE' (line 1, column 24)"),
-    ("SELECT a FROM b.c.d; SELECT a FROM b.c.d;", "expected one statement, found 2"),
-    ("SELECT a FROM b.c.d WHERE region = 'x' OR region = 'y'",
-     "unsupported condition region = 'x' OR region = 'y': write column = 'value', "
-     "joined by AND"),
-    ("SELECT a FROM b.c.d WHERE region = lower('X')",
-     "region = LOWER('X'): expected a literal"),
-    ("INSERT INTO a.b.c SELECT 'x'", "INSERT needs its column list: INSERT INTO resource "
-                                     "(columns) ..."),
-    ("INSERT INTO a.b.c (A, B) SELECT 'x'", "INSERT names 2 columns but gives 1 values"),
-    ("SELECT count(*) FROM a.b.c", "select a column by name, not COUNT(*)"),
-    ("CREATE TABLE t (a INT)", "not a statement StackQL runs on a resource: CREATE"),
-])
+@pytest.mark.parametrize(
+    ("sql", "reason"),
+    [
+        (
+            "SELECT region FROM WHERE region = 'us-east-1';",
+            "cannot parse the statement: Expected table name but got 'WHERE' (line 1, column 24)",
+        ),
+        ("SELECT a FROM b.c.d; SELECT a FROM b.c.d;", "expected one statement, found 2"),
+        (
+            "SELECT a FROM b.c.d WHERE region = 'x' OR region = 'y'",
+            "unsupported condition region = 'x' OR region = 'y': write column = 'value', "
+            "joined by AND",
+        ),
+        (
+            "SELECT a FROM b.c.d WHERE region = lower('X')",
+            "region = LOWER('X'): expected a literal",
+        ),
+        (
+            "INSERT INTO a.b.c SELECT 'x'",
+            "INSERT needs its column list: INSERT INTO resource (columns) ...",
+        ),
+        ("INSERT INTO a.b.c (A, B) SELECT 'x'", "INSERT names 2 columns but gives 1 values"),
+        ("SELECT count(*) FROM a.b.c", "select a column by name, not COUNT(*)"),
+        ("CREATE TABLE t (a INT)", "not a statement StackQL runs on a resource: CREATE"),
+    ],
+)
 def test_what_cannot_run_as_written_says_why(sql: str, reason: str) -> None:
     with pytest.raises(ExampleError) as error:
         parse_statement(sql)

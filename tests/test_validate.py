@@ -23,8 +23,9 @@ COMMITTED = ROOT / "output" / PAGE
 SEED = ROOT / "tests" / "data" / "mdx" / "seed.md"
 KNOWN_ISSUES = SPECS / "known-issues.yaml"
 TYPE = "AWS::Lambda::EventInvokeConfig"
-SUMMARY_OK = "1 page, 1 passed; 7 examples: 7 passed, 0 failed (0 known), 0 not run; " \
-             "coverage 100.0%\n"
+SUMMARY_OK = (
+    "1 page, 1 passed; 7 examples: 7 passed, 0 failed (0 known), 0 not run; coverage 100.0%\n"
+)
 
 
 @pytest.fixture
@@ -78,7 +79,8 @@ def test_the_committed_page_passes_every_example(capsys: pytest.CaptureFixture[s
 
 
 def test_the_seed_pages_list_example_fails_with_cloud_controls_message(
-        specs: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    specs: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     shutil.copy(SEED, out / PAGE)
     page = out / PAGE
     assert findings(capsys, specs, out) == [
@@ -97,71 +99,105 @@ def test_a_select_column_that_is_no_field(specs: Path, out: Path, capsys) -> Non
     line = edit(out, "SELECT\nregion,\ndestination_config,", "SELECT\nregion,\ndestination,")
     assert findings(capsys, specs, out) == [
         f"{out / PAGE}:{line}: SELECT list: destination is not a field of "
-        "aws.lambda.event_invoke_configs"]
+        "aws.lambda.event_invoke_configs"
+    ]
 
 
 def test_an_insert_missing_a_required_property(specs: Path, out: Path, capsys) -> None:
-    edit(out, "(\n FunctionName,\n Qualifier,\n region\n)\nSELECT\n '{{ FunctionName }}',\n"
-              " '{{ Qualifier }}',\n", "(\n FunctionName,\n region\n)\nSELECT\n"
-                                       " '{{ FunctionName }}',\n")
+    edit(
+        out,
+        "(\n FunctionName,\n Qualifier,\n region\n)\nSELECT\n '{{ FunctionName }}',\n"
+        " '{{ Qualifier }}',\n",
+        "(\n FunctionName,\n region\n)\nSELECT\n '{{ FunctionName }}',\n",
+    )
     assert findings(capsys, specs, out) == [
         f"{out / PAGE}:129: INSERT required: ValidationException: Model validation failed "
         "(#: required key [Qualifier] not found) (create_resource requires Qualifier, missing "
-        "from the column list)"]
+        "from the column list)"
+    ]
 
 
-@pytest.mark.parametrize(("old", "new", "section", "reason"), [
-    ('"value": {{ MaximumRetryAttempts }}}', '"value": "{{ MaximumRetryAttempts }}"}', "UPDATE",
-     "ValidationException: Model validation failed (#/MaximumRetryAttempts: expected type: "
-     "Integer, found: String)"),
-    (" '{{ MaximumEventAgeInSeconds }}',", " 'an hour',", "INSERT all",
-     "ValidationException: Model validation failed (#/MaximumEventAgeInSeconds: expected type: "
-     "Integer, found: String)"),
-])
-def test_a_value_of_the_wrong_type(specs: Path, out: Path, capsys, old: str, new: str,
-                                   section: str, reason: str) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "section", "reason"),
+    [
+        (
+            '"value": {{ MaximumRetryAttempts }}}',
+            '"value": "{{ MaximumRetryAttempts }}"}',
+            "UPDATE",
+            "ValidationException: Model validation failed (#/MaximumRetryAttempts: expected type: "
+            "Integer, found: String)",
+        ),
+        (
+            " '{{ MaximumEventAgeInSeconds }}',",
+            " 'an hour',",
+            "INSERT all",
+            "ValidationException: Model validation failed (#/MaximumEventAgeInSeconds: expected type: "
+            "Integer, found: String)",
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_type(
+    specs: Path, out: Path, capsys, old: str, new: str, section: str, reason: str
+) -> None:
     edit(out, old, new)
     [line] = findings(capsys, specs, out)
     assert line.split(": ", 1)[1] == f"{section}: {reason}"
 
 
 def test_a_malformed_identifier(specs: Path, out: Path, capsys) -> None:
-    edit(out, "data__Identifier = '<FunctionName>|<Qualifier>';",
-         "data__Identifier = '<FunctionName>';")
+    edit(
+        out,
+        "data__Identifier = '<FunctionName>|<Qualifier>';",
+        "data__Identifier = '<FunctionName>';",
+    )
     assert findings(capsys, specs, out) == [
         f"{out / PAGE}:103: SELECT get: ResourceNotFoundException: Resource of type '{TYPE}' "
-        "with identifier 'function-name' was not found."]
+        "with identifier 'function-name' was not found."
+    ]
 
 
 def test_an_update_of_a_create_only_property(specs: Path, out: Path, capsys) -> None:
-    edit(out, "SET data__PatchDocument = string('[\n",
-         "SET data__PatchDocument = string('[\n"
-         '  {"op": "add", "path": "/Qualifier", "value": "{{ Qualifier }}"},\n')
+    edit(
+        out,
+        "SET data__PatchDocument = string('[\n",
+        "SET data__PatchDocument = string('[\n"
+        '  {"op": "add", "path": "/Qualifier", "value": "{{ Qualifier }}"},\n',
+    )
     assert findings(capsys, specs, out) == [
         f"{out / PAGE}:199: UPDATE: NotUpdatableException: Invalid patch update: "
-        "createOnlyProperties [/properties/Qualifier] cannot be updated"]
+        "createOnlyProperties [/properties/Qualifier] cannot be updated"
+    ]
 
 
 def test_a_delete_without_its_identifier(specs: Path, out: Path, capsys) -> None:
-    edit(out, "DELETE FROM aws.lambda.event_invoke_configs\nWHERE data__Identifier = "
-              "'<FunctionName>|<Qualifier>'\nAND region",
-         "DELETE FROM aws.lambda.event_invoke_configs\nWHERE region")
+    edit(
+        out,
+        "DELETE FROM aws.lambda.event_invoke_configs\nWHERE data__Identifier = "
+        "'<FunctionName>|<Qualifier>'\nAND region",
+        "DELETE FROM aws.lambda.event_invoke_configs\nWHERE region",
+    )
     assert findings(capsys, specs, out) == [
         f"{out / PAGE}:213: DELETE: ValidationException: 1 validation error detected: Value null "
         "at 'identifier' failed to satisfy constraint: Member must not be null (delete_resource "
-        "requires data__Identifier, missing from the WHERE clause)"]
+        "requires data__Identifier, missing from the WHERE clause)"
+    ]
 
 
 def test_an_unparseable_statement(specs: Path, out: Path, capsys) -> None:
-    edit(out, "FROM aws.lambda.event_invoke_configs\nWHERE region = 'us-east-1' AND data__Ident",
-         "FROM\nWHERE region = 'us-east-1' AND data__Ident")
+    edit(
+        out,
+        "FROM aws.lambda.event_invoke_configs\nWHERE region = 'us-east-1' AND data__Ident",
+        "FROM\nWHERE region = 'us-east-1' AND data__Ident",
+    )
     assert findings(capsys, specs, out) == [
         f"{out / PAGE}:103: SELECT get: cannot parse the statement: Expected table name but got "
-        "'WHERE' (line 9, column 5)"]
+        "'WHERE' (line 9, column 5)"
+    ]
 
 
 def test_an_unfillable_manifest_and_a_block_the_validator_does_not_know(
-        specs: Path, out: Path, capsys) -> None:
+    specs: Path, out: Path, capsys
+) -> None:
     edit(out, "      - name: Qualifier\n", "      - name: Arn\n")
     line = edit(out, "## Permissions\n", "```yaml\na: 1\n```\n\n## Permissions\n") + 1
     assert findings(capsys, specs, out) == [
@@ -177,50 +213,80 @@ def test_json_format(specs: Path, out: Path, capsys) -> None:
     code, text, err = run(capsys, "--specs", str(specs), "--out", str(out), "--format", "json")
     assert (code, err) == (1, "")
     assert json.loads(text) == {
-        "summary": {"pages": 1, "pages_passed": 0, "examples": 7, "examples_run": 7,
-                    "examples_passed": 6, "examples_failed": 1, "examples_known": 0,
-                    "coverage": 1.0},
-        "findings": [{"page": str(out / PAGE), "line": 91, "section": "SELECT list",
-                      "type": TYPE, "reason": "destination is not a field of "
-                                              "aws.lambda.event_invoke_configs"}],
+        "summary": {
+            "pages": 1,
+            "pages_passed": 0,
+            "examples": 7,
+            "examples_run": 7,
+            "examples_passed": 6,
+            "examples_failed": 1,
+            "examples_known": 0,
+            "coverage": 1.0,
+        },
+        "findings": [
+            {
+                "page": str(out / PAGE),
+                "line": 91,
+                "section": "SELECT list",
+                "type": TYPE,
+                "reason": "destination is not a field of aws.lambda.event_invoke_configs",
+            }
+        ],
         "known": [],
     }
 
 
-def test_known_issues_are_apart_and_stale_ones_are_findings(specs: Path, out: Path, tmp_path,
-                                                            capsys) -> None:
+def test_known_issues_are_apart_and_stale_ones_are_findings(
+    specs: Path, out: Path, tmp_path, capsys
+) -> None:
     known = tmp_path / "known.yaml"
     known.write_text(f"# reviewed\n{TYPE}: the schema says so\n")
-    code, text, _ = run(capsys, "--specs", str(specs), "--out", str(out), "--known-issues",
-                        str(known))
-    assert (code, text.splitlines()) == (1, [
-        f"{known}:2: known issues: stale: every example of {out / PAGE} passes; remove the entry",
-        "1 page, 1 passed; 7 examples: 7 passed, 0 failed (0 known), 0 not run; coverage 100.0%"])
+    code, text, _ = run(
+        capsys, "--specs", str(specs), "--out", str(out), "--known-issues", str(known)
+    )
+    assert (code, text.splitlines()) == (
+        1,
+        [
+            f"{known}:2: known issues: stale: every example of {out / PAGE} passes; remove the entry",
+            "1 page, 1 passed; 7 examples: 7 passed, 0 failed (0 known), 0 not run; coverage 100.0%",
+        ],
+    )
     line = edit(out, "SELECT\nregion,\ndestination_config,", "SELECT\nregion,\ndestination,")
     shutil.copy(known, specs / "known-issues.yaml")  # the default place
     code, text, _ = run(capsys, "--specs", str(specs), "--out", str(out), "--format", "json")
     assert code == 0
     report = json.loads(text)
     assert report["findings"] == []
-    assert report["known"] == [{"page": str(out / PAGE), "line": line, "section": "SELECT list",
-                                "type": TYPE, "reason": "destination is not a field of "
-                                "aws.lambda.event_invoke_configs",
-                                "known_issue": "the schema says so"}]
+    assert report["known"] == [
+        {
+            "page": str(out / PAGE),
+            "line": line,
+            "section": "SELECT list",
+            "type": TYPE,
+            "reason": "destination is not a field of aws.lambda.event_invoke_configs",
+            "known_issue": "the schema says so",
+        }
+    ]
     assert report["summary"]["examples_known"] == 1
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("- a\n- b\n", "expected a mapping of type name to reason"),
-    ("Lambda: x\n", "'Lambda' is not a type name such as AWS::S3::Bucket"),
-    (f"{TYPE}:\n", f"{TYPE}: give the reason the example cannot pass"),
-    ("a: [\n", "2:1: not YAML: expected the node content, but found '<stream end>'"),
-])
-def test_a_bad_known_issues_file_is_bad_input(specs: Path, out: Path, tmp_path, capsys,
-                                              content: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("- a\n- b\n", "expected a mapping of type name to reason"),
+        ("Lambda: x\n", "'Lambda' is not a type name such as AWS::S3::Bucket"),
+        (f"{TYPE}:\n", f"{TYPE}: give the reason the example cannot pass"),
+        ("a: [\n", "2:1: not YAML: expected the node content, but found '<stream end>'"),
+    ],
+)
+def test_a_bad_known_issues_file_is_bad_input(
+    specs: Path, out: Path, tmp_path, capsys, content: str, message: str
+) -> None:
     known = tmp_path / "known.yaml"
     known.write_text(content)
-    code, text, err = run(capsys, "--specs", str(specs), "--out", str(out), "--known-issues",
-                          str(known))
+    code, text, err = run(
+        capsys, "--specs", str(specs), "--out", str(out), "--known-issues", str(known)
+    )
     assert (code, text) == (2, "")
     assert err.startswith(f"error: {known}") and err.endswith(f"{message}\n")
 
@@ -228,20 +294,30 @@ def test_a_bad_known_issues_file_is_bad_input(specs: Path, out: Path, tmp_path, 
 def test_bad_input_exits_2(specs: Path, tmp_path, capsys) -> None:
     missing = tmp_path / "nowhere"
     assert run(capsys, "--specs", str(specs), "--out", str(missing)) == (
-        2, "", f"error: {missing}: no such folder of pages (run stackql-docgen generate)\n")
-    assert run(capsys, "--specs", str(specs), "--out", str(tmp_path), "--known-issues",
-               str(missing)) == (
-        2, "", f"error: {missing}: cannot read the known-issues file: No such file or "
-               "directory\n")
+        2,
+        "",
+        f"error: {missing}: no such folder of pages (run stackql-docgen generate)\n",
+    )
+    assert run(
+        capsys, "--specs", str(specs), "--out", str(tmp_path), "--known-issues", str(missing)
+    ) == (
+        2,
+        "",
+        f"error: {missing}: cannot read the known-issues file: No such file or directory\n",
+    )
 
 
 def test_a_page_missing_from_the_output_folder(specs: Path, tmp_path, capsys) -> None:
     (tmp_path / "empty").mkdir()
     code, text, _ = run(capsys, "--specs", str(specs), "--out", str(tmp_path / "empty"))
-    assert (code, text.splitlines()) == (1, [
-        f"{tmp_path / 'empty' / PAGE}: page: missing from the output folder (run stackql-docgen "
-        "generate)",
-        "1 page, 0 passed; 0 examples: 0 passed, 0 failed (0 known), 0 not run; coverage 100.0%"])
+    assert (code, text.splitlines()) == (
+        1,
+        [
+            f"{tmp_path / 'empty' / PAGE}: page: missing from the output folder (run stackql-docgen "
+            "generate)",
+            "1 page, 0 passed; 0 examples: 0 passed, 0 failed (0 known), 0 not run; coverage 100.0%",
+        ],
+    )
 
 
 def test_same_pages_same_report(specs: Path, out: Path) -> None:
@@ -271,14 +347,15 @@ def test_corpus_every_example_ran_and_known_issues_are_current(corpus) -> None:
     assert [f for f in corpus.findings if f.section == "known issues"] == []  # none is stale
     assert {f.type_name for f in corpus.known} == set(known)  # each one still fails
     # The floor measured when validate came: it may only rise (see the test below).
-    assert corpus.summary.pages_passed >= 1419
+    assert corpus.summary.pages_passed >= 1686
 
 
-@pytest.mark.xfail(strict=True, reason="the generator's pages fail for its own reasons (issue 4 "
-                   "report): placeholder names shared by different schemas, patches of nested "
-                   "create-only/read-only members, All Properties examples breaking oneOf, "
-                   "required INSERTs missing oneOf/anyOf/allOf requirements, one array item "
-                   "where minItems > 1, definitions cut at depth 8")
+@pytest.mark.xfail(
+    strict=True,
+    reason="53 pages still fail for the generator's sake: items of "
+    "object arrays that must be several and unique, exclusive choices inside "
+    "array items, definitions cut at depth 8, a few others (see the closing note)",
+)
 def test_corpus_99_percent_of_pages_pass_and_the_rest_are_known(corpus) -> None:
     known = generator.validate.read_known_issues(KNOWN_ISSUES)
     assert corpus.summary.pages_passed >= 0.99 * corpus.summary.pages
