@@ -492,3 +492,26 @@ def test_killed_mid_download_leaves_specs_untouched(server: LoopbackServer, spec
 
 def test_errors_are_docgen_errors() -> None:
     assert issubclass(FetchError, DocgenError)
+
+
+def test_cli_faults_are_one_line_exit_2_and_leave_specs_alone(tmp_path, capsys):
+    """Through the command line: one `error: ...` line (after any retry warnings), exit 2,
+    specs/ as it was."""
+    import socket
+
+    from generator.cli import main
+
+    specs = tmp_path / "specs"
+    shutil.copytree(REPO / "specs", specs)
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in specs.iterdir()}
+    corrupt = tmp_path / "corrupt.zip"
+    corrupt.write_bytes(b"PK\x03\x04 not really a zip")
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        refused = f"http://127.0.0.1:{s.getsockname()[1]}/CloudformationSchema.zip"
+    for source in (str(corrupt), refused):
+        code = main(["fetch", EIC, "--source", source, "--specs", str(specs)])
+        err = capsys.readouterr().err
+        errors = [line for line in err.splitlines() if not line.startswith("warning: ")]
+        assert code == 2 and len(errors) == 1 and errors[0].startswith("error: "), err
+        assert before == {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in specs.iterdir()}
