@@ -5,9 +5,18 @@ from __future__ import annotations
 import json
 
 from generator.escape import sql_literal, yaml_quoted
-from generator.model import ArrayValue, ObjectValue, Placeholder, Property, Resource, Value
+from generator.model import (
+    ArrayValue,
+    ObjectValue,
+    Placeholder,
+    Property,
+    Resource,
+    Truncated,
+    Value,
+)
 
-TRUNCATED_MARK = "{}  # cut here: nested too deep or recursive, see the schema"
+CUT_NOTE = "cut here: nested too deep or recursive, see the schema"
+TRUNCATED_MARK = "{}  # " + CUT_NOTE
 
 
 def placeholder(name: str) -> str:
@@ -79,9 +88,20 @@ def manifest_props(resource: Resource) -> str:
     return "\n".join(lines) if len(lines) > 1 else "    props: []"
 
 
+def _cut(value: Value) -> bool:
+    """Whether a value was cut (recursive or too deep): itself, its items, or all its members."""
+    if isinstance(value, ArrayValue):
+        return _cut(value.item)
+    if isinstance(value, ObjectValue):
+        return bool(value.members) and all(_cut(v) for _, v in value.members)
+    return isinstance(value, Truncated)
+
+
 def _yaml_entry(key: str, value: Value, indent: int) -> list[str]:
-    """YAML lines for `key: value` at an indent."""
+    """YAML lines for `key: value` at an indent; a cut member is a comment that says so."""
     pad = " " * indent
+    if _cut(value):
+        return [f"{pad}# {key}: {CUT_NOTE}"]
     if isinstance(value, Placeholder):
         return [f"{pad}{key}: {yaml_quoted(placeholder(value.name))}"]
     if isinstance(value, ObjectValue) and not value.members:
@@ -130,7 +150,9 @@ def _json_value(value: Value) -> str:
         text = placeholder(value.name)
         return json.dumps(text) if value.type == "string" else text
     if isinstance(value, ObjectValue):
-        members = ", ".join(f"{json.dumps(k)}: {_json_value(v)}" for k, v in value.members)
+        members = ", ".join(
+            f"{json.dumps(k)}: {_json_value(v)}" for k, v in value.members if not _cut(v)
+        )
         return "{" + members + "}"
     if isinstance(value, ArrayValue):
         return "[" + ", ".join(_json_value(item) for item in items_of(value)) + "]"
@@ -144,7 +166,19 @@ def items_of(value: ArrayValue) -> list[Value]:
     ['Ids[0]', 'Ids[1]']
     """
     item = value.item
-    if not isinstance(item, Placeholder) or not item.name.endswith("[0]"):
-        return [item] * value.count
-    stem = item.name[: -len("[0]")]
-    return [Placeholder(f"{stem}[{i}]", item.type) for i in range(value.count)]
+    if isinstance(item, Placeholder) and item.name.endswith("[0]"):
+        stem = item.name[: -len("[0]")]
+        return [Placeholder(f"{stem}[{i}]", item.type) for i in range(value.count)]
+    # Later items get placeholders of their own (`Key[1]`), so that they can differ.
+    return [item, *(_numbered(item, i) for i in range(1, value.count))]
+
+
+def _numbered(value: Value, index: int) -> Value:
+    """A copy of an array item whose placeholders are marked with its index."""
+    if isinstance(value, Placeholder):
+        return Placeholder(f"{value.name}[{index}]", value.type)
+    if isinstance(value, ObjectValue):
+        return ObjectValue(tuple((k, _numbered(v, index)) for k, v in value.members))
+    if isinstance(value, ArrayValue):
+        return ArrayValue(_numbered(value.item, index), value.count)
+    return value

@@ -24,8 +24,11 @@ from generator.model import (
 )
 from generator.naming import cfn_doc_url, field_name, pluralize, snake_case, split_type_name
 
-# Nested definitions are expanded this deep in manifests and patches, then marked as cut.
-MAX_VALUE_DEPTH = 8
+# Nested definitions are expanded this deep in manifests and patches, then marked as cut:
+# the deepest of these depths whose values stay within the budget (a page's size follows its
+# number of values: QuickSight's 1,135 values at depth 8 make a 394 KB page).
+VALUE_DEPTHS = (16, 12, 10, 8, 6)
+VALUE_BUDGET = 1200
 # Arrays show as many items as their minItems asks, up to this many.
 MAX_ARRAY_ITEMS = 3
 REGION_FIELD = Field(name="region", type="string", description="AWS region.")
@@ -45,8 +48,14 @@ def normalize(spec: Spec) -> Resource:
     # A property with a create-only part cannot be patched as a whole either.
     create_only = _owners(doc.get("createOnlyProperties", ()))
     required = required_of(doc)
-    builder = _ValueBuilder(doc, _nested_paths(doc.get("readOnlyProperties", ())))
-    values = {name: builder.build(schema, (name,)) for name, schema in doc["properties"].items()}
+    read_only_paths = _nested_paths(doc.get("readOnlyProperties", ()))
+    for depth in VALUE_DEPTHS:
+        builder = _ValueBuilder(doc, read_only_paths, depth)
+        values = {
+            name: builder.build(schema, (name,)) for name, schema in doc["properties"].items()
+        }
+        if len(builder.leaves) <= VALUE_BUDGET:
+            break
     tops = {name: deref(schema, doc)[0] for name, schema in doc["properties"].items()}
     values = short_names(values, builder.leaves, tops)
     nested_fixed = _owners(doc.get("readOnlyProperties", ())) | create_only
@@ -73,7 +82,7 @@ def normalize(spec: Spec) -> Resource:
         )
     )
     handlers = doc.get("handlers") or {}
-    list_required = tuple(handlers.get("list", {}).get("handlerSchema", {}).get("required", ()))
+    list_required = _list_required(handlers.get("list", {}).get("handlerSchema", {}))
     return Resource(
         provider=vendor.lower(),
         service=service.lower(),
@@ -133,15 +142,33 @@ def methods_of(
 
 def required_of(doc: dict) -> set[str]:
     """Required properties: `required`, every `allOf` branch's, the first `oneOf`/`anyOf`'s."""
-    required = set(doc.get("required", ()))
-    for branch in doc.get("allOf", ()):
-        if isinstance(branch, dict):
-            required.update(branch.get("required", ()))
+    return _requires(doc) & set(doc["properties"])
+
+
+def _requires(schema: Any) -> set[str]:
+    """What a schema requires, through `allOf` and the first choice of `oneOf`/`anyOf`."""
+    if not isinstance(schema, dict):
+        return set()
+    names = set(schema.get("required", ()))
+    for branch in schema.get("allOf", ()) if isinstance(schema.get("allOf"), list) else ():
+        names |= _requires(branch)
     for keyword in ("oneOf", "anyOf"):
-        branches = doc.get(keyword)
+        branches = schema.get(keyword)
+        if isinstance(branches, list) and branches:
+            names |= _requires(branches[0])
+    return names
+
+
+def _list_required(handler_schema: Any) -> tuple[str, ...]:
+    """What a list handler requires: its `required`, and the first of its `oneOf`/`anyOf`."""
+    if not isinstance(handler_schema, dict):
+        return ()
+    names = list(handler_schema.get("required", ()))
+    for keyword in ("oneOf", "anyOf"):
+        branches = handler_schema.get(keyword)
         if isinstance(branches, list) and branches and isinstance(branches[0], dict):
-            required.update(branches[0].get("required", ()))
-    return required & set(doc["properties"])
+            names += [n for n in branches[0].get("required", ()) if n not in names]
+    return tuple(names)
 
 
 def _owners(pointers: Any) -> frozenset[str]:
@@ -177,10 +204,8 @@ def deref(schema: Any, doc: dict, seen: frozenset[str] = frozenset()) -> tuple[d
         if ref in seen:
             break
         seen = seen | {ref}
-        target = resolve_pointer(doc, ref.partition("#")[2])
-        # Keywords beside a $ref (a description, say) refine the target.
-        extra = {k: v for k, v in schema.items() if k != "$ref"}
-        schema = {**target, **extra} if extra else target
+        # Draft 7 ignores keywords beside a $ref (a property's own description is read apart).
+        schema = resolve_pointer(doc, ref.partition("#")[2])
     return (schema if isinstance(schema, dict) else {}), seen
 
 
@@ -219,7 +244,7 @@ def description_of(schema: Any, doc: dict) -> str:
 
 def value_of(schema: Any, doc: dict, name: str) -> Value:
     """The shape of a property's value in examples: placeholders inside objects and arrays."""
-    return _ValueBuilder(doc, frozenset()).build(schema, (name,))
+    return _ValueBuilder(doc, frozenset(), VALUE_DEPTHS[0]).build(schema, (name,))
 
 
 class _ValueBuilder:
@@ -227,21 +252,20 @@ class _ValueBuilder:
 
     Leaves out nested read-only members and, of members that exclude each other (`oneOf`
     branches of `required`, `maxProperties`), all but the first choice; cuts recursion and
-    nesting past MAX_VALUE_DEPTH. Placeholders are named by their path; `short_names` then
+    nesting past its depth. Placeholders are named by their path; `short_names` then
     names each by its own key wherever that key means one schema on the page.
     """
 
-    def __init__(self, doc: dict, read_only: frozenset[tuple[str, ...]]) -> None:
+    def __init__(self, doc: dict, read_only: frozenset[tuple[str, ...]], depth: int) -> None:
         self.doc = doc
         self.read_only = read_only
+        self.depth = depth
         self.leaves: dict[tuple[str, ...], dict] = {}
 
     def build(self, schema: Any, path: tuple[str, ...], seen: frozenset = frozenset()) -> Value:
         """The value at `path` (property keys, `*` for array items)."""
         label = ".".join(path).replace(".*", "[0]")
-        if len(path) > MAX_VALUE_DEPTH + 1 or (
-            isinstance(schema, dict) and schema.get("$ref") in seen
-        ):
+        if len(path) > self.depth + 1 or (isinstance(schema, dict) and schema.get("$ref") in seen):
             return Truncated(_key_label(path))
         target, followed = deref(schema, self.doc, seen)
         branches = target.get("oneOf") or target.get("anyOf")
@@ -276,18 +300,42 @@ def _untyped(schema: dict) -> bool:
 def _compatible(schema: dict, members: dict) -> list[str]:
     """Member keys that may stand together: the first of exclusive choices, within limits."""
     keys = list(members)
-    branches = schema.get("oneOf")
-    if isinstance(branches, list) and branches:
-        chosen = [set(b.get("required", ())) for b in branches if isinstance(b, dict)]
-        if chosen and all(chosen):
-            others = set().union(*chosen[1:]) - chosen[0]
-            keys = [k for k in keys if k not in others]
+    choices = [schema.get("oneOf")] + [
+        b.get("oneOf") for b in schema.get("allOf", ()) if isinstance(b, dict)
+    ]
+    for branches in choices:
+        if isinstance(branches, list) and branches:
+            keys = _first_choice(keys, branches)
     limit = schema.get("maxProperties")
     if isinstance(limit, int):
         required = set(schema.get("required", ()))
         keys = sorted(keys, key=lambda k: k not in required)[: max(limit, len(required))]
         keys = [k for k in members if k in keys]  # back in schema order
     return keys
+
+
+def _first_choice(keys: list[str], branches: list) -> list[str]:
+    """The keys that hold the first of `oneOf` branches only (exactly one must match)."""
+    first = _requires(branches[0])
+    if first:
+        others = set().union(*(_mentions(b) for b in branches[1:])) - first
+        return [k for k in keys if k not in others]
+    for branch in branches[1:]:  # the first is always true: no later one may be
+        needed = _requires(branch)
+        if needed and needed <= set(keys):
+            keys = [k for k in keys if k != sorted(needed)[-1]]
+    return keys
+
+
+def _mentions(branch: Any) -> set[str]:
+    """Every property a `oneOf` branch requires, in any of its sub-choices."""
+    if not isinstance(branch, dict):
+        return set()
+    names = set(branch.get("required", ()))
+    for keyword in ("oneOf", "anyOf", "allOf"):
+        for sub in branch.get(keyword, ()) if isinstance(branch.get(keyword), list) else ():
+            names |= _mentions(sub)
+    return names
 
 
 def short_names(

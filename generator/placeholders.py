@@ -39,6 +39,7 @@ REGION_NAMES = frozenset({"region", "vars.AWS_REGION"})
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<brace>[^{}]+?)\s*\}\}|<(?P<angle>[A-Za-z_][\w.:\[\]-]*)>")
 _JSON_TOKEN = re.compile(r'(?P<string>"(?:[^"\\]|\\.)*")|\{\{\s*(?P<bare>[^{}]+?)\s*\}\}')
 _MARK = "\0placeholder:"  # a bare placeholder, read as a string to see the JSON around it
+_ITEM_INDEX = re.compile(r"\[(\d+)\]$")
 _MAX_HOPS = 32  # $ref hops and nested combinators followed before a path is given up
 
 
@@ -291,8 +292,13 @@ def bind(
         if name in REGION_NAMES:
             values[name] = region
             continue
+        # `Name[2]`: the third item of an array, which must differ from the first.
+        index = _ITEM_INDEX.search(name)
+        shift = int(index.group(1)) if index else 0
         try:
-            value = value_for(name, [p for p in where if p is not None], root, variant, validator)
+            value = value_for(
+                name, [p for p in where if p is not None], root, variant + shift, validator
+            )
         except SampleError as error:
             problems["{{ " + name + " }}"] = str(error)
             continue

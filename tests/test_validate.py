@@ -347,14 +347,16 @@ def test_corpus_every_example_ran_and_known_issues_are_current(corpus) -> None:
     assert [f for f in corpus.findings if f.section == "known issues"] == []  # none is stale
     assert {f.type_name for f in corpus.known} == set(known)  # each one still fails
     # The floor measured when validate came: it may only rise (see the test below).
-    assert corpus.summary.pages_passed >= 1686
+    assert corpus.summary.pages_passed >= 1728  # 99.1%
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="53 pages still fail for the generator's sake: items of "
-    "object arrays that must be several and unique, exclusive choices inside "
-    "array items, definitions cut at depth 8, a few others (see the closing note)",
+    reason="11 pages still fail for the generator's sake, not their schemas', so they are "
+    "not known issues: QuickSight's three cut at the page-size budget, DynamoDB's two "
+    "(cfn-lint's if/then asks for two key items), an FSx pattern of lookaheads samples cannot "
+    "meet, exclusive choices inside array items (EVS, RTB Fabric, Clean Rooms), Lex, "
+    "EventBridge v2",
 )
 def test_corpus_99_percent_of_pages_pass_and_the_rest_are_known(corpus) -> None:
     known = generator.validate.read_known_issues(KNOWN_ISSUES)
