@@ -242,11 +242,6 @@ def description_of(schema: Any, doc: dict) -> str:
     return text.strip() if isinstance(text, str) else ""
 
 
-def value_of(schema: Any, doc: dict, name: str) -> Value:
-    """The shape of a property's value in examples: placeholders inside objects and arrays."""
-    return _ValueBuilder(doc, frozenset(), VALUE_DEPTHS[0]).build(schema, (name,))
-
-
 class _ValueBuilder:
     """Builds the example values of a schema's properties.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -23,3 +24,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def specs(tmp_path: Path) -> Path:
+    """A specs folder holding only the real EventInvokeConfig schema (no lock, no known issues)."""
+    folder = tmp_path / "specs"
+    folder.mkdir()
+    shutil.copy(LAMBDA_SPEC, folder)
+    return folder

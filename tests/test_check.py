@@ -26,15 +26,6 @@ FIX = "stackql-docgen generate --specs {specs} --out {out}"
 
 
 @pytest.fixture
-def specs(tmp_path: Path) -> Path:
-    """A specs folder with the real EventInvokeConfig schema."""
-    folder = tmp_path / "specs"
-    folder.mkdir()
-    shutil.copy(LAMBDA_SPEC, folder)
-    return folder
-
-
-@pytest.fixture
 def out(specs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     """An output folder freshly written by `generate`."""
     folder = tmp_path / "out"

@@ -20,14 +20,6 @@ def subcommands() -> list[str]:
     return sorted(action.choices)
 
 
-@pytest.fixture
-def specs(tmp_path):
-    folder = tmp_path / "specs"
-    folder.mkdir()
-    shutil.copy(LAMBDA_SPEC, folder)
-    return folder
-
-
 def test_generate_writes_the_page_then_nothing(specs, tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from conftest import LAMBDA_SPEC
 
 from generator.build import build
 from generator.model import ArrayValue, Handler, ObjectValue, Placeholder, SqlVerb, Truncated
-from generator.normalize import normalize, value_of
+from generator.normalize import normalize
 from generator.render import render_page
 from generator.schema import parse_spec, read_spec
 
@@ -109,6 +110,12 @@ def test_recursive_definitions_are_cut_not_looped():
 
 
 def test_union_and_missing_types():
-    doc = {"definitions": {}}
-    assert value_of({"type": ["string", "object"]}, doc, "X") == Placeholder("X", "string")
-    assert value_of({}, doc, "Y") == Placeholder("Y", "string")
+    doc = {
+        "typeName": "AWS::Test::Union",
+        "properties": {"X": {"type": ["string", "object"]}, "Y": {}},
+        "primaryIdentifier": ["/properties/Y"],
+        "handlers": {"read": {"permissions": []}},
+    }
+    resource = normalize(parse_spec("u.json", json.dumps(doc).encode()))
+    values = {p.name: p.value for p in resource.properties}
+    assert values == {"X": Placeholder("X", "string"), "Y": Placeholder("Y", "string")}

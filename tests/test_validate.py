@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import LAMBDA_SPEC, ROOT, SPECS
+from conftest import ROOT, SPECS
 
 import generator.validate
 from generator.cli import main
@@ -26,15 +26,6 @@ TYPE = "AWS::Lambda::EventInvokeConfig"
 SUMMARY_OK = (
     "1 page, 1 passed; 7 examples: 7 passed, 0 failed (0 known), 0 not run; coverage 100.0%\n"
 )
-
-
-@pytest.fixture
-def specs(tmp_path: Path) -> Path:
-    """A specs folder with the EventInvokeConfig schema only (no known-issues file)."""
-    folder = tmp_path / "specs"
-    folder.mkdir()
-    shutil.copy(LAMBDA_SPEC, folder)
-    return folder
 
 
 @pytest.fixture
