@@ -94,7 +94,7 @@ def _cut(value: Value) -> bool:
         return _cut(value.item)
     if isinstance(value, ObjectValue):
         return bool(value.members) and all(_cut(v) for _, v in value.members)
-    return isinstance(value, Truncated)
+    return isinstance(value, Truncated) and value.empty is None
 
 
 def _yaml_entry(key: str, value: Value, indent: int) -> list[str]:
@@ -102,6 +102,8 @@ def _yaml_entry(key: str, value: Value, indent: int) -> list[str]:
     pad = " " * indent
     if _cut(value):
         return [f"{pad}# {key}: {CUT_NOTE}"]
+    if isinstance(value, Truncated):
+        return [f"{pad}{key}: {value.empty}  # {CUT_NOTE}"]
     if isinstance(value, Placeholder):
         return [f"{pad}{key}: {yaml_quoted(placeholder(value.name))}"]
     if isinstance(value, ObjectValue) and not value.members:
@@ -129,7 +131,7 @@ def _yaml_block(value: Value, indent: int) -> list[str]:
                 # The first line of the item goes after the dash.
                 lines += [f"{pad}- {inner[0].lstrip()}", *inner[1:]] if inner else [f"{pad}- {{}}"]
             else:
-                lines.append(f"{pad}- {TRUNCATED_MARK}")
+                lines.append(f"{pad}- {item.empty or '{}'}  # {CUT_NOTE}")
         return lines
     return [f"{pad}{TRUNCATED_MARK}"]
 
@@ -156,7 +158,7 @@ def _json_value(value: Value) -> str:
         return "{" + members + "}"
     if isinstance(value, ArrayValue):
         return "[" + ", ".join(_json_value(item) for item in items_of(value)) + "]"
-    return "{}"
+    return value.empty or "{}"
 
 
 def items_of(value: ArrayValue) -> list[Value]:

@@ -53,9 +53,14 @@ class ArrayValue:
 
 @dataclass(frozen=True, slots=True)
 class Truncated:
-    """A definition cut at the expansion depth limit, or a recursive one."""
+    """A definition cut at the expansion depth limit, or a recursive one.
+
+    `empty` is the JSON of the empty value (`{}`, `[]`) that stands in for it where its owner
+    requires it; None where it may be left out.
+    """
 
     name: str
+    empty: str | None = None
 
 
 Value = Placeholder | ObjectValue | ArrayValue | Truncated

@@ -27,10 +27,13 @@ from generator.naming import cfn_doc_url, field_name, pluralize, snake_case, spl
 # Nested definitions are expanded this deep in manifests and patches, then marked as cut:
 # the deepest of these depths whose values stay within the budget (a page's size follows its
 # number of values: QuickSight's 1,135 values at depth 8 make a 394 KB page).
+# Past that depth only required members are expanded (a value without them would be invalid),
+# down to this many levels at most.
 VALUE_DEPTHS = (16, 12, 10, 8, 6)
 VALUE_BUDGET = 1200
-# Arrays show as many items as their minItems asks, up to this many.
-MAX_ARRAY_ITEMS = 3
+MAX_VALUE_DEPTH = 40
+# Arrays show as many items as their minItems asks, up to this many (the most any schema asks).
+MAX_ARRAY_ITEMS = 5
 REGION_FIELD = Field(name="region", type="string", description="AWS region.")
 # The services StackQL treats as global: their SELECT examples name no region.
 GLOBAL_SERVICES = frozenset(
@@ -49,17 +52,19 @@ def normalize(spec: Spec) -> Resource:
     create_only = _owners(doc.get("createOnlyProperties", ()))
     required = required_of(doc)
     read_only_paths = _nested_paths(doc.get("readOnlyProperties", ()))
+    shown = set(_compatible(doc, doc["properties"]))
+    conditions = _conditional(doc, shown | required)
     for depth in VALUE_DEPTHS:
         builder = _ValueBuilder(doc, read_only_paths, depth)
         values = {
-            name: builder.build(schema, (name,)) for name, schema in doc["properties"].items()
+            name: builder.build(schema, (name,), extra=conditions.get(name))
+            for name, schema in doc["properties"].items()
         }
         if len(builder.leaves) <= VALUE_BUDGET:
             break
     tops = {name: deref(schema, doc)[0] for name, schema in doc["properties"].items()}
     values = short_names(values, builder.leaves, tops)
     nested_fixed = _owners(doc.get("readOnlyProperties", ())) | create_only
-    shown = set(_compatible(doc, doc["properties"]))
     properties = tuple(
         sorted(
             (
@@ -257,29 +262,71 @@ class _ValueBuilder:
         self.depth = depth
         self.leaves: dict[tuple[str, ...], dict] = {}
 
-    def build(self, schema: Any, path: tuple[str, ...], seen: frozenset = frozenset()) -> Value:
-        """The value at `path` (property keys, `*` for array items)."""
+    def build(
+        self,
+        schema: Any,
+        path: tuple[str, ...],
+        seen: frozenset = frozenset(),
+        extra: dict | None = None,
+        required: bool = False,
+    ) -> Value:
+        """The value at `path` (property keys, `*` for array items).
+
+        `extra` adds what a condition on the owner asks of this value (the `then` of an `if`
+        that holds); `required` says that the owner requires it, so that a cut leaves it empty.
+        """
         label = ".".join(path).replace(".*", "[0]")
-        if len(path) > self.depth + 1 or (isinstance(schema, dict) and schema.get("$ref") in seen):
-            return Truncated(_key_label(path))
+        if len(path) > MAX_VALUE_DEPTH or (isinstance(schema, dict) and schema.get("$ref") in seen):
+            return self.cut(schema, path, required)
         target, followed = deref(schema, self.doc, seen)
         branches = target.get("oneOf") or target.get("anyOf")
         if _untyped(target) and isinstance(branches, list) and branches:
-            return self.build(branches[0], path, followed)
+            return self.build(branches[0], path, followed, extra, required)
         kind = type_of(target, self.doc).split(" | ")[0]
         members = target.get("properties")
+        # Past the depth, members are cut unless the owner requires them.
+        deep = len(path) > self.depth
         if kind == "object" and isinstance(members, dict) and members:
             keys = [k for k in _compatible(target, members) if (*path, k) not in self.read_only]
-            return ObjectValue(
-                tuple((k, self.build(members[k], (*path, k), followed)) for k in keys)
+            needed = _requires(target)
+            conditions = _conditional(target, keys)
+            built = tuple(
+                (
+                    k,
+                    Truncated(_key_label((*path, k)))
+                    if deep and k not in needed
+                    else self.build(
+                        members[k], (*path, k), followed, conditions.get(k), k in needed
+                    ),
+                )
+                for k in keys
             )
+            if deep and required and not needed:  # nothing required inside: leave it empty
+                return self.cut(target, path, required)
+            return ObjectValue(built)
         if kind == "array":
-            item = self.build(target.get("items", {}), (*path, "*"), followed)
-            least = target.get("minItems")
-            count = min(least, MAX_ARRAY_ITEMS) if isinstance(least, int) and least > 1 else 1
-            return ArrayValue(item, count)
+            least = max(
+                (
+                    n
+                    for n in (target.get("minItems"), (extra or {}).get("minItems"))
+                    if isinstance(n, int)
+                ),
+                default=0,
+            )
+            if deep and least < 1:
+                if required:
+                    return self.cut(target, path, required)
+                return ArrayValue(Truncated(_key_label((*path, "*"))))
+            item = self.build(target.get("items", {}), (*path, "*"), followed, None, least > 0)
+            return ArrayValue(item, min(max(least, 1), MAX_ARRAY_ITEMS))
         self.leaves[path] = target
         return Placeholder(label, kind)
+
+    def cut(self, schema: Any, path: tuple[str, ...], required: bool) -> Truncated:
+        """A cut value: empty of its type where the owner requires it."""
+        kind = type_of(schema, self.doc).split(" | ")[0]
+        empty = {"array": "[]", "object": "{}"}.get(kind) if required else None
+        return Truncated(_key_label(path), empty)
 
 
 def _settable(value: Value) -> bool:
@@ -301,12 +348,81 @@ def _compatible(schema: dict, members: dict) -> list[str]:
     for branches in choices:
         if isinstance(branches, list) and branches:
             keys = _first_choice(keys, branches)
+    keys = _dependent(schema, keys)
     limit = schema.get("maxProperties")
     if isinstance(limit, int):
         required = set(schema.get("required", ()))
         keys = sorted(keys, key=lambda k: k not in required)[: max(limit, len(required))]
         keys = [k for k in members if k in keys]  # back in schema order
     return keys
+
+
+def _dependent(schema: dict, keys: list[str]) -> list[str]:
+    """The keys without members that a shown member's schema dependency rules out.
+
+    `{"A": {"oneOf": [{"required": ["B"]}, {}]}}` and `{"A": {"not": {"required": ["B"]}}}`
+    keep B from standing with A. Of dependencies that constrain the same sibling (`TargetArn`
+    must be an event bus with EventBusV2Parameters, a queue with SqsParameters) the first holds.
+    Required members stay; the member that would rule them out goes.
+    """
+    dependencies = schema.get("dependencies")
+    if not isinstance(dependencies, dict):
+        return keys
+    required = _requires(schema)
+    kept = list(keys)
+    constrained: set[str] = set()
+    for trigger, dependency in dependencies.items():
+        if trigger not in kept or not isinstance(dependency, dict):
+            continue
+        siblings = set(dependency.get("properties") or {}) - {trigger}
+        if siblings & constrained and trigger not in required:
+            kept.remove(trigger)
+            continue
+        constrained |= siblings
+        for name in _banned(dependency, kept):
+            if name not in required:
+                kept.remove(name)
+            elif trigger not in required:
+                kept.remove(trigger)
+                break
+    return kept
+
+
+def _banned(dependency: dict, keys: list[str]) -> list[str]:
+    """Members that may not stand beside a dependency's owner: a `not` of `required`, or one
+    of each `oneOf` branch's requirements when another branch always holds (`{}`)."""
+    banned: list[str] = []
+    negated = dependency.get("not")
+    if isinstance(negated, dict) and isinstance(negated.get("required"), list):
+        banned += [k for k in negated["required"] if k in keys]
+    branches = dependency.get("oneOf")
+    if isinstance(branches, list) and any(b == {} for b in branches):
+        for branch in branches:
+            needed = _requires(branch)
+            if needed and needed <= set(keys):
+                banned.append(sorted(needed)[-1])
+    return list(dict.fromkeys(banned))
+
+
+def _conditional(schema: dict, keys: Any) -> dict[str, dict]:
+    """What `if`/`then` conditions (own or in `allOf`) add to members when they hold.
+
+    A condition holds when the members it requires are among `keys`, the members shown; its
+    `then` may ask more of other members (DynamoDB: two key items with local indexes).
+    """
+    parts = [schema, *(b for b in schema.get("allOf", ()) if isinstance(b, dict))]
+    added: dict[str, dict] = {}
+    for part in parts:
+        condition, then = part.get("if"), part.get("then")
+        if not (isinstance(condition, dict) and isinstance(then, dict)):
+            continue
+        asked = condition.get("required")
+        if not (isinstance(asked, list) and asked and set(asked) <= set(keys)):
+            continue
+        for key, more in (then.get("properties") or {}).items():
+            if isinstance(more, dict):
+                added[key] = {**added.get(key, {}), **more}
+    return added
 
 
 def _first_choice(keys: list[str], branches: list) -> list[str]:

@@ -103,9 +103,11 @@ def statement_uses(statement: Statement, root: Mapping[str, Any]) -> list[Use]:
     """The placeholders of a parsed statement, each with the schema of the place it fills."""
     uses: list[Use] = []
     properties = root.get("properties") or {}
+    conditions = conditioned(root, "", statement.columns)
     for column, value in zip(statement.columns, statement.values, strict=False):
         pointer = f"/properties/{escape_token(column)}" if column in properties else None
-        uses.extend(_text_uses(value, pointer, (column,)))
+        for each in (pointer, *conditions.get(column, ())):
+            uses.extend(_text_uses(value, each, (column,)))
     for column, value in (*statement.where, *statement.assignments):
         if column == PATCH and isinstance(value, str):
             uses.extend(patch_uses(value, root))
@@ -141,8 +143,11 @@ def patch_uses(text: str, root: Mapping[str, Any]) -> list[Use]:
 def manifest_uses(document: Any, root: Mapping[str, Any]) -> list[Use]:
     """The placeholders of a stack-deploy manifest's props, with their schemas."""
     uses: list[Use] = []
-    for name, value in manifest_props(document):
-        uses.extend(value_uses(value, _property(root, name), root, (name,)))
+    props = manifest_props(document)
+    conditions = conditioned(root, "", [name for name, _ in props])
+    for name, value in props:
+        for pointer in (_property(root, name), *conditions.get(name, ())):
+            uses.extend(value_uses(value, pointer, root, (name,)))
     return uses
 
 
@@ -172,10 +177,12 @@ def value_uses(
             return [Use(value[len(_MARK) :], pointer, path)]
         return _text_uses(value, pointer, path)
     if isinstance(value, dict):
+        conditions = conditioned(root, pointer, [str(k) for k in value])
         return [
             u
             for k, v in value.items()
-            for u in value_uses(v, child_pointer(root, pointer, str(k)), root, (*path, str(k)))
+            for each in (child_pointer(root, pointer, str(k)), *conditions.get(str(k), ()))
+            for u in value_uses(v, each, root, (*path, str(k)))
         ]
     if isinstance(value, list):
         return [
@@ -241,6 +248,47 @@ def child_pointer(
             if found is not None:
                 return found
     return None
+
+
+def conditioned(
+    root: Mapping[str, Any], pointer: str | None, keys: Iterable[str]
+) -> dict[str, list[str]]:
+    """Pointers of what the object at `pointer` asks more of its members `keys`, given that
+    they stand together: a schema dependency of one on another's value (`dependencies`), the
+    `then` of an `if` whose required members are there (own or in `allOf`).
+
+    >>> doc = {"dependencies": {"A": {"properties": {"B": {"pattern": "^x"}}}}}
+    >>> conditioned(doc, "", ["A", "B"])
+    {'B': ['/dependencies/A/properties/B']}
+    """
+    found: dict[str, list[str]] = {}
+    if pointer is None:
+        return found
+    node, pointer = _follow(root, pointer)
+    if not isinstance(node, dict):
+        return found
+    keys = set(keys)
+    parts = [(pointer, node)] + [
+        (f"{pointer}/allOf/{i}", part)
+        for i, part in enumerate(node.get("allOf") or [])
+        if isinstance(part, dict)
+    ]
+    for where, part in parts:
+        dependencies = part.get("dependencies")
+        for trigger, schema in dependencies.items() if isinstance(dependencies, dict) else ():
+            if trigger in keys and isinstance(schema, dict):
+                for key in (schema.get("properties") or {}).keys() & keys:
+                    found.setdefault(key, []).append(
+                        f"{where}/dependencies/{escape_token(trigger)}"
+                        f"/properties/{escape_token(key)}"
+                    )
+        condition, then = part.get("if"), part.get("then")
+        if isinstance(condition, dict) and isinstance(then, dict):
+            asked = condition.get("required")
+            if isinstance(asked, list) and asked and set(asked) <= keys:
+                for key in (then.get("properties") or {}).keys() & keys:
+                    found.setdefault(key, []).append(f"{where}/then/properties/{escape_token(key)}")
+    return {k: sorted(v) for k, v in sorted(found.items())}
 
 
 def _follow(root: Mapping[str, Any], pointer: str) -> tuple[Any, str]:

@@ -804,6 +804,10 @@ class _Sampler:
             if pattern is None or regex is None or regex.search(text):
                 yield text  # the name reads best; an unreadable pattern is not enforced anywhere
                 break
+        if pattern is not None and regex is not None and name.endswith(("Arn", "ARN")):
+            text = self.arn(name, variant)  # reads best, and meets patterns with lookarounds
+            if low <= len(text) <= (high or len(text)) and regex.search(text):
+                yield text
         for each in [pattern, *s.get("$patterns", [])] if pattern is not None else []:
             text = string_for_pattern(each, low, high, variant=variant, seed=self.seed)
             if text is None:
@@ -811,6 +815,14 @@ class _Sampler:
                     where, f"no string of length {low}..{high or ''} matches pattern {each!r}"
                 )
             yield text
+
+    def arn(self, name: str, variant: int) -> str:
+        """An ARN of the resource's own service for a property called `name`."""
+        parts = str(self.root.get("typeName", "")).split("::")
+        service = parts[1].lower() if len(parts) > 2 else "example"
+        resource = kebab(name[:-3]) or "resource"
+        suffix = f"-{variant}" if variant else ""
+        return f"arn:aws:{service}:us-east-1:123456789012:{resource}/{resource}-1{suffix}"
 
     def numbers(self, s: dict[str, Any], variant: int, integral: bool) -> Iterator[int | float]:
         """1 where the bounds allow, else the bound nearest to it; multiples of multipleOf."""

@@ -230,3 +230,53 @@ def test_numbers_one_of_and_free_form_objects(site, pages):
     page = page_of(site, pages, "AWS::Lambda::Function")
     assert "          Variables: '{{ Variables }}'" in page
     assert '"value": {"Variables": {{ Variables }}}' in page
+
+
+def manifest_value(page: str, name: str) -> object:
+    """The value of one prop in a page's stack-deploy manifest."""
+    manifest = yaml.safe_load(re.search(r"```yaml\n(.*?)```", page, flags=re.DOTALL)[1])
+    props = manifest["resources"][0]["props"]
+    return next(p["value"] for p in props if p["name"] == name)
+
+
+def test_arrays_show_as_many_items_as_min_items_asks(site, pages):
+    hosts = manifest_value(page_of(site, pages, "AWS::EVS::Environment"), "Hosts")
+    assert len(hosts) == 4  # minItems 4
+    parameters = manifest_value(
+        page_of(site, pages, "AWS::CleanRooms::AnalysisTemplate"), "SyntheticDataParameters"
+    )
+    assert (
+        len(parameters["MlSyntheticDataParameters"]["ColumnClassification"]["ColumnMapping"]) == 5
+    )
+
+
+def test_members_a_dependency_excludes_are_left_out(site, pages):
+    # {"PlacementGroupId": {"oneOf": [{"required": ["DedicatedHostId"]}, {}]}}: not both
+    hosts = manifest_value(page_of(site, pages, "AWS::EVS::Environment"), "Hosts")
+    assert all("PlacementGroupId" in h and "DedicatedHostId" not in h for h in hosts)
+    conditions = manifest_value(
+        page_of(site, pages, "AWS::RTBFabric::LinkRoutingRule"), "Conditions"
+    )
+    assert list(conditions) == ["HostHeader", "PathPrefix", "QueryStringEquals"]
+    # Each *Parameters member asks TargetArn to be an ARN of its own kind: one of them shows.
+    invoke = manifest_value(
+        page_of(site, pages, "AWS::EventsV2::Subscriber"), "InvokeConfiguration"
+    )
+    assert [k for k in invoke if k.endswith("Parameters")] == ["EventBusV2Parameters"]
+
+
+def test_an_if_then_that_holds_is_met(site, pages):
+    # With LocalSecondaryIndexes, cfn-lint's if/then asks for two key items.
+    for type_name in ("AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable"):
+        page = page_of(site, pages, type_name)
+        assert manifest_value(page, "LocalSecondaryIndexes")
+        assert len(manifest_value(page, "KeySchema")) == 2
+        assert len(manifest_value(page, "AttributeDefinitions")) == 2
+
+
+def test_required_members_are_not_cut_past_the_depth(site, pages):
+    page = page_of(site, pages, "AWS::Lex::Bot")
+    # MessageGroup requires Message, whose members are all optional: it stays, empty.
+    assert "- Message: {}  # cut here: nested too deep or recursive, see the schema" in page
+    assert "# Message: cut here" not in page
+    assert len(page.encode()) < MAX_PAGE_BYTES

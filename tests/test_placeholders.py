@@ -168,3 +168,59 @@ def test_filling_a_statement_and_what_has_no_value() -> None:
     with pytest.raises(ExampleError) as error:
         fill_statement(statement, Values({}, {}, {"<FunctionName>": "the resource has none"}))
     assert str(error.value) == "cannot fill <FunctionName>: the resource has none"
+
+
+SUBSCRIBER: dict[str, Any] = {  # the shape of AWS::EventsV2::Subscriber's InvokeConfiguration
+    "typeName": "Test::Widget::Subscriber",
+    "properties": {
+        "Invoke": {
+            "type": "object",
+            "properties": {
+                "TargetArn": {"type": "string", "pattern": "^arn:"},
+                "QueueParameters": {"type": "object"},
+            },
+            "dependencies": {
+                "QueueParameters": {"properties": {"TargetArn": {"pattern": "^arn:[^:]*:sqs:"}}}
+            },
+        },
+        "Keys": {"type": "array", "items": {"type": "string"}},
+        "Indexes": {"type": "array", "items": {"type": "string"}},
+    },
+    "allOf": [
+        {
+            "if": {"required": ["Indexes"]},
+            "then": {"properties": {"Keys": {"minItems": 2}}},
+        }
+    ],
+}
+
+
+def test_conditions_met_where_members_stand_together() -> None:
+    # A dependency asks more of a sibling's value when its owner is there.
+    manifest = {
+        "resources": [
+            {
+                "props": [
+                    {
+                        "name": "Invoke",
+                        "value": {"QueueParameters": {}, "TargetArn": "{{ TargetArn }}"},
+                    }
+                ]
+            }
+        ]
+    }
+    uses = manifest_uses(manifest, SUBSCRIBER)
+    values = bind(uses, SUBSCRIBER, "us-east-1")
+    assert values.braces["TargetArn"] == "arn::sqs:"  # the pattern's and the dependency's
+    # The then of an if whose required members are among the columns.
+    statement = parse_statement(
+        "INSERT INTO aws.widget.subscribers (Keys, Indexes, region) "
+        "SELECT '{{ Keys }}', '{{ Indexes }}', 'us-east-1';"
+    )
+    values = bind(statement_uses(statement, SUBSCRIBER), SUBSCRIBER, "us-east-1")
+    assert len(values.braces["Keys"]) == 2
+    statement = parse_statement(
+        "INSERT INTO aws.widget.subscribers (Keys, region) SELECT '{{ Keys }}', 'us-east-1';"
+    )
+    values = bind(statement_uses(statement, SUBSCRIBER), SUBSCRIBER, "us-east-1")
+    assert len(values.braces["Keys"]) == 1

@@ -293,6 +293,23 @@ def test_same_input_same_output() -> None:
     assert json.dumps(first) == json.dumps(again)
 
 
+def test_arn_properties_meet_patterns_of_lookarounds() -> None:
+    # FSx::Volume's OriginSnapshot.SnapshotARN: lookaheads the pattern writer cannot meet.
+    snapshot = {
+        "maxLength": 512,
+        "minLength": 8,
+        "pattern": r"^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}"
+        r"(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}"
+        r"(?!/).{0,1024}$",
+        "type": "string",
+    }
+    assert string_for_pattern(snapshot["pattern"], 8, 512) is None
+    root = {"typeName": "AWS::FSx::Volume", "properties": {"SnapshotARN": snapshot}}
+    value = sample_value(snapshot, root, "SnapshotARN")
+    assert value == "arn:aws:fsx:us-east-1:123456789012:snapshot/snapshot-1"
+    assert sample_value(snapshot, root, "SnapshotARN", variant=2).endswith("snapshot-1-2")
+
+
 # --- identifiers --------------------------------------------------------------------------------
 
 
