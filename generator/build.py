@@ -36,19 +36,21 @@ def build(
     types: Sequence[str] = (),
     reuse: Mapping[tuple[str, str], Outcome] | None = None,
     progress: Progress | None = None,
+    models: bool = True,
 ) -> Site:
     """Build every page of the schemas in `specs` (a folder or a zip) in memory.
 
     With `types`, only those types' resource pages are rendered (index pages cover all).
     `reuse` maps (file name, sha256) to the outcome of a previous build of the same bytes by
-    the same generator: those schemas are neither parsed nor rendered again.
+    the same generator: those schemas are neither parsed nor rendered again. Without
+    `models`, the Site holds no resources (copying them back from the workers is slow).
     """
     sources = read_sources(specs)
     wanted = frozenset(t.lower() for t in types)
     digests = [hashlib.sha256(s.data).hexdigest() for s in sources]
     kept = [(reuse or {}).get((s.name, d)) for s, d in zip(sources, digests, strict=True)]
     todo = [(s, d) for s, d, k in zip(sources, digests, kept, strict=True) if k is None]
-    built = iter(_build_all(todo, wanted, progress, len(sources) - len(todo), len(sources)))
+    built = iter(_build_all(todo, wanted, models, progress, len(sources) - len(todo), len(sources)))
     outcomes: list[Outcome] = []
     resources: list[Resource] = []
     warnings: list[str] = []
@@ -79,6 +81,7 @@ def build(
 def _build_all(
     todo: list[tuple[SourceFile, str]],
     wanted: frozenset[str],
+    models: bool,
     progress: Progress | None,
     done: int,
     total: int,
@@ -88,7 +91,7 @@ def _build_all(
     if workers < 2:
         results = []
         for source, digest in todo:
-            results.append(_build_one(source, digest, wanted))
+            results.append(_build_one(source, digest, wanted, models))
             done += 1
             if progress:
                 progress(done, total)
@@ -98,7 +101,7 @@ def _build_all(
     chunks = [todo[i : i + PARALLEL_CHUNK] for i in range(0, len(todo), PARALLEL_CHUNK)]
     results = []
     with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-        for chunk in pool.map(_build_chunk, chunks, [wanted] * len(chunks)):
+        for chunk in pool.map(_build_chunk, chunks, [wanted] * len(chunks), [models] * len(chunks)):
             results.extend(chunk)
             done += len(chunk)
             if progress:
@@ -114,13 +117,15 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _build_chunk(chunk: list[tuple[SourceFile, str]], wanted: frozenset[str]) -> list[Built]:
+def _build_chunk(
+    chunk: list[tuple[SourceFile, str]], wanted: frozenset[str], models: bool
+) -> list[Built]:
     """Build a chunk of schemas (in a worker process)."""
-    return [_build_one(source, digest, wanted) for source, digest in chunk]
+    return [_build_one(source, digest, wanted, models) for source, digest in chunk]
 
 
-def _build_one(source: SourceFile, digest: str, wanted: frozenset[str]) -> Built:
-    """Parse, normalize and render one schema file."""
+def _build_one(source: SourceFile, digest: str, wanted: frozenset[str], models: bool) -> Built:
+    """Parse, normalize and render one schema file; the resource model only if `models`."""
     spec = parse_spec(source.label, source.data)
     if not spec.has_handlers:
         outcome = Outcome(source.name, digest, spec.type_name, None, None, NO_HANDLERS)
@@ -136,7 +141,8 @@ def _build_one(source: SourceFile, digest: str, wanted: frozenset[str]) -> Built
     page = None
     if not wanted or spec.type_name.lower() in wanted:
         page = Page(page_path(resource), render_page(resource))
-    return Outcome(source.name, digest, spec.type_name, page, summary), resource, spec.warnings
+    outcome = Outcome(source.name, digest, spec.type_name, page, summary)
+    return outcome, resource if models else None, spec.warnings
 
 
 # The modules whose code shapes the pages: a page cache is valid only for the same code.

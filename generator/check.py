@@ -81,7 +81,7 @@ def check(specs_dir: Path, out_dir: Path, source: str | None = None) -> CheckRep
     """Build the site in memory, compare it with `out_dir`, and diff `specs_dir` with `source`."""
     resolved = resolve_source(source, DEFAULT_REGION) if source is not None else None
     source_specs = read_source_specs(resolved) if resolved is not None else ()
-    site = build(specs_dir)
+    site = build(specs_dir, models=False)
     drift: tuple[Drift, ...] = ()
     if resolved is not None:
         drift = diff_specs(read_specs(specs_dir, meta_check=False), source_specs)

@@ -37,7 +37,7 @@ def run_generate(args: argparse.Namespace) -> int:
     """Build the site (reusing what unchanged schemas gave last time) and write it."""
     generator_id = fingerprint()
     reuse = read_cache(args.out, generator_id)
-    site = build(args.specs, args.types, reuse, progress=_progress_bar(args.quiet))
+    site = build(args.specs, args.types, reuse, _progress_bar(args.quiet), models=False)
     on_disk = {o.page.path: o.page.text.encode() for o in reuse.values() if o.page}
     result = write_site(args.out, site.pages, prune=not args.types, on_disk=on_disk)
     write_cache(args.out, generator_id, site.outcomes)

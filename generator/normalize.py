@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from generator.jsonpointer import resolve_pointer
@@ -54,14 +55,18 @@ def normalize(spec: Spec) -> Resource:
     read_only_paths = _nested_paths(doc.get("readOnlyProperties", ()))
     shown = set(_compatible(doc, doc["properties"]))
     conditions = _conditional(doc, shown | required)
+    shapes: dict[int, _Shape] = {}  # shared by the attempts: they read the same schemas
     for depth in VALUE_DEPTHS:
-        builder = _ValueBuilder(doc, read_only_paths, depth)
-        values = {
-            name: builder.build(schema, (name,), extra=conditions.get(name))
-            for name, schema in doc["properties"].items()
-        }
-        if len(builder.leaves) <= VALUE_BUDGET:
-            break
+        last = depth == VALUE_DEPTHS[-1]
+        builder = _ValueBuilder(doc, read_only_paths, depth, shapes, None if last else VALUE_BUDGET)
+        try:
+            values = {
+                name: builder.build(schema, (name,), extra=conditions.get(name))
+                for name, schema in doc["properties"].items()
+            }
+        except _OverBudget:
+            continue
+        break
     tops = {name: deref(schema, doc)[0] for name, schema in doc["properties"].items()}
     values = short_names(values, builder.leaves, tops)
     nested_fixed = _owners(doc.get("readOnlyProperties", ())) | create_only
@@ -247,6 +252,10 @@ def description_of(schema: Any, doc: dict) -> str:
     return text.strip() if isinstance(text, str) else ""
 
 
+class _OverBudget(Exception):
+    """The values outgrew the page budget at this depth."""
+
+
 class _ValueBuilder:
     """Builds the example values of a schema's properties.
 
@@ -256,11 +265,21 @@ class _ValueBuilder:
     names each by its own key wherever that key means one schema on the page.
     """
 
-    def __init__(self, doc: dict, read_only: frozenset[tuple[str, ...]], depth: int) -> None:
+    def __init__(
+        self,
+        doc: dict,
+        read_only: frozenset[tuple[str, ...]],
+        depth: int,
+        shapes: dict[int, _Shape],
+        budget: int | None = None,
+    ) -> None:
         self.doc = doc
         self.read_only = read_only
         self.depth = depth
+        self.shapes = shapes  # by id() of a schema of the document, shared between builders
+        self.budget = budget  # leaves at most, else _OverBudget
         self.leaves: dict[tuple[str, ...], dict] = {}
+        self.targets: dict[str, Any] = {}  # what each $ref names
 
     def build(
         self,
@@ -275,21 +294,20 @@ class _ValueBuilder:
         `extra` adds what a condition on the owner asks of this value (the `then` of an `if`
         that holds); `required` says that the owner requires it, so that a cut leaves it empty.
         """
-        label = ".".join(path).replace(".*", "[0]")
         if len(path) > MAX_VALUE_DEPTH or (isinstance(schema, dict) and schema.get("$ref") in seen):
             return self.cut(schema, path, required)
-        target, followed = deref(schema, self.doc, seen)
-        branches = target.get("oneOf") or target.get("anyOf")
-        if _untyped(target) and isinstance(branches, list) and branches:
-            return self.build(branches[0], path, followed, extra, required)
-        kind = type_of(target, self.doc).split(" | ")[0]
-        members = target.get("properties")
+        target, followed = self.deref(schema, seen)
+        shape = self.shapes.get(id(target))
+        if shape is None:
+            shape = self.shapes[id(target)] = _shape(target, self.doc)
+        if shape.first_branch is not None:
+            return self.build(shape.first_branch, path, followed, extra, required)
         # Past the depth, members are cut unless the owner requires them.
         deep = len(path) > self.depth
-        if kind == "object" and isinstance(members, dict) and members:
-            keys = [k for k in _compatible(target, members) if (*path, k) not in self.read_only]
-            needed = _requires(target)
-            conditions = _conditional(target, keys)
+        if shape.keys is not None:
+            members, needed = target["properties"], shape.needed
+            keys = [k for k in shape.keys if (*path, k) not in self.read_only]
+            conditions = _conditional(target, keys) if shape.conditional else {}
             built = tuple(
                 (
                     k,
@@ -304,7 +322,7 @@ class _ValueBuilder:
             if deep and required and not needed:  # nothing required inside: leave it empty
                 return self.cut(target, path, required)
             return ObjectValue(built)
-        if kind == "array":
+        if shape.kind == "array":
             least = max(
                 (
                     n
@@ -320,13 +338,55 @@ class _ValueBuilder:
             item = self.build(target.get("items", {}), (*path, "*"), followed, None, least > 0)
             return ArrayValue(item, min(max(least, 1), MAX_ARRAY_ITEMS))
         self.leaves[path] = target
-        return Placeholder(label, kind)
+        if self.budget is not None and len(self.leaves) > self.budget:
+            raise _OverBudget
+        return Placeholder(".".join(path).replace(".*", "[0]"), shape.kind)
+
+    def deref(self, schema: Any, seen: frozenset[str]) -> tuple[dict, frozenset[str]]:
+        """`deref` with what each `$ref` names looked up once."""
+        while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            ref = schema["$ref"]
+            if ref in seen:
+                break
+            seen = seen | {ref}
+            if ref not in self.targets:
+                self.targets[ref] = resolve_pointer(self.doc, ref.partition("#")[2])
+            schema = self.targets[ref]
+        return (schema if isinstance(schema, dict) else {}), seen
 
     def cut(self, schema: Any, path: tuple[str, ...], required: bool) -> Truncated:
         """A cut value: empty of its type where the owner requires it."""
         kind = type_of(schema, self.doc).split(" | ")[0]
         empty = {"array": "[]", "object": "{}"}.get(kind) if required else None
         return Truncated(_key_label(path), empty)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What the value builder reads off a (dereferenced) schema, read once per schema."""
+
+    kind: str
+    first_branch: Any = None  # the branch to build instead, for a schema of oneOf/anyOf only
+    keys: tuple[str, ...] | None = None  # an object's members that may stand together
+    needed: frozenset[str] = frozenset()
+    conditional: bool = False  # whether if/then conditions may add to members
+
+
+def _shape(target: dict, doc: dict) -> _Shape:
+    """The shape of a dereferenced schema."""
+    branches = target.get("oneOf") or target.get("anyOf")
+    if _untyped(target) and isinstance(branches, list) and branches:
+        return _Shape("", first_branch=branches[0])
+    kind = type_of(target, doc).split(" | ")[0]
+    members = target.get("properties")
+    if kind == "object" and isinstance(members, dict) and members:
+        return _Shape(
+            kind,
+            keys=tuple(_compatible(target, members)),
+            needed=frozenset(_requires(target)),
+            conditional="if" in target or "allOf" in target,
+        )
+    return _Shape(kind)
 
 
 def _settable(value: Value) -> bool:
@@ -463,7 +523,8 @@ def short_names(
         by_key[_key(path)].append(path)
     names: dict[str, str] = {}
     for paths in by_key.values():
-        signatures = {json.dumps(schemas[p], sort_keys=True, default=str) for p in paths}
+        distinct = {id(schemas[p]): schemas[p] for p in paths}  # the same schema, often
+        signatures = {json.dumps(v, sort_keys=True, default=str) for v in distinct.values()}
         for path in paths:
             full = ".".join(path).replace(".*", "[0]")
             ambiguous = len(signatures) > 1 and len(path) > 1

@@ -172,6 +172,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
+        auto_reload=False,  # templates do not change during a run: no stat per include
     )
     env.filters.update(
         cell=escape.cell,

@@ -186,7 +186,7 @@ def _check_refs(label: str, document: dict) -> None:
 def _ref_targets(document: dict) -> set[str]:
     """The distinct `$ref` values of a document (a fast scan of its JSON text)."""
     text = json.dumps(document)
-    return {json.loads(f'"{m}"') for m in _REF_VALUE.findall(text)}
+    return {json.loads(f'"{m}"') if "\\" in m else m for m in set(_REF_VALUE.findall(text))}
 
 
 def _ref_resolves(document: dict, ref: str) -> bool:
