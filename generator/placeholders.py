@@ -26,13 +26,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.jsonpointer import escape_token, resolve_pointer, split_pointer
-from generator.samples import (
-    SampleError,
-    compile_pattern,
-    remove_path,
-    sample_value,
-    validator_for,
-)
+from generator.patterns import compile_pattern
+from generator.samples import SampleError, remove_path, sample_value, validator_for
 from generator.statement import IDENTIFIER, MODEL, PATCH, ExampleError, Statement, text_of
 
 REGION_NAMES = frozenset({"region", "vars.AWS_REGION"})
