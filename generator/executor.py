@@ -274,15 +274,7 @@ class Executor:
             raise ExampleError(
                 f"UPDATE sets {', '.join(other)}: update_resource takes the changes as one {PATCH}"
             )
-        extra = [c for c, _ in statement.where if c not in (IDENTIFIER, "region")]
-        if extra:
-            raise ExampleError(
-                f"WHERE names {', '.join(extra)}: not a parameter of update_resource"
-            )
-        region = _region(statement.condition("region"), resource, method)
-        body: dict[str, Any] = {"TypeName": resource.type_name}
-        if statement.condition(IDENTIFIER) is not None:
-            body["Identifier"] = text_of(statement.condition(IDENTIFIER))
+        region, body = _by_identifier(statement, resource, method)
         patch = next((v for c, v in statement.assignments if c == PATCH), None)
         if patch is not None:
             body["PatchDocument"] = text_of(patch)
@@ -298,15 +290,7 @@ class Executor:
     def _delete(self, statement: Statement, resource: Resource) -> Result:
         """DELETE: DeleteResource by data__Identifier."""
         method = _method(resource, "delete_resource", "DELETE", "delete")
-        extra = [c for c, _ in statement.where if c not in (IDENTIFIER, "region")]
-        if extra:
-            raise ExampleError(
-                f"WHERE names {', '.join(extra)}: not a parameter of delete_resource"
-            )
-        region = _region(statement.condition("region"), resource, method)
-        body: dict[str, Any] = {"TypeName": resource.type_name}
-        if statement.condition(IDENTIFIER) is not None:
-            body["Identifier"] = text_of(statement.condition(IDENTIFIER))
+        region, body = _by_identifier(statement, resource, method)
         given = tuple(c for c, _ in statement.where)
         event = self._checked(
             method,
@@ -356,6 +340,20 @@ def _method(resource: Resource, name: str, verb: str, handler: str) -> Method:
             f"(the type has no {handler} handler)"
         )
     return method
+
+
+def _by_identifier(
+    statement: Statement, resource: Resource, method: Method
+) -> tuple[str, dict[str, Any]]:
+    """The region and request body of a call by `data__Identifier` (UPDATE, DELETE)."""
+    extra = [c for c, _ in statement.where if c not in (IDENTIFIER, "region")]
+    if extra:
+        raise ExampleError(f"WHERE names {', '.join(extra)}: not a parameter of {method.name}")
+    region = _region(statement.condition("region"), resource, method)
+    body: dict[str, Any] = {"TypeName": resource.type_name}
+    if statement.condition(IDENTIFIER) is not None:
+        body["Identifier"] = text_of(statement.condition(IDENTIFIER))
+    return region, body
 
 
 def _region(value: Scalar, resource: Resource, method: Method) -> str:
