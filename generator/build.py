@@ -28,7 +28,7 @@ NO_HANDLERS = "no handlers: Cloud Control cannot manage it"
 # Schemas a worker process takes at a time; fewer than two chunks' worth are built in-process.
 PARALLEL_CHUNK = 100
 Progress = Callable[[int, int], None]
-Built = tuple[Outcome, Resource | None, tuple[str, ...]]
+Built = tuple[Outcome, Resource | None]
 
 
 def build(
@@ -54,13 +54,10 @@ def build(
     outcomes: list[Outcome] = []
     resources: list[Resource] = []
     warnings: list[str] = []
-    for previous in kept:
-        if previous is not None:
-            outcomes.append(previous)
-            continue
-        outcome, resource, spec_warnings = next(built)
+    for source, previous in zip(sources, kept, strict=True):
+        outcome, resource = (previous, None) if previous is not None else next(built)
         outcomes.append(outcome)
-        warnings.extend(spec_warnings)
+        warnings.extend(source.label + w for w in outcome.warnings)
         if resource is not None:
             resources.append(resource)
     for warning in warnings:
@@ -127,9 +124,11 @@ def _build_chunk(
 def _build_one(source: SourceFile, digest: str, wanted: frozenset[str], models: bool) -> Built:
     """Parse, normalize and render one schema file; the resource model only if `models`."""
     spec = parse_spec(source.label, source.data)
+    # The findings start with the label (see meta_schema_findings); the outcome keeps the rest.
+    warnings = tuple(w.removeprefix(source.label) for w in spec.warnings)
     if not spec.has_handlers:
-        outcome = Outcome(source.name, digest, spec.type_name, None, None, NO_HANDLERS)
-        return outcome, None, spec.warnings
+        outcome = Outcome(source.name, digest, spec.type_name, None, None, NO_HANDLERS, warnings)
+        return outcome, None
     resource = normalize(spec)
     summary = Summary(
         resource.provider,
@@ -141,8 +140,8 @@ def _build_one(source: SourceFile, digest: str, wanted: frozenset[str], models: 
     page = None
     if not wanted or spec.type_name.lower() in wanted:
         page = Page(page_path(resource), render_page(resource))
-    outcome = Outcome(source.name, digest, spec.type_name, page, summary)
-    return outcome, resource if models else None, spec.warnings
+    outcome = Outcome(source.name, digest, spec.type_name, page, summary, "", warnings)
+    return outcome, resource if models else None
 
 
 # The modules whose code shapes the pages: a page cache is valid only for the same code.

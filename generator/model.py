@@ -197,6 +197,9 @@ class Outcome:
     page: Page | None
     summary: Summary | None
     skipped: str = ""
+    # Meta-schema warnings, each without the file's label (`#/pointer: message`): a rebuild
+    # that reuses the outcome repeats them under the file's label of the day.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,6 +64,7 @@ def read_cache(out_dir: Path, fingerprint: str) -> dict[tuple[str, str], Outcome
                 page,
                 summary,
                 entry["skipped"],
+                tuple(entry["warnings"]),
             )
             reusable[(outcome.file, outcome.sha256)] = outcome
         return reusable
@@ -82,6 +83,7 @@ def write_cache(out_dir: Path, fingerprint: str, outcomes: Sequence[Outcome]) ->
             "page": o.page.path if o.page else None,
             "page_sha256": hashlib.sha256(o.page.text.encode()).hexdigest() if o.page else None,
             "summary": _summary_row(o.summary) if o.summary else None,
+            "warnings": list(o.warnings),
         }
         for o in sorted(outcomes, key=lambda o: o.file)
     ]

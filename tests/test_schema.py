@@ -13,6 +13,7 @@ from conftest import LAMBDA_SPEC
 
 from generator import schema
 from generator.build import build
+from generator.cli import main
 from generator.errors import SpecError
 from generator.schema import parse_spec, read_spec
 
@@ -48,6 +49,23 @@ def test_other_meta_schema_findings_are_warnings_with_file_and_pointer(caplog, t
     assert [r.getMessage() for r in caplog.records] == [
         w.replace(str(path), str(tmp_path / path.name)) for w in spec.warnings
     ]
+
+
+def test_a_rerun_repeats_the_warnings_of_schemas_it_does_not_parse_again(capsys, tmp_path):
+    path = DATA / "aws-quicksight-approvalpolicy.json"
+    for folder in ("first", "moved"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(path, tmp_path / folder)
+    out = tmp_path / "out"
+
+    def generate(folder: str) -> list[str]:
+        assert main(["generate", "--specs", str(tmp_path / folder), "--out", str(out)]) == 0
+        return [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+
+    first = generate("first")
+    assert first and all(f"{tmp_path / 'first' / path.name}#/" in w for w in first)
+    assert generate("first") == first  # from the cache: the same warnings
+    assert generate("moved") == [w.replace("/first/", "/moved/") for w in first]
 
 
 def mutated(change) -> bytes:
