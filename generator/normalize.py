@@ -25,11 +25,10 @@ from generator.model import (
 )
 from generator.naming import cfn_doc_url, field_name, pluralize, snake_case, split_type_name
 
-# Nested definitions are expanded this deep in manifests and patches, then marked as cut:
-# the deepest of these depths whose values stay within the budget (a page's size follows its
-# number of values: QuickSight's 1,135 values at depth 8 make a 394 KB page).
-# Past that depth only required members are expanded (a value without them would be invalid),
-# down to this many levels at most.
+# Nested definitions are expanded this deep in manifests and patches, then optional members are
+# marked as cut: the deepest of these depths whose values stay within the budget (a page's size
+# follows its number of values: about 1,200 values make a 400 KB page). Past that depth required
+# members are still expanded (a value without them would be invalid), down to MAX_VALUE_DEPTH.
 VALUE_DEPTHS = (16, 12, 10, 8, 6)
 VALUE_BUDGET = 1200
 MAX_VALUE_DEPTH = 40
@@ -260,9 +259,9 @@ class _ValueBuilder:
     """Builds the example values of a schema's properties.
 
     Leaves out nested read-only members and, of members that exclude each other (`oneOf`
-    branches of `required`, `maxProperties`), all but the first choice; cuts recursion and
-    nesting past its depth. Placeholders are named by their path; `short_names` then
-    names each by its own key wherever that key means one schema on the page.
+    branches of `required`, `maxProperties`, schema `dependencies`), all but the first choice;
+    cuts recursion, and optional members past its depth. Placeholders are named by their path;
+    `short_names` then names each by its own key wherever that key means one schema on the page.
     """
 
     def __init__(

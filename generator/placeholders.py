@@ -2,7 +2,8 @@
 
 A placeholder's schema is found from where it stands: an INSERT value is its column's property,
 a JSON Patch value or a manifest value is the subschema at its path (`$ref`s, `allOf`, `oneOf`,
-`anyOf`, `patternProperties` and `additionalProperties` followed). Every `{{ Name }}` of a page
+`anyOf`, `patternProperties` and `additionalProperties` followed), plus what its object asks of
+it given the members beside it (`dependencies`, `if`/`then`). Every `{{ Name }}` of a page
 takes one value (a different one, samples' `variant`, in the UPDATE, so that a read can show
 the change), valid against every schema the name stands for; when no such value exists the
 placeholder is a finding. `<Name>` parts stand for what a resource really has and are given by
