@@ -135,10 +135,16 @@ def check_structure(label: str, document: dict) -> None:
     properties = document.get("properties")
     if not isinstance(properties, dict) or not properties:
         raise SpecError(label, "/properties", "expected a non-empty object of properties")
+    _check_keywords(label, document, ())
     _check_refs(label, document)
     handlers = document.get("handlers")
     if handlers is not None:
         _check_handlers(label, handlers)
+        for name, handler in handlers.items():
+            if "handlerSchema" in handler:
+                _check_keywords(
+                    label, handler["handlerSchema"], ("handlers", name, "handlerSchema")
+                )
     identifier = document.get("primaryIdentifier")
     if identifier is None:
         if handlers:
@@ -149,6 +155,80 @@ def check_structure(label: str, document: dict) -> None:
     for i, pointer in enumerate(identifier):
         if not _names_property(document, pointer):
             raise SpecError(label, f"/primaryIdentifier/{i}", f"{pointer!r} names no property")
+
+
+# Keywords whose value is a schema, a map of schemas or a list of schemas, where the generator
+# walks; booleans are schemas too (true: anything, false: nothing).
+_SCHEMA = ("additionalProperties", "additionalItems", "not", "if", "then", "else", "contains")
+_SCHEMA_MAPS = ("properties", "patternProperties", "definitions")
+_SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
+_COUNTS = ("minItems", "maxItems", "minLength", "maxLength", "minProperties", "maxProperties")
+_SCALARS: dict[str, tuple[Any, str]] = {
+    "$ref": (str, "a string"),
+    "pattern": (str, "a string"),
+    "format": (str, "a string"),
+    "uniqueItems": (bool, "true or false"),
+    **{key: (int, "a non-negative integer") for key in _COUNTS},
+    **{
+        key: ((int, float), "a number")
+        for key in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf")
+    },
+}
+
+
+def _check_keywords(label: str, node: Any, path: tuple) -> None:
+    """Raise SpecError where a keyword the generator reads has a value of the wrong shape.
+
+    The meta-schema check only warns; these would otherwise stop the generator mid-page.
+    """
+    if isinstance(node, bool):
+        return
+    if not isinstance(node, dict):
+        raise SpecError(label, join_pointer(path), f"expected a schema, got {_json_type(node)}")
+
+    def wrong(key: str, expected: str) -> SpecError:
+        value = node[key]
+        got = value if isinstance(value, int) and value < 0 else _json_type(value)
+        return SpecError(label, join_pointer((*path, key)), f"expected {expected}, got {got}")
+
+    for key in (k for k in _SCALARS if k in node):  # in a fixed order: the same error each run
+        kinds, expected = _SCALARS[key]
+        value = node[key]
+        fits = isinstance(value, kinds) and (kinds is bool or not isinstance(value, bool))
+        if not fits or (key in _COUNTS and value < 0):
+            raise wrong(key, expected)
+    if "enum" in node and not isinstance(node["enum"], list):
+        raise wrong("enum", "an array")
+    for key in ("required", "type"):
+        value = node.get(key, [])
+        if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            if key == "required" or not isinstance(value, str):
+                raise wrong(key, "an array of strings" if key == "required" else "a type name")
+    for key in _SCHEMA:
+        if key in node:
+            _check_keywords(label, node[key], (*path, key))
+    for key in _SCHEMA_MAPS:
+        if key in node:
+            if not isinstance(node[key], dict):
+                raise wrong(key, "an object")
+            for name, value in node[key].items():
+                _check_keywords(label, value, (*path, key, name))
+    for key in _SCHEMA_LISTS:
+        if key in node:
+            if not isinstance(node[key], list):
+                raise wrong(key, "an array of schemas")
+            for i, value in enumerate(node[key]):
+                _check_keywords(label, value, (*path, key, i))
+    if "items" in node:
+        items = node["items"]
+        for i, value in enumerate(items) if isinstance(items, list) else [(None, items)]:
+            _check_keywords(label, value, (*path, "items", *([] if i is None else [i])))
+    if "dependencies" in node:
+        if not isinstance(node["dependencies"], dict):
+            raise wrong("dependencies", "an object")
+        for name, value in node["dependencies"].items():
+            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                _check_keywords(label, value, (*path, "dependencies", name))
 
 
 def _names_property(document: dict, pointer: Any) -> bool:

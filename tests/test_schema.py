@@ -106,6 +106,51 @@ def test_broken_schemas_name_file_and_pointer(change, message):
     assert str(error.value) == message
 
 
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            lambda d: d["definitions"]["OnSuccess"].update(required="Destination"),
+            "x.json#/definitions/OnSuccess/required: expected an array of strings, got string",
+        ),
+        (
+            lambda d: d.update(allOf={"required": ["FunctionName"]}),
+            "x.json#/allOf: expected an array of schemas, got object",
+        ),
+        (
+            lambda d: d["properties"]["DestinationConfig"].update(oneOf=[5]),
+            "x.json#/properties/DestinationConfig/oneOf/0: expected a schema, got integer",
+        ),
+        (
+            lambda d: d["properties"]["FunctionName"].update(pattern=["^a"]),
+            "x.json#/properties/FunctionName/pattern: expected a string, got array",
+        ),
+        (
+            lambda d: d["properties"]["MaximumRetryAttempts"].update(enum=2),
+            "x.json#/properties/MaximumRetryAttempts/enum: expected an array, got integer",
+        ),
+        (
+            lambda d: d["definitions"]["OnSuccess"].update(maxProperties=-1),
+            "x.json#/definitions/OnSuccess/maxProperties: expected a non-negative integer, got -1",
+        ),
+        (
+            lambda d: d["definitions"]["DestinationConfig"].update(dependencies={"OnSuccess": 3}),
+            "x.json#/definitions/DestinationConfig/dependencies/OnSuccess: expected a schema, "
+            "got integer",
+        ),
+        (
+            lambda d: d["handlers"]["list"]["handlerSchema"].update(required=[{}]),
+            "x.json#/handlers/list/handlerSchema/required: expected an array of strings, got array",
+        ),
+    ],
+)
+def test_keywords_of_the_wrong_shape_name_file_and_pointer(change, message):
+    # The meta-schema check only warns; these would stop the generator mid-page.
+    with pytest.raises(SpecError) as error:
+        parse_spec("x.json", mutated(change))
+    assert str(error.value) == message
+
+
 def test_handler_schema_refs_into_the_resource_schema_resolve():
     # The list handler's handlerSchema refers to `resource-schema.json#/properties/...`.
     assert "resource-schema.json#/properties/FunctionName" in LAMBDA_SPEC.read_text()
