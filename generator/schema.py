@@ -157,22 +157,30 @@ def check_structure(label: str, document: dict) -> None:
             raise SpecError(label, f"/primaryIdentifier/{i}", f"{pointer!r} names no property")
 
 
-# Keywords whose value is a schema, a map of schemas or a list of schemas, where the generator
-# walks; booleans are schemas too (true: anything, false: nothing).
-_SCHEMA = ("additionalProperties", "additionalItems", "not", "if", "then", "else", "contains")
-_SCHEMA_MAPS = ("properties", "patternProperties", "definitions")
-_SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
+# What the generator reads of each keyword it walks: a schema, a map or list of schemas, or a
+# value of one JSON type. Booleans are schemas too (true: anything, false: nothing).
 _COUNTS = ("minItems", "maxItems", "minLength", "maxLength", "minProperties", "maxProperties")
-_SCALARS: dict[str, tuple[Any, str]] = {
+_KEYWORDS: dict[str, Any] = {
+    **dict.fromkeys(
+        ("additionalProperties", "additionalItems", "not", "if", "then", "else", "contains"),
+        "schema",
+    ),
+    **dict.fromkeys(("properties", "patternProperties", "definitions"), "map"),
+    **dict.fromkeys(("allOf", "anyOf", "oneOf", "prefixItems"), "list"),
+    "items": "items",
+    "dependencies": "dependencies",
+    "required": "names",
+    "type": "type",
+    "enum": (list, "an array"),
     "$ref": (str, "a string"),
     "pattern": (str, "a string"),
     "format": (str, "a string"),
     "uniqueItems": (bool, "true or false"),
-    **{key: (int, "a non-negative integer") for key in _COUNTS},
-    **{
-        key: ((int, float), "a number")
-        for key in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf")
-    },
+    **dict.fromkeys(_COUNTS, (int, "a non-negative integer")),
+    **dict.fromkeys(
+        ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"),
+        ((int, float), "a number"),
+    ),
 }
 
 
@@ -180,55 +188,59 @@ def _check_keywords(label: str, node: Any, path: tuple) -> None:
     """Raise SpecError where a keyword the generator reads has a value of the wrong shape.
 
     The meta-schema check only warns; these would otherwise stop the generator mid-page.
+    Keywords are taken in the document's order, so that the same error is named each run.
     """
     if isinstance(node, bool):
         return
     if not isinstance(node, dict):
         raise SpecError(label, join_pointer(path), f"expected a schema, got {_json_type(node)}")
+    for key, value in node.items():
+        kind = _KEYWORDS.get(key)
+        if kind is None:
+            continue
+        here = (*path, key)
+        if kind == "schema":
+            _check_keywords(label, value, here)
+        elif kind == "map" or kind == "dependencies":
+            if not isinstance(value, dict):
+                raise _wrong(label, here, value, "an object")
+            for name, sub in value.items():
+                if kind == "map" or not _names(sub):  # a dependency: names, or a schema
+                    _check_keywords(label, sub, (*here, name))
+        elif kind == "list":
+            if not isinstance(value, list):
+                raise _wrong(label, here, value, "an array of schemas")
+            for i, sub in enumerate(value):
+                _check_keywords(label, sub, (*here, i))
+        elif kind == "items":
+            for i, sub in enumerate(value) if isinstance(value, list) else ():
+                _check_keywords(label, sub, (*here, i))
+            if not isinstance(value, list):
+                _check_keywords(label, value, here)
+        elif kind == "names":
+            if not _names(value):
+                raise _wrong(label, here, value, "an array of strings")
+        elif kind == "type":
+            if not (isinstance(value, str) or _names(value)):
+                raise _wrong(label, here, value, "a type name")
+        else:
+            kinds, expected = kind
+            fits = isinstance(value, kinds) and (kinds is bool or not isinstance(value, bool))
+            if not fits or (key in _COUNTS and value < 0):
+                raise _wrong(label, here, value, expected)
 
-    def wrong(key: str, expected: str) -> SpecError:
-        value = node[key]
-        got = value if isinstance(value, int) and value < 0 else _json_type(value)
-        return SpecError(label, join_pointer((*path, key)), f"expected {expected}, got {got}")
 
-    for key in (k for k in _SCALARS if k in node):  # in a fixed order: the same error each run
-        kinds, expected = _SCALARS[key]
-        value = node[key]
-        fits = isinstance(value, kinds) and (kinds is bool or not isinstance(value, bool))
-        if not fits or (key in _COUNTS and value < 0):
-            raise wrong(key, expected)
-    if "enum" in node and not isinstance(node["enum"], list):
-        raise wrong("enum", "an array")
-    for key in ("required", "type"):
-        value = node.get(key, [])
-        if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-            if key == "required" or not isinstance(value, str):
-                raise wrong(key, "an array of strings" if key == "required" else "a type name")
-    for key in _SCHEMA:
-        if key in node:
-            _check_keywords(label, node[key], (*path, key))
-    for key in _SCHEMA_MAPS:
-        if key in node:
-            if not isinstance(node[key], dict):
-                raise wrong(key, "an object")
-            for name, value in node[key].items():
-                _check_keywords(label, value, (*path, key, name))
-    for key in _SCHEMA_LISTS:
-        if key in node:
-            if not isinstance(node[key], list):
-                raise wrong(key, "an array of schemas")
-            for i, value in enumerate(node[key]):
-                _check_keywords(label, value, (*path, key, i))
-    if "items" in node:
-        items = node["items"]
-        for i, value in enumerate(items) if isinstance(items, list) else [(None, items)]:
-            _check_keywords(label, value, (*path, "items", *([] if i is None else [i])))
-    if "dependencies" in node:
-        if not isinstance(node["dependencies"], dict):
-            raise wrong("dependencies", "an object")
-        for name, value in node["dependencies"].items():
-            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-                _check_keywords(label, value, (*path, "dependencies", name))
+def _names(value: Any) -> bool:
+    """Whether a value is an array of strings."""
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _wrong(label: str, path: tuple, value: Any, expected: str) -> SpecError:
+    """The error for a keyword whose value is not what the generator reads."""
+    got = value if isinstance(value, int) and not isinstance(value, bool) and value < 0 else None
+    return SpecError(
+        label, join_pointer(path), f"expected {expected}, got {got or _json_type(value)}"
+    )
 
 
 def _names_property(document: dict, pointer: Any) -> bool:
