@@ -46,6 +46,8 @@ def build(
     `models`, the Site holds no resources (copying them back from the workers is slow).
     """
     sources = read_sources(specs)
+    if not sources:  # a wrong folder would otherwise prune every page of the output
+        raise UsageError(f"{specs}: no schemas (*.json) in it")
     wanted = frozenset(t.lower() for t in types)
     digests = [hashlib.sha256(s.data).hexdigest() for s in sources]
     kept = [(reuse or {}).get((s.name, d)) for s, d in zip(sources, digests, strict=True)]

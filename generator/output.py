@@ -34,9 +34,23 @@ def read_owned(out_dir: Path) -> frozenset[str]:
     if not record.exists():
         return frozenset()
     try:
-        return frozenset(json.loads(record.read_text("utf-8"))["files"])
+        files = json.loads(record.read_text("utf-8"))["files"]
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise OutputError(f"{record}: unreadable record of generated files ({e})") from e
+    if not isinstance(files, list) or not all(_inside(f) for f in files):
+        # Never follow a record out of the folder: its files are the ones a prune removes.
+        raise OutputError(
+            f"{record}: unreadable record of generated files (expected a list of paths "
+            "inside the output folder)"
+        )
+    return frozenset(files)
+
+
+def _inside(path: object) -> bool:
+    """Whether a recorded path is a relative one that stays inside the output folder."""
+    if not isinstance(path, str) or not path or path.startswith("/") or "\\" in path:
+        return False
+    return all(part not in ("", ".", "..") for part in path.split("/"))
 
 
 def read_cache(out_dir: Path, fingerprint: str) -> dict[tuple[str, str], Outcome]:
@@ -104,24 +118,29 @@ def write_site(
 
     `on_disk` holds files whose bytes were just read (by `read_cache`), not to read again.
     """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir}: not a folder")
     owned = read_owned(out_dir)
     known = on_disk or {}
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise OutputError(f"{out_dir}: cannot create the folder: {e.strerror or e}") from e
     current = {p.path: p.text.encode("utf-8") for p in pages}
     _refuse_foreign(out_dir, current, owned, known)
-    written, unchanged = [], []
-    folders: set[Path] = set()
+    changed, unchanged = [], []
     for rel, data in sorted(current.items()):
-        target = out_dir / rel
-        before = known[rel] if rel in known else read_or_none(target)
-        if before == data:
-            unchanged.append(rel)
-            continue
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        write_atomic(target, data)
-        written.append(rel)
+        before = known[rel] if rel in known else read_or_none(out_dir / rel)
+        (unchanged if before == data else changed).append(rel)
+    # Every folder first: one that cannot be made stops the run before a page is written.
+    for folder in sorted({(out_dir / rel).parent for rel in changed}):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise OutputError(f"{folder}: cannot create the folder: {e.strerror or e}") from e
+    for rel in changed:
+        write_atomic(out_dir / rel, current[rel])
+    written = changed
     removed = sorted(owned - current.keys()) if prune else []
     for rel in removed:
         _remove(out_dir, rel)

@@ -66,6 +66,30 @@ def test_missing_specs_folder(tmp_path, capsys):
     assert capsys.readouterr().err == f"error: {tmp_path / 'nope'}: no such folder of schemas\n"
 
 
+def test_a_specs_folder_without_schemas_prunes_nothing(specs, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "-q"]) == 0
+    before = sorted(p for p in out.rglob("*"))
+    (tmp_path / "empty").mkdir()
+    code = main(["generate", "--specs", str(tmp_path / "empty"), "--out", str(out)])
+    assert code == 2
+    assert capsys.readouterr().err == f"error: {tmp_path / 'empty'}: no schemas (*.json) in it\n"
+    assert sorted(p for p in out.rglob("*")) == before
+
+
+def test_an_output_folder_that_cannot_be_one(specs, tmp_path, capsys):
+    (tmp_path / "file").write_text("x")
+    code = main(["generate", "--specs", str(specs), "--out", str(tmp_path / "file")])
+    assert code == 2
+    assert capsys.readouterr().err == f"error: {tmp_path / 'file'}: not a folder\n"
+    (tmp_path / "out" / "aws").mkdir(parents=True)
+    (tmp_path / "out" / "aws" / "lambda").write_text("in the way")
+    code = main(["generate", "--specs", str(specs), "--out", str(tmp_path / "out")])
+    assert code == 2
+    assert capsys.readouterr().err.startswith(f"error: {tmp_path / 'out' / 'aws' / 'lambda'}")
+    assert [p.name for p in (tmp_path / "out").rglob("*")] == ["aws", "lambda"]  # nothing written
+
+
 def test_broken_schema_leaves_the_output_as_it_was(specs, tmp_path, capsys):
     out = tmp_path / "out"
     main(["generate", "--specs", str(specs), "--out", str(out)])

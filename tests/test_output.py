@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -53,3 +54,18 @@ def test_leaves_no_temporary_files(tmp_path):
     write_site(tmp_path, [A, B], prune=True)
     names = sorted(p.name for p in tmp_path.rglob("*") if p.is_file())
     assert names == [OWNED_FILE, "index.mdx", "index.mdx"]
+
+
+@pytest.mark.parametrize(
+    "files", [[5], ["../outside.mdx"], ["/etc/hostname"], ["aws//x.mdx"], ["a\\..\\b"], "aws"]
+)
+def test_a_record_that_leads_out_of_the_folder_is_refused(tmp_path, files):
+    # A prune removes the recorded files: a record must never name one outside the folder.
+    outside = tmp_path / "outside.mdx"
+    outside.write_text("keep\n")
+    out = tmp_path / "out"
+    write_site(out, [A], prune=True)
+    (out / OWNED_FILE).write_text(json.dumps({"files": files}))
+    with pytest.raises(OutputError, match="expected a list of paths inside the output folder"):
+        write_site(out, [B], prune=True)
+    assert outside.read_text() == "keep\n" and (out / A.path).exists()
