@@ -173,6 +173,8 @@ def read_pages(specs: Path, out: Path) -> list[_Page]:
             text = None
         except OSError as error:
             raise UsageError(f"{path}: cannot read: {error.strerror}") from error
+        except UnicodeDecodeError as error:
+            raise UsageError(f"{path}: not UTF-8 text (byte {error.start})") from error
         pages.append(_Page(str(path), text, resources[outcome.type_name], documents[outcome.file]))
     return pages
 

@@ -298,6 +298,15 @@ def test_bad_input_exits_2(specs: Path, tmp_path, capsys) -> None:
     )
 
 
+def test_a_page_that_is_not_utf_8_is_bad_input(specs: Path, out: Path, capsys) -> None:
+    (out / PAGE).write_bytes(b"\xff\xfe not text")
+    assert run(capsys, "--specs", str(specs), "--out", str(out)) == (
+        2,
+        "",
+        f"error: {out / PAGE}: not UTF-8 text (byte 0)\n",
+    )
+
+
 def test_a_page_missing_from_the_output_folder(specs: Path, tmp_path, capsys) -> None:
     (tmp_path / "empty").mkdir()
     code, text, _ = run(capsys, "--specs", str(specs), "--out", str(tmp_path / "empty"))
