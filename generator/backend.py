@@ -207,6 +207,18 @@ class ResourceType:
         return node
 
 
+# The Cloud Control operations the mock serves, by API name: the method of each.
+OPERATIONS = {
+    "CreateResource": "create_resource",
+    "GetResource": "get_resource",
+    "ListResources": "list_resources",
+    "UpdateResource": "update_resource",
+    "DeleteResource": "delete_resource",
+    "GetResourceRequestStatus": "get_resource_request_status",
+    "ListResourceRequests": "list_resource_requests",
+}
+
+
 class CloudControlBackend:
     """Resources per (region, type), kept in memory; one method per API operation."""
 
@@ -224,17 +236,10 @@ class CloudControlBackend:
 
     def handle(self, operation: str, request: Mapping[str, Any], region: str) -> dict[str, Any]:
         """Run one operation by its API name, as the HTTP edge receives it."""
-        method = {
-            "CreateResource": self.create_resource,
-            "GetResource": self.get_resource,
-            "ListResources": self.list_resources,
-            "UpdateResource": self.update_resource,
-            "DeleteResource": self.delete_resource,
-            "GetResourceRequestStatus": self.get_resource_request_status,
-            "ListResourceRequests": self.list_resource_requests,
-        }.get(operation)
-        if method is None:
+        if operation not in OPERATIONS:
             raise CloudControlError("UnknownOperationException", f"Unknown operation {operation}")
+        method = getattr(self, OPERATIONS[operation])
+        _check_members(request)
         return method(request, region)
 
     # --- operations ---------------------------------------------------------------------------
@@ -561,3 +566,64 @@ class CloudControlBackend:
         return items[start : start + size], base64.b64encode(
             json.dumps([start + size, scope]).encode()
         ).decode()
+
+
+# The request members of these operations that Cloud Control's model types as strings.
+_STRING_MEMBERS = frozenset(
+    {
+        "TypeName",
+        "TypeVersionId",
+        "RoleArn",
+        "ClientToken",
+        "DesiredState",
+        "Identifier",
+        "PatchDocument",
+        "ResourceModel",
+        "RequestToken",
+        "NextToken",
+    }
+)
+
+
+def _check_members(request: Mapping[str, Any]) -> None:
+    """Refuse request members of the wrong JSON type, as Cloud Control's reader does."""
+    for member, value in request.items():
+        if member in _STRING_MEMBERS and not isinstance(value, str):
+            raise _unreadable(value, "a String", member)
+    size = request.get("MaxResults")
+    if "MaxResults" in request and (not isinstance(size, int) or isinstance(size, bool)):
+        raise _unreadable(size, "an Integer", "MaxResults")
+    if isinstance(size, int) and not 1 <= size <= 100:
+        raise CloudControlError(
+            "ValidationException",
+            f"1 validation error detected: Value '{size}' at 'maxResults' failed to satisfy "
+            "constraint: Member must have value between 1 and 100",
+        )
+    wanted = request.get("ResourceRequestStatusFilter", {})
+    if not isinstance(wanted, dict):
+        raise _unreadable(wanted, "a ResourceRequestStatusFilter", "ResourceRequestStatusFilter")
+    for member in ("Operations", "OperationStatuses"):
+        names = wanted.get(member, [])
+        if not (isinstance(names, list) and all(isinstance(n, str) for n in names)):
+            raise _unreadable(names, "a list of String", member)
+
+
+def _unreadable(value: Any, expected: str, member: str) -> CloudControlError:
+    """The SerializationException of a member Cloud Control cannot read."""
+    return CloudControlError(
+        "SerializationException",
+        f"{_json_kind(value)} can not be converted to {expected} ({member})",
+    )
+
+
+def _json_kind(value: Any) -> str:
+    """How Cloud Control's JSON reader names a value it did not expect."""
+    if isinstance(value, bool):
+        return "VALUE_TRUE" if value else "VALUE_FALSE"
+    if isinstance(value, (int, float)):
+        return "NUMBER_VALUE"
+    if value is None:
+        return "VALUE_NULL"
+    if isinstance(value, str):
+        return "VALUE_STRING"
+    return "START_OBJECT" if isinstance(value, dict) else "START_ARRAY"

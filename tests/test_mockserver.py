@@ -11,10 +11,12 @@ from typing import Any
 from urllib.parse import urlparse
 
 import boto3
+import botocore.session
 import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
+import generator.backend
 from generator import mockserver
 from generator.backend import CloudControlBackend
 from generator.mockserver import MockServer, load_schemas, main
@@ -204,6 +206,30 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, dict]:
             b"[",
             {"__type": "SerializationException", "Message": "Request body is not a JSON object"},
         ),
+        (
+            {"X-Amz-Target": "CloudApiService.GetResource", "Authorization": SIGNED},
+            b'{"TypeName": "AWS::Lambda::EventInvokeConfig", "Identifier": 5}',
+            {
+                "__type": "SerializationException",
+                "Message": "NUMBER_VALUE can not be converted to a String (Identifier)",
+            },
+        ),
+        (
+            {"X-Amz-Target": "CloudApiService.ListResourceRequests", "Authorization": SIGNED},
+            b'{"MaxResults": "10"}',
+            {
+                "__type": "SerializationException",
+                "Message": "VALUE_STRING can not be converted to an Integer (MaxResults)",
+            },
+        ),
+        (
+            {"X-Amz-Target": "CloudApiService.ListResourceRequests", "Authorization": SIGNED},
+            b'{"ResourceRequestStatusFilter": {"Operations": "CREATE"}}',
+            {
+                "__type": "SerializationException",
+                "Message": "VALUE_STRING can not be converted to a list of String (Operations)",
+            },
+        ),
     ],
 )
 def test_protocol_errors(url: str, headers: dict[str, str], body: bytes, expected: dict) -> None:
@@ -254,3 +280,15 @@ def test_start_and_stop() -> None:
     server.stop()
     with pytest.raises(RuntimeError):
         _ = server.url
+
+
+def test_the_string_members_are_cloud_control_s() -> None:
+    model = botocore.session.get_session().get_service_model("cloudcontrol")
+    strings = {
+        name
+        for op in model.operation_names
+        if op in generator.backend.OPERATIONS
+        for name, shape in model.operation_model(op).input_shape.members.items()
+        if shape.type_name == "string"
+    }
+    assert strings == generator.backend._STRING_MEMBERS
