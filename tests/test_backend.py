@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import json
 import re
 from collections.abc import Callable
@@ -11,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from generator import backend as backend_module
 from generator.backend import EPOCH, CloudControlBackend, CloudControlError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,10 +110,6 @@ def read(backend: CloudControlBackend, type_name: str, identifier: str) -> dict:
 def update(backend: CloudControlBackend, type_name: str, identifier: str, patch: list) -> dict:
     request = {"TypeName": type_name, "Identifier": identifier, "PatchDocument": json.dumps(patch)}
     return backend.update_resource(request)["ProgressEvent"]
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(backend_module).failed == 0
 
 
 def test_create_generates_identifiers_and_hides_write_only(backend: CloudControlBackend) -> None:

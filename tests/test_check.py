@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import io
 import json
 import shutil
@@ -14,7 +13,6 @@ import pytest
 from conftest import LAMBDA_SPEC, ROOT
 from httpfixtures import LoopbackServer, Reply, serving
 
-import generator.check
 from generator.build import build
 from generator.check import CheckReport, PageFinding, PageState, check_output, render_markdown
 from generator.cli import main
@@ -348,7 +346,3 @@ def test_missing_specs_folder_is_exit_2(tmp_path, capsys):
     )
     assert (code, stdout) == (2, "")
     assert stderr == f"error: {tmp_path / 'nope'}: no such folder of schemas\n"
-
-
-def test_doctests():
-    assert doctest.testmod(generator.check).failed == 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import doctest
 import json
 import shutil
 from pathlib import Path
@@ -11,7 +10,6 @@ from pathlib import Path
 import pytest
 from conftest import LAMBDA_SPEC
 
-import generator.drift
 from generator.drift import Drift, DriftKind, describe_type, diff_specs
 from generator.errors import UsageError
 from generator.schema import read_specs
@@ -266,7 +264,3 @@ def test_properties_inside_items_and_one_of_are_walked(tmp_path):
 )
 def test_describe_type(schema, words):
     assert describe_type(schema) == words
-
-
-def test_doctests():
-    assert doctest.testmod(generator.drift).failed == 0

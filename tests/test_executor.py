@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -52,10 +51,6 @@ def refusal(executor: Executor, sql: str) -> str:
     with pytest.raises(ExampleError) as error:
         run(executor, sql)
     return str(error.value)
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(generator.executor).failed == 0
 
 
 def test_insert_select_update_delete_as_stackql_runs_them(executor: Executor) -> None:

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import doctest
-
 from conftest import ROOT
 
-import generator.extract
 from generator.extract import Example, ExampleKind, extract_examples
 
 PAGE = ROOT / "output" / "aws" / "lambda" / "event_invoke_configs" / "index.mdx"
 SEED = ROOT / "tests" / "data" / "mdx" / "seed.md"
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(generator.extract).failed == 0
 
 
 def test_every_example_of_the_committed_page_with_its_kind_and_first_line() -> None:

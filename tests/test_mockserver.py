@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import http.client
 import json
 from collections.abc import Iterator
@@ -17,7 +16,6 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 import generator.backend
-from generator import mockserver
 from generator.backend import CloudControlBackend
 from generator.mockserver import MockServer, load_schemas, main
 
@@ -27,10 +25,6 @@ SIGNED = (
     "AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/cloudcontrolapi/aws4_request, "
     "SignedHeaders=host;x-amz-date;x-amz-target, Signature=0"
 )
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(mockserver).failed == 0
 
 
 @pytest.fixture(scope="module")

@@ -1,15 +1,10 @@
 """StackQL's naming conventions."""
 
-import doctest
 from pathlib import Path
 
 import pytest
 
 from generator import naming
-
-
-def test_doctests():
-    assert doctest.testmod(naming).failed == 0
 
 
 @pytest.mark.parametrize(

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import doctest
 import re
 
 import pytest
 
-from generator import patterns
 from generator.patterns import compile_pattern, string_for_pattern, translate_pattern
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(patterns).failed == 0
 
 
 @pytest.mark.parametrize(

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import doctest
 import json
 from typing import Any
 
 import pytest
 from conftest import LAMBDA_SPEC
 
-import generator.placeholders
 from generator.placeholders import (
     Use,
     Values,
@@ -46,10 +44,6 @@ THINGS: dict[str, Any] = {
     },
     "readOnlyProperties": ["/properties/Config/Id"],
 }
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(generator.placeholders).failed == 0
 
 
 def test_insert_values_stand_for_their_columns() -> None:

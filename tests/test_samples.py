@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import copy
-import doctest
 import json
 import re
 from pathlib import Path
 
 import pytest
 
-from generator import samples
 from generator.errors import DocgenError
 from generator.patterns import compile_pattern, string_for_pattern
 from generator.samples import (
@@ -34,10 +32,6 @@ def load(name: str) -> dict:
 
 def valid(value: object, schema: dict, root: dict = EMPTY) -> bool:
     return validator_for(root or schema).evolve(schema=schema).is_valid(value)
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(samples).failed == 0
 
 
 def test_unreadable_patterns_are_not_enforced() -> None:

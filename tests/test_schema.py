@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import json
 import logging
 import shutil
@@ -18,10 +17,6 @@ from generator.errors import SpecError
 from generator.schema import parse_spec, read_spec
 
 DATA = Path(__file__).parent / "data" / "specs"
-
-
-def test_doctests():
-    assert doctest.testmod(schema).failed == 0
 
 
 @pytest.mark.parametrize("path", sorted(DATA.glob("*.json")) + [LAMBDA_SPEC], ids=lambda p: p.name)

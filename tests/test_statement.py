@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import doctest
-
 import pytest
 
-import generator.statement
 from generator.model import SqlVerb
 from generator.statement import ExampleError, Statement, parse_statement
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(generator.statement).failed == 0
 
 
 def test_insert_with_hint_and_placeholders() -> None:

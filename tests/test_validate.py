@@ -6,7 +6,6 @@ defect each; they run through the command line as a user runs them.
 
 from __future__ import annotations
 
-import doctest
 import json
 import shutil
 from pathlib import Path
@@ -58,10 +57,6 @@ def findings(capsys: pytest.CaptureFixture[str], specs: Path, out: Path) -> list
     code, text, err = run(capsys, "--specs", str(specs), "--out", str(out))
     assert (code, err) == (1, "")
     return text.splitlines()[:-1]
-
-
-def test_doctests() -> None:
-    assert doctest.testmod(generator.validate).failed == 0
 
 
 def test_the_committed_page_passes_every_example(capsys: pytest.CaptureFixture[str]) -> None:
