@@ -166,21 +166,52 @@ def items_of(value: ArrayValue) -> list[Value]:
 
     >>> [i.name for i in items_of(ArrayValue(Placeholder("Ids[0]", "string"), 2))]
     ['Ids[0]', 'Ids[1]']
+    >>> tag = ObjectValue((("Key", Placeholder("Tags[0].Key", "string")),))
+    >>> [i.members[0][1].name for i in items_of(ArrayValue(tag, 2, "Tags"))]
+    ['Tags[0].Key', 'Tags[1].Key']
     """
     item = value.item
     if isinstance(item, Placeholder) and item.name.endswith("[0]"):
         stem = item.name[: -len("[0]")]
         return [Placeholder(f"{stem}[{i}]", item.type) for i in range(value.count)]
     # Later items get placeholders of their own (`Key[1]`), so that they can differ.
-    return [item, *(_numbered(item, i) for i in range(1, value.count))]
+    return [item, *(_numbered(item, i, value.label) for i in range(1, value.count))]
 
 
-def _numbered(value: Value, index: int) -> Value:
-    """A copy of an array item whose placeholders are marked with its index."""
+def _numbered(value: Value, index: int, owner: str) -> Value:
+    """A copy of an item of the array `owner` whose placeholders are marked with its index:
+    in the owner's `[0]` where they are named by their path, else at their end."""
     if isinstance(value, Placeholder):
-        return Placeholder(f"{value.name}[{index}]", value.type)
+        return Placeholder(_renumbered(value.name, index, owner), value.type)
     if isinstance(value, ObjectValue):
-        return ObjectValue(tuple((k, _numbered(v, index)) for k, v in value.members))
+        return ObjectValue(tuple((k, _numbered(v, index, owner)) for k, v in value.members))
     if isinstance(value, ArrayValue):
-        return ArrayValue(_numbered(value.item, index), value.count)
+        label = _renumbered(value.label, index, owner) if value.label else ""
+        item = value.item
+        if (
+            isinstance(item, Placeholder)
+            and item.name.endswith("[0]")
+            and not _by_path(item.name, owner)
+        ):  # `Ids[0]` of item 2 is `Ids[2][0]`: its own items stay numbered last
+            item = Placeholder(f"{item.name[: -len('[0]')]}[{index}][0]", item.type)
+        else:
+            item = _numbered(item, index, owner)
+        return ArrayValue(item, value.count, label)
     return value
+
+
+def _renumbered(name: str, index: int, owner: str) -> str:
+    """A name of the item `index` of the array `owner`.
+
+    >>> _renumbered("Tags[0].Key", 2, "Tags"), _renumbered("Key", 2, "Tags")
+    ('Tags[2].Key', 'Key[2]')
+    """
+    if _by_path(name, owner):
+        return f"{owner}[{index}]{name[len(owner) + len('[0]') :]}"
+    return f"{name}[{index}]"
+
+
+def _by_path(name: str, owner: str) -> bool:
+    """Whether a name is a path through the first item of the array `owner`."""
+    first = f"{owner}[0]"
+    return bool(owner) and name.startswith(first) and name[len(first) :][:1] in (".", "[")

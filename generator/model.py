@@ -45,10 +45,15 @@ class ObjectValue:
 
 @dataclass(frozen=True, slots=True)
 class ArrayValue:
-    """An array shown by `count` items like `item` (scalar ones numbered `[0]`, `[1]`...)."""
+    """An array shown by `count` items like `item` (scalar ones numbered `[0]`, `[1]`...).
+
+    `label` is the array's own path label (`Tags`, `Rules[0].Actions`): placeholders of its
+    items named by their path (`Tags[0].Key`) are numbered there (`Tags[1].Key`).
+    """
 
     item: Value
     count: int = 1
+    label: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -335,7 +335,8 @@ class _ValueBuilder:
                     return self.cut(target, path, required)
                 return ArrayValue(Truncated(_key_label((*path, "*"))))
             item = self.build(target.get("items", {}), (*path, "*"), followed, None, least > 0)
-            return ArrayValue(item, min(max(least, 1), MAX_ARRAY_ITEMS))
+            label = ".".join(path).replace(".*", "[0]")
+            return ArrayValue(item, min(max(least, 1), MAX_ARRAY_ITEMS), label)
         self.leaves[path] = target
         if self.budget is not None and len(self.leaves) > self.budget:
             raise _OverBudget
@@ -553,5 +554,5 @@ def _renamed(value: Value, names: dict[str, str]) -> Value:
     if isinstance(value, ObjectValue):
         return ObjectValue(tuple((k, _renamed(v, names)) for k, v in value.members))
     if isinstance(value, ArrayValue):
-        return ArrayValue(_renamed(value.item, names), value.count)
+        return ArrayValue(_renamed(value.item, names), value.count, value.label)
     return value

@@ -35,7 +35,7 @@ REGION_NAMES = frozenset({"region", "vars.AWS_REGION"})
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<brace>[^{}]+?)\s*\}\}|<(?P<angle>[A-Za-z_][\w.:\[\]-]*)>")
 _JSON_TOKEN = re.compile(r'(?P<string>"(?:[^"\\]|\\.)*")|\{\{\s*(?P<bare>[^{}]+?)\s*\}\}')
 _MARK = "\0placeholder:"  # a bare placeholder, read as a string to see the JSON around it
-_ITEM_INDEX = re.compile(r"\[(\d+)\]$")
+_ITEM_INDEX = re.compile(r"\[(\d+)\]")
 _MAX_HOPS = 32  # $ref hops and nested combinators followed before a path is given up
 
 
@@ -336,9 +336,9 @@ def bind(
         if name in REGION_NAMES:
             values[name] = region
             continue
-        # `Name[2]`: the third item of an array, which must differ from the first.
-        index = _ITEM_INDEX.search(name)
-        shift = int(index.group(1)) if index else 0
+        # `Name[2]`, `Tags[2].Key`: in the third item of an array, which must differ from the
+        # first (`A[1].B[1]`: its indexes add up, to differ from `A[1].B[0]` and `A[0].B[1]`).
+        shift = sum(int(n) for n in _ITEM_INDEX.findall(name))
         try:
             value = value_for(
                 name, [p for p in where if p is not None], root, variant + shift, validator

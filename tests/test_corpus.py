@@ -280,3 +280,18 @@ def test_required_members_are_not_cut_past_the_depth(site, pages):
     assert "- Message: {}  # cut here: nested too deep or recursive, see the schema" in page
     assert "# Message: cut here" not in page
     assert len(page.encode()) < MAX_PAGE_BYTES
+
+
+def test_items_after_the_first_are_numbered_where_they_stand(site, pages):
+    # The second key item's AttributeName, named by its path: KeySchema[1], not [0]...[1].
+    key_schema = manifest_value(page_of(site, pages, "AWS::DynamoDB::Table"), "KeySchema")
+    assert [k["AttributeName"] for k in key_schema] == [
+        "{{ KeySchema[0].AttributeName }}",
+        "{{ KeySchema[1].AttributeName }}",
+    ]
+    # The subnets of the second cluster: SubnetIds of item 1, then their own index.
+    clusters = manifest_value(page_of(site, pages, "AWS::MSK::Replicator"), "KafkaClusters")
+    assert [c["VpcConfig"]["SubnetIds"] for c in clusters] == [
+        ["{{ SubnetIds[0] }}", "{{ SubnetIds[1] }}"],
+        ["{{ SubnetIds[1][0] }}", "{{ SubnetIds[1][1] }}"],
+    ]

@@ -102,7 +102,7 @@ def test_recursive_definitions_are_cut_not_looped():
     assert root.value == ObjectValue(
         (
             ("Name", Placeholder("Name", "string")),
-            ("Children", ArrayValue(Truncated("Children[0]"))),
+            ("Children", ArrayValue(Truncated("Children[0]"), 1, "Root.Children")),
         )
     )
     page = render_page(normalize(spec))
