@@ -16,7 +16,6 @@ from generator.model import (
 )
 
 CUT_NOTE = "cut here: nested too deep or recursive, see the schema"
-TRUNCATED_MARK = "{}  # " + CUT_NOTE
 
 
 def placeholder(name: str) -> str:
@@ -102,38 +101,31 @@ def _yaml_entry(key: str, value: Value, indent: int) -> list[str]:
     pad = " " * indent
     if _cut(value):
         return [f"{pad}# {key}: {CUT_NOTE}"]
-    if isinstance(value, Truncated):
-        return [f"{pad}{key}: {value.empty}  # {CUT_NOTE}"]
     if isinstance(value, Placeholder):
         return [f"{pad}{key}: {yaml_quoted(placeholder(value.name))}"]
     if isinstance(value, ObjectValue) and not value.members:
         return [f"{pad}{key}: {{}}"]
     if isinstance(value, (ObjectValue, ArrayValue)):
         return [f"{pad}{key}:", *_yaml_block(value, indent + 2)]
-    return [f"{pad}{key}: {TRUNCATED_MARK}"]
+    return [f"{pad}{key}: {value.empty}  # {CUT_NOTE}"]  # cut, but required: left empty
 
 
-def _yaml_block(value: Value, indent: int) -> list[str]:
+def _yaml_block(value: ObjectValue | ArrayValue, indent: int) -> list[str]:
     """YAML lines of an object or array value at an indent."""
     pad = " " * indent
     if isinstance(value, ObjectValue):
-        lines: list[str] = []
-        for key, member in value.members:
-            lines.extend(_yaml_entry(key, member, indent))
-        return lines
-    if isinstance(value, ArrayValue):
-        lines = []
-        for item in items_of(value):
-            if isinstance(item, Placeholder):
-                lines.append(f"{pad}- {yaml_quoted(placeholder(item.name))}")
-            elif isinstance(item, (ObjectValue, ArrayValue)):
-                inner = _yaml_block(item, indent + 2)
-                # The first line of the item goes after the dash.
-                lines += [f"{pad}- {inner[0].lstrip()}", *inner[1:]] if inner else [f"{pad}- {{}}"]
-            else:
-                lines.append(f"{pad}- {item.empty or '{}'}  # {CUT_NOTE}")
-        return lines
-    return [f"{pad}{TRUNCATED_MARK}"]
+        return [line for key, member in value.members for line in _yaml_entry(key, member, indent)]
+    lines: list[str] = []
+    for item in items_of(value):
+        if isinstance(item, Placeholder):
+            lines.append(f"{pad}- {yaml_quoted(placeholder(item.name))}")
+        elif isinstance(item, (ObjectValue, ArrayValue)):
+            inner = _yaml_block(item, indent + 2)
+            # The first line of the item goes after the dash.
+            lines += [f"{pad}- {inner[0].lstrip()}", *inner[1:]] if inner else [f"{pad}- {{}}"]
+        else:
+            lines.append(f"{pad}- {item.empty or '{}'}  # {CUT_NOTE}")
+    return lines
 
 
 def patch_document(resource: Resource) -> str:

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from generator.conditions import held
 from generator.jsonpointer import resolve_pointer
 from generator.model import (
     ArrayValue,
@@ -206,15 +207,23 @@ def _top_level_names(pointers: Any) -> frozenset[str]:
     return frozenset(names)
 
 
-def deref(schema: Any, doc: dict, seen: frozenset[str] = frozenset()) -> tuple[dict, frozenset]:
-    """Follow `$ref`s to the schema they name; returns it with the refs followed so far."""
+def deref(
+    schema: Any, doc: dict, seen: frozenset[str] = frozenset(), targets: dict | None = None
+) -> tuple[dict, frozenset]:
+    """Follow `$ref`s to the schema they name; returns it with the refs followed so far.
+
+    `targets` keeps what each `$ref` named, for callers that follow many.
+    """
+    targets = {} if targets is None else targets
     while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
         ref = schema["$ref"]
         if ref in seen:
             break
         seen = seen | {ref}
         # Draft 7 ignores keywords beside a $ref (a property's own description is read apart).
-        schema = resolve_pointer(doc, ref.partition("#")[2])
+        if ref not in targets:
+            targets[ref] = resolve_pointer(doc, ref.partition("#")[2])
+        schema = targets[ref]
     return (schema if isinstance(schema, dict) else {}), seen
 
 
@@ -295,7 +304,7 @@ class _ValueBuilder:
         """
         if len(path) > MAX_VALUE_DEPTH or (isinstance(schema, dict) and schema.get("$ref") in seen):
             return self.cut(schema, path, required)
-        target, followed = self.deref(schema, seen)
+        target, followed = deref(schema, self.doc, seen, self.targets)
         shape = self.shapes.get(id(target))
         if shape is None:
             shape = self.shapes[id(target)] = _shape(target, self.doc)
@@ -341,18 +350,6 @@ class _ValueBuilder:
         if self.budget is not None and len(self.leaves) > self.budget:
             raise _OverBudget
         return Placeholder(".".join(path).replace(".*", "[0]"), shape.kind)
-
-    def deref(self, schema: Any, seen: frozenset[str]) -> tuple[dict, frozenset[str]]:
-        """`deref` with what each `$ref` names looked up once."""
-        while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
-            ref = schema["$ref"]
-            if ref in seen:
-                break
-            seen = seen | {ref}
-            if ref not in self.targets:
-                self.targets[ref] = resolve_pointer(self.doc, ref.partition("#")[2])
-            schema = self.targets[ref]
-        return (schema if isinstance(schema, dict) else {}), seen
 
     def cut(self, schema: Any, path: tuple[str, ...], required: bool) -> Truncated:
         """A cut value: empty of its type where the owner requires it."""
@@ -470,18 +467,10 @@ def _conditional(schema: dict, keys: Any) -> dict[str, dict]:
     A condition holds when the members it requires are among `keys`, the members shown; its
     `then` may ask more of other members (DynamoDB: two key items with local indexes).
     """
-    parts = [schema, *(b for b in schema.get("allOf", ()) if isinstance(b, dict))]
     added: dict[str, dict] = {}
-    for part in parts:
-        condition, then = part.get("if"), part.get("then")
-        if not (isinstance(condition, dict) and isinstance(then, dict)):
-            continue
-        asked = condition.get("required")
-        if not (isinstance(asked, list) and asked and set(asked) <= set(keys)):
-            continue
-        for key, more in (then.get("properties") or {}).items():
-            if isinstance(more, dict):
-                added[key] = {**added.get(key, {}), **more}
+    for member, _, more in held(schema, frozenset(keys)):
+        if isinstance(more, dict):
+            added[member] = {**added.get(member, {}), **more}
     return added
 
 

@@ -140,7 +140,6 @@ def write_site(
             raise OutputError(f"{folder}: cannot create the folder: {e.strerror or e}") from e
     for rel in changed:
         write_atomic(out_dir / rel, current[rel])
-    written = changed
     removed = sorted(owned - current.keys()) if prune else []
     for rel in removed:
         _remove(out_dir, rel)
@@ -148,7 +147,7 @@ def write_site(
     record = json.dumps({"files": sorted(kept)}, indent=2).encode() + b"\n"
     if read_or_none(out_dir / OWNED_FILE) != record:
         write_atomic(out_dir / OWNED_FILE, record)
-    return WriteResult(tuple(written), tuple(unchanged), tuple(removed))
+    return WriteResult(tuple(changed), tuple(unchanged), tuple(removed))
 
 
 def _refuse_foreign(

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from generator.conditions import dependent, held
 from generator.jsonpointer import escape_token, resolve_pointer, split_pointer
 from generator.patterns import compile_pattern
 from generator.samples import SampleError, remove_path, sample_value, validator_for
@@ -257,33 +258,16 @@ def conditioned(
     >>> conditioned(doc, "", ["A", "B"])
     {'B': ['/dependencies/A/properties/B']}
     """
-    found: dict[str, list[str]] = {}
     if pointer is None:
-        return found
+        return {}
     node, pointer = _follow(root, pointer)
     if not isinstance(node, dict):
-        return found
-    keys = set(keys)
-    parts = [(pointer, node)] + [
-        (f"{pointer}/allOf/{i}", part)
-        for i, part in enumerate(node.get("allOf") or [])
-        if isinstance(part, dict)
-    ]
-    for where, part in parts:
-        dependencies = part.get("dependencies")
-        for trigger, schema in dependencies.items() if isinstance(dependencies, dict) else ():
-            if trigger in keys and isinstance(schema, dict):
-                for key in (schema.get("properties") or {}).keys() & keys:
-                    found.setdefault(key, []).append(
-                        f"{where}/dependencies/{escape_token(trigger)}"
-                        f"/properties/{escape_token(key)}"
-                    )
-        condition, then = part.get("if"), part.get("then")
-        if isinstance(condition, dict) and isinstance(then, dict):
-            asked = condition.get("required")
-            if isinstance(asked, list) and asked and set(asked) <= keys:
-                for key in (then.get("properties") or {}).keys() & keys:
-                    found.setdefault(key, []).append(f"{where}/then/properties/{escape_token(key)}")
+        return {}
+    keys = frozenset(keys)
+    found: dict[str, list[str]] = {}
+    for member, where, _ in (*dependent(node, keys), *held(node, keys)):
+        if member in keys:
+            found.setdefault(member, []).append(pointer + where)
     return {k: sorted(v) for k, v in sorted(found.items())}
 
 

@@ -421,8 +421,7 @@ class _Sampler:
 
     def arn(self, name: str, variant: int) -> str:
         """An ARN of the resource's own service for a property called `name`."""
-        parts = str(self.root.get("typeName", "")).split("::")
-        service = parts[1].lower() if len(parts) > 2 else "example"
+        service, _ = _service_of(self.root)
         resource = kebab(name[:-3]) or "resource"
         suffix = f"-{variant}" if variant else ""
         return f"arn:aws:{service}:us-east-1:123456789012:{resource}/{resource}-1{suffix}"
@@ -613,6 +612,16 @@ def remove_path(node: Any, path: tuple[str, ...]) -> None:
         remove_path(node[path[0]], path[1:])
 
 
+def _service_of(root: Mapping[str, Any]) -> tuple[str, str]:
+    """The service and resource of a schema's type, as they stand in ARNs and URLs.
+
+    >>> _service_of({"typeName": "AWS::SQS::Queue"}), _service_of({})
+    (('sqs', 'queue'), ('example', 'resource'))
+    """
+    parts = str(root.get("typeName", "AWS::Example::Resource")).split("::")
+    return (parts[1].lower(), kebab(parts[-1])) if len(parts) > 2 else ("example", "resource")
+
+
 def plausible_identifier(
     schema: Mapping[str, Any],
     root: Mapping[str, Any],
@@ -632,8 +641,7 @@ def plausible_identifier(
     sampler = _Sampler(root, seed=seed)
     pointer = f"/properties/{escape_token(name)}"
     flat, _ = sampler.resolve(schema, pointer)
-    parts = type_name.split("::")
-    service, resource = parts[1].lower() if len(parts) > 2 else "example", kebab(parts[-1])
+    service, resource = _service_of(root)
     token = hashlib.sha256(seed.encode()).hexdigest()
     texts = [f"{resource}-{token[:8]}"]
     if name.endswith(("Arn", "ARN")):

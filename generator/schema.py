@@ -207,16 +207,13 @@ def _check_keywords(label: str, node: Any, path: tuple) -> None:
             for name, sub in value.items():
                 if kind == "map" or not _names(sub):  # a dependency: names, or a schema
                     _check_keywords(label, sub, (*here, name))
-        elif kind == "list":
+        elif kind == "items" and not isinstance(value, list):
+            _check_keywords(label, value, here)
+        elif kind == "list" or kind == "items":
             if not isinstance(value, list):
                 raise _wrong(label, here, value, "an array of schemas")
             for i, sub in enumerate(value):
                 _check_keywords(label, sub, (*here, i))
-        elif kind == "items":
-            for i, sub in enumerate(value) if isinstance(value, list) else ():
-                _check_keywords(label, sub, (*here, i))
-            if not isinstance(value, list):
-                _check_keywords(label, value, here)
         elif kind == "names":
             if not _names(value):
                 raise _wrong(label, here, value, "an array of strings")
