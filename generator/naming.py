@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import inflection
 
@@ -77,6 +78,7 @@ def snake_case(name: str) -> str:
     return re.sub(r"_+", "_", text)
 
 
+@lru_cache(maxsize=4096)  # the same names come back on page after page
 def field_name(name: str) -> str:
     """Convert a CloudFormation property name to StackQL's column name.
 

@@ -513,11 +513,12 @@ def short_names(
     names: dict[str, str] = {}
     for paths in by_key.values():
         distinct = {id(schemas[p]): schemas[p] for p in paths}  # the same schema, often
-        signatures = {json.dumps(v, sort_keys=True, default=str) for v in distinct.values()}
+        differ = len(distinct) > 1 and (
+            len({json.dumps(v, sort_keys=True, default=str) for v in distinct.values()}) > 1
+        )
         for path in paths:
             full = ".".join(path).replace(".*", "[0]")
-            ambiguous = len(signatures) > 1 and len(path) > 1
-            names[full] = full if ambiguous else _key_label(path)
+            names[full] = full if differ and len(path) > 1 else _key_label(path)
     return {prop: _renamed(value, names) for prop, value in values.items()}
 
 

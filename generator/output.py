@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,11 +128,12 @@ def write_site(
     except OSError as e:
         raise OutputError(f"{out_dir}: cannot create the folder: {e.strerror or e}") from e
     current = {p.path: p.text.encode("utf-8") for p in pages}
-    _refuse_foreign(out_dir, current, owned, known)
+    before = {rel: known[rel] if rel in known else None for rel in current}
+    _read_existing(out_dir, [rel for rel in current if rel not in known], before)
+    _refuse_foreign(out_dir, current, owned, known, before)
     changed, unchanged = [], []
     for rel, data in sorted(current.items()):
-        before = known[rel] if rel in known else read_or_none(out_dir / rel)
-        (unchanged if before == data else changed).append(rel)
+        (unchanged if before[rel] == data else changed).append(rel)
     # Every folder first: one that cannot be made stops the run before a page is written.
     for folder in sorted({(out_dir / rel).parent for rel in changed}):
         try:
@@ -150,15 +152,31 @@ def write_site(
     return WriteResult(tuple(changed), tuple(unchanged), tuple(removed))
 
 
+def _read_existing(out_dir: Path, paths: Sequence[str], before: dict[str, bytes | None]) -> None:
+    """Read the files at `paths` into `before`; a folder that is not there holds none of them.
+
+    A first build into an empty folder so reads nothing at all, where it would try every page.
+    """
+    folders: dict[str, bool] = {}
+    for rel in paths:
+        folder = rel.rpartition("/")[0]
+        if folder not in folders:
+            folders[folder] = os.path.isdir(os.path.join(out_dir, folder))
+        if folders[folder]:
+            before[rel] = read_or_none(out_dir / rel)
+
+
 def _refuse_foreign(
-    out_dir: Path, current: dict[str, bytes], owned: frozenset[str], known: Mapping[str, bytes]
+    out_dir: Path,
+    current: Mapping[str, bytes],
+    owned: frozenset[str],
+    known: Mapping[str, bytes],
+    before: Mapping[str, bytes | None],
 ) -> None:
     """Refuse, before writing anything, to overwrite a file the generator did not write."""
     for rel, data in sorted(current.items()):
-        if rel in owned or rel in known:
-            continue
-        existing = read_or_none(out_dir / rel)
-        if existing is None or existing == data:
+        existing = before[rel]
+        if rel in owned or rel in known or existing is None or existing == data:
             continue
         if GENERATED_SIGN.encode() not in existing:
             raise OutputError(f"{out_dir / rel}: exists and was not written by stackql-docgen")
