@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import main
+
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -33,3 +35,18 @@ def specs(tmp_path: Path) -> Path:
     folder.mkdir()
     shutil.copy(LAMBDA_SPEC, folder)
     return folder
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory) -> tuple[Path, Path]:
+    """The specs folder and the generated output folder of the full us-east-1 set.
+
+    The schemas come from cfn-lint 1.58.0 through our own offline source (`fetch --source
+    cfn-lint`), the pages from `generate`.
+    """
+    root = tmp_path_factory.mktemp("corpus")
+    specs, out = root / "specs", root / "out"
+    specs.mkdir()
+    assert main(["fetch", "--source", "cfn-lint", "--specs", str(specs)]) == 0
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    return specs, out

@@ -22,17 +22,6 @@ MAX_PAGE_BYTES = 500 * 1024
 
 
 @pytest.fixture(scope="session")
-def corpus(tmp_path_factory) -> tuple[Path, Path]:
-    """The specs folder and the generated output folder of the full us-east-1 set."""
-    root = tmp_path_factory.mktemp("corpus")
-    specs, out = root / "specs", root / "out"
-    specs.mkdir()
-    assert main(["fetch", "--source", "cfn-lint", "--specs", str(specs)]) == 0
-    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
-    return specs, out
-
-
-@pytest.fixture(scope="session")
 def site(corpus):
     return build(corpus[0])
 
