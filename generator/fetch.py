@@ -49,7 +49,17 @@ DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 CFN_LINT = "cfn-lint"
 CFN_LINT_EXTRA = "pip install 'stackql-docgen[cfn-lint]'"
 
-_REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-\d+")
+_REGION = re.compile(r"[a-z]{2,4}(-[a-z]+)+-\d+")
+# The domain of each AWS partition whose regions differ from amazonaws.com, by the partition's
+# region names: botocore's partitions.json (regionRegex and dnsSuffix; a test compares them).
+_PARTITION_DOMAINS = (
+    (re.compile(r"cn-\w+-\d+"), "amazonaws.com.cn"),
+    (re.compile(r"eusc-de-\w+-\d+"), "amazonaws.eu"),
+    (re.compile(r"us-iso-\w+-\d+"), "c2s.ic.gov"),
+    (re.compile(r"us-isob-\w+-\d+"), "sc2s.sgov.gov"),
+    (re.compile(r"eu-isoe-\w+-\d+"), "cloud.adc-e.uk"),
+    (re.compile(r"us-isof-\w+-\d+"), "csp.hci.ic.gov"),
+)
 # AWS::Service::Resource, and the four-part names of modules (Org::Service::Name::MODULE).
 _TYPE_NAME = re.compile(r"[A-Za-z0-9]+(::[A-Za-z0-9]+){2,3}")
 _RETRY_STATUS = frozenset({429}) | frozenset(range(500, 600))
@@ -135,9 +145,13 @@ def default_source_url(region: str) -> str:
     'https://schema.cloudformation.eu-west-1.amazonaws.com/CloudformationSchema.zip'
     >>> default_source_url("cn-north-1")
     'https://schema.cloudformation.cn-north-1.amazonaws.com.cn/CloudformationSchema.zip'
+    >>> default_source_url("eusc-de-east-1")
+    'https://schema.cloudformation.eusc-de-east-1.amazonaws.eu/CloudformationSchema.zip'
+
+    The domain is the region's partition's (China's, the European Sovereign Cloud's, ...).
     """
-    suffix = ".cn" if region.startswith("cn-") else ""
-    return f"https://schema.cloudformation.{region}.amazonaws.com{suffix}/CloudformationSchema.zip"
+    domain = next((d for r, d in _PARTITION_DOMAINS if r.fullmatch(region)), "amazonaws.com")
+    return f"https://schema.cloudformation.{region}.{domain}/CloudformationSchema.zip"
 
 
 def url_label(url: str) -> str:

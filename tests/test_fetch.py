@@ -24,7 +24,7 @@ from httpfixtures import LoopbackServer, Reply, refused_url, serving
 
 from generator.atomicfile import is_temp_name
 from generator.errors import DocgenError, FetchError, SpecError
-from generator.fetch import DownloadOptions, fetch_schemas
+from generator.fetch import DownloadOptions, default_source_url, fetch_schemas, resolve_source
 from generator.lock import LOCK_NAME, read_lock, sha256_hex
 
 REPO = Path(__file__).resolve().parents[1]
@@ -210,6 +210,34 @@ def test_cfn_lint_source_with_region_suffix(tmp_path: Path) -> None:
     result = fetch_schemas("cfn-lint:eu-west-1", [EIC], "us-east-1", tmp_path)
     assert result.source == "cfn-lint==1.58.0:eu-west-1"
     assert json.loads((tmp_path / EIC_FILE).read_bytes())["typeName"] == EIC
+
+
+@needs_cfn_lint
+@pytest.mark.parametrize("region", ["eusc-de-east-1", "us-isof-south-1", "cn-northwest-1"])
+def test_cfn_lint_source_in_other_partitions(tmp_path: Path, region: str) -> None:
+    result = fetch_schemas(f"cfn-lint:{region}", [EIC], "us-east-1", tmp_path)
+    assert result.source == f"cfn-lint==1.58.0:{region}"
+    assert json.loads((tmp_path / EIC_FILE).read_bytes())["typeName"] == EIC
+
+
+def test_the_default_source_of_every_region_is_on_its_partitions_domain() -> None:
+    # botocore's partitions (a test dependency) name each partition's regions and domain.
+    import botocore
+
+    data = Path(botocore.__file__).parent / "data" / "partitions.json"
+    regions = 0
+    for partition in json.loads(data.read_bytes())["partitions"]:
+        domain = partition["outputs"]["dnsSuffix"]
+        for region in partition["regions"]:
+            if region.endswith("-global"):
+                continue
+            url = default_source_url(region)
+            assert (
+                url == f"https://schema.cloudformation.{region}.{domain}/CloudformationSchema.zip"
+            )
+            assert resolve_source(None, region).location == url
+            regions += 1
+    assert regions > 40
 
 
 # --- network faults -------------------------------------------------------------------------
