@@ -69,3 +69,30 @@ def test_a_record_that_leads_out_of_the_folder_is_refused(tmp_path, files):
     with pytest.raises(OutputError, match="expected a list of paths inside the output folder"):
         write_site(out, [B], prune=True)
     assert outside.read_text() == "keep\n" and (out / A.path).exists()
+
+
+def test_a_first_build_leaves_no_staging_folder(tmp_path):
+    out = tmp_path / "out"
+    result = write_site(out, [A, B], prune=True)
+    assert result.written == (A.path, B.path)
+    assert sorted(p.name for p in out.iterdir()) == [OWNED_FILE, "aws"]
+    assert (out / A.path).read_text() == A.text and (out / B.path).read_text() == B.text
+
+
+def test_a_page_that_cannot_be_written_leaves_a_new_tree_out_whole(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.md").write_text("mine\n")
+    clash = Page("aws/s/a", "a file where a folder must be\n")  # and A needs aws/s/a/
+    with pytest.raises(OutputError, match=r"out/aws/s/a.*: cannot write"):
+        write_site(out, [A, clash], prune=True)
+    assert sorted(p.name for p in out.iterdir()) == ["notes.md"]
+
+
+def test_a_staging_folder_left_by_a_killed_run_is_removed(tmp_path):
+    stale = tmp_path / ".stackql-docgen-new-999999" / "aws" / "s"
+    stale.mkdir(parents=True)
+    (stale / "half.mdx").write_text("half")
+    write_site(tmp_path, [A], prune=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [OWNED_FILE, "aws"]
+    assert (tmp_path / A.path).read_text() == A.text
