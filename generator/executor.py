@@ -179,7 +179,8 @@ class Executor:
         """CreateResource with a DesiredState, whatever the page says (to seed, to set up)."""
         body = {"TypeName": resource.type_name, "DesiredState": json.dumps(desired)}
         event = self._wait(self.client.call("CreateResource", body, region), region)
-        return Result("CreateResource", region, (event["Identifier"],), (_model(event),))
+        model = _json_object(event.get("ResourceModel"))
+        return Result("CreateResource", region, (event["Identifier"],), (model,))
 
     def delete(self, resource: Resource, identifier: str, region: str) -> Result:
         """DeleteResource by identifier, whatever the page says (to clean up)."""
@@ -228,7 +229,7 @@ class Executor:
                 method, missing, "the WHERE clause", lambda: self._list(resource, statement, region)
             )
         identifiers = tuple(d.get("Identifier", "") for d in described)
-        models = tuple(_properties(d) for d in described)
+        models = tuple(_json_object(d.get("Properties")) for d in described)
         rows = []
         for model in models:
             row = _row(resource, model, region)
@@ -285,7 +286,8 @@ class Executor:
             "the statement",
             lambda: self._wait(self.client.call("UpdateResource", body, region), region),
         )
-        return Result("UpdateResource", region, (event["Identifier"],), (_model(event),))
+        model = _json_object(event.get("ResourceModel"))
+        return Result("UpdateResource", region, (event["Identifier"],), (model,))
 
     def _delete(self, statement: Statement, resource: Resource) -> Result:
         """DELETE: DeleteResource by data__Identifier."""
@@ -370,19 +372,12 @@ def _missing(method: Method, given: tuple[str, ...] | list[str]) -> tuple[str, .
     return tuple(p for p in method.required_params if p not in given and p != "region")
 
 
-def _model(event: Mapping[str, Any]) -> dict[str, Any]:
-    """The resource model of a ProgressEvent ({} when it carries none)."""
+def _json_object(text: str | None) -> dict[str, Any]:
+    """A JSON object held as text, as a ProgressEvent's ResourceModel and a
+    ResourceDescription's Properties are; {} when there is none or it is not an object.
+    """
     try:
-        model = json.loads(event.get("ResourceModel") or "{}")
-    except ValueError:
-        return {}
-    return model if isinstance(model, dict) else {}
-
-
-def _properties(description: Mapping[str, Any]) -> dict[str, Any]:
-    """The properties of a ResourceDescription."""
-    try:
-        model = json.loads(description.get("Properties") or "{}")
+        model = json.loads(text or "{}")
     except ValueError:
         return {}
     return model if isinstance(model, dict) else {}
