@@ -7,8 +7,11 @@ import json
 import os
 import re
 import shutil
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from generator.atomicfile import read_or_none, write_atomic
@@ -186,25 +189,48 @@ def _new_tops(out_dir: Path, changed: Sequence[str]) -> frozenset[str]:
 def _stage(out_dir: Path, paths: Sequence[str], current: Mapping[str, bytes]) -> Path | None:
     """Write `paths` under a staging folder in `out_dir`; return it (None for no paths).
 
-    A failure removes the staging folder and names the page that could not be written.
+    Folders of the second level (a provider's services) are written on as many threads as
+    there are cores: the kernel's work of making files and folders then runs in parallel.
+    A failure removes the staging folder and names the first page, in path order, that could
+    not be written.
     """
     if not paths:
         return None
     staging = out_dir / f"{STAGING_PREFIX}{os.getpid()}"
-    folders: set[str] = set()
-    rel = ""
-    try:
-        for rel in paths:
-            folder = rel.rpartition("/")[0]
-            if folder not in folders:
-                os.makedirs(staging / folder, exist_ok=True)
-                folders.add(folder)
-            with open(staging / rel, "wb") as f:
-                f.write(current[rel])
-    except OSError as e:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for rel in paths:
+        groups["/".join(rel.split("/")[:2])].append(rel)
+    trees = list(groups.values())
+    workers = min(os.cpu_count() or 1, len(trees))
+    if workers > 1:
+        with ThreadPoolExecutor(workers) as pool:
+            results = list(pool.map(_write_tree, repeat(staging), trees, repeat(current)))
+    else:
+        results = [_write_tree(staging, tree, current) for tree in trees]
+    failures = [r for r in results if r is not None]
+    if failures:
         shutil.rmtree(staging, ignore_errors=True)
+        rel, e = min(failures, key=lambda f: f[0])
         raise OutputError(f"{out_dir / rel}: cannot write: {e.strerror or e}") from e
     return staging
+
+
+def _write_tree(
+    staging: Path, paths: Sequence[str], current: Mapping[str, bytes]
+) -> tuple[str, OSError] | None:
+    """Write pages under `staging`, making their folders; the first failure, if any."""
+    made: set[str] = set()
+    for rel in paths:
+        try:
+            folder = rel.rpartition("/")[0]
+            if folder not in made:
+                os.makedirs(staging / folder, exist_ok=True)
+                made.add(folder)
+            with open(staging / rel, "wb") as f:
+                f.write(current[rel])
+        except OSError as e:
+            return rel, e
+    return None
 
 
 def _remove_stale_staging(out_dir: Path) -> None:
