@@ -50,8 +50,10 @@ CFN_LINT_KEYWORDS = frozenset(
 TYPE_NAME = re.compile(r"^[a-zA-Z0-9]{2,64}::[a-zA-Z0-9]{2,64}::[a-zA-Z0-9]{2,64}$")
 HANDLER_NAMES = ("create", "read", "update", "delete", "list")
 SAME_DOCUMENT_REFS = ("#", "resource-schema.json#")
-# A "$ref" key and its string value in JSON text written by json.dumps (so: no odd spacing).
-_REF_VALUE = re.compile(r'"\$ref": "((?:[^"\\]|\\.)*)"')
+# A "$ref" key and its string value in JSON text (written as is: no escapes in the key).
+_REF_VALUE = re.compile(rb'"\$ref"[ \t\n\r]*:[ \t\n\r]*"((?:[^"\\]|\\.)*)"')
+# An escaped letter of "$ref" (\u0024, \u0072, \u0065, \u0066): the key could be written so.
+_ESCAPED_REF_LETTER = re.compile(rb"\\u00(?:24|6[56]|72)")
 
 
 def spec_files(specs_dir: Path) -> list[Path]:
@@ -112,7 +114,7 @@ def parse_spec(label: str, data: bytes, meta_check: bool = True) -> Spec:
         raise SpecError(label, None, f"invalid JSON: {e.msg}", e.lineno, e.colno) from e
     if not isinstance(document, dict):
         raise SpecError(label, "", f"expected an object, got {_json_type(document)}")
-    check_structure(label, document)
+    check_structure(label, document, data)
     warnings = tuple(meta_schema_findings(label, document)) if meta_check else ()
     return Spec(
         path=label,
@@ -123,8 +125,11 @@ def parse_spec(label: str, data: bytes, meta_check: bool = True) -> Spec:
     )
 
 
-def check_structure(label: str, document: dict) -> None:
-    """Raise SpecError for what no page can be made from: the checks we rely on."""
+def check_structure(label: str, document: dict, data: bytes | None = None) -> None:
+    """Raise SpecError for what no page can be made from: the checks we rely on.
+
+    `data`, the JSON text the document was parsed from, spares writing it out again.
+    """
     type_name = document.get("typeName")
     if not isinstance(type_name, str):
         pointer = "/typeName" if "typeName" in document else ""
@@ -136,7 +141,7 @@ def check_structure(label: str, document: dict) -> None:
     if not isinstance(properties, dict) or not properties:
         raise SpecError(label, "/properties", "expected a non-empty object of properties")
     _check_keywords(label, document, ())
-    _check_refs(label, document)
+    _check_refs(label, document, data)
     handlers = document.get("handlers")
     if handlers is not None:
         _check_handlers(label, handlers)
@@ -260,9 +265,9 @@ def _names_property(document: dict, pointer: Any) -> bool:
     return True
 
 
-def _check_refs(label: str, document: dict) -> None:
+def _check_refs(label: str, document: dict, data: bytes | None) -> None:
     """Every `$ref` must name a place in the same document."""
-    targets = _ref_targets(document)
+    targets = _ref_targets(document, data)
     if all(_ref_resolves(document, ref) for ref in targets):
         return
     for pointer, ref in iter_refs(document):  # slow, but only to name the broken one
@@ -272,10 +277,18 @@ def _check_refs(label: str, document: dict) -> None:
             raise SpecError(label, pointer, f"$ref {ref!r} names no definition")
 
 
-def _ref_targets(document: dict) -> set[str]:
-    """The distinct `$ref` values of a document (a fast scan of its JSON text)."""
-    text = json.dumps(document)
-    return {json.loads(f'"{m}"') if "\\" in m else m for m in set(_REF_VALUE.findall(text))}
+def _ref_targets(document: dict, data: bytes | None = None) -> set[str]:
+    """The distinct `$ref` values of a document (a fast scan of its JSON text).
+
+    The text it was parsed from serves unless a `$ref` key could hide in it behind escapes
+    or another encoding than UTF-8 (whose JSON text never holds a NUL byte).
+    """
+    if data is None or b"\x00" in data or _ESCAPED_REF_LETTER.search(data):
+        data = json.dumps(document).encode()
+    return {
+        json.loads(b'"' + m + b'"') if b"\\" in m else m.decode()
+        for m in set(_REF_VALUE.findall(data))
+    }
 
 
 def _ref_resolves(document: dict, ref: str) -> bool:

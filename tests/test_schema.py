@@ -111,6 +111,25 @@ def test_broken_schemas_name_file_and_pointer(change, message):
 
 
 @pytest.mark.parametrize(
+    "encode",
+    [
+        lambda text: text.replace('"$ref": ', '"$ref"\n\t :  ').encode(),
+        lambda text: text.replace('"$ref"', '"\\u0024re\\u0066"').encode(),
+        lambda text: text.encode("utf-16"),
+    ],
+    ids=["spacing", "escaped key", "utf-16"],
+)
+def test_a_broken_ref_is_found_however_the_json_text_writes_it(encode):
+    document = json.loads(LAMBDA_SPEC.read_bytes())
+    document["properties"]["FunctionName"].update({"$ref": "#/definitions/Gone"})
+    with pytest.raises(SpecError) as error:
+        parse_spec("x.json", encode(json.dumps(document, indent=1)))
+    assert str(error.value) == (
+        "x.json#/properties/FunctionName/$ref: $ref '#/definitions/Gone' names no definition"
+    )
+
+
+@pytest.mark.parametrize(
     "change, message",
     [
         (
