@@ -45,7 +45,8 @@ def split_pointer(pointer: str) -> tuple[str, ...]:
         return ()
     if not pointer.startswith("/"):
         raise ValueError(f"not a JSON pointer: {pointer!r}")
-    return tuple(unescape_token(t) for t in pointer[1:].split("/"))
+    tokens = pointer[1:].split("/")
+    return tuple(unescape_token(t) for t in tokens) if "~" in pointer else tuple(tokens)
 
 
 def resolve_pointer(document: Any, pointer: str) -> Any:

@@ -214,16 +214,17 @@ def deref(
 
     `targets` keeps what each `$ref` named, for callers that follow many.
     """
-    targets = {} if targets is None else targets
-    while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
-        ref = schema["$ref"]
+    while isinstance(schema, dict) and isinstance(ref := schema.get("$ref"), str):
         if ref in seen:
             break
         seen = seen | {ref}
         # Draft 7 ignores keywords beside a $ref (a property's own description is read apart).
-        if ref not in targets:
-            targets[ref] = resolve_pointer(doc, ref.partition("#")[2])
-        schema = targets[ref]
+        if targets is None:
+            schema = resolve_pointer(doc, ref.partition("#")[2])
+        else:
+            if ref not in targets:
+                targets[ref] = resolve_pointer(doc, ref.partition("#")[2])
+            schema = targets[ref]
     return (schema if isinstance(schema, dict) else {}), seen
 
 
