@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from generator import __version__
 from generator.atomicfile import write_atomic
 from generator.build import build, fingerprint
 from generator.errors import DocgenError
-from generator.model import DEFAULT_REGION
+from generator.model import DEFAULT_REGION, Page
 from generator.output import read_cache, write_cache, write_site
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -35,12 +36,13 @@ def add_generate(sub: argparse._SubParsersAction) -> None:
 
 def run_generate(args: argparse.Namespace) -> int:
     """Build the site (reusing what unchanged schemas gave last time) and write it."""
-    generator_id = fingerprint()
+    generator_id, started = fingerprint(), time.time_ns()
     reuse = read_cache(args.out, generator_id)
     site = build(args.specs, args.types, reuse, _progress_bar(args.quiet), models=False)
-    on_disk = {o.page.path: o.page.text.encode() for o in reuse.values() if o.page}
+    read = [o.page for o in reuse.values() if isinstance(o.page, Page)]  # pages read back
+    on_disk = {page.path: page.text.encode() for page in read}
     result = write_site(args.out, site.pages, prune=not args.types, on_disk=on_disk)
-    write_cache(args.out, generator_id, site.outcomes)
+    write_cache(args.out, generator_id, site.outcomes, started, frozenset(result.written))
     if not args.quiet:
         for skipped in site.skipped:
             print(f"skipped {skipped.type_name} ({skipped.source}): {skipped.reason}")

@@ -182,6 +182,19 @@ class Page:
 
 
 @dataclass(frozen=True, slots=True)
+class KeptPage:
+    """A page the last build wrote that is still on disk as written: not read back.
+
+    Its size and modification time (`stamp`) are as recorded when its bytes, of digest
+    `sha256`, were last known (see `output.read_cache`).
+    """
+
+    path: str
+    sha256: str
+    stamp: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
 class Summary:
     """What index pages show of a resource."""
 
@@ -199,7 +212,7 @@ class Outcome:
     file: str
     sha256: str
     type_name: str
-    page: Page | None
+    page: Page | KeptPage | None
     summary: Summary | None
     skipped: str = ""
     # Meta-schema warnings, each without the file's label (`#/pointer: message`): a rebuild
@@ -223,7 +236,7 @@ class Site:
     `resources` holds the models rendered in this build (not those reused from a previous one).
     """
 
-    pages: tuple[Page, ...]
+    pages: tuple[Page | KeptPage, ...]  # KeptPage only where a previous build was reused
     outcomes: tuple[Outcome, ...]
     resources: tuple[Resource, ...]
     warnings: tuple[str, ...]

@@ -8,7 +8,7 @@ import os
 import re
 import shutil
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import repeat
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.atomicfile import read_or_none, write_atomic
 from generator.errors import OutputError
-from generator.model import Outcome, Page, Summary
+from generator.model import KeptPage, Outcome, Page, Summary
 
 # The generator's record of the files it wrote; nothing else in the folder is ever touched.
 OWNED_FILE = ".stackql-docgen.json"
@@ -65,20 +65,22 @@ def _inside(path: object) -> bool:
 def read_cache(out_dir: Path, fingerprint: str) -> dict[tuple[str, str], Outcome]:
     """Outcomes of the last build by the same generator whose pages are still as written.
 
-    Keyed by (schema file name, sha256). Anything unreadable or stale is simply not reused.
+    Keyed by (schema file name, sha256). A page whose size and modification time are as
+    recorded, and older than the cache itself, is taken as written without reading it (a
+    KeptPage), as git takes a file in its index; any other page is read and compared by
+    digest. Anything unreadable, edited or stale is simply not reused.
     """
     try:
-        cache = json.loads((out_dir / CACHE_FILE).read_bytes())
+        cache_file = out_dir / CACHE_FILE
+        cache = json.loads(cache_file.read_bytes())
         if cache.get("generator") != fingerprint:
             return {}
+        written = os.stat(cache_file).st_mtime_ns
         reusable = {}
         for entry in cache["sources"]:
-            page = None
-            if entry["page"] is not None:
-                data = (out_dir / entry["page"]).read_bytes()
-                if hashlib.sha256(data).hexdigest() != entry["page_sha256"]:
-                    continue  # edited by hand since: render it again
-                page = Page(entry["page"], data.decode("utf-8"))
+            page = None if entry["page"] is None else _cached_page(out_dir, entry, written)
+            if entry["page"] is not None and page is None:
+                continue  # gone or edited by hand since: render it again
             summary = Summary(*entry["summary"]) if entry["summary"] else None
             outcome = Outcome(
                 entry["file"],
@@ -95,8 +97,46 @@ def read_cache(out_dir: Path, fingerprint: str) -> dict[tuple[str, str], Outcome
         return {}
 
 
-def write_cache(out_dir: Path, fingerprint: str, outcomes: Sequence[Outcome]) -> None:
-    """Record what each schema gave, for `read_cache` next time."""
+def _cached_page(out_dir: Path, entry: dict, cache_written: int) -> Page | KeptPage | None:
+    """A cached page as it is on disk: kept by its stamp, else read; None if it changed.
+
+    A stamp counts only for a page modified before the cache was written (in an earlier tick
+    of the file system's clock): an edit in the tick of the last write would keep the stamp.
+    """
+    path = out_dir / entry["page"]
+    stamp = entry.get("page_stamp")
+    try:
+        if stamp is not None and stamp[1] < cache_written and tuple(stamp) == _stamp(path):
+            return KeptPage(entry["page"], entry["page_sha256"], tuple(stamp))
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if hashlib.sha256(data).hexdigest() != entry["page_sha256"]:
+        return None
+    return Page(entry["page"], data.decode("utf-8"))
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """A file's size and modification time (ns), as recorded in the cache."""
+    st = os.stat(path)
+    return st.st_size, st.st_mtime_ns
+
+
+def write_cache(
+    out_dir: Path,
+    fingerprint: str,
+    outcomes: Sequence[Outcome],
+    started: int | None = None,
+    written: Collection[str] = (),
+) -> None:
+    """Record what each schema gave, for `read_cache` next time.
+
+    With `started` (time.time_ns() before this build read the output folder), pages are
+    stamped with their size and modification time: a KeptPage keeps its stamp (an edit since
+    changes the file's); those this build wrote (`written`) and those it read that were
+    modified before it started are stamped anew. A page modified since it started, by
+    someone else, gets no stamp: it is read and compared next time.
+    """
     sources = [
         {
             "file": o.file,
@@ -104,7 +144,8 @@ def write_cache(out_dir: Path, fingerprint: str, outcomes: Sequence[Outcome]) ->
             "type_name": o.type_name,
             "skipped": o.skipped,
             "page": o.page.path if o.page else None,
-            "page_sha256": hashlib.sha256(o.page.text.encode()).hexdigest() if o.page else None,
+            "page_sha256": _digest(o.page) if o.page else None,
+            "page_stamp": _stamp_of(out_dir, o.page, started, written) if o.page else None,
             "summary": _summary_row(o.summary) if o.summary else None,
             "warnings": list(o.warnings),
         }
@@ -115,19 +156,46 @@ def write_cache(out_dir: Path, fingerprint: str, outcomes: Sequence[Outcome]) ->
         write_atomic(out_dir / CACHE_FILE, data)
 
 
+def _digest(page: Page | KeptPage) -> str:
+    """The sha256 of a page's bytes."""
+    if isinstance(page, KeptPage):
+        return page.sha256
+    return hashlib.sha256(page.text.encode("utf-8")).hexdigest()
+
+
+def _stamp_of(
+    out_dir: Path, page: Page | KeptPage, started: int | None, written: Collection[str]
+) -> tuple[int, int] | None:
+    """The stamp to record for a page (see `write_cache`), or None."""
+    if isinstance(page, KeptPage):
+        return page.stamp
+    if started is None:
+        return None
+    rel = page.path
+    try:
+        stamp = _stamp(out_dir / rel)
+    except OSError:
+        return None
+    # The file system's clock may run a tick behind time.time_ns(): a margin of a second.
+    return stamp if rel in written or stamp[1] < started - 1_000_000_000 else None
+
+
 def _summary_row(s: Summary) -> list[str]:
     """A summary as the cache stores it (Summary's field order)."""
     return [s.provider, s.service, s.name, s.type_name, s.description]
 
 
 def write_site(
-    out_dir: Path, pages: Sequence[Page], prune: bool, on_disk: Mapping[str, bytes] | None = None
+    out_dir: Path,
+    pages: Sequence[Page | KeptPage],
+    prune: bool,
+    on_disk: Mapping[str, bytes] | None = None,
 ) -> WriteResult:
     """Write pages whose bytes changed; with `prune`, remove owned files no longer built.
 
     Each page is replaced atomically; the pages of a top folder that is not there yet (all of
     them, in a first build) appear together, as one tree. `on_disk` holds files whose bytes
-    were just read (by `read_cache`), not to read again.
+    were just read (by `read_cache`), not to read again; a KeptPage is on disk as written.
     """
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: not a folder")
@@ -137,13 +205,15 @@ def write_site(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise OutputError(f"{out_dir}: cannot create the folder: {e.strerror or e}") from e
-    current = {p.path: p.text.encode("utf-8") for p in pages}
+    current = {p.path: p.text.encode("utf-8") for p in pages if isinstance(p, Page)}
+    kept = {p.path for p in pages if isinstance(p, KeptPage)}
     before = {rel: known[rel] if rel in known else None for rel in current}
     _read_existing(out_dir, [rel for rel in current if rel not in known], before)
     _refuse_foreign(out_dir, current, owned, known, before)
     changed, unchanged = [], []
     for rel, data in sorted(current.items()):
         (unchanged if before[rel] == data else changed).append(rel)
+    unchanged = sorted([*unchanged, *kept])
     _remove_stale_staging(out_dir)
     tops = _new_tops(out_dir, changed)
     staged = [rel for rel in changed if rel.partition("/")[0] in tops]
@@ -166,11 +236,11 @@ def write_site(
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
-    removed = sorted(owned - current.keys()) if prune else []
+    removed = sorted(owned - current.keys() - kept) if prune else []
     for rel in removed:
         _remove(out_dir, rel)
-    kept = set(current) | (set() if prune else set(owned))
-    record = json.dumps({"files": sorted(kept)}, indent=2).encode() + b"\n"
+    recorded = set(current) | kept | (set() if prune else set(owned))
+    record = json.dumps({"files": sorted(recorded)}, indent=2).encode() + b"\n"
     if read_or_none(out_dir / OWNED_FILE) != record:
         write_atomic(out_dir / OWNED_FILE, record)
     return WriteResult(tuple(changed), tuple(unchanged), tuple(removed))
