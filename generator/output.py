@@ -126,12 +126,12 @@ def write_cache(
     out_dir: Path,
     fingerprint: str,
     outcomes: Sequence[Outcome],
-    started: int | None = None,
-    written: Collection[str] = (),
+    started: int,
+    written: Collection[str],
 ) -> None:
     """Record what each schema gave, for `read_cache` next time.
 
-    With `started` (time.time_ns() before this build read the output folder), pages are
+    `started` is time.time_ns() before this build read the output folder. Pages are
     stamped with their size and modification time: a KeptPage keeps its stamp (an edit since
     changes the file's); those this build wrote (`written`) and those it read that were
     modified before it started are stamped anew. A page modified since it started, by
@@ -164,13 +164,11 @@ def _digest(page: Page | KeptPage) -> str:
 
 
 def _stamp_of(
-    out_dir: Path, page: Page | KeptPage, started: int | None, written: Collection[str]
+    out_dir: Path, page: Page | KeptPage, started: int, written: Collection[str]
 ) -> tuple[int, int] | None:
     """The stamp to record for a page (see `write_cache`), or None."""
     if isinstance(page, KeptPage):
         return page.stamp
-    if started is None:
-        return None
     rel = page.path
     try:
         stamp = _stamp(out_dir / rel)

@@ -114,7 +114,7 @@ def _cached(tmp_path, age_s: int):
     then = time.time_ns() - age_s * 1_000_000_000
     os.utime(page, ns=(then, then))
     outcome = Outcome("a.json", "0" * 64, "AWS::S::A", A, None)
-    write_cache(tmp_path, "g", [outcome], started=time.time_ns())
+    write_cache(tmp_path, "g", [outcome], started=time.time_ns(), written=())
     return page, then
 
 
