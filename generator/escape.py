@@ -26,6 +26,8 @@ _CELL = {
 }
 _AUTOLINK_RE = re.compile(r"(?<=[A-Za-z]):(?=//)|(?<=\bwww)\.", re.IGNORECASE)
 _CELL_TABLE = str.maketrans(_CELL)
+# The indentation of a line that would close a ``` fence (see `code_fence`).
+_CLOSING_FENCE = re.compile(r"^ {0,3}(?=`{3,}[ \t]*$)", re.MULTILINE)
 
 
 def cell(text: str) -> str:
@@ -81,7 +83,10 @@ def yaml_quoted(text: str) -> str:
 def code_fence(text: str) -> str:
     """Make text safe inside a ``` fence: no line of it may close the fence.
 
-    >>> code_fence("a\\n```\\nb")
-    'a\\n ```\\nb'
+    Only a line of backticks alone, indented less than four spaces, closes a fence
+    (CommonMark); indented four spaces, it is text.
+
+    >>> code_fence("a\\n```\\n  ````  \\n```sql\\nb")
+    'a\\n    ```\\n    ````  \\n```sql\\nb'
     """
-    return re.sub(r"^(\s*)```", r"\1 ```", text, flags=re.MULTILINE)
+    return _CLOSING_FENCE.sub("    ", text)

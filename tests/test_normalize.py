@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from conftest import LAMBDA_SPEC
+from markdown_it import MarkdownIt
 
 from generator.build import build
 from generator.model import ArrayValue, Handler, ObjectValue, Placeholder, SqlVerb, Truncated
@@ -107,6 +108,16 @@ def test_recursive_definitions_are_cut_not_looped():
     )
     page = render_page(normalize(spec))
     assert "value: null" not in page and "cut here" in page
+
+
+def test_a_line_of_backticks_in_a_fence_does_not_close_it():
+    document = json.loads(RECURSIVE)
+    document["handlers"]["read"]["permissions"] = ["test:Get", "```", "  ````  "]
+    spec = parse_spec("tree.json", json.dumps(document).encode(), meta_check=False)
+    page = render_page(normalize(spec))
+    read = page.split("### Read\n", 1)[1]
+    fences = [t for t in MarkdownIt("commonmark").parse(read) if t.type == "fence"]
+    assert fences[0].content == "test:Get,\n```,\n    ````  \n"
 
 
 def test_union_and_missing_types():
