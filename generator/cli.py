@@ -13,7 +13,7 @@ from generator import __version__
 from generator.atomicfile import write_atomic
 from generator.build import build, fingerprint
 from generator.errors import DocgenError
-from generator.model import DEFAULT_REGION, Page
+from generator.model import DEFAULT_REGION, Page, Site
 from generator.output import read_cache, write_cache, write_site
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -189,6 +189,72 @@ def run_validate(args: argparse.Namespace) -> int:
     return EXIT_OK if report.clean else EXIT_FINDINGS
 
 
+def add_preview(sub: argparse._SubParsersAction) -> None:
+    """The `preview` subcommand's arguments."""
+    p = sub.add_parser(
+        "preview",
+        help="serve the pages as HTML on this machine, rebuilt from the schemas at each reload",
+        description="Build the pages of the schemas in --specs (or of the named types) in "
+        "memory, as generate would write them, and serve them as HTML until Ctrl+C: tabs "
+        "switch, code copies, links between pages work. Each request builds again what "
+        "changed in --specs, so an edited schema shows at the next reload (one that cannot "
+        "be built shows its error). Nothing is written.",
+    )
+    p.add_argument("types", nargs="*", metavar="TYPE", help="type name, e.g. AWS::Lambda::Url")
+    p.add_argument(
+        "--specs",
+        type=Path,
+        default=Path("specs"),
+        metavar="DIR",
+        help="folder of CloudFormation schemas (default: specs)",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument(
+        "--port",
+        type=int,
+        default=8000,
+        help="port to listen on; 0 for any free one (default: 8000)",
+    )
+    p.set_defaults(run=run_preview)
+
+
+def run_preview(args: argparse.Namespace) -> int:
+    """Serve the pages until interrupted."""
+    from generator.preview import Preview, serve  # loads markdown-it and http.server
+
+    def ready(url: str, site: Site) -> None:
+        print(
+            f"previewing {_count(len(site.pages), 'page')} of {args.specs} at {url} "
+            "(Ctrl+C to stop)",
+            flush=True,
+        )
+
+    # Each request builds again: a schema's warnings are printed once, not at every reload.
+    logging.getLogger("generator").handlers[0].addFilter(_Once())
+    try:
+        serve(Preview(args.specs, args.types), args.host, args.port, ready)
+    except KeyboardInterrupt:
+        print("stopped", flush=True)
+    return EXIT_OK
+
+
+class _Once(logging.Filter):
+    """Lets each distinct warning through once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.ERROR:
+            return True
+        message = record.getMessage()
+        if message in self.seen:
+            return False
+        self.seen.add(message)
+        return True
+
+
 def _progress_bar(quiet: bool) -> Callable[[int, int], None] | None:
     """A progress bar on stderr for long runs, only on a terminal and when not quiet."""
     if quiet or not sys.stderr.isatty():
@@ -250,6 +316,7 @@ def parser() -> argparse.ArgumentParser:
     add_fetch(sub)
     add_check(sub)
     add_validate(sub)
+    add_preview(sub)
     return p
 
 

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import mdxcompiler
 import pytest
 import yaml
+from markdown_it import MarkdownIt
 
 from generator.build import build
 from generator.cli import main
 from generator.naming import spec_file_name
+from generator.preview import to_html
 
 MAX_PAGE_BYTES = 500 * 1024
 
@@ -284,3 +287,51 @@ def test_items_after_the_first_are_numbered_where_they_stand(site, pages):
         ["{{ SubnetIds[0] }}", "{{ SubnetIds[1] }}"],
         ["{{ SubnetIds[1][0] }}", "{{ SubnetIds[1][1] }}"],
     ]
+
+
+class _Cells(HTMLParser):
+    """The text of every table cell of an HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cells: list[str] = []
+        self._open: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "td":
+            self._open = []
+
+    def handle_endtag(self, tag):
+        if tag == "td" and self._open is not None:
+            self.cells.append("".join(self._open))
+            self._open = None
+
+    def handle_data(self, data):
+        if self._open is not None:
+            self._open.append(data)
+
+
+def test_the_preview_shows_every_page_whole_and_descriptions_as_written(site, pages):
+    """Every page becomes HTML with no MDX left and every code block kept; text as written."""
+    bodies = {}
+    for path, text in pages.items():
+        title, body = to_html(text)
+        outside_code = re.sub(r"<pre>.*?</pre>", "", body, flags=re.DOTALL)
+        assert title and not re.search(r"<(?:Tabs|TabItem|CopyableCode)\b|\{/\*", outside_code)
+        fences = [t for t in MarkdownIt("commonmark").parse(text) if t.type == "fence"]
+        assert body.count("<pre>") == len(fences), path
+        bodies[path] = body
+    tricky = [
+        r
+        for r in site.resources
+        if any(c in f.description for f in r.fields for c in "{}<>|`*_[]\\")
+    ]
+    assert len(tricky) > 200
+    paths = {o.type_name: o.page.path for o in site.outcomes if o.page}
+    for resource in tricky:
+        cells = _Cells()
+        cells.feed(bodies[paths[resource.type_name]])
+        shown = {" ".join(c.split()) for c in cells.cells}
+        for field in resource.fields:
+            written = " ".join(field.description.split())
+            assert written in shown, (resource.type_name, field.name, written)

@@ -1,0 +1,269 @@
+"""Preview: the pages `generate` would write, as HTML from a web server on this machine.
+
+Every request builds the site again from the schemas (a schema whose bytes did not change is
+taken from the last build, not rendered again), so an edited schema shows at the next reload
+and one that cannot be built shows its error instead. The MDX becomes HTML here: markdown-it
+renders the Markdown, and the three components the pages use (Tabs, TabItem, CopyableCode)
+become plain HTML, with a little script for switching tabs and copying.
+
+Page `aws/lambda/index.mdx` is served at `/aws/lambda/index.html` (and `/aws/lambda/`), so the
+pages' relative links work as they are; its MDX at `/aws/lambda/index.mdx`.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import threading
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import yaml
+from markdown_it import MarkdownIt
+
+from generator.build import build
+from generator.errors import DocgenError, UsageError
+from generator.model import Page, Site
+from generator.render import environment
+
+log = logging.getLogger(__name__)
+
+HTML_TYPE = "text/html; charset=utf-8"
+MDX_TYPE = "text/plain; charset=utf-8"
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+_IMPORT = re.compile(r"^import [^\n]*;[ \t]*\n", re.MULTILINE)
+_COMMENT = re.compile(r"\{/\*.*?\*/\}[ \t]*\n?", re.DOTALL)
+_TABS = re.compile(r'<Tabs\s+defaultValue="([^"]*)"\s+values=\{\[(.*?)\]\s*\}>', re.DOTALL)
+_TAB = re.compile(r"\{\s*label:\s*'((?:[^'\\]|\\.)*)',\s*value:\s*'((?:[^'\\]|\\.)*)',?\s*\}")
+_TAB_ITEM = re.compile(r'<TabItem value="([^"]*)">')
+_COPYABLE = re.compile(r'<CopyableCode code="([^"]*)" />')
+# A relative link to another page (the pages link to each other's files).
+_PAGE_LINK = re.compile(r'href="((?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)[^"]*?)\.mdx(#[^"]*)?"')
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    """CommonMark with raw HTML and GFM tables, as the pages are written for."""
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def page_url(path: str) -> str:
+    """The URL path a page is served at.
+
+    >>> page_url("aws/lambda/event_invoke_configs/index.mdx")
+    '/aws/lambda/event_invoke_configs/index.html'
+    """
+    return "/" + path.removesuffix(".mdx") + ".html"
+
+
+def to_html(mdx: str) -> tuple[str, str]:
+    """The title (front matter) and the HTML body of an MDX page the generator wrote."""
+    title = ""
+    front = _FRONT_MATTER.match(mdx)
+    if front:
+        meta = yaml.safe_load(front[1])
+        title = str(meta.get("title", "")) if isinstance(meta, dict) else ""
+        mdx = mdx[front.end() :]
+    body = _markdown().render(_components_to_html(mdx))
+    return title, _PAGE_LINK.sub(r'href="\1.html\2"', body)
+
+
+def _components_to_html(mdx: str) -> str:
+    """The MDX with its imports, comments and components turned into Markdown and HTML.
+
+    Code blocks are left as they are: what looks like a component there is text.
+    """
+    lines = mdx.splitlines(keepends=True)
+    fenced = sorted(
+        token.map
+        for token in _markdown().parse(mdx)
+        if token.type in ("fence", "code_block") and token.map
+    )
+    parts, start = [], 0
+    for first, end in fenced:
+        parts.append(_convert("".join(lines[start:first])))
+        parts.append("".join(lines[first:end]))
+        start = end
+    parts.append(_convert("".join(lines[start:])))
+    return "".join(parts)
+
+
+def _convert(text: str) -> str:
+    """Text outside code blocks, with the MDX-only parts made HTML."""
+    text = _COMMENT.sub("", _IMPORT.sub("", text))
+    text = _TABS.sub(_tabs, text)
+    text = _TAB_ITEM.sub(r'<div class="tab-item" data-value="\1">', text)
+    text = text.replace("</TabItem>", "</div>").replace("</Tabs>", "</div>")
+    return _COPYABLE.sub(_copyable, text)
+
+
+def _tabs(match: re.Match[str]) -> str:
+    """A Tabs element's opening: its tab buttons."""
+    buttons = "".join(
+        f'<button type="button" role="tab" data-value="{html.escape(value)}">'
+        f"{html.escape(label)}</button>"
+        for label, value in _TAB.findall(match[2])
+    )
+    return (
+        f'<div class="tabs" data-default="{html.escape(match[1])}">\n'
+        f'<div class="tab-bar" role="tablist">{buttons}</div>'
+    )
+
+
+def _copyable(match: re.Match[str]) -> str:
+    """A CopyableCode element: the code and a button that copies it."""
+    code = html.escape(html.unescape(match[1]))  # a JSX string decodes character references
+    return (
+        f'<span class="copyable"><code>{code}</code>'
+        f'<button type="button" class="copy" data-code="{code}">Copy</button></span>'
+    )
+
+
+def _crumbs(path: str, paths: Collection[str]) -> list[tuple[str, str]]:
+    """(name, URL) of the index pages above a page, outermost first."""
+    parts = path.split("/")[:-1]
+    if path.endswith("/index.mdx"):
+        parts = parts[:-1]
+    crumbs = []
+    for i in range(1, len(parts) + 1):
+        index = "/".join(parts[:i]) + "/index.mdx"
+        if index in paths:
+            crumbs.append((parts[i - 1], page_url(index)))
+    return crumbs
+
+
+def html_page(page: Page, paths: Collection[str]) -> str:
+    """A whole HTML document for a page of the site whose page paths are `paths`."""
+    title, body = to_html(page.text)
+    return (
+        environment()
+        .get_template("preview.html.j2")
+        .render(
+            title=title or page.path,
+            body=body,
+            error=None,
+            crumbs=_crumbs(page.path, paths),
+            source="/" + page.path,
+        )
+    )
+
+
+def error_page(status: HTTPStatus, message: str) -> str:
+    """A whole HTML document that says what went wrong."""
+    return (
+        environment()
+        .get_template("preview.html.j2")
+        .render(
+            title=f"{status.value} {status.phrase}",
+            body=None,
+            error=message,
+            crumbs=[],
+            source=None,
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """What the server answers to a GET."""
+
+    status: HTTPStatus
+    content_type: str
+    body: bytes
+    location: str | None = None
+
+
+def respond(site: Site, url: str) -> Response:
+    """The answer to a GET of `url` (a path, maybe with a query) from a built site."""
+    path = unquote(urlsplit(url).path)
+    pages = {page.path: page for page in site.pages}
+    if path == "/":
+        tops = [p for p in pages if p.count("/") == 1 and p.endswith("/index.mdx")]
+        if tops:
+            return Response(HTTPStatus.FOUND, HTML_TYPE, b"", page_url(tops[0]))
+    if path.endswith("/"):
+        path += "index.html"
+    rel = path.lstrip("/")
+    if rel.endswith(".html") and rel.removesuffix(".html") + ".mdx" in pages:
+        page = pages[rel.removesuffix(".html") + ".mdx"]
+        return Response(HTTPStatus.OK, HTML_TYPE, html_page(page, pages).encode())
+    if rel in pages:
+        return Response(HTTPStatus.OK, MDX_TYPE, pages[rel].text.encode())
+    message = f"No page at {path}: the pages begin at /."
+    return Response(
+        HTTPStatus.NOT_FOUND, HTML_TYPE, error_page(HTTPStatus.NOT_FOUND, message).encode()
+    )
+
+
+class Preview:
+    """The site as the schemas make it now, built again at each `refresh`."""
+
+    def __init__(self, specs: Path, types: Sequence[str] = ()) -> None:
+        self.specs = specs
+        self.types = tuple(types)
+        self.site: Site | None = None
+        self._lock = threading.Lock()  # one build at a time; the server answers on threads
+
+    def refresh(self) -> Site:
+        """Build the site, reusing the last build's outcome of every unchanged schema."""
+        reuse = {(o.file, o.sha256): o for o in self.site.outcomes} if self.site else None
+        self.site = build(self.specs, self.types, reuse, models=False)
+        return self.site
+
+    def get(self, url: str) -> Response:
+        """The answer to a GET: from the site as built now, or the error that stops it."""
+        with self._lock:
+            try:
+                site = self.refresh()
+            except DocgenError as e:
+                log.error("%s", e)
+                text = error_page(HTTPStatus.INTERNAL_SERVER_ERROR, f"error: {e}")
+                return Response(HTTPStatus.INTERNAL_SERVER_ERROR, HTML_TYPE, text.encode())
+        return respond(site, url)
+
+
+def serve(preview: Preview, host: str, port: int, ready: Callable[[str, Site], None]) -> None:
+    """Build once (errors stop here), then answer requests on host:port until interrupted.
+
+    `ready` gets the server's URL (port 0 takes a free port) and the first build.
+    """
+    site = preview.refresh()
+
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "stackql-docgen-preview"
+
+        def do_GET(self) -> None:
+            self._answer(send_body=True)
+
+        def do_HEAD(self) -> None:
+            self._answer(send_body=False)
+
+        def _answer(self, send_body: bool) -> None:
+            response = preview.get(self.path)
+            self.send_response(response.status)
+            self.send_header("Content-Type", response.content_type)
+            self.send_header("Content-Length", str(len(response.body)))
+            self.send_header("Cache-Control", "no-store")  # a reload shows the schema as it is
+            if response.location:
+                self.send_header("Location", response.location)
+            self.end_headers()
+            if send_body:
+                self.wfile.write(response.body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            """Quiet: errors are logged where they happen."""
+
+    try:
+        server = ThreadingHTTPServer((host, port), Handler)
+    except OSError as e:
+        raise UsageError(f"cannot listen on {host}:{port}: {e.strerror or e}") from e
+    with server:
+        ready(f"http://{host}:{server.server_address[1]}/", site)
+        server.serve_forever()

@@ -1,0 +1,261 @@
+"""`preview`: the real command serving on 127.0.0.1, read over HTTP and in headless Chromium.
+
+The browser tests need Debian's Chromium (`apt-get install chromium`, or CHROMIUM naming
+another build) and fail, not skip, without it: a page check that silently does not run is no
+check. Playwright drives it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from conftest import LAMBDA_SPEC
+
+from generator.build import build
+from generator.preview import to_html
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data" / "specs"
+RESOURCE = "/aws/lambda/event_invoke_configs/index.html"
+COMPONENTS = re.compile(r"<(?:Tabs|TabItem|CopyableCode)\b|\{/\*|^import ", re.MULTILINE)
+
+
+class Server:
+    """A running `stackql-docgen preview` process and its URL."""
+
+    def __init__(self, specs: Path, *args: str) -> None:
+        command = [sys.executable, "-m", "generator", "preview", "--specs", str(specs)]
+        self.process = subprocess.Popen(
+            [*command, "--port", "0", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        line = self.process.stdout.readline()
+        match = re.search(r"at (http://127\.0\.0\.1:\d+/) \(Ctrl\+C to stop\)", line)
+        if match is None:
+            self.process.kill()
+            raise AssertionError(f"no URL in {line!r}: {self.process.stderr.read()}")
+        self.url = match[1].rstrip("/")
+        self.banner = line
+
+    def get(self, path: str) -> requests.Response:
+        return requests.get(self.url + path, allow_redirects=False, timeout=30)
+
+    def stop(self) -> tuple[int, str, str]:
+        """Ctrl+C; the exit code and what it printed after the banner."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+        out, err = self.process.communicate(timeout=30)
+        return self.process.returncode, out, err
+
+
+@pytest.fixture
+def server(specs: Path) -> Iterator[Server]:
+    running = Server(specs)
+    yield running
+    if running.process.poll() is None:
+        running.process.kill()
+        running.process.communicate()
+
+
+def test_every_page_is_served_as_html_and_as_its_mdx(specs, server):
+    assert server.banner.startswith(f"previewing 5 pages of {specs} at http://127.0.0.1:")
+    root = server.get("/")
+    assert root.status_code == 302 and root.headers["Location"] == "/aws/index.html"
+    site = build(specs)
+    for page in site.pages:
+        if not page.path.endswith(".mdx"):
+            continue
+        url = "/" + page.path.removesuffix(".mdx") + ".html"
+        shown = server.get(url)
+        assert shown.status_code == 200, url
+        assert shown.headers["Content-Type"] == "text/html; charset=utf-8"
+        assert not COMPONENTS.search(shown.text), url
+        source = server.get("/" + page.path)
+        assert source.status_code == 200 and source.text == page.text
+    assert server.get("/aws/lambda/").text == server.get("/aws/lambda/index.html").text
+    service = server.get("/aws/lambda/index.html").text
+    assert '<a href="./event_invoke_configs/index.html">event_invoke_configs</a>' in service
+    missing = server.get("/aws/lambda/nothing.html")
+    assert missing.status_code == 404 and "No page at /aws/lambda/nothing.html" in missing.text
+    code, out, err = server.stop()
+    assert (code, out, err) == (0, "stopped\n", "")
+
+
+def test_a_schema_edit_shows_at_the_next_request_and_a_broken_one_shows_its_error(specs, server):
+    schema = specs / LAMBDA_SPEC.name
+    document = json.loads(schema.read_text())
+    document["description"] = "Edited {while} <previewing> | `live`."
+    schema.write_text(json.dumps(document))
+    page = server.get(RESOURCE)
+    assert page.status_code == 200
+    assert "Edited &#123;while&#125; &lt;previewing&gt; &#124; &#96;live&#96;." in page.text
+
+    schema.write_text('{"typeName": "AWS::Lambda::EventInvokeConfig",\n  "description": }')
+    broken = server.get(RESOURCE)
+    assert broken.status_code == 500
+    assert f"{schema}:2:18: " in broken.text
+    schema.write_text(json.dumps(document))
+    assert server.get(RESOURCE).status_code == 200
+
+    code, out, err = server.stop()
+    assert code == 0 and out == "stopped\n"
+    assert err.count("error: ") == 1 and f"{schema}:2:18: " in err
+
+
+def test_a_schema_that_cannot_be_built_stops_the_preview_before_it_serves(specs):
+    (specs / LAMBDA_SPEC.name).write_text("{")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "preview", "--specs", str(specs), "--port", "0"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"error: {specs / LAMBDA_SPEC.name}:1:2: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_a_port_in_use_is_a_clear_error(specs):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "preview", "--specs", str(specs)]
+            + ["--port", str(port)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+        )
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: cannot listen on 127.0.0.1:{port}: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_mdx_components_become_html_and_code_blocks_stay_as_written():
+    mdx = (
+        "---\ntitle: things\n---\n\nimport Tabs from '@theme/Tabs';\n\n"
+        "{/* generated: do not edit */}\n\n"
+        "<Tabs\n    defaultValue=\"a\"\n    values={[\n      { label: 'First one', value: 'a', },\n"
+        "      { label: 'Second', value: 'b', },\n    ]\n}>\n<TabItem value=\"a\">\n\n"
+        "```sql\nSELECT '<TabItem value=\"x\">', '{/* kept */}';\nimport this;\n```\n"
+        '</TabItem>\n<TabItem value="b">\n\nText &#123;b&#125; and [a link](./x/index.mdx).\n'
+        '</TabItem>\n</Tabs>\n\n<CopyableCode code="a &quot;b&quot; &amp; c<d" />\n'
+    )
+    title, body = to_html(mdx)
+    assert title == "things"
+    assert not COMPONENTS.search(re.sub(r"<pre>.*?</pre>", "", body, flags=re.DOTALL))
+    assert '<div class="tabs" data-default="a">' in body
+    assert '<button type="button" role="tab" data-value="a">First one</button>' in body
+    assert '<div class="tab-item" data-value="b">' in body
+    code = "SELECT '&lt;TabItem value=&quot;x&quot;&gt;', '{/* kept */}';\nimport this;\n"
+    assert f'<pre><code class="language-sql">{code}</code></pre>' in body
+    assert '<p>Text {b} and <a href="./x/index.html">a link</a>.</p>' in body
+    assert "<code>a &quot;b&quot; &amp; c&lt;d</code>" in body
+    assert 'data-code="a &quot;b&quot; &amp; c&lt;d"' in body
+
+
+# --- in a real headless browser ---------------------------------------------------------------
+
+
+def chromium() -> str:
+    """The Chromium to drive: $CHROMIUM, else Debian's."""
+    found = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if not found:
+        raise RuntimeError("the preview's browser tests need Chromium: apt-get install chromium")
+    return found
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=chromium(),
+            # As root, with no network but loopback: no sandbox, no background connections.
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield launched
+        launched.close()
+
+
+def test_a_reader_browses_switches_tabs_and_copies(browser, server):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on(
+        "console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None
+    )
+
+    page.goto(server.url + "/")
+    assert page.url == server.url + "/aws/index.html"
+    page.get_by_role("link", name="lambda", exact=True).click()
+    page.get_by_role("link", name="event_invoke_configs", exact=True).click()
+    assert page.url == server.url + RESOURCE
+    assert page.locator("h1").inner_text() == "event_invoke_configs"
+
+    panels = {
+        v: page.locator(f'.tab-item[data-value="{v}"]') for v in ("required", "all", "manifest")
+    }
+    assert [panels[v].is_visible() for v in panels] == [True, False, False]
+    page.get_by_role("tab", name="All Properties").click()
+    assert [panels[v].is_visible() for v in panels] == [False, True, False]
+    assert "DestinationConfig" in panels["all"].inner_text()
+    page.get_by_role("tab", name="Manifest").click()
+    assert [panels[v].is_visible() for v in panels] == [False, False, True]
+    assert "version: 1" in panels["manifest"].inner_text()
+
+    copy = page.locator('button.copy[data-code="aws.lambda.event_invoke_configs"]')
+    copy.click()
+    assert page.evaluate("navigator.clipboard.readText()") == "aws.lambda.event_invoke_configs"
+    assert copy.inner_text() == "Copied"
+    page.locator("pre").first.get_by_role("button", name="Copy").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("SELECT\nregion,\n")
+    assert copied.endswith("""data__ResourceModel = '{"FunctionName": "<FunctionName>"}';""")
+
+    page.get_by_role("link", name="aws", exact=True).click()
+    assert page.url == server.url + "/aws/index.html"
+    assert problems == []
+    context.close()
+
+
+def test_warnings_are_printed_once_not_at_every_request(specs):
+    shutil.copy(DATA / "aws-quicksight-approvalpolicy.json", specs)
+    server = Server(specs)
+    try:
+        for _ in range(3):
+            assert server.get("/aws/quicksight/approval_policies/index.html").status_code == 200
+    finally:
+        code, _, err = server.stop()
+    warnings = err.splitlines()
+    assert code == 0 and len(warnings) == 3 == len(set(warnings))
+    assert all(
+        w.startswith(f"warning: {specs}/aws-quicksight-approvalpolicy.json#/") for w in warnings
+    )
