@@ -201,13 +201,7 @@ def add_preview(sub: argparse._SubParsersAction) -> None:
         "be built shows its error). Nothing is written.",
     )
     p.add_argument("types", nargs="*", metavar="TYPE", help="type name, e.g. AWS::Lambda::Url")
-    p.add_argument(
-        "--specs",
-        type=Path,
-        default=Path("specs"),
-        metavar="DIR",
-        help="folder of CloudFormation schemas (default: specs)",
-    )
+    _add_specs(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument(
         "--port",
@@ -286,20 +280,25 @@ def _count(n: int, noun: str) -> str:
 
 
 def _add_specs_out(p: argparse.ArgumentParser) -> None:
-    """The --specs and --out options every command shares."""
-    p.add_argument(
-        "--specs",
-        type=Path,
-        default=Path("specs"),
-        metavar="DIR",
-        help="folder of CloudFormation schemas (default: specs)",
-    )
+    """The --specs and --out options of the commands that read or write pages."""
+    _add_specs(p)
     p.add_argument(
         "--out",
         type=Path,
         default=Path("output"),
         metavar="DIR",
         help="folder of generated pages (default: output)",
+    )
+
+
+def _add_specs(p: argparse.ArgumentParser) -> None:
+    """The --specs option every command that builds pages shares."""
+    p.add_argument(
+        "--specs",
+        type=Path,
+        default=Path("specs"),
+        metavar="DIR",
+        help="folder of CloudFormation schemas (default: specs)",
     )
 
 
