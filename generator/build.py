@@ -148,7 +148,6 @@ def _build_one(source: SourceFile, digest: str, wanted: frozenset[str], models: 
 
 # The modules whose code shapes the pages: a page cache is valid only for the same code.
 PAGE_MODULES = (
-    "_metaschema",
     "build",
     "conditions",
     "escape",

@@ -15,8 +15,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import fastjsonschema
-
 from generator.errors import SpecError, UsageError
 from generator.jsonpointer import join_pointer, resolve_pointer
 from generator.model import SourceFile, Spec
@@ -334,12 +332,9 @@ def iter_refs(node: Any, path: tuple = ()) -> Iterator[tuple[str, str]]:
 
 def meta_schema_findings(label: str, document: dict) -> Iterator[str]:
     """Yield the meta-schema violations as warnings, leaving out cfn-lint's own keywords."""
-    try:
-        _fast_meta_check()(document)
+    if _fast_meta_check()(document):
         return
-    except fastjsonschema.JsonSchemaException:
-        pass  # the slow validator lists every violation, with its place
-    for error in _meta_validator().iter_errors(document):
+    for error in _meta_validator().iter_errors(document):  # each violation, with its place
         if error.validator == "additionalProperties" and _only_cfn_lint_keywords(error):
             continue
         yield f"{label}#{join_pointer(error.absolute_path)}: {error.message}"
@@ -378,54 +373,25 @@ def _meta_validator() -> Any:
 
 
 @lru_cache(maxsize=1)
-def _fast_meta_check() -> Callable[[dict], Any]:
-    """The meta-schema, relaxed to allow cfn-lint's keywords, compiled to Python.
+def _fast_meta_check() -> Callable[[dict], bool]:
+    """Whether a document passes the meta-schema, relaxed to allow cfn-lint's keywords.
 
-    About 30x faster than jsonschema, for the common case of no finding. Like jsonschema by
-    default, it checks no `format` (AWS's patterns are Java regexes, not Python ones). It
-    only tells pass from fail: `meta_schema_findings` asks jsonschema for the findings. The
-    package ships the compiled code (`generator/_metaschema.py`, see `meta_check_source`):
-    compiling it takes 0.12 s, a quarter of regenerating a tree after one schema changed.
+    jsonschema-rs (compiled Rust) checks the 1,854 us-east-1 schemas in 0.03 s where jsonschema
+    takes 11 s. Like jsonschema by default, it checks no `format` (AWS's patterns are Java
+    regexes). It only tells pass from fail: `meta_schema_findings` asks jsonschema for the
+    findings, whose messages it keeps. Every meta-schema it needs is given: it fetches nothing.
     """
-    from generator import _metaschema
+    import jsonschema_rs  # imported here: an unchanged tree never needs it
 
-    if _metaschema.VERSION == fastjsonschema.VERSION:
-        return getattr(_metaschema, _META_CHECK_FUNCTION)
-    namespace: dict[str, Any] = {}  # another fastjsonschema than the pinned one compiled it
-    exec(meta_check_source(), namespace)  # our own generated code
-    return namespace[_META_CHECK_FUNCTION]
-
-
-# The compiled check's entry point: fastjsonschema names it after the meta-schema's $id.
-_META_CHECK_FUNCTION = (
-    "validate_https___schema_cloudformation_us_east_1_amazonaws_com_"
-    "provider_definition_schema_v1_json"
-)
-META_CHECK_HEADER = (
-    "# Generated from generator/data/metaschema by fastjsonschema (see\n"
-    "# generator.schema.meta_check_source): the meta-schema check, compiled. Do not edit.\n"
-    "# ruff: noqa\n"
-)
-
-
-def meta_check_source() -> str:
-    """The Python source of the compiled meta-schema check, as `_metaschema.py` holds it."""
-    documents = {doc["$id"]: _allow_cfn_lint_keywords(doc) for doc in _meta_documents()}
-    handlers = {"https": documents.__getitem__, "http": lambda uri: _draft7_meta_schema()}
-    root = documents[_meta_documents()[0]["$id"]]
-    code = fastjsonschema.compile_to_code(
-        root, handlers=handlers, use_default=False, formats={"regex": ".*"}
+    documents = [_allow_cfn_lint_keywords(doc) for doc in _meta_documents()]
+    draft7 = _draft7_meta_schema()
+    registry = jsonschema_rs.Registry(
+        [(doc["$id"], doc) for doc in documents] + [(draft7["$id"].rstrip("#"), draft7)]
     )
-    # The check only says pass or fail (jsonschema names the findings), so the place in the
-    # document, which every nested call would format for its error messages, is not worked
-    # out: that halves the time of a check.
-    return META_CHECK_HEADER + _NESTED_NAME.sub("custom_formats, name_prefix)", code)
-
-
-# The name a validation function gives the nested one it calls, in fastjsonschema's code.
-_NESTED_NAME = re.compile(
-    r'custom_formats, \(name_prefix or "data"\) \+ "[^"]*"(?:\.format\(\*\*locals\(\)\))?\)'
-)
+    validator = jsonschema_rs.Draft7Validator(
+        documents[0], registry=registry, validate_formats=False, offline=True
+    )
+    return validator.is_valid
 
 
 def _draft7_meta_schema() -> dict:

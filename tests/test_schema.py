@@ -46,15 +46,6 @@ def test_other_meta_schema_findings_are_warnings_with_file_and_pointer(caplog, t
     ]
 
 
-def test_the_shipped_meta_schema_check_is_compiled_from_the_shipped_meta_schema():
-    shipped = Path(schema.__file__).with_name("_metaschema.py").read_text("utf-8")
-    assert shipped == schema.meta_check_source(), (
-        "generator/_metaschema.py is stale; regenerate it with: python -c 'from pathlib import "
-        "Path; from generator import schema; "
-        'Path(schema.__file__).with_name("_metaschema.py").write_text(schema.meta_check_source())\''
-    )
-
-
 def test_a_rerun_repeats_the_warnings_of_schemas_it_does_not_parse_again(capsys, tmp_path):
     path = DATA / "aws-quicksight-approvalpolicy.json"
     for folder in ("first", "moved"):
