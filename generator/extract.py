@@ -52,10 +52,11 @@ _TABS = {
     ("all", "sql"): ExampleKind.INSERT_ALL,
     ("manifest", "yaml"): ExampleKind.MANIFEST,
 }
-_TAB_TAG = re.compile(r"<TabItem\s+value=\"([^\"]*)\"\s*>|</TabItem\s*>")
+# A TabItem's opening tag (with its value) or closing tag; and a page's YAML front matter.
+TAB_TAG = re.compile(r"<TabItem\s+value=\"([^\"]*)\"\s*>|</TabItem\s*>")
 _LIST_LEAD = re.compile(r"^Gets all .* in a region\.$")
 _GET_LEAD = re.compile(r"^Gets all properties from an individual .*\.$")
-_FRONTMATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+FRONTMATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
 def extract_examples(text: str) -> tuple[Example, ...]:
@@ -75,7 +76,7 @@ def extract_examples(text: str) -> tuple[Example, ...]:
             examples.append(Example(kind, language, token.content, line))
             lead = ""
         elif token.type in ("inline", "html_block"):
-            for match in _TAB_TAG.finditer(token.content):
+            for match in TAB_TAG.finditer(token.content):
                 tab = match[1] or ""
             if token.type == "inline":
                 lead = token.content.strip()
@@ -109,7 +110,7 @@ def _blank_frontmatter(text: str) -> str:
     >>> _blank_frontmatter("---\\ntitle: x\\n---\\n# A\\n")
     '\\n\\n\\n# A\\n'
     """
-    match = _FRONTMATTER.match(text)
+    match = FRONTMATTER.match(text)
     return "\n" * match[0].count("\n") + text[match.end() :] if match else text
 
 

@@ -29,6 +29,7 @@ from markdown_it import MarkdownIt
 
 from generator.build import build
 from generator.errors import DocgenError, UsageError
+from generator.extract import FRONTMATTER, TAB_TAG
 from generator.model import Page, Site
 from generator.render import environment
 
@@ -37,12 +38,10 @@ log = logging.getLogger(__name__)
 HTML_TYPE = "text/html; charset=utf-8"
 MDX_TYPE = "text/plain; charset=utf-8"
 
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _IMPORT = re.compile(r"^import [^\n]*;[ \t]*\n", re.MULTILINE)
 _COMMENT = re.compile(r"\{/\*.*?\*/\}[ \t]*\n?", re.DOTALL)
 _TABS = re.compile(r'<Tabs\s+defaultValue="([^"]*)"\s+values=\{\[(.*?)\]\s*\}>', re.DOTALL)
 _TAB = re.compile(r"\{\s*label:\s*'((?:[^'\\]|\\.)*)',\s*value:\s*'((?:[^'\\]|\\.)*)',?\s*\}")
-_TAB_ITEM = re.compile(r'<TabItem value="([^"]*)">')
 _COPYABLE = re.compile(r'<CopyableCode code="([^"]*)" />')
 # A relative link to another page (the pages link to each other's files).
 _PAGE_LINK = re.compile(r'href="((?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)[^"]*?)\.mdx(#[^"]*)?"')
@@ -51,7 +50,7 @@ _PAGE_LINK = re.compile(r'href="((?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)[^"]*?)\.mdx(#[
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
     """CommonMark with raw HTML and GFM tables, as the pages are written for."""
-    return MarkdownIt("commonmark", {"html": True}).enable("table")
+    return MarkdownIt("commonmark").enable("table")
 
 
 def page_url(path: str) -> str:
@@ -66,7 +65,7 @@ def page_url(path: str) -> str:
 def to_html(mdx: str) -> tuple[str, str]:
     """The title (front matter) and the HTML body of an MDX page the generator wrote."""
     title = ""
-    front = _FRONT_MATTER.match(mdx)
+    front = FRONTMATTER.match(mdx)
     if front:
         meta = yaml.safe_load(front[1])
         title = str(meta.get("title", "")) if isinstance(meta, dict) else ""
@@ -99,9 +98,15 @@ def _convert(text: str) -> str:
     """Text outside code blocks, with the MDX-only parts made HTML."""
     text = _COMMENT.sub("", _IMPORT.sub("", text))
     text = _TABS.sub(_tabs, text)
-    text = _TAB_ITEM.sub(r'<div class="tab-item" data-value="\1">', text)
-    text = text.replace("</TabItem>", "</div>").replace("</Tabs>", "</div>")
+    text = TAB_TAG.sub(_tab_item, text).replace("</Tabs>", "</div>")
     return _COPYABLE.sub(_copyable, text)
+
+
+def _tab_item(match: re.Match[str]) -> str:
+    """A TabItem's opening or closing tag, as a div."""
+    if match[1] is None:
+        return "</div>"
+    return f'<div class="tab-item" data-value="{html.escape(match[1])}">'
 
 
 def _tabs(match: re.Match[str]) -> str:
