@@ -162,13 +162,13 @@ PAGE_MODULES = (
 
 
 def fingerprint() -> str:
-    """Identify this generator (version, page code, templates) for the page cache."""
+    """Identify this generator (version, page code, page templates) for the page cache."""
     from generator import __version__
 
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
     modules = [package / f"{name}.py" for name in PAGE_MODULES]
-    for path in sorted([*modules, *template_dir().rglob("*.j2")]):
+    for path in sorted([*modules, *template_dir().rglob("*.mdx.j2")]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
