@@ -214,6 +214,8 @@ def deref(
 
     `targets` keeps what each `$ref` named, for callers that follow many.
     """
+    if type(schema) is dict and "$ref" not in schema:  # most schemas: nothing to follow
+        return schema, seen
     while isinstance(schema, dict) and isinstance(ref := schema.get("$ref"), str):
         if ref in seen:
             break
@@ -303,9 +305,14 @@ class _ValueBuilder:
         `extra` adds what a condition on the owner asks of this value (the `then` of an `if`
         that holds); `required` says that the owner requires it, so that a cut leaves it empty.
         """
-        if len(path) > MAX_VALUE_DEPTH or (isinstance(schema, dict) and schema.get("$ref") in seen):
+        if len(path) > MAX_VALUE_DEPTH:
             return self.cut(schema, path, required)
-        target, followed = deref(schema, self.doc, seen, self.targets)
+        if type(schema) is dict and "$ref" not in schema:  # most schemas: nothing to follow
+            target, followed = schema, seen
+        elif isinstance(schema, dict) and schema.get("$ref") in seen:
+            return self.cut(schema, path, required)
+        else:
+            target, followed = deref(schema, self.doc, seen, self.targets)
         shape = self.shapes.get(id(target))
         if shape is None:
             shape = self.shapes[id(target)] = _shape(target, self.doc)
@@ -315,18 +322,22 @@ class _ValueBuilder:
         deep = len(path) > self.depth
         if shape.keys is not None:
             members, needed = target["properties"], shape.needed
-            keys = [k for k in shape.keys if (*path, k) not in self.read_only]
+            keys = shape.keys
+            if self.read_only:
+                keys = [k for k in keys if (*path, k) not in self.read_only]
             conditions = _conditional(target, keys) if shape.conditional else {}
             built = tuple(
-                (
-                    k,
-                    Truncated(_key_label((*path, k)))
-                    if deep and k not in needed
-                    else self.build(
-                        members[k], (*path, k), followed, conditions.get(k), k in needed
-                    ),
-                )
-                for k in keys
+                [
+                    (
+                        k,
+                        Truncated(_key_label((*path, k)))
+                        if deep and k not in needed
+                        else self.build(
+                            members[k], (*path, k), followed, conditions.get(k), k in needed
+                        ),
+                    )
+                    for k in keys
+                ]
             )
             if deep and required and not needed:  # nothing required inside: leave it empty
                 return self.cut(target, path, required)
@@ -507,19 +518,23 @@ def short_names(
     `Destination` under both `OnFailure` and `OnSuccess` (same schema) stays `Destination`; a
     `StartTime` that is a string in one place and an integer in another keeps its path.
     """
-    schemas = {**{(name,): schema for name, schema in tops.items()}, **leaves}
+    schemas = {(name,): schema for name, schema in tops.items()}
+    schemas.update(leaves)
     by_key: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for path in schemas:
-        by_key[_key(path)].append(path)
-    names: dict[str, str] = {}
+        by_key[path[-1] if path[-1] != "*" else _key(path)].append(path)
+    names: dict[str, str] = {}  # by path name, for those whose name changes
     for paths in by_key.values():
-        distinct = {id(schemas[p]): schemas[p] for p in paths}  # the same schema, often
-        differ = len(distinct) > 1 and (
-            len({json.dumps(v, sort_keys=True, default=str) for v in distinct.values()}) > 1
-        )
+        first = schemas[paths[0]]
+        if any(schemas[p] is not first for p in paths):  # the same schema, often
+            distinct = {id(schemas[p]): schemas[p] for p in paths}
+            if len({json.dumps(v, sort_keys=True, default=str) for v in distinct.values()}) > 1:
+                continue  # each keeps its path; a top-level one's path is its key
         for path in paths:
-            full = ".".join(path).replace(".*", "[0]")
-            names[full] = full if differ and len(path) > 1 else _key_label(path)
+            if len(path) > 1:
+                names[".".join(path).replace(".*", "[0]")] = _key_label(path)
+    if not names:
+        return values
     return {prop: _renamed(value, names) for prop, value in values.items()}
 
 
@@ -541,9 +556,10 @@ def _key_label(path: tuple[str, ...]) -> str:
 def _renamed(value: Value, names: dict[str, str]) -> Value:
     """A value with its placeholders renamed."""
     if isinstance(value, Placeholder):
-        return Placeholder(names.get(value.name, value.name), value.type)
+        name = names.get(value.name)
+        return value if name is None else Placeholder(name, value.type)
     if isinstance(value, ObjectValue):
-        return ObjectValue(tuple((k, _renamed(v, names)) for k, v in value.members))
+        return ObjectValue(tuple([(k, _renamed(v, names)) for k, v in value.members]))
     if isinstance(value, ArrayValue):
         return ArrayValue(_renamed(value.item, names), value.count, value.label)
     return value
