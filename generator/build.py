@@ -99,7 +99,7 @@ def _build_all(
 
     chunks = [todo[i : i + PARALLEL_CHUNK] for i in range(0, len(todo), PARALLEL_CHUNK)]
     results = []
-    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(workers, mp_context=worker_context()) as pool:
         for chunk in pool.map(_build_chunk, chunks, [wanted] * len(chunks), [models] * len(chunks)):
             results.extend(chunk)
             done += len(chunk)
@@ -108,12 +108,18 @@ def _build_all(
     return results
 
 
-def _context() -> Any:
-    """Fork where there is fork (workers start with everything imported), else spawn."""
-    import multiprocessing
+def worker_context() -> Any:
+    """How to start worker processes: by fork where there is fork and this process runs one
+    thread (workers then start with everything imported), else by spawn.
 
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    A fork copies the locks that other threads hold, still held: a worker that took one would
+    wait forever. The preview builds on its server's threads.
+    """
+    import multiprocessing
+    import threading
+
+    fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    return multiprocessing.get_context("fork" if fork else "spawn")
 
 
 def _build_chunk(

@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from generator.backend import CloudControlBackend
-from generator.build import build
+from generator.build import build, worker_context
 from generator.errors import UsageError
 from generator.executor import CloudControlClient, Executor
 from generator.extract import extract_examples
@@ -119,7 +119,7 @@ def run_pages(pages: Sequence[_Page]) -> list[PageRun | None]:
     from concurrent.futures import ProcessPoolExecutor  # only a big run needs processes
 
     chunks = [pages[i : i + PARALLEL_CHUNK] for i in range(0, len(pages), PARALLEL_CHUNK)]
-    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(workers, mp_context=worker_context()) as pool:
         return [run for chunk in pool.map(_run_chunk, chunks) for run in chunk]
 
 
@@ -147,14 +147,6 @@ def _run_chunk(pages: Sequence[_Page]) -> list[PageRun | None]:
         finally:
             for client in clients:
                 client.close()
-
-
-def _context() -> Any:
-    """Fork where there is fork (workers start with everything imported), else spawn."""
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
 def read_pages(specs: Path, out: Path) -> list[_Page]:

@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +23,7 @@ import pytest
 import requests
 from conftest import LAMBDA_SPEC
 
-from generator.build import build
+from generator.build import build, worker_context
 from generator.preview import to_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -259,3 +260,31 @@ def test_warnings_are_printed_once_not_at_every_request(specs):
     assert all(
         w.startswith(f"warning: {specs}/aws-quicksight-approvalpolicy.json#/") for w in warnings
     )
+
+
+def test_a_rebuild_of_many_schemas_on_a_server_thread_starts_its_workers_by_spawn(corpus, tmp_path):
+    # 200 changed schemas or more are built on worker processes. The server's threads are
+    # running then, so the workers are spawned, not forked (a fork would copy the locks those
+    # threads hold): the path that platforms without fork take every time.
+    specs = tmp_path / "specs"
+    shutil.copytree(corpus[0], specs)
+    server = Server(specs)
+    try:
+        changed = [p for p in sorted(specs.glob("aws-*.json")) if '"handlers"' in p.read_text()]
+        for n, path in enumerate(changed[:250] + [specs / LAMBDA_SPEC.name]):
+            document = json.loads(path.read_text())
+            document["description"] = f"Rebuilt on a server thread, {n}."
+            path.write_text(json.dumps(document))
+        page = server.get(RESOURCE)
+        assert page.status_code == 200 and "Rebuilt on a server thread, 250." in page.text
+    finally:
+        code, out, err = server.stop()
+    assert (code, out) == (0, "stopped\n") and "Traceback" not in err
+
+
+def test_workers_are_not_forked_while_another_thread_runs():
+    methods: list[str] = []
+    thread = threading.Thread(target=lambda: methods.append(worker_context().get_start_method()))
+    thread.start()
+    thread.join()
+    assert methods == ["spawn"]
