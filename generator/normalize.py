@@ -305,14 +305,9 @@ class _ValueBuilder:
         `extra` adds what a condition on the owner asks of this value (the `then` of an `if`
         that holds); `required` says that the owner requires it, so that a cut leaves it empty.
         """
-        if len(path) > MAX_VALUE_DEPTH:
+        if len(path) > MAX_VALUE_DEPTH or (isinstance(schema, dict) and schema.get("$ref") in seen):
             return self.cut(schema, path, required)
-        if type(schema) is dict and "$ref" not in schema:  # most schemas: nothing to follow
-            target, followed = schema, seen
-        elif isinstance(schema, dict) and schema.get("$ref") in seen:
-            return self.cut(schema, path, required)
-        else:
-            target, followed = deref(schema, self.doc, seen, self.targets)
+        target, followed = deref(schema, self.doc, seen, self.targets)
         shape = self.shapes.get(id(target))
         if shape is None:
             shape = self.shapes[id(target)] = _shape(target, self.doc)
@@ -522,7 +517,7 @@ def short_names(
     schemas.update(leaves)
     by_key: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for path in schemas:
-        by_key[path[-1] if path[-1] != "*" else _key(path)].append(path)
+        by_key[_key(path)].append(path)
     names: dict[str, str] = {}  # by path name, for those whose name changes
     for paths in by_key.values():
         first = schemas[paths[0]]
@@ -540,6 +535,8 @@ def short_names(
 
 def _key(path: tuple[str, ...]) -> str:
     """A leaf's own key: its last property name (array items keep their owner's)."""
+    if path[-1] != "*":
+        return path[-1]
     return next(p for p in reversed(path) if p != "*")
 
 
