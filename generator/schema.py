@@ -45,6 +45,10 @@ CFN_LINT_KEYWORDS = frozenset(
         "not",
     }
 )
+# Property names as the meta-schema has them (`^[A-Za-z0-9]{1,64}$`), of any length: a name
+# with other characters would be written as is in SQL columns, `{{ }}` placeholders and patch
+# paths, and break them.
+PROPERTY_NAME = re.compile(r"[A-Za-z0-9]+")
 TYPE_NAME = re.compile(r"^[a-zA-Z0-9]{2,64}::[a-zA-Z0-9]{2,64}::[a-zA-Z0-9]{2,64}$")
 HANDLER_NAMES = ("create", "read", "update", "delete", "list")
 SAME_DOCUMENT_REFS = ("#", "resource-schema.json#")
@@ -168,7 +172,8 @@ _KEYWORDS: dict[str, Any] = {
         ("additionalProperties", "additionalItems", "not", "if", "then", "else", "contains"),
         "schema",
     ),
-    **dict.fromkeys(("properties", "patternProperties", "definitions"), "map"),
+    "properties": "members",
+    **dict.fromkeys(("patternProperties", "definitions"), "map"),
     **dict.fromkeys(("allOf", "anyOf", "oneOf", "prefixItems"), "list"),
     "items": "items",
     "dependencies": "dependencies",
@@ -204,11 +209,17 @@ def _check_keywords(label: str, node: Any, path: tuple) -> None:
         here = (*path, key)
         if kind == "schema":
             _check_keywords(label, value, here)
-        elif kind == "map" or kind == "dependencies":
+        elif kind in ("members", "map", "dependencies"):
             if not isinstance(value, dict):
                 raise _wrong(label, here, value, "an object")
             for name, sub in value.items():
-                if kind == "map" or not _names(sub):  # a dependency: names, or a schema
+                if kind == "members" and not PROPERTY_NAME.fullmatch(name):
+                    raise SpecError(
+                        label,
+                        join_pointer((*here, name)),
+                        f"expected a property name of letters and digits only, got {name!r}",
+                    )
+                if kind != "dependencies" or not _names(sub):  # a dependency: names, or a schema
                     _check_keywords(label, sub, (*here, name))
         elif kind == "items" and not isinstance(value, list):
             _check_keywords(label, value, here)

@@ -156,6 +156,17 @@ def test_a_broken_ref_is_found_however_the_json_text_writes_it(encode):
             lambda d: d["handlers"]["list"]["handlerSchema"].update(required=[{}]),
             "x.json#/handlers/list/handlerSchema/required: expected an array of strings, got array",
         ),
+        # Names are written as is in SQL columns, placeholders and patch paths.
+        (
+            lambda d: d["properties"].update({"Foo-Bar": {"type": "string"}}),
+            "x.json#/properties/Foo-Bar: expected a property name of letters and digits only, "
+            "got 'Foo-Bar'",
+        ),
+        (
+            lambda d: d["definitions"]["OnSuccess"]["properties"].update({'a/"b': {}}),
+            'x.json#/definitions/OnSuccess/properties/a~1"b: expected a property name of '
+            "letters and digits only, got 'a/\"b'",
+        ),
     ],
 )
 def test_keywords_of_the_wrong_shape_name_file_and_pointer(change, message):
