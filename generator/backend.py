@@ -27,7 +27,7 @@ from typing import Any
 
 import jsonpatch
 
-from generator.jsonpointer import resolve_pointer, split_pointer
+from generator.jsonpointer import overlaps, resolve_pointer, split_pointer
 from generator.samples import SampleError, plausible_identifier, remove_path, validator_for
 
 EPOCH = 1_704_067_200  # 2024-01-01T00:00:00Z: the deterministic clock starts here
@@ -63,17 +63,6 @@ def _tokens(pointer: str) -> tuple[str, ...]:
     ('Tags', '*', 'Key')
     """
     return split_pointer(pointer)[1:]
-
-
-def _overlaps(path: tuple[str, ...], other: tuple[str, ...]) -> bool:
-    """Whether one path lies inside the other; `*` in a schema pointer matches any token.
-
-    >>> _overlaps(("Config",), ("Config", "Mode")), _overlaps(("Tags", "*", "Key"), ("Tags", "0"))
-    (True, True)
-    >>> _overlaps(("Tags", "*", "Key"), ("Tags", "0", "Value"))
-    False
-    """
-    return all(a == b or "*" in (a, b) for a, b in zip(path, other, strict=False))
 
 
 def _found(node: Any, path: tuple[str, ...]) -> Iterator[Any]:
@@ -180,7 +169,7 @@ class ResourceType:
                 *("*" if isinstance(t, int) else t for t in error.absolute_path),
                 _quoted(error.message),
             )
-            return any(len(p) == len(path) and _overlaps(p, path) for p in read_only)
+            return any(len(p) == len(path) and overlaps(p, path) for p in read_only)
 
         return [_everit(e) for e in self.validator.iter_errors(model) if not excused(e)]
 
@@ -327,7 +316,7 @@ class CloudControlBackend:
             ("NotUpdatableException", "createOnlyProperties", kind.create_only),
             ("ValidationException", "readOnlyProperties", kind.read_only),
         ):
-            hit = [p for p in pointers if any(_overlaps(_tokens(p), t) for t in touched)]
+            hit = [p for p in pointers if any(overlaps(_tokens(p), t) for t in touched)]
             if hit:
                 raise CloudControlError(
                     code, f"Invalid patch update: {group} [{', '.join(hit)}] cannot be updated"

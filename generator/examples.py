@@ -9,7 +9,6 @@ from generator.model import (
     ArrayValue,
     ObjectValue,
     Placeholder,
-    Property,
     Resource,
     Truncated,
     Value,
@@ -67,13 +66,20 @@ def select_columns(resource: Resource) -> tuple[str, ...]:
     return ("region", *(f.name for f in resource.fields if f.name not in write_only | {"region"}))
 
 
-def updatable(resource: Resource) -> tuple[Property, ...]:
-    """Properties an UPDATE may patch: neither read-only nor create-only."""
-    return tuple(
-        p
-        for p in resource.properties
-        if p.shown and p.patchable and not (p.read_only or p.create_only)
-    )
+def patch_ops(resource: Resource) -> tuple[tuple[str, Value], ...]:
+    """The path and value of each UPDATE operation: every property that may be replaced whole
+    (neither read-only nor create-only, nor holding such a part), and the patchable members of
+    a required one that holds such a part."""
+    ops: list[tuple[str, Value]] = []
+    for p in resource.properties:
+        if not p.shown or p.read_only:
+            continue
+        if p.patchable and not p.create_only:
+            ops.append((f"/{p.name}", p.value))
+        elif p.patch_members and isinstance(p.value, ObjectValue):
+            members = dict(p.value.members)
+            ops += [(f"/{p.name}/{k}", members[k]) for k in p.patch_members if not _cut(members[k])]
+    return tuple(ops)
 
 
 def manifest_props(resource: Resource) -> str:
@@ -129,10 +135,10 @@ def _yaml_block(value: ObjectValue | ArrayValue, indent: int) -> list[str]:
 
 
 def patch_document(resource: Resource) -> str:
-    """An RFC 6902 JSON Patch adding every updatable property, one operation a line."""
+    """An RFC 6902 JSON Patch adding every updatable value, one operation a line."""
     ops = [
-        f'  {{"op": "add", "path": "/{p.name}", "value": {_json_value(p.value)}}}'
-        for p in updatable(resource)
+        f'  {{"op": "add", "path": "{path}", "value": {_json_value(value)}}}'
+        for path, value in patch_ops(resource)
     ]
     return "[\n" + ",\n".join(ops) + "\n]"
 

@@ -64,3 +64,14 @@ def resolve_pointer(document: Any, pointer: str) -> Any:
         else:
             raise KeyError(pointer)
     return node
+
+
+def overlaps(path: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether one path lies inside the other; `*` in a schema pointer matches any token.
+
+    >>> overlaps(("Config",), ("Config", "Mode")), overlaps(("Tags", "*", "Key"), ("Tags", "0"))
+    (True, True)
+    >>> overlaps(("Tags", "*", "Key"), ("Tags", "0", "Value"))
+    False
+    """
+    return all(a == b or "*" in (a, b) for a, b in zip(path, other, strict=False))

@@ -89,6 +89,9 @@ class Property:
     shown: bool = True
     # False when a part of it is read-only or create-only: no UPDATE may replace it whole.
     patchable: bool = True
+    # Of a required object that is not patchable: the members an UPDATE may replace one by one
+    # (none of their parts is read-only or create-only; a required object is always there).
+    patch_members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.conditions import held
-from generator.jsonpointer import resolve_pointer
+from generator.jsonpointer import overlaps, resolve_pointer
 from generator.model import (
     ArrayValue,
     Field,
@@ -70,6 +70,8 @@ def normalize(spec: Spec) -> Resource:
     tops = {name: deref(schema, doc)[0] for name, schema in doc["properties"].items()}
     values = short_names(values, builder.leaves, tops)
     nested_fixed = _owners(doc.get("readOnlyProperties", ())) | create_only
+    fixed_paths = _nested_paths(doc.get("createOnlyProperties", ())) | read_only_paths
+    wholly_fixed = read_only | _top_level_names(doc.get("createOnlyProperties", ()))
     properties = tuple(
         sorted(
             (
@@ -85,6 +87,9 @@ def normalize(spec: Spec) -> Resource:
                     value=values[name],
                     shown=(name in shown or name in required) and _settable(values[name]),
                     patchable=name not in nested_fixed,
+                    patch_members=_patch_members(name, values[name], tops[name], fixed_paths)
+                    if name in nested_fixed and name in required and name not in wholly_fixed
+                    else (),
                 )
                 for name, schema in doc["properties"].items()
             ),
@@ -391,6 +396,28 @@ def _shape(target: dict, doc: dict) -> _Shape:
             conditional="if" in target or "allOf" in target,
         )
     return _Shape(kind)
+
+
+def _patch_members(
+    name: str, value: Value, schema: dict, fixed: frozenset[tuple[str, ...]]
+) -> tuple[str, ...]:
+    """The members of an object that no read-only or create-only path lies in or holds.
+
+    None where the object's schema ties members to each other (a member's presence or value
+    asking something of another, as `dependencies` or `if` do): a member replaced alone might
+    no longer agree with the others the resource has.
+    """
+    if not isinstance(value, ObjectValue) or _RELATING.intersection(schema):
+        return ()
+    return tuple(
+        key
+        for key, member in value.members
+        if _settable(member) and not any(overlaps(path, (name, key)) for path in fixed)
+    )
+
+
+# Keywords by which an object's schema relates its members to each other.
+_RELATING = frozenset({"dependencies", "if", "allOf", "oneOf", "anyOf", "not"})
 
 
 def _settable(value: Value) -> bool:

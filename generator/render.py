@@ -84,7 +84,7 @@ def page_view(resource: Resource) -> PageView:
         has_list=Handler.LIST in handlers,
         has_get=Handler.READ in handlers,
         has_create=Handler.CREATE in handlers,
-        has_update=Handler.UPDATE in handlers and bool(examples.updatable(resource)),
+        has_update=Handler.UPDATE in handlers and bool(examples.patch_ops(resource)),
         has_delete=Handler.DELETE in handlers,
         select_columns=examples.select_columns(resource),
         list_where=examples.list_conditions(resource, DEFAULT_REGION),

@@ -25,7 +25,7 @@ import jsonpatch
 import yaml
 
 from generator.backend import ResourceType
-from generator.examples import updatable
+from generator.examples import patch_ops
 from generator.executor import Executor, Result
 from generator.extract import Example, ExampleKind
 from generator.jsonpointer import escape_token
@@ -110,7 +110,7 @@ def expected_kinds(resource: Resource) -> tuple[ExampleKind, ...]:
         kinds.append(ExampleKind.SELECT_GET)
     if Handler.CREATE in handlers:
         kinds += [ExampleKind.INSERT_REQUIRED, ExampleKind.INSERT_ALL, ExampleKind.MANIFEST]
-    if Handler.UPDATE in handlers and updatable(resource):
+    if Handler.UPDATE in handlers and patch_ops(resource):
         kinds.append(ExampleKind.UPDATE)
     if Handler.DELETE in handlers:
         kinds.append(ExampleKind.DELETE)

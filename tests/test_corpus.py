@@ -335,3 +335,16 @@ def test_the_preview_shows_every_page_whole_and_descriptions_as_written(site, pa
         for field in resource.fields:
             written = " ".join(field.description.split())
             assert written in shown, (resource.type_name, field.name, written)
+
+
+def test_a_required_object_with_a_create_only_part_is_patched_member_by_member(site, pages):
+    # /properties/PartitionInput/Values is create-only: PartitionInput cannot be replaced whole.
+    page = page_of(site, pages, "AWS::Glue::Partition")
+    update = next(b for b in sql_blocks(page) if b.startswith("/*+ update */"))
+    assert '"path": "/PartitionInput/StorageDescriptor"' in update
+    assert '"path": "/PartitionInput"' not in update
+    assert '"path": "/PartitionInput/Values"' not in update
+    # Members tied to each other (a dependency of EventBusV2Parameters on TargetArn) stay whole.
+    page = page_of(site, pages, "AWS::EventsV2::Subscriber")
+    update = next(b for b in sql_blocks(page) if b.startswith("/*+ update */"))
+    assert '"path": "/InvokeConfiguration' not in update
