@@ -143,6 +143,7 @@ def check_structure(label: str, document: dict, data: bytes | None = None) -> No
     if not isinstance(properties, dict) or not properties:
         raise SpecError(label, "/properties", "expected a non-empty object of properties")
     _check_keywords(label, document, ())
+    _check_pointer_lists(label, document)
     _check_refs(label, document, data)
     handlers = document.get("handlers")
     if handlers is not None:
@@ -164,6 +165,8 @@ def check_structure(label: str, document: dict, data: bytes | None = None) -> No
             raise SpecError(label, f"/primaryIdentifier/{i}", f"{pointer!r} names no property")
 
 
+# The lists of JSON pointers the generator reads.
+POINTER_LISTS = ("readOnlyProperties", "writeOnlyProperties", "createOnlyProperties")
 # What the generator reads of each keyword it walks: a schema, a map or list of schemas, or a
 # value of one JSON type. Booleans are schemas too (true: anything, false: nothing).
 _COUNTS = ("minItems", "maxItems", "minLength", "maxLength", "minProperties", "maxProperties")
@@ -181,6 +184,7 @@ _KEYWORDS: dict[str, Any] = {
     "type": "type",
     "enum": (list, "an array"),
     "$ref": (str, "a string"),
+    "description": (str, "a string"),
     "pattern": (str, "a string"),
     "format": (str, "a string"),
     "uniqueItems": (bool, "true or false"),
@@ -239,6 +243,24 @@ def _check_keywords(label: str, node: Any, path: tuple) -> None:
             fits = isinstance(value, kinds) and (kinds is bool or not isinstance(value, bool))
             if not fits or (key in _COUNTS and value < 0):
                 raise _wrong(label, here, value, expected)
+
+
+def _check_pointer_lists(label: str, document: dict) -> None:
+    """The read-only, write-only and create-only lists must be arrays of JSON pointers."""
+    for key in POINTER_LISTS:
+        pointers = document.get(key)
+        if pointers is None:
+            continue
+        if not isinstance(pointers, list):
+            raise _wrong(label, (key,), pointers, "an array of JSON pointers")
+        for i, pointer in enumerate(pointers):
+            if not (isinstance(pointer, str) and pointer.startswith("/")):
+                got = repr(pointer) if isinstance(pointer, str) else _json_type(pointer)
+                raise SpecError(
+                    label,
+                    f"/{key}/{i}",
+                    f"expected a JSON pointer like /properties/Name, got {got}",
+                )
 
 
 def _names(value: Any) -> bool:

@@ -167,6 +167,29 @@ def test_a_broken_ref_is_found_however_the_json_text_writes_it(encode):
             'x.json#/definitions/OnSuccess/properties/a~1"b: expected a property name of '
             "letters and digits only, got 'a/\"b'",
         ),
+        # Descriptions are escaped as text; pointer lists decide columns and patches.
+        (
+            lambda d: d.update(description=5),
+            "x.json#/description: expected a string, got integer",
+        ),
+        (
+            lambda d: d["definitions"]["OnSuccess"].update(description=["a"]),
+            "x.json#/definitions/OnSuccess/description: expected a string, got array",
+        ),
+        (
+            lambda d: d.update(readOnlyProperties="/properties/FunctionName"),
+            "x.json#/readOnlyProperties: expected an array of JSON pointers, got string",
+        ),
+        (
+            lambda d: d.update(readOnlyProperties=[5]),
+            "x.json#/readOnlyProperties/0: expected a JSON pointer like /properties/Name, "
+            "got integer",
+        ),
+        (
+            lambda d: d.update(createOnlyProperties=["FunctionName"]),
+            "x.json#/createOnlyProperties/0: expected a JSON pointer like /properties/Name, "
+            "got 'FunctionName'",
+        ),
     ],
 )
 def test_keywords_of_the_wrong_shape_name_file_and_pointer(change, message):
