@@ -205,7 +205,7 @@ def add_preview(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument(
         "--port",
-        type=int,
+        type=port_number,
         default=8000,
         help="port to listen on; 0 for any free one (default: 8000)",
     )
@@ -279,6 +279,17 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+def port_number(text: str) -> int:
+    """A TCP port number, 0 to 65535 (argparse reports anything else as a usage error)."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, got {text!r}")
+    return port
+
+
 def _add_specs_out(p: argparse.ArgumentParser) -> None:
     """The --specs and --out options of the commands that read or write pages."""
     _add_specs(p)
@@ -298,7 +309,8 @@ def _add_specs(p: argparse.ArgumentParser) -> None:
         type=Path,
         default=Path("specs"),
         metavar="DIR",
-        help="folder of CloudFormation schemas (default: specs)",
+        help="folder of CloudFormation schemas, or a zip of them laid out as AWS's "
+        "CloudformationSchema.zip (default: specs)",
     )
 
 

@@ -181,12 +181,16 @@ class MockServer:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Serve the schemas of a folder until interrupted."""
+    from generator.cli import port_number
+
     parser = argparse.ArgumentParser(
         prog="python -m generator.mockserver",
         description="A mock AWS Cloud Control API on loopback.",
     )
     parser.add_argument("--specs", type=Path, required=True, help="folder of resource schemas")
-    parser.add_argument("--port", type=int, default=0, help="port to bind (default: a free one)")
+    parser.add_argument(
+        "--port", type=port_number, default=0, help="port to bind (default: a free one)"
+    )
     args = parser.parse_args(argv)
     try:
         schemas = load_schemas(args.specs)

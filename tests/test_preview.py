@@ -24,6 +24,7 @@ import requests
 from conftest import LAMBDA_SPEC
 
 from generator.build import build, worker_context
+from generator.cli import main
 from generator.preview import to_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,6 +148,16 @@ def test_a_port_in_use_is_a_clear_error(specs):
     assert result.returncode == 2
     assert result.stderr.startswith(f"error: cannot listen on 127.0.0.1:{port}: ")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("port", ["65536", "-1", "http"])
+def test_a_port_out_of_range_is_a_usage_error(specs, port, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["preview", "--specs", str(specs), f"--port={port}"])
+    assert exit_.value.code == 2
+    assert f"argument --port: expected a port number from 0 to 65535, got '{port}'" in (
+        capsys.readouterr().err
+    )
 
 
 def test_mdx_components_become_html_and_code_blocks_stay_as_written():
