@@ -25,7 +25,7 @@ from generator.fetch import (
     resolve_source,
 )
 from generator.model import DEFAULT_REGION, Site, Spec
-from generator.output import read_owned
+from generator.output import is_foreign, read_owned
 from generator.schema import parse_spec, read_specs
 
 
@@ -35,17 +35,24 @@ class PageState(Enum):
     STALE = "stale"
     MISSING = "missing"
     EXTRA = "extra"
+    CONFLICT = "conflict"
 
 
 _MESSAGES = {
     PageState.STALE: "differs from what `stackql-docgen generate` writes",
     PageState.MISSING: "is built but not in the output folder",
     PageState.EXTRA: "was written by the generator but is no longer built",
+    PageState.CONFLICT: "was not written by the generator, which will not overwrite it",
 }
 _HEADINGS = {
     PageState.STALE: ("Stale files", "They differ from what `generate` writes now."),
     PageState.MISSING: ("Missing files", "Built from the schemas, but not in the output folder."),
     PageState.EXTRA: ("Extra files", "Written by the generator, but no schema builds them now."),
+    PageState.CONFLICT: (
+        "Conflicting files",
+        "Not written by the generator, at paths where it writes pages: `generate` stops "
+        "rather than overwrite them.",
+    ),
 }
 _TYPE_CHANGES = (DriftKind.TYPE_ADDED, DriftKind.TYPE_REMOVED)
 FOLD_AFTER = 20  # longer lists of types added or removed go in a <details> block
@@ -99,13 +106,17 @@ def check_output(site: Site, out_dir: Path) -> tuple[PageFinding, ...]:
     """Compare built pages with the files in `out_dir`: stale, missing, extra (owned only)."""
     found: list[PageFinding] = []
     built = {page.path for page in site.pages}
+    owned = read_owned(out_dir)
     for page in site.pages:
         data = read_or_none(out_dir / page.path)
+        text = page.text.encode("utf-8")
         if data is None:
             found.append(_finding(PageState.MISSING, page.path))
-        elif data != page.text.encode("utf-8"):
+        elif is_foreign(page.path, data, text, owned):
+            found.append(_finding(PageState.CONFLICT, page.path))
+        elif data != text:
             found.append(_finding(PageState.STALE, page.path))
-    for rel in sorted(read_owned(out_dir) - built):
+    for rel in sorted(owned - built):
         if (out_dir / rel).is_file():
             found.append(_finding(PageState.EXTRA, rel))
     order = list(PageState)
@@ -158,7 +169,9 @@ def summary_line(report: CheckReport) -> str:
     if report.page_findings:
         pages = (
             f"{counts[PageState.STALE]} stale, {counts[PageState.MISSING]} missing, "
-            f"{counts[PageState.EXTRA]} extra of {_count(report.files, 'file')}"
+            f"{counts[PageState.EXTRA]} extra"
+            + (f", {counts[PageState.CONFLICT]} conflicting" if counts[PageState.CONFLICT] else "")
+            + f" of {_count(report.files, 'file')}"
         )
     else:
         pages = f"{_count(report.files, 'file')} current"
@@ -258,7 +271,10 @@ def _fix_lines(report: CheckReport) -> list[str]:
     commands.append(
         f"stackql-docgen generate --specs {_shell(report.specs)} --out {_shell(report.out)}"
     )
-    lines = ["```sh", *commands, "```"]
+    lines = []
+    if any(f.state is PageState.CONFLICT for f in report.page_findings):
+        lines += ["Move the conflicting files out of the output folder first.", ""]
+    lines += ["```sh", *commands, "```"]
     if any(d.kind is DriftKind.TYPE_REMOVED for d in report.drift):
         note = (
             "`fetch` keeps schemas the source no longer has: delete those of the types "

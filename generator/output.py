@@ -331,11 +331,16 @@ def _refuse_foreign(
 ) -> None:
     """Refuse, before writing anything, to overwrite a file the generator did not write."""
     for rel, data in sorted(current.items()):
-        existing = before[rel]
-        if rel in owned or rel in known or existing is None or existing == data:
-            continue
-        if GENERATED_SIGN.encode() not in existing:
+        if rel not in known and is_foreign(rel, before[rel], data, owned):
             raise OutputError(f"{out_dir / rel}: exists and was not written by stackql-docgen")
+
+
+def is_foreign(rel: str, existing: bytes | None, data: bytes, owned: frozenset[str]) -> bool:
+    """Whether the file at a path the generator writes is another's, never to be overwritten:
+    not recorded as written, not bearing the generator's sign, and not already `data`."""
+    if rel in owned or existing is None or existing == data:
+        return False
+    return GENERATED_SIGN.encode() not in existing
 
 
 def _remove(out_dir: Path, rel: str) -> None:

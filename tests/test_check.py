@@ -98,6 +98,26 @@ def test_hand_edited_page_is_stale(specs, out, capsys):
     )
 
 
+def test_a_file_another_wrote_where_a_page_goes_is_a_conflict_not_stale(specs, tmp_path, capsys):
+    out = tmp_path / "out"
+    (out / "aws" / "lambda").mkdir(parents=True)
+    (out / "aws" / "lambda" / "index.mdx").write_text("# Our own notes on Lambda\n", "utf-8")
+    code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out))
+    assert code == 1
+    assert "0 stale, 4 missing, 0 extra, 1 conflicting of 5 files" in stdout
+    assert (
+        "### Conflicting files\n\nNot written by the generator, at paths where it writes pages: "
+        "`generate` stops rather than overwrite them."
+    ) in stdout
+    assert "- `aws/lambda/index.mdx`\n" in stdout
+    assert "Move the conflicting files out of the output folder first.\n\n```sh\n" in stdout
+    # generate refuses, as the report says; moved away, the same fix works.
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 2
+    (out / "aws" / "lambda" / "index.mdx").rename(tmp_path / "notes.mdx")
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    assert run_check(capsys, "--specs", str(specs), "--out", str(out))[0] == 0
+
+
 def test_deleted_page_is_missing_and_generate_fixes_it(specs, out, capsys):
     (out / PAGE).unlink()
     code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out))
@@ -169,6 +189,7 @@ def test_json_report_has_sorted_keys_a_summary_and_the_findings(specs, out, tmp_
             "stale": 1,
             "missing": 0,
             "extra": 0,
+            "conflict": 0,
             "drift": 0,
             "drifted_types": 0,
             "specs": str(specs),
