@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import os
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 NO_HANDLERS = "no handlers: Cloud Control cannot manage it"
 # Schemas a worker process takes at a time; fewer than two chunks' worth are built in-process.
 PARALLEL_CHUNK = 100
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 Progress = Callable[[int, int], None]
 Built = tuple[Outcome, Resource | None]
 
@@ -99,7 +101,9 @@ def _build_all(
 
     chunks = [todo[i : i + PARALLEL_CHUNK] for i in range(0, len(todo), PARALLEL_CHUNK)]
     results = []
-    with ProcessPoolExecutor(workers, mp_context=worker_context()) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=worker_context(), initializer=end_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         for chunk in pool.map(_build_chunk, chunks, [wanted] * len(chunks), [models] * len(chunks)):
             results.extend(chunk)
             done += len(chunk)
@@ -120,6 +124,26 @@ def worker_context() -> Any:
 
     fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     return multiprocessing.get_context("fork" if fork else "spawn")
+
+
+def end_with_parent(parent: int) -> None:
+    """Worker initializer: end the worker when its parent ends, however that ends (Linux).
+
+    A parent killed outright (SIGKILL, or SIGTERM, which Python does not catch) cannot shut its
+    pool down, and its workers would wait forever on the pipe the parent no longer reads.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent ended before the request took hold
+        os._exit(1)
 
 
 def _build_chunk(

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 from conftest import LAMBDA_SPEC, ROOT
@@ -254,3 +257,52 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     assert b"60/60 schemas" in shown and b"[####" in shown
     quiet = subprocess.run([*command, "--out", str(tmp_path / "b")], capture_output=True)
     assert quiet.stderr == b""
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rpartition(")")[2].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def running(pid: int) -> bool:
+    """Whether a process exists and is not a zombie."""
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rpartition(")")[2].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl(PR_SET_PDEATHSIG)")
+def test_workers_end_when_generate_is_killed(corpus, tmp_path):
+    specs, _ = corpus
+    argv = [sys.executable, "-m", "generator", "generate", "--specs", str(specs)]
+    proc = subprocess.Popen([*argv, "--out", str(tmp_path / "out"), "--quiet"], cwd=ROOT)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while not workers and time.monotonic() < deadline and proc.poll() is None:
+            workers = children_of(proc.pid)
+            time.sleep(0.005)
+        assert workers, "no worker processes started"
+        os.kill(proc.pid, signal.SIGSTOP)  # the workers block on the pipe it no longer reads
+        time.sleep(0.5)
+        os.kill(proc.pid, signal.SIGKILL)  # nothing of it can shut the pool down
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while any(running(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(running(w) for w in workers)
+    finally:
+        proc.kill()
+        for worker in workers:
+            if running(worker):
+                os.kill(worker, signal.SIGKILL)
