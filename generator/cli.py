@@ -331,18 +331,22 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-class _Formatter(logging.Formatter):
-    """Log records as `warning: message` lines."""
+class LineFormatter(logging.Formatter):
+    """Log records as `warning: message` lines; a bug logged with its exception (the mock
+    server's) keeps the traceback under its line."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return f"{record.levelname.lower()}: {record.getMessage()}"
+        line = f"{record.levelname.lower()}: {record.getMessage()}"
+        if record.exc_info:
+            line += "\n" + self.formatException(record.exc_info)
+        return line
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code."""
     args = parser().parse_args(argv)
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_Formatter())
+    handler.setFormatter(LineFormatter())
     root = logging.getLogger("generator")
     root.handlers[:] = [handler]
     root.setLevel(logging.ERROR if getattr(args, "quiet", False) else logging.WARNING)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import signal
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import LAMBDA_SPEC, ROOT
 
-from generator.cli import main, parser
+from generator.cli import LineFormatter, main, parser
 from generator.output import CACHE_FILE
 
 PAGE = "aws/lambda/event_invoke_configs/index.mdx"
@@ -306,3 +307,22 @@ def test_workers_end_when_generate_is_killed(corpus, tmp_path):
         for worker in workers:
             if running(worker):
                 os.kill(worker, signal.SIGKILL)
+
+
+def test_a_bug_logged_with_its_exception_keeps_the_traceback():
+    try:
+        raise ValueError("not a JSON pointer: 'QueueName'")
+    except ValueError:
+        record = logging.LogRecord(
+            "generator.mockserver",
+            logging.ERROR,
+            __file__,
+            1,
+            "failed on %s",
+            ("X",),
+            sys.exc_info(),
+        )
+    lines = LineFormatter().format(record).splitlines()
+    assert lines[0] == "error: failed on X"
+    assert lines[1] == "Traceback (most recent call last):"
+    assert lines[-1] == "ValueError: not a JSON pointer: 'QueueName'"
