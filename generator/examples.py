@@ -102,6 +102,15 @@ def _cut(value: Value) -> bool:
     return isinstance(value, Truncated) and value.empty is None
 
 
+def holds_cut(value: Value) -> bool:
+    """Whether a value was cut anywhere in it (too deep or recursive), left empty or out."""
+    if isinstance(value, ArrayValue):
+        return holds_cut(value.item)
+    if isinstance(value, ObjectValue):
+        return any(holds_cut(v) for _, v in value.members)
+    return isinstance(value, Truncated)
+
+
 def _yaml_entry(key: str, value: Value, indent: int) -> list[str]:
     """YAML lines for `key: value` at an indent; a cut member is a comment that says so."""
     pad = " " * indent

@@ -64,6 +64,7 @@ class PageView:
     insert_all: tuple[str, ...]
     manifest_props: str
     patch_document: str
+    patch_cut: bool  # whether values were cut from the patch (too deep or recursive)
     region: str
     permissions: tuple[PermissionBlock, ...]
 
@@ -94,6 +95,7 @@ def page_view(resource: Resource) -> PageView:
         insert_all=examples.insert_columns(resource, required_only=False),
         manifest_props=examples.manifest_props(resource),
         patch_document=examples.patch_document(resource),
+        patch_cut=any(examples.holds_cut(value) for _, value in examples.patch_ops(resource)),
         region=DEFAULT_REGION,
         permissions=tuple(
             PermissionBlock(p.handler.value.capitalize(), p.permissions)

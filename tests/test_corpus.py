@@ -193,11 +193,22 @@ def test_global_service_reads_name_no_region(site, pages):
     assert "FROM aws.iam.roles;" in page
     assert "WHERE data__Identifier = '<RoleName>';" in page
     assert "AND region = 'us-east-1';" in page  # the DELETE still names it, as StackQL's does
+    # The list method needs no parameter: an empty cell, not a code block of nothing to copy.
+    assert '<CopyableCode code="" />' not in page
+    assert (
+        '<td><CopyableCode code="list_resources" /></td>\n    <td><code>SELECT</code></td>\n    <td></td>'
+        in page
+    )
 
 
 def test_recursive_and_reused_definitions_are_cut_visibly(site, pages):
     page = page_of(site, pages, "AWS::WAFv2::WebACL")
     assert "cut here: nested too deep or recursive" in page
+    # JSON has no comments: a note under the patch says what the manifest marks.
+    assert (
+        "AND region = 'us-east-1';\n```\n\nValues nested too deep or recursive are left out of "
+        "this patch, as the manifest marks them: see the schema for what they hold.\n"
+    ) in page
     assert len(page.encode()) < MAX_PAGE_BYTES
 
 
