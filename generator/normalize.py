@@ -384,7 +384,7 @@ class _Shape:
 def _shape(target: dict, doc: dict) -> _Shape:
     """The shape of a dereferenced schema."""
     branches = target.get("oneOf") or target.get("anyOf")
-    if _untyped(target) and isinstance(branches, list) and branches:
+    if isinstance(branches, list) and branches and _shaped_by_branches(target, branches, doc):
         return _Shape("", first_branch=branches[0])
     kind = type_of(target, doc).split(" | ")[0]
     members = target.get("properties")
@@ -418,6 +418,21 @@ def _patch_members(
 
 # Keywords by which an object's schema relates its members to each other.
 _RELATING = frozenset({"dependencies", "if", "allOf", "oneOf", "anyOf", "not"})
+
+
+def _shaped_by_branches(schema: dict, branches: list, doc: dict) -> bool:
+    """Whether a schema's members are all in its `oneOf`/`anyOf` branches: it says nothing of
+    its own shape, or it is an object without members whose first branch has them
+    (`{"type": "object", "oneOf": [{"properties": {"Group": ...}}, ...]}`)."""
+    if _untyped(schema):
+        return True
+    own = {"properties", "patternProperties"} & schema.keys()
+    if own or isinstance(schema.get("additionalProperties"), dict):
+        return False
+    if schema.get("type") != "object":
+        return False
+    members = deref(branches[0], doc)[0].get("properties")
+    return isinstance(members, dict) and bool(members)
 
 
 def _settable(value: Value) -> bool:

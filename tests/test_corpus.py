@@ -359,3 +359,15 @@ def test_a_required_object_with_a_create_only_part_is_patched_member_by_member(s
     page = page_of(site, pages, "AWS::EventsV2::Subscriber")
     update = next(b for b in sql_blocks(page) if b.startswith("/*+ update */"))
     assert '"path": "/InvokeConfiguration' not in update
+
+
+def test_an_object_whose_members_are_in_its_one_of_shows_the_first_choice(site, pages):
+    # OwnerProperties: {"type": "object", "oneOf": [{"properties": {"Group": ...}}, {"User"...}]}
+    page = page_of(site, pages, "AWS::DataZone::Owner")
+    assert (
+        "      - name: Owner\n"
+        "        value:\n"
+        "          Group:\n"
+        "            GroupIdentifier: '{{ GroupIdentifier }}'\n"
+    ) in page
+    assert "User" not in page.partition("- name: Owner")[2].partition("```")[0]
