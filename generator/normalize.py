@@ -341,7 +341,8 @@ class _ValueBuilder:
             )
             if deep and required and not needed:  # nothing required inside: leave it empty
                 return self.cut(target, path, required)
-            return ObjectValue(built)
+            # A member with nothing to set (its members all read-only) is left out.
+            return ObjectValue(tuple([(k, v) for k, v in built if k in needed or _settable(v)]))
         if shape.kind == "array":
             least = max(
                 (
@@ -436,7 +437,10 @@ def _shaped_by_branches(schema: dict, branches: list, doc: dict) -> bool:
 
 
 def _settable(value: Value) -> bool:
-    """Whether a value has anything to set (an object whose members are all read-only has not)."""
+    """Whether a value has anything to set: an object whose members are all read-only has not,
+    nor has an array of such objects."""
+    if isinstance(value, ArrayValue):
+        return _settable(value.item)
     return not (isinstance(value, ObjectValue) and not value.members)
 
 

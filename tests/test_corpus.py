@@ -371,3 +371,14 @@ def test_an_object_whose_members_are_in_its_one_of_shows_the_first_choice(site, 
         "            GroupIdentifier: '{{ GroupIdentifier }}'\n"
     ) in page
     assert "User" not in page.partition("- name: Owner")[2].partition("```")[0]
+
+
+def test_values_with_nothing_to_set_are_left_out(site, pages):
+    # /properties/AvailableLabels/*/Name is read-only, and Name is all an item has.
+    page = page_of(site, pages, "AWS::WAFv2::RuleGroup")
+    assert "AvailableLabels" not in page.partition("## `INSERT` example")[2]
+    # An object whose members are all read-only, nested: EKS's CertificateAuthority.Active.
+    page = page_of(site, pages, "AWS::EKS::Cluster")
+    assert "- name: CertificateAuthority" not in page
+    for text in pages.values():
+        assert not re.search(r"^ *(- |\w+: )\{\}$", text, flags=re.MULTILINE)
