@@ -66,7 +66,7 @@ def build(
             resources.append(resource)
     for warning in warnings:
         log.warning("%s", warning)
-    _check_types(outcomes, types)
+    _check_types(outcomes, types, specs)
     _check_unique_ids(outcomes)
     selected = [o for o in outcomes if not wanted or o.type_name.lower() in wanted]
     pages = [o.page for o in selected if o.page is not None]
@@ -235,12 +235,12 @@ def _category(label: str) -> str:
     return json.dumps({"collapsed": True, "label": label}, indent=2) + "\n"
 
 
-def _check_types(outcomes: Sequence[Outcome], types: Sequence[str]) -> None:
+def _check_types(outcomes: Sequence[Outcome], types: Sequence[str], specs: Path) -> None:
     """Every type named on the command line must have a schema."""
     known = {o.type_name.lower() for o in outcomes}
     missing = [t for t in types if t.lower() not in known]
     if missing:
-        raise UsageError(f"no schema for {', '.join(missing)} in the specs folder")
+        raise UsageError(f"{specs}: no schema for {', '.join(missing)}")
 
 
 def _check_unique_ids(outcomes: Sequence[Outcome]) -> None:
@@ -253,5 +253,6 @@ def _check_unique_ids(outcomes: Sequence[Outcome]) -> None:
         other = seen.setdefault(f"{s.provider}.{s.service}.{s.name}", outcome)
         if other is not outcome:
             raise UsageError(
-                f"{outcome.file} and {other.file} both name {s.provider}.{s.service}.{s.name}"
+                f"{outcome.file} ({outcome.type_name}) and {other.file} ({other.type_name}) "
+                f"both make the resource {s.provider}.{s.service}.{s.name}"
             )

@@ -9,7 +9,7 @@ import logging
 import re
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -464,14 +464,3 @@ def _json_type(value: Any) -> str:
         return "boolean"
     names = {dict: "object", list: "array", str: "string", int: "integer", float: "number"}
     return names.get(type(value), type(value).__name__)
-
-
-def select_specs(specs: Sequence[Spec], wanted: Sequence[str]) -> tuple[Spec, ...]:
-    """Pick the specs named by type name (any case), or all when none is named."""
-    if not wanted:
-        return tuple(specs)
-    by_name = {s.type_name.lower(): s for s in specs}
-    missing = [w for w in wanted if w.lower() not in by_name]
-    if missing:
-        raise UsageError(f"no schema for {', '.join(missing)} in the specs folder")
-    return tuple(by_name[w.lower()] for w in dict.fromkeys(wanted))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -62,7 +63,21 @@ def test_generate_one_type_by_name_any_case(specs, tmp_path, capsys):
 def test_unknown_type_is_a_usage_error(specs, tmp_path, capsys):
     code = main(["generate", "AWS::Nope::Thing", "--specs", str(specs), "--out", str(tmp_path)])
     assert code == 2
-    assert capsys.readouterr().err == "error: no schema for AWS::Nope::Thing in the specs folder\n"
+    assert capsys.readouterr().err == f"error: {specs}: no schema for AWS::Nope::Thing\n"
+
+
+def test_two_schemas_of_one_resource_are_bad_input(specs, tmp_path, capsys):
+    document = json.loads(LAMBDA_SPEC.read_text("utf-8"))
+    document["typeName"] = "AWS::Lambda::EventInvokeConfigs"  # the same plural, the same page
+    (specs / "aws-lambda-eventinvokeconfigs.json").write_text(json.dumps(document), "utf-8")
+    code = main(["generate", "--specs", str(specs), "--out", str(tmp_path / "out")])
+    assert code == 2
+    assert capsys.readouterr().err == (
+        "error: aws-lambda-eventinvokeconfigs.json (AWS::Lambda::EventInvokeConfigs) and "
+        "aws-lambda-eventinvokeconfig.json (AWS::Lambda::EventInvokeConfig) both make the "
+        "resource aws.lambda.event_invoke_configs\n"
+    )
+    assert not (tmp_path / "out").exists()
 
 
 def test_missing_specs_folder(tmp_path, capsys):
