@@ -89,6 +89,7 @@ def add_fetch(sub: argparse._SubParsersAction) -> None:
         metavar="DIR",
         help="the folder of schemas and specs.lock.json (default: specs)",
     )
+    p.add_argument("--quiet", "-q", action="store_true", help="print errors only")
     p.set_defaults(run=run_fetch)
 
 
@@ -97,6 +98,8 @@ def run_fetch(args: argparse.Namespace) -> int:
     from generator.fetch import fetch_schemas  # requests is loaded only when needed
 
     result = fetch_schemas(args.source, args.types, args.region, args.specs)
+    if args.quiet:
+        return EXIT_OK
     for schema in result.written:
         print(f"wrote {schema.path} ({schema.type_name})")
     lock = f"updated {result.lock_path}" if result.lock_changed else f"{result.lock_path} unchanged"

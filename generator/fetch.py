@@ -50,6 +50,7 @@ CFN_LINT = "cfn-lint"
 CFN_LINT_EXTRA = "pip install 'stackql-docgen[cfn-lint]'"
 
 _REGION = re.compile(r"[a-z]{2,4}(-[a-z]+)+-\d+")
+_URL_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 # The domain of each AWS partition whose regions differ from amazonaws.com, by the partition's
 # region names: botocore's partitions.json (regionRegex and dnsSuffix; a test compares them).
 _PARTITION_DOMAINS = (
@@ -188,6 +189,11 @@ def resolve_source(source: str | None, region: str) -> Source:
         return Source(SourceKind.URL, url, url)
     if source.startswith(("http://", "https://")):
         return Source(SourceKind.URL, source, url_label(source))
+    if scheme := _URL_SCHEME.match(source):
+        raise FetchError(
+            f"{source}: cannot read a {scheme[1]}:// URL: expected an http(s) URL, a zip, "
+            "a folder or cfn-lint"
+        )
     path = Path(source).as_posix()
     return Source(SourceKind.PATH, path, path)
 

@@ -23,6 +23,7 @@ import pytest
 from httpfixtures import LoopbackServer, Reply, refused_url, serving
 
 from generator.atomicfile import is_temp_name
+from generator.cli import main
 from generator.errors import DocgenError, FetchError, SpecError
 from generator.fetch import DownloadOptions, default_source_url, fetch_schemas, resolve_source
 from generator.lock import LOCK_NAME, read_lock, sha256_hex
@@ -368,6 +369,20 @@ def test_document_without_type_name(tmp_path: Path, specs: Path) -> None:
 def test_missing_local_source(tmp_path: Path, specs: Path) -> None:
     missing = tmp_path / "nowhere.zip"
     assert fetch_fails(str(missing), specs, []) == f"{missing}: no such file or folder"
+
+
+def test_a_url_of_another_scheme_is_refused_as_written(specs: Path) -> None:
+    assert fetch_fails("ftp://example.com/s.zip", specs, []) == (
+        "ftp://example.com/s.zip: cannot read a ftp:// URL: expected an http(s) URL, a zip, "
+        "a folder or cfn-lint"
+    )
+
+
+@needs_cfn_lint
+def test_quiet_fetch_prints_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["fetch", EIC, "--source", "cfn-lint", "--specs", str(tmp_path), "--quiet"]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert (tmp_path / EIC_FILE).is_file()
 
 
 def test_invalid_region(specs: Path) -> None:
