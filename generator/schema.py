@@ -143,6 +143,9 @@ def check_structure(label: str, document: dict, data: bytes | None = None) -> No
     if not isinstance(properties, dict) or not properties:
         raise SpecError(label, "/properties", "expected a non-empty object of properties")
     _check_keywords(label, document, ())
+    for i, name in enumerate(document.get("required", ())):  # an array of strings by now
+        if name not in properties:
+            raise SpecError(label, f"/required/{i}", f"{name!r} names no property")
     _check_pointer_lists(label, document)
     _check_refs(label, document, data)
     handlers = document.get("handlers")

@@ -177,6 +177,10 @@ def test_a_broken_ref_is_found_however_the_json_text_writes_it(encode):
             "x.json#/definitions/OnSuccess/description: expected a string, got array",
         ),
         (
+            lambda d: d["required"].append("FunctionArn"),
+            "x.json#/required/2: 'FunctionArn' names no property",
+        ),
+        (
             lambda d: d.update(readOnlyProperties="/properties/FunctionName"),
             "x.json#/readOnlyProperties: expected an array of JSON pointers, got string",
         ),
