@@ -32,7 +32,7 @@ import urllib3
 
 from generator import __version__
 from generator.atomicfile import read_or_none, remove_stale_temps, write_all_atomic
-from generator.errors import FetchError, OutputError
+from generator.errors import JSON_TOO_DEEP, FetchError, OutputError
 from generator.lock import (
     LOCK_NAME,
     Lock,
@@ -220,6 +220,8 @@ def parse_type_name(where: str, data: bytes) -> str:
         raise FetchError(f"{where}:{e.lineno}:{e.colno}: invalid JSON: {e.msg}") from e
     except UnicodeDecodeError as e:
         raise FetchError(f"{where}: not UTF-8 text at byte {e.start}") from e
+    except RecursionError as e:
+        raise FetchError(f"{where}: {JSON_TOO_DEEP}") from e
     if not isinstance(document, dict):
         raise FetchError(f"{where}: not a resource schema (expected a JSON object)")
     type_name = document.get("typeName")

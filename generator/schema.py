@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from generator.errors import SpecError, UsageError
+from generator.errors import JSON_TOO_DEEP, SpecError, UsageError
 from generator.jsonpointer import join_pointer, resolve_pointer
 from generator.model import SourceFile, Spec
 
@@ -114,6 +114,8 @@ def parse_spec(label: str, data: bytes, meta_check: bool = True) -> Spec:
         raise SpecError(label, None, f"not UTF-8 text: {e.reason}", 1, e.start + 1) from e
     except json.JSONDecodeError as e:
         raise SpecError(label, None, f"invalid JSON: {e.msg}", e.lineno, e.colno) from e
+    except RecursionError as e:
+        raise SpecError(label, "", JSON_TOO_DEEP) from e
     if not isinstance(document, dict):
         raise SpecError(label, "", f"expected an object, got {_json_type(document)}")
     check_structure(label, document, data)

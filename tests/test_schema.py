@@ -13,7 +13,8 @@ from conftest import LAMBDA_SPEC
 from generator import schema
 from generator.build import build
 from generator.cli import main
-from generator.errors import SpecError
+from generator.errors import FetchError, SpecError
+from generator.fetch import parse_type_name
 from generator.schema import parse_spec, read_spec
 
 DATA = Path(__file__).parent / "data" / "specs"
@@ -99,6 +100,18 @@ def test_broken_schemas_name_file_and_pointer(change, message):
     with pytest.raises(SpecError) as error:
         parse_spec("x.json", mutated(change))
     assert str(error.value) == message
+
+
+def test_json_nested_deeper_than_the_parser_reads_is_bad_input():
+    text = LAMBDA_SPEC.read_text("utf-8")
+    deep = '{"a": ' * 5000 + "{}" + "}" * 5000
+    data = text.replace('"properties"', f'"x-deep": {deep}, "properties"', 1).encode()
+    with pytest.raises(SpecError) as error:
+        parse_spec("x.json", data)
+    assert str(error.value) == "x.json#: invalid JSON: nested too deeply to read"
+    with pytest.raises(FetchError) as fetch_error:
+        parse_type_name("x.json", data)
+    assert str(fetch_error.value) == "x.json: invalid JSON: nested too deeply to read"
 
 
 @pytest.mark.parametrize(
