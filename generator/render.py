@@ -55,6 +55,7 @@ class PageView:
     has_get: bool
     has_create: bool
     has_update: bool
+    can_patch: bool  # whether any property (or member) may be patched: else no UPDATE example
     has_delete: bool
     select_columns: tuple[str, ...]
     list_where: tuple[str, ...]
@@ -85,7 +86,8 @@ def page_view(resource: Resource) -> PageView:
         has_list=Handler.LIST in handlers,
         has_get=Handler.READ in handlers,
         has_create=Handler.CREATE in handlers,
-        has_update=Handler.UPDATE in handlers and bool(examples.patch_ops(resource)),
+        has_update=Handler.UPDATE in handlers,
+        can_patch=bool(examples.patch_ops(resource)),
         has_delete=Handler.DELETE in handlers,
         select_columns=examples.select_columns(resource),
         list_where=examples.list_conditions(resource, DEFAULT_REGION),

@@ -382,3 +382,14 @@ def test_values_with_nothing_to_set_are_left_out(site, pages):
     assert "- name: CertificateAuthority" not in page
     for text in pages.values():
         assert not re.search(r"^ *(- |\w+: )\{\}$", text, flags=re.MULTILINE)
+
+
+def test_an_update_handler_with_nothing_to_patch_says_so(site, pages):
+    # Every property of AWS::ApiGateway::Resource is create-only or read-only.
+    page = page_of(site, pages, "AWS::ApiGateway::Resource")
+    assert "update_resource" in page and "/*+ update */" not in page
+    assert (
+        "## `UPDATE` example\n\nThere is no example: no property of a <code>resource</code> can be "
+        "patched, as each is read-only or create-only, or holds such a part (see the schema).\n\n"
+        "## `DELETE` example"
+    ) in page
