@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-# What JSON nested deeper than Python's parser reads (about 990 levels) is called; real
-# schemas stay under 20.
-JSON_TOO_DEEP = "invalid JSON: nested too deeply to read"
-
 
 class DocgenError(Exception):
     """Root of the errors caused by bad input; the CLI prints `error: <message>`, exit 2."""

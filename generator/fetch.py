@@ -30,9 +30,9 @@ from urllib.parse import urlsplit, urlunsplit
 import requests
 import urllib3
 
-from generator import __version__
+from generator import __version__, jsontext
 from generator.atomicfile import read_or_none, remove_stale_temps, write_all_atomic
-from generator.errors import JSON_TOO_DEEP, FetchError, OutputError
+from generator.errors import FetchError, OutputError
 from generator.lock import (
     LOCK_NAME,
     Lock,
@@ -215,13 +215,12 @@ def parse_type_name(where: str, data: bytes) -> str:
     generator.errors.FetchError: x.json:2:15: invalid JSON: Expecting value
     """
     try:
-        document = json.loads(data)
-    except json.JSONDecodeError as e:
-        raise FetchError(f"{where}:{e.lineno}:{e.colno}: invalid JSON: {e.msg}") from e
+        document = jsontext.loads(data)
     except UnicodeDecodeError as e:
         raise FetchError(f"{where}: not UTF-8 text at byte {e.start}") from e
-    except RecursionError as e:
-        raise FetchError(f"{where}: {JSON_TOO_DEEP}") from e
+    except jsontext.JSONTextError as e:
+        place = f":{e.line}:{e.column}" if e.line else f"#{e.pointer}" if e.pointer else ""
+        raise FetchError(f"{where}{place}: invalid JSON: {e.message}") from e
     if not isinstance(document, dict):
         raise FetchError(f"{where}: not a resource schema (expected a JSON object)")
     type_name = document.get("typeName")

@@ -15,7 +15,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from generator.errors import JSON_TOO_DEEP, SpecError, UsageError
+from generator import jsontext
+from generator.errors import SpecError, UsageError
 from generator.jsonpointer import join_pointer, resolve_pointer
 from generator.model import SourceFile, Spec
 
@@ -109,13 +110,12 @@ def read_spec(path: Path, meta_check: bool = True) -> Spec:
 def parse_spec(label: str, data: bytes, meta_check: bool = True) -> Spec:
     """Parse and check the bytes of one schema; `label` names it in messages."""
     try:
-        document = json.loads(data)
+        document = jsontext.loads(data)
     except UnicodeDecodeError as e:
         raise SpecError(label, None, f"not UTF-8 text: {e.reason}", 1, e.start + 1) from e
-    except json.JSONDecodeError as e:
-        raise SpecError(label, None, f"invalid JSON: {e.msg}", e.lineno, e.colno) from e
-    except RecursionError as e:
-        raise SpecError(label, "", JSON_TOO_DEEP) from e
+    except jsontext.JSONTextError as e:
+        where = (None, e.line, e.column) if e.line else (e.pointer, 0, 0)
+        raise SpecError(label, where[0], f"invalid JSON: {e.message}", *where[1:]) from e
     if not isinstance(document, dict):
         raise SpecError(label, "", f"expected an object, got {_json_type(document)}")
     check_structure(label, document, data)

@@ -115,6 +115,31 @@ def test_json_nested_deeper_than_the_parser_reads_is_bad_input():
 
 
 @pytest.mark.parametrize(
+    "value, message",
+    [
+        ("NaN", "x.json#: invalid JSON: NaN is not a JSON number"),
+        ("-Infinity", "x.json#: invalid JSON: -Infinity is not a JSON number"),
+        ("1e400", "x.json#: invalid JSON: 1e400 is past the range of a number"),
+        ("9" * 5000, "x.json#: invalid JSON: an integer of more than 4300 digits"),
+        (
+            '"a\\ud800"',
+            "x.json#/properties/MaximumRetryAttempts/maximum: invalid JSON: a lone "
+            "surrogate (\\ud800) is not a character",
+        ),
+    ],
+    ids=["nan", "infinity", "out of range", "long integer", "lone surrogate"],
+)
+def test_json_that_python_reads_but_no_file_can_hold_is_bad_input(value, message):
+    document = json.loads(LAMBDA_SPEC.read_bytes())
+    document["properties"]["MaximumRetryAttempts"]["maximum"] = "@"
+    data = json.dumps(document, indent=1).replace('"@"', value).encode()
+    with pytest.raises(SpecError) as error:
+        parse_spec("x.json", data)
+    assert str(error.value) == message
+    assert "Traceback" not in message
+
+
+@pytest.mark.parametrize(
     "encode",
     [
         lambda text: text.replace('"$ref": ', '"$ref"\n\t :  ').encode(),

@@ -1,0 +1,96 @@
+"""Reading JSON text as strictly as RFC 8259 writes it, with an error for what Python's parser
+lets through or fails on: NaN and Infinity, numbers past a float's range, lone surrogates
+(text no file can hold), integers past Python's digit limit, nesting past its recursion limit.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+from typing import Any
+
+from generator.jsonpointer import join_pointer
+
+# An escaped UTF-16 surrogate: the only way JSON text spells one that may stand alone.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+class JSONTextError(ValueError):
+    """Text that is not JSON this tool reads: the message, and where (line and column when the
+    parser knows them, else a JSON pointer)."""
+
+    def __init__(self, message: str, line: int = 0, column: int = 0, pointer: str = "") -> None:
+        super().__init__(message)
+        self.message, self.line, self.column, self.pointer = message, line, column, pointer
+
+
+def loads(data: bytes | str) -> Any:
+    """Parse JSON text; JSONTextError for anything RFC 8259 does not allow or Python cannot read.
+
+    >>> loads(b'{"a": [1, 2.5]}')
+    {'a': [1, 2.5]}
+    >>> loads(b'{"a": NaN}')
+    Traceback (most recent call last):
+    ...
+    generator.jsontext.JSONTextError: NaN is not a JSON number
+    """
+    try:
+        document = json.loads(data, parse_constant=_constant, parse_float=_float)
+    except json.JSONDecodeError as e:
+        raise JSONTextError(e.msg, e.lineno, e.colno) from e
+    except RecursionError as e:
+        raise JSONTextError("nested too deeply to read") from e
+    except (JSONTextError, UnicodeDecodeError):  # the callers name bytes that are not text
+        raise
+    except ValueError as e:  # int() past its digit limit
+        limit = sys.get_int_max_str_digits()
+        raise JSONTextError(f"an integer of more than {limit} digits") from e
+    if _SURROGATE_ESCAPE.search(_utf8(data)):
+        _check_text(document)
+    return document
+
+
+def _utf8(data: bytes | str) -> bytes:
+    """JSON text as UTF-8 bytes, to search for escapes (json also reads UTF-16 and UTF-32)."""
+    if isinstance(data, str):
+        return data.encode("utf-8", "surrogatepass")
+    encoding = json.detect_encoding(data)
+    return data if encoding == "utf-8" else data.decode(encoding).encode("utf-8", "surrogatepass")
+
+
+def _constant(name: str) -> Any:
+    raise JSONTextError(f"{name} is not a JSON number")
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise JSONTextError(f"{text} is past the range of a number")
+    return value
+
+
+def _check_text(document: Any) -> None:
+    """Raise for the first string or key holding a lone surrogate, named by its pointer."""
+    stack: list[tuple[Any, tuple]] = [(document, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, dict):
+            for key, value in reversed(node.items()):
+                _check_string(key, path)
+                stack.append((value, (*path, key)))
+        elif isinstance(node, list):
+            stack.extend((value, (*path, i)) for i, value in reversed(list(enumerate(node))))
+        elif isinstance(node, str):
+            _check_string(node, path)
+
+
+def _check_string(text: str, path: tuple) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        code = ord(text[e.start])
+        raise JSONTextError(
+            f"a lone surrogate (\\u{code:04x}) is not a character", pointer=join_pointer(path)
+        ) from None
