@@ -8,8 +8,9 @@ import os
 import re
 import shutil
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
@@ -197,12 +198,38 @@ def write_site(
     """
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: not a folder")
-    owned = read_owned(out_dir)
-    known = on_disk or {}
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise OutputError(f"{out_dir}: cannot create the folder: {e.strerror or e}") from e
+    with _held(out_dir):
+        return _write_held(out_dir, pages, prune, on_disk or {})
+
+
+@contextmanager
+def _held(folder: Path) -> Iterator[None]:
+    """Hold the output folder against other writers (a second generate into it waits).
+
+    An advisory lock on the folder itself (flock, where there is one): nothing is added to it.
+    """
+    try:
+        import fcntl
+    except ImportError:  # no flock here: writers are not kept apart
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # and with it the lock
+
+
+def _write_held(
+    out_dir: Path, pages: Sequence[Page | KeptPage], prune: bool, known: Mapping[str, bytes]
+) -> WriteResult:
+    """`write_site`, with the output folder made and held."""
+    owned = read_owned(out_dir)
     current = {p.path: p.text.encode("utf-8") for p in pages if isinstance(p, Page)}
     kept = {p.path for p in pages if isinstance(p, KeptPage)}
     before = {rel: known[rel] if rel in known else None for rel in current}

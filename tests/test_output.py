@@ -5,9 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
+import sys
 import time
 
 import pytest
+from conftest import ROOT
 
 from generator.errors import OutputError
 from generator.model import KeptPage, Outcome, Page
@@ -145,3 +148,22 @@ def test_a_page_modified_during_the_build_gets_no_stamp(tmp_path):
     (entry,) = json.loads((tmp_path / CACHE_FILE).read_text())["sources"]
     assert entry["page_stamp"] is None
     assert isinstance(read_cache(tmp_path, "g")[("a.json", "0" * 64)].page, Page)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock")
+def test_a_second_writer_waits_for_the_first(specs, tmp_path):
+    import fcntl
+
+    out = tmp_path / "out"
+    out.mkdir()
+    fd = os.open(out, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # as a generate that is writing holds it
+    argv = [sys.executable, "-m", "generator", "generate", "--specs", str(specs), "--out", str(out)]
+    proc = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        time.sleep(1.5)
+        assert proc.poll() is None and list(out.iterdir()) == []  # waiting, nothing written
+    finally:
+        os.close(fd)
+    stdout, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 0 and "5 written" in stdout
