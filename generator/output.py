@@ -79,6 +79,8 @@ def read_cache(out_dir: Path, fingerprint: str) -> dict[tuple[str, str], Outcome
         written = os.stat(cache_file).st_mtime_ns
         reusable = {}
         for entry in cache["sources"]:
+            if not _consistent(entry):
+                return {}  # not as this generator writes it: trust none of it
             page = None if entry["page"] is None else _cached_page(out_dir, entry, written)
             if entry["page"] is not None and page is None:
                 continue  # gone or edited by hand since: render it again
@@ -96,6 +98,19 @@ def read_cache(out_dir: Path, fingerprint: str) -> dict[tuple[str, str], Outcome
         return reusable
     except (OSError, ValueError, KeyError, TypeError):
         return {}
+
+
+def _consistent(entry: dict) -> bool:
+    """Whether a cache entry's page is where its summary puts it (`page_path`), if it has one."""
+    if entry["page"] is None:
+        return True
+    summary = entry["summary"]
+    return (
+        isinstance(summary, list)
+        and len(summary) == 5
+        and all(isinstance(part, str) and _inside(part) for part in summary[:3])
+        and entry["page"] == "/".join((*summary[:3], "index.mdx"))
+    )
 
 
 def _cached_page(out_dir: Path, entry: dict, cache_written: int) -> Page | KeptPage | None:

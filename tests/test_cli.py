@@ -341,3 +341,18 @@ def test_a_bug_logged_with_its_exception_keeps_the_traceback():
     assert lines[0] == "error: failed on X"
     assert lines[1] == "Traceback (most recent call last):"
     assert lines[-1] == "ValueError: not a JSON pointer: 'QueueName'"
+
+
+def test_a_cache_edited_to_point_elsewhere_is_not_trusted(specs, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    cache = json.loads((out / CACHE_FILE).read_text("utf-8"))
+    cache["sources"][0]["page"] = "../../escape/index.mdx"
+    (out / CACHE_FILE).write_text(json.dumps(cache), "utf-8")
+    before = sorted(p.relative_to(out) for p in out.rglob("*") if p.name != CACHE_FILE)
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
+    assert capsys.readouterr().out.endswith(
+        f"0 written, 5 unchanged, 0 removed, 0 types skipped ({out})\n"
+    )
+    assert sorted(p.relative_to(out) for p in out.rglob("*") if p.name != CACHE_FILE) == before
+    assert main(["check", "--specs", str(specs), "--out", str(out)]) == 0
