@@ -258,6 +258,8 @@ def _write_held(
     tops = _new_tops(out_dir, changed)
     staged = [rel for rel in changed if rel.partition("/")[0] in tops]
     in_place = [rel for rel in changed if rel.partition("/")[0] not in tops]
+    removed = sorted(owned - current.keys() - kept) if prune else []
+    _refuse_links(out_dir, [*in_place, *removed])
     staging = _stage(out_dir, staged, current)  # nobody sees these pages until they move in
     try:
         # Every folder first: one that cannot be made stops the run before a page is written.
@@ -276,7 +278,6 @@ def _write_held(
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
-    removed = sorted(owned - current.keys() - kept) if prune else []
     for rel in removed:
         _remove(out_dir, rel)
     recorded = set(current) | kept | (set() if prune else set(owned))
@@ -284,6 +285,23 @@ def _write_held(
     if read_or_none(out_dir / OWNED_FILE) != record:
         write_atomic(out_dir / OWNED_FILE, record)
     return WriteResult(tuple(changed), tuple(unchanged), tuple(removed))
+
+
+def _refuse_links(out_dir: Path, paths: Sequence[str]) -> None:
+    """Refuse, before writing anything, to write or remove a file through a folder of the
+    output that is a symbolic link: what it leads to is outside the generator's folder."""
+    links: dict[Path, bool] = {}
+    for rel in paths:
+        folder = out_dir
+        for part in rel.split("/")[:-1]:
+            folder = folder / part
+            if folder not in links:
+                links[folder] = folder.is_symlink()
+            if links[folder]:
+                raise OutputError(
+                    f"{folder}: a symbolic link where the generator writes; it writes only "
+                    f"inside {out_dir}"
+                )
 
 
 def _new_tops(out_dir: Path, changed: Sequence[str]) -> frozenset[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -12,8 +13,9 @@ import time
 import pytest
 from conftest import ROOT
 
+from generator.cli import main
 from generator.errors import OutputError
-from generator.model import KeptPage, Outcome, Page
+from generator.model import KeptPage, Outcome, Page, Summary
 from generator.output import (
     CACHE_FILE,
     OWNED_FILE,
@@ -116,7 +118,7 @@ def _cached(tmp_path, age_s: int):
     page = tmp_path / A.path
     then = time.time_ns() - age_s * 1_000_000_000
     os.utime(page, ns=(then, then))
-    outcome = Outcome("a.json", "0" * 64, "AWS::S::A", A, None)
+    outcome = Outcome("a.json", "0" * 64, "AWS::S::A", A, Summary("aws", "s", "a", "AWS::S::A", ""))
     write_cache(tmp_path, "g", [outcome], started=time.time_ns(), written=())
     return page, then
 
@@ -167,3 +169,27 @@ def test_a_second_writer_waits_for_the_first(specs, tmp_path):
         os.close(fd)
     stdout, _ = proc.communicate(timeout=60)
     assert proc.returncode == 0 and "5 written" in stdout
+
+
+SES_SPEC = ROOT / "tests" / "data" / "specs" / "aws-ses-receiptruleset.json"
+
+
+def test_no_page_is_written_or_removed_through_a_linked_folder(specs, tmp_path, capsys):
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    shutil.move(out / "aws" / "lambda", elsewhere)
+    (out / "aws" / "lambda").symlink_to(elsewhere, target_is_directory=True)
+    index = elsewhere / "index.mdx"
+    index.write_text("the user's own file\n", "utf-8")
+    before = {p: p.read_bytes() for p in elsewhere.rglob("*") if p.is_file()}
+    for argv in ([], ["AWS::Lambda::EventInvokeConfig"]):
+        assert main(["generate", *argv, "--specs", str(specs), "--out", str(out)]) == 2
+        assert capsys.readouterr().err == (
+            f"error: {out / 'aws' / 'lambda'}: a symbolic link where the generator writes; it "
+            f"writes only inside {out}\n"
+        )
+    # A prune would remove the page through the link.
+    (specs / "aws-lambda-eventinvokeconfig.json").unlink()
+    shutil.copy(SES_SPEC, specs)
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 2
+    assert {p: p.read_bytes() for p in elsewhere.rglob("*") if p.is_file()} == before
