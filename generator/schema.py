@@ -170,6 +170,8 @@ def check_structure(label: str, document: dict, data: bytes | None = None) -> No
             raise SpecError(label, f"/primaryIdentifier/{i}", f"{pointer!r} names no property")
 
 
+# An IAM action as a permissions block shows it: no spaces, line breaks or backticks.
+IAM_ACTION = re.compile(r"[^\s`]*")
 # The lists of JSON pointers the generator reads.
 POINTER_LISTS = ("readOnlyProperties", "writeOnlyProperties", "createOnlyProperties")
 # What the generator reads of each keyword it walks: a schema, a map or list of schemas, or a
@@ -351,6 +353,13 @@ def _check_handlers(label: str, handlers: Any) -> None:
         permissions = handler.get("permissions", [])
         if not isinstance(permissions, list) or not all(isinstance(p, str) for p in permissions):
             raise SpecError(label, f"{here}/permissions", "expected an array of strings")
+        for i, permission in enumerate(permissions):  # each is a line of a code block
+            if not IAM_ACTION.fullmatch(permission):
+                raise SpecError(
+                    label,
+                    f"{here}/permissions/{i}",
+                    f"expected an IAM action like lambda:GetFunction, got {permission!r}",
+                )
 
 
 def iter_refs(node: Any, path: tuple = ()) -> Iterator[tuple[str, str]]:

@@ -215,6 +215,11 @@ def test_a_broken_ref_is_found_however_the_json_text_writes_it(encode):
             "x.json#/definitions/OnSuccess/description: expected a string, got array",
         ),
         (
+            lambda d: d["handlers"]["read"]["permissions"].append("```\n{x"),
+            "x.json#/handlers/read/permissions/1: expected an IAM action like "
+            "lambda:GetFunction, got '```\\n{x'",
+        ),
+        (
             lambda d: d["required"].append("FunctionArn"),
             "x.json#/required/2: 'FunctionArn' names no property",
         ),
