@@ -84,7 +84,8 @@ def code_fence(text: str) -> str:
     """Make text safe inside a ``` fence: no line of it may close the fence.
 
     Only a line of backticks alone, indented less than four spaces, closes a fence
-    (CommonMark); indented four spaces, it is text.
+    (CommonMark); indented four spaces, it is text. MDX closes one at any indentation: the
+    text that goes in fences (names, IAM actions) is checked to hold no backticks at all.
 
     >>> code_fence("a\\n```\\n  ````  \\n```sql\\nb")
     'a\\n    ```\\n    ````  \\n```sql\\nb'
