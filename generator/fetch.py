@@ -41,11 +41,12 @@ from generator.lock import (
     update_lock,
     write_lock,
 )
+from generator.model import MAX_SCHEMA_BYTES
 from generator.naming import spec_file_name
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+DEFAULT_MAX_BYTES = MAX_SCHEMA_BYTES
 CFN_LINT = "cfn-lint"
 CFN_LINT_EXTRA = "pip install 'stackql-docgen[cfn-lint]'"
 
@@ -313,7 +314,7 @@ def _read_zip(file: IO[bytes], label: str, max_bytes: int) -> list[SchemaDocumen
     """Parse every `*.json` member of a zip (directories and hidden files are skipped)."""
     try:
         archive = zipfile.ZipFile(file)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as e:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, UnicodeDecodeError) as e:
         raise FetchError(f"{label}: not a readable zip file ({e})") from e
     documents = []
     with archive:

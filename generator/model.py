@@ -7,6 +7,8 @@ from enum import Enum
 
 # The region examples name and schemas are fetched from, unless told otherwise.
 DEFAULT_REGION = "us-east-1"
+# The largest schema read (a file, a zip member, a download): real ones stay under 2 MB.
+MAX_SCHEMA_BYTES = 200 * 1024 * 1024
 
 
 class Handler(Enum):

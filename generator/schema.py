@@ -18,7 +18,7 @@ from typing import Any
 from generator import jsontext
 from generator.errors import SpecError, UsageError
 from generator.jsonpointer import join_pointer, resolve_pointer
-from generator.model import SourceFile, Spec
+from generator.model import MAX_SCHEMA_BYTES, SourceFile, Spec
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +77,8 @@ def read_sources(specs: Path) -> tuple[SourceFile, ...]:
     sources = []
     for path in spec_files(specs):
         try:
+            if path.stat().st_size > MAX_SCHEMA_BYTES:
+                raise SpecError(str(path), "", f"larger than the limit of {MAX_SCHEMA_BYTES} bytes")
             sources.append(SourceFile(path.name, str(path), path.read_bytes()))
         except OSError as e:
             raise SpecError(str(path), "", f"cannot read: {e.strerror}") from e
@@ -84,13 +86,40 @@ def read_sources(specs: Path) -> tuple[SourceFile, ...]:
 
 
 def _read_zip(archive: Path) -> tuple[SourceFile, ...]:
-    """The `*.json` members of a zip, in name order."""
+    """The `*.json` members of a zip in name order, as fetch reads them: not folders, hidden
+    files (`.x.json`, `__MACOSX/._x.json`) or members past the size limit."""
     try:
         with zipfile.ZipFile(archive) as z:
-            names = sorted(n for n in z.namelist() if n.endswith(".json") and not n.endswith("/"))
-            return tuple(SourceFile(n, f"{archive}/{n}", z.read(n)) for n in names)
-    except (zipfile.BadZipFile, OSError, zlib.error) as e:
+            members = sorted(
+                (i for i in z.infolist() if not i.is_dir() and _schema_name(i.filename)),
+                key=lambda i: i.filename,
+            )
+            sources = []
+            for info in members:
+                label = f"{archive}/{info.filename}"
+                if sources and sources[-1].name == info.filename:
+                    raise UsageError(f"{label}: in the zip twice")
+                with z.open(info) as member:
+                    data = member.read(MAX_SCHEMA_BYTES + 1)
+                if len(data) > MAX_SCHEMA_BYTES:
+                    raise SpecError(label, "", f"larger than the limit of {MAX_SCHEMA_BYTES} bytes")
+                sources.append(SourceFile(info.filename, label, data))
+            return tuple(sources)
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        zlib.error,
+        EOFError,
+        UnicodeDecodeError,
+        NotImplementedError,
+    ) as e:
         raise UsageError(f"{archive}: unreadable zip ({e})") from e
+
+
+def _schema_name(path: str) -> bool:
+    """Whether a zip member's path names a schema: `*.json`, not hidden."""
+    base = path.rpartition("/")[2]
+    return base.endswith(".json") and not base.startswith(".")
 
 
 def read_specs(specs_dir: Path, meta_check: bool = True) -> tuple[Spec, ...]:

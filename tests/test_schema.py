@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,9 @@ from conftest import LAMBDA_SPEC
 from generator import schema
 from generator.build import build
 from generator.cli import main
-from generator.errors import FetchError, SpecError
+from generator.errors import FetchError, SpecError, UsageError
 from generator.fetch import parse_type_name
-from generator.schema import parse_spec, read_spec
+from generator.schema import parse_spec, read_sources, read_spec
 
 DATA = Path(__file__).parent / "data" / "specs"
 
@@ -257,3 +258,35 @@ def test_lock_and_temporary_files_are_not_schemas(tmp_path):
     (tmp_path / ".aws-x-y.json.tmp-1.json").write_text("{")
     (tmp_path / "a.json").write_bytes(LAMBDA_SPEC.read_bytes())
     assert [p.name for p in schema.spec_files(tmp_path)] == ["a.json"]
+
+
+def test_a_zip_is_read_as_fetch_reads_it(tmp_path):
+    archive = tmp_path / "CloudformationSchema.zip"
+    data = LAMBDA_SPEC.read_bytes()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr(LAMBDA_SPEC.name, data)
+        z.writestr("__MACOSX/._" + LAMBDA_SPEC.name, b"\x00\x05\x16\x07")  # macOS metadata
+        z.writestr(".hidden.json", b"not json")
+        z.writestr("docs/", b"")
+        z.writestr("README.txt", b"not a schema")
+    assert [(s.name, s.data) for s in read_sources(archive)] == [(LAMBDA_SPEC.name, data)]
+
+
+def test_a_zip_holding_one_name_twice_is_bad_input(tmp_path):
+    archive = tmp_path / "twice.zip"
+    with zipfile.ZipFile(archive, "w") as z, pytest.warns(UserWarning):
+        z.writestr(LAMBDA_SPEC.name, LAMBDA_SPEC.read_bytes())
+        z.writestr(LAMBDA_SPEC.name, b"{}")
+    with pytest.raises(
+        UsageError, match=r"twice\.zip/aws-lambda-eventinvokeconfig\.json: in the zip twice"
+    ):
+        read_sources(archive)
+
+
+def test_a_zip_member_name_that_is_not_utf_8_is_bad_input(tmp_path):
+    archive = tmp_path / "names.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("caf\u00e9.json", LAMBDA_SPEC.read_bytes())  # stored as UTF-8, flagged so
+    archive.write_bytes(archive.read_bytes().replace("\u00e9".encode(), b"\xff\xfe"))
+    with pytest.raises(UsageError, match=r"names\.zip: unreadable zip \('utf-8' codec"):
+        read_sources(archive)
