@@ -117,9 +117,9 @@ def _read_zip(archive: Path) -> tuple[SourceFile, ...]:
 
 
 def _schema_name(path: str) -> bool:
-    """Whether a zip member's path names a schema: `*.json`, not hidden."""
+    """Whether a zip member's path names a schema: `*.json`, not hidden, not a lock."""
     base = path.rpartition("/")[2]
-    return base.endswith(".json") and not base.startswith(".")
+    return base.endswith(".json") and not base.startswith(".") and base != LOCK_FILE
 
 
 def read_specs(specs_dir: Path, meta_check: bool = True) -> tuple[Spec, ...]:
