@@ -196,6 +196,10 @@ def resolve_source(source: str | None, region: str) -> Source:
             "a folder or cfn-lint"
         )
     path = Path(source).as_posix()
+    try:
+        path.encode("utf-8")  # the lock records it
+    except UnicodeEncodeError:
+        raise FetchError(f"{source!r}: not a UTF-8 path") from None
     return Source(SourceKind.PATH, path, path)
 
 

@@ -63,9 +63,22 @@ def spec_files(specs_dir: Path) -> list[Path]:
     """List the schema files of a folder in name order (no lock file, no temporary files)."""
     if not specs_dir.is_dir():
         raise UsageError(f"{specs_dir}: no such folder of schemas")
-    return sorted(
+    files = sorted(
         p for p in specs_dir.glob("*.json") if p.name != LOCK_FILE and not p.name.startswith(".")
     )
+    for path in files:
+        if not _utf8_name(path.name):  # pages and records name their schema file
+            raise UsageError(f"{specs_dir}: {path.name!r} is not a UTF-8 file name")
+    return files
+
+
+def _utf8_name(name: str) -> bool:
+    """Whether a file name decoded from the file system is UTF-8 text (not escaped bytes)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def read_sources(specs: Path) -> tuple[SourceFile, ...]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
+import sys
 import zipfile
 from pathlib import Path
 
@@ -290,3 +292,13 @@ def test_a_zip_member_name_that_is_not_utf_8_is_bad_input(tmp_path):
     archive.write_bytes(archive.read_bytes().replace("\u00e9".encode(), b"\xff\xfe"))
     with pytest.raises(UsageError, match=r"names\.zip: unreadable zip \('utf-8' codec"):
         read_sources(archive)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a file name of any bytes")
+def test_a_schema_file_name_that_is_not_utf_8_is_bad_input(tmp_path):
+    folder = tmp_path / "specs"
+    folder.mkdir()
+    shutil.copy(LAMBDA_SPEC, os.fsdecode(bytes(folder) + b"/x\xfe.json"))
+    with pytest.raises(UsageError) as error:
+        read_sources(folder)
+    assert str(error.value) == f"{folder}: 'x\\udcfe.json' is not a UTF-8 file name"
