@@ -42,7 +42,7 @@ from generator.lock import (
     write_lock,
 )
 from generator.model import MAX_SCHEMA_BYTES
-from generator.naming import spec_file_name
+from generator.naming import TYPE_NAME, spec_file_name
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,6 @@ _PARTITION_DOMAINS = (
     (re.compile(r"us-isof-\w+-\d+"), "csp.hci.ic.gov"),
 )
 # AWS::Service::Resource, and the four-part names of modules (Org::Service::Name::MODULE).
-_TYPE_NAME = re.compile(r"[A-Za-z0-9]+(::[A-Za-z0-9]+){2,3}")
 _RETRY_STATUS = frozenset({429}) | frozenset(range(500, 600))
 _CHUNK = 64 * 1024
 
@@ -231,7 +230,7 @@ def parse_type_name(where: str, data: bytes) -> str:
     type_name = document.get("typeName")
     if not isinstance(type_name, str):
         raise FetchError(f"{where}#/typeName: missing; not a resource schema")
-    if not _TYPE_NAME.fullmatch(type_name):
+    if not TYPE_NAME.match(type_name):
         raise FetchError(f"{where}#/typeName: {type_name!r} is not a CloudFormation type name")
     return type_name
 

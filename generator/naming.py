@@ -63,6 +63,8 @@ _RESERVED_COLUMNS = frozenset(
 # whole name, then the last word. Checked against all 1,854 us-east-1 types.
 _WHOLE_PLURALS = {"schema": "schemata"}
 _LAST_WORD_PLURALS = {"thesaurus": "thesauruses", "quota": "quotas"}
+# A resource type name, AWS::Service::Resource (the meta-schema's pattern).
+TYPE_NAME = re.compile(r"^[a-zA-Z0-9]{2,64}::[a-zA-Z0-9]{2,64}::[a-zA-Z0-9]{2,64}$")
 
 
 def snake_case(name: str) -> str:

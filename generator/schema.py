@@ -19,6 +19,7 @@ from generator import jsontext
 from generator.errors import SpecError, UsageError
 from generator.jsonpointer import join_pointer, resolve_pointer
 from generator.model import MAX_SCHEMA_BYTES, SourceFile, Spec
+from generator.naming import TYPE_NAME
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,6 @@ CFN_LINT_KEYWORDS = frozenset(
 # with other characters would be written as is in SQL columns, `{{ }}` placeholders and patch
 # paths, and break them.
 PROPERTY_NAME = re.compile(r"[A-Za-z0-9]+")
-TYPE_NAME = re.compile(r"^[a-zA-Z0-9]{2,64}::[a-zA-Z0-9]{2,64}::[a-zA-Z0-9]{2,64}$")
 HANDLER_NAMES = ("create", "read", "update", "delete", "list")
 SAME_DOCUMENT_REFS = ("#", "resource-schema.json#")
 # A "$ref" key and its string value in JSON text (written as is: no escapes in the key).

@@ -34,8 +34,9 @@ from generator.executor import CloudControlClient, Executor
 from generator.extract import extract_examples
 from generator.mockserver import MockServer
 from generator.model import DEFAULT_REGION, Resource
+from generator.naming import TYPE_NAME
 from generator.scenario import PageRun, Status, run_page
-from generator.schema import TYPE_NAME, read_sources
+from generator.schema import read_sources
 
 log = logging.getLogger(__name__)
 

@@ -385,6 +385,16 @@ def test_quiet_fetch_prints_nothing(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert (tmp_path / EIC_FILE).is_file()
 
 
+def test_a_type_name_generate_would_refuse_is_refused(tmp_path: Path, specs: Path) -> None:
+    folder = tmp_path / "modules"
+    folder.mkdir()
+    (folder / "m.json").write_text('{"typeName": "AWS::Lambda::Function::MODULE"}')
+    assert fetch_fails(str(folder), specs, []) == (
+        f"{folder / 'm.json'}#/typeName: 'AWS::Lambda::Function::MODULE' is not a "
+        "CloudFormation type name"
+    )
+
+
 def test_invalid_region(specs: Path) -> None:
     assert fetch_fails("cfn-lint:Mars", specs, []) == (
         "invalid region 'Mars': expected a name such as us-east-1"
