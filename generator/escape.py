@@ -26,6 +26,11 @@ _CELL = {
 }
 _AUTOLINK_RE = re.compile(r"(?<=[A-Za-z]):(?=//)|(?<=\bwww)\.", re.IGNORECASE)
 _CELL_TABLE = str.maketrans(_CELL)
+# Plain YAML scalars of letters and digits that are no strings: booleans, null, numbers.
+_YAML_NOT_TEXT = re.compile(
+    r"[yYnN]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
+    r"|null|Null|NULL|[0-9].*"
+)
 # The indentation of a line that would close a ``` fence (see `code_fence`).
 _CLOSING_FENCE = re.compile(r"^ {0,3}(?=`{3,}[ \t]*$)", re.MULTILINE)
 
@@ -78,6 +83,16 @@ def yaml_quoted(text: str) -> str:
     ("'{{ Name }}'", "'it''s'")
     """
     return "'" + text.replace("'", "''") + "'"
+
+
+def yaml_key(name: str) -> str:
+    """A property name as a YAML key or value: quoted where YAML would read it as no string
+    (a boolean, null or number in YAML 1.1 or 1.2); a name is letters and digits.
+
+    >>> yaml_key("Name"), yaml_key("Null"), yaml_key("On"), yaml_key("1e5")
+    ('Name', "'Null'", "'On'", "'1e5'")
+    """
+    return yaml_quoted(name) if _YAML_NOT_TEXT.fullmatch(name) else name
 
 
 def code_fence(text: str) -> str:

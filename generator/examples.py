@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from generator.escape import sql_literal, yaml_quoted
+from generator.escape import sql_literal, yaml_key, yaml_quoted
 from generator.model import (
     ArrayValue,
     ObjectValue,
@@ -88,7 +88,7 @@ def manifest_props(resource: Resource) -> str:
     for prop in resource.properties:
         if prop.read_only or not prop.shown:
             continue
-        lines.append(f"      - name: {prop.name}")
+        lines.append(f"      - name: {yaml_key(prop.name)}")
         lines.extend(_yaml_entry("value", prop.value, 8))
     return "\n".join(lines) if len(lines) > 1 else "    props: []"
 
@@ -116,6 +116,7 @@ def _yaml_entry(key: str, value: Value, indent: int) -> list[str]:
     pad = " " * indent
     if _cut(value):
         return [f"{pad}# {key}: {CUT_NOTE}"]
+    key = yaml_key(key)
     if isinstance(value, Placeholder):
         return [f"{pad}{key}: {yaml_quoted(placeholder(value.name))}"]
     if isinstance(value, ObjectValue) and not value.members:

@@ -19,7 +19,7 @@ from generator import jsontext
 from generator.errors import SpecError, UsageError
 from generator.jsonpointer import join_pointer, resolve_pointer
 from generator.model import MAX_SCHEMA_BYTES, SourceFile, Spec
-from generator.naming import TYPE_NAME
+from generator.naming import TYPE_NAME, field_name
 
 log = logging.getLogger(__name__)
 
@@ -187,6 +187,7 @@ def check_structure(label: str, document: dict, data: bytes | None = None) -> No
     if not isinstance(properties, dict) or not properties:
         raise SpecError(label, "/properties", "expected a non-empty object of properties")
     _check_keywords(label, document, ())
+    _check_columns(label, properties)
     for i, name in enumerate(document.get("required", ())):  # an array of strings by now
         if name not in properties:
             raise SpecError(label, f"/required/{i}", f"{name!r} names no property")
@@ -214,6 +215,8 @@ def check_structure(label: str, document: dict, data: bytes | None = None) -> No
 
 # An IAM action as a permissions block shows it: no spaces, line breaks or backticks.
 IAM_ACTION = re.compile(r"[^\s`]*")
+# StackQL's column (and INSERT parameter) of the region a request goes to.
+REGION_COLUMN = "region"
 # The lists of JSON pointers the generator reads.
 POINTER_LISTS = ("readOnlyProperties", "writeOnlyProperties", "createOnlyProperties")
 # What the generator reads of each keyword it walks: a schema, a map or list of schemas, or a
@@ -292,6 +295,22 @@ def _check_keywords(label: str, node: Any, path: tuple) -> None:
             fits = isinstance(value, kinds) and (kinds is bool or not isinstance(value, bool))
             if not fits or (key in _COUNTS and value < 0):
                 raise _wrong(label, here, value, expected)
+
+
+def _check_columns(label: str, properties: dict) -> None:
+    """Each property must have a column of its own: no two snake_case names alike, and none
+    named as StackQL's `region` parameter (an INSERT would list it twice)."""
+    columns: dict[str, str] = {}
+    for name in properties:
+        if name == REGION_COLUMN:
+            raise SpecError(label, f"/properties/{name}", "the name of StackQL's region column")
+        other = columns.setdefault(field_name(name), name)
+        if other != name:
+            raise SpecError(
+                label,
+                f"/properties/{name}",
+                f"its column {field_name(name)} is also the column of {other}",
+            )
 
 
 def _check_pointer_lists(label: str, document: dict) -> None:

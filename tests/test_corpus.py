@@ -71,17 +71,22 @@ def test_every_type_with_handlers_gets_a_page_and_the_rest_are_listed(corpus, si
     assert printed[-1].endswith(f"0 written, 2338 unchanged, 0 removed, 110 types skipped ({out})")
 
 
+def test_names_yaml_would_read_as_no_string_are_quoted(site, pages):
+    page = page_of(site, pages, "AWS::Rekognition::StreamProcessor")  # points of X and Y
+    assert "              'Y': '{{ Y }}'\n" in page
+
+
 def test_no_page_is_over_500_kb(pages):
     sizes = {path: len(text.encode()) for path, text in pages.items()}
     assert max(sizes.values()) <= MAX_PAGE_BYTES, max(sizes, key=sizes.get)
 
 
 def nulls(value) -> bool:
-    """Whether a parsed YAML value holds a null anywhere."""
+    """Whether a parsed YAML value holds a null anywhere, or a key that is no string."""
     if value is None:
         return True
     if isinstance(value, dict):
-        return any(nulls(v) for v in value.values())
+        return any(not isinstance(k, str) or nulls(v) for k, v in value.items())
     if isinstance(value, list):
         return any(nulls(v) for v in value)
     return False

@@ -223,6 +223,14 @@ def test_a_broken_ref_is_found_however_the_json_text_writes_it(encode):
             "lambda:GetFunction, got '```\\n{x'",
         ),
         (
+            lambda d: d["properties"].update(VPCId={"type": "string"}, VpcId={"type": "string"}),
+            "x.json#/properties/VpcId: its column vpc_id is also the column of VPCId",
+        ),
+        (
+            lambda d: d["properties"].update(region={"type": "string"}),
+            "x.json#/properties/region: the name of StackQL's region column",
+        ),
+        (
             lambda d: d["required"].append("FunctionArn"),
             "x.json#/required/2: 'FunctionArn' names no property",
         ),
