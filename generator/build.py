@@ -6,9 +6,11 @@ import hashlib
 import json
 import logging
 import os
+import signal
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -97,19 +99,46 @@ def _build_all(
             if progress:
                 progress(done, total)
         return results
-    from concurrent.futures import ProcessPoolExecutor  # only a big build needs processes
-
     chunks = [todo[i : i + PARALLEL_CHUNK] for i in range(0, len(todo), PARALLEL_CHUNK)]
     results = []
-    with ProcessPoolExecutor(
-        workers, mp_context=worker_context(), initializer=end_with_parent, initargs=(os.getpid(),)
-    ) as pool:
-        for chunk in pool.map(_build_chunk, chunks, [wanted] * len(chunks), [models] * len(chunks)):
-            results.extend(chunk)
-            done += len(chunk)
-            if progress:
-                progress(done, total)
+    for chunk in pool_map(
+        _build_chunk, workers, chunks, [wanted] * len(chunks), [models] * len(chunks)
+    ):
+        results.extend(chunk)
+        done += len(chunk)
+        if progress:
+            progress(done, total)
     return results
+
+
+def pool_map(fn: Callable[..., Any], workers: int, *iterables: Sequence[Any]) -> Iterator[Any]:
+    """`fn` over the iterables on worker processes, results in order: build's and validate's.
+
+    The workers leave Ctrl+C to this process, which then shuts the pool down; SIGINT is held
+    while they start, so that none takes it before it can ignore it.
+    """
+    from concurrent.futures import ProcessPoolExecutor  # only a big job needs processes
+
+    with ProcessPoolExecutor(
+        workers, mp_context=worker_context(), initializer=start_worker, initargs=(os.getpid(),)
+    ) as pool:
+        with _sigint_held():
+            results = pool.map(fn, *iterables)  # starts the workers
+        yield from results
+
+
+@contextmanager
+def _sigint_held() -> Iterator[None]:
+    """Hold SIGINT back from this thread (and the processes it starts) while in the block; one
+    that came meanwhile is taken at its end."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def worker_context() -> Any:
@@ -126,16 +155,19 @@ def worker_context() -> Any:
     return multiprocessing.get_context("fork" if fork else "spawn")
 
 
-def end_with_parent(parent: int) -> None:
-    """Worker initializer: end the worker when its parent ends, however that ends (Linux).
+def start_worker(parent: int) -> None:
+    """Worker initializer: ignore Ctrl+C (the parent handles it), and end when the parent ends,
+    however that ends (Linux).
 
     A parent killed outright (SIGKILL, or SIGTERM, which Python does not catch) cannot shut its
     pool down, and its workers would wait forever on the pipe the parent no longer reads.
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held while it started
     if not sys.platform.startswith("linux"):
         return
     import ctypes
-    import signal
 
     try:
         libc = ctypes.CDLL(None, use_errno=True)

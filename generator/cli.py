@@ -17,6 +17,7 @@ from generator.model import DEFAULT_REGION, Page, Site
 from generator.output import read_cache, write_cache, write_site
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports a command that SIGINT ended
 
 
 def add_generate(sub: argparse._SubParsersAction) -> None:
@@ -359,3 +360,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DocgenError as e:
         print(f"error: {e}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:  # Ctrl+C: what was written is whole (atomic), the rest is not
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED

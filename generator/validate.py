@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from generator.backend import CloudControlBackend
-from generator.build import build, end_with_parent, worker_context
+from generator.build import build, pool_map
 from generator.errors import UsageError
 from generator.executor import CloudControlClient, Executor
 from generator.extract import extract_examples
@@ -117,13 +117,8 @@ def run_pages(pages: Sequence[_Page]) -> list[PageRun | None]:
     workers = min(os.cpu_count() or 1, len(pages) // PARALLEL_CHUNK)
     if workers < 2:
         return _run_chunk(pages)
-    from concurrent.futures import ProcessPoolExecutor  # only a big run needs processes
-
     chunks = [pages[i : i + PARALLEL_CHUNK] for i in range(0, len(pages), PARALLEL_CHUNK)]
-    with ProcessPoolExecutor(
-        workers, mp_context=worker_context(), initializer=end_with_parent, initargs=(os.getpid(),)
-    ) as pool:
-        return [run for chunk in pool.map(_run_chunk, chunks) for run in chunk]
+    return [run for chunk in pool_map(_run_chunk, workers, chunks) for run in chunk]
 
 
 def _run_chunk(pages: Sequence[_Page]) -> list[PageRun | None]:

@@ -356,3 +356,22 @@ def test_a_cache_edited_to_point_elsewhere_is_not_trusted(specs, tmp_path, capsy
     )
     assert sorted(p.relative_to(out) for p in out.rglob("*") if p.name != CACHE_FILE) == before
     assert main(["check", "--specs", str(specs), "--out", str(out)]) == 0
+
+
+def test_ctrl_c_is_a_line_and_exit_130_not_a_traceback(corpus, tmp_path):
+    specs, _ = corpus
+    argv = [sys.executable, "-m", "generator", "generate", "--specs", str(specs)]
+    proc = subprocess.Popen(
+        [*argv, "--out", str(tmp_path / "out"), "--quiet"],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    deadline = time.monotonic() + 60
+    while not children_of(proc.pid) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.005)
+    os.killpg(proc.pid, signal.SIGINT)  # Ctrl+C: the workers get it too
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert stderr.decode().splitlines()[-1] == "interrupted"
+    assert b"Traceback" not in stderr
