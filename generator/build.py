@@ -276,7 +276,16 @@ def _check_types(outcomes: Sequence[Outcome], types: Sequence[str], specs: Path)
 
 
 def _check_unique_ids(outcomes: Sequence[Outcome]) -> None:
-    """Two schemas may not claim the same StackQL resource id."""
+    """Two schemas may not claim the same StackQL resource id, nor one type name (in any case:
+    fetch and the TYPE arguments take them so)."""
+    types: dict[str, Outcome] = {}
+    for outcome in outcomes:
+        other = types.setdefault(outcome.type_name.lower(), outcome)
+        if other is not outcome:
+            raise UsageError(
+                f"{outcome.file} ({outcome.type_name}) and {other.file} ({other.type_name}) "
+                "name one type"
+            )
     seen: dict[str, Outcome] = {}
     for outcome in outcomes:
         if outcome.summary is None:

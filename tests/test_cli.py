@@ -66,6 +66,17 @@ def test_unknown_type_is_a_usage_error(specs, tmp_path, capsys):
     assert capsys.readouterr().err == f"error: {specs}: no schema for AWS::Nope::Thing\n"
 
 
+def test_two_schemas_of_one_type_in_any_case_are_bad_input(specs, tmp_path, capsys):
+    document = json.loads(LAMBDA_SPEC.read_text("utf-8"))
+    document["typeName"] = "AWS::Lambda::EventInvokeconfig"
+    (specs / "aws-lambda-eventinvokeconfig-2.json").write_text(json.dumps(document), "utf-8")
+    assert main(["generate", "--specs", str(specs), "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == (
+        "error: aws-lambda-eventinvokeconfig.json (AWS::Lambda::EventInvokeConfig) and "
+        "aws-lambda-eventinvokeconfig-2.json (AWS::Lambda::EventInvokeconfig) name one type\n"
+    )
+
+
 def test_two_schemas_of_one_resource_are_bad_input(specs, tmp_path, capsys):
     document = json.loads(LAMBDA_SPEC.read_text("utf-8"))
     document["typeName"] = "AWS::Lambda::EventInvokeConfigs"  # the same plural, the same page
