@@ -16,6 +16,7 @@ from typing import Any
 
 from generator.errors import UsageError
 from generator.model import Outcome, Page, Resource, Site, SourceFile, Summary
+from generator.naming import page_path
 from generator.normalize import normalize
 from generator.render import (
     render_page,
@@ -203,7 +204,9 @@ def _build_one(source: SourceFile, digest: str, wanted: frozenset[str], models: 
     )
     page = None
     if not wanted or spec.type_name.lower() in wanted:
-        page = Page(page_path(resource), render_page(resource))
+        page = Page(
+            page_path(resource.provider, resource.service, resource.name), render_page(resource)
+        )
     outcome = Outcome(source.name, digest, spec.type_name, page, summary, "", warnings)
     return outcome, resource if models else None
 
@@ -215,6 +218,7 @@ PAGE_MODULES = (
     "escape",
     "examples",
     "jsonpointer",
+    "jsontext",
     "model",
     "naming",
     "normalize",
@@ -233,14 +237,6 @@ def fingerprint() -> str:
     for path in sorted([*modules, *template_dir().rglob("*.mdx.j2")]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
-
-
-def page_path(resource: Resource) -> str:
-    """Where a resource's page goes under the output folder.
-
-    The path is `<provider>/<service>/<resource>/index.mdx`.
-    """
-    return f"{resource.provider}/{resource.service}/{resource.name}/index.mdx"
 
 
 def index_pages(summaries: Sequence[Summary]) -> list[Page]:

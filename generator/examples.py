@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from generator.escape import sql_literal, yaml_key, yaml_quoted
 from generator.model import (
@@ -144,13 +145,12 @@ def _yaml_block(value: ObjectValue | ArrayValue, indent: int) -> list[str]:
     return lines
 
 
-def patch_document(resource: Resource) -> str:
-    """An RFC 6902 JSON Patch adding every updatable value, one operation a line."""
-    ops = [
-        f'  {{"op": "add", "path": "{path}", "value": {_json_value(value)}}}'
-        for path, value in patch_ops(resource)
+def patch_document(ops: Sequence[tuple[str, Value]]) -> str:
+    """An RFC 6902 JSON Patch adding the values of `patch_ops`, one operation a line."""
+    lines = [
+        f'  {{"op": "add", "path": "{path}", "value": {_json_value(value)}}}' for path, value in ops
     ]
-    return "[\n" + ",\n".join(ops) + "\n]"
+    return "[\n" + ",\n".join(lines) + "\n]"
 
 
 def _json_value(value: Value) -> str:

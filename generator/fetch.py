@@ -42,7 +42,7 @@ from generator.lock import (
     write_lock,
 )
 from generator.model import MAX_SCHEMA_BYTES
-from generator.naming import TYPE_NAME, spec_file_name
+from generator.naming import TYPE_NAME, spec_file_name, utf8_name
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,6 @@ _PARTITION_DOMAINS = (
     (re.compile(r"eu-isoe-\w+-\d+"), "cloud.adc-e.uk"),
     (re.compile(r"us-isof-\w+-\d+"), "csp.hci.ic.gov"),
 )
-# AWS::Service::Resource, and the four-part names of modules (Org::Service::Name::MODULE).
 _RETRY_STATUS = frozenset({429}) | frozenset(range(500, 600))
 _CHUNK = 64 * 1024
 
@@ -195,10 +194,8 @@ def resolve_source(source: str | None, region: str) -> Source:
             "a folder or cfn-lint"
         )
     path = Path(source).as_posix()
-    try:
-        path.encode("utf-8")  # the lock records it
-    except UnicodeEncodeError:
-        raise FetchError(f"{source!r}: not a UTF-8 path") from None
+    if not utf8_name(path):  # the lock records it
+        raise FetchError(f"{source!r}: not a UTF-8 path")
     return Source(SourceKind.PATH, path, path)
 
 

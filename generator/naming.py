@@ -67,6 +67,29 @@ _LAST_WORD_PLURALS = {"thesaurus": "thesauruses", "quota": "quotas"}
 TYPE_NAME = re.compile(r"^[a-zA-Z0-9]{2,64}::[a-zA-Z0-9]{2,64}::[a-zA-Z0-9]{2,64}$")
 
 
+def utf8_name(name: str) -> bool:
+    """Whether a file name or path decoded from the file system is UTF-8 text (no bytes that
+    Python keeps as escapes).
+
+    >>> utf8_name("aws-s3-bucket.json"), utf8_name("x\\udcfe.json")
+    (True, False)
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def page_path(provider: str, service: str, resource: str) -> str:
+    """Where a resource's page goes under the output folder.
+
+    >>> page_path("aws", "lambda", "event_invoke_configs")
+    'aws/lambda/event_invoke_configs/index.mdx'
+    """
+    return f"{provider}/{service}/{resource}/index.mdx"
+
+
 def snake_case(name: str) -> str:
     """Convert a CloudFormation resource name to StackQL's snake_case.
 

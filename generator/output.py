@@ -18,6 +18,7 @@ from pathlib import Path
 from generator.atomicfile import read_or_none, write_atomic
 from generator.errors import OutputError
 from generator.model import KeptPage, Outcome, Page, Summary
+from generator.naming import page_path
 
 # The generator's record of the files it wrote; nothing else in the folder is ever touched.
 OWNED_FILE = ".stackql-docgen.json"
@@ -101,7 +102,7 @@ def read_cache(out_dir: Path, fingerprint: str) -> dict[tuple[str, str], Outcome
 
 
 def _consistent(entry: dict) -> bool:
-    """Whether a cache entry's page is where its summary puts it (`page_path`), if it has one."""
+    """Whether a cache entry's page is where its summary puts it, if it has one."""
     if entry["page"] is None:
         return True
     summary = entry["summary"]
@@ -109,7 +110,7 @@ def _consistent(entry: dict) -> bool:
         isinstance(summary, list)
         and len(summary) == 5
         and all(isinstance(part, str) and _inside(part) for part in summary[:3])
-        and entry["page"] == "/".join((*summary[:3], "index.mdx"))
+        and entry["page"] == page_path(*summary[:3])
     )
 
 

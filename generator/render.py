@@ -73,6 +73,7 @@ class PageView:
 def page_view(resource: Resource) -> PageView:
     """Compute the view-model of a resource page."""
     handlers = resource.handlers
+    patch = examples.patch_ops(resource)
     verbs = [word for handler, word in LIST_VERBS.items() if handler in handlers]
     lead = ", ".join(verbs[:-1]) + (" or " if len(verbs) > 1 else "") + verbs[-1] if verbs else ""
     return PageView(
@@ -87,7 +88,7 @@ def page_view(resource: Resource) -> PageView:
         has_get=Handler.READ in handlers,
         has_create=Handler.CREATE in handlers,
         has_update=Handler.UPDATE in handlers,
-        can_patch=bool(examples.patch_ops(resource)),
+        can_patch=bool(patch),
         has_delete=Handler.DELETE in handlers,
         select_columns=examples.select_columns(resource),
         list_where=examples.list_conditions(resource, DEFAULT_REGION),
@@ -96,8 +97,8 @@ def page_view(resource: Resource) -> PageView:
         insert_required=examples.insert_columns(resource, required_only=True),
         insert_all=examples.insert_columns(resource, required_only=False),
         manifest_props=examples.manifest_props(resource),
-        patch_document=examples.patch_document(resource),
-        patch_cut=any(examples.holds_cut(value) for _, value in examples.patch_ops(resource)),
+        patch_document=examples.patch_document(patch),
+        patch_cut=any(examples.holds_cut(value) for _, value in patch),
         region=DEFAULT_REGION,
         permissions=tuple(
             PermissionBlock(p.handler.value.capitalize(), p.permissions)

@@ -19,7 +19,7 @@ from generator import jsontext
 from generator.errors import SpecError, UsageError
 from generator.jsonpointer import join_pointer, resolve_pointer
 from generator.model import MAX_SCHEMA_BYTES, SourceFile, Spec
-from generator.naming import TYPE_NAME, field_name
+from generator.naming import TYPE_NAME, field_name, utf8_name
 
 log = logging.getLogger(__name__)
 
@@ -67,18 +67,9 @@ def spec_files(specs_dir: Path) -> list[Path]:
         p for p in specs_dir.glob("*.json") if p.name != LOCK_FILE and not p.name.startswith(".")
     )
     for path in files:
-        if not _utf8_name(path.name):  # pages and records name their schema file
+        if not utf8_name(path.name):  # pages and records name their schema file
             raise UsageError(f"{specs_dir}: {path.name!r} is not a UTF-8 file name")
     return files
-
-
-def _utf8_name(name: str) -> bool:
-    """Whether a file name decoded from the file system is UTF-8 text (not escaped bytes)."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def read_sources(specs: Path) -> tuple[SourceFile, ...]:
