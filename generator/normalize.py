@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,7 +69,8 @@ def normalize(spec: Spec) -> Resource:
             continue
         break
     tops = {name: deref(schema, doc)[0] for name, schema in doc["properties"].items()}
-    values = short_names(values, builder.leaves, tops)
+    notes = {(name,): _ref_note(schema) for name, schema in doc["properties"].items()}
+    values = short_names(values, builder.leaves, tops, {**notes, **builder.notes})
     nested_fixed = _owners(doc.get("readOnlyProperties", ())) | create_only
     fixed_paths = _nested_paths(doc.get("createOnlyProperties", ())) | read_only_paths
     wholly_fixed = read_only | _top_level_names(doc.get("createOnlyProperties", ()))
@@ -295,6 +297,7 @@ class _ValueBuilder:
         self.shapes = shapes  # by id() of a schema of the document, shared between builders
         self.budget = budget  # leaves at most, else _OverBudget
         self.leaves: dict[tuple[str, ...], dict] = {}
+        self.notes: dict[tuple[str, ...], str | None] = {}  # a leaf's own words beside its $ref
         self.targets: dict[str, Any] = {}  # what each $ref names
 
     def build(
@@ -360,6 +363,7 @@ class _ValueBuilder:
             label = ".".join(path).replace(".*", "[0]")
             return ArrayValue(item, min(max(least, 1), MAX_ARRAY_ITEMS), label)
         self.leaves[path] = target
+        self.notes[path] = _ref_note(schema)
         if self.budget is not None and len(self.leaves) > self.budget:
             raise _OverBudget
         return Placeholder(".".join(path).replace(".*", "[0]"), shape.kind)
@@ -552,12 +556,17 @@ def _mentions(branch: Any) -> set[str]:
 
 
 def short_names(
-    values: dict[str, Value], leaves: dict[tuple[str, ...], dict], tops: dict[str, dict]
+    values: dict[str, Value],
+    leaves: dict[tuple[str, ...], dict],
+    tops: dict[str, dict],
+    notes: Mapping[tuple[str, ...], str | None] = {},
 ) -> dict:
     """Rename placeholders to their own key where the key stands for one schema on the page.
 
     `Destination` under both `OnFailure` and `OnSuccess` (same schema) stays `Destination`; a
-    `StartTime` that is a string in one place and an integer in another keeps its path.
+    `StartTime` that is a string in one place and an integer in another keeps its path, and so
+    does a `HostedZoneId` whose description beside its `$ref` (`notes`, by path) says it is
+    another zone's than the `HostedZoneId` of the same definition elsewhere.
     """
     schemas = {(name,): schema for name, schema in tops.items()}
     schemas.update(leaves)
@@ -566,7 +575,9 @@ def short_names(
         by_key[_key(path)].append(path)
     names: dict[str, str] = {}  # by path name, for those whose name changes
     for paths in by_key.values():
-        first = schemas[paths[0]]
+        first, note = schemas[paths[0]], notes.get(paths[0])
+        if any(notes.get(p) != note for p in paths):
+            continue
         if any(schemas[p] is not first for p in paths):  # the same schema, often
             distinct = {id(schemas[p]): schemas[p] for p in paths}
             if len({json.dumps(v, sort_keys=True, default=str) for v in distinct.values()}) > 1:
@@ -577,6 +588,14 @@ def short_names(
     if not names:
         return values
     return {prop: _renamed(value, names) for prop, value in values.items()}
+
+
+def _ref_note(schema: Any) -> str | None:
+    """The description written beside a `$ref` (of this use of the definition), if any."""
+    if type(schema) is dict and "$ref" in schema:
+        note = schema.get("description")
+        return note.strip() if isinstance(note, str) else None
+    return None
 
 
 def _key(path: tuple[str, ...]) -> str:

@@ -398,3 +398,14 @@ def test_an_update_handler_with_nothing_to_patch_says_so(site, pages):
         "patched, as each is read-only or create-only, or holds such a part (see the schema).\n\n"
         "## `DELETE` example"
     ) in page
+
+
+def test_a_definition_described_apart_where_used_gets_a_placeholder_per_use(site, pages):
+    # Both HostedZoneIds name #/definitions/HostedZoneId, but the alias target's is another
+    # zone's (its description beside the $ref says so): one value would not do for both.
+    page = page_of(site, pages, "AWS::Route53::RecordSet")
+    assert "      - name: HostedZoneId\n        value: '{{ HostedZoneId }}'\n" in page
+    assert "          HostedZoneId: '{{ AliasTarget.HostedZoneId }}'\n" in page
+    # A definition used alike in two places keeps one short name (the seed's Destination).
+    page = page_of(site, pages, "AWS::Lambda::EventInvokeConfig")
+    assert page.count("Destination: '{{ Destination }}'") == 2
