@@ -54,7 +54,7 @@ _TABS = {
 }
 # A TabItem's opening tag (with its value) or closing tag; and a page's YAML front matter.
 TAB_TAG = re.compile(r"<TabItem\s+value=\"([^\"]*)\"\s*>|</TabItem\s*>")
-_LIST_LEAD = re.compile(r"^Gets all .* in a region\.$")
+_LIST_LEAD = re.compile(r"^Gets all .*\.$")  # "in a region", but for a global service
 _GET_LEAD = re.compile(r"^Gets all properties from an individual .*\.$")
 FRONTMATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 

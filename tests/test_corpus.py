@@ -198,6 +198,9 @@ def test_global_service_reads_name_no_region(site, pages):
     assert "FROM aws.iam.roles;" in page
     assert "WHERE data__Identifier = '<RoleName>';" in page
     assert "AND region = 'us-east-1';" in page  # the DELETE still names it, as StackQL's does
+    # Nor does the text speak of a region where the examples name none.
+    assert "lists <code>roles</code>\n" in page and "Gets all <code>roles</code>.\n" in page
+    assert "in a region" not in page
     # The list method needs no parameter: an empty cell, not a code block of nothing to copy.
     assert '<CopyableCode code="" />' not in page
     assert (
