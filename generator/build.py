@@ -9,7 +9,7 @@ import os
 import signal
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -42,10 +42,13 @@ def build(
     reuse: Mapping[tuple[str, str], Outcome] | None = None,
     progress: Progress | None = None,
     models: bool = True,
+    present: Collection[str] = (),
 ) -> Site:
     """Build every page of the schemas in `specs` (a folder or a zip) in memory.
 
-    With `types`, only those types' resource pages are rendered (index pages cover all).
+    With `types`, only those types' resource pages are rendered, and the index pages list
+    those and the resources whose page is in `present` (the pages the output folder holds
+    already): they link to no page that is not there.
     `reuse` maps (file name, sha256) to the outcome of a previous build of the same bytes by
     the same generator: those schemas are neither parsed nor rendered again. Without
     `models`, the Site holds no resources (copying them back from the workers is slow).
@@ -55,7 +58,10 @@ def build(
         raise UsageError(f"{specs}: no schemas (*.json) in it")
     wanted = frozenset(t.lower() for t in types)
     digests = [hashlib.sha256(s.data).hexdigest() for s in sources]
-    kept = [(reuse or {}).get((s.name, d)) for s, d in zip(sources, digests, strict=True)]
+    kept = [
+        _reusable((reuse or {}).get((s.name, d)), wanted)
+        for s, d in zip(sources, digests, strict=True)
+    ]
     todo = [(s, d) for s, d, k in zip(sources, digests, kept, strict=True) if k is None]
     built = iter(_build_all(todo, wanted, models, progress, len(sources) - len(todo), len(sources)))
     outcomes: list[Outcome] = []
@@ -64,7 +70,8 @@ def build(
     for source, previous in zip(sources, kept, strict=True):
         outcome, resource = (previous, None) if previous is not None else next(built)
         outcomes.append(outcome)
-        warnings.extend(source.label + w for w in outcome.warnings)
+        if not wanted or outcome.type_name.lower() in wanted:  # the others' are not asked for
+            warnings.extend(source.label + w for w in outcome.warnings)
         if resource is not None:
             resources.append(resource)
     for warning in warnings:
@@ -73,13 +80,27 @@ def build(
     _check_unique_ids(outcomes)
     selected = [o for o in outcomes if not wanted or o.type_name.lower() in wanted]
     pages = [o.page for o in selected if o.page is not None]
-    pages += index_pages([o.summary for o in outcomes if o.summary is not None])
+    listed = [
+        o.summary
+        for o in outcomes
+        if o.summary is not None
+        and (not wanted or o.type_name.lower() in wanted or _page_of(o.summary) in present)
+    ]
+    pages += index_pages(listed)
     return Site(
         pages=tuple(sorted(pages, key=lambda p: p.path)),
         outcomes=tuple(outcomes),
         resources=tuple(sorted(resources, key=lambda r: r.resource_id)),
         warnings=tuple(warnings),
     )
+
+
+def _reusable(outcome: Outcome | None, wanted: frozenset[str]) -> Outcome | None:
+    """A previous outcome, if it serves this build: not one without the page it now needs (a
+    build of other types left it out)."""
+    if outcome is None or outcome.page is not None or outcome.skipped:
+        return outcome
+    return outcome if wanted and outcome.type_name.lower() not in wanted else None
 
 
 def _build_all(
@@ -255,6 +276,11 @@ def index_pages(summaries: Sequence[Summary]) -> list[Page]:
             pages.append(Page(f"{provider}/{service}/index.mdx", text))
             pages.append(Page(f"{provider}/{service}/_category_.json", _category(service)))
     return pages
+
+
+def _page_of(summary: Summary) -> str:
+    """The path of a resource's page."""
+    return page_path(summary.provider, summary.service, summary.name)
 
 
 def _category(label: str) -> str:

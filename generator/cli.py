@@ -14,7 +14,7 @@ from generator.atomicfile import write_atomic
 from generator.build import build, fingerprint
 from generator.errors import DocgenError
 from generator.model import DEFAULT_REGION, Page, Site
-from generator.output import read_cache, write_cache, write_site
+from generator.output import read_cache, read_owned, write_cache, write_site
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command that SIGINT ended
@@ -39,18 +39,23 @@ def run_generate(args: argparse.Namespace) -> int:
     """Build the site (reusing what unchanged schemas gave last time) and write it."""
     generator_id, started = fingerprint(), time.time_ns()
     reuse = read_cache(args.out, generator_id)
-    site = build(args.specs, args.types, reuse, _progress_bar(args.quiet), models=False)
+    present = read_owned(args.out) if args.types else ()  # what the index pages may link to
+    site = build(
+        args.specs, args.types, reuse, _progress_bar(args.quiet), models=False, present=present
+    )
     read = [o.page for o in reuse.values() if isinstance(o.page, Page)]  # pages read back
     on_disk = {page.path: page.text.encode() for page in read}
     result = write_site(args.out, site.pages, prune=not args.types, on_disk=on_disk)
     write_cache(args.out, generator_id, site.outcomes, started, frozenset(result.written))
     if not args.quiet:
-        for skipped in site.skipped:
-            print(f"skipped {skipped.type_name} ({skipped.source}): {skipped.reason}")
+        wanted = {t.lower() for t in args.types}
+        skipped = [s for s in site.skipped if not wanted or s.type_name.lower() in wanted]
+        for s in skipped:
+            print(f"skipped {s.type_name} ({s.source}): {s.reason}")
         print(
             f"{_count(len(site.pages), 'file')}: {len(result.written)} written, "
             f"{len(result.unchanged)} unchanged, {len(result.removed)} removed, "
-            f"{_count(len(site.skipped), 'type')} skipped ({args.out})"
+            f"{_count(len(skipped), 'type')} skipped ({args.out})"
         )
     return EXIT_OK
 

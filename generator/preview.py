@@ -189,10 +189,12 @@ def respond(site: Site, url: str) -> Response:
     """The answer to a GET of `url` (a path, maybe with a query) from a built site."""
     path = unquote(urlsplit(url).path)
     pages = {page.path: page for page in site.pages}
-    if path == "/":
+    if path in ("/", "/index.html") and "index.mdx" not in pages:
         tops = [p for p in pages if p.count("/") == 1 and p.endswith("/index.mdx")]
         if tops:
             return Response(HTTPStatus.FOUND, HTML_TYPE, b"", page_url(tops[0]))
+    if path.lstrip("/") + "/index.mdx" in pages:  # a folder named without its slash
+        return Response(HTTPStatus.FOUND, HTML_TYPE, b"", path + "/")
     if path.endswith("/"):
         path += "index.html"
     rel = path.lstrip("/")

@@ -386,3 +386,51 @@ def test_ctrl_c_is_a_line_and_exit_130_not_a_traceback(corpus, tmp_path):
     assert proc.returncode == 130
     assert stderr.decode().splitlines()[-1] == "interrupted"
     assert b"Traceback" not in stderr
+
+
+def test_named_types_link_only_to_pages_there_and_a_full_run_after_writes_every_page(
+    tmp_path, capsys
+):
+    specs, out = tmp_path / "specs", tmp_path / "out"
+    specs.mkdir()
+    for path in [LAMBDA_SPEC, *sorted((ROOT / "tests" / "data" / "specs").glob("*.json"))]:
+        shutil.copy(path, specs)
+    argv = ["--specs", str(specs), "--out", str(out)]
+
+    # Into an empty folder: the page and indexes of it alone; nothing said of other types
+    # (the QuickSight schema's warnings, the skipped WaitConditionHandle).
+    assert main(["generate", "AWS::SES::ReceiptRuleSet", *argv]) == 0
+    assert capsys.readouterr() == (
+        f"5 files: 5 written, 0 unchanged, 0 removed, 0 types skipped ({out})\n",
+        "",
+    )
+    files = sorted(str(p.relative_to(out)) for p in (out / "aws").rglob("*") if p.is_file())
+    assert files == [
+        "aws/_category_.json",
+        "aws/index.mdx",
+        "aws/ses/_category_.json",
+        "aws/ses/index.mdx",
+        "aws/ses/receipt_rule_sets/index.mdx",
+    ]
+    assert "1 resource in 1 service" in (out / "aws" / "index.mdx").read_text()
+
+    # A second type joins the first in the indexes.
+    assert main(["generate", "AWS::Lambda::EventInvokeConfig", *argv, "-q"]) == 0
+    index = (out / "aws" / "index.mdx").read_text()
+    assert "2 resources in 2 services" in index and "./lambda/index.mdx" in index
+
+    # A whole run renders the pages the named runs left out (it once reused their records,
+    # which hold no page, and wrote index pages only).
+    assert main(["generate", *argv]) == 0
+    assert capsys.readouterr().out.endswith(
+        f"14 files: 7 written, 7 unchanged, 0 removed, 1 type skipped ({out})\n"
+    )
+    assert (out / PAGE).read_bytes() == (ROOT / "output" / PAGE).read_bytes()
+    assert main(["check", *argv]) == 0
+    capsys.readouterr()
+
+    # In a whole tree, a named type leaves the indexes listing every page.
+    assert main(["generate", "AWS::SES::ReceiptRuleSet", *argv]) == 0
+    assert capsys.readouterr().out == (
+        f"11 files: 0 written, 11 unchanged, 0 removed, 0 types skipped ({out})\n"
+    )

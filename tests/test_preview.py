@@ -299,3 +299,24 @@ def test_workers_are_not_forked_while_another_thread_runs():
     thread.start()
     thread.join()
     assert methods == ["spawn"]
+
+
+def test_named_types_index_only_their_pages_and_folders_are_found_without_a_slash(tmp_path):
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    for path in (LAMBDA_SPEC, DATA / "aws-ses-receiptruleset.json"):
+        shutil.copy(path, specs)
+    running = Server(specs, "AWS::SES::ReceiptRuleSet")
+    try:
+        assert running.banner.startswith(f"previewing 5 pages of {specs} at")
+        index = running.get("/aws/index.html").text
+        assert "./ses/index.html" in index and "lambda" not in index  # no link to a 404
+        assert running.get("/aws/lambda/index.html").status_code == 404
+        for folder in ("/aws/ses", "/aws/ses/receipt_rule_sets"):
+            found = running.get(folder)
+            assert (found.status_code, found.headers["Location"]) == (302, folder + "/")
+        home = running.get("/index.html")
+        assert (home.status_code, home.headers["Location"]) == (302, "/aws/index.html")
+    finally:
+        running.process.kill()
+        running.process.communicate()
