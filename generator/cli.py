@@ -316,11 +316,23 @@ def _add_specs(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--specs",
         type=Path,
-        default=Path("specs"),
         metavar="DIR",
         help="folder of CloudFormation schemas, or a zip of them laid out as AWS's "
-        "CloudformationSchema.zip (default: specs)",
+        "CloudformationSchema.zip (default: specs, or where there is no such folder the "
+        "bundled default, AWS::Lambda::EventInvokeConfig's schema)",
     )
+
+
+def _default_specs(quiet: bool) -> Path:
+    """`specs` here, else the schemas bundled with the package (said on stderr)."""
+    here = Path("specs")
+    if here.exists():
+        return here
+    from generator.schema import bundled_specs
+
+    if not quiet:
+        print("no specs folder here: reading the bundled default schemas", file=sys.stderr)
+    return bundled_specs()
 
 
 def parser() -> argparse.ArgumentParser:
@@ -354,6 +366,8 @@ class LineFormatter(logging.Formatter):
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code."""
     args = parser().parse_args(argv)
+    if hasattr(args, "specs") and args.specs is None:
+        args.specs = _default_specs(getattr(args, "quiet", False))
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(LineFormatter())
     root = logging.getLogger("generator")

@@ -59,6 +59,14 @@ _REF_VALUE = re.compile(rb'"\$ref"[ \t\n\r]*:[ \t\n\r]*"((?:[^"\\]|\\.)*)"')
 _ESCAPED_REF_LETTER = re.compile(rb"\\u00(?:24|6[56]|72)")
 
 
+def bundled_specs() -> Path:
+    """The default schemas shipped in the package, else the source tree's `specs/`."""
+    packaged = Path(str(resources.files("generator") / "specs"))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "specs"
+
+
 def spec_files(specs_dir: Path) -> list[Path]:
     """List the schema files of a folder in name order (no lock file, no temporary files)."""
     if not specs_dir.is_dir():

@@ -434,3 +434,19 @@ def test_named_types_link_only_to_pages_there_and_a_full_run_after_writes_every_
     assert capsys.readouterr().out == (
         f"11 files: 0 written, 11 unchanged, 0 removed, 0 types skipped ({out})\n"
     )
+
+
+def test_from_a_folder_without_specs_the_bundled_default_is_read(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate"]) == 0
+    assert capsys.readouterr() == (
+        "5 files: 5 written, 0 unchanged, 0 removed, 0 types skipped (output)\n",
+        "no specs folder here: reading the bundled default schemas\n",
+    )
+    assert (tmp_path / "output" / PAGE).read_bytes() == (ROOT / "output" / PAGE).read_bytes()
+    assert main(["check", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["summary"]["stale"] == 0
+    # A specs folder here is read instead: an empty one is bad input, not a fallback.
+    (tmp_path / "specs").mkdir()
+    assert main(["generate", "-q"]) == 2
+    assert capsys.readouterr().err == "error: specs: no schemas (*.json) in it\n"
