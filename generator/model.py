@@ -190,13 +190,13 @@ class Page:
 class KeptPage:
     """A page the last build wrote that is still on disk as written: not read back.
 
-    Its size and modification time (`stamp`) are as recorded when its bytes, of digest
+    Its size, times and inode (`stamp`) are as recorded when its bytes, of digest
     `sha256`, were last known (see `output.read_cache`).
     """
 
     path: str
     sha256: str
-    stamp: tuple[int, int]
+    stamp: tuple[int, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -133,10 +133,12 @@ def _cached_page(out_dir: Path, entry: dict, cache_written: int) -> Page | KeptP
     return Page(entry["page"], data.decode("utf-8"))
 
 
-def _stamp(path: Path) -> tuple[int, int]:
-    """A file's size and modification time (ns), as recorded in the cache."""
+def _stamp(path: Path) -> tuple[int, ...]:
+    """A file's size, modification time (ns), change time (ns) and inode, as recorded in the
+    cache (git's index keeps the same): an edit that puts the size and modification time back
+    (`touch -r`) still changes the change time, which no user can set."""
     st = os.stat(path)
-    return st.st_size, st.st_mtime_ns
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
 def write_cache(
@@ -149,7 +151,7 @@ def write_cache(
     """Record what each schema gave, for `read_cache` next time.
 
     `started` is time.time_ns() before this build read the output folder. Pages are
-    stamped with their size and modification time: a KeptPage keeps its stamp (an edit since
+    stamped with their size, times and inode (`_stamp`): a KeptPage keeps its stamp (an edit since
     changes the file's); those this build wrote (`written`) and those it read that were
     modified before it started are stamped anew. A page modified since it started, by
     someone else, gets no stamp: it is read and compared next time.
@@ -182,7 +184,7 @@ def _digest(page: Page | KeptPage) -> str:
 
 def _stamp_of(
     out_dir: Path, page: Page | KeptPage, started: int, written: Collection[str]
-) -> tuple[int, int] | None:
+) -> tuple[int, ...] | None:
     """The stamp to record for a page (see `write_cache`), or None."""
     if isinstance(page, KeptPage):
         return page.stamp
