@@ -115,7 +115,7 @@ def normalize(spec: Spec) -> Resource:
         identifier=tuple(p.rsplit("/", 1)[1] for p in doc.get("primaryIdentifier", ())),
         list_required=list_required,
         permissions=tuple(
-            HandlerPermissions(h, tuple(handlers[h.value].get("permissions", ())))
+            HandlerPermissions(h, tuple(p for p in handlers[h.value].get("permissions", ()) if p))
             for h in Handler
             if h.value in handlers
         ),

@@ -103,7 +103,6 @@ def page_view(resource: Resource) -> PageView:
         permissions=tuple(
             PermissionBlock(p.handler.value.capitalize(), p.permissions)
             for p in resource.permissions
-            if p.permissions  # a handler that needs none gets no empty block
         ),
     )
 

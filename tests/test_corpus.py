@@ -412,3 +412,15 @@ def test_a_definition_described_apart_where_used_gets_a_placeholder_per_use(site
     # A definition used alike in two places keeps one short name (the seed's Destination).
     page = page_of(site, pages, "AWS::Lambda::EventInvokeConfig")
     assert page.count("Destination: '{{ Destination }}'") == 2
+
+
+def test_a_handler_with_no_permissions_says_so(site, pages):
+    page = page_of(site, pages, "AWS::ECS::PrimaryTaskSet")  # read and delete: []
+    none = "The schema lists no permissions for this operation.\n"
+    assert f"### Read\n\n{none}\n### Update\n```json\n" in page
+    assert page.endswith(f"### Delete\n\n{none}")
+    # A permission of "" (CloudFormation ResourceDefaultVersion's delete) is none either.
+    page = page_of(site, pages, "AWS::CloudFormation::ResourceDefaultVersion")
+    assert f"### Delete\n\n{none}" in page
+    for text in pages.values():
+        assert "```json\n\n```" not in text and "```json\n```" not in text
