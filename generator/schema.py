@@ -212,6 +212,7 @@ def check_structure(label: str, document: dict, data: bytes | None = None) -> No
             raise SpecError(label, f"/primaryIdentifier/{i}", f"{pointer!r} names no property")
 
 
+JSON_TYPES = frozenset({"array", "boolean", "integer", "null", "number", "object", "string"})
 # An IAM action as a permissions block shows it: no spaces, line breaks or backticks.
 IAM_ACTION = re.compile(r"[^\s`]*")
 # StackQL's column (and INSERT parameter) of the region a request goes to.
@@ -289,6 +290,14 @@ def _check_keywords(label: str, node: Any, path: tuple) -> None:
         elif kind == "type":
             if not (isinstance(value, str) or _names(value)):
                 raise _wrong(label, here, value, "a type name")
+            for name in [value] if isinstance(value, str) else value:
+                if name not in JSON_TYPES:  # it would stand as the field's type on the page
+                    raise SpecError(
+                        label,
+                        join_pointer(here),
+                        f"expected a JSON Schema type ({', '.join(sorted(JSON_TYPES))}), "
+                        f"got {name!r}",
+                    )
         else:
             kinds, expected = kind
             fits = isinstance(value, kinds) and (kinds is bool or not isinstance(value, bool))

@@ -208,6 +208,17 @@ def test_a_broken_ref_is_found_however_the_json_text_writes_it(encode):
             'x.json#/definitions/OnSuccess/properties/a~1"b: expected a property name of '
             "letters and digits only, got 'a/\"b'",
         ),
+        # A type would show in the Fields table as written.
+        (
+            lambda d: d["properties"]["FunctionName"].update(type="strin"),
+            "x.json#/properties/FunctionName/type: expected a JSON Schema type (array, boolean, "
+            "integer, null, number, object, string), got 'strin'",
+        ),
+        (
+            lambda d: d["definitions"]["OnSuccess"].update(type=["object", "map"]),
+            "x.json#/definitions/OnSuccess/type: expected a JSON Schema type (array, boolean, "
+            "integer, null, number, object, string), got 'map'",
+        ),
         # Descriptions are escaped as text; pointer lists decide columns and patches.
         (
             lambda d: d.update(description=5),
