@@ -74,6 +74,7 @@ class Summary:
     examples_failed: int
     examples_known: int
     coverage: float
+    pages_missing: int = 0  # pages the schemas make that the output folder lacks
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,9 +194,10 @@ def report(
     """Findings and counts of the page runs, known issues set apart, stale ones found."""
     findings: list[Finding] = []
     known_findings: list[Finding] = []
-    pages = passed_pages = examples = run = passed = failed = known_failed = 0
+    pages = passed_pages = examples = run = passed = failed = known_failed = missing = 0
     for page, page_run in runs:
         pages += 1
+        missing += page_run is None
         type_name = page.resource.type_name
         found = _page_findings(page, page_run)
         failed_here = 0
@@ -217,7 +219,7 @@ def report(
                         f"stale: every example of {page.file} passes; remove the entry",
                     )
                 )
-        elif type_name in known:
+        elif type_name in known and page_run is not None:  # a known issue excuses no absence
             known_failed += failed_here
             known_findings += [
                 Finding(f.page, f.line, f.section, f.type_name, f.reason, known[type_name])
@@ -234,6 +236,7 @@ def report(
         failed,
         known_failed,
         round(run / examples, 4) if examples else 1.0,
+        missing,
     )
     return ValidationReport(summary, tuple(findings), tuple(known_findings))
 
@@ -316,10 +319,13 @@ def summary_line(summary: Summary) -> str:
 
     >>> summary_line(Summary(2, 1, 10, 9, 8, 1, 0, 0.9))
     '2 pages, 1 passed; 10 examples: 8 passed, 1 failed (0 known), 1 not run; coverage 90.0%'
+    >>> summary_line(Summary(3, 1, 5, 5, 5, 0, 0, 1.0, pages_missing=2)).partition(";")[0]
+    '3 pages, 1 passed, 2 missing'
     """
     not_run = summary.examples - summary.examples_run
+    missing = f", {summary.pages_missing} missing" if summary.pages_missing else ""
     return (
-        f"{_count(summary.pages, 'page')}, {summary.pages_passed} passed; "
+        f"{_count(summary.pages, 'page')}, {summary.pages_passed} passed{missing}; "
         f"{_count(summary.examples, 'example')}: {summary.examples_passed} passed, "
         f"{summary.examples_failed} failed ({summary.examples_known} known), "
         f"{not_run} not run; coverage {summary.coverage * 100:.1f}%"
