@@ -17,6 +17,7 @@ from pathlib import Path
 from generator.atomicfile import read_or_none
 from generator.build import build
 from generator.drift import Drift, DriftKind, code, diff_specs
+from generator.errors import OutputError
 from generator.fetch import (
     DownloadOptions,
     Source,
@@ -86,6 +87,8 @@ class CheckReport:
 
 def check(specs_dir: Path, out_dir: Path, source: str | None = None) -> CheckReport:
     """Build the site in memory, compare it with `out_dir`, and diff `specs_dir` with `source`."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir}: not a folder")
     resolved = resolve_source(source, DEFAULT_REGION) if source is not None else None
     source_specs = read_source_specs(resolved) if resolved is not None else ()
     site = build(specs_dir, models=False)

@@ -42,7 +42,7 @@ from generator.lock import (
     write_lock,
 )
 from generator.model import MAX_SCHEMA_BYTES
-from generator.naming import TYPE_NAME, spec_file_name, utf8_name
+from generator.naming import TYPE_NAME, TYPE_NAME_RULE, spec_file_name, utf8_name
 
 log = logging.getLogger(__name__)
 
@@ -228,7 +228,9 @@ def parse_type_name(where: str, data: bytes) -> str:
     if not isinstance(type_name, str):
         raise FetchError(f"{where}#/typeName: missing; not a resource schema")
     if not TYPE_NAME.match(type_name):
-        raise FetchError(f"{where}#/typeName: {type_name!r} is not a CloudFormation type name")
+        raise FetchError(
+            f"{where}#/typeName: {type_name!r} is not a CloudFormation type name ({TYPE_NAME_RULE})"
+        )
     return type_name
 
 

@@ -65,6 +65,7 @@ _WHOLE_PLURALS = {"schema": "schemata"}
 _LAST_WORD_PLURALS = {"thesaurus": "thesauruses", "quota": "quotas"}
 # A resource type name, AWS::Service::Resource (the meta-schema's pattern).
 TYPE_NAME = re.compile(r"^[a-zA-Z0-9]{2,64}::[a-zA-Z0-9]{2,64}::[a-zA-Z0-9]{2,64}$")
+TYPE_NAME_RULE = "three parts of 2 to 64 letters or digits"  # TYPE_NAME, said to the user
 
 
 def utf8_name(name: str) -> bool:

@@ -47,14 +47,21 @@ def read_owned(out_dir: Path) -> frozenset[str]:
     try:
         files = json.loads(record.read_text("utf-8"))["files"]
     except (OSError, ValueError, KeyError, TypeError) as e:
-        raise OutputError(f"{record}: unreadable record of generated files ({e})") from e
+        raise OutputError(f"{record}: unreadable record of generated files ({e}){_MEND}") from e
     if not isinstance(files, list) or not all(_inside(f) for f in files):
         # Never follow a record out of the folder: its files are the ones a prune removes.
         raise OutputError(
             f"{record}: unreadable record of generated files (expected a list of paths "
-            "inside the output folder)"
+            f"inside the output folder){_MEND}"
         )
     return frozenset(files)
+
+
+# How to mend a broken record (a merge conflict, say): the pages bear the generator's sign.
+_MEND = (
+    "; delete it and run stackql-docgen generate, which takes back the pages it signed "
+    "(files of types no longer built are then left for you to remove)"
+)
 
 
 def _inside(path: object) -> bool:

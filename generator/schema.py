@@ -19,7 +19,7 @@ from generator import jsontext
 from generator.errors import SpecError, UsageError
 from generator.jsonpointer import join_pointer, resolve_pointer
 from generator.model import MAX_SCHEMA_BYTES, SourceFile, Spec
-from generator.naming import TYPE_NAME, field_name, utf8_name
+from generator.naming import TYPE_NAME, TYPE_NAME_RULE, field_name, utf8_name
 
 log = logging.getLogger(__name__)
 
@@ -181,7 +181,11 @@ def check_structure(label: str, document: dict, data: bytes | None = None) -> No
         what = "no typeName" if pointer == "" else f"typeName is {_json_type(type_name)}"
         raise SpecError(label, pointer, f"{what}: expected a string like AWS::Service::Resource")
     if not TYPE_NAME.match(type_name):
-        raise SpecError(label, "/typeName", f"{type_name!r} is not like AWS::Service::Resource")
+        raise SpecError(
+            label,
+            "/typeName",
+            f"{type_name!r} is not like AWS::Service::Resource ({TYPE_NAME_RULE})",
+        )
     properties = document.get("properties")
     if not isinstance(properties, dict) or not properties:
         raise SpecError(label, "/properties", "expected a non-empty object of properties")

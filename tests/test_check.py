@@ -367,3 +367,26 @@ def test_missing_specs_folder_is_exit_2(tmp_path, capsys):
     )
     assert (code, stdout) == (2, "")
     assert stderr == f"error: {tmp_path / 'nope'}: no such folder of schemas\n"
+
+
+def test_an_out_that_is_a_file_is_exit_2_as_in_generate(specs, tmp_path, capsys):
+    file = tmp_path / "notes.txt"
+    file.write_text("mine\n")
+    for command in ("check", "generate"):
+        code = main([command, "--specs", str(specs), "--out", str(file)])
+        assert (code, capsys.readouterr().err) == (2, f"error: {file}: not a folder\n")
+
+
+def test_a_broken_record_says_how_to_mend_it_and_the_mend_works(specs, out, capsys):
+    record = out / ".stackql-docgen.json"
+    record.write_text("<<<<<<< HEAD\n")  # a merge conflict
+    code, stdout, stderr = run_check(capsys, "--specs", str(specs), "--out", str(out))
+    assert (code, stdout) == (2, "")
+    assert stderr.startswith(f"error: {record}: unreadable record of generated files (")
+    assert stderr.endswith(
+        "; delete it and run stackql-docgen generate, which takes back the pages it signed "
+        "(files of types no longer built are then left for you to remove)\n"
+    )
+    record.unlink()
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    assert run_check(capsys, "--specs", str(specs), "--out", str(out))[0] == 0

@@ -391,7 +391,7 @@ def test_a_type_name_generate_would_refuse_is_refused(tmp_path: Path, specs: Pat
     (folder / "m.json").write_text('{"typeName": "AWS::Lambda::Function::MODULE"}')
     assert fetch_fails(str(folder), specs, []) == (
         f"{folder / 'm.json'}#/typeName: 'AWS::Lambda::Function::MODULE' is not a "
-        "CloudFormation type name"
+        "CloudFormation type name (three parts of 2 to 64 letters or digits)"
     )
 
 

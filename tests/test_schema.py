@@ -91,7 +91,8 @@ def mutated(change) -> bytes:
         ),
         (
             lambda d: d.update(typeName="Lambda::EventInvokeConfig"),
-            "x.json#/typeName: 'Lambda::EventInvokeConfig' is not like AWS::Service::Resource",
+            "x.json#/typeName: 'Lambda::EventInvokeConfig' is not like AWS::Service::Resource "
+            "(three parts of 2 to 64 letters or digits)",
         ),
         (
             lambda d: d.update(properties={}),
