@@ -63,8 +63,7 @@ def insert_columns(resource: Resource, required_only: bool) -> tuple[str, ...]:
 
 def select_columns(resource: Resource) -> tuple[str, ...]:
     """The SELECT columns: region first, then every field that reads back (not write-only)."""
-    write_only = {p.field_name for p in resource.properties if p.write_only}
-    return ("region", *(f.name for f in resource.fields if f.name not in write_only | {"region"}))
+    return ("region", *(f.name for f in resource.fields if not f.write_only and f.name != "region"))
 
 
 def patch_ops(resource: Resource) -> tuple[tuple[str, Value], ...]:

@@ -98,11 +98,13 @@ class Property:
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """A column of the resource: snake_case name, data type, description."""
+    """A column of the resource: snake_case name, data type, description; a write-only one can be
+    set but is never read back."""
 
     name: str
     type: str
     description: str
+    write_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)

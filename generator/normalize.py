@@ -125,7 +125,7 @@ def normalize(spec: Spec) -> Resource:
 
 def fields_of(properties: tuple[Property, ...]) -> tuple[Field, ...]:
     """The columns: one per property, then `region` (unless a property is called so)."""
-    fields = tuple(Field(p.field_name, p.type, p.description) for p in properties)
+    fields = tuple(Field(p.field_name, p.type, p.description, p.write_only) for p in properties)
     if any(f.name == REGION_FIELD.name for f in fields):
         return fields
     return (*fields, REGION_FIELD)

@@ -224,7 +224,10 @@ def test_arrays_of_objects_and_unions(site, pages):
     page = page_of(site, pages, "AWS::IAM::Role")
     assert "          - Key: '{{ Key }}'\n            Value: '{{ Value }}'" in page
     page = page_of(site, pages, "AWS::ApiGateway::RestApi")
-    assert '<td><CopyableCode code="body" /></td><td><code>object &#124; string</code></td>' in page
+    assert (
+        '<td><CopyableCode code="body" /></td><td><code>object &#124; string</code> (write-only)'
+        "</td>"
+    ) in page
 
 
 def test_numbers_one_of_and_free_form_objects(site, pages):
@@ -424,3 +427,15 @@ def test_a_handler_with_no_permissions_says_so(site, pages):
     assert f"### Delete\n\n{none}" in page
     for text in pages.values():
         assert "```json\n\n```" not in text and "```json\n```" not in text
+
+
+def test_write_only_fields_are_marked_and_said_to_read_back_never(site, pages):
+    page = page_of(site, pages, "AWS::RDS::DBInstance")
+    assert (
+        '<tr><td><CopyableCode code="master_user_password" /></td><td><code>string</code> '
+        "(write-only)</td>"
+    ) in page
+    assert "Write-only fields can be set, but are never returned by <code>SELECT</code>." in page
+    assert '<CopyableCode code="engine" /></td><td><code>string</code></td>' in page
+    lambda_page = page_of(site, pages, "AWS::Lambda::EventInvokeConfig")  # none write-only
+    assert "write-only" not in lambda_page.lower()
