@@ -163,7 +163,10 @@ def required_of(doc: dict) -> set[str]:
 
 
 def _requires(schema: Any) -> set[str]:
-    """What a schema requires, through `allOf` and the first choice of `oneOf`/`anyOf`."""
+    """What a schema requires, through `allOf` and the first choice of `oneOf`/`anyOf`, and
+    through cfn-lint's keywords: the first of a `requiredXor` (exactly one) or `requiredOr` (at
+    least one) group none of which is required otherwise, and what `dependentRequired` asks
+    of a required member."""
     if not isinstance(schema, dict):
         return set()
     names = set(schema.get("required", ()))
@@ -173,7 +176,22 @@ def _requires(schema: Any) -> set[str]:
         branches = schema.get(keyword)
         if isinstance(branches, list) and branches:
             names |= _requires(branches[0])
+    for keyword in ("requiredXor", "requiredOr"):
+        group = schema.get(keyword)
+        if _name_list(group) and group and not names.intersection(group):
+            names.add(group[0])
+    wants = schema.get("dependentRequired")
+    while isinstance(wants, dict):
+        more = {n for t in names if _name_list(wants.get(t)) for n in wants[t]} - names
+        if not more:
+            break
+        names |= more
     return names
+
+
+def _name_list(value: Any) -> bool:
+    """Whether a value is a list of names (strings)."""
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def _list_required(handler_schema: Any) -> tuple[str, ...]:
@@ -347,10 +365,12 @@ class _ValueBuilder:
             # A member with nothing to set (its members all read-only) is left out.
             return ObjectValue(tuple([(k, v) for k, v in built if k in needed or _settable(v)]))
         if shape.kind == "array":
+            # A minItems beside the $ref counts too (DynamoDB's two-key KeySchema of an index).
+            beside = schema.get("minItems") if isinstance(schema, dict) else None
             least = max(
                 (
                     n
-                    for n in (target.get("minItems"), (extra or {}).get("minItems"))
+                    for n in (target.get("minItems"), (extra or {}).get("minItems"), beside)
                     if isinstance(n, int)
                 ),
                 default=0,
@@ -463,6 +483,7 @@ def _compatible(schema: dict, members: dict) -> list[str]:
         if isinstance(branches, list) and branches:
             keys = _first_choice(keys, branches)
     keys = _dependent(schema, keys)
+    keys = _cfn_lint_exclusive(schema, keys)
     limit = schema.get("maxProperties")
     if isinstance(limit, int):
         required = set(schema.get("required", ()))
@@ -500,6 +521,41 @@ def _dependent(schema: dict, keys: list[str]) -> list[str]:
                 kept.remove(trigger)
                 break
     return kept
+
+
+def _cfn_lint_exclusive(schema: dict, keys: list[str]) -> list[str]:
+    """The keys without those cfn-lint's keywords rule out beside the others: the rest of a
+    `requiredXor` group (exactly one of it), what `dependentExcluded` excludes beside a shown
+    member (required members first, then in schema order; a member that would exclude a
+    required one goes instead), and a member whose `dependentRequired` names one left out.
+
+    EC2 Instance: `{"NetworkInterfaces": ["SubnetId"], "SubnetId": ["NetworkInterfaces"]}`.
+    """
+    required = _requires(schema)
+    group = schema.get("requiredXor")
+    if _name_list(group):
+        chosen = next((k for k in group if k in required), None)
+        keys = [k for k in keys if k not in group or k == chosen]
+    excluded = schema.get("dependentExcluded")
+    if isinstance(excluded, dict):
+        for trigger in sorted(keys, key=lambda k: k not in required):
+            names = excluded.get(trigger)
+            if trigger not in keys or not _name_list(names):
+                continue
+            clash = [k for k in keys if k in names]
+            if any(k in required for k in clash):
+                if trigger not in required:
+                    keys = [k for k in keys if k != trigger]
+                continue
+            keys = [k for k in keys if k not in clash]
+    wants = schema.get("dependentRequired")
+    if isinstance(wants, dict):
+        keys = [
+            k
+            for k in keys
+            if k in required or not _name_list(wants.get(k)) or set(wants[k]) <= set(keys)
+        ]
+    return keys
 
 
 def _banned(dependency: dict, keys: list[str]) -> list[str]:

@@ -439,3 +439,40 @@ def test_write_only_fields_are_marked_and_said_to_read_back_never(site, pages):
     assert '<CopyableCode code="engine" /></td><td><code>string</code></td>' in page
     lambda_page = page_of(site, pages, "AWS::Lambda::EventInvokeConfig")  # none write-only
     assert "write-only" not in lambda_page.lower()
+
+
+def manifest_names(page: str) -> list[str]:
+    """The props a page's stack-deploy manifest sets."""
+    manifest = yaml.safe_load(re.search(r"```yaml\n(.*?)```", page, flags=re.DOTALL)[1])
+    return [p["name"] for p in manifest["resources"][0]["props"]]
+
+
+def test_cfn_lint_choices_are_met(site, pages):
+    # requiredXor [CidrBlock, Ipv4IpamPoolId]: the first is required, the other never beside it
+    # (nor Ipv4NetmaskLength, whose dependentRequired names Ipv4IpamPoolId).
+    page = page_of(site, pages, "AWS::EC2::VPC")
+    required_insert = sql_blocks(page)[2]
+    assert "INSERT INTO aws.ec2.vpcs (\n CidrBlock,\n region\n)" in required_insert
+    assert '<td><CopyableCode code="CidrBlock, region" /></td>' in page
+    names = manifest_names(page)
+    assert "CidrBlock" in names and "Ipv4IpamPoolId" not in names
+    assert "Ipv4NetmaskLength" not in names
+    # requiredOr [EventPattern, ScheduleExpression]: at least the first.
+    page = page_of(site, pages, "AWS::Events::Rule")
+    assert "INSERT INTO aws.events.rules (\n EventPattern,\n region\n)" in sql_blocks(page)[2]
+    # dependentExcluded {NetworkInterfaces: [SubnetId], SubnetId: [NetworkInterfaces]}, and an
+    # item's requiredXor [VirtualName, Ebs, NoDevice].
+    page = page_of(site, pages, "AWS::EC2::Instance")
+    names = manifest_names(page)
+    assert "NetworkInterfaces" in names and "SubnetId" not in names
+    (mapping,) = manifest_value(page, "BlockDeviceMappings")
+    assert sorted(mapping) == ["DeviceName", "VirtualName"]
+    # The metric-math alarm (Metrics, the group's first) excludes the single-metric members.
+    names = manifest_names(page_of(site, pages, "AWS::CloudWatch::Alarm"))
+    assert "Metrics" in names and not {"MetricName", "Statistic", "ExtendedStatistic"} & set(names)
+
+
+def test_a_min_items_beside_a_ref_counts(site, pages):
+    # {"$ref": "#/definitions/KeySchema", "minItems": 2}: a local index has a HASH and a RANGE key.
+    (index,) = manifest_value(page_of(site, pages, "AWS::DynamoDB::Table"), "LocalSecondaryIndexes")
+    assert len(index["KeySchema"]) == 2
