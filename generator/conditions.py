@@ -3,11 +3,13 @@
 The `then` of an `if` whose required members are there (the object's own, or in `allOf`), and
 the schema `dependencies` of members that are there. normalize reads them to build a page's
 values, placeholders to fill them in: one reading, so that the two agree on when one holds.
+And the keywords cfn-lint adds to its copies of AWS's schemas (`requiredXor`, `requiredOr`,
+`dependentRequired`, `dependentExcluded`), read alike by normalize and by the mock's samples.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any
 
 from generator.jsonpointer import escape_token
@@ -44,6 +46,75 @@ def dependent(schema: Mapping[str, Any], keys: frozenset[str]) -> Iterator[tuple
                 for member, constraint in (asked.get("properties") or {}).items():
                     pointer = f"{where}/dependencies/{escape_token(trigger)}/properties"
                     yield member, f"{pointer}/{escape_token(member)}", constraint
+
+
+def cfn_lint_required(schema: Mapping[str, Any], names: Collection[str]) -> list[str]:
+    """What cfn-lint's keywords require beyond `names`, in a stable order: the first of each
+    `requiredXor` (exactly one) or `requiredOr` (at least one) group none of which is among
+    them, then what `dependentRequired` asks of those present.
+
+    >>> s = {"requiredXor": ["A", "B"], "dependentRequired": {"A": ["C"]}}
+    >>> cfn_lint_required(s, ["X"]), cfn_lint_required(s, ["B"])
+    (['A', 'C'], [])
+    """
+    added: list[str] = []
+    for keyword in ("requiredXor", "requiredOr"):
+        group = schema.get(keyword)
+        if _names(group) and group and not set(group) & {*names, *added}:
+            added.append(group[0])
+    wants = schema.get("dependentRequired")
+    while isinstance(wants, dict):
+        have = {*names, *added}
+        more = [n for t in have if _names(wants.get(t)) for n in wants[t] if n not in have]
+        if not more:
+            break
+        added += sorted(set(more))
+    return added
+
+
+def cfn_lint_exclusive(
+    schema: Mapping[str, Any], keys: Sequence[str], required: Collection[str]
+) -> list[str]:
+    """The keys without those cfn-lint's keywords rule out beside the others: the rest of a
+    `requiredXor` group, what `dependentExcluded` excludes beside a present member (required
+    ones first, then in key order; a member that would exclude a required one goes instead),
+    and a member whose `dependentRequired` names one left out.
+
+    >>> s = {"dependentExcluded": {"Interfaces": ["SubnetId"], "SubnetId": ["Interfaces"]}}
+    >>> keys = ["Interfaces", "SubnetId"]
+    >>> cfn_lint_exclusive(s, keys, []), cfn_lint_exclusive(s, keys, ["SubnetId"])
+    (['Interfaces'], ['SubnetId'])
+    """
+    kept = list(keys)
+    group = schema.get("requiredXor")
+    if _names(group):
+        chosen = next((k for k in group if k in required), None)
+        kept = [k for k in kept if k not in group or k == chosen]
+    excluded = schema.get("dependentExcluded")
+    if isinstance(excluded, dict):
+        for trigger in sorted(kept, key=lambda k: k not in required):
+            names = excluded.get(trigger)
+            if trigger not in kept or not _names(names):
+                continue
+            clash = [k for k in kept if k in names]
+            if any(k in required for k in clash):
+                if trigger not in required:
+                    kept = [k for k in kept if k != trigger]
+                continue
+            kept = [k for k in kept if k not in clash]
+    wants = schema.get("dependentRequired")
+    if isinstance(wants, dict):
+        kept = [
+            k
+            for k in kept
+            if k in required or not _names(wants.get(k)) or set(wants[k]) <= set(kept)
+        ]
+    return kept
+
+
+def _names(value: Any) -> bool:
+    """Whether a value is a list of names (strings)."""
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def _parts(schema: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.conditions import held
+from generator.conditions import cfn_lint_exclusive, cfn_lint_required, held
 from generator.jsonpointer import overlaps, resolve_pointer
 from generator.model import (
     ArrayValue,
@@ -74,6 +74,7 @@ def normalize(spec: Spec) -> Resource:
     nested_fixed = _owners(doc.get("readOnlyProperties", ())) | create_only
     fixed_paths = _nested_paths(doc.get("createOnlyProperties", ())) | read_only_paths
     wholly_fixed = read_only | _top_level_names(doc.get("createOnlyProperties", ()))
+    nested_fixed |= _needing_unset(doc, wholly_fixed - required)
     properties = tuple(
         sorted(
             (
@@ -120,6 +121,20 @@ def normalize(spec: Spec) -> Resource:
             if h.value in handlers
         ),
         global_service=service.lower() in GLOBAL_SERVICES,
+    )
+
+
+def _needing_unset(doc: dict, unset: frozenset[str]) -> frozenset[str]:
+    """Properties no patch may set: cfn-lint's `dependentRequired` has each need one that a
+    resource may lack and no patch can add (create-only, not required). An EC2 SecurityGroup
+    made without a VpcId takes no SecurityGroupEgress."""
+    wants = doc.get("dependentRequired")
+    if not isinstance(wants, dict):
+        return frozenset()
+    return frozenset(
+        name
+        for name, needed in wants.items()
+        if isinstance(needed, list) and unset.intersection(needed)
     )
 
 
@@ -176,22 +191,7 @@ def _requires(schema: Any) -> set[str]:
         branches = schema.get(keyword)
         if isinstance(branches, list) and branches:
             names |= _requires(branches[0])
-    for keyword in ("requiredXor", "requiredOr"):
-        group = schema.get(keyword)
-        if _name_list(group) and group and not names.intersection(group):
-            names.add(group[0])
-    wants = schema.get("dependentRequired")
-    while isinstance(wants, dict):
-        more = {n for t in names if _name_list(wants.get(t)) for n in wants[t]} - names
-        if not more:
-            break
-        names |= more
-    return names
-
-
-def _name_list(value: Any) -> bool:
-    """Whether a value is a list of names (strings)."""
-    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return names | set(cfn_lint_required(schema, names))
 
 
 def _list_required(handler_schema: Any) -> tuple[str, ...]:
@@ -483,7 +483,7 @@ def _compatible(schema: dict, members: dict) -> list[str]:
         if isinstance(branches, list) and branches:
             keys = _first_choice(keys, branches)
     keys = _dependent(schema, keys)
-    keys = _cfn_lint_exclusive(schema, keys)
+    keys = cfn_lint_exclusive(schema, keys, _requires(schema))
     limit = schema.get("maxProperties")
     if isinstance(limit, int):
         required = set(schema.get("required", ()))
@@ -521,41 +521,6 @@ def _dependent(schema: dict, keys: list[str]) -> list[str]:
                 kept.remove(trigger)
                 break
     return kept
-
-
-def _cfn_lint_exclusive(schema: dict, keys: list[str]) -> list[str]:
-    """The keys without those cfn-lint's keywords rule out beside the others: the rest of a
-    `requiredXor` group (exactly one of it), what `dependentExcluded` excludes beside a shown
-    member (required members first, then in schema order; a member that would exclude a
-    required one goes instead), and a member whose `dependentRequired` names one left out.
-
-    EC2 Instance: `{"NetworkInterfaces": ["SubnetId"], "SubnetId": ["NetworkInterfaces"]}`.
-    """
-    required = _requires(schema)
-    group = schema.get("requiredXor")
-    if _name_list(group):
-        chosen = next((k for k in group if k in required), None)
-        keys = [k for k in keys if k not in group or k == chosen]
-    excluded = schema.get("dependentExcluded")
-    if isinstance(excluded, dict):
-        for trigger in sorted(keys, key=lambda k: k not in required):
-            names = excluded.get(trigger)
-            if trigger not in keys or not _name_list(names):
-                continue
-            clash = [k for k in keys if k in names]
-            if any(k in required for k in clash):
-                if trigger not in required:
-                    keys = [k for k in keys if k != trigger]
-                continue
-            keys = [k for k in keys if k not in clash]
-    wants = schema.get("dependentRequired")
-    if isinstance(wants, dict):
-        keys = [
-            k
-            for k in keys
-            if k in required or not _name_list(wants.get(k)) or set(wants[k]) <= set(keys)
-        ]
-    return keys
 
 
 def _banned(dependency: dict, keys: list[str]) -> list[str]:

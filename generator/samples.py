@@ -22,6 +22,7 @@ from jsonschema import Draft7Validator, ValidationError, validators
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
+from generator.conditions import cfn_lint_exclusive, cfn_lint_required
 from generator.errors import DocgenError
 from generator.jsonpointer import escape_token, resolve_pointer, split_pointer
 from generator.patterns import compile_pattern, string_for_pattern
@@ -78,12 +79,52 @@ def _additional_properties(validator: Any, allowed: Any, instance: Any, schema: 
             yield ValidationError(f"extraneous key [{key}] is not permitted")
 
 
+# The keywords cfn-lint adds to its copies of AWS's schemas, which say what the service itself
+# refuses: a VPC with neither a CIDR block nor an IPAM pool, an instance with a subnet and
+# network interfaces both.
+
+
+def _required_xor(validator: Any, names: Any, instance: Any, schema: Any) -> Iterator[Any]:
+    if validator.is_type(instance, "object") and isinstance(names, list):
+        present = [n for n in names if n in instance]
+        if len(present) != 1:
+            yield ValidationError(f"exactly one of {names} is required, got {present}")
+
+
+def _required_or(validator: Any, names: Any, instance: Any, schema: Any) -> Iterator[Any]:
+    if validator.is_type(instance, "object") and isinstance(names, list):
+        if not any(n in instance for n in names):
+            yield ValidationError(f"one of {names} is required")
+
+
+def _dependent_excluded(validator: Any, rules: Any, instance: Any, schema: Any) -> Iterator[Any]:
+    if validator.is_type(instance, "object") and isinstance(rules, dict):
+        for name, excluded in rules.items():
+            if name in instance and isinstance(excluded, list):
+                for other in excluded:
+                    if other in instance:
+                        yield ValidationError(f"[{other}] may not stand beside [{name}]")
+
+
+def _dependent_required(validator: Any, rules: Any, instance: Any, schema: Any) -> Iterator[Any]:
+    if validator.is_type(instance, "object") and isinstance(rules, dict):
+        for name, needed in rules.items():
+            if name in instance and isinstance(needed, list):
+                for other in needed:
+                    if other not in instance:
+                        yield ValidationError(f"[{name}] requires [{other}]")
+
+
 _Validator = validators.extend(
     Draft7Validator,
     {
         "pattern": _pattern,
         "patternProperties": _pattern_properties,
         "additionalProperties": _additional_properties,
+        "requiredXor": _required_xor,
+        "requiredOr": _required_or,
+        "dependentExcluded": _dependent_excluded,
+        "dependentRequired": _dependent_required,
     },
 )
 
@@ -503,6 +544,7 @@ class _Sampler:
         """An object with the required properties, and the optional ones when `optional`."""
         properties = s.get("properties") or {}
         required = list(dict.fromkeys(s.get("required", [])))
+        required += cfn_lint_required(s, required)
         optional = optional and self.budget > 0
         wanted = [
             k
@@ -510,6 +552,7 @@ class _Sampler:
             if k in required
             or (optional and not any(ref in self.stack for ref in _refs(properties[k])))
         ]  # no optional recursion
+        wanted = cfn_lint_exclusive(s, wanted, required)
         wanted += [k for k in required if k not in properties]
         wanted += [k for k in properties if k not in wanted][
             : max(0, s.get("minProperties", 0) - len(wanted))

@@ -476,3 +476,25 @@ def test_a_min_items_beside_a_ref_counts(site, pages):
     # {"$ref": "#/definitions/KeySchema", "minItems": 2}: a local index has a HASH and a RANGE key.
     (index,) = manifest_value(page_of(site, pages, "AWS::DynamoDB::Table"), "LocalSecondaryIndexes")
     assert len(index["KeySchema"]) == 2
+
+
+def test_the_mock_holds_models_to_cfn_lint_choices(corpus):
+    from generator.samples import sample_model, validator_for
+
+    vpc = json.loads((corpus[0] / "aws-ec2-vpc.json").read_text())
+    validator = validator_for(vpc)
+    assert not validator.is_valid({})  # a VPC needs a CIDR block or an IPAM pool
+    assert not validator.is_valid({"CidrBlock": "10.0.0.0/16", "Ipv4IpamPoolId": "ipam-pool-1"})
+    assert validator.is_valid({"CidrBlock": "10.0.0.0/16"})
+    assert "CidrBlock" in sample_model(vpc)  # the samples it seeds meet them
+    instance = validator_for(json.loads((corpus[0] / "aws-ec2-instance.json").read_text()))
+    errors = [e.message for e in instance.iter_errors({"SubnetId": "s", "NetworkInterfaces": []})]
+    assert "[SubnetId] may not stand beside [NetworkInterfaces]" in errors
+
+
+def test_a_patch_leaves_out_what_needs_a_create_only_member_a_resource_may_lack(site, pages):
+    # dependentRequired {SecurityGroupEgress: [VpcId]}; VpcId is create-only and optional.
+    page = page_of(site, pages, "AWS::EC2::SecurityGroup")
+    update = next(b for b in sql_blocks(page) if b.startswith("/*+ update */"))
+    assert '"path": "/SecurityGroupIngress"' in update
+    assert "SecurityGroupEgress" not in update
