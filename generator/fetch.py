@@ -249,6 +249,8 @@ def select_documents(
     index: dict[str, SchemaDocument], types: Sequence[str], source_label: str
 ) -> tuple[SchemaDocument, ...]:
     """Pick the requested types (case-insensitive; all when none), sorted by type name."""
+    if not index:  # a wrong folder or an empty zip: nothing to lock
+        raise FetchError(f"{source_label}: no schemas (*.json) in it")
     if not types:
         return tuple(sorted(index.values(), key=lambda d: d.type_name))
     missing = [t for t in dict.fromkeys(types) if t.lower() not in index]

@@ -568,3 +568,12 @@ def test_cli_faults_are_one_line_exit_2_and_leave_specs_alone(tmp_path, capsys):
         errors = [line for line in err.splitlines() if not line.startswith("warning: ")]
         assert code == 2 and len(errors) == 1 and errors[0].startswith("error: "), err
         assert before == {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in specs.iterdir()}
+
+
+def test_a_source_without_schemas_is_refused(tmp_path: Path, specs: Path) -> None:
+    empty = tmp_path / "empty.zip"
+    zipfile.ZipFile(empty, "w").close()
+    assert fetch_fails(str(empty), specs, []) == f"{empty}: no schemas (*.json) in it"
+    folder = tmp_path / "nothing"
+    folder.mkdir()
+    assert fetch_fails(str(folder), specs, []) == f"{folder}: no schemas (*.json) in it"
