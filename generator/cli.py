@@ -77,8 +77,8 @@ def add_fetch(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--region",
-        default=DEFAULT_REGION,
-        help=f"the region whose schemas to read (default: {DEFAULT_REGION})",
+        help=f"the region whose schemas to read (default: {DEFAULT_REGION}, or the one "
+        "cfn-lint:REGION names)",
     )
     p.add_argument(
         "--source",

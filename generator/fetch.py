@@ -41,7 +41,7 @@ from generator.lock import (
     update_lock,
     write_lock,
 )
-from generator.model import MAX_SCHEMA_BYTES
+from generator.model import DEFAULT_REGION, MAX_SCHEMA_BYTES
 from generator.naming import TYPE_NAME, TYPE_NAME_RULE, spec_file_name, utf8_name
 
 log = logging.getLogger(__name__)
@@ -168,20 +168,27 @@ def url_label(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
-def resolve_source(source: str | None, region: str) -> Source:
-    """Resolve a --source value (None, URL, path, `cfn-lint[:region]`) for a region.
+def resolve_source(source: str | None, region: str | None) -> Source:
+    """Resolve a --source value (None, URL, path, `cfn-lint[:region]`) for a region (None: not
+    given, the default region).
 
     >>> resolve_source(None, "us-east-1").label
     'https://schema.cloudformation.us-east-1.amazonaws.com/CloudformationSchema.zip'
-    >>> resolve_source("cfn-lint:eu-west-1", "us-east-1").location
+    >>> resolve_source("cfn-lint:eu-west-1", None).location
     'eu-west-1'
     >>> resolve_source("specs/", "us-east-1")
     Source(kind=<SourceKind.PATH: 'path'>, location='specs', label='specs')
     """
     if source is not None and (source == CFN_LINT or source.startswith(CFN_LINT + ":")):
-        region = source.partition(":")[2] or region
+        named = source.partition(":")[2]
+        if named:
+            _check_region(named)
+        if named and region is not None and region != named:
+            raise FetchError(f"--region {region} and --source {source} name different regions")
+        region = named or region or DEFAULT_REGION
         _check_region(region)
         return Source(SourceKind.CFN_LINT, region, f"{CFN_LINT}:{region}")
+    region = region or DEFAULT_REGION
     if source is None:
         _check_region(region)
         url = default_source_url(region)
@@ -267,7 +274,7 @@ def select_documents(
 def fetch_schemas(
     source: str | None,
     types: Sequence[str],
-    region: str,
+    region: str | None,
     specs_dir: Path,
     *,
     options: DownloadOptions | None = None,

@@ -98,7 +98,7 @@ def fetch_fails(
     specs: Path,
     types: list[str],
     options: DownloadOptions = FAST,
-    region: str = "us-east-1",
+    region: str | None = None,
 ) -> str:
     """Run a fetch that must fail; check specs/ is untouched and return the one-line message."""
     before = snapshot(specs)
@@ -208,7 +208,7 @@ def test_cfn_lint_source_reproduces_the_repo_specs_and_lock(specs: Path) -> None
 
 @needs_cfn_lint
 def test_cfn_lint_source_with_region_suffix(tmp_path: Path) -> None:
-    result = fetch_schemas("cfn-lint:eu-west-1", [EIC], "us-east-1", tmp_path)
+    result = fetch_schemas("cfn-lint:eu-west-1", [EIC], None, tmp_path)
     assert result.source == "cfn-lint==1.58.0:eu-west-1"
     assert json.loads((tmp_path / EIC_FILE).read_bytes())["typeName"] == EIC
 
@@ -216,7 +216,7 @@ def test_cfn_lint_source_with_region_suffix(tmp_path: Path) -> None:
 @needs_cfn_lint
 @pytest.mark.parametrize("region", ["eusc-de-east-1", "us-isof-south-1", "cn-northwest-1"])
 def test_cfn_lint_source_in_other_partitions(tmp_path: Path, region: str) -> None:
-    result = fetch_schemas(f"cfn-lint:{region}", [EIC], "us-east-1", tmp_path)
+    result = fetch_schemas(f"cfn-lint:{region}", [EIC], None, tmp_path)
     assert result.source == f"cfn-lint==1.58.0:{region}"
     assert json.loads((tmp_path / EIC_FILE).read_bytes())["typeName"] == EIC
 
@@ -577,3 +577,11 @@ def test_a_source_without_schemas_is_refused(tmp_path: Path, specs: Path) -> Non
     folder = tmp_path / "nothing"
     folder.mkdir()
     assert fetch_fails(str(folder), specs, []) == f"{folder}: no schemas (*.json) in it"
+
+
+def test_a_region_given_twice_must_agree(specs: Path) -> None:
+    assert fetch_fails("cfn-lint:eu-west-1", specs, [EIC], region="us-east-1") == (
+        "--region us-east-1 and --source cfn-lint:eu-west-1 name different regions"
+    )
+    assert resolve_source("cfn-lint:eu-west-1", "eu-west-1").location == "eu-west-1"
+    assert resolve_source("cfn-lint", None).location == "us-east-1"
