@@ -191,7 +191,15 @@ def _requires(schema: Any) -> set[str]:
         branches = schema.get(keyword)
         if isinstance(branches, list) and branches:
             names |= _requires(branches[0])
+    if _CFN_LINT_CHOICES.isdisjoint(schema):  # most schemas
+        return names
     return names | set(cfn_lint_required(schema, names))
+
+
+# The keywords cfn-lint adds to its copies of AWS's schemas that choose among members.
+_CFN_LINT_CHOICES = frozenset(
+    {"requiredXor", "requiredOr", "dependentRequired", "dependentExcluded"}
+)
 
 
 def _list_required(handler_schema: Any) -> tuple[str, ...]:
@@ -483,7 +491,8 @@ def _compatible(schema: dict, members: dict) -> list[str]:
         if isinstance(branches, list) and branches:
             keys = _first_choice(keys, branches)
     keys = _dependent(schema, keys)
-    keys = cfn_lint_exclusive(schema, keys, _requires(schema))
+    if not _CFN_LINT_CHOICES.isdisjoint(schema):
+        keys = cfn_lint_exclusive(schema, keys, _requires(schema))
     limit = schema.get("maxProperties")
     if isinstance(limit, int):
         required = set(schema.get("required", ()))
@@ -596,13 +605,14 @@ def short_names(
         by_key[_key(path)].append(path)
     names: dict[str, str] = {}  # by path name, for those whose name changes
     for paths in by_key.values():
-        first, note = schemas[paths[0]], notes.get(paths[0])
-        if any(notes.get(p) != note for p in paths):
-            continue
-        if any(schemas[p] is not first for p in paths):  # the same schema, often
-            distinct = {id(schemas[p]): schemas[p] for p in paths}
-            if len({json.dumps(v, sort_keys=True, default=str) for v in distinct.values()}) > 1:
-                continue  # each keeps its path; a top-level one's path is its key
+        if len(paths) > 1:  # most keys stand in one place
+            first, note = schemas[paths[0]], notes.get(paths[0])
+            if any(notes.get(p) != note for p in paths):
+                continue
+            if any(schemas[p] is not first for p in paths):  # the same schema, often
+                distinct = {id(schemas[p]): schemas[p] for p in paths}
+                if len({json.dumps(v, sort_keys=True, default=str) for v in distinct.values()}) > 1:
+                    continue  # each keeps its path; a top-level one's path is its key
         for path in paths:
             if len(path) > 1:
                 names[".".join(path).replace(".*", "[0]")] = _key_label(path)
