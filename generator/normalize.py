@@ -74,7 +74,9 @@ def normalize(spec: Spec) -> Resource:
     nested_fixed = _owners(doc.get("readOnlyProperties", ())) | create_only
     fixed_paths = _nested_paths(doc.get("createOnlyProperties", ())) | read_only_paths
     wholly_fixed = read_only | _top_level_names(doc.get("createOnlyProperties", ()))
-    nested_fixed |= _needing_unset(doc, wholly_fixed - required)
+    # (What is read-only AWS sets: only a create-only member may be missing for good.)
+    may_lack = _top_level_names(doc.get("createOnlyProperties", ())) - read_only - required
+    nested_fixed |= _needing_unset(doc, may_lack)
     properties = tuple(
         sorted(
             (
