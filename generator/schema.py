@@ -216,6 +216,7 @@ def check_structure(label: str, document: dict, data: bytes | None = None) -> No
             raise SpecError(label, f"/primaryIdentifier/{i}", f"{pointer!r} names no property")
 
 
+# The type names of JSON Schema: another would stand in the Fields table as written.
 JSON_TYPES = frozenset({"array", "boolean", "integer", "null", "number", "object", "string"})
 # An IAM action as a permissions block shows it: no spaces, line breaks or backticks.
 IAM_ACTION = re.compile(r"[^\s`]*")
