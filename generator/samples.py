@@ -97,22 +97,21 @@ def _required_or(validator: Any, names: Any, instance: Any, schema: Any) -> Iter
             yield ValidationError(f"one of {names} is required")
 
 
-def _dependent_excluded(validator: Any, rules: Any, instance: Any, schema: Any) -> Iterator[Any]:
-    if validator.is_type(instance, "object") and isinstance(rules, dict):
-        for name, excluded in rules.items():
-            if name in instance and isinstance(excluded, list):
-                for other in excluded:
-                    if other in instance:
-                        yield ValidationError(f"[{other}] may not stand beside [{name}]")
+def _dependent(excluded: bool) -> Any:
+    """The check of `dependentExcluded` (the members named may not stand beside the key) or of
+    `dependentRequired` (they must)."""
 
+    def check(validator: Any, rules: Any, instance: Any, schema: Any) -> Iterator[Any]:
+        if not (validator.is_type(instance, "object") and isinstance(rules, dict)):
+            return
+        for name, others in rules.items():
+            for other in others if name in instance and isinstance(others, list) else ():
+                if excluded and other in instance:
+                    yield ValidationError(f"[{other}] may not stand beside [{name}]")
+                elif not excluded and other not in instance:
+                    yield ValidationError(f"[{name}] requires [{other}]")
 
-def _dependent_required(validator: Any, rules: Any, instance: Any, schema: Any) -> Iterator[Any]:
-    if validator.is_type(instance, "object") and isinstance(rules, dict):
-        for name, needed in rules.items():
-            if name in instance and isinstance(needed, list):
-                for other in needed:
-                    if other not in instance:
-                        yield ValidationError(f"[{name}] requires [{other}]")
+    return check
 
 
 _Validator = validators.extend(
@@ -123,8 +122,8 @@ _Validator = validators.extend(
         "additionalProperties": _additional_properties,
         "requiredXor": _required_xor,
         "requiredOr": _required_or,
-        "dependentExcluded": _dependent_excluded,
-        "dependentRequired": _dependent_required,
+        "dependentExcluded": _dependent(excluded=True),
+        "dependentRequired": _dependent(excluded=False),
     },
 )
 
