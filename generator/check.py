@@ -25,7 +25,7 @@ from generator.fetch import (
     read_source,
     resolve_source,
 )
-from generator.model import DEFAULT_REGION, Site, Spec
+from generator.model import Site, Spec
 from generator.output import is_foreign, read_owned
 from generator.schema import parse_spec, read_specs
 
@@ -57,6 +57,10 @@ _HEADINGS = {
 }
 _TYPE_CHANGES = (DriftKind.TYPE_ADDED, DriftKind.TYPE_REMOVED)
 FOLD_AFTER = 20  # longer lists of types added or removed go in a <details> block
+# The Markdown must fit a pull-request comment (GitHub takes 65,536 characters): past these,
+# lists end with a count of the rest, which `--format json` has whole.
+MAX_LISTED = 200  # paths of one kind, types added or removed
+MAX_DRIFT_CHARS = 30_000  # the changes of the types in both, in all
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +82,8 @@ class CheckReport:
     files: int
     page_findings: tuple[PageFinding, ...]
     drift: tuple[Drift, ...]
+    specs_zip: bool = False  # a zip of schemas, which fetch does not write into
+    removed_files: tuple[str, ...] = ()  # the schema files of the types the source lacks
 
     @property
     def clean(self) -> bool:
@@ -89,12 +95,17 @@ def check(specs_dir: Path, out_dir: Path, source: str | None = None) -> CheckRep
     """Build the site in memory, compare it with `out_dir`, and diff `specs_dir` with `source`."""
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: not a folder")
-    resolved = resolve_source(source, DEFAULT_REGION) if source is not None else None
+    resolved = resolve_source(source, None) if source is not None else None
     source_specs = read_source_specs(resolved) if resolved is not None else ()
     site = build(specs_dir, models=False)
     drift: tuple[Drift, ...] = ()
+    removed: tuple[str, ...] = ()
+    specs_zip = specs_dir.is_file()
     if resolved is not None:
-        drift = diff_specs(read_specs(specs_dir, meta_check=False), source_specs)
+        specs = read_specs(specs_dir, meta_check=False)
+        drift = diff_specs(specs, source_specs)
+        gone = {d.type_name for d in drift if d.kind is DriftKind.TYPE_REMOVED}
+        removed = () if specs_zip else tuple(s.path for s in specs if s.type_name in gone)
     return CheckReport(
         specs=str(specs_dir),
         out=str(out_dir),
@@ -102,6 +113,8 @@ def check(specs_dir: Path, out_dir: Path, source: str | None = None) -> CheckRep
         files=len(site.pages),
         page_findings=check_output(site, out_dir),
         drift=drift,
+        specs_zip=specs_zip,
+        removed_files=removed,
     )
 
 
@@ -142,7 +155,8 @@ def render_markdown(report: CheckReport) -> str:
         if paths:
             title, note = _HEADINGS[state]
             lines += ["", f"### {title}", "", f"{note} Output folder: {code(report.out)}.", ""]
-            lines += [f"- {code(path)}" for path in paths]
+            lines += [f"- {code(path)}" for path in paths[:MAX_LISTED]]
+            lines += _rest(len(paths) - MAX_LISTED, "file")
     if report.drift:
         lines += [
             "",
@@ -243,7 +257,9 @@ def _drift_lines(drift: Sequence[Drift]) -> list[str]:
         (DriftKind.TYPE_REMOVED, "Types removed"),
     ):
         names = [d.type_name for d in drift if d.kind is kind]
-        items = [f"- {code(n)}" for n in names]
+        items = [f"- {code(n)}" for n in names[:MAX_LISTED]] + _rest(
+            len(names) - MAX_LISTED, "type"
+        )
         if len(names) > FOLD_AFTER:  # a whole provider's worth: fold it, keep the page short
             items = [
                 "<details>",
@@ -256,16 +272,50 @@ def _drift_lines(drift: Sequence[Drift]) -> list[str]:
         if names:
             lines += [f"#### {title}", "", *items, ""]
     changed = [d for d in drift if d.kind not in _TYPE_CHANGES]
-    for name in dict.fromkeys(d.type_name for d in changed):
-        lines += [f"#### {code(name)}", ""]
-        lines += [f"- {d.message}" for d in changed if d.type_name == name]
-        lines.append("")
+    names = list(dict.fromkeys(d.type_name for d in changed))
+    size = 0
+    for i, name in enumerate(names):
+        section = [f"#### {code(name)}", ""]
+        section += [f"- {d.message}" for d in changed if d.type_name == name]
+        size += sum(len(line) + 1 for line in section)
+        if size > MAX_DRIFT_CHARS:
+            rest = [d for d in changed if d.type_name in names[i:]]
+            lines += [
+                f"… and {_count(len(rest), 'change')} in {_count(len(names) - i, 'more type')} "
+                "(the whole list: `--format json`).",
+                "",
+            ]
+            break
+        lines += [*section, ""]
     return lines[:-1]
+
+
+def _rest(left: int, noun: str) -> list[str]:
+    """The line that counts what a list leaves out, if it leaves out anything."""
+    if left <= 0:
+        return []
+    return [f"- … and {_count(left, f'more {noun}')} (the whole list: `--format json`)"]
 
 
 def _fix_lines(report: CheckReport) -> list[str]:
     """What to run to make `check` pass."""
-    commands = []
+    if report.drift and report.specs_zip:
+        return [
+            f"{code(report.specs)} is a zip, which `fetch` does not write into: unpack it into a "
+            "folder of schemas, pass that as `--specs`, and check again for the commands."
+        ]
+    lines, commands = [], []
+    if any(f.state is PageState.CONFLICT for f in report.page_findings):
+        lines += ["Move the conflicting files out of the output folder first.", ""]
+    # fetch keeps the schemas the source no longer has: they go first
+    if len(report.removed_files) > MAX_LISTED:
+        lines += [
+            f"Delete the {len(report.removed_files)} schemas of the types removed first (their "
+            "names: `--format json`): `fetch` keeps the schemas the source no longer has.",
+            "",
+        ]
+    elif report.removed_files:
+        commands.append(" \\\n  ".join(["rm --", *(_shell(f) for f in report.removed_files)]))
     if report.drift:
         commands.append(
             f"stackql-docgen fetch --source {_shell(report.source or '')} "
@@ -274,16 +324,7 @@ def _fix_lines(report: CheckReport) -> list[str]:
     commands.append(
         f"stackql-docgen generate --specs {_shell(report.specs)} --out {_shell(report.out)}"
     )
-    lines = []
-    if any(f.state is PageState.CONFLICT for f in report.page_findings):
-        lines += ["Move the conflicting files out of the output folder first.", ""]
     lines += ["```sh", *commands, "```"]
-    if any(d.kind is DriftKind.TYPE_REMOVED for d in report.drift):
-        note = (
-            "`fetch` keeps schemas the source no longer has: delete those of the types "
-            f"removed from {code(report.specs)} first."
-        )
-        lines += ["", note]
     lines += ["", "Then commit the changes to the schemas and the pages."]
     return lines
 

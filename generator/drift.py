@@ -7,6 +7,7 @@ descriptions); two shapes are then compared. Findings name the place by RFC 6901
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -45,6 +46,7 @@ class DriftKind(Enum):
     PERMISSION_ADDED = "permission-added"
     PERMISSION_REMOVED = "permission-removed"
     DESCRIPTION_CHANGED = "description-changed"
+    OTHER_CHANGED = "other-changed"  # none of the above, yet the document differs
 
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(DriftKind)}
@@ -102,8 +104,18 @@ def diff_specs(before: Sequence[Spec], after: Sequence[Spec]) -> tuple[Drift, ..
         elif name not in old:
             found.append(Drift(DriftKind.TYPE_ADDED, name, "", None, name, "type added"))
         else:
-            found.extend(diff_shapes(shape_of(old[name]), shape_of(new[name])))
+            changes = diff_shapes(shape_of(old[name]), shape_of(new[name]))
+            if not changes and _differ(old[name], new[name]):
+                changes = (_drift(DriftKind.OTHER_CHANGED, name, "", None, None),)
+            found.extend(changes)
     return tuple(sorted(found, key=_sort_key))
+
+
+def _differ(before: Spec, after: Spec) -> bool:
+    """Whether two schemas differ as documents (not only in their JSON text's layout)."""
+    if before.sha256 == after.sha256:
+        return False
+    return json.dumps(before.document, sort_keys=True) != json.dumps(after.document, sort_keys=True)
 
 
 def diff_shapes(before: SchemaShape, after: SchemaShape) -> tuple[Drift, ...]:
@@ -351,6 +363,10 @@ def describe(kind: DriftKind, pointer: str, before: str | None, after: str | Non
         DriftKind.DESCRIPTION_CHANGED: f"description of {subject} changed"
         if pointer
         else "description of the type changed",
+        DriftKind.OTHER_CHANGED: (
+            "the schema changed where the pages do not show it (a keyword such as `enum`, "
+            "`pattern` or `additionalIdentifiers`, or the order of a list)"
+        ),
     }
     return sentences[kind]
 

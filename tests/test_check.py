@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import subprocess
+import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -304,16 +306,95 @@ def test_drift_from_a_zip_served_on_loopback(specs, out, tmp_path, server, capsy
     ]
 
 
-def test_types_removed_say_to_delete_their_schemas(specs, out, tmp_path, capsys):
-    empty = tmp_path / "empty"
-    empty.mkdir()
+def test_types_removed_come_with_the_command_that_deletes_their_schemas(
+    specs, out, tmp_path, capsys
+):
+    source = tmp_path / "source"  # the SES type only: EventInvokeConfig is gone from it
+    source.mkdir()
+    shutil.copy(ROOT / "tests" / "data" / "specs" / "aws-ses-receiptruleset.json", source)
+    argv = ["--specs", str(specs), "--out", str(out), "--source", str(source)]
+    code, stdout, _ = run_check(capsys, *argv)
+    assert code == 1
+    assert "1 type added, 1 type removed from" in stdout
+    assert "#### Types removed\n\n- `AWS::Lambda::EventInvokeConfig`\n" in stdout
+    removed = specs / "aws-lambda-eventinvokeconfig.json"
+    commands = stdout.split("```sh\n")[1].split("\n```")[0]
+    assert commands.startswith(f"rm -- \\\n  {removed}\nstackql-docgen fetch --source")
+    # Run as printed, the commands make check clean.
+    subprocess.run(
+        ["sh", "-c", commands.replace("stackql-docgen", f"{sys.executable} -m generator")],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    assert run_check(capsys, *argv)[0] == 0
+
+
+def test_a_zip_of_schemas_is_told_to_be_unpacked_for_the_fix(specs, out, tmp_path, capsys):
+    archive = tmp_path / "specs.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(LAMBDA_SPEC, LAMBDA_SPEC.name)
+    source = tmp_path / "source"
+    source.mkdir()
+    shutil.copy(ROOT / "tests" / "data" / "specs" / "aws-ses-receiptruleset.json", source)
     code, stdout, _ = run_check(
-        capsys, "--specs", str(specs), "--out", str(out), "--source", str(empty)
+        capsys, "--specs", str(archive), "--out", str(out), "--source", str(source)
     )
     assert code == 1
-    assert "1 type removed from" in stdout
-    assert "#### Types removed\n\n- `AWS::Lambda::EventInvokeConfig`\n" in stdout
-    assert "delete those of the types removed from" in stdout
+    assert stdout.endswith(
+        f"### How to fix\n\n`{archive}` is a zip, which `fetch` does not write into: unpack it "
+        "into a folder of schemas, pass that as `--specs`, and check again for the commands.\n"
+    )
+
+
+def test_a_change_the_pages_do_not_show_is_still_drift(specs, out, tmp_path, capsys):
+    source = tmp_path / "source"
+    source.mkdir()
+    document = json.loads(LAMBDA_SPEC.read_text("utf-8"))
+    document["properties"]["MaximumRetryAttempts"]["maximum"] = 3
+    (source / LAMBDA_SPEC.name).write_text(json.dumps(document), "utf-8")
+    code, stdout, _ = run_check(
+        capsys, "--specs", str(specs), "--out", str(out), "--source", str(source)
+    )
+    assert code == 1
+    assert (
+        "#### `AWS::Lambda::EventInvokeConfig`\n\n- the schema changed where the pages do not "
+        "show it (a keyword such as `enum`, `pattern` or `additionalIdentifiers`, or the order "
+        "of a list)\n"
+    ) in stdout
+    # The same document in another layout is no drift.
+    (source / LAMBDA_SPEC.name).write_text(json.dumps(json.loads(LAMBDA_SPEC.read_text())))
+    assert (
+        run_check(capsys, "--specs", str(specs), "--out", str(out), "--source", str(source))[0] == 0
+    )
+
+
+def test_long_reports_are_cut_to_fit_a_pull_request_comment(tmp_path):
+    from generator.check import CheckReport, PageFinding, PageState, render_markdown
+    from generator.drift import Drift, DriftKind
+
+    pages = tuple(PageFinding(PageState.MISSING, f"aws/s{i:04}/index.mdx", "") for i in range(2000))
+    drift = tuple(
+        Drift(
+            DriftKind.DESCRIPTION_CHANGED,
+            f"AWS::S{i:04}::T",
+            "",
+            "a",
+            "b",
+            "description of the type changed",
+        )
+        for i in range(3000)
+    )
+    removed = tuple(f"specs/aws-s{i:04}-t.json" for i in range(300))
+    report = CheckReport("specs", "out", "src", 2000, pages, drift, removed_files=removed)
+    text = render_markdown(report)
+    assert len(text) < 65_536
+    assert (
+        "Delete the 300 schemas of the types removed first (their names: `--format json`)" in text
+    )
+    assert "- … and 1800 more files (the whole list: `--format json`)\n" in text
+    assert "more types (the whole list: `--format json`)." in text
+    assert text.endswith("Then commit the changes to the schemas and the pages.\n")
 
 
 def test_long_lists_of_types_are_folded(tmp_path):
@@ -390,3 +471,11 @@ def test_a_broken_record_says_how_to_mend_it_and_the_mend_works(specs, out, caps
     record.unlink()
     assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
     assert run_check(capsys, "--specs", str(specs), "--out", str(out))[0] == 0
+
+
+def test_drift_from_cfn_lint_of_another_region(specs, out, capsys):
+    code, stdout, stderr = run_check(
+        capsys, "--specs", str(specs), "--out", str(out), "--source", "cfn-lint:eu-west-1"
+    )
+    assert (code, stderr) == (1, "")
+    assert "1633 types added from `cfn-lint:eu-west-1`." in stdout
