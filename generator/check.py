@@ -83,7 +83,6 @@ class CheckReport:
     page_findings: tuple[PageFinding, ...]
     drift: tuple[Drift, ...]
     specs_zip: bool = False  # a zip of schemas, which fetch does not write into
-    removed_files: tuple[str, ...] = ()  # the schema files of the types the source lacks
 
     @property
     def clean(self) -> bool:
@@ -99,13 +98,8 @@ def check(specs_dir: Path, out_dir: Path, source: str | None = None) -> CheckRep
     source_specs = read_source_specs(resolved) if resolved is not None else ()
     site = build(specs_dir, models=False)
     drift: tuple[Drift, ...] = ()
-    removed: tuple[str, ...] = ()
-    specs_zip = specs_dir.is_file()
     if resolved is not None:
-        specs = read_specs(specs_dir, meta_check=False)
-        drift = diff_specs(specs, source_specs)
-        gone = {d.type_name for d in drift if d.kind is DriftKind.TYPE_REMOVED}
-        removed = () if specs_zip else tuple(s.path for s in specs if s.type_name in gone)
+        drift = diff_specs(read_specs(specs_dir, meta_check=False), source_specs)
     return CheckReport(
         specs=str(specs_dir),
         out=str(out_dir),
@@ -113,8 +107,7 @@ def check(specs_dir: Path, out_dir: Path, source: str | None = None) -> CheckRep
         files=len(site.pages),
         page_findings=check_output(site, out_dir),
         drift=drift,
-        specs_zip=specs_zip,
-        removed_files=removed,
+        specs_zip=specs_dir.is_file(),
     )
 
 
@@ -307,19 +300,12 @@ def _fix_lines(report: CheckReport) -> list[str]:
     lines, commands = [], []
     if any(f.state is PageState.CONFLICT for f in report.page_findings):
         lines += ["Move the conflicting files out of the output folder first.", ""]
-    # fetch keeps the schemas the source no longer has: they go first
-    if len(report.removed_files) > MAX_LISTED:
-        lines += [
-            f"Delete the {len(report.removed_files)} schemas of the types removed first (their "
-            "names: `--format json`): `fetch` keeps the schemas the source no longer has.",
-            "",
-        ]
-    elif report.removed_files:
-        commands.append(" \\\n  ".join(["rm --", *(_shell(f) for f in report.removed_files)]))
     if report.drift:
+        # --prune: fetch would keep the schemas of types the source no longer has
+        removed = any(d.kind is DriftKind.TYPE_REMOVED for d in report.drift)
         commands.append(
-            f"stackql-docgen fetch --source {_shell(report.source or '')} "
-            f"--specs {_shell(report.specs)}"
+            f"stackql-docgen fetch{' --prune' if removed else ''} "
+            f"--source {_shell(report.source or '')} --specs {_shell(report.specs)}"
         )
     commands.append(
         f"stackql-docgen generate --specs {_shell(report.specs)} --out {_shell(report.out)}"

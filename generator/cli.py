@@ -95,6 +95,11 @@ def add_fetch(sub: argparse._SubParsersAction) -> None:
         metavar="DIR",
         help="the folder of schemas and specs.lock.json (default: specs)",
     )
+    p.add_argument(
+        "--prune",
+        action="store_true",
+        help="also delete the schemas in --specs of types the source does not have (with no TYPE)",
+    )
     p.add_argument("--quiet", "-q", action="store_true", help="print errors only")
     p.set_defaults(run=run_fetch)
 
@@ -103,14 +108,17 @@ def run_fetch(args: argparse.Namespace) -> int:
     """Fetch schemas into --specs and update the lock."""
     from generator.fetch import fetch_schemas  # requests is loaded only when needed
 
-    result = fetch_schemas(args.source, args.types, args.region, args.specs)
+    result = fetch_schemas(args.source, args.types, args.region, args.specs, prune=args.prune)
     if args.quiet:
         return EXIT_OK
     for schema in result.written:
         print(f"wrote {schema.path} ({schema.type_name})")
+    for path in result.removed:
+        print(f"removed {path}")
     lock = f"updated {result.lock_path}" if result.lock_changed else f"{result.lock_path} unchanged"
+    removed = f", {len(result.removed)} removed" if args.prune else ""
     print(
-        f"{len(result.written)} written, {len(result.unchanged)} unchanged "
+        f"{len(result.written)} written, {len(result.unchanged)} unchanged{removed} "
         f"from {result.source}; {lock}"
     )
     return EXIT_OK

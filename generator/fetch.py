@@ -121,6 +121,7 @@ class FetchResult:
     schemas: tuple[FetchedSchema, ...]
     lock_path: Path
     lock_changed: bool
+    removed: tuple[Path, ...] = ()  # with prune: the schemas of types the source lacks
 
     @property
     def written(self) -> tuple[FetchedSchema, ...]:
@@ -278,14 +279,38 @@ def fetch_schemas(
     specs_dir: Path,
     *,
     options: DownloadOptions | None = None,
+    prune: bool = False,
 ) -> FetchResult:
-    """Fetch `types` (all when empty) from `source` into `specs_dir` and update its lock."""
+    """Fetch `types` (all when empty) from `source` into `specs_dir` and update its lock; with
+    `prune`, also delete the schemas in `specs_dir` of types the source does not have."""
+    if prune and types:
+        raise FetchError("--prune makes the specs folder the whole source: name no TYPE")
     options = options or DownloadOptions()
     resolved = resolve_source(source, region)
     lock = read_lock(specs_dir)  # a malformed lock fails before any download
     documents = read_source(resolved, types, options)
     chosen = select_documents(index_documents(documents), types, resolved.label)
-    return _write_schemas(chosen, specs_dir, _lock_source(resolved), lock)
+    unsourced = _unsourced(specs_dir, chosen) if prune else None
+    return _write_schemas(chosen, specs_dir, _lock_source(resolved), lock, unsourced)
+
+
+def _unsourced(specs_dir: Path, chosen: Sequence[SchemaDocument]) -> tuple[Path, ...]:
+    """The schema files in `specs_dir` of types not among `chosen` (one that does not parse is
+    no schema of a type, and stays)."""
+    if not specs_dir.is_dir():
+        return ()
+    names = {d.type_name for d in chosen}
+    unsourced = []
+    for path in sorted(specs_dir.glob("*.json")):
+        if path.name == LOCK_NAME or path.name.startswith("."):
+            continue
+        try:
+            type_name = parse_type_name(str(path), path.read_bytes())
+        except (FetchError, OSError):
+            continue
+        if type_name not in names:
+            unsourced.append(path)
+    return tuple(unsourced)
 
 
 def _lock_source(source: Source) -> str:
@@ -517,9 +542,15 @@ def _reason(error: BaseException) -> str:
 
 
 def _write_schemas(
-    documents: Sequence[SchemaDocument], specs_dir: Path, source: str, lock: Lock
+    documents: Sequence[SchemaDocument],
+    specs_dir: Path,
+    source: str,
+    lock: Lock,
+    unsourced: Sequence[Path] | None = None,
 ) -> FetchResult:
-    """Write the documents whose bytes differ from specs/, then the lock if it changed."""
+    """Write the documents whose bytes differ from specs/, then the lock if it changed. With
+    `unsourced` (a prune), delete those schema files, and keep only the documents' types in
+    the lock."""
     results, entries, changed_files = [], [], []
     for doc in documents:
         path = specs_dir / spec_file_name(doc.type_name)
@@ -534,7 +565,20 @@ def _write_schemas(
     except OSError as e:
         raise OutputError(f"{specs_dir}: cannot create: {e.strerror or e}") from e
     write_all_atomic(changed_files, durable=True)
-    lock_changed = write_lock(specs_dir, update_lock(lock, entries))
+    for path in unsourced or ():
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as e:
+            raise OutputError(f"{path}: cannot delete: {e.strerror or e}") from e
+    updated = update_lock(lock, entries)
+    if unsourced is not None:
+        kept = {d.type_name for d in documents}
+        updated = Lock(tuple(e for e in updated.entries if e.type_name in kept))
+    lock_changed = write_lock(specs_dir, updated)
     for stale in remove_stale_temps(specs_dir):
         log.info("removed %s, left by an interrupted fetch", stale)
-    return FetchResult(source, tuple(results), specs_dir / LOCK_NAME, lock_changed)
+    return FetchResult(
+        source, tuple(results), specs_dir / LOCK_NAME, lock_changed, tuple(unsourced or ())
+    )

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import LAMBDA_SPEC
 from httpfixtures import LoopbackServer, Reply, refused_url, serving
 
 from generator.atomicfile import is_temp_name
@@ -585,3 +586,30 @@ def test_a_region_given_twice_must_agree(specs: Path) -> None:
     )
     assert resolve_source("cfn-lint:eu-west-1", "eu-west-1").location == "eu-west-1"
     assert resolve_source("cfn-lint", None).location == "us-east-1"
+
+
+def test_prune_deletes_the_schemas_of_types_the_source_lacks(tmp_path: Path, capsys) -> None:
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "w.json").write_bytes(WIDGET)
+    specs = tmp_path / "specs"
+    assert main(["fetch", "--source", str(source), "--specs", str(specs), "-q"]) == 0
+    shutil.copy(LAMBDA_SPEC, specs)  # a type the source does not have
+    (specs / "notes.json").write_text('{"not": "a schema"}')  # no schema: it stays
+    (specs / "known-issues.yaml").write_text("{}\n")
+    assert main(["fetch", "--source", str(source), "--specs", str(specs), "--prune"]) == 0
+    assert capsys.readouterr().out == (
+        f"removed {specs / LAMBDA_SPEC.name}\n"
+        f"0 written, 1 unchanged, 1 removed from {source}; {specs / LOCK_NAME} unchanged\n"
+    )
+    assert sorted(p.name for p in specs.iterdir()) == [
+        "aws-test-widget.json",
+        "known-issues.yaml",
+        "notes.json",
+        LOCK_NAME,
+    ]
+    assert list(json.loads((specs / LOCK_NAME).read_text())["schemas"]) == ["AWS::Test::Widget"]
+    assert main(["fetch", EIC, "--source", str(source), "--specs", str(specs), "--prune"]) == 2
+    assert capsys.readouterr().err == (
+        "error: --prune makes the specs folder the whole source: name no TYPE\n"
+    )
