@@ -81,12 +81,13 @@ def read_cache(out_dir: Path, fingerprint: str) -> dict[tuple[str, str], Outcome
     """
     try:
         cache_file = out_dir / CACHE_FILE
-        cache = json.loads(cache_file.read_bytes())
-        if cache.get("generator") != fingerprint:
-            return {}
+        head, _, body = cache_file.read_bytes().partition(b"\n")
+        header = json.loads(head)
+        if header != {"generator": fingerprint, "seal": hashlib.sha256(body).hexdigest()}:
+            return {}  # another generator's, or edited by hand: trust none of it
         written = os.stat(cache_file).st_mtime_ns
         reusable = {}
-        for entry in cache["sources"]:
+        for entry in json.loads(body):
             if not _consistent(entry):
                 return {}  # not as this generator writes it: trust none of it
             page = None if entry["page"] is None else _cached_page(out_dir, entry, written)
@@ -104,7 +105,7 @@ def read_cache(out_dir: Path, fingerprint: str) -> dict[tuple[str, str], Outcome
             )
             reusable[(outcome.file, outcome.sha256)] = outcome
         return reusable
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return {}
 
 
@@ -177,7 +178,11 @@ def write_cache(
         }
         for o in sorted(outcomes, key=lambda o: o.file)
     ]
-    data = json.dumps({"generator": fingerprint, "sources": sources}, sort_keys=True).encode()
+    # A header line, then the entries: the header's seal (their digest) tells a cache edited
+    # by hand, which read_cache then ignores whole.
+    body = json.dumps(sources, sort_keys=True).encode()
+    head = {"generator": fingerprint, "seal": hashlib.sha256(body).hexdigest()}
+    data = json.dumps(head, sort_keys=True).encode() + b"\n" + body
     if read_or_none(out_dir / CACHE_FILE) != data:
         write_atomic(out_dir / CACHE_FILE, data)
 
