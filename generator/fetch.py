@@ -295,21 +295,21 @@ def fetch_schemas(
 
 
 def _unsourced(specs_dir: Path, chosen: Sequence[SchemaDocument]) -> tuple[Path, ...]:
-    """The schema files in `specs_dir` of types not among `chosen` (one that does not parse is
-    no schema of a type, and stays)."""
+    """The schemas in `specs_dir` that a fetch of `chosen` does not write: of types the source
+    lacks, or of its types under another file name (beside the fetched one, they would name a
+    type twice). A file that does not parse as a schema is none, and stays."""
     if not specs_dir.is_dir():
         return ()
-    names = {d.type_name for d in chosen}
+    fetched = {spec_file_name(d.type_name) for d in chosen}
     unsourced = []
     for path in sorted(specs_dir.glob("*.json")):
-        if path.name == LOCK_NAME or path.name.startswith("."):
+        if path.name in fetched or path.name == LOCK_NAME or path.name.startswith("."):
             continue
         try:
-            type_name = parse_type_name(str(path), path.read_bytes())
+            parse_type_name(str(path), path.read_bytes())
         except (FetchError, OSError):
             continue
-        if type_name not in names:
-            unsourced.append(path)
+        unsourced.append(path)
     return tuple(unsourced)
 
 

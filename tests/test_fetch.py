@@ -613,3 +613,18 @@ def test_prune_deletes_the_schemas_of_types_the_source_lacks(tmp_path: Path, cap
     assert capsys.readouterr().err == (
         "error: --prune makes the specs folder the whole source: name no TYPE\n"
     )
+
+
+def test_prune_keeps_what_it_writes_and_drops_a_type_under_another_name(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "w.json").write_bytes(WIDGET)
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    # The same type in another case, at the name fetch writes: rewritten, not deleted.
+    (specs / "aws-test-widget.json").write_bytes(WIDGET.replace(b"Widget", b"WIDGET"))
+    (specs / "my-widget.json").write_bytes(WIDGET)  # the type again, under another name
+    result = fetch_schemas(str(source), [], None, specs, prune=True)
+    assert result.removed == (specs / "my-widget.json",)
+    assert sorted(p.name for p in specs.iterdir()) == ["aws-test-widget.json", LOCK_NAME]
+    assert (specs / "aws-test-widget.json").read_bytes() == WIDGET
