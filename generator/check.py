@@ -83,6 +83,7 @@ class CheckReport:
     page_findings: tuple[PageFinding, ...]
     drift: tuple[Drift, ...]
     specs_zip: bool = False  # a zip of schemas, which fetch does not write into
+    bundled: bool = False  # the schemas in the package: fixes go to a specs folder here
 
     @property
     def clean(self) -> bool:
@@ -90,8 +91,13 @@ class CheckReport:
         return not self.page_findings and not self.drift
 
 
-def check(specs_dir: Path, out_dir: Path, source: str | None = None) -> CheckReport:
-    """Build the site in memory, compare it with `out_dir`, and diff `specs_dir` with `source`."""
+def check(
+    specs_dir: Path, out_dir: Path, source: str | None = None, bundled: bool = False
+) -> CheckReport:
+    """Build the site in memory, compare it with `out_dir`, and diff `specs_dir` with `source`.
+
+    `bundled`: `specs_dir` is the package's own default, which the fix commands leave alone.
+    """
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: not a folder")
     resolved = resolve_source(source, None) if source is not None else None
@@ -108,6 +114,7 @@ def check(specs_dir: Path, out_dir: Path, source: str | None = None) -> CheckRep
         page_findings=check_output(site, out_dir),
         drift=drift,
         specs_zip=specs_dir.is_file(),
+        bundled=bundled,
     )
 
 
@@ -298,6 +305,7 @@ def _fix_lines(report: CheckReport) -> list[str]:
             "folder of schemas, pass that as `--specs`, and check again for the commands."
         ]
     lines, commands = [], []
+    specs = "specs" if report.bundled else report.specs  # never into the installed package
     if any(f.state is PageState.CONFLICT for f in report.page_findings):
         lines += ["Move the conflicting files out of the output folder first.", ""]
     if report.drift:
@@ -305,11 +313,11 @@ def _fix_lines(report: CheckReport) -> list[str]:
         removed = any(d.kind is DriftKind.TYPE_REMOVED for d in report.drift)
         commands.append(
             f"stackql-docgen fetch{' --prune' if removed else ''} "
-            f"--source {_shell(report.source or '')} --specs {_shell(report.specs)}"
+            f"--source {_shell(report.source or '')} --specs {_shell(specs)}"
         )
-    commands.append(
-        f"stackql-docgen generate --specs {_shell(report.specs)} --out {_shell(report.out)}"
-    )
+    # Without drift, the bundled schemas are named by naming none (generate falls back too).
+    where = "" if report.bundled and not report.drift else f" --specs {_shell(specs)}"
+    commands.append(f"stackql-docgen generate{where} --out {_shell(report.out)}")
     lines += ["```sh", *commands, "```"]
     lines += ["", "Then commit the changes to the schemas and the pages."]
     return lines

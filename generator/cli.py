@@ -162,7 +162,7 @@ def run_check(args: argparse.Namespace) -> int:
     """Check the output (and, with --source, the schemas); print the report."""
     from generator.check import check, render_json, render_markdown
 
-    report = check(args.specs, args.out, args.source)
+    report = check(args.specs, args.out, args.source, bundled=args.bundled)
     text = render_json(report) if args.format == "json" else render_markdown(report)
     print(text, end="")
     if args.report is not None:
@@ -374,8 +374,10 @@ class LineFormatter(logging.Formatter):
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code."""
     args = parser().parse_args(argv)
+    args.bundled = False  # whether --specs fell back to the schemas in the package
     if hasattr(args, "specs") and args.specs is None:
         args.specs = _default_specs(getattr(args, "quiet", False))
+        args.bundled = args.specs != Path("specs")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(LineFormatter())
     root = logging.getLogger("generator")

@@ -471,3 +471,20 @@ def test_drift_from_cfn_lint_of_another_region(specs, out, capsys):
     )
     assert (code, stderr) == (1, "")
     assert "1633 types added from `cfn-lint:eu-west-1`." in stdout
+
+
+def test_fixes_never_write_into_the_bundled_schemas(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)  # no specs folder here: the package's own are read
+    assert main(["generate", "-q"]) == 0
+    (tmp_path / "output" / PAGE).write_text("edited\n")
+    code, stdout, _ = run_check(capsys)
+    assert code == 1
+    assert "```sh\nstackql-docgen generate --out output\n```" in stdout
+    source = tmp_path / "source"
+    source.mkdir()
+    shutil.copy(ROOT / "tests" / "data" / "specs" / "aws-ses-receiptruleset.json", source)
+    code, stdout, _ = run_check(capsys, "--source", str(source))
+    assert (
+        f"```sh\nstackql-docgen fetch --prune --source {source} --specs specs\n"
+        "stackql-docgen generate --specs specs --out output\n```"
+    ) in stdout
