@@ -48,20 +48,30 @@ def dependent(schema: Mapping[str, Any], keys: frozenset[str]) -> Iterator[tuple
                     yield member, f"{pointer}/{escape_token(member)}", constraint
 
 
-def cfn_lint_required(schema: Mapping[str, Any], names: Collection[str]) -> list[str]:
-    """What cfn-lint's keywords require beyond `names`, in a stable order: the first of each
+def cfn_lint_required(
+    schema: Mapping[str, Any], names: Collection[str], unsettable: Collection[str] = ()
+) -> list[str]:
+    """What cfn-lint's keywords require beyond `names`, in a stable order: of each
     `requiredXor` (exactly one) or `requiredOr` (at least one) group none of which is among
-    them, then what `dependentRequired` asks of those present.
+    them, the first member that can be set (one of the schema's properties, not `unsettable`:
+    read-only), then what `dependentRequired` asks of those present.
 
     >>> s = {"requiredXor": ["A", "B"], "dependentRequired": {"A": ["C"]}}
-    >>> cfn_lint_required(s, ["X"]), cfn_lint_required(s, ["B"])
-    (['A', 'C'], [])
+    >>> cfn_lint_required(s, ["X"]), cfn_lint_required(s, ["B"]), cfn_lint_required(s, [], "A")
+    (['A', 'C'], [], ['B'])
     """
+    members = schema.get("properties")
     added: list[str] = []
     for keyword in ("requiredXor", "requiredOr"):
         group = schema.get(keyword)
-        if _names(group) and group and not set(group) & {*names, *added}:
-            added.append(group[0])
+        if not (_names(group) and group) or set(group) & {*names, *added}:
+            continue
+        settable = [
+            n
+            for n in group
+            if n not in unsettable and (not isinstance(members, Mapping) or n in members)
+        ]
+        added += settable[:1]
     wants = schema.get("dependentRequired")
     while isinstance(wants, dict):
         have = {*names, *added}
@@ -103,12 +113,15 @@ def cfn_lint_exclusive(
                 continue
             kept = [k for k in kept if k not in clash]
     wants = schema.get("dependentRequired")
-    if isinstance(wants, dict):
-        kept = [
+    while isinstance(wants, dict):  # until no member left needs one that went
+        left = [
             k
             for k in kept
             if k in required or not _names(wants.get(k)) or set(wants[k]) <= set(kept)
         ]
+        if len(left) == len(kept):
+            break
+        kept = left
     return kept
 
 

@@ -52,9 +52,9 @@ def normalize(spec: Spec) -> Resource:
     write_only = _top_level_names(doc.get("writeOnlyProperties", ()))
     # A property with a create-only part cannot be patched as a whole either.
     create_only = _owners(doc.get("createOnlyProperties", ()))
-    required = required_of(doc)
+    required = required_of(doc, read_only)
     read_only_paths = _nested_paths(doc.get("readOnlyProperties", ()))
-    shown = set(_compatible(doc, doc["properties"]))
+    shown = set(_compatible(doc, doc["properties"], read_only))
     conditions = _conditional(doc, shown | required)
     shapes: dict[int, _Shape] = {}  # shared by the attempts: they read the same schemas
     for depth in VALUE_DEPTHS:
@@ -174,16 +174,17 @@ def methods_of(
     return tuple(Method(n, verb, params) for h, n, verb, params in candidates if h in handlers)
 
 
-def required_of(doc: dict) -> set[str]:
-    """Required properties: `required`, every `allOf` branch's, the first `oneOf`/`anyOf`'s."""
-    return _requires(doc) & set(doc["properties"])
+def required_of(doc: dict, read_only: frozenset[str] = frozenset()) -> set[str]:
+    """Required properties: `required`, every `allOf` branch's, the first `oneOf`/`anyOf`'s,
+    and what cfn-lint's keywords ask (of members that are not `read_only`)."""
+    return _requires(doc, read_only) & set(doc["properties"])
 
 
-def _requires(schema: Any) -> set[str]:
+def _requires(schema: Any, unsettable: frozenset[str] = frozenset()) -> set[str]:
     """What a schema requires, through `allOf` and the first choice of `oneOf`/`anyOf`, and
-    through cfn-lint's keywords: the first of a `requiredXor` (exactly one) or `requiredOr` (at
-    least one) group none of which is required otherwise, and what `dependentRequired` asks
-    of a required member."""
+    through cfn-lint's keywords: the first member that can be set (not `unsettable`) of a
+    `requiredXor` (exactly one) or `requiredOr` (at least one) group none of which is required
+    otherwise, and what `dependentRequired` asks of a required member."""
     if not isinstance(schema, dict):
         return set()
     names = set(schema.get("required", ()))
@@ -195,7 +196,7 @@ def _requires(schema: Any) -> set[str]:
             names |= _requires(branches[0])
     if _CFN_LINT_CHOICES.isdisjoint(schema):  # most schemas
         return names
-    return names | set(cfn_lint_required(schema, names))
+    return names | set(cfn_lint_required(schema, names, unsettable))
 
 
 # The keywords cfn-lint adds to its copies of AWS's schemas that choose among members.
@@ -483,7 +484,7 @@ def _untyped(schema: dict) -> bool:
     return not ({"type", "properties", "items", "patternProperties"} & schema.keys())
 
 
-def _compatible(schema: dict, members: dict) -> list[str]:
+def _compatible(schema: dict, members: dict, unsettable: frozenset[str] = frozenset()) -> list[str]:
     """Member keys that may stand together: the first of exclusive choices, within limits."""
     keys = list(members)
     choices = [schema.get("oneOf")] + [
@@ -494,7 +495,7 @@ def _compatible(schema: dict, members: dict) -> list[str]:
             keys = _first_choice(keys, branches)
     keys = _dependent(schema, keys)
     if not _CFN_LINT_CHOICES.isdisjoint(schema):
-        keys = cfn_lint_exclusive(schema, keys, _requires(schema))
+        keys = cfn_lint_exclusive(schema, keys, _requires(schema, unsettable))
     limit = schema.get("maxProperties")
     if isinstance(limit, int):
         required = set(schema.get("required", ()))

@@ -498,3 +498,44 @@ def test_a_patch_leaves_out_what_needs_a_create_only_member_a_resource_may_lack(
     update = next(b for b in sql_blocks(page) if b.startswith("/*+ update */"))
     assert '"path": "/SecurityGroupIngress"' in update
     assert "SecurityGroupEgress" not in update
+
+
+@pytest.mark.parametrize(
+    ("change", "required"),
+    [
+        # A first member that is read-only, or no property: the first that can be set.
+        ({"requiredXor": ["VpcId", "CidrBlock"]}, ["CidrBlock"]),
+        ({"requiredXor": ["Nope", "CidrBlock"]}, ["CidrBlock"]),
+        # (the VPC's dependentRequired has Ipv4IpamPoolId need Ipv4NetmaskLength)
+        (
+            {"requiredOr": ["DefaultNetworkAcl", "Ipv4IpamPoolId"]},
+            ["Ipv4IpamPoolId", "Ipv4NetmaskLength"],
+        ),
+        # A chain of dependentRequired: what needs a member left out goes too.
+        (
+            {
+                "requiredXor": ["CidrBlock", "Ipv4IpamPoolId"],
+                "dependentRequired": {
+                    "InstanceTenancy": ["EnableDnsSupport"],
+                    "EnableDnsSupport": ["Ipv4IpamPoolId"],
+                },
+            },
+            ["CidrBlock"],
+        ),
+    ],
+)
+def test_cfn_lint_choices_of_odd_schemas_still_make_valid_examples(corpus, change, required):
+    from generator.normalize import normalize
+    from generator.samples import validator_for
+    from generator.schema import parse_spec
+
+    document = json.loads((corpus[0] / "aws-ec2-vpc.json").read_text())
+    document.pop("requiredXor", None)
+    document.update(change)
+    spec = parse_spec("vpc.json", json.dumps(document).encode())
+    resource = normalize(spec)
+    assert [p.name for p in resource.properties if p.required and not p.read_only] == required
+    # The All Properties example's members meet the keywords (their presence is all they ask).
+    shown = {p.name: None for p in resource.properties if p.shown and not p.read_only}
+    keywords = {k: v for k, v in document.items() if k in change}
+    assert validator_for(keywords).is_valid(shown)
