@@ -238,6 +238,9 @@ _KEYWORDS: dict[str, Any] = {
     "items": "items",
     "dependencies": "dependencies",
     "required": "names",
+    # cfn-lint's choices among members (conditions.py reads them, and the mock holds to them)
+    **dict.fromkeys(("requiredXor", "requiredOr"), "names"),
+    **dict.fromkeys(("dependentRequired", "dependentExcluded"), "name-lists"),
     "type": "type",
     "enum": (list, "an array"),
     "$ref": (str, "a string"),
@@ -292,6 +295,12 @@ def _check_keywords(label: str, node: Any, path: tuple) -> None:
         elif kind == "names":
             if not _names(value):
                 raise _wrong(label, here, value, "an array of strings")
+        elif kind == "name-lists":
+            if not isinstance(value, dict):
+                raise _wrong(label, here, value, "an object of arrays of names")
+            for name, names in value.items():
+                if not _names(names):
+                    raise _wrong(label, (*here, name), names, "an array of strings")
         elif kind == "type":
             if not (isinstance(value, str) or _names(value)):
                 raise _wrong(label, here, value, "a type name")

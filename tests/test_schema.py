@@ -220,6 +220,20 @@ def test_a_broken_ref_is_found_however_the_json_text_writes_it(encode):
             "x.json#/definitions/OnSuccess/type: expected a JSON Schema type (array, boolean, "
             "integer, null, number, object, string), got 'map'",
         ),
+        # cfn-lint's choices decide the examples, and the mock holds pages to them.
+        (
+            lambda d: d.update(requiredXor="FunctionName"),
+            "x.json#/requiredXor: expected an array of strings, got string",
+        ),
+        (
+            lambda d: d["definitions"]["OnSuccess"].update(dependentRequired={"A": "B"}),
+            "x.json#/definitions/OnSuccess/dependentRequired/A: expected an array of strings, "
+            "got string",
+        ),
+        (
+            lambda d: d.update(dependentExcluded=["A"]),
+            "x.json#/dependentExcluded: expected an object of arrays of names, got array",
+        ),
         # Descriptions are escaped as text; pointer lists decide columns and patches.
         (
             lambda d: d.update(description=5),
