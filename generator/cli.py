@@ -39,7 +39,8 @@ def run_generate(args: argparse.Namespace) -> int:
     """Build the site (reusing what unchanged schemas gave last time) and write it."""
     generator_id, started = fingerprint(), time.time_ns()
     reuse = read_cache(args.out, generator_id)
-    present = read_owned(args.out) if args.types else ()  # what the index pages may link to
+    # What the index pages may link to: the pages of the output that are there.
+    present = {p for p in read_owned(args.out) if (args.out / p).is_file()} if args.types else ()
     site = build(
         args.specs, args.types, reuse, _progress_bar(args.quiet), models=False, present=present
     )

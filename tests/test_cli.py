@@ -454,6 +454,10 @@ def test_named_types_link_only_to_pages_there_and_a_full_run_after_writes_every_
     assert capsys.readouterr().out == (
         f"11 files: 0 written, 11 unchanged, 0 removed, 0 types skipped ({out})\n"
     )
+    # Every page there: not one deleted by hand since.
+    shutil.rmtree(out / "aws" / "lambda")
+    assert main(["generate", "AWS::SES::ReceiptRuleSet", *argv, "-q"]) == 0
+    assert "lambda" not in (out / "aws" / "index.mdx").read_text()
 
 
 def test_from_a_folder_without_specs_the_bundled_default_is_read(tmp_path, monkeypatch, capsys):
