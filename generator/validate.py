@@ -194,6 +194,7 @@ def report(
     """Findings and counts of the page runs, known issues set apart, stale ones found."""
     findings: list[Finding] = []
     known_findings: list[Finding] = []
+    known = {name.lower(): reason for name, reason in known.items()}  # type names: any case
     pages = passed_pages = examples = run = passed = failed = known_failed = missing = 0
     for page, page_run in runs:
         pages += 1
@@ -209,7 +210,7 @@ def report(
             failed += failed_here
         if not found:
             passed_pages += 1
-            if type_name in known:
+            if type_name.lower() in known:
                 findings.append(
                     Finding(
                         known_file,
@@ -219,10 +220,10 @@ def report(
                         f"stale: every example of {page.file} passes; remove the entry",
                     )
                 )
-        elif type_name in known and page_run is not None:  # a known issue excuses no absence
+        elif type_name.lower() in known and page_run is not None:  # excuses no absent page
             known_failed += failed_here
             known_findings += [
-                Finding(f.page, f.line, f.section, f.type_name, f.reason, known[type_name])
+                Finding(f.page, f.line, f.section, f.type_name, f.reason, known[type_name.lower()])
                 for f in found
             ]
         else:
@@ -300,7 +301,7 @@ def _entry_line(path: str, type_name: str) -> int:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except OSError:
         return 0
-    pattern = re.compile(rf"^['\"]?{re.escape(type_name)}['\"]?\s*:")
+    pattern = re.compile(rf"^['\"]?{re.escape(type_name)}['\"]?\s*:", re.IGNORECASE)
     return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), 0)
 
 
