@@ -121,7 +121,7 @@ class FetchResult:
     schemas: tuple[FetchedSchema, ...]
     lock_path: Path
     lock_changed: bool
-    removed: tuple[Path, ...] = ()  # with prune: the schemas of types the source lacks
+    removed: tuple[Path, ...] = ()  # with prune: the schemas it deleted (see _unsourced)
 
     @property
     def written(self) -> tuple[FetchedSchema, ...]:
@@ -282,7 +282,7 @@ def fetch_schemas(
     prune: bool = False,
 ) -> FetchResult:
     """Fetch `types` (all when empty) from `source` into `specs_dir` and update its lock; with
-    `prune`, also delete the schemas in `specs_dir` of types the source does not have."""
+    `prune`, also delete the other schemas in `specs_dir` (`_unsourced`)."""
     if prune and types:
         raise FetchError("--prune makes the specs folder the whole source: name no TYPE")
     options = options or DownloadOptions()
