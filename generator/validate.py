@@ -252,7 +252,8 @@ def _page_findings(page: _Page, page_run: PageRun | None) -> list[Finding]:
                 0,
                 "page",
                 name,
-                "missing from the output folder (run stackql-docgen generate)",
+                "missing from the output folder (run stackql-docgen generate with the same "
+                "--specs and --out)",
             )
         ]
     found = [
