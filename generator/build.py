@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import UsageError
-from generator.model import Outcome, Page, Resource, Site, SourceFile, Summary
+from generator.model import Outcome, Page, Resource, Site, Skipped, SourceFile, Summary
 from generator.naming import page_path
 from generator.normalize import normalize
 from generator.render import (
@@ -70,7 +70,7 @@ def build(
     for source, previous in zip(sources, kept, strict=True):
         outcome, resource = (previous, None) if previous is not None else next(built)
         outcomes.append(outcome)
-        if not wanted or outcome.type_name.lower() in wanted:  # the others' are not asked for
+        if _named(outcome.type_name, wanted):  # the others' are not asked for
             warnings.extend(source.label + w for w in outcome.warnings)
         if resource is not None:
             resources.append(resource)
@@ -78,13 +78,12 @@ def build(
         log.warning("%s", warning)
     _check_types(outcomes, types, specs)
     _check_unique_ids(outcomes)
-    selected = [o for o in outcomes if not wanted or o.type_name.lower() in wanted]
+    selected = [o for o in outcomes if _named(o.type_name, wanted)]
     pages = [o.page for o in selected if o.page is not None]
     listed = [
         o.summary
         for o in outcomes
-        if o.summary is not None
-        and (not wanted or o.type_name.lower() in wanted or _page_of(o.summary) in present)
+        if o.summary is not None and (_named(o.type_name, wanted) or _page_of(o.summary) in present)
     ]
     pages += index_pages(listed)
     return Site(
@@ -92,6 +91,7 @@ def build(
         outcomes=tuple(outcomes),
         resources=tuple(sorted(resources, key=lambda r: r.resource_id)),
         warnings=tuple(warnings),
+        skipped=tuple(Skipped(o.type_name, o.file, o.skipped) for o in selected if o.skipped),
     )
 
 
@@ -100,7 +100,12 @@ def _reusable(outcome: Outcome | None, wanted: frozenset[str]) -> Outcome | None
     build of other types left it out)."""
     if outcome is None or outcome.page is not None or outcome.skipped:
         return outcome
-    return outcome if wanted and outcome.type_name.lower() not in wanted else None
+    return None if _named(outcome.type_name, wanted) else outcome
+
+
+def _named(type_name: str, wanted: frozenset[str]) -> bool:
+    """Whether a build of the `wanted` types (lower case; all when empty) names this one."""
+    return not wanted or type_name.lower() in wanted
 
 
 def _build_all(
@@ -224,7 +229,7 @@ def _build_one(source: SourceFile, digest: str, wanted: frozenset[str], models: 
         resource.description,
     )
     page = None
-    if not wanted or spec.type_name.lower() in wanted:
+    if _named(spec.type_name, wanted):
         page = Page(
             page_path(resource.provider, resource.service, resource.name), render_page(resource)
         )

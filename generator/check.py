@@ -279,7 +279,8 @@ def _drift_lines(drift: Sequence[Drift]) -> list[str]:
         section += [f"- {d.message}" for d in changed if d.type_name == name]
         size += sum(len(line) + 1 for line in section)
         if size > MAX_DRIFT_CHARS:
-            rest = [d for d in changed if d.type_name in names[i:]]
+            left = set(names[i:])
+            rest = [d for d in changed if d.type_name in left]
             lines += [
                 f"… and {_count(len(rest), 'change')} in {_count(len(names) - i, 'more type')} "
                 "(the whole list: `--format json`).",

@@ -49,14 +49,12 @@ def run_generate(args: argparse.Namespace) -> int:
     result = write_site(args.out, site.pages, prune=not args.types, on_disk=on_disk)
     write_cache(args.out, generator_id, site.outcomes, started, frozenset(result.written))
     if not args.quiet:
-        wanted = {t.lower() for t in args.types}
-        skipped = [s for s in site.skipped if not wanted or s.type_name.lower() in wanted]
-        for s in skipped:
-            print(f"skipped {s.type_name} ({s.source}): {s.reason}")
+        for skipped in site.skipped:
+            print(f"skipped {skipped.type_name} ({skipped.source}): {skipped.reason}")
         print(
             f"{_count(len(site.pages), 'file')}: {len(result.written)} written, "
             f"{len(result.unchanged)} unchanged, {len(result.removed)} removed, "
-            f"{_count(len(skipped), 'type')} skipped ({args.out})"
+            f"{_count(len(site.skipped), 'type')} skipped ({args.out})"
         )
     return EXIT_OK
 

@@ -247,8 +247,4 @@ class Site:
     outcomes: tuple[Outcome, ...]
     resources: tuple[Resource, ...]
     warnings: tuple[str, ...]
-
-    @property
-    def skipped(self) -> tuple[Skipped, ...]:
-        """The schemas that got no page, with the reason."""
-        return tuple(Skipped(o.type_name, o.file, o.skipped) for o in self.outcomes if o.skipped)
+    skipped: tuple[Skipped, ...] = ()  # the schemas built (all, or the named) that got no page

@@ -73,10 +73,10 @@ def normalize(spec: Spec) -> Resource:
     values = short_names(values, builder.leaves, tops, {**notes, **builder.notes})
     nested_fixed = _owners(doc.get("readOnlyProperties", ())) | create_only
     fixed_paths = _nested_paths(doc.get("createOnlyProperties", ())) | read_only_paths
-    wholly_fixed = read_only | _top_level_names(doc.get("createOnlyProperties", ()))
+    wholly_create_only = _top_level_names(doc.get("createOnlyProperties", ()))
+    wholly_fixed = read_only | wholly_create_only
     # (What is read-only AWS sets: only a create-only member may be missing for good.)
-    may_lack = _top_level_names(doc.get("createOnlyProperties", ())) - read_only - required
-    nested_fixed |= _needing_unset(doc, may_lack)
+    nested_fixed |= _needing_unset(doc, wholly_create_only - read_only - required)
     properties = tuple(
         sorted(
             (
