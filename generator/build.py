@@ -11,6 +11,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from generator.render import (
     render_service_index,
     template_dir,
 )
-from generator.schema import parse_spec, read_sources
+from generator.schema import list_sources, load_source, parse_spec
 
 log = logging.getLogger(__name__)
 
@@ -53,16 +54,21 @@ def build(
     the same generator: those schemas are neither parsed nor rendered again. Without
     `models`, the Site holds no resources (copying them back from the workers is slow).
     """
-    sources = read_sources(specs)
+    reuse = reuse or {}
+    # A file whose stamp is as when a reused outcome's bytes were read has those bytes still.
+    known = {o.file: (o.source_stamp, o.sha256) for o in reuse.values() if o.source_stamp}
+    sources = list_sources(specs, known)
     if not sources:  # a wrong folder would otherwise prune every page of the output
         raise UsageError(f"{specs}: no schemas (*.json) in it")
     wanted = frozenset(t.lower() for t in types)
-    digests = [hashlib.sha256(s.data).hexdigest() for s in sources]
+    # Read here only what may be reused by its digest; the rest is read where it is built.
+    reusable = {name for name, _ in reuse}
+    sources = tuple(load_source(s) if not s.sha256 and s.name in reusable else s for s in sources)
     kept = [
-        _reusable((reuse or {}).get((s.name, d)), wanted)
-        for s, d in zip(sources, digests, strict=True)
+        _reusable(reuse.get((s.name, _digest(s))), wanted, s.stamp) if s.name in reusable else None
+        for s in sources
     ]
-    todo = [(s, d) for s, d, k in zip(sources, digests, kept, strict=True) if k is None]
+    todo = [s for s, k in zip(sources, kept, strict=True) if k is None]
     built = iter(_build_all(todo, wanted, models, progress, len(sources) - len(todo), len(sources)))
     outcomes: list[Outcome] = []
     resources: list[Resource] = []
@@ -95,12 +101,23 @@ def build(
     )
 
 
-def _reusable(outcome: Outcome | None, wanted: frozenset[str]) -> Outcome | None:
+def _reusable(
+    outcome: Outcome | None, wanted: frozenset[str], stamp: tuple[int, ...] | None
+) -> Outcome | None:
     """A previous outcome, if it serves this build: not one without the page it now needs (a
-    build of other types left it out)."""
-    if outcome is None or outcome.page is not None or outcome.skipped:
-        return outcome
-    return None if _named(outcome.type_name, wanted) else outcome
+    build of other types left it out). It takes the schema file's stamp of this build."""
+    if outcome is None or (
+        outcome.page is None and not outcome.skipped and _named(outcome.type_name, wanted)
+    ):
+        return None
+    return outcome if outcome.source_stamp == stamp else replace(outcome, source_stamp=stamp)
+
+
+def _digest(source: SourceFile) -> str:
+    """The sha256 of a schema file's bytes: known, or of the bytes read."""
+    if source.sha256 or source.data is None:
+        return source.sha256
+    return hashlib.sha256(source.data).hexdigest()
 
 
 def _named(type_name: str, wanted: frozenset[str]) -> bool:
@@ -109,7 +126,7 @@ def _named(type_name: str, wanted: frozenset[str]) -> bool:
 
 
 def _build_all(
-    todo: list[tuple[SourceFile, str]],
+    todo: list[SourceFile],
     wanted: frozenset[str],
     models: bool,
     progress: Progress | None,
@@ -120,8 +137,8 @@ def _build_all(
     workers = min(os.cpu_count() or 1, len(todo) // PARALLEL_CHUNK)
     if workers < 2:
         results = []
-        for source, digest in todo:
-            results.append(_build_one(source, digest, wanted, models))
+        for source in todo:
+            results.append(_build_one(source, wanted, models))
             done += 1
             if progress:
                 progress(done, total)
@@ -205,20 +222,23 @@ def start_worker(parent: int) -> None:
         os._exit(1)
 
 
-def _build_chunk(
-    chunk: list[tuple[SourceFile, str]], wanted: frozenset[str], models: bool
-) -> list[Built]:
+def _build_chunk(chunk: list[SourceFile], wanted: frozenset[str], models: bool) -> list[Built]:
     """Build a chunk of schemas (in a worker process)."""
-    return [_build_one(source, digest, wanted, models) for source, digest in chunk]
+    return [_build_one(source, wanted, models) for source in chunk]
 
 
-def _build_one(source: SourceFile, digest: str, wanted: frozenset[str], models: bool) -> Built:
-    """Parse, normalize and render one schema file; the resource model only if `models`."""
+def _build_one(source: SourceFile, wanted: frozenset[str], models: bool) -> Built:
+    """Read (if it is not yet), parse, normalize and render one schema file; the resource
+    model only if `models`."""
+    source = load_source(source)
+    digest = _digest(source)
     spec = parse_spec(source.label, source.data)
     # The findings start with the label (see meta_schema_findings); the outcome keeps the rest.
     warnings = tuple(w.removeprefix(source.label) for w in spec.warnings)
     if not spec.has_handlers:
-        outcome = Outcome(source.name, digest, spec.type_name, None, None, NO_HANDLERS, warnings)
+        outcome = Outcome(
+            source.name, digest, spec.type_name, None, None, NO_HANDLERS, warnings, source.stamp
+        )
         return outcome, None
     resource = normalize(spec)
     summary = Summary(
@@ -233,7 +253,9 @@ def _build_one(source: SourceFile, digest: str, wanted: frozenset[str], models: 
         page = Page(
             page_path(resource.provider, resource.service, resource.name), render_page(resource)
         )
-    outcome = Outcome(source.name, digest, spec.type_name, page, summary, "", warnings)
+    outcome = Outcome(
+        source.name, digest, spec.type_name, page, summary, "", warnings, source.stamp
+    )
     return outcome, resource if models else None
 
 

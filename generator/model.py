@@ -173,11 +173,18 @@ class Spec:
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
-    """The bytes of one schema file: `name` in its folder or zip, `label` for messages."""
+    """One schema file: `name` in its folder or zip, `label` for messages, and its bytes.
+
+    A file of a folder may be listed unread (`data` None): its `stamp` (size, modification
+    time, change time, inode) is taken when listed, and `sha256` is known without reading it
+    when a previous build recorded that digest for the same stamp.
+    """
 
     name: str
     label: str
-    data: bytes
+    data: bytes | None = None
+    stamp: tuple[int, ...] | None = None
+    sha256: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +232,9 @@ class Outcome:
     # Meta-schema warnings, each without the file's label (`#/pointer: message`): a rebuild
     # that reuses the outcome repeats them under the file's label of the day.
     warnings: tuple[str, ...] = ()
+    # The schema file's stamp when its bytes (of digest `sha256`) were read, if it has one
+    # (see `SourceFile`): a next build takes the same stamp for the same bytes.
+    source_stamp: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

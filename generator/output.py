@@ -77,7 +77,9 @@ def read_cache(out_dir: Path, fingerprint: str) -> dict[tuple[str, str], Outcome
     Keyed by (schema file name, sha256). A page whose size and modification time are as
     recorded, and older than the cache itself, is taken as written without reading it (a
     KeptPage), as git takes a file in its index; any other page is read and compared by
-    digest. Anything unreadable, edited or stale is simply not reused.
+    digest. Each outcome keeps the stamp its schema file had when read (`SourceFile`), by which
+    build knows the file's digest without reading it. Anything unreadable, edited or stale is
+    simply not reused.
     """
     try:
         cache_file = out_dir / CACHE_FILE
@@ -102,11 +104,21 @@ def read_cache(out_dir: Path, fingerprint: str) -> dict[tuple[str, str], Outcome
                 summary,
                 entry["skipped"],
                 tuple(entry["warnings"]),
+                _source_stamp(entry["source_stamp"]),
             )
             reusable[(outcome.file, outcome.sha256)] = outcome
         return reusable
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return {}
+
+
+def _source_stamp(value: object) -> tuple[int, ...] | None:
+    """A schema file's stamp as the cache records it."""
+    if value is None:
+        return None
+    if not isinstance(value, list) or len(value) != 4 or not all(type(n) is int for n in value):
+        raise ValueError("not a stamp")
+    return tuple(value)
 
 
 def _consistent(entry: dict) -> bool:
@@ -175,6 +187,7 @@ def write_cache(
             "page_stamp": _stamp_of(out_dir, o.page, started, written) if o.page else None,
             "summary": _summary_row(o.summary) if o.summary else None,
             "warnings": list(o.warnings),
+            "source_stamp": list(o.source_stamp) if o.source_stamp else None,
         }
         for o in sorted(outcomes, key=lambda o: o.file)
     ]

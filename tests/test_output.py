@@ -9,10 +9,12 @@ import shutil
 import subprocess
 import sys
 import time
+from dataclasses import replace
 
 import pytest
 from conftest import ROOT
 
+from generator.build import build
 from generator.cli import main
 from generator.errors import OutputError
 from generator.model import KeptPage, Outcome, Page, Summary
@@ -197,3 +199,48 @@ def test_no_page_is_written_or_removed_through_a_linked_folder(specs, tmp_path, 
     shutil.copy(SES_SPEC, specs)
     assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 2
     assert {p: p.read_bytes() for p in elsewhere.rglob("*") if p.is_file()} == before
+
+
+def _schema_stamp(path) -> tuple[int, ...]:
+    st = os.stat(path)
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
+
+
+def test_a_schema_as_recorded_is_taken_by_its_stamp_without_reading_it(specs):
+    (path,) = specs.glob("*.json")
+    old = time.time_ns() - 60 * 1_000_000_000
+    os.utime(path, ns=(old, old))
+    (first,) = build(specs, models=False).outcomes
+    assert first.source_stamp == _schema_stamp(path)
+    # A recorded digest that is not the file's: only a build that does not read the file
+    # takes it, as it does while the stamp is the one recorded with it.
+    recorded = replace(first, sha256="f" * 64)
+    (again,) = build(specs, reuse={(path.name, "f" * 64): recorded}, models=False).outcomes
+    assert again is recorded
+    # Another stamp: the file is read, and its digest is not the recorded one.
+    moved = replace(recorded, source_stamp=(*first.source_stamp[:3], first.source_stamp[3] + 1))
+    (built,) = build(specs, reuse={(path.name, "f" * 64): moved}, models=False).outcomes
+    assert built.sha256 == first.sha256 and built.page == first.page
+
+
+def test_a_schema_edited_back_to_its_size_and_time_is_built_again(specs, tmp_path):
+    (path,) = specs.glob("*.json")
+    old = time.time_ns() - 60 * 1_000_000_000
+    os.utime(path, ns=(old, old))
+    out = tmp_path / "out"
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    text = path.read_text("utf-8")
+    assert "The maximum age of a request" in text
+    time.sleep(0.05)  # past the tick of the clock that stamps change times
+    path.write_text(text.replace("maximum age", "MAXIMUM AGE"), "utf-8")
+    os.utime(path, ns=(old, old))  # size and modification time as recorded: the change time moved
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    (page,) = out.glob("aws/*/*/index.mdx")
+    assert "The MAXIMUM AGE of a request" in page.read_text("utf-8")
+
+
+def test_a_schema_modified_in_the_last_second_gets_no_stamp(specs):
+    (path,) = specs.glob("*.json")
+    path.write_bytes(path.read_bytes())  # modified now: an edit in this tick would keep the time
+    (outcome,) = build(specs, models=False).outcomes
+    assert outcome.source_stamp is None

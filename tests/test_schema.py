@@ -41,7 +41,7 @@ def test_cfn_lint_keywords_are_tolerated_silently(caplog):
 def test_other_meta_schema_findings_are_warnings_with_file_and_pointer(caplog, tmp_path):
     path = DATA / "aws-quicksight-approvalpolicy.json"
     spec = read_spec(path)
-    assert f"{path}#/properties/Actions/items: 'type' is a required property" in spec.warnings
+    assert f'{path}#/properties/Actions/items: "type" is a required property' in spec.warnings
     shutil.copy(path, tmp_path)
     with caplog.at_level(logging.WARNING):
         build(tmp_path)
