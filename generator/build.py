@@ -231,8 +231,8 @@ def _build_one(source: SourceFile, wanted: frozenset[str], models: bool) -> Buil
     """Read (if it is not yet), parse, normalize and render one schema file; the resource
     model only if `models`."""
     source = load_source(source)
-    digest = _digest(source)
     spec = parse_spec(source.label, source.data)
+    digest = spec.sha256  # of the bytes read
     # The findings start with the label (see meta_schema_findings); the outcome keeps the rest.
     warnings = tuple(w.removeprefix(source.label) for w in spec.warnings)
     if not spec.has_handlers:
