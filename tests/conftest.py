@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 LAMBDA_SPEC = SPECS / "aws-lambda-eventinvokeconfig.json"
+
+
+@pytest.fixture(autouse=True)
+def _generator_logger():
+    """Put the `generator` logger back as it was after a test: `main` sets it up for its run
+    (its own handler, no propagation), which would hide later tests' records from caplog."""
+    logger = logging.getLogger("generator")
+    saved = logger.handlers[:], logger.level, logger.propagate
+    yield
+    logger.handlers[:], logger.level, logger.propagate = saved
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
