@@ -342,9 +342,16 @@ class _ValueBuilder:
         `extra` adds what a condition on the owner asks of this value (the `then` of an `if`
         that holds); `required` says that the owner requires it, so that a cut leaves it empty.
         """
-        if len(path) > MAX_VALUE_DEPTH or (isinstance(schema, dict) and schema.get("$ref") in seen):
-            return self.cut(schema, path, required)
-        target, followed = deref(schema, self.doc, seen, self.targets)
+        if type(schema) is dict and "$ref" not in schema:  # most schemas: nothing to follow
+            if len(path) > MAX_VALUE_DEPTH:
+                return self.cut(schema, path, required)
+            target, followed = schema, seen
+        else:
+            if len(path) > MAX_VALUE_DEPTH or (
+                isinstance(schema, dict) and schema.get("$ref") in seen
+            ):
+                return self.cut(schema, path, required)
+            target, followed = deref(schema, self.doc, seen, self.targets)
         shape = self.shapes.get(id(target))
         if shape is None:
             shape = self.shapes[id(target)] = _shape(target, self.doc)

@@ -309,10 +309,19 @@ def _check_keywords(label: str, node: Any, path: tuple) -> None:
         kind = _KEYWORDS.get(key)
         if kind is None:
             continue
-        here = (*path, key)
-        if kind == "schema":
-            _check_keywords(label, value, here)
-        elif kind in ("members", "map", "dependencies"):
+        if kind.__class__ is tuple:  # a value of one JSON type, the most common
+            kinds, expected = kind
+            fits = isinstance(value, kinds) and (kinds is bool or not isinstance(value, bool))
+            if not fits or (key in _COUNTS and value < 0):
+                raise _wrong(label, (*path, key), value, expected)
+        elif kind == "type":
+            if value.__class__ is str and value in JSON_TYPES:
+                continue
+            _check_type(label, (*path, key), value)
+        elif kind == "schema" or (kind == "items" and not isinstance(value, list)):
+            _check_keywords(label, value, (*path, key))
+        elif kind == "members" or kind == "map" or kind == "dependencies":
+            here = (*path, key)
             if not isinstance(value, dict):
                 raise _wrong(label, here, value, "an object")
             for name, sub in value.items():
@@ -324,38 +333,33 @@ def _check_keywords(label: str, node: Any, path: tuple) -> None:
                     )
                 if kind != "dependencies" or not _names(sub):  # a dependency: names, or a schema
                     _check_keywords(label, sub, (*here, name))
-        elif kind == "items" and not isinstance(value, list):
-            _check_keywords(label, value, here)
         elif kind == "list" or kind == "items":
             if not isinstance(value, list):
-                raise _wrong(label, here, value, "an array of schemas")
+                raise _wrong(label, (*path, key), value, "an array of schemas")
             for i, sub in enumerate(value):
-                _check_keywords(label, sub, (*here, i))
+                _check_keywords(label, sub, (*path, key, i))
         elif kind == "names":
             if not _names(value):
-                raise _wrong(label, here, value, "an array of strings")
+                raise _wrong(label, (*path, key), value, "an array of strings")
         elif kind == "name-lists":
             if not isinstance(value, dict):
-                raise _wrong(label, here, value, "an object of arrays of names")
+                raise _wrong(label, (*path, key), value, "an object of arrays of names")
             for name, names in value.items():
                 if not _names(names):
-                    raise _wrong(label, (*here, name), names, "an array of strings")
-        elif kind == "type":
-            if not (isinstance(value, str) or _names(value)):
-                raise _wrong(label, here, value, "a type name")
-            for name in [value] if isinstance(value, str) else value:
-                if name not in JSON_TYPES:  # it would stand as the field's type on the page
-                    raise SpecError(
-                        label,
-                        join_pointer(here),
-                        f"expected a JSON Schema type ({', '.join(sorted(JSON_TYPES))}), "
-                        f"got {name!r}",
-                    )
-        else:
-            kinds, expected = kind
-            fits = isinstance(value, kinds) and (kinds is bool or not isinstance(value, bool))
-            if not fits or (key in _COUNTS and value < 0):
-                raise _wrong(label, here, value, expected)
+                    raise _wrong(label, (*path, key, name), names, "an array of strings")
+
+
+def _check_type(label: str, here: tuple, value: Any) -> None:
+    """Raise SpecError unless a `type` is a JSON Schema type name or an array of them."""
+    if not (isinstance(value, str) or _names(value)):
+        raise _wrong(label, here, value, "a type name")
+    for name in [value] if isinstance(value, str) else value:
+        if name not in JSON_TYPES:  # it would stand as the field's type on the page
+            raise SpecError(
+                label,
+                join_pointer(here),
+                f"expected a JSON Schema type ({', '.join(sorted(JSON_TYPES))}), got {name!r}",
+            )
 
 
 def _check_columns(label: str, properties: dict) -> None:
