@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import inflection
 
@@ -104,7 +104,7 @@ def snake_case(name: str) -> str:
     return re.sub(r"_+", "_", text)
 
 
-@lru_cache(maxsize=4096)  # the same names come back on page after page
+@cache  # the same names come back on page after page
 def field_name(name: str) -> str:
     """Convert a CloudFormation property name to StackQL's column name.
 
@@ -134,7 +134,27 @@ def pluralize(snake: str) -> str:
     head, _, last = snake.rpartition("_")
     if last in _LAST_WORD_PLURALS:
         return f"{head}_{_LAST_WORD_PLURALS[last]}" if head else _LAST_WORD_PLURALS[last]
-    return inflection.pluralize(snake)
+    return _inflect(snake)
+
+
+def _inflect(word: str) -> str:
+    """`inflection.pluralize`, its rules compiled once (it looks each regex up per call).
+
+    >>> _inflect("event_invoke_config") == inflection.pluralize("event_invoke_config")
+    True
+    """
+    if not word or word.lower() in inflection.UNCOUNTABLES:
+        return word
+    for rule, replacement in _plural_rules():
+        if rule.search(word):
+            return rule.sub(replacement, word)
+    return word
+
+
+@lru_cache(maxsize=1)
+def _plural_rules() -> tuple[tuple[re.Pattern, str], ...]:
+    """inflection's plural rules (regex, replacement), most specific first, compiled."""
+    return tuple((re.compile(rule), replacement) for rule, replacement in inflection.PLURALS)
 
 
 def article(word: str) -> str:
