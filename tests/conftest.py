@@ -18,12 +18,18 @@ LAMBDA_SPEC = SPECS / "aws-lambda-eventinvokeconfig.json"
 
 @pytest.fixture(autouse=True)
 def _generator_logger():
-    """Put the `generator` logger back as it was after a test: `main` sets it up for its run
-    (its own handler, no propagation), which would hide later tests' records from caplog."""
-    logger = logging.getLogger("generator")
-    saved = logger.handlers[:], logger.level, logger.propagate
+    """Each test starts and leaves the `generator` logger as Python makes it: `main` sets it up
+    for its run (its own handler, no propagation), which would hide later tests' records from
+    caplog (session fixtures run `main` too)."""
+    _reset(logging.getLogger("generator"))
     yield
-    logger.handlers[:], logger.level, logger.propagate = saved
+    _reset(logging.getLogger("generator"))
+
+
+def _reset(logger: logging.Logger) -> None:
+    logger.handlers.clear()
+    logger.setLevel(logging.NOTSET)
+    logger.propagate = True
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
