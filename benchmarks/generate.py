@@ -125,6 +125,12 @@ def main() -> None:
         f"({median['full'][0] / median['layout floor'][0]:.1f}x the layout floor) "
         "(target <= 3x; <= 5 s, <= 400 MB); one changed target <= 0.5 s"
     )
+    # The disk's speed drifts between runs; a run's build and its floors ran back to back.
+    paired = [f[0] / g[0] for f, g in zip(figures["full"], figures["floor"], strict=True)]
+    print(
+        "  per run, full build / that run's floor: "
+        f"{', '.join(f'{r:.1f}x' for r in paired)} (median {statistics.median(paired):.1f}x)"
+    )
 
 
 if __name__ == "__main__":
