@@ -176,8 +176,8 @@ class SourceFile:
     """One schema file: `name` in its folder or zip, `label` for messages, and its bytes.
 
     A file of a folder may be listed unread (`data` None): its `stamp` (size, modification
-    time, change time, inode) is taken when listed, and `sha256` is known without reading it
-    when a previous build recorded that digest for the same stamp.
+    time, change time, inode, device) is taken when listed, and `sha256` is known without
+    reading it when a previous build recorded that digest for the same stamp.
     """
 
     name: str

@@ -116,7 +116,7 @@ def _source_stamp(value: object) -> tuple[int, ...] | None:
     """A schema file's stamp as the cache records it."""
     if value is None:
         return None
-    if not isinstance(value, list) or len(value) != 4 or not all(type(n) is int for n in value):
+    if not isinstance(value, list) or len(value) != 5 or not all(type(n) is int for n in value):
         raise ValueError("not a stamp")
     return tuple(value)
 

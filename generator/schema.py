@@ -6,6 +6,7 @@ import hashlib
 import importlib.util
 import json
 import logging
+import os
 import re
 import time
 import zipfile
@@ -87,8 +88,9 @@ def read_sources(specs: Path) -> tuple[SourceFile, ...]:
     return tuple(load_source(s) for s in list_sources(specs))
 
 
-# A file's stamp counts only if it was modified this long before it was listed: an edit in the
-# same tick of the file system's clock (which may run behind time.time_ns()) would keep it.
+# A file's stamp counts only if it was modified (and its change time set) this long before it
+# was listed: an edit in the same tick of the file system's clock (which may run behind
+# time.time_ns()) would keep it.
 STAMP_MARGIN_NS = 1_000_000_000
 
 
@@ -106,6 +108,9 @@ def list_sources(
         raise UsageError(f"{specs}: neither a folder of schemas nor a zip of them")
     known = known or {}
     settled = time.time_ns() - STAMP_MARGIN_NS
+    # A read-only mount (a squashfs or ISO image) keeps times the image was made with, not the
+    # times of its files' changes: two images may give a changed file one stamp.
+    stamps = not _read_only(specs)
     sources = []
     for path in spec_files(specs):
         try:
@@ -115,12 +120,20 @@ def list_sources(
         if st.st_size > MAX_SCHEMA_BYTES:
             raise SpecError(str(path), "", f"larger than the limit of {MAX_SCHEMA_BYTES} bytes")
         stamp = None
-        if st.st_mtime_ns < settled:
-            stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        if stamps and max(st.st_mtime_ns, st.st_ctime_ns) < settled:
+            stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
         recorded, digest = known.get(path.name, (None, ""))
         sha256 = digest if stamp is not None and stamp == recorded else ""
         sources.append(SourceFile(path.name, str(path), None, stamp, sha256))
     return tuple(sources)
+
+
+def _read_only(folder: Path) -> bool:
+    """Whether a folder is on a file system mounted read-only (where statvfs can tell)."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows): take it as writable
+        return False
 
 
 def load_source(source: SourceFile) -> SourceFile:
