@@ -160,11 +160,16 @@ def _plural_rules() -> tuple[tuple[re.Pattern, str], ...]:
 def article(word: str) -> str:
     """Return the indefinite article for a snake_case word.
 
-    >>> article("event_invoke_config"), article("bucket"), article("user_pool")
-    ('an', 'a', 'a')
+    >>> article("event_invoke_config"), article("bucket"), article("user_pool"), article("url")
+    ('an', 'a', 'a', 'a')
+    >>> article("http_namespace"), article("hours_of_operation"), article("ml_transform")
+    ('an', 'an', 'an')
     """
-    # A vowel letter is a good enough guide for resource names; "user"/"uni..." sound like "y".
-    if word[:1] in "aeio" or (word[:1] == "u" and not word.startswith(("us", "uni", "uri"))):
+    # A vowel letter is a good enough guide for resource names; "user"/"uni..."/"url" sound
+    # like "y"; "hour" starts with a vowel sound, as do "http" and "ml" read letter by letter.
+    if word.startswith(("us", "uni", "uri", "url")):
+        return "a"
+    if word[:1] in "aeiou" or word.startswith(("hour", "http", "ml_")):
         return "an"
     return "a"
 

@@ -291,9 +291,11 @@ def _type_or_none(schema: Any, doc: dict) -> str | None:
 
 
 def description_of(schema: Any, doc: dict) -> str:
-    """The property's own description, else the one of the definition its `$ref` names."""
+    """The property's own description, else (where it has none, or an empty one) the one of
+    the definition its `$ref` names."""
     if isinstance(schema, dict) and isinstance(schema.get("description"), str):
-        return schema["description"].strip()
+        if own := schema["description"].strip():
+            return own
     target, _ = deref(schema, doc)
     text = target.get("description", "")
     return text.strip() if isinstance(text, str) else ""

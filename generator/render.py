@@ -156,9 +156,22 @@ def first_sentence(text: str) -> str:
     'Creates a thing.'
     >>> first_sentence("No period")
     'No period'
+    >>> first_sentence("A cache policy.\\n When attached")
+    'A cache policy.'
+    >>> first_sentence("Links to services (i.e. GitHub). More")
+    'Links to services (i.e. GitHub).'
     """
-    head, dot, _ = text.strip().partition(". ")
-    return head + dot.strip()
+    text = " ".join(text.split())
+    for end in _SENTENCE_END.finditer(text):
+        if not _ABBREVIATION.search(text, 0, end.start()):
+            return text[: end.start() + 1]
+    return text
+
+
+# A period and a space end a sentence, unless the period ends an abbreviation ("e.g.",
+# "i.e.", "etc.", "vs.", "cf.") or an initial ("U.S.").
+_SENTENCE_END = re.compile(r"\.(?= )")
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|cf|[A-Z])$")
 
 
 def template_dir() -> Path:

@@ -539,3 +539,27 @@ def test_cfn_lint_choices_of_odd_schemas_still_make_valid_examples(corpus, chang
     shown = {p.name: None for p in resource.properties if p.shown and not p.read_only}
     keywords = {k: v for k, v in document.items() if k in change}
     assert validator_for(keywords).is_valid(shown)
+
+
+def test_an_empty_description_beside_a_ref_gives_way_to_the_definitions(site, pages):
+    # "Arn": {"$ref": "#/definitions/Arn", "description": ""}
+    page = page_of(site, pages, "AWS::S3::Bucket")
+    assert (
+        '<tr><td><CopyableCode code="arn" /></td><td><code>string</code></td>'
+        "<td>the Amazon Resource Name (ARN) of the specified bucket.</td></tr>"
+    ) in page
+
+
+def test_index_rows_show_the_first_sentence(pages):
+    cloudfront = pages["aws/cloudfront/index.mdx"]
+    # "A cache policy.\n When it's attached ...": a line break after the period ends it too.
+    assert "| <code>AWS::CloudFront::CachePolicy</code> | A cache policy. |" in cloudfront
+    # "... other AWS services (i.e. AWS CodePipeline)": "i.e." ends no sentence.
+    row = next(r for r in pages["aws/codeconnections/index.mdx"].splitlines() if "Connection<" in r)
+    assert row.endswith("(i.e. AWS CodePipeline) |")
+
+
+def test_the_article_goes_by_the_sound(site, pages):
+    assert "gets a <code>url</code> resource" in page_of(site, pages, "AWS::Lambda::Url")
+    http = page_of(site, pages, "AWS::ServiceDiscovery::HttpNamespace")
+    assert "gets an <code>http_namespace</code> resource" in http
