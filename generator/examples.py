@@ -33,8 +33,18 @@ def identifier_placeholder(resource: Resource) -> str:
 
 
 def resource_model_placeholder(resource: Resource) -> str:
-    """The `ResourceModel` JSON the list handler requires, with placeholders."""
-    return json.dumps({name: f"<{name}>" for name in resource.list_required})
+    """The `ResourceModel` JSON the list handler requires, with placeholders: quoted where
+    the property is a string, bare where its JSON is an object, array, number or boolean.
+
+    A placeholder is JSON only once filled; a reader puts a value's JSON where it stands.
+    """
+    types = {p.name: p.type.split(" | ")[0] for p in resource.properties}
+    members = [
+        f"{json.dumps(name)}: "
+        + (f'"<{name}>"' if types.get(name, "string") == "string" else f"<{name}>")
+        for name in resource.list_required
+    ]
+    return "{" + ", ".join(members) + "}"
 
 
 def list_conditions(resource: Resource, region: str) -> tuple[str, ...]:

@@ -12,7 +12,8 @@ the caller; `region` and `vars.AWS_REGION` are the region.
 Filling follows what a reader does: in SQL text and manifest strings the placeholder becomes the
 value's text (JSON for objects and arrays); a manifest value that is only a placeholder takes the
 value itself, as stack-deploy does. In JSON (a patch, a ResourceModel) a bare placeholder takes
-the value's JSON text (a string its bare text, which is not JSON), a quoted one the string's
+the value's JSON text (a string its bare text, which is not JSON; `{{ Name }}` or `<Name>`), a
+quoted one the string's
 text, except that a quoted placeholder whose value is an object or array becomes that JSON value:
 the pages quote object placeholders as they quote them in INSERT values.
 """
@@ -35,6 +36,8 @@ from generator.statement import IDENTIFIER, MODEL, PATCH, ExampleError, Statemen
 REGION_NAMES = frozenset({"region", "vars.AWS_REGION"})
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<brace>[^{}]+?)\s*\}\}|<(?P<angle>[A-Za-z_][\w.:\[\]-]*)>")
 _JSON_TOKEN = re.compile(r'(?P<string>"(?:[^"\\]|\\.)*")|\{\{\s*(?P<bare>[^{}]+?)\s*\}\}')
+# The same, with bare `<Name>` parts too (a ResourceModel's member that is no string).
+_JSON_FILL_TOKEN = re.compile(_JSON_TOKEN.pattern + r"|<(?P<angle>[A-Za-z_][\w.:\[\]-]*)>")
 _MARK = "\0placeholder:"  # a bare placeholder, read as a string to see the JSON around it
 _ITEM_INDEX = re.compile(r"\[(\d+)\]")
 _MAX_HOPS = 32  # $ref hops and nested combinators followed before a path is given up
@@ -395,6 +398,8 @@ def fill_json(text: str, values: Values) -> str:
     """JSON text with placeholders filled as a reader fills them (see the module's notes)."""
 
     def token(match: re.Match[str]) -> str:
+        if match["angle"] is not None:
+            return text_of(values.lookup(match["angle"], True))
         if match["string"] is None:
             return text_of(values.lookup(match["bare"], False))
         try:
@@ -410,7 +415,7 @@ def fill_json(text: str, values: Values) -> str:
                 return json.dumps(value)
         return json.dumps(fill_text(inner, values))
 
-    return _JSON_TOKEN.sub(token, text)
+    return _JSON_FILL_TOKEN.sub(token, text)
 
 
 def fill_statement(statement: Statement, values: Values) -> Statement:

@@ -176,6 +176,9 @@ def test_no_read_handler(site, pages):
 def test_list_handler_requirements(site, pages):
     page = page_of(site, pages, "AWS::Lambda::EventInvokeConfig")
     assert 'data__ResourceModel = \'{"FunctionName": "<FunctionName>"}\'' in page
+    # An object to filter by stands bare: what fills it is JSON, not the text of a string.
+    page = page_of(site, pages, "AWS::Glue::SchemaVersion")
+    assert "data__ResourceModel = '{\"Schema\": <Schema>}'" in page
 
 
 def test_six_part_identifier(site, pages):

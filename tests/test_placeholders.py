@@ -162,6 +162,14 @@ def test_filling_a_statement_and_what_has_no_value() -> None:
     with pytest.raises(ExampleError) as error:
         fill_statement(statement, Values({}, {}, {"<FunctionName>": "the resource has none"}))
     assert str(error.value) == "cannot fill <FunctionName>: the resource has none"
+    # A member that is no string stands bare, and takes the value's JSON (Glue SchemaVersion's
+    # list filter, the object `Schema`).
+    statement = parse_statement(
+        "SELECT region FROM a.b.c WHERE region = 'us-east-1' AND "
+        'data__ResourceModel = \'{"Schema": <Schema>, "Name": "<Name>"}\''
+    )
+    filled = fill_statement(statement, Values({}, {"Schema": {"SchemaArn": "a"}, "Name": "n"}))
+    assert filled.condition("data__ResourceModel") == '{"Schema": {"SchemaArn": "a"}, "Name": "n"}'
 
 
 SUBSCRIBER: dict[str, Any] = {  # the shape of AWS::EventsV2::Subscriber's InvokeConfiguration
