@@ -28,6 +28,7 @@ from typing import Any
 import jsonpatch
 
 from generator.jsonpointer import overlaps, resolve_pointer, split_pointer
+from generator.normalize import list_filter_property
 from generator.samples import SampleError, plausible_identifier, remove_path, validator_for
 
 EPOCH = 1_704_067_200  # 2024-01-01T00:00:00Z: the deterministic clock starts here
@@ -287,7 +288,7 @@ class CloudControlBackend:
         matches = [
             {"Identifier": identifier, "Properties": json.dumps(kind.public(model))}
             for identifier, model in self._store(kind, region).items()
-            if all(model.get(k) == v for k, v in given.items())
+            if all(model.get(list_filter_property(kind.schema, k)) == v for k, v in given.items())
         ]
         page, token = self._page(matches, request, f"{kind.name}|{text}")
         answer = {"TypeName": kind.name, "ResourceDescriptions": page}

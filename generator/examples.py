@@ -33,17 +33,20 @@ def identifier_placeholder(resource: Resource) -> str:
 
 
 def resource_model_placeholder(resource: Resource) -> str:
-    """The `ResourceModel` JSON the list handler requires, with placeholders: quoted where
-    the property is a string, bare where its JSON is an object, array, number or boolean.
+    """The `ResourceModel` JSON the list handler requires, with placeholders: each named by the
+    property it takes its value from; quoted where that is a string, bare where its JSON is an
+    object, array, number or boolean.
 
     A placeholder is JSON only once filled; a reader puts a value's JSON where it stands.
     """
     types = {p.name: p.type.split(" | ")[0] for p in resource.properties}
-    members = [
-        f"{json.dumps(name)}: "
-        + (f'"<{name}>"' if types.get(name, "string") == "string" else f"<{name}>")
-        for name in resource.list_required
-    ]
+    sources = resource.list_sources or resource.list_required
+    members = []
+    for name, source in zip(resource.list_required, sources, strict=True):
+        placeholder = f"<{source}>"
+        if types.get(source, "string") == "string":
+            placeholder = f'"{placeholder}"'
+        members.append(f"{json.dumps(name)}: {placeholder}")
     return "{" + ", ".join(members) + "}"
 
 

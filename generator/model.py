@@ -143,6 +143,9 @@ class Resource:
     list_required: tuple[str, ...]
     permissions: tuple[HandlerPermissions, ...]
     global_service: bool = False
+    # The property each `list_required` member takes its value from: its own, or the one its
+    # `$ref` names (APS's list filter `Arn` is the Workspace's ARN).
+    list_sources: tuple[str, ...] = ()
 
     @property
     def resource_id(self) -> str:

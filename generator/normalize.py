@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.conditions import cfn_lint_exclusive, cfn_lint_required, held
-from generator.jsonpointer import overlaps, resolve_pointer
+from generator.jsonpointer import overlaps, resolve_pointer, split_pointer
 from generator.model import (
     ArrayValue,
     Field,
@@ -117,6 +117,7 @@ def normalize(spec: Spec) -> Resource:
         methods=methods_of(handlers, properties, list_required, service.lower() in GLOBAL_SERVICES),
         identifier=tuple(p.rsplit("/", 1)[1] for p in doc.get("primaryIdentifier", ())),
         list_required=list_required,
+        list_sources=tuple(list_filter_property(doc, name) for name in list_required),
         permissions=tuple(
             HandlerPermissions(h, tuple(p for p in handlers[h.value].get("permissions", ()) if p))
             for h in Handler
@@ -215,6 +216,21 @@ def _list_required(handler_schema: Any) -> tuple[str, ...]:
         if isinstance(branches, list) and branches and isinstance(branches[0], dict):
             names += [n for n in branches[0].get("required", ()) if n not in names]
     return tuple(names)
+
+
+def list_filter_property(document: dict, name: str) -> str:
+    """The resource property whose value the list handler's member `name` takes: the one its
+    `$ref` names in the resource's schema (`resource-schema.json#/properties/Workspace`),
+    else the property of its own name."""
+    handler_schema = ((document.get("handlers") or {}).get("list") or {}).get("handlerSchema")
+    members = handler_schema.get("properties") if isinstance(handler_schema, dict) else None
+    member = members.get(name) if isinstance(members, dict) else None
+    ref = member.get("$ref") if isinstance(member, dict) else None
+    if isinstance(ref, str) and ref.startswith("resource-schema.json#/properties/"):
+        tokens = split_pointer(ref.partition("#")[2])
+        if len(tokens) == 2 and tokens[1] in (document.get("properties") or {}):
+            return tokens[1]
+    return name
 
 
 def _owners(pointers: Any) -> frozenset[str]:

@@ -566,3 +566,10 @@ def test_the_article_goes_by_the_sound(site, pages):
     assert "gets a <code>url</code> resource" in page_of(site, pages, "AWS::Lambda::Url")
     http = page_of(site, pages, "AWS::ServiceDiscovery::HttpNamespace")
     assert "gets an <code>http_namespace</code> resource" in http
+
+
+def test_a_list_filter_that_names_another_property_takes_its_value(site, pages):
+    # AWS::APS::AnomalyDetector's list handler requires Arn: {"$ref":
+    # "resource-schema.json#/properties/Workspace"}: the workspace's ARN, not the detector's.
+    page = page_of(site, pages, "AWS::APS::AnomalyDetector")
+    assert 'data__ResourceModel = \'{"Arn": "<Workspace>"}\'' in page
