@@ -164,14 +164,24 @@ def article(word: str) -> str:
     ('an', 'a', 'a', 'a')
     >>> article("http_namespace"), article("hours_of_operation"), article("ml_transform")
     ('an', 'an', 'an')
+    >>> article("nfs_file_share"), article("s3table_integration"), article("nat_gateway")
+    ('an', 'an', 'a')
     """
     # A vowel letter is a good enough guide for resource names; "user"/"uni..."/"url" sound
-    # like "y"; "hour" starts with a vowel sound, as do "http" and "ml" read letter by letter.
+    # like "y"; "hour" starts with a vowel sound, as do acronyms read letter by letter whose
+    # first letter's name does (eff, aitch, el, em, en, ar, ess, ex).
+    first = word.split("_")[0]
+    if first in _SPELLED_OUT or first.startswith("s3") or word.startswith("hour"):
+        return "an"
     if word.startswith(("us", "uni", "uri", "url")):
         return "a"
-    if word[:1] in "aeiou" or word.startswith(("hour", "http", "ml_")):
-        return "an"
-    return "a"
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+# First words of resource names read letter by letter, starting with a vowel sound.
+_SPELLED_OUT = frozenset(
+    {"fpga", "hsm", "http", "ml", "mlflow", "nfs", "rcs", "rds", "sdi", "smb", "sms", "sns", "sqs"}
+)
 
 
 def split_type_name(type_name: str) -> tuple[str, str, str]:

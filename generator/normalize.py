@@ -98,7 +98,8 @@ def normalize(spec: Spec) -> Resource:
                 )
                 for name, schema in doc["properties"].items()
             ),
-            key=lambda p: p.field_name,
+            # `_force` (a column named apart from the SQL keyword) stands where `force` would.
+            key=lambda p: (p.field_name.lstrip("_"), p.field_name),
         )
     )
     handlers = doc.get("handlers") or {}

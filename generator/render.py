@@ -59,6 +59,9 @@ class PageView:
     has_delete: bool
     select_columns: tuple[str, ...]
     list_where: tuple[str, ...]
+    list_filter: (
+        str  # what the list handler requires, as words: "<code>A</code> and <code>B</code>"
+    )
     get_where: tuple[str, ...]
     identifier: str
     insert_required: tuple[str, ...]
@@ -92,6 +95,10 @@ def page_view(resource: Resource) -> PageView:
         has_delete=Handler.DELETE in handlers,
         select_columns=examples.select_columns(resource),
         list_where=examples.list_conditions(resource, DEFAULT_REGION),
+        list_filter=" and ".join(
+            f"<code>{name}</code>"
+            for name in dict.fromkeys(resource.list_sources or resource.list_required)
+        ),
         get_where=examples.get_conditions(resource, DEFAULT_REGION),
         identifier=examples.identifier_placeholder(resource),
         insert_required=examples.insert_columns(resource, required_only=True),

@@ -78,7 +78,15 @@ EXPECTED = [
         ['<td><CopyableCode code="region" /></td>'],
         ['<td><CopyableCode code="data__ResourceModel, region" /></td>'],
     ),
-    # 5. ... and so does the list example
+    # 5. ... and so do the list example's lead
+    (
+        ["Gets all <code>event_invoke_configs</code> in a region."],
+        [
+            "Gets all <code>event_invoke_configs</code> in a region for the given "
+            "<code>FunctionName</code>."
+        ],
+    ),
+    # ... and its query
     (
         ["WHERE region = 'us-east-1';"],
         [
