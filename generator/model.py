@@ -94,17 +94,22 @@ class Property:
     # Of a required object that is not patchable: the members an UPDATE may replace one by one
     # (none of their parts is read-only or create-only; a required object is always there).
     patch_members: tuple[str, ...] = ()
+    # Listed in the schema's `deprecatedProperties`: shown in the Fields table as such, left
+    # out of the examples unless required.
+    deprecated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Field:
     """A column of the resource: snake_case name, data type, description; a write-only one can be
-    set but is never read back."""
+    set but is never read back; a deprecated one is still there, but the schema advises against
+    it."""
 
     name: str
     type: str
     description: str
     write_only: bool = False
+    deprecated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

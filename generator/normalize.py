@@ -53,6 +53,8 @@ def normalize(spec: Spec) -> Resource:
     # A property with a create-only part cannot be patched as a whole either.
     create_only = _owners(doc.get("createOnlyProperties", ()))
     required = required_of(doc, read_only)
+    # Listed deprecated: left out of the examples, unless the schema requires it.
+    deprecated = _top_level_names(doc.get("deprecatedProperties", ())) - required
     read_only_paths = _nested_paths(doc.get("readOnlyProperties", ()))
     shown = set(_compatible(doc, doc["properties"], read_only))
     conditions = _conditional(doc, shown | required)
@@ -90,11 +92,14 @@ def normalize(spec: Spec) -> Resource:
                     write_only=name in write_only,
                     create_only=name in create_only,
                     value=values[name],
-                    shown=(name in shown or name in required) and _settable(values[name]),
+                    shown=(name in shown or name in required)
+                    and _settable(values[name])
+                    and name not in deprecated,
                     patchable=name not in nested_fixed,
                     patch_members=_patch_members(name, values[name], tops[name], fixed_paths)
                     if name in nested_fixed and name in required and name not in wholly_fixed
                     else (),
+                    deprecated=name in deprecated,
                 )
                 for name, schema in doc["properties"].items()
             ),
@@ -144,7 +149,9 @@ def _needing_unset(doc: dict, unset: frozenset[str]) -> frozenset[str]:
 
 def fields_of(properties: tuple[Property, ...]) -> tuple[Field, ...]:
     """The columns: one per property, then `region` (unless a property is called so)."""
-    fields = tuple(Field(p.field_name, p.type, p.description, p.write_only) for p in properties)
+    fields = tuple(
+        Field(p.field_name, p.type, p.description, p.write_only, p.deprecated) for p in properties
+    )
     if any(f.name == REGION_FIELD.name for f in fields):
         return fields
     return (*fields, REGION_FIELD)

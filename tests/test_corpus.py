@@ -573,3 +573,18 @@ def test_a_list_filter_that_names_another_property_takes_its_value(site, pages):
     # "resource-schema.json#/properties/Workspace"}: the workspace's ARN, not the detector's.
     page = page_of(site, pages, "AWS::APS::AnomalyDetector")
     assert 'data__ResourceModel = \'{"Arn": "<Workspace>"}\'' in page
+
+
+def test_deprecated_properties_are_marked_and_left_out_of_the_examples(site, pages):
+    # AWS::SSO::InstanceAccessControlAttributeConfiguration: deprecatedProperties lists
+    # /properties/InstanceAccessControlAttributeConfiguration ("use AccessControlAttributes").
+    type_name = "AWS::SSO::InstanceAccessControlAttributeConfiguration"
+    page = page_of(site, pages, type_name)
+    assert (
+        '<CopyableCode code="instance_access_control_attribute_configuration" /></td><td>'
+        "<code>object</code> (deprecated)</td>"
+    ) in page
+    assert "Deprecated fields are still accepted, but the schema advises against them" in page
+    examples = page.split("## `INSERT` example")[1].split("## Permissions")[0]
+    assert "AccessControlAttributes" in examples
+    assert "InstanceAccessControlAttributeConfiguration" not in examples
