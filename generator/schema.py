@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import re
+import stat
 import time
 import zipfile
 import zlib
@@ -117,6 +118,8 @@ def list_sources(
             st = path.stat()
         except OSError as e:
             raise SpecError(str(path), "", f"cannot read: {e.strerror}") from e
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would hang the read, a folder fail it
+            raise SpecError(str(path), "", "cannot read: not a regular file")
         if st.st_size > MAX_SCHEMA_BYTES:
             raise SpecError(str(path), "", f"larger than the limit of {MAX_SCHEMA_BYTES} bytes")
         stamp = None

@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -336,3 +337,16 @@ def test_a_schema_file_name_that_is_not_utf_8_is_bad_input(tmp_path):
     with pytest.raises(UsageError) as error:
         read_sources(folder)
     assert str(error.value) == f"{folder}: 'x\\udcfe.json' is not a UTF-8 file name"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_schema_that_is_no_regular_file_is_bad_input(specs, tmp_path):
+    fifo = specs / "aws-s-fifo.json"
+    os.mkfifo(fifo)  # reading it would wait for a writer forever
+    argv = [sys.executable, "-m", "generator", "generate", "--specs", str(specs)]
+    done = subprocess.run(
+        [*argv, "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2
+    assert done.stderr == f"error: {fifo}#: cannot read: not a regular file\n"
+    assert not (tmp_path / "out").exists()
