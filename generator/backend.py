@@ -285,10 +285,12 @@ class CloudControlBackend:
                 f"property in {kind.name} list handler request input."
                 f"Required property: ({chr(10).join(problems)})",
             )
+        # A member stands for the property its `$ref` names (APS's Arn for the Workspace).
+        wanted = [(list_filter_property(kind.schema, k), v) for k, v in given.items()]
         matches = [
             {"Identifier": identifier, "Properties": json.dumps(kind.public(model))}
             for identifier, model in self._store(kind, region).items()
-            if all(model.get(list_filter_property(kind.schema, k)) == v for k, v in given.items())
+            if all(model.get(k) == v for k, v in wanted)
         ]
         page, token = self._page(matches, request, f"{kind.name}|{text}")
         answer = {"TypeName": kind.name, "ResourceDescriptions": page}

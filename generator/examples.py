@@ -40,9 +40,8 @@ def resource_model_placeholder(resource: Resource) -> str:
     A placeholder is JSON only once filled; a reader puts a value's JSON where it stands.
     """
     types = {p.name: p.type.split(" | ")[0] for p in resource.properties}
-    sources = resource.list_sources or resource.list_required
     members = []
-    for name, source in zip(resource.list_required, sources, strict=True):
+    for name, source in zip(resource.list_required, resource.list_sources, strict=True):
         placeholder = f"<{source}>"
         if types.get(source, "string") == "string":
             placeholder = f'"{placeholder}"'

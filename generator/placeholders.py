@@ -11,11 +11,11 @@ the caller; `region` and `vars.AWS_REGION` are the region.
 
 Filling follows what a reader does: in SQL text and manifest strings the placeholder becomes the
 value's text (JSON for objects and arrays); a manifest value that is only a placeholder takes the
-value itself, as stack-deploy does. In JSON (a patch, a ResourceModel) a bare placeholder takes
-the value's JSON text (a string its bare text, which is not JSON; `{{ Name }}` or `<Name>`), a
-quoted one the string's
-text, except that a quoted placeholder whose value is an object or array becomes that JSON value:
-the pages quote object placeholders as they quote them in INSERT values.
+value itself, as stack-deploy does. In JSON (a patch, a ResourceModel) a bare placeholder,
+`{{ Name }}` or `<Name>`, takes the value's JSON text (a string its bare text, which is not
+JSON), a quoted one the string's text, except that a quoted placeholder whose value is an object
+or array becomes that JSON value: the pages quote object placeholders as they quote them in
+INSERT values.
 """
 
 from __future__ import annotations
@@ -34,10 +34,11 @@ from generator.samples import SampleError, remove_path, sample_value, validator_
 from generator.statement import IDENTIFIER, MODEL, PATCH, ExampleError, Statement, text_of
 
 REGION_NAMES = frozenset({"region", "vars.AWS_REGION"})
-PLACEHOLDER = re.compile(r"\{\{\s*(?P<brace>[^{}]+?)\s*\}\}|<(?P<angle>[A-Za-z_][\w.:\[\]-]*)>")
+_ANGLE = r"<(?P<angle>[A-Za-z_][\w.:\[\]-]*)>"  # a `<Name>` part
+PLACEHOLDER = re.compile(r"\{\{\s*(?P<brace>[^{}]+?)\s*\}\}|" + _ANGLE)
 _JSON_TOKEN = re.compile(r'(?P<string>"(?:[^"\\]|\\.)*")|\{\{\s*(?P<bare>[^{}]+?)\s*\}\}')
 # The same, with bare `<Name>` parts too (a ResourceModel's member that is no string).
-_JSON_FILL_TOKEN = re.compile(_JSON_TOKEN.pattern + r"|<(?P<angle>[A-Za-z_][\w.:\[\]-]*)>")
+_JSON_FILL_TOKEN = re.compile(_JSON_TOKEN.pattern + "|" + _ANGLE)
 _MARK = "\0placeholder:"  # a bare placeholder, read as a string to see the JSON around it
 _ITEM_INDEX = re.compile(r"\[(\d+)\]")
 _MAX_HOPS = 32  # $ref hops and nested combinators followed before a path is given up

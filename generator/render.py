@@ -59,9 +59,8 @@ class PageView:
     has_delete: bool
     select_columns: tuple[str, ...]
     list_where: tuple[str, ...]
-    list_filter: (
-        str  # what the list handler requires, as words: "<code>A</code> and <code>B</code>"
-    )
+    # What the list handler requires, as words: "<code>A</code> and <code>B</code>".
+    list_filter: str
     get_where: tuple[str, ...]
     identifier: str
     insert_required: tuple[str, ...]
@@ -96,8 +95,7 @@ def page_view(resource: Resource) -> PageView:
         select_columns=examples.select_columns(resource),
         list_where=examples.list_conditions(resource, DEFAULT_REGION),
         list_filter=" and ".join(
-            f"<code>{name}</code>"
-            for name in dict.fromkeys(resource.list_sources or resource.list_required)
+            f"<code>{name}</code>" for name in dict.fromkeys(resource.list_sources)
         ),
         get_where=examples.get_conditions(resource, DEFAULT_REGION),
         identifier=examples.identifier_placeholder(resource),
