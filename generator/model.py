@@ -151,6 +151,9 @@ class Resource:
     # The property each `list_required` member takes its value from: its own, or the one its
     # `$ref` names (APS's list filter `Arn` is the Workspace's ARN).
     list_sources: tuple[str, ...] = ()
+    # Nested members the schema lists in `deprecatedProperties`, as `A.B` (`A[*].B` through
+    # arrays): left out of the examples unless required.
+    deprecated_members: tuple[str, ...] = ()
 
     @property
     def resource_id(self) -> str:

@@ -52,16 +52,23 @@ def normalize(spec: Spec) -> Resource:
     write_only = _top_level_names(doc.get("writeOnlyProperties", ()))
     # A property with a create-only part cannot be patched as a whole either.
     create_only = _owners(doc.get("createOnlyProperties", ()))
-    required = required_of(doc, read_only)
-    # Listed deprecated: left out of the examples, unless the schema requires it.
-    deprecated = _top_level_names(doc.get("deprecatedProperties", ())) - required
+    # Listed deprecated: left out of the examples, unless the schema requires it (of choices,
+    # one without them is taken where there is one).
+    listed_deprecated = _top_level_names(doc.get("deprecatedProperties", ()))
+    required = required_of(doc, read_only | listed_deprecated)
+    deprecated = listed_deprecated - required
     read_only_paths = _nested_paths(doc.get("readOnlyProperties", ()))
-    shown = set(_compatible(doc, doc["properties"], read_only))
+    shown = set(_compatible(doc, doc["properties"], read_only | deprecated))
     conditions = _conditional(doc, shown | required)
     shapes: dict[int, _Shape] = {}  # shared by the attempts: they read the same schemas
+    avoided = _members_by_owner(
+        _nested_paths(doc.get("deprecatedProperties", ())) | read_only_paths
+    )
     for depth in VALUE_DEPTHS:
         last = depth == VALUE_DEPTHS[-1]
-        builder = _ValueBuilder(doc, read_only_paths, depth, shapes, None if last else VALUE_BUDGET)
+        builder = _ValueBuilder(
+            doc, read_only_paths, depth, shapes, None if last else VALUE_BUDGET, avoided
+        )
         try:
             values = {
                 name: builder.build(schema, (name,), extra=conditions.get(name))
@@ -130,7 +137,20 @@ def normalize(spec: Spec) -> Resource:
             if h.value in handlers
         ),
         global_service=service.lower() in GLOBAL_SERVICES,
+        deprecated_members=_dotted(doc.get("deprecatedProperties", ()), doc["properties"]),
     )
+
+
+def _dotted(pointers: Any, properties: dict) -> tuple[str, ...]:
+    """The nested `/properties/A/*/B` pointers of existing properties as `A[*].B`, in the
+    schema's order, each once."""
+    paths = [
+        p.split("/")[2:]
+        for p in pointers
+        if isinstance(p, str) and p.startswith("/properties/") and p.count("/") > 2
+    ]
+    dotted = (".".join(path).replace(".*", "[*]") for path in paths if path[0] in properties)
+    return tuple(dict.fromkeys(dotted))
 
 
 def _needing_unset(doc: dict, unset: frozenset[str]) -> frozenset[str]:
@@ -198,11 +218,11 @@ def _requires(schema: Any, unsettable: frozenset[str] = frozenset()) -> set[str]
         return set()
     names = set(schema.get("required", ()))
     for branch in schema.get("allOf", ()) if isinstance(schema.get("allOf"), list) else ():
-        names |= _requires(branch)
+        names |= _requires(branch, unsettable)
     for keyword in ("oneOf", "anyOf"):
         branches = schema.get(keyword)
         if isinstance(branches, list) and branches:
-            names |= _requires(branches[0])
+            names |= _requires(_choice(branches, unsettable))
     if _CFN_LINT_CHOICES.isdisjoint(schema):  # most schemas
         return names
     return names | set(cfn_lint_required(schema, names, unsettable))
@@ -246,6 +266,16 @@ def _owners(pointers: Any) -> frozenset[str]:
     return frozenset(
         p.split("/")[2] for p in pointers if p.startswith("/properties/") and p.count("/") >= 2
     )
+
+
+def _members_by_owner(
+    paths: frozenset[tuple[str, ...]],
+) -> dict[tuple[str, ...], frozenset[str]]:
+    """Nested key paths as their last keys by the path of the object that holds them."""
+    owners: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for path in paths:
+        owners[path[:-1]].add(path[-1])
+    return {owner: frozenset(keys) for owner, keys in owners.items()}
 
 
 def _nested_paths(pointers: Any) -> frozenset[tuple[str, ...]]:
@@ -345,12 +375,16 @@ class _ValueBuilder:
         depth: int,
         shapes: dict[int, _Shape],
         budget: int | None = None,
+        avoided: Mapping[tuple[str, ...], frozenset[str]] = {},
     ) -> None:
         self.doc = doc
         self.read_only = read_only
         self.depth = depth
         self.shapes = shapes  # by id() of a schema of the document, shared between builders
         self.budget = budget  # leaves at most, else _OverBudget
+        # By the path of their owner: members left out (deprecated, read-only) unless required,
+        # and of choices one without them is taken.
+        self.avoided = avoided
         self.leaves: dict[tuple[str, ...], dict] = {}
         self.notes: dict[tuple[str, ...], str | None] = {}  # a leaf's own words beside its $ref
         self.targets: dict[str, Any] = {}  # what each $ref names
@@ -378,8 +412,9 @@ class _ValueBuilder:
             ):
                 return self.cut(schema, path, required)
             target, followed = deref(schema, self.doc, seen, self.targets)
-        shape = self.shapes.get(id(target))
-        if shape is None:
+        if path in self.avoided:  # a shape of this place only
+            shape = _shape(target, self.doc, self.avoided[path])
+        elif (shape := self.shapes.get(id(target))) is None:
             shape = self.shapes[id(target)] = _shape(target, self.doc)
         if shape.first_branch is not None:
             return self.build(shape.first_branch, path, followed, extra, required)
@@ -450,18 +485,22 @@ class _Shape:
     conditional: bool = False  # whether if/then conditions may add to members
 
 
-def _shape(target: dict, doc: dict) -> _Shape:
-    """The shape of a dereferenced schema."""
+def _shape(target: dict, doc: dict, avoided: frozenset[str] = frozenset()) -> _Shape:
+    """The shape of a dereferenced schema. Its `avoided` members (deprecated, read-only) are
+    left out unless required, and of choices one without them is taken where there is one."""
     branches = target.get("oneOf") or target.get("anyOf")
     if isinstance(branches, list) and branches and _shaped_by_branches(target, branches, doc):
-        return _Shape("", first_branch=branches[0])
+        return _Shape("", first_branch=_choice(branches, avoided))
     kind = type_of(target, doc).split(" | ")[0]
     members = target.get("properties")
     if kind == "object" and isinstance(members, dict) and members:
+        needed = frozenset(_requires(target, avoided))
         return _Shape(
             kind,
-            keys=tuple(_compatible(target, members)),
-            needed=frozenset(_requires(target)),
+            keys=tuple(
+                k for k in _compatible(target, members, avoided) if k not in avoided or k in needed
+            ),
+            needed=needed,
             conditional="if" in target or "allOf" in target,
         )
     return _Shape(kind)
@@ -525,14 +564,15 @@ def _compatible(schema: dict, members: dict, unsettable: frozenset[str] = frozen
     ]
     for branches in choices:
         if isinstance(branches, list) and branches:
-            keys = _first_choice(keys, branches)
+            keys = _first_choice(keys, branches, unsettable)
     keys = _dependent(schema, keys)
     if not _CFN_LINT_CHOICES.isdisjoint(schema):
         keys = cfn_lint_exclusive(schema, keys, _requires(schema, unsettable))
     limit = schema.get("maxProperties")
     if isinstance(limit, int):
         required = set(schema.get("required", ()))
-        keys = sorted(keys, key=lambda k: k not in required)[: max(limit, len(required))]
+        keys = sorted(keys, key=lambda k: (k not in required, k in unsettable))
+        keys = keys[: max(limit, len(required))]
         keys = [k for k in members if k in keys]  # back in schema order
     return keys
 
@@ -597,11 +637,25 @@ def _conditional(schema: dict, keys: Any) -> dict[str, dict]:
     return added
 
 
-def _first_choice(keys: list[str], branches: list) -> list[str]:
-    """The keys that hold the first of `oneOf` branches only (exactly one must match)."""
-    first = _requires(branches[0])
+def _choice(branches: list, unsettable: frozenset[str]) -> Any:
+    """The `oneOf`/`anyOf` branch the examples take: the first that requires nothing
+    `unsettable` (read-only, deprecated), else the first."""
+    if unsettable:
+        for branch in branches:
+            if unsettable.isdisjoint(_requires(branch)):
+                return branch
+    return branches[0]
+
+
+def _first_choice(
+    keys: list[str], branches: list, unsettable: frozenset[str] = frozenset()
+) -> list[str]:
+    """The keys that hold the chosen one of `oneOf` branches only (exactly one must match):
+    the first, unless it requires something `unsettable` and another does not."""
+    chosen = _choice(branches, unsettable)
+    first = _requires(chosen)
     if first:
-        others = set().union(*(_mentions(b) for b in branches[1:])) - first
+        others = set().union(*(_mentions(b) for b in branches if b is not chosen)) - first
         return [k for k in keys if k not in others]
     for branch in branches[1:]:  # the first is always true: no later one may be
         needed = _requires(branch)

@@ -588,3 +588,29 @@ def test_deprecated_properties_are_marked_and_left_out_of_the_examples(site, pag
     examples = page.split("## `INSERT` example")[1].split("## Permissions")[0]
     assert "AccessControlAttributes" in examples
     assert "InstanceAccessControlAttributeConfiguration" not in examples
+
+
+def test_deprecated_nested_members_are_listed_and_left_out_of_the_examples(site, pages):
+    # AWS::MediaConnect::Flow lists /properties/Source/SenderIpAddress and
+    # /properties/Source/Decryption/Url (among others) in deprecatedProperties.
+    page = page_of(site, pages, "AWS::MediaConnect::Flow")
+    assert (
+        "The schema also marks these nested members deprecated; the examples leave them out "
+        "unless required: <code>Source.SenderIpAddress</code>, <code>Source.SenderControlPort"
+        "</code>, <code>Source.Decryption.ResourceId</code>,"
+    ) in page
+    examples = page.split("## `INSERT` example")[1].split("## Permissions")[0]
+    assert "Source:" in examples and "Decryption:" in examples
+    for member in ("SenderIpAddress", "SenderControlPort", "ResourceId:", "DeviceId", "Url"):
+        assert member not in examples
+    assert "SenderIpAddress" not in page.split("## `UPDATE` example")[1]
+
+
+def test_a_choice_without_deprecated_members_is_taken(site, pages):
+    # AWS::Kendra::DataSource: DataSourceConfiguration is oneOf one connector; every connector
+    # but TemplateConfiguration is deprecated, S3Configuration (the first) among them.
+    page = page_of(site, pages, "AWS::Kendra::DataSource")
+    examples = page.split("## `INSERT` example")[1].split("## Permissions")[0]
+    assert "TemplateConfiguration:" in examples
+    assert "S3Configuration" not in examples
+    assert "<code>DataSourceConfiguration.S3Configuration</code>" in page
