@@ -278,7 +278,12 @@ IAM_ACTION = re.compile(r"[^\s`]*")
 # StackQL's column (and INSERT parameter) of the region a request goes to.
 REGION_COLUMN = "region"
 # The lists of JSON pointers the generator reads.
-POINTER_LISTS = ("readOnlyProperties", "writeOnlyProperties", "createOnlyProperties")
+POINTER_LISTS = (
+    "readOnlyProperties",
+    "writeOnlyProperties",
+    "createOnlyProperties",
+    "deprecatedProperties",
+)
 # What the generator reads of each keyword it walks: a schema, a map or list of schemas, or a
 # value of one JSON type. Booleans are schemas too (true: anything, false: nothing).
 _COUNTS = ("minItems", "maxItems", "minLength", "maxLength", "minProperties", "maxProperties")

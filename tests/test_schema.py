@@ -275,6 +275,15 @@ def test_a_broken_ref_is_found_however_the_json_text_writes_it(encode):
             "x.json#/createOnlyProperties/0: expected a JSON pointer like /properties/Name, "
             "got 'FunctionName'",
         ),
+        (
+            lambda d: d.update(deprecatedProperties=[1]),
+            "x.json#/deprecatedProperties/0: expected a JSON pointer like /properties/Name, "
+            "got integer",
+        ),
+        (
+            lambda d: d.update(deprecatedProperties="/properties/Qualifier"),
+            "x.json#/deprecatedProperties: expected an array of JSON pointers, got string",
+        ),
     ],
 )
 def test_keywords_of_the_wrong_shape_name_file_and_pointer(change, message):
