@@ -402,9 +402,9 @@ def _check_columns(label: str, properties: dict) -> None:
 def _check_pointer_lists(label: str, document: dict) -> None:
     """The read-only, write-only and create-only lists must be arrays of JSON pointers."""
     for key in POINTER_LISTS:
-        pointers = document.get(key)
-        if pointers is None:
+        if key not in document:
             continue
+        pointers = document[key]
         if not isinstance(pointers, list):
             raise _wrong(label, (key,), pointers, "an array of JSON pointers")
         for i, pointer in enumerate(pointers):

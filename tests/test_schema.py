@@ -276,6 +276,10 @@ def test_a_broken_ref_is_found_however_the_json_text_writes_it(encode):
             "got 'FunctionName'",
         ),
         (
+            lambda d: d.update(createOnlyProperties=None),
+            "x.json#/createOnlyProperties: expected an array of JSON pointers, got null",
+        ),
+        (
             lambda d: d.update(deprecatedProperties=[1]),
             "x.json#/deprecatedProperties/0: expected a JSON pointer like /properties/Name, "
             "got integer",
