@@ -154,6 +154,8 @@ class Resource:
     # Nested members the schema lists in `deprecatedProperties`, as `A.B` (`A[*].B` through
     # arrays): left out of the examples unless required.
     deprecated_members: tuple[str, ...] = ()
+    # Nested members the schema lists in `writeOnlyProperties`, named so: never read back.
+    write_only_members: tuple[str, ...] = ()
 
     @property
     def resource_id(self) -> str:

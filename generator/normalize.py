@@ -50,8 +50,9 @@ def normalize(spec: Spec) -> Resource:
     singular = snake_case(resource)
     read_only = _top_level_names(doc.get("readOnlyProperties", ()))
     write_only = _top_level_names(doc.get("writeOnlyProperties", ()))
-    # A property with a create-only part cannot be patched as a whole either.
-    create_only = _owners(doc.get("createOnlyProperties", ()))
+    # A property with a create-only part cannot be patched as a whole either; nor can tags
+    # that the schema's `tagging` says are not updatable.
+    create_only = _owners(doc.get("createOnlyProperties", ())) | _fixed_tags(doc)
     # Listed deprecated: left out of the examples, unless the schema requires it (of choices,
     # one without them is taken where there is one).
     listed_deprecated = _top_level_names(doc.get("deprecatedProperties", ()))
@@ -82,7 +83,7 @@ def normalize(spec: Spec) -> Resource:
     values = short_names(values, builder.leaves, tops, {**notes, **builder.notes})
     nested_fixed = _owners(doc.get("readOnlyProperties", ())) | create_only
     fixed_paths = _nested_paths(doc.get("createOnlyProperties", ())) | read_only_paths
-    wholly_create_only = _top_level_names(doc.get("createOnlyProperties", ()))
+    wholly_create_only = _top_level_names(doc.get("createOnlyProperties", ())) | _fixed_tags(doc)
     wholly_fixed = read_only | wholly_create_only
     # (What is read-only AWS sets: only a create-only member may be missing for good.)
     nested_fixed |= _needing_unset(doc, wholly_create_only - read_only - required)
@@ -138,6 +139,7 @@ def normalize(spec: Spec) -> Resource:
         ),
         global_service=service.lower() in GLOBAL_SERVICES,
         deprecated_members=_dotted(doc.get("deprecatedProperties", ()), doc["properties"]),
+        write_only_members=_dotted(doc.get("writeOnlyProperties", ()), doc["properties"]),
     )
 
 
@@ -151,6 +153,16 @@ def _dotted(pointers: Any, properties: dict) -> tuple[str, ...]:
     ]
     dotted = (".".join(path).replace(".*", "[*]") for path in paths if path[0] in properties)
     return tuple(dict.fromkeys(dotted))
+
+
+def _fixed_tags(doc: dict) -> frozenset[str]:
+    """The tag property, where the schema's `tagging` says tags cannot be updated."""
+    tagging = doc.get("tagging")
+    if not isinstance(tagging, dict) or tagging.get("tagUpdatable") is not False:
+        return frozenset()
+    pointer = tagging.get("tagProperty", "/properties/Tags")
+    names = _owners([pointer]) if isinstance(pointer, str) else frozenset()
+    return names & doc["properties"].keys()
 
 
 def _needing_unset(doc: dict, unset: frozenset[str]) -> frozenset[str]:

@@ -76,7 +76,12 @@ def page_view(resource: Resource) -> PageView:
     """Compute the view-model of a resource page."""
     handlers = resource.handlers
     patch = examples.patch_ops(resource)
-    verbs = [word for handler, word in LIST_VERBS.items() if handler in handlers]
+    # An update handler with no property to patch updates nothing a user can name.
+    verbs = [
+        word
+        for handler, word in LIST_VERBS.items()
+        if handler in handlers and (handler is not Handler.UPDATE or patch)
+    ]
     lead = ", ".join(verbs[:-1]) + (" or " if len(verbs) > 1 else "") + verbs[-1] if verbs else ""
     return PageView(
         resource=resource,

@@ -584,7 +584,7 @@ def test_deprecated_properties_are_marked_and_left_out_of_the_examples(site, pag
         '<CopyableCode code="instance_access_control_attribute_configuration" /></td><td>'
         "<code>object</code> (deprecated)</td>"
     ) in page
-    assert "Deprecated fields are still accepted, but the schema advises against them" in page
+    assert "The schema marks deprecated fields as such: the examples leave them out." in page
     examples = page.split("## `INSERT` example")[1].split("## Permissions")[0]
     assert "AccessControlAttributes" in examples
     assert "InstanceAccessControlAttributeConfiguration" not in examples
@@ -614,3 +614,31 @@ def test_a_choice_without_deprecated_members_is_taken(site, pages):
     assert "TemplateConfiguration:" in examples
     assert "S3Configuration" not in examples
     assert "<code>DataSourceConfiguration.S3Configuration</code>" in page
+
+
+def test_an_update_handler_with_nothing_to_patch_is_not_named_in_the_lead(site, pages):
+    # AWS::Connect::ContactFlowModuleVersion has an update handler, but each property is
+    # read-only or create-only: nothing can be updated.
+    page = page_of(site, pages, "AWS::Connect::ContactFlowModuleVersion")
+    assert "\nCreates, deletes or gets a <code>contact_flow_module_version</code> resource" in page
+    assert "There is no example: no property of a <code>contact_flow_module_version</code>" in page
+    assert '<CopyableCode code="update_resource" />' in page  # the method is there still
+
+
+def test_tags_the_schema_says_are_not_updatable_are_not_patched(site, pages):
+    # AWS::AppFlow::Flow: "tagging": {"tagUpdatable": false, "tagProperty": "/properties/Tags"}.
+    page = page_of(site, pages, "AWS::AppFlow::Flow")
+    patch = page.split("## `UPDATE` example")[1].split("## `DELETE` example")[0]
+    assert '"path": "/Description"' in patch
+    assert "/Tags" not in patch
+    assert "- name: Tags" in page.split("## `INSERT` example")[1]  # set when it is created
+
+
+def test_nested_write_only_members_are_listed(site, pages):
+    # AWS::AuditManager::Assessment: writeOnlyProperties lists /properties/Scope/AwsServices.
+    page = page_of(site, pages, "AWS::AuditManager::Assessment")
+    assert (
+        "The schema also marks these nested members write-only; <code>SELECT</code> returns "
+        "their fields without them: <code>Scope.AwsAccounts&#91;&#42;&#93;.Name</code>, "
+    ) in page
+    assert "<code>Scope.AwsServices</code>," in page
