@@ -24,6 +24,7 @@ from generator.fetch import (
     index_documents,
     read_source,
     resolve_source,
+    select_documents,
 )
 from generator.model import Site, Spec
 from generator.output import is_foreign, read_owned
@@ -61,6 +62,8 @@ FOLD_AFTER = 20  # longer lists of types added or removed go in a <details> bloc
 # lists end with a count of the rest, which `--format json` has whole.
 MAX_LISTED = 200  # paths of one kind, types added or removed
 MAX_DRIFT_CHARS = 30_000  # the changes of the types in both, in all
+# The whole report at most: where the lists above add up to more, each is halved till it fits.
+MAX_MARKDOWN_CHARS = 60_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,20 +146,33 @@ def read_source_specs(source: Source) -> tuple[Spec, ...]:
     """Read every schema of a source (URL, zip, folder, cfn-lint) through the fetch stage."""
     documents = read_source(source, (), DownloadOptions())
     index = index_documents(documents)  # two documents of one type are a FetchError
-    chosen = sorted(index.values(), key=lambda d: d.type_name)
+    # None is bad input, as for fetch: not a source whose every type was removed.
+    chosen = select_documents(index, (), source.label)
     return tuple(parse_spec(d.where, d.data, meta_check=False) for d in chosen)
 
 
 def render_markdown(report: CheckReport) -> str:
-    """The report as Markdown for a pull-request comment or a GitHub job summary."""
+    """The report as Markdown for a pull-request comment or a GitHub job summary, at most
+    MAX_MARKDOWN_CHARS long."""
+    listed, drift_chars = MAX_LISTED, MAX_DRIFT_CHARS
+    text = _markdown(report, listed, drift_chars)
+    while len(text) > MAX_MARKDOWN_CHARS and listed > 1:
+        listed, drift_chars = listed // 2, drift_chars // 2
+        text = _markdown(report, listed, drift_chars)
+    return text
+
+
+def _markdown(report: CheckReport, listed: int, drift_chars: int) -> str:
+    """The report as Markdown, each list cut after `listed` items, the changes of the types
+    in both after `drift_chars` characters."""
     lines = ["## stackql-docgen check", "", summary_line(report)]
     for state in PageState:
         paths = [f.path for f in report.page_findings if f.state is state]
         if paths:
             title, note = _HEADINGS[state]
             lines += ["", f"### {title}", "", f"{note} Output folder: {code(report.out)}.", ""]
-            lines += [f"- {code(path)}" for path in paths[:MAX_LISTED]]
-            lines += _rest(len(paths) - MAX_LISTED, "file")
+            lines += [f"- {code(path)}" for path in paths[:listed]]
+            lines += _rest(len(paths) - listed, "file")
     if report.drift:
         lines += [
             "",
@@ -165,7 +181,7 @@ def render_markdown(report: CheckReport) -> str:
             f"From {code(report.specs)} to {code(report.source or '')}.",
             "",
         ]
-        lines += _drift_lines(report.drift)
+        lines += _drift_lines(report.drift, listed, drift_chars)
     if not report.clean:
         lines += ["", "### How to fix", "", *_fix_lines(report)]
     return "\n".join(lines) + "\n"
@@ -249,7 +265,7 @@ def _drift_counts(drift: Sequence[Drift]) -> str:
     return ", ".join(parts)
 
 
-def _drift_lines(drift: Sequence[Drift]) -> list[str]:
+def _drift_lines(drift: Sequence[Drift], listed: int, drift_chars: int) -> list[str]:
     """Types added, types removed, then one list of changes per type (types in name order)."""
     lines: list[str] = []
     for kind, title in (
@@ -257,9 +273,7 @@ def _drift_lines(drift: Sequence[Drift]) -> list[str]:
         (DriftKind.TYPE_REMOVED, "Types removed"),
     ):
         names = [d.type_name for d in drift if d.kind is kind]
-        items = [f"- {code(n)}" for n in names[:MAX_LISTED]] + _rest(
-            len(names) - MAX_LISTED, "type"
-        )
+        items = [f"- {code(n)}" for n in names[:listed]] + _rest(len(names) - listed, "type")
         if len(names) > FOLD_AFTER:  # a whole provider's worth: fold it, keep the page short
             items = [
                 "<details>",
@@ -278,7 +292,7 @@ def _drift_lines(drift: Sequence[Drift]) -> list[str]:
         section = [f"#### {code(name)}", ""]
         section += [f"- {d.message}" for d in changed if d.type_name == name]
         size += sum(len(line) + 1 for line in section)
-        if size > MAX_DRIFT_CHARS:
+        if size > drift_chars:
             left = set(names[i:])
             rest = [d for d in changed if d.type_name in left]
             lines += [

@@ -171,7 +171,7 @@ def shape_of(spec: Spec) -> SchemaShape:
     document = spec.document
     properties: list[PropertyShape] = []
     required: list[str] = []
-    _walk(document, (), properties, required)
+    _walk(document, (), properties, required, document)
     handlers = document.get("handlers") if isinstance(document.get("handlers"), dict) else {}
     return SchemaShape(
         type_name=spec.type_name,
@@ -190,8 +190,10 @@ def shape_of(spec: Spec) -> SchemaShape:
     )
 
 
-def describe_type(schema: dict) -> str:
-    """Say a property's type in words: JSON type, definition name, `array of ...`.
+def describe_type(schema: dict, document: dict | None = None, seen: tuple[str, ...] = ()) -> str:
+    """Say a property's type in words: JSON type, definition name, `array of ...`; with the
+    `document`, a definition's name is followed by its own type (the type the page shows), so
+    that a definition that changes type changes the type of each property that names it.
 
     >>> describe_type({"type": "string"}), describe_type({"$ref": "#/definitions/Tag"})
     ('string', 'Tag')
@@ -201,11 +203,17 @@ def describe_type(schema: dict) -> str:
     ('string or object', 'any')
     >>> describe_type({"oneOf": [{"type": "string"}, {"type": "integer"}]})
     'string or integer'
+    >>> describe_type({"$ref": "#/definitions/Tag"}, {"definitions": {"Tag": {"type": "object"}}})
+    'Tag (object)'
     """
     ref = schema.get("$ref")
     if isinstance(ref, str):
         tokens = split_pointer(ref.partition("#")[2]) if "#/" in ref else ()
-        return tokens[-1] if tokens else ref
+        name = tokens[-1] if tokens else ref
+        target = _target(document, ref) if document is not None and ref not in seen else None
+        if not isinstance(target, dict):
+            return name
+        return f"{name} ({describe_type(target, document, (*seen, ref))})"
     kind = schema.get("type")
     if isinstance(kind, list):
         words = " or ".join(str(k) for k in kind)
@@ -216,15 +224,43 @@ def describe_type(schema: dict) -> str:
     else:
         branches = schema.get("oneOf") or schema.get("anyOf")
         if isinstance(branches, list) and all(isinstance(b, dict) for b in branches):
-            return " or ".join(dict.fromkeys(describe_type(b) for b in branches)) or "any"
+            described = (describe_type(b, document, seen) for b in branches)
+            return " or ".join(dict.fromkeys(described)) or "any"
         return "any"
     items = schema.get("items")
     if words == "array" and isinstance(items, dict):
-        return f"array of {describe_type(items)}"
+        return f"array of {describe_type(items, document, seen)}"
     return words
 
 
-def _walk(node: Any, path: tuple, properties: list[PropertyShape], required: list[str]) -> None:
+def _target(document: dict, ref: str) -> Any:
+    """What a local `$ref` names in the document, None when it names nothing."""
+    if not ref.startswith("#"):
+        return None
+    node: Any = document
+    for token in split_pointer(ref[1:]):
+        if not isinstance(node, dict) or token not in node:
+            return None
+        node = node[token]
+    return node
+
+
+def _description(schema: dict, document: dict) -> str | None:
+    """The description a page shows for a property: its own, else (where it has none, or an
+    empty one) that of the definition its `$ref` names."""
+    own = _text(schema.get("description"))
+    if own and own.strip():
+        return own
+    ref = schema.get("$ref")
+    target = _target(document, ref) if isinstance(ref, str) else None
+    if isinstance(target, dict) and (named := _text(target.get("description"))):
+        return named
+    return own
+
+
+def _walk(
+    node: Any, path: tuple, properties: list[PropertyShape], required: list[str], document: dict
+) -> None:
     """Collect every property (members of `properties`, at any depth) and required pointers."""
     if not isinstance(node, dict):
         return
@@ -235,25 +271,27 @@ def _walk(node: Any, path: tuple, properties: list[PropertyShape], required: lis
             if isinstance(schema, dict):
                 properties.append(
                     PropertyShape(
-                        join_pointer(here), describe_type(schema), _text(schema.get("description"))
+                        join_pointer(here),
+                        describe_type(schema, document),
+                        _description(schema, document),
                     )
                 )
-            _walk(schema, here, properties, required)
+            _walk(schema, here, properties, required, document)
         # `required` names members of this node; a oneOf branch's bare `required` is a
         # constraint on its parent, not a property list, and is left out.
         for name in _strings(node.get("required")):
             if name in members:
                 required.append(join_pointer((*path, "properties", name)))
     for key in _ONE_SCHEMA:
-        _walk(node.get(key), (*path, key), properties, required)
+        _walk(node.get(key), (*path, key), properties, required, document)
     for key in _SCHEMA_LISTS:
         branches = node.get(key)
         for i, branch in enumerate(branches if isinstance(branches, list) else ()):
-            _walk(branch, (*path, key, i), properties, required)
+            _walk(branch, (*path, key, i), properties, required, document)
     for key in _SCHEMA_MAPS:
         named = node.get(key)
         for name, schema in named.items() if isinstance(named, dict) else ():
-            _walk(schema, (*path, key, name), properties, required)
+            _walk(schema, (*path, key, name), properties, required, document)
 
 
 def _diff_properties(before: SchemaShape, after: SchemaShape) -> Iterator[Drift]:
@@ -354,8 +392,8 @@ def describe(kind: DriftKind, pointer: str, before: str | None, after: str | Non
         DriftKind.READ_ONLY_REMOVED: f"{subject} is no longer read-only",
         DriftKind.WRITE_ONLY_ADDED: f"{subject} is now write-only",
         DriftKind.WRITE_ONLY_REMOVED: f"{subject} is no longer write-only",
-        DriftKind.HANDLER_ADDED: f"handler {handler} added",
-        DriftKind.HANDLER_REMOVED: f"handler {handler} removed",
+        DriftKind.HANDLER_ADDED: f"handler {handler} added ({_permissions(after)})",
+        DriftKind.HANDLER_REMOVED: f"handler {handler} removed (it needed {_permissions(before)})",
         DriftKind.PERMISSION_ADDED: f"handler {handler} needs a new permission {code(after or '')}",
         DriftKind.PERMISSION_REMOVED: (
             f"handler {handler} no longer needs permission {code(before or '')}"
@@ -364,8 +402,9 @@ def describe(kind: DriftKind, pointer: str, before: str | None, after: str | Non
         if pointer
         else "description of the type changed",
         DriftKind.OTHER_CHANGED: (
-            "the schema changed where the pages do not show it (a keyword such as `enum`, "
-            "`pattern` or `additionalIdentifiers`, or the order of a list)"
+            "the schema changed where this report does not itemize it (a keyword such as "
+            "`enum`, `pattern`, `deprecatedProperties`, `tagging`, cfn-lint's `requiredXor`, or "
+            "a list handler's schema, or the order of a list): its page may change too"
         ),
     }
     return sentences[kind]
@@ -378,6 +417,15 @@ def code(text: str) -> str:
     ('`/properties/Foo`', '`` a`b ``')
     """
     return f"`` {text} ``" if "`" in text else f"`{text}`"
+
+
+def _permissions(joined: str | None) -> str:
+    """A handler's permissions in words.
+
+    >>> _permissions("s3:GetObject, s3:ListBucket"), _permissions("")
+    ('permissions `s3:GetObject`, `s3:ListBucket`', 'no permissions')
+    """
+    return f"permissions {_codes(joined)}" if joined else "no permissions"
 
 
 def _codes(joined: str | None) -> str:

@@ -355,9 +355,10 @@ def test_a_change_the_pages_do_not_show_is_still_drift(specs, out, tmp_path, cap
     )
     assert code == 1
     assert (
-        "#### `AWS::Lambda::EventInvokeConfig`\n\n- the schema changed where the pages do not "
-        "show it (a keyword such as `enum`, `pattern` or `additionalIdentifiers`, or the order "
-        "of a list)\n"
+        "#### `AWS::Lambda::EventInvokeConfig`\n\n- the schema changed where this report does "
+        "not itemize it (a keyword such as `enum`, `pattern`, `deprecatedProperties`, `tagging`, "
+        "cfn-lint's `requiredXor`, or a list handler's schema, or the order of a list): its page "
+        "may change too\n"
     ) in stdout
     # The same document in another layout is no drift.
     (source / LAMBDA_SPEC.name).write_text(json.dumps(json.loads(LAMBDA_SPEC.read_text())))
@@ -386,6 +387,39 @@ def test_long_reports_are_cut_to_fit_a_pull_request_comment(tmp_path):
     assert len(text) < 65_536
     assert "- … and 1800 more files (the whole list: `--format json`)\n" in text
     assert "more types (the whole list: `--format json`)." in text
+    assert text.endswith("Then commit the changes to the schemas and the pages.\n")
+
+
+def test_a_report_with_every_list_long_still_fits(tmp_path):
+    # Each list alone is cut; together (three kinds of paths, types added and removed, changes)
+    # they would pass 65,536 characters, so each is cut shorter.
+    from generator.check import (
+        MAX_MARKDOWN_CHARS,
+        CheckReport,
+        PageFinding,
+        PageState,
+        render_markdown,
+    )
+    from generator.drift import Drift, DriftKind
+
+    long = "aws/a_rather_long_service_name/a_rather_long_resource_name_{}/index.mdx"
+    pages = tuple(
+        PageFinding(state, long.format(i), "")
+        for state in (PageState.STALE, PageState.MISSING, PageState.EXTRA)
+        for i in range(2000)
+    )
+    drift = tuple(
+        Drift(kind, f"AWS::{tag}{i:04}::T", "", None, None, kind.value)
+        for kind, tag in ((DriftKind.TYPE_ADDED, "A"), (DriftKind.TYPE_REMOVED, "R"))
+        for i in range(2000)
+    ) + tuple(
+        Drift(DriftKind.DESCRIPTION_CHANGED, f"AWS::C{i:04}::T", "", "a", "b", "x" * 60)
+        for i in range(3000)
+    )
+    text = render_markdown(CheckReport("specs", "out", "src", 6000, pages, drift))
+    assert len(text) <= MAX_MARKDOWN_CHARS
+    assert "- … and 1900 more files (the whole list: `--format json`)\n" in text
+    assert "- … and 1900 more types (the whole list: `--format json`)\n" in text
     assert text.endswith("Then commit the changes to the schemas and the pages.\n")
 
 
@@ -432,6 +466,17 @@ def test_broken_schema_in_source_is_exit_2(specs, out, tmp_path, capsys):
     assert stderr == (
         f"error: {source / 'broken.json'}#/properties: expected a non-empty object of properties\n"
     )
+
+
+def test_a_source_without_schemas_is_exit_2_not_every_type_removed(specs, out, tmp_path, capsys):
+    source = tmp_path / "empty"
+    source.mkdir()
+    (source / "README.txt").write_text("no schemas here")
+    code, stdout, stderr = run_check(
+        capsys, "--specs", str(specs), "--out", str(out), "--source", str(source)
+    )
+    assert (code, stdout) == (2, "")
+    assert stderr == f"error: {source}: no schemas (*.json) in it\n"
 
 
 def test_missing_specs_folder_is_exit_2(tmp_path, capsys):

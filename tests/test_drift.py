@@ -154,7 +154,11 @@ def test_handlers_permissions_and_descriptions(tmp_path):
     del after["definitions"]["OnSuccess"]["properties"]["Destination"]["description"]
     found = drift_to(tmp_path, after)
     assert [(d.kind, d.pointer, d.message) for d in found] == [
-        (DriftKind.HANDLER_REMOVED, "/handlers/list", "handler `list` removed"),
+        (
+            DriftKind.HANDLER_REMOVED,
+            "/handlers/list",
+            "handler `list` removed (it needed permissions `lambda:ListFunctionEventInvokeConfigs`)",
+        ),
         (
             DriftKind.PERMISSION_ADDED,
             "/handlers/update/permissions",
@@ -197,7 +201,7 @@ def test_handler_added_carries_its_permissions(tmp_path):
             "/handlers/list",
             None,
             "lambda:ListFunctionEventInvokeConfigs",
-            "handler `list` added",
+            "handler `list` added (permissions `lambda:ListFunctionEventInvokeConfigs`)",
         ),
     )
 
@@ -264,3 +268,36 @@ def test_properties_inside_items_and_one_of_are_walked(tmp_path):
 )
 def test_describe_type(schema, words):
     assert describe_type(schema) == words
+
+
+def test_a_definition_that_changes_type_retypes_each_property_that_names_it(tmp_path):
+    # DestinationConfig's page row shows the definition's type: object, then string.
+    after = mutated()
+    after["definitions"]["DestinationConfig"] = {"type": "string", "description": "An ARN."}
+    found = drift_to(tmp_path, after)
+    retyped = [d for d in found if d.kind is DriftKind.PROPERTY_RETYPED]
+    assert [(d.pointer, d.message) for d in retyped] == [
+        (
+            "/properties/DestinationConfig",
+            "property `/properties/DestinationConfig` changed type from DestinationConfig "
+            "(object) to DestinationConfig (string)",
+        )
+    ]
+    # Its members went with it; the property shows the definition's description, changed.
+    assert {d.pointer for d in found if d.kind is DriftKind.PROPERTY_REMOVED} == {
+        "/definitions/DestinationConfig/properties/OnFailure",
+        "/definitions/DestinationConfig/properties/OnSuccess",
+    }
+    described = [d for d in found if d.kind is DriftKind.DESCRIPTION_CHANGED]
+    assert [(d.pointer, d.after) for d in described] == [
+        ("/properties/DestinationConfig", "An ARN.")
+    ]
+
+
+def test_a_property_without_a_description_shows_its_definitions(tmp_path):
+    after = mutated()
+    after["definitions"]["DestinationConfig"]["description"] = "Where events go."
+    found = drift_to(tmp_path, after)
+    assert [(d.kind, d.pointer, d.after) for d in found] == [
+        (DriftKind.DESCRIPTION_CHANGED, "/properties/DestinationConfig", "Where events go.")
+    ]
