@@ -338,7 +338,8 @@ def read_source(
     if path.is_dir():
         return _read_folder(path, options.max_bytes)
     if not path.is_file():
-        raise FetchError(f"{source.location}: no such file or folder")
+        what = "not a zip file or a folder" if path.exists() else "no such file or folder"
+        raise FetchError(f"{source.location}: {what}")
     try:
         with open(path, "rb") as f:
             return _read_zip(f, source.label, options.max_bytes)

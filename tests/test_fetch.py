@@ -372,6 +372,12 @@ def test_missing_local_source(tmp_path: Path, specs: Path) -> None:
     assert fetch_fails(str(missing), specs, []) == f"{missing}: no such file or folder"
 
 
+def test_a_source_that_is_neither_file_nor_folder(tmp_path: Path, specs: Path) -> None:
+    fifo = tmp_path / "source.zip"
+    os.mkfifo(fifo)  # opening it to read would wait for a writer
+    assert fetch_fails(str(fifo), specs, []) == f"{fifo}: not a zip file or a folder"
+
+
 def test_a_url_of_another_scheme_is_refused_as_written(specs: Path) -> None:
     assert fetch_fails("ftp://example.com/s.zip", specs, []) == (
         "ftp://example.com/s.zip: cannot read a ftp:// URL: expected an http(s) URL, a zip, "
