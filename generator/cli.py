@@ -234,7 +234,8 @@ def run_preview(args: argparse.Namespace) -> int:
 
     def ready(url: str, site: Site) -> None:
         print(
-            f"previewing {_count(len(site.pages), 'page')} of {args.specs} at {url} "
+            f"previewing {_count(sum(p.path.endswith('.mdx') for p in site.pages), 'page')} "
+            f"of {args.specs} at {url} "
             "(Ctrl+C to stop)",
             flush=True,
         )

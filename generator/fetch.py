@@ -257,19 +257,22 @@ def select_documents(
     index: dict[str, SchemaDocument], types: Sequence[str], source_label: str
 ) -> tuple[SchemaDocument, ...]:
     """Pick the requested types (case-insensitive; all when none), sorted by type name."""
-    if not index:  # a wrong folder or an empty zip: nothing to lock
+    if not index and not types:  # a wrong folder or an empty zip: nothing to lock
         raise FetchError(f"{source_label}: no schemas (*.json) in it")
     if not types:
         return tuple(sorted(index.values(), key=lambda d: d.type_name))
     missing = [t for t in dict.fromkeys(types) if t.lower() not in index]
     if missing:
-        names = sorted(d.type_name for d in index.values())
-        hints = difflib.get_close_matches(missing[0], names, n=1)
-        hint = f" (did you mean {hints[0]}?)" if hints else ""
-        listed = ", ".join(missing)
-        raise FetchError(f"{source_label}: no schema for {listed}{hint}")
+        raise _no_schema(source_label, missing, [d.type_name for d in index.values()])
     chosen = {index[t.lower()].type_name: index[t.lower()] for t in types}
     return tuple(chosen[name] for name in sorted(chosen))
+
+
+def _no_schema(label: str, missing: Sequence[str], names: Sequence[str]) -> FetchError:
+    """The error for requested types a source lacks, with the closest name it has."""
+    hints = difflib.get_close_matches(missing[0], sorted(names), n=1)
+    hint = f" (did you mean {hints[0]}?)" if hints else ""
+    return FetchError(f"{label}: no schema for {', '.join(missing)}{hint}")
 
 
 def fetch_schemas(
@@ -421,6 +424,9 @@ def _read_cfn_lint(region: str, types: Sequence[str]) -> list[SchemaDocument]:
     if not isinstance(hashes, dict):
         raise FetchError(f"{CFN_LINT}: {provider_name}: expected an object of type names")
     wanted = {t.lower() for t in types}
+    missing = [t for t in dict.fromkeys(types) if t.lower() not in {n.lower() for n in hashes}]
+    if missing:  # read only the requested: the names to hint at are the provider's
+        raise _no_schema(f"{CFN_LINT}:{region}", missing, list(hashes))
     documents = []
     for type_name, digest in sorted(hashes.items()):
         if wanted and type_name.lower() not in wanted:

@@ -198,7 +198,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     server = MockServer(CloudControlBackend(schemas), port=args.port)
-    print(f"mock Cloud Control for {len(schemas)} types at {server.start()}", flush=True)
+    types = f"{len(schemas)} type{'' if len(schemas) == 1 else 's'}"
+    print(f"mock Cloud Control for {types} at {server.start()}", flush=True)
     try:
         threading.Event().wait()
     except KeyboardInterrupt:

@@ -236,7 +236,8 @@ def report(
         passed,
         failed,
         known_failed,
-        round(run / examples, 4) if examples else 1.0,
+        # No example to run: all of none ran, unless the pages that hold them are missing.
+        round(run / examples, 4) if examples else (0.0 if missing else 1.0),
         missing,
     )
     return ValidationReport(summary, tuple(findings), tuple(known_findings))

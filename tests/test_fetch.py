@@ -208,6 +208,14 @@ def test_cfn_lint_source_reproduces_the_repo_specs_and_lock(specs: Path) -> None
 
 
 @needs_cfn_lint
+def test_cfn_lint_source_names_a_type_it_lacks_with_the_closest_it_has(specs: Path) -> None:
+    assert fetch_fails("cfn-lint", specs, ["AWS::Lambda::Functio"]) == (
+        "cfn-lint:us-east-1: no schema for AWS::Lambda::Functio "
+        "(did you mean AWS::Lambda::Function?)"
+    )
+
+
+@needs_cfn_lint
 def test_cfn_lint_source_with_region_suffix(tmp_path: Path) -> None:
     result = fetch_schemas("cfn-lint:eu-west-1", [EIC], None, tmp_path)
     assert result.source == "cfn-lint==1.58.0:eu-west-1"

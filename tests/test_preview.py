@@ -74,7 +74,7 @@ def server(specs: Path) -> Iterator[Server]:
 
 
 def test_every_page_is_served_as_html_and_as_its_mdx(specs, server):
-    assert server.banner.startswith(f"previewing 5 pages of {specs} at http://127.0.0.1:")
+    assert server.banner.startswith(f"previewing 3 pages of {specs} at http://127.0.0.1:")
     root = server.get("/")
     assert root.status_code == 302 and root.headers["Location"] == "/aws/index.html"
     site = build(specs)
@@ -308,7 +308,7 @@ def test_named_types_index_only_their_pages_and_folders_are_found_without_a_slas
         shutil.copy(path, specs)
     running = Server(specs, "AWS::SES::ReceiptRuleSet")
     try:
-        assert running.banner.startswith(f"previewing 5 pages of {specs} at")
+        assert running.banner.startswith(f"previewing 3 pages of {specs} at")
         index = running.get("/aws/index.html").text
         assert "./ses/index.html" in index and "lambda" not in index  # no link to a 404
         assert running.get("/aws/lambda/index.html").status_code == 404
