@@ -455,28 +455,29 @@ def test_missing_source_is_exit_2(specs, out, tmp_path, capsys):
     assert stderr == f"error: {tmp_path / 'nope.zip'}: no such file or folder\n"
 
 
-def test_broken_schema_in_source_is_exit_2(specs, out, tmp_path, capsys):
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        (
+            "broken.json",
+            '{"typeName": "AWS::Broken::Thing", "properties": 1}',
+            "{source}/broken.json#/properties: expected a non-empty object of properties",
+        ),
+        # None is bad input, not a source whose every type was removed.
+        ("README.txt", "no schemas here", "{source}: no schemas (*.json) in it"),
+    ],
+)
+def test_a_source_that_is_no_set_of_schemas_is_exit_2(
+    specs, out, tmp_path, capsys, name, text, message
+):
     source = tmp_path / "source"
     source.mkdir()
-    (source / "broken.json").write_text('{"typeName": "AWS::Broken::Thing", "properties": 1}')
+    (source / name).write_text(text)
     code, stdout, stderr = run_check(
         capsys, "--specs", str(specs), "--out", str(out), "--source", str(source)
     )
     assert (code, stdout) == (2, "")
-    assert stderr == (
-        f"error: {source / 'broken.json'}#/properties: expected a non-empty object of properties\n"
-    )
-
-
-def test_a_source_without_schemas_is_exit_2_not_every_type_removed(specs, out, tmp_path, capsys):
-    source = tmp_path / "empty"
-    source.mkdir()
-    (source / "README.txt").write_text("no schemas here")
-    code, stdout, stderr = run_check(
-        capsys, "--specs", str(specs), "--out", str(out), "--source", str(source)
-    )
-    assert (code, stdout) == (2, "")
-    assert stderr == f"error: {source}: no schemas (*.json) in it\n"
+    assert stderr == "error: " + message.format(source=source) + "\n"
 
 
 def test_missing_specs_folder_is_exit_2(tmp_path, capsys):
