@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any
 
 from generator.errors import UsageError
-from generator.jsonpointer import join_pointer, split_pointer
+from generator.jsonpointer import join_pointer, resolve_pointer, split_pointer
 from generator.model import Spec
 
 HANDLER_ORDER = ("create", "read", "update", "delete", "list")
@@ -237,12 +237,10 @@ def _target(document: dict, ref: str) -> Any:
     """What a local `$ref` names in the document, None when it names nothing."""
     if not ref.startswith("#"):
         return None
-    node: Any = document
-    for token in split_pointer(ref[1:]):
-        if not isinstance(node, dict) or token not in node:
-            return None
-        node = node[token]
-    return node
+    try:
+        return resolve_pointer(document, ref[1:])
+    except (KeyError, ValueError):
+        return None
 
 
 def _description(schema: dict, document: dict) -> str | None:
