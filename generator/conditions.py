@@ -87,8 +87,9 @@ def cfn_lint_exclusive(
 ) -> list[str]:
     """The keys without those cfn-lint's keywords rule out beside the others: the rest of a
     `requiredXor` group, what `dependentExcluded` excludes beside a present member (required
-    ones first, then in key order; a member that would exclude a required one goes instead),
-    and a member whose `dependentRequired` names one left out.
+    ones first, then in key order; a member that would exclude a required one, or more than
+    one other, goes instead: RDS's SourceDBInstanceIdentifier, not the four it excludes), and a
+    member whose `dependentRequired` names one left out.
 
     >>> s = {"dependentExcluded": {"Interfaces": ["SubnetId"], "SubnetId": ["Interfaces"]}}
     >>> keys = ["Interfaces", "SubnetId"]
@@ -107,7 +108,7 @@ def cfn_lint_exclusive(
             if trigger not in kept or not _names(names):
                 continue
             clash = [k for k in kept if k in names]
-            if any(k in required for k in clash):
+            if any(k in required for k in clash) or (len(clash) > 1 and trigger not in required):
                 if trigger not in required:
                     kept = [k for k in kept if k != trigger]
                 continue

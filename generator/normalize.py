@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +31,7 @@ from generator.naming import cfn_doc_url, field_name, pluralize, snake_case, spl
 # marked as cut: the deepest of these depths whose values stay within the budget (a page's size
 # follows its number of values: about 1,200 values make a 400 KB page). Past that depth required
 # members are still expanded (a value without them would be invalid), down to MAX_VALUE_DEPTH.
-VALUE_DEPTHS = (16, 12, 10, 8, 6)
+VALUE_DEPTHS = (16, 12, 10, 8, 7, 6)
 VALUE_BUDGET = 1200
 MAX_VALUE_DEPTH = 40
 # Arrays show as many items as their minItems asks, up to this many (the most any schema asks).
@@ -139,12 +139,15 @@ def normalize(spec: Spec) -> Resource:
         ),
         global_service=service.lower() in GLOBAL_SERVICES,
         deprecated_members=_dotted(doc.get("deprecatedProperties", ()), doc["properties"]),
-        write_only_members=_dotted(doc.get("writeOnlyProperties", ()), doc["properties"]),
+        # (those of a property that is write-only as a whole go without saying)
+        write_only_members=_dotted(
+            doc.get("writeOnlyProperties", ()), doc["properties"].keys() - write_only
+        ),
     )
 
 
-def _dotted(pointers: Any, properties: dict) -> tuple[str, ...]:
-    """The nested `/properties/A/*/B` pointers of existing properties as `A[*].B`, in the
+def _dotted(pointers: Any, properties: Collection[str]) -> tuple[str, ...]:
+    """The nested `/properties/A/*/B` pointers of the `properties` named as `A[*].B`, in the
     schema's order, each once."""
     paths = [
         p.split("/")[2:]
@@ -437,6 +440,9 @@ class _ValueBuilder:
             keys = shape.keys
             if self.read_only:
                 keys = [k for k in keys if (*path, k) not in self.read_only]
+            if type(schema) is dict and "maxProperties" in schema and target is not schema:
+                # beside the $ref: Security Hub's ten Filters of a hundred kinds
+                keys = _within(list(keys), schema["maxProperties"], needed)
             conditions = _conditional(target, keys) if shape.conditional else {}
             built = tuple(
                 [
@@ -580,13 +586,18 @@ def _compatible(schema: dict, members: dict, unsettable: frozenset[str] = frozen
     keys = _dependent(schema, keys)
     if not _CFN_LINT_CHOICES.isdisjoint(schema):
         keys = cfn_lint_exclusive(schema, keys, _requires(schema, unsettable))
-    limit = schema.get("maxProperties")
-    if isinstance(limit, int):
-        required = set(schema.get("required", ()))
-        keys = sorted(keys, key=lambda k: (k not in required, k in unsettable))
-        keys = keys[: max(limit, len(required))]
-        keys = [k for k in members if k in keys]  # back in schema order
-    return keys
+    return _within(keys, schema.get("maxProperties"), set(schema.get("required", ())), unsettable)
+
+
+def _within(
+    keys: list[str], limit: Any, required: Collection[str], unsettable: Collection[str] = ()
+) -> list[str]:
+    """The keys a `maxProperties` leaves: required ones first, then the settable, in order."""
+    if not isinstance(limit, int) or isinstance(limit, bool):
+        return keys
+    ranked = sorted(keys, key=lambda k: (k not in required, k in unsettable))
+    chosen = set(ranked[: max(limit, len(required))])
+    return [k for k in keys if k in chosen]  # in schema order
 
 
 def _dependent(schema: dict, keys: list[str]) -> list[str]:

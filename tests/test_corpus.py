@@ -642,3 +642,30 @@ def test_nested_write_only_members_are_listed(site, pages):
         "their fields without them: <code>Scope.AwsAccounts&#91;&#42;&#93;.Name</code>, "
     ) in page
     assert "<code>Scope.AwsServices</code>," in page
+
+
+def test_a_member_that_excludes_several_gives_way_to_them(site, pages):
+    # AWS::RDS::DBInstance: dependentExcluded has SourceDBInstanceIdentifier exclude
+    # CharacterSetName, MasterUserPassword, MasterUsername and StorageEncrypted: the All
+    # Properties examples show those four (a primary instance), not the read replica's source.
+    page = page_of(site, pages, "AWS::RDS::DBInstance")
+    examples = page.split("## `INSERT` example")[1].split("## `DELETE` example")[0]
+    for member in ("MasterUsername", "MasterUserPassword", "StorageEncrypted", "CharacterSetName"):
+        assert f"- name: {member}\n" in examples
+    assert "SourceDBInstanceIdentifier" not in examples
+
+
+def test_max_properties_beside_a_ref_is_held_to(site, pages):
+    # AWS::SecurityHub::Insight: /properties/Filters is {"$ref": ..., "maxProperties": 10}
+    # (of about a hundred filter attributes).
+    page = page_of(site, pages, "AWS::SecurityHub::Insight")
+    manifest = page.split("- name: Filters\n        value:\n")[1].split("      - name: ")[0]
+    assert len(re.findall(r"^          [A-Za-z]+:$", manifest, flags=re.MULTILINE)) == 10
+
+
+def test_members_of_a_write_only_property_are_not_listed_apart(site, pages):
+    # AWS::Lambda::Function: SnapStart is write-only as a whole, Code only in parts.
+    page = page_of(site, pages, "AWS::Lambda::Function")
+    listed = page.split("The schema also marks these nested members write-only")[1].split("\n")[0]
+    assert "<code>Code.ImageUri</code>" in listed
+    assert "SnapStart" not in listed
