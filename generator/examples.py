@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from generator.escape import sql_literal, yaml_key, yaml_quoted
 from generator.model import (
     ArrayValue,
+    Literal,
     ObjectValue,
     Placeholder,
     Resource,
@@ -131,6 +132,8 @@ def _yaml_entry(key: str, value: Value, indent: int) -> list[str]:
     key = yaml_key(key)
     if isinstance(value, Placeholder):
         return [f"{pad}{key}: {yaml_quoted(placeholder(value.name))}"]
+    if isinstance(value, Literal):
+        return [f"{pad}{key}: {_yaml_literal(value)}"]
     if isinstance(value, ObjectValue) and not value.members:
         return [f"{pad}{key}: {{}}"]
     if isinstance(value, (ObjectValue, ArrayValue)):
@@ -147,6 +150,8 @@ def _yaml_block(value: ObjectValue | ArrayValue, indent: int) -> list[str]:
     for item in items_of(value):
         if isinstance(item, Placeholder):
             lines.append(f"{pad}- {yaml_quoted(placeholder(item.name))}")
+        elif isinstance(item, Literal):
+            lines.append(f"{pad}- {_yaml_literal(item)}")
         elif isinstance(item, (ObjectValue, ArrayValue)):
             inner = _yaml_block(item, indent + 2)
             # The first line of the item goes after the dash.
@@ -154,6 +159,19 @@ def _yaml_block(value: ObjectValue | ArrayValue, indent: int) -> list[str]:
         else:
             lines.append(f"{pad}- {item.empty or '{}'}  # {CUT_NOTE}")
     return lines
+
+
+def _yaml_literal(value: Literal) -> str:
+    """A literal in YAML: a string single-quoted (double-quoted, as JSON, where it holds a
+    control character), anything else as its JSON, which YAML reads alike.
+
+    >>> _yaml_literal(Literal('"DENY"')), _yaml_literal(Literal("{}")), _yaml_literal(Literal("3"))
+    ("'DENY'", '{}', '3')
+    """
+    text = json.loads(value.json)
+    if isinstance(text, str) and text.isprintable():
+        return yaml_quoted(text)
+    return value.json
 
 
 def patch_document(ops: Sequence[tuple[str, Value]]) -> str:
@@ -170,6 +188,8 @@ def _json_value(value: Value) -> str:
     if isinstance(value, Placeholder):
         text = placeholder(value.name)
         return json.dumps(text) if value.type == "string" else text
+    if isinstance(value, Literal):
+        return value.json
     if isinstance(value, ObjectValue):
         members = ", ".join(
             f"{json.dumps(k)}: {_json_value(v)}" for k, v in value.members if not _cut(v)

@@ -70,7 +70,15 @@ class Truncated:
     empty: str | None = None
 
 
-Value = Placeholder | ObjectValue | ArrayValue | Truncated
+@dataclass(frozen=True, slots=True)
+class Literal:
+    """A value the schema allows only one of (a `const`, an `enum` of one, an object that may
+    have no member), shown as it is: `json` is its JSON text."""
+
+    json: str
+
+
+Value = Placeholder | ObjectValue | ArrayValue | Truncated | Literal
 
 
 @dataclass(frozen=True, slots=True)

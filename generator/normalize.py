@@ -15,6 +15,7 @@ from generator.model import (
     Field,
     Handler,
     HandlerPermissions,
+    Literal,
     Method,
     ObjectValue,
     Placeholder,
@@ -479,6 +480,8 @@ class _ValueBuilder:
             item = self.build(target.get("items", {}), (*path, "*"), followed, None, least > 0)
             label = ".".join(path).replace(".*", "[0]")
             return ArrayValue(item, min(max(least, 1), MAX_ARRAY_ITEMS), label)
+        if (literal := _only_value(target, shape.kind)) is not None:
+            return literal
         self.leaves[path] = target
         self.notes[path] = _ref_note(schema)
         if self.budget is not None and len(self.leaves) > self.budget:
@@ -559,6 +562,37 @@ def _shaped_by_branches(schema: dict, branches: list, doc: dict) -> bool:
         return False
     members = deref(branches[0], doc)[0].get("properties")
     return isinstance(members, dict) and bool(members)
+
+
+def _only_value(schema: dict, kind: str) -> Literal | None:
+    """The one value a schema allows, where it says so plainly: its `const`, the one value of
+    its `enum`, or `{}` for an object that may have no member. Never null (no page shows one).
+    """
+    if "const" in schema:
+        values = [schema["const"]]
+    elif isinstance(schema.get("enum"), list) and len(schema["enum"]) == 1:
+        values = schema["enum"]
+    elif (
+        kind == "object"
+        and schema.get("additionalProperties") is False
+        and not schema.get("properties")
+        and not schema.get("patternProperties")
+    ):
+        values = [{}]
+    else:
+        return None
+    if values[0] is None or _holds_null(values[0]):
+        return None
+    return Literal(json.dumps(values[0], sort_keys=True))
+
+
+def _holds_null(value: Any) -> bool:
+    """Whether a JSON value holds a null anywhere."""
+    if isinstance(value, dict):
+        return any(_holds_null(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_null(v) for v in value)
+    return value is None
 
 
 def _settable(value: Value) -> bool:
