@@ -81,7 +81,10 @@ def normalize(spec: Spec) -> Resource:
         break
     tops = {name: deref(schema, doc)[0] for name, schema in doc["properties"].items()}
     notes = {(name,): _ref_note(schema) for name, schema in doc["properties"].items()}
-    values = short_names(values, builder.leaves, tops, {**notes, **builder.notes})
+    owners = {(name,): frozenset(doc["properties"]) for name in doc["properties"]}
+    values = short_names(
+        values, builder.leaves, tops, {**notes, **builder.notes}, {**owners, **builder.owners}
+    )
     nested_fixed = _owners(doc.get("readOnlyProperties", ())) | create_only
     fixed_paths = _nested_paths(doc.get("createOnlyProperties", ())) | read_only_paths
     wholly_create_only = _top_level_names(doc.get("createOnlyProperties", ())) | _fixed_tags(doc)
@@ -381,7 +384,8 @@ class _ValueBuilder:
     Leaves out nested read-only members and, of members that exclude each other (`oneOf`
     branches of `required`, `maxProperties`, schema `dependencies`), all but the first choice;
     cuts recursion, and optional members past its depth. Placeholders are named by their path;
-    `short_names` then names each by its own key wherever that key means one schema on the page.
+    `short_names` then names each by its own key where that key means one thing on the page,
+    else by as much of its path as tells it apart.
     """
 
     def __init__(
@@ -404,6 +408,8 @@ class _ValueBuilder:
         self.leaves: dict[tuple[str, ...], dict] = {}
         self.notes: dict[tuple[str, ...], str | None] = {}  # a leaf's own words beside its $ref
         self.targets: dict[str, Any] = {}  # what each $ref names
+        # The member names of the object each member is in, by the member's path.
+        self.owners: dict[tuple[str, ...], frozenset[str]] = {}
 
     def build(
         self,
@@ -445,6 +451,8 @@ class _ValueBuilder:
                 # beside the $ref: Security Hub's ten Filters of a hundred kinds
                 keys = _within(list(keys), schema["maxProperties"], needed)
             conditions = _conditional(target, keys) if shape.conditional else {}
+            owner = frozenset(members)
+            self.owners.update(((*path, k), owner) for k in keys)
             built = tuple(
                 [
                     (
@@ -737,13 +745,17 @@ def short_names(
     leaves: dict[tuple[str, ...], dict],
     tops: dict[str, dict],
     notes: Mapping[tuple[str, ...], str | None] = {},
+    owners: Mapping[tuple[str, ...], frozenset[str]] = {},
 ) -> dict:
-    """Rename placeholders to their own key where the key stands for one schema on the page.
+    """Rename placeholders to their own key where the key stands for one schema on the page,
+    in objects of the same members (`owners`: their member names, by the member's path).
 
-    `Destination` under both `OnFailure` and `OnSuccess` (same schema) stays `Destination`; a
-    `StartTime` that is a string in one place and an integer in another keeps its path, and so
-    does a `HostedZoneId` whose description beside its `$ref` (`notes`, by path) says it is
-    another zone's than the `HostedZoneId` of the same definition elsewhere.
+    `Destination` under both `OnFailure` and `OnSuccess` (same schema, each object of one
+    `Destination`) stays `Destination`; a `StartTime` that is a string in one place and an
+    integer in another keeps its path, and so does a `HostedZoneId` whose description beside
+    its `$ref` (`notes`, by path) says it is another zone's than the `HostedZoneId` of the same
+    definition elsewhere, and a `Name` of an environment variable (`Name`, `Value`) beside the
+    `Name` of a secret (`Name`, `ValueFrom`): one value would fill both.
     """
     schemas = {(name,): schema for name, schema in tops.items()}
     schemas.update(leaves)
@@ -752,17 +764,19 @@ def short_names(
         by_key[_key(path)].append(path)
     names: dict[str, str] = {}  # by path name, for those whose name changes
     for paths in by_key.values():
-        if len(paths) > 1:  # most keys stand in one place
-            first, note = schemas[paths[0]], notes.get(paths[0])
-            if any(notes.get(p) != note for p in paths):
-                continue
-            if any(schemas[p] is not first for p in paths):  # the same schema, often
-                distinct = {id(schemas[p]): schemas[p] for p in paths}
-                if len({json.dumps(v, sort_keys=True, default=str) for v in distinct.values()}) > 1:
-                    continue  # each keeps its path; a top-level one's path is its key
+        # The leaves of one meaning share a name: their key where they are all of one meaning,
+        # else the ending of their paths that tells them from the others (`Environment[0].Name`
+        # beside `Secrets[0].Name`); a top-level one keeps its key.
+        groups: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)
         for path in paths:
+            groups[_meaning(path, schemas, notes, owners)].append(path)
+        if len(groups) == 1:
+            labels = {path: _key_label(path) for path in paths}
+        else:
+            labels = _distinct_labels(list(groups.values()))
+        for path, label in labels.items():
             if len(path) > 1:
-                names[".".join(path).replace(".*", "[0]")] = _key_label(path)
+                names[".".join(path).replace(".*", "[0]")] = label
     if not names:
         return values
     return {prop: _renamed(value, names) for prop, value in values.items()}
@@ -781,6 +795,84 @@ def _key(path: tuple[str, ...]) -> str:
     if path[-1] != "*":
         return path[-1]
     return next(p for p in reversed(path) if p != "*")
+
+
+def _meaning(
+    path: tuple[str, ...],
+    schemas: Mapping[tuple[str, ...], dict],
+    notes: Mapping[tuple[str, ...], str | None],
+    owners: Mapping[tuple[str, ...], frozenset[str]],
+) -> tuple:
+    """What a leaf means, as far as a name goes: its schema (the text), the words beside its
+    `$ref`, and the members of the object it is in."""
+    text = json.dumps(schemas[path], sort_keys=True, default=str)
+    return text, notes.get(path), owners.get(_member_path(path))
+
+
+def _distinct_labels(groups: list[list[tuple[str, ...]]]) -> dict[tuple[str, ...], str]:
+    """Labels for leaves of one key in groups of one meaning each: a group's shortest common
+    ending (from a property name on, array levels aside) that no path of another group ends
+    in; where it has none, the same for its parts that end alike one name further back
+    (`InsertHeaders[0].Name` and `ResponseHeaders[0].Name`), down to single paths.
+
+    >>> env, secret = ("C", "Environment", "*", "Name"), ("C", "Secrets", "*", "Name")
+    >>> sorted(_distinct_labels([[env], [secret]]).values())
+    ['Environment[0].Name', 'Secrets[0].Name']
+    """
+    labels: dict[tuple[str, ...], str] = {}
+    for n, group in enumerate(groups):
+        others = [p for m, g in enumerate(groups) if m != n for p in g]
+        taken = {_ending(p, i) for p in others for i in range(len(p))}
+        _label_group(group, taken, 1, labels)
+    return labels
+
+
+def _label_group(
+    group: list[tuple[str, ...]],
+    taken: set[tuple[str, ...]],
+    length: int,
+    labels: dict[tuple[str, ...], str],
+) -> None:
+    """Label a group of paths of one meaning, whose last `length` names are alike."""
+    common = _common_ending(group)
+    for start in _starts(group[0]):
+        ending = _ending(group[0], start)
+        if ending in common and ending not in taken:
+            label = ".".join(group[0][start:]).replace(".*", "[0]")
+            labels.update((path, label) for path in group)
+            return
+    parts: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for path in group:
+        parts[_ending(path, 0)[-(length + 1) :]].append(path)
+    if len(group) == 1 or all(len(_ending(p, 0)) <= length for p in group):
+        for path in group:  # no ending is free: the whole path, unique on the page
+            labels[path] = ".".join(path).replace(".*", "[0]")
+        return
+    for part in parts.values():
+        _label_group(part, taken, length + 1, labels)
+
+
+def _starts(path: tuple[str, ...]) -> list[int]:
+    """Where an ending of a path may start, shortest ending first: at a property name."""
+    return [i for i in range(len(path) - 1, -1, -1) if path[i] != "*"]
+
+
+def _ending(path: tuple[str, ...], start: int) -> tuple[str, ...]:
+    """The property names of a path from `start` on (array levels aside)."""
+    return tuple(t for t in path[start:] if t != "*")
+
+
+def _common_ending(group: list[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """The endings every path of a group has."""
+    endings = [{_ending(p, i) for i in range(len(p))} for p in group]
+    return set.intersection(*endings)
+
+
+def _member_path(path: tuple[str, ...]) -> tuple[str, ...]:
+    """The path of the member a leaf is, or is an item of (array levels dropped)."""
+    while len(path) > 1 and path[-1] == "*":
+        path = path[:-1]
+    return path
 
 
 def _key_label(path: tuple[str, ...]) -> str:

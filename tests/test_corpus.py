@@ -714,3 +714,20 @@ def test_a_value_the_schema_allows_only_one_of_is_written_out(site, pages):
     # AWS::QuickSight::CustomPermissions: each capability can only be DENY.
     page = page_of(site, pages, "AWS::QuickSight::CustomPermissions")
     assert "          Dashboard: 'DENY'\n" in page
+
+
+def test_one_placeholder_name_never_stands_for_two_meanings(site, pages):
+    # AWS::Batch::JobDefinition: an environment variable ({Name, Value}) and a secret ({Name,
+    # ValueFrom}) each have a Name; one value must not fill both.
+    page = page_of(site, pages, "AWS::Batch::JobDefinition")
+    assert "- Name: '{{ Environment[0].Name }}'" in page
+    assert "- Name: '{{ Secrets[0].Name }}'" in page
+    assert "'{{ Name }}'" not in page.split("## `INSERT` example")[1]
+    # AWS::WAFv2::WebACL: the headers a rule inserts and those a block responds with; the same
+    # kind of header under Allow, Count, Captcha and Challenge shares its name.
+    page = page_of(site, pages, "AWS::WAFv2::WebACL")
+    assert page.count("- Name: '{{ InsertHeaders[0].Name }}'") >= 4
+    assert "- Name: '{{ ResponseHeaders[0].Name }}'" in page
+    # No placeholder name grows past 100 characters.
+    for text in pages.values():
+        assert not re.search(r"\{\{ [^}]{100,} \}\}", text)
