@@ -244,13 +244,30 @@ def _renumbered(name: str, index: int, owner: str) -> str:
 
     >>> _renumbered("Tags[0].Key", 2, "Tags"), _renumbered("Key", 2, "Tags")
     ('Tags[2].Key', 'Key[2]')
+    >>> _renumbered("Rules[0].Name", 1, "Stages[0].Rules")
+    'Rules[1].Name'
     """
-    if _by_path(name, owner):
-        return f"{owner}[{index}]{name[len(owner) + len('[0]') :]}"
+    through = _through(name, owner)
+    if through:
+        return f"{through}[{index}]{name[len(through) + len('[0]') :]}"
     return f"{name}[{index}]"
 
 
 def _by_path(name: str, owner: str) -> bool:
     """Whether a name is a path through the first item of the array `owner`."""
-    first = f"{owner}[0]"
-    return bool(owner) and name.startswith(first) and name[len(first) :][:1] in (".", "[")
+    return bool(_through(name, owner))
+
+
+def _through(name: str, owner: str) -> str:
+    """The part of the array `owner`'s label that a name goes through the first item of, as
+    the name starts (the whole label, or an ending of it: `Rules` of `Stages[0].Rules` in
+    `Rules[0].Name`); empty where it does not."""
+    if not owner:
+        return ""
+    parts = owner.split(".")
+    for i in range(len(parts)):
+        through = ".".join(parts[i:])
+        first = f"{through}[0]"
+        if name.startswith(first) and name[len(first) :][:1] in (".", "["):
+            return through
+    return ""
