@@ -763,17 +763,24 @@ def short_names(
     for path in schemas:
         by_key[_key(path)].append(path)
     names: dict[str, str] = {}  # by path name, for those whose name changes
+    texts: dict[int, str] = {}  # a schema's JSON text, by id, where two are compared
     for paths in by_key.values():
         # The leaves of one meaning share a name: their key where they are all of one meaning,
         # else the ending of their paths that tells them from the others (`Environment[0].Name`
         # beside `Secrets[0].Name`); a top-level one keeps its key.
-        groups: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)
-        for path in paths:
-            groups[_meaning(path, schemas, notes, owners)].append(path)
-        if len(groups) == 1:
-            labels = {path: _key_label(path) for path in paths}
+        if len(paths) == 1:
+            labels = {paths[0]: _key_label(paths[0])}
         else:
-            labels = _distinct_labels(list(groups.values()))
+            one_schema = all(schemas[p] is schemas[paths[0]] for p in paths)
+            groups: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)
+            for path in paths:
+                text = "" if one_schema else _text_of(schemas[path], texts)
+                meaning = (text, notes.get(path), owners.get(_member_path(path)))
+                groups[meaning].append(path)
+            if len(groups) == 1:
+                labels = {path: _key_label(path) for path in paths}
+            else:
+                labels = _distinct_labels(list(groups.values()))
         for path, label in labels.items():
             if len(path) > 1:
                 names[".".join(path).replace(".*", "[0]")] = label
@@ -797,16 +804,12 @@ def _key(path: tuple[str, ...]) -> str:
     return next(p for p in reversed(path) if p != "*")
 
 
-def _meaning(
-    path: tuple[str, ...],
-    schemas: Mapping[tuple[str, ...], dict],
-    notes: Mapping[tuple[str, ...], str | None],
-    owners: Mapping[tuple[str, ...], frozenset[str]],
-) -> tuple:
-    """What a leaf means, as far as a name goes: its schema (the text), the words beside its
-    `$ref`, and the members of the object it is in."""
-    text = json.dumps(schemas[path], sort_keys=True, default=str)
-    return text, notes.get(path), owners.get(_member_path(path))
+def _text_of(schema: dict, texts: dict[int, str]) -> str:
+    """A schema's JSON text (two schemas of the same text mean the same), kept by id."""
+    text = texts.get(id(schema))
+    if text is None:
+        text = texts[id(schema)] = json.dumps(schema, sort_keys=True, default=str)
+    return text
 
 
 def _distinct_labels(groups: list[list[tuple[str, ...]]]) -> dict[tuple[str, ...], str]:
@@ -819,11 +822,16 @@ def _distinct_labels(groups: list[list[tuple[str, ...]]]) -> dict[tuple[str, ...
     >>> sorted(_distinct_labels([[env], [secret]]).values())
     ['Environment[0].Name', 'Secrets[0].Name']
     """
+    endings = {path: _endings(path) for group in groups for path in group}
+    holders: dict[tuple[str, ...], set[int]] = defaultdict(set)  # groups with such an ending
+    for n, group in enumerate(groups):
+        for path in group:
+            for ending in endings[path]:
+                holders[ending].add(n)
     labels: dict[tuple[str, ...], str] = {}
     for n, group in enumerate(groups):
-        others = [p for m, g in enumerate(groups) if m != n for p in g]
-        taken = {_ending(p, i) for p in others for i in range(len(p))}
-        _label_group(group, taken, 1, labels)
+        taken = {ending for ending, held in holders.items() if held != {n}}
+        _label_group(group, taken, 1, labels, endings)
     return labels
 
 
@@ -832,24 +840,25 @@ def _label_group(
     taken: set[tuple[str, ...]],
     length: int,
     labels: dict[tuple[str, ...], str],
+    endings: Mapping[tuple[str, ...], frozenset[tuple[str, ...]]],
 ) -> None:
     """Label a group of paths of one meaning, whose last `length` names are alike."""
-    common = _common_ending(group)
+    common = frozenset.intersection(*(endings[p] for p in group))
     for start in _starts(group[0]):
         ending = _ending(group[0], start)
         if ending in common and ending not in taken:
             label = ".".join(group[0][start:]).replace(".*", "[0]")
             labels.update((path, label) for path in group)
             return
-    parts: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
-    for path in group:
-        parts[_ending(path, 0)[-(length + 1) :]].append(path)
     if len(group) == 1 or all(len(_ending(p, 0)) <= length for p in group):
         for path in group:  # no ending is free: the whole path, unique on the page
             labels[path] = ".".join(path).replace(".*", "[0]")
         return
+    parts: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for path in group:
+        parts[_ending(path, 0)[-(length + 1) :]].append(path)
     for part in parts.values():
-        _label_group(part, taken, length + 1, labels)
+        _label_group(part, taken, length + 1, labels, endings)
 
 
 def _starts(path: tuple[str, ...]) -> list[int]:
@@ -862,10 +871,10 @@ def _ending(path: tuple[str, ...], start: int) -> tuple[str, ...]:
     return tuple(t for t in path[start:] if t != "*")
 
 
-def _common_ending(group: list[tuple[str, ...]]) -> set[tuple[str, ...]]:
-    """The endings every path of a group has."""
-    endings = [{_ending(p, i) for i in range(len(p))} for p in group]
-    return set.intersection(*endings)
+def _endings(path: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """Every ending of a path's property names."""
+    names = _ending(path, 0)
+    return frozenset(names[i:] for i in range(len(names)))
 
 
 def _member_path(path: tuple[str, ...]) -> tuple[str, ...]:
