@@ -81,10 +81,8 @@ def normalize(spec: Spec) -> Resource:
         break
     tops = {name: deref(schema, doc)[0] for name, schema in doc["properties"].items()}
     notes = {(name,): _ref_note(schema) for name, schema in doc["properties"].items()}
-    owners = {(name,): frozenset(doc["properties"]) for name in doc["properties"]}
-    values = short_names(
-        values, builder.leaves, tops, {**notes, **builder.notes}, {**owners, **builder.owners}
-    )
+    members = {(): frozenset(doc["properties"]), **builder.members}
+    values = short_names(values, builder.leaves, tops, {**notes, **builder.notes}, members)
     nested_fixed = _owners(doc.get("readOnlyProperties", ())) | create_only
     fixed_paths = _nested_paths(doc.get("createOnlyProperties", ())) | read_only_paths
     wholly_create_only = _top_level_names(doc.get("createOnlyProperties", ())) | _fixed_tags(doc)
@@ -408,8 +406,8 @@ class _ValueBuilder:
         self.leaves: dict[tuple[str, ...], dict] = {}
         self.notes: dict[tuple[str, ...], str | None] = {}  # a leaf's own words beside its $ref
         self.targets: dict[str, Any] = {}  # what each $ref names
-        # The member names of the object each member is in, by the member's path.
-        self.owners: dict[tuple[str, ...], frozenset[str]] = {}
+        # The member names of each object, by its path.
+        self.members: dict[tuple[str, ...], frozenset[str]] = {}
 
     def build(
         self,
@@ -451,8 +449,7 @@ class _ValueBuilder:
                 # beside the $ref: Security Hub's ten Filters of a hundred kinds
                 keys = _within(list(keys), schema["maxProperties"], needed)
             conditions = _conditional(target, keys) if shape.conditional else {}
-            owner = frozenset(members)
-            self.owners.update(((*path, k), owner) for k in keys)
+            self.members[path] = frozenset(members)
             built = tuple(
                 [
                     (
@@ -745,10 +742,10 @@ def short_names(
     leaves: dict[tuple[str, ...], dict],
     tops: dict[str, dict],
     notes: Mapping[tuple[str, ...], str | None] = {},
-    owners: Mapping[tuple[str, ...], frozenset[str]] = {},
+    members: Mapping[tuple[str, ...], frozenset[str]] = {},
 ) -> dict:
     """Rename placeholders to their own key where the key stands for one schema on the page,
-    in objects of the same members (`owners`: their member names, by the member's path).
+    in objects of the same members (`members`: their member names, by the object's path).
 
     `Destination` under both `OnFailure` and `OnSuccess` (same schema, each object of one
     `Destination`) stays `Destination`; a `StartTime` that is a string in one place and an
@@ -775,7 +772,7 @@ def short_names(
             groups: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)
             for path in paths:
                 text = "" if one_schema else _text_of(schemas[path], texts)
-                meaning = (text, notes.get(path), owners.get(_member_path(path)))
+                meaning = (text, notes.get(path), members.get(_member_path(path)[:-1]))
                 groups[meaning].append(path)
             if len(groups) == 1:
                 labels = {path: _key_label(path) for path in paths}
