@@ -62,7 +62,7 @@ def normalize(spec: Spec) -> Resource:
     read_only_paths = _nested_paths(doc.get("readOnlyProperties", ()))
     shown = set(_compatible(doc, doc["properties"], read_only | deprecated))
     conditions = _conditional(doc, shown | required)
-    shapes: dict[int, _Shape] = {}  # shared by the attempts: they read the same schemas
+    shapes: dict[Any, _Shape] = {}  # shared by the attempts: they read the same schemas
     avoided = _members_by_owner(
         _nested_paths(doc.get("deprecatedProperties", ())) | read_only_paths
     )
@@ -391,14 +391,16 @@ class _ValueBuilder:
         doc: dict,
         read_only: frozenset[tuple[str, ...]],
         depth: int,
-        shapes: dict[int, _Shape],
+        shapes: dict[Any, _Shape],
         budget: int | None = None,
         avoided: Mapping[tuple[str, ...], frozenset[str]] = {},
     ) -> None:
         self.doc = doc
         self.read_only = read_only
         self.depth = depth
-        self.shapes = shapes  # by id() of a schema of the document, shared between builders
+        # By id() of a schema of the document (and the path, where members are avoided there),
+        # shared between builders.
+        self.shapes = shapes
         self.budget = budget  # leaves at most, else _OverBudget
         # By the path of their owner: members left out (deprecated, read-only) unless required,
         # and of choices one without them is taken.
@@ -433,7 +435,11 @@ class _ValueBuilder:
                 return self.cut(schema, path, required)
             target, followed = deref(schema, self.doc, seen, self.targets)
         if path in self.avoided:  # a shape of this place only
-            shape = _shape(target, self.doc, self.avoided[path])
+            shape = self.shapes.get((id(target), path))
+            if shape is None:
+                shape = self.shapes[(id(target), path)] = _shape(
+                    target, self.doc, self.avoided[path]
+                )
         elif (shape := self.shapes.get(id(target))) is None:
             shape = self.shapes[id(target)] = _shape(target, self.doc)
         if shape.first_branch is not None:
