@@ -246,10 +246,14 @@ def _renumbered(name: str, index: int, owner: str) -> str:
     ('Tags[2].Key', 'Key[2]')
     >>> _renumbered("Rules[0].Name", 1, "Stages[0].Rules")
     'Rules[1].Name'
+    >>> _renumbered("OnFailure.Result", 1, "Stages")
+    'Stages[1].OnFailure.Result'
     """
     through = _through(name, owner)
     if through:
         return f"{through}[{index}]{name[len(through) + len('[0]') :]}"
+    if owner and "." in name:  # an ending of a path below the item: the item's path first
+        return f"{owner}[{index}].{name}"
     return f"{name}[{index}]"
 
 

@@ -82,7 +82,11 @@ def normalize(spec: Spec) -> Resource:
     tops = {name: deref(schema, doc)[0] for name, schema in doc["properties"].items()}
     notes = {(name,): _ref_note(schema) for name, schema in doc["properties"].items()}
     members = {(): frozenset(doc["properties"]), **builder.members}
-    values = short_names(values, builder.leaves, tops, {**notes, **builder.notes}, members)
+    # Named by what the examples show: the properties they set.
+    on_page = {n for n in shown | required if n not in read_only and n not in deprecated}
+    values = short_names(
+        values, builder.leaves, tops, {**notes, **builder.notes}, members, frozenset(on_page)
+    )
     nested_fixed = _owners(doc.get("readOnlyProperties", ())) | create_only
     fixed_paths = _nested_paths(doc.get("createOnlyProperties", ())) | read_only_paths
     wholly_create_only = _top_level_names(doc.get("createOnlyProperties", ())) | _fixed_tags(doc)
@@ -749,6 +753,7 @@ def short_names(
     tops: dict[str, dict],
     notes: Mapping[tuple[str, ...], str | None] = {},
     members: Mapping[tuple[str, ...], frozenset[str]] = {},
+    on_page: frozenset[str] | None = None,
 ) -> dict:
     """Rename placeholders to their own key where the key stands for one schema on the page,
     in objects of the same members (`members`: their member names, by the object's path).
@@ -759,9 +764,15 @@ def short_names(
     its `$ref` (`notes`, by path) says it is another zone's than the `HostedZoneId` of the same
     definition elsewhere, and a `Name` of an environment variable (`Name`, `Value`) beside the
     `Name` of a secret (`Name`, `ValueFrom`): one value would fill both.
+
+    Only the leaves of the properties `on_page` (all, when None) are weighed: the others are
+    not shown. No name of a nested leaf starts with a top-level property's name: it would read
+    as a path through that property.
     """
     schemas = {(name,): schema for name, schema in tops.items()}
     schemas.update(leaves)
+    if on_page is not None:
+        schemas = {path: schema for path, schema in schemas.items() if path[0] in on_page}
     by_key: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for path in schemas:
         by_key[_key(path)].append(path)
@@ -771,7 +782,7 @@ def short_names(
         # The leaves of one meaning share a name: their key where they are all of one meaning,
         # else the ending of their paths that tells them from the others (`Environment[0].Name`
         # beside `Secrets[0].Name`); a top-level one keeps its key.
-        if len(paths) == 1:
+        if len(paths) == 1 and (len(paths[0]) == 1 or _key(paths[0]) not in tops):
             labels = {paths[0]: _key_label(paths[0])}
         else:
             one_schema = all(schemas[p] is schemas[paths[0]] for p in paths)
@@ -780,10 +791,10 @@ def short_names(
                 text = "" if one_schema else _text_of(schemas[path], texts)
                 meaning = (text, notes.get(path), members.get(_member_path(path)[:-1]))
                 groups[meaning].append(path)
-            if len(groups) == 1:
+            if len(groups) == 1 and ((_key(paths[0]),) in paths or _key(paths[0]) not in tops):
                 labels = {path: _key_label(path) for path in paths}
             else:
-                labels = _distinct_labels(list(groups.values()))
+                labels = _distinct_labels(list(groups.values()), frozenset(tops))
         for path, label in labels.items():
             if len(path) > 1:
                 names[".".join(path).replace(".*", "[0]")] = label
@@ -815,11 +826,14 @@ def _text_of(schema: dict, texts: dict[int, str]) -> str:
     return text
 
 
-def _distinct_labels(groups: list[list[tuple[str, ...]]]) -> dict[tuple[str, ...], str]:
+def _distinct_labels(
+    groups: list[list[tuple[str, ...]]], tops: frozenset[str] = frozenset()
+) -> dict[tuple[str, ...], str]:
     """Labels for leaves of one key in groups of one meaning each: a group's shortest common
     ending (from a property name on, array levels aside) that no path of another group ends
     in; where it has none, the same for its parts that end alike one name further back
-    (`InsertHeaders[0].Name` and `ResponseHeaders[0].Name`), down to single paths.
+    (`InsertHeaders[0].Name` and `ResponseHeaders[0].Name`), down to single paths. No ending
+    but a whole path starts with a top-level property's name (`tops`).
 
     >>> env, secret = ("C", "Environment", "*", "Name"), ("C", "Secrets", "*", "Name")
     >>> sorted(_distinct_labels([[env], [secret]]).values())
@@ -834,7 +848,9 @@ def _distinct_labels(groups: list[list[tuple[str, ...]]]) -> dict[tuple[str, ...
     labels: dict[tuple[str, ...], str] = {}
     for n, group in enumerate(groups):
         taken = {ending for ending, held in holders.items() if held != {n}}
-        _label_group(group, taken, 1, labels, endings)
+        # A top-level property's own path starts there; no other name may.
+        shared = {p[0] for p in group if len(p) == 1}
+        _label_group(group, taken, 1, labels, endings, tops - shared)
     return labels
 
 
@@ -844,10 +860,14 @@ def _label_group(
     length: int,
     labels: dict[tuple[str, ...], str],
     endings: Mapping[tuple[str, ...], frozenset[tuple[str, ...]]],
+    tops: frozenset[str] = frozenset(),
 ) -> None:
-    """Label a group of paths of one meaning, whose last `length` names are alike."""
+    """Label a group of paths of one meaning, whose last `length` names are alike; no label
+    but a whole path starts with one of `tops`."""
     common = frozenset.intersection(*(endings[p] for p in group))
     for start in _starts(group[0]):
+        if start and group[0][start] in tops:
+            continue
         ending = _ending(group[0], start)
         if ending in common and ending not in taken:
             label = ".".join(group[0][start:]).replace(".*", "[0]")
@@ -861,7 +881,7 @@ def _label_group(
     for path in group:
         parts[_ending(path, 0)[-(length + 1) :]].append(path)
     for part in parts.values():
-        _label_group(part, taken, length + 1, labels, endings)
+        _label_group(part, taken, length + 1, labels, endings, tops)
 
 
 def _starts(path: tuple[str, ...]) -> list[int]:

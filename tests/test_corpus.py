@@ -731,3 +731,19 @@ def test_one_placeholder_name_never_stands_for_two_meanings(site, pages):
     # No placeholder name grows past 100 characters.
     for text in pages.values():
         assert not re.search(r"\{\{ [^}]{100,} \}\}", text)
+
+
+def test_names_weigh_only_what_the_page_shows_and_never_read_as_another_property(site, pages):
+    # AWS::Athena::WorkGroup: the only other AdditionalConfiguration is under the deprecated
+    # WorkGroupConfigurationUpdates, which no example shows.
+    page = page_of(site, pages, "AWS::Athena::WorkGroup")
+    assert "AdditionalConfiguration: '{{ AdditionalConfiguration }}'" in page
+    # AWS::SecurityHub::AutomationRule: Criteria.Description is an array of string filters,
+    # the top-level Description a string: no name of the one starts as the other.
+    page = page_of(site, pages, "AWS::SecurityHub::AutomationRule")
+    assert "- Comparison: '{{ Criteria.Description[0].Comparison }}'" in page
+    assert "'{{ Description[0]" not in page
+    # AWS::CodePipeline::Pipeline: a second stage's placeholders start with its path.
+    page = page_of(site, pages, "AWS::CodePipeline::Pipeline")
+    assert "Name: '{{ Stages[1].Actions[0].Name }}'" in page
+    assert not re.search(r"\{\{ [A-Za-z.\[\]0-9]*\.[A-Za-z]+\[1\] \}\}", page)
