@@ -65,6 +65,17 @@ def get_conditions(resource: Resource, region: str) -> tuple[str, ...]:
     return (*where, f"data__Identifier = '{sql_literal(identifier_placeholder(resource))}'")
 
 
+def insert_literals(resource: Resource) -> dict[str, str]:
+    """The INSERT values of the properties the schema allows one value of: the string itself,
+    else its JSON, escaped for a SQL string literal."""
+    literals = {}
+    for p in resource.properties:
+        if isinstance(p.value, Literal):
+            value = json.loads(p.value.json)
+            literals[p.name] = sql_literal(value if isinstance(value, str) else p.value.json)
+    return literals
+
+
 def insert_columns(resource: Resource, required_only: bool) -> tuple[str, ...]:
     """The INSERT columns: properties that may be set (not read-only)."""
     return tuple(

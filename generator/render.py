@@ -65,6 +65,8 @@ class PageView:
     identifier: str
     insert_required: tuple[str, ...]
     insert_all: tuple[str, ...]
+    # The INSERT's value of a column the schema allows one value of, as SQL string text.
+    insert_literals: dict[str, str]
     manifest_props: str
     patch_document: str
     patch_cut: bool  # whether values were cut from the patch (too deep or recursive)
@@ -106,6 +108,7 @@ def page_view(resource: Resource) -> PageView:
         identifier=examples.identifier_placeholder(resource),
         insert_required=examples.insert_columns(resource, required_only=True),
         insert_all=examples.insert_columns(resource, required_only=False),
+        insert_literals=examples.insert_literals(resource),
         manifest_props=examples.manifest_props(resource),
         patch_document=examples.patch_document(patch),
         patch_cut=any(examples.holds_cut(value) for _, value in patch),

@@ -714,6 +714,10 @@ def test_a_value_the_schema_allows_only_one_of_is_written_out(site, pages):
     # AWS::QuickSight::CustomPermissions: each capability can only be DENY.
     page = page_of(site, pages, "AWS::QuickSight::CustomPermissions")
     assert "          Dashboard: 'DENY'\n" in page
+    # AWS::Omics::Workflow: Accelerators is an enum of one ("GPU"): the INSERT says so too.
+    page = page_of(site, pages, "AWS::Omics::Workflow")
+    assert "\n 'GPU',\n" in page.split("## `INSERT` example")[1]
+    assert "{{ Accelerators }}" not in page
 
 
 def test_one_placeholder_name_never_stands_for_two_meanings(site, pages):
