@@ -45,14 +45,18 @@ def timed_validate(specs: Path, out: Path) -> tuple[float, dict]:
             "--format",
             "json",
         ),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        capture_output=True,
         check=False,
     )
     wall = time.perf_counter() - start
-    if proc.returncode not in (0, 1):  # 1: findings, which this run is not about
-        sys.exit(f"validate failed with exit code {proc.returncode}")
-    return wall, json.loads(proc.stdout)
+    try:  # exit code 1 is findings, which this run is not about; the report says them
+        report = json.loads(proc.stdout) if proc.returncode in (0, 1) else None
+    except ValueError:
+        report = None
+    if report is None:  # say what validate said, its warnings aside
+        said = [line for line in proc.stderr.decode().splitlines() if "warning:" not in line]
+        sys.exit(f"validate failed with exit code {proc.returncode}:\n" + "\n".join(said[-40:]))
+    return wall, report
 
 
 def main() -> None:
