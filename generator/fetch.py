@@ -424,7 +424,8 @@ def _read_cfn_lint(region: str, types: Sequence[str]) -> list[SchemaDocument]:
     if not isinstance(hashes, dict):
         raise FetchError(f"{CFN_LINT}: {provider_name}: expected an object of type names")
     wanted = {t.lower() for t in types}
-    missing = [t for t in dict.fromkeys(types) if t.lower() not in {n.lower() for n in hashes}]
+    have = {name.lower() for name in hashes}
+    missing = [t for t in dict.fromkeys(types) if t.lower() not in have]
     if missing:  # read only the requested: the names to hint at are the provider's
         raise _no_schema(f"{CFN_LINT}:{region}", missing, list(hashes))
     documents = []

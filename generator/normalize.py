@@ -53,7 +53,8 @@ def normalize(spec: Spec) -> Resource:
     write_only = _top_level_names(doc.get("writeOnlyProperties", ()))
     # A property with a create-only part cannot be patched as a whole either; nor can tags
     # that the schema's `tagging` says are not updatable.
-    create_only = _owners(doc.get("createOnlyProperties", ())) | _fixed_tags(doc)
+    fixed_tags = _fixed_tags(doc)
+    create_only = _owners(doc.get("createOnlyProperties", ())) | fixed_tags
     # Listed deprecated: left out of the examples, unless the schema requires it (of choices,
     # one without them is taken where there is one).
     listed_deprecated = _top_level_names(doc.get("deprecatedProperties", ()))
@@ -89,7 +90,7 @@ def normalize(spec: Spec) -> Resource:
     )
     nested_fixed = _owners(doc.get("readOnlyProperties", ())) | create_only
     fixed_paths = _nested_paths(doc.get("createOnlyProperties", ())) | read_only_paths
-    wholly_create_only = _top_level_names(doc.get("createOnlyProperties", ())) | _fixed_tags(doc)
+    wholly_create_only = _top_level_names(doc.get("createOnlyProperties", ())) | fixed_tags
     wholly_fixed = read_only | wholly_create_only
     # (What is read-only AWS sets: only a create-only member may be missing for good.)
     nested_fixed |= _needing_unset(doc, wholly_create_only - read_only - required)
@@ -155,11 +156,7 @@ def normalize(spec: Spec) -> Resource:
 def _dotted(pointers: Any, properties: Collection[str]) -> tuple[str, ...]:
     """The nested `/properties/A/*/B` pointers of the `properties` named as `A[*].B`, in the
     schema's order, each once."""
-    paths = [
-        p.split("/")[2:]
-        for p in pointers
-        if isinstance(p, str) and p.startswith("/properties/") and p.count("/") > 2
-    ]
+    paths = _nested(pointers)
     dotted = (".".join(path).replace(".*", "[*]") for path in paths if path[0] in properties)
     return tuple(dict.fromkeys(dotted))
 
@@ -301,11 +298,16 @@ def _members_by_owner(
 
 def _nested_paths(pointers: Any) -> frozenset[tuple[str, ...]]:
     """The nested `/properties/A/B...` pointers as key paths (`*` for array items)."""
-    return frozenset(
+    return frozenset(_nested(pointers))
+
+
+def _nested(pointers: Any) -> list[tuple[str, ...]]:
+    """The nested `/properties/A/B...` pointers as key paths, in their order."""
+    return [
         tuple(p.split("/")[2:])
         for p in pointers
-        if p.startswith("/properties/") and p.count("/") > 2
-    )
+        if isinstance(p, str) and p.startswith("/properties/") and p.count("/") > 2
+    ]
 
 
 def _top_level_names(pointers: Any) -> frozenset[str]:
@@ -493,7 +495,7 @@ class _ValueBuilder:
                     return self.cut(target, path, required)
                 return ArrayValue(Truncated(_key_label((*path, "*"))))
             item = self.build(target.get("items", {}), (*path, "*"), followed, None, least > 0)
-            label = ".".join(path).replace(".*", "[0]")
+            label = _path_label(path)
             return ArrayValue(item, min(max(least, 1), MAX_ARRAY_ITEMS), label)
         if (literal := _only_value(target, shape.kind)) is not None:
             return literal
@@ -501,7 +503,7 @@ class _ValueBuilder:
         self.notes[path] = _ref_note(schema)
         if self.budget is not None and len(self.leaves) > self.budget:
             raise _OverBudget
-        return Placeholder(".".join(path).replace(".*", "[0]"), shape.kind)
+        return Placeholder(_path_label(path), shape.kind)
 
     def cut(self, schema: Any, path: tuple[str, ...], required: bool) -> Truncated:
         """A cut value: empty of its type where the owner requires it."""
@@ -782,7 +784,9 @@ def short_names(
         # The leaves of one meaning share a name: their key where they are all of one meaning,
         # else the ending of their paths that tells them from the others (`Environment[0].Name`
         # beside `Secrets[0].Name`); a top-level one keeps its key.
-        if len(paths) == 1 and (len(paths[0]) == 1 or _key(paths[0]) not in tops):
+        key = _key(paths[0])
+        bare = (key,) in paths or key not in tops  # a nested name never reads as a top-level one
+        if len(paths) == 1 and bare:
             labels = {paths[0]: _key_label(paths[0])}
         else:
             one_schema = all(schemas[p] is schemas[paths[0]] for p in paths)
@@ -791,13 +795,13 @@ def short_names(
                 text = "" if one_schema else _text_of(schemas[path], texts)
                 meaning = (text, notes.get(path), members.get(_member_path(path)[:-1]))
                 groups[meaning].append(path)
-            if len(groups) == 1 and ((_key(paths[0]),) in paths or _key(paths[0]) not in tops):
+            if len(groups) == 1 and bare:
                 labels = {path: _key_label(path) for path in paths}
             else:
                 labels = _distinct_labels(list(groups.values()), frozenset(tops))
         for path, label in labels.items():
             if len(path) > 1:
-                names[".".join(path).replace(".*", "[0]")] = label
+                names[_path_label(path)] = label
     if not names:
         return values
     return {prop: _renamed(value, names) for prop, value in values.items()}
@@ -870,12 +874,12 @@ def _label_group(
             continue
         ending = _ending(group[0], start)
         if ending in common and ending not in taken:
-            label = ".".join(group[0][start:]).replace(".*", "[0]")
+            label = _path_label(group[0][start:])
             labels.update((path, label) for path in group)
             return
     if len(group) == 1 or all(len(_ending(p, 0)) <= length for p in group):
         for path in group:  # no ending is free: the whole path, unique on the page
-            labels[path] = ".".join(path).replace(".*", "[0]")
+            labels[path] = _path_label(path)
         return
     parts: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for path in group:
@@ -905,6 +909,11 @@ def _member_path(path: tuple[str, ...]) -> tuple[str, ...]:
     while len(path) > 1 and path[-1] == "*":
         path = path[:-1]
     return path
+
+
+def _path_label(path: tuple[str, ...]) -> str:
+    """A path as a placeholder names it: `Rules[0].Name` for ("Rules", "*", "Name")."""
+    return ".".join(path).replace(".*", "[0]")
 
 
 def _key_label(path: tuple[str, ...]) -> str:
