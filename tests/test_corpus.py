@@ -40,6 +40,12 @@ def page_of(site, pages, type_name: str) -> str:
     return pages[outcome.page.path]
 
 
+def section(page: str, heading: str, until: str | None = None) -> str:
+    """The text of a page after `## heading`, up to `## until` (to its end without)."""
+    text = page.split(f"## {heading}")[1]
+    return text.split(f"## {until}")[0] if until else text
+
+
 def sql_blocks(page: str) -> list[str]:
     return re.findall(r"```sql\n(.*?)```", page, flags=re.DOTALL)
 
@@ -618,7 +624,7 @@ def test_deprecated_properties_are_marked_and_left_out_of_the_examples(site, pag
         "<code>object</code> (deprecated)</td>"
     ) in page
     assert "The schema marks deprecated fields as such: the examples leave them out." in page
-    examples = page.split("## `INSERT` example")[1].split("## Permissions")[0]
+    examples = section(page, "`INSERT` example", "Permissions")
     assert "AccessControlAttributes" in examples
     assert "InstanceAccessControlAttributeConfiguration" not in examples
 
@@ -632,18 +638,18 @@ def test_deprecated_nested_members_are_listed_and_left_out_of_the_examples(site,
         "unless required: <code>Source.SenderIpAddress</code>, <code>Source.SenderControlPort"
         "</code>, <code>Source.Decryption.ResourceId</code>,"
     ) in page
-    examples = page.split("## `INSERT` example")[1].split("## Permissions")[0]
+    examples = section(page, "`INSERT` example", "Permissions")
     assert "Source:" in examples and "Decryption:" in examples
     for member in ("SenderIpAddress", "SenderControlPort", "ResourceId:", "DeviceId", "Url"):
         assert member not in examples
-    assert "SenderIpAddress" not in page.split("## `UPDATE` example")[1]
+    assert "SenderIpAddress" not in section(page, "`UPDATE` example")
 
 
 def test_a_choice_without_deprecated_members_is_taken(site, pages):
     # AWS::Kendra::DataSource: DataSourceConfiguration is oneOf one connector; every connector
     # but TemplateConfiguration is deprecated, S3Configuration (the first) among them.
     page = page_of(site, pages, "AWS::Kendra::DataSource")
-    examples = page.split("## `INSERT` example")[1].split("## Permissions")[0]
+    examples = section(page, "`INSERT` example", "Permissions")
     assert "TemplateConfiguration:" in examples
     assert "S3Configuration" not in examples
     assert "<code>DataSourceConfiguration.S3Configuration</code>" in page
@@ -661,10 +667,10 @@ def test_an_update_handler_with_nothing_to_patch_is_not_named_in_the_lead(site, 
 def test_tags_the_schema_says_are_not_updatable_are_not_patched(site, pages):
     # AWS::AppFlow::Flow: "tagging": {"tagUpdatable": false, "tagProperty": "/properties/Tags"}.
     page = page_of(site, pages, "AWS::AppFlow::Flow")
-    patch = page.split("## `UPDATE` example")[1].split("## `DELETE` example")[0]
+    patch = section(page, "`UPDATE` example", "`DELETE` example")
     assert '"path": "/Description"' in patch
     assert "/Tags" not in patch
-    assert "- name: Tags" in page.split("## `INSERT` example")[1]  # set when it is created
+    assert "- name: Tags" in section(page, "`INSERT` example")  # set when it is created
 
 
 def test_nested_write_only_members_are_listed(site, pages):
@@ -682,7 +688,7 @@ def test_a_member_that_excludes_several_gives_way_to_them(site, pages):
     # CharacterSetName, MasterUserPassword, MasterUsername and StorageEncrypted: the All
     # Properties examples show those four (a primary instance), not the read replica's source.
     page = page_of(site, pages, "AWS::RDS::DBInstance")
-    examples = page.split("## `INSERT` example")[1].split("## `DELETE` example")[0]
+    examples = section(page, "`INSERT` example", "`DELETE` example")
     for member in ("MasterUsername", "MasterUserPassword", "StorageEncrypted", "CharacterSetName"):
         assert f"- name: {member}\n" in examples
     assert "SourceDBInstanceIdentifier" not in examples
@@ -710,13 +716,13 @@ def test_a_value_the_schema_allows_only_one_of_is_written_out(site, pages):
     page = page_of(site, pages, "AWS::S3::Bucket")
     assert "                  Owner: 'Destination'\n" in page
     assert "            SimplePrefix: {}\n" in page
-    assert '"Owner": "Destination"' in page.split("## `UPDATE` example")[1]
+    assert '"Owner": "Destination"' in section(page, "`UPDATE` example")
     # AWS::QuickSight::CustomPermissions: each capability can only be DENY.
     page = page_of(site, pages, "AWS::QuickSight::CustomPermissions")
     assert "          Dashboard: 'DENY'\n" in page
     # AWS::Omics::Workflow: Accelerators is an enum of one ("GPU"): the INSERT says so too.
     page = page_of(site, pages, "AWS::Omics::Workflow")
-    assert "\n 'GPU',\n" in page.split("## `INSERT` example")[1]
+    assert "\n 'GPU',\n" in section(page, "`INSERT` example")
     assert "{{ Accelerators }}" not in page
 
 
@@ -726,7 +732,7 @@ def test_one_placeholder_name_never_stands_for_two_meanings(site, pages):
     page = page_of(site, pages, "AWS::Batch::JobDefinition")
     assert "- Name: '{{ Environment[0].Name }}'" in page
     assert "- Name: '{{ Secrets[0].Name }}'" in page
-    assert "'{{ Name }}'" not in page.split("## `INSERT` example")[1]
+    assert "'{{ Name }}'" not in section(page, "`INSERT` example")
     # AWS::WAFv2::WebACL: the headers a rule inserts and those a block responds with; the same
     # kind of header under Allow, Count, Captcha and Challenge shares its name.
     page = page_of(site, pages, "AWS::WAFv2::WebACL")
