@@ -13,12 +13,15 @@ import inflection
 _ACRONYM_RUN = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _LOWER_UPPER = re.compile(r"([a-z])([A-Z])")
 # StackQL's column names: these acronyms become words first, in this order, then every
-# character followed by a capital splits (pairwise, left to right).
+# character followed by a capital splits (pairwise, left to right). The table of StackQL's
+# current generator (stackql-provider-awscc, lib/utils/stackql-utils.js).
 _FIELD_ACRONYMS = (
     ("DB", "Db"),
     ("ARN", "Arn"),
     ("WAN", "Wan"),
     ("URL", "Url"),
+    ("VPCDHCP", "VpcDhcp"),
+    ("EC2Fleet", "Ec2_Fleet"),
     ("VPC", "Vpc"),
     ("DHCP", "Dhcp"),
     ("DNS", "Dns"),
@@ -55,13 +58,17 @@ _FIELD_ACRONYMS = (
     ("OAuth", "Oauth"),
 )
 _CHAR_CAPITAL = re.compile(r"\w[A-Z]")
-# Column names StackQL prefixes with `_` because they are SQL keywords.
+# Column names StackQL prefixes with `_` because they are keywords of its SQL (`registry`:
+# its REGISTRY commands).
 _RESERVED_COLUMNS = frozenset(
-    {"values", "schema", "database", "format", "update", "force", "match"}
+    {"values", "schema", "database", "format", "update", "force", "match", "registry"}
 )
-# Where the Rails rules of `inflection` and StackQL's pluralizer (npm pluralize) disagree: the
-# whole name, then the last word. Checked against all 1,854 us-east-1 types.
-_WHOLE_PLURALS = {"schema": "schemata"}
+# The one column StackQL renames instead (GROUP is an SQL keyword), in one service only.
+_SERVICE_COLUMNS = {("resourcegroups", "group"): "group_id"}
+# Where the Rails rules of `inflection` and StackQL's pluralizer (npm pluralize, with the one
+# rule StackQL adds: `schemata` would collide with its information_schema.schemata) disagree:
+# the whole name, then the last word. Checked against all 1,854 us-east-1 types.
+_WHOLE_PLURALS = {"schema": "schemas"}
 _LAST_WORD_PLURALS = {"thesaurus": "thesauruses", "quota": "quotas"}
 # A resource type name, AWS::Service::Resource (the meta-schema's pattern).
 TYPE_NAME = re.compile(r"^[a-zA-Z0-9]{2,64}::[a-zA-Z0-9]{2,64}::[a-zA-Z0-9]{2,64}$")
@@ -105,8 +112,9 @@ def snake_case(name: str) -> str:
 
 
 @cache  # the same names come back on page after page
-def field_name(name: str) -> str:
-    """Convert a CloudFormation property name to StackQL's column name.
+def field_name(name: str, service: str = "") -> str:
+    """Convert a CloudFormation property name to StackQL's column name (in a `service`, lower
+    case, of the type it belongs to).
 
     >>> field_name("MaximumEventAgeInSeconds")
     'maximum_event_age_in_seconds'
@@ -114,10 +122,14 @@ def field_name(name: str) -> str:
     ('sse_specification', 'vpc_id', 'kms_key_arn')
     >>> field_name("Ipv6CidrBlock"), field_name("S3Bucket"), field_name("Schema")
     ('ipv6_cidr_block', 's3_bucket', '_schema')
+    >>> field_name("Group", "resourcegroups"), field_name("Group", "iot")
+    ('group_id', 'group')
     """
     for acronym, word in _FIELD_ACRONYMS:
         name = name.replace(acronym, word)
     text = _CHAR_CAPITAL.sub(lambda m: f"{m.group()[0]}_{m.group()[1]}", name).lower()
+    if (service, text) in _SERVICE_COLUMNS:
+        return _SERVICE_COLUMNS[service, text]
     return f"_{text}" if text in _RESERVED_COLUMNS else text
 
 

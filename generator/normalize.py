@@ -99,7 +99,7 @@ def normalize(spec: Spec) -> Resource:
             (
                 Property(
                     name=name,
-                    field_name=field_name(name),
+                    field_name=field_name(name, service.lower()),
                     type=type_of(schema, doc),
                     description=description_of(schema, doc),
                     required=name in required,

@@ -245,7 +245,7 @@ def check_structure(label: str, document: dict, data: bytes | None = None) -> No
     if not isinstance(properties, dict) or not properties:
         raise SpecError(label, "/properties", "expected a non-empty object of properties")
     _check_keywords(label, document, ())
-    _check_columns(label, properties)
+    _check_columns(label, properties, type_name.split("::")[1].lower())
     for i, name in enumerate(document.get("required", ())):  # an array of strings by now
         if name not in properties:
             raise SpecError(label, f"/required/{i}", f"{name!r} names no property")
@@ -383,19 +383,18 @@ def _check_type(label: str, here: tuple, value: Any) -> None:
             )
 
 
-def _check_columns(label: str, properties: dict) -> None:
+def _check_columns(label: str, properties: dict, service: str) -> None:
     """Each property must have a column of its own: no two snake_case names alike, and none
     named as StackQL's `region` parameter (an INSERT would list it twice)."""
     columns: dict[str, str] = {}
     for name in properties:
         if name == REGION_COLUMN:
             raise SpecError(label, f"/properties/{name}", "the name of StackQL's region column")
-        other = columns.setdefault(field_name(name), name)
+        column = field_name(name, service)
+        other = columns.setdefault(column, name)
         if other != name:
             raise SpecError(
-                label,
-                f"/properties/{name}",
-                f"its column {field_name(name)} is also the column of {other}",
+                label, f"/properties/{name}", f"its column {column} is also the column of {other}"
             )
 
 

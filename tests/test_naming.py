@@ -33,10 +33,20 @@ from generator import naming
         # SQL keywords get a leading underscore
         ("Schema", "_schema"),
         ("Values", "_values"),
+        ("Registry", "_registry"),
+        # StackQL's current acronym table, as it is (no us-east-1 property has this one yet)
+        ("EC2FleetId", "ec2__fleet_id"),
     ],
 )
 def test_field_name(name, field):
     assert naming.field_name(name) == field
+
+
+def test_field_name_stackql_renames_resource_groups_group():
+    """StackQL's views call ResourceGroups' `Group` `group_id` (GROUP is an SQL keyword), in
+    that service only."""
+    assert naming.field_name("Group", "resourcegroups") == "group_id"
+    assert naming.field_name("Group", "iot") == "group"
 
 
 def test_resource_names_match_stackql_for_every_us_east_1_type():
@@ -64,7 +74,7 @@ def test_resource_names_match_stackql_for_every_us_east_1_type():
         ("access_point", "access_points"),
         ("repository", "repositories"),
         ("analysis", "analyses"),
-        ("schema", "schemata"),
+        ("schema", "schemas"),  # StackQL's own rule: `schemata` collides with its own table
         ("graphql_schema", "graphql_schemas"),
         ("compute_quota", "compute_quotas"),
         ("storage_lens", "storage_lens"),
