@@ -18,7 +18,7 @@ from typing import Any
 from generator.errors import UsageError
 from generator.model import Outcome, Page, Resource, Site, Skipped, SourceFile, Summary
 from generator.naming import page_path
-from generator.normalize import normalize
+from generator.normalize import EXCLUSIVE_FILE, normalize
 from generator.render import (
     render_page,
     render_provider_index,
@@ -276,13 +276,15 @@ PAGE_MODULES = (
 
 
 def fingerprint() -> str:
-    """Identify this generator (version, page code, page templates) for the page cache."""
+    """Identify this generator (version, page code, its data, page templates) for the page
+    cache."""
     from generator import __version__
 
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
     modules = [package / f"{name}.py" for name in PAGE_MODULES]
-    for path in sorted([*modules, *template_dir().rglob("*.mdx.j2")]):
+    data = package / "data" / EXCLUSIVE_FILE
+    for path in sorted([*modules, data, *template_dir().rglob("*.mdx.j2")]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

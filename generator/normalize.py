@@ -6,6 +6,8 @@ import json
 from collections import defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from generator.conditions import cfn_lint_exclusive, cfn_lint_required, held
@@ -59,9 +61,13 @@ def normalize(spec: Spec) -> Resource:
     # one without them is taken where there is one).
     listed_deprecated = _top_level_names(doc.get("deprecatedProperties", ()))
     required = required_of(doc, read_only | listed_deprecated)
+    # Properties that exclude each other by their descriptions' words (data/exclusive.yaml).
+    exclusive = _exclusive_groups(doc, spec.type_name)
+    required |= _needed(exclusive, required, read_only | listed_deprecated)
     deprecated = listed_deprecated - required
     read_only_paths = _nested_paths(doc.get("readOnlyProperties", ()))
     shown = set(_compatible(doc, doc["properties"], read_only | deprecated))
+    shown -= _left_out(exclusive, shown, required)
     conditions = _conditional(doc, shown | required)
     shapes: dict[Any, _Shape] = {}  # shared by the attempts: they read the same schemas
     avoided = _members_by_owner(
@@ -219,6 +225,79 @@ def methods_of(
         ("read", "get_resource", SqlVerb.SELECT, ("data__Identifier", *read_region)),
     )
     return tuple(Method(n, verb, params) for h, n, verb, params in candidates if h in handlers)
+
+
+@dataclass(frozen=True, slots=True)
+class _Exclusive:
+    """A group of top-level properties that exclude each other by their schema's words: each
+    item is one property or several that go together; `needed`, exactly one item is set."""
+
+    items: tuple[frozenset[str], ...]
+    needed: bool
+    says: str
+
+
+EXCLUSIVE_FILE = "exclusive.yaml"  # in the package's data folder
+
+
+@cache
+def described_exclusive() -> dict[str, tuple[_Exclusive, ...]]:
+    """The groups of data/exclusive.yaml, by type name."""
+    import yaml  # only here: a page build needs it once
+
+    text = (resources.files("generator") / "data" / EXCLUSIVE_FILE).read_text("utf-8")
+    table = {}
+    for type_name, entries in yaml.safe_load(text).items():
+        groups = []
+        for entry in entries:
+            needed = "one of" in entry
+            items = entry["one of" if needed else "at most one of"]
+            groups.append(
+                _Exclusive(
+                    tuple(frozenset([i] if isinstance(i, str) else i) for i in items),
+                    needed,
+                    " ".join(entry["says"].split()),
+                )
+            )
+        table[type_name] = tuple(groups)
+    return table
+
+
+def _exclusive_groups(doc: dict, type_name: str) -> list[_Exclusive]:
+    """The groups of data/exclusive.yaml that hold for a schema: one of their properties'
+    descriptions still says what the entry quotes."""
+    properties = doc["properties"]
+    groups = []
+    for group in described_exclusive().get(type_name, ()):
+        names = sorted(frozenset().union(*group.items) & properties.keys())
+        texts = (" ".join(description_of(properties[n], doc).split()) for n in names)
+        if any(group.says in text for text in texts):
+            groups.append(group)
+    return groups
+
+
+def _needed(groups: list[_Exclusive], required: set[str], unsettable: frozenset[str]) -> set[str]:
+    """Of each group of which exactly one item is needed and none is required, the first item
+    that can be set, made required (as of cfn-lint's `requiredXor`)."""
+    added: set[str] = set()
+    for group in groups:
+        if group.needed and not any(item & required for item in group.items):
+            item = next((i for i in group.items if not i & unsettable), None)
+            added |= item or set()
+    return added
+
+
+def _left_out(groups: list[_Exclusive], shown: set[str], required: set[str]) -> set[str]:
+    """The properties the examples leave out for the groups: those of every item but the
+    first that holds a required property, else the first the examples show."""
+    out: set[str] = set()
+    for group in groups:
+        kept = next((i for i in group.items if i & required), None)
+        kept = kept or next((i for i in group.items if i & (shown - out)), None)
+        for item in group.items:
+            if item is not kept:
+                out |= item - required
+    return out
 
 
 def required_of(doc: dict, read_only: frozenset[str] = frozenset()) -> set[str]:

@@ -757,3 +757,57 @@ def test_names_weigh_only_what_the_page_shows_and_never_read_as_another_property
     page = page_of(site, pages, "AWS::CodePipeline::Pipeline")
     assert "Name: '{{ Stages[1].Actions[0].Name }}'" in page
     assert not re.search(r"\{\{ [A-Za-z.\[\]0-9]*\.[A-Za-z]+\[1\] \}\}", page)
+
+
+def test_every_entry_of_the_exclusive_file_holds_for_its_schema(corpus):
+    # data/exclusive.yaml: each type is there, each property named is, and one of them still
+    # says what the entry quotes (else the entry would be read as stale and ignored).
+    from generator.normalize import _exclusive_groups, described_exclusive
+
+    for type_name, groups in described_exclusive().items():
+        document = json.loads((corpus[0] / spec_file_name(type_name)).read_bytes())
+        for group in groups:
+            assert set().union(*group.items) <= document["properties"].keys(), type_name
+        assert _exclusive_groups(document, type_name) == list(groups), type_name
+
+
+def test_properties_that_exclude_each_other_in_words_are_set_one_at_a_time(site, pages):
+    # AWS::EC2::EIPAssociation: "You can specify either the instance ID or the network
+    # interface ID, but not both." The schema says it in words only.
+    page = page_of(site, pages, "AWS::EC2::EIPAssociation")
+    examples = section(page, "`INSERT` example", "`DELETE` example")
+    assert "- name: InstanceId\n" in examples
+    assert "NetworkInterfaceId" not in examples
+    # AWS::RDS::DBCluster: a new cluster names neither source of a point-in-time restore
+    # (StorageEncrypted may not stand beside SourceDBClusterIdentifier).
+    examples = section(
+        page_of(site, pages, "AWS::RDS::DBCluster"), "`INSERT` example", "`DELETE` example"
+    )
+    assert "- name: StorageEncrypted\n" in examples
+    assert "SourceDBClusterIdentifier" not in examples
+    assert "SourceDbClusterResourceId" not in examples
+
+
+def test_of_properties_one_of_which_must_be_set_the_first_is_required(site, pages):
+    # AWS::EC2::VPCGatewayAttachment: "You must specify either InternetGatewayId or
+    # VpnGatewayId, but not both." The schema requires VpcId only.
+    page = page_of(site, pages, "AWS::EC2::VPCGatewayAttachment")
+    assert '<CopyableCode code="InternetGatewayId, VpcId, region" />' in page
+    required = section(page, "`INSERT` example").split('<TabItem value="all">')[0]
+    assert "'{{ InternetGatewayId }}'" in required
+    assert "VpnGatewayId" not in section(page, "`INSERT` example", "`DELETE` example")
+
+
+def test_an_entry_whose_words_its_schema_no_longer_says_is_not_held_to(corpus):
+    from generator.normalize import normalize
+    from generator.schema import parse_spec
+
+    document = json.loads((corpus[0] / "aws-ec2-eipassociation.json").read_bytes())
+    spec = parse_spec("eip.json", json.dumps(document).encode())
+    shown = {p.name for p in normalize(spec).properties if p.shown}
+    assert "InstanceId" in shown and "NetworkInterfaceId" not in shown
+    for name in ("InstanceId", "NetworkInterfaceId"):
+        document["properties"][name]["description"] = "The ID of the instance."
+    spec = parse_spec("eip.json", json.dumps(document).encode())
+    shown = {p.name for p in normalize(spec).properties if p.shown}
+    assert {"InstanceId", "NetworkInterfaceId"} <= shown
