@@ -760,14 +760,16 @@ def test_names_weigh_only_what_the_page_shows_and_never_read_as_another_property
 
 
 def test_every_entry_of_the_exclusive_file_holds_for_its_schema(corpus):
-    # data/exclusive.yaml: each type is there, each property named is, and one of them still
-    # says what the entry quotes (else the entry would be read as stale and ignored).
+    # data/exclusive.yaml: each type is there, each object and member named is, and the
+    # schema still says what the entry quotes (else the entry would be read as stale and
+    # ignored).
     from generator.normalize import _exclusive_groups, described_exclusive
 
     for type_name, groups in described_exclusive().items():
         document = json.loads((corpus[0] / spec_file_name(type_name)).read_bytes())
         for group in groups:
-            assert set().union(*group.items) <= document["properties"].keys(), type_name
+            owner = resolve_pointer(document, group.where) if group.where else document
+            assert set().union(*group.items) <= owner["properties"].keys(), type_name
         assert _exclusive_groups(document, type_name) == list(groups), type_name
 
 
@@ -811,3 +813,18 @@ def test_an_entry_whose_words_its_schema_no_longer_says_is_not_held_to(corpus):
     spec = parse_spec("eip.json", json.dumps(document).encode())
     shown = {p.name for p in normalize(spec).properties if p.shown}
     assert {"InstanceId", "NetworkInterfaceId"} <= shown
+
+
+def test_nested_members_that_exclude_each_other_in_words_are_set_one_at_a_time(site, pages):
+    # AWS::QuickSight::DataSource's DataSourceParameters: "This is a variant type structure.
+    # For this structure to be valid, only one of the attributes can be non-null." (21 kinds)
+    page = page_of(site, pages, "AWS::QuickSight::DataSource")
+    manifest = page.split("- name: DataSourceParameters\n        value:\n")[1]
+    manifest = manifest.split("      - name: ")[0]
+    assert len(re.findall(r"^          [A-Za-z]+:", manifest, flags=re.MULTILINE)) == 1
+    # AWS::EC2::LaunchTemplate's BlockDeviceMapping: "You must specify ``DeviceName`` plus
+    # exactly one of the following properties: ``Ebs``, ``NoDevice``, or ``VirtualName``."
+    page = page_of(site, pages, "AWS::EC2::LaunchTemplate")
+    mapping = page.split("BlockDeviceMappings:\n")[1].split("CapacityReservationSpecification")[0]
+    assert "DeviceName:" in mapping and "Ebs:" in mapping
+    assert "NoDevice" not in mapping and "VirtualName" not in mapping
