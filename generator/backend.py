@@ -27,6 +27,7 @@ from typing import Any
 
 import jsonpatch
 
+from generator.exclusive import for_mock, groups_of
 from generator.jsonpointer import overlaps, resolve_pointer, split_pointer
 from generator.normalize import list_filter_property
 from generator.samples import SampleError, plausible_identifier, remove_path, validator_for
@@ -143,7 +144,9 @@ class ResourceType:
 
     @classmethod
     def from_schema(cls, name: str, schema: Mapping[str, Any]) -> ResourceType:
-        """Read the semantic lists of a resource schema."""
+        """Read the semantic lists of a resource schema. AWS refuses what the schema's words
+        exclude as well: the groups of data/exclusive.yaml are written into its copy."""
+        schema = for_mock(schema, groups_of(schema, name))
         return cls(
             name=name,
             schema=schema,

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import UsageError
+from generator.exclusive import EXCLUSIVE_FILE
 from generator.model import Outcome, Page, Resource, Site, Skipped, SourceFile, Summary
 from generator.naming import page_path
-from generator.normalize import EXCLUSIVE_FILE, normalize
+from generator.normalize import normalize
 from generator.render import (
     render_page,
     render_provider_index,
@@ -265,6 +266,7 @@ PAGE_MODULES = (
     "conditions",
     "escape",
     "examples",
+    "exclusive",
     "jsonpointer",
     "jsontext",
     "model",

@@ -6,11 +6,10 @@ import json
 from collections import defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from generator.conditions import cfn_lint_exclusive, cfn_lint_required, held
+from generator.exclusive import Exclusive, for_pages, groups_of
 from generator.jsonpointer import overlaps, resolve_pointer, split_pointer
 from generator.model import (
     ArrayValue,
@@ -62,8 +61,8 @@ def normalize(spec: Spec) -> Resource:
     listed_deprecated = _top_level_names(doc.get("deprecatedProperties", ()))
     required = required_of(doc, read_only | listed_deprecated)
     # Properties that exclude each other by their descriptions' words (data/exclusive.yaml).
-    exclusive = _exclusive_groups(doc, spec.type_name)
-    doc = _held_to(doc, exclusive)
+    exclusive = groups_of(doc, spec.type_name)
+    doc = for_pages(doc, exclusive)
     required |= _needed(exclusive, required, read_only | listed_deprecated)
     deprecated = listed_deprecated - required
     read_only_paths = _nested_paths(doc.get("readOnlyProperties", ()))
@@ -228,111 +227,7 @@ def methods_of(
     return tuple(Method(n, verb, params) for h, n, verb, params in candidates if h in handlers)
 
 
-@dataclass(frozen=True, slots=True)
-class _Exclusive:
-    """A group of members that exclude each other by their schema's words: each item is one
-    member or several that go together; `needed`, exactly one item is set. The members are
-    the top-level properties, or those of the object schema at the pointer `where`; there,
-    no `items` means all its members."""
-
-    items: tuple[frozenset[str], ...]
-    needed: bool
-    says: str
-    where: str = ""
-    said_at: str = ""  # the schema whose description says it, if not the owner or a member
-
-
-EXCLUSIVE_FILE = "exclusive.yaml"  # in the package's data folder
-
-
-@cache
-def described_exclusive() -> dict[str, tuple[_Exclusive, ...]]:
-    """The groups of data/exclusive.yaml, by type name."""
-    import yaml  # only here: a page build needs it once
-
-    text = (resources.files("generator") / "data" / EXCLUSIVE_FILE).read_text("utf-8")
-    table = {}
-    for type_name, entries in yaml.safe_load(text).items():
-        groups = []
-        for entry in entries:
-            needed = "one of" in entry
-            items = entry.get("one of" if needed else "at most one of", ())
-            where = entry.get("in", entry.get("at most one member of", ""))
-            says = " ".join(entry["says"].split())
-            named = tuple(frozenset([i] if isinstance(i, str) else i) for i in items)
-            groups.append(_Exclusive(named, needed, says, where, entry.get("said at", "")))
-        table[type_name] = tuple(groups)
-    return table
-
-
-def _exclusive_groups(doc: dict, type_name: str) -> list[_Exclusive]:
-    """The groups of data/exclusive.yaml that hold for a schema: its object and members are
-    there, and its description or one of theirs still says what the entry quotes."""
-    groups = []
-    for group in described_exclusive().get(type_name, ()):
-        try:
-            owner = resolve_pointer(doc, group.where) if group.where else doc
-        except KeyError:
-            continue
-        members = owner.get("properties") if isinstance(owner, dict) else None
-        if not isinstance(members, dict):
-            continue
-        names = sorted(frozenset().union(*group.items) & members.keys())
-        if group.said_at:
-            said = [resolve_pointer(doc, group.said_at)] if _names_one(doc, group.said_at) else []
-        else:
-            said = [owner] if group.where else []
-            said += [members[n] for n in names]
-        if any(group.says in _words(schema, doc) for schema in said):
-            groups.append(group)
-    return groups
-
-
-def _names_one(doc: dict, pointer: str) -> bool:
-    """Whether a JSON pointer names something in the document."""
-    try:
-        resolve_pointer(doc, pointer)
-    except KeyError:
-        return False
-    return True
-
-
-def _words(schema: Any, doc: dict) -> str:
-    """A schema's description (its definition's), white space made single spaces."""
-    return " ".join(description_of(schema, doc).split())
-
-
-def _held_to(doc: dict, groups: list[_Exclusive]) -> dict:
-    """The document with the groups of nested members written in as keywords the values are
-    built by: `maxProperties` 1 where any one member excludes the others, else a `oneOf` of
-    the items (in an `allOf`) of which the first is taken. Copied where it changes."""
-    for group in groups:
-        if not group.where:
-            continue
-        tokens = split_pointer(group.where)
-        owner = resolve_pointer(doc, group.where)
-        if group.items:
-            choice = {"oneOf": [{"required": sorted(item)} for item in group.items]}
-            changed = {**owner, "allOf": [*owner.get("allOf", ()), choice]}
-        else:
-            limit = owner.get("maxProperties")
-            changed = {**owner, "maxProperties": 1 if limit is None else min(limit, 1)}
-        doc = _replaced(doc, tokens, changed)
-    return doc
-
-
-def _replaced(node: Any, tokens: tuple[str, ...], value: Any) -> Any:
-    """A copy of `node` with the value at `tokens` replaced (copying only along the way)."""
-    if not tokens:
-        return value
-    head, rest = tokens[0], tokens[1:]
-    if isinstance(node, list):
-        i = int(head)
-        return [*node[:i], _replaced(node[i], rest, value), *node[i + 1 :]]
-    return {**node, head: _replaced(node[head], rest, value)}
-
-
-def _needed(groups: list[_Exclusive], required: set[str], unsettable: frozenset[str]) -> set[str]:
+def _needed(groups: list[Exclusive], required: set[str], unsettable: frozenset[str]) -> set[str]:
     """Of each top-level group of which exactly one item is needed and none is required, the
     first item that can be set, made required (as of cfn-lint's `requiredXor`)."""
     added: set[str] = set()
@@ -345,7 +240,7 @@ def _needed(groups: list[_Exclusive], required: set[str], unsettable: frozenset[
     return added
 
 
-def _left_out(groups: list[_Exclusive], shown: set[str], required: set[str]) -> set[str]:
+def _left_out(groups: list[Exclusive], shown: set[str], required: set[str]) -> set[str]:
     """The properties the examples leave out for the groups: those of every item but the
     first that holds a required property, else the first the examples show."""
     out: set[str] = set()

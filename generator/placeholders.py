@@ -384,7 +384,11 @@ def value_for(
             f"{{{{ {name} }}}} stands for values of {len(schemas)} "
             f"schemas ({places}) and no value satisfies them all",
         )
-    raise failures[0]
+    if failures:
+        raise failures[0]
+    raise SampleError(
+        schemas[0][0], f"no value the mock makes for {{{{ {name} }}}} satisfies its schema"
+    )
 
 
 # --- filling -----------------------------------------------------------------------------------

@@ -236,6 +236,12 @@ def _merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
             }
         elif key == "required":
             out[key] = list(dict.fromkeys([*out[key], *value]))
+        elif key in ("dependentExcluded", "dependentRequired"):  # cfn-lint's: both hold
+            if isinstance(out[key], dict) and isinstance(value, dict):
+                out[key] = {
+                    k: list(dict.fromkeys([*out[key].get(k, []), *value.get(k, [])]))
+                    for k in dict.fromkeys([*out[key], *value])
+                }
         elif key in _LOWER_BOUNDS:
             out[key] = max(out[key], value)
         elif key in _UPPER_BOUNDS:
@@ -552,6 +558,11 @@ class _Sampler:
             or (optional and not any(ref in self.stack for ref in _refs(properties[k])))
         ]  # no optional recursion
         wanted = cfn_lint_exclusive(s, wanted, required)
+        limit = s.get("maxProperties")
+        if isinstance(limit, int) and not isinstance(limit, bool) and len(wanted) > limit:
+            ranked = sorted(wanted, key=lambda k: k not in required)  # required ones first
+            kept = set(ranked[: max(limit, sum(k in required for k in wanted))])
+            wanted = [k for k in wanted if k in kept]
         wanted += [k for k in required if k not in properties]
         wanted += [k for k in properties if k not in wanted][
             : max(0, s.get("minProperties", 0) - len(wanted))

@@ -143,9 +143,10 @@ class _Scenario:
         executor: Executor,
         region: str,
     ) -> None:
-        self.examples, self.resource, self.document = examples, resource, document
+        self.examples, self.resource = examples, resource
         self.executor, self.region = executor, region
         self.kind = ResourceType.from_schema(resource.type_name, document)
+        self.document = self.kind.schema  # as the mock holds to it
         self.validator = self.kind.validator
         self.pending_list: _Made | None = None  # a list deferred to the All Properties INSERT
         self.statements: dict[int, Statement] = {}

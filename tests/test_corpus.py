@@ -763,14 +763,14 @@ def test_every_entry_of_the_exclusive_file_holds_for_its_schema(corpus):
     # data/exclusive.yaml: each type is there, each object and member named is, and the
     # schema still says what the entry quotes (else the entry would be read as stale and
     # ignored).
-    from generator.normalize import _exclusive_groups, described_exclusive
+    from generator.exclusive import described, groups_of
 
-    for type_name, groups in described_exclusive().items():
+    for type_name, groups in described().items():
         document = json.loads((corpus[0] / spec_file_name(type_name)).read_bytes())
         for group in groups:
             owner = resolve_pointer(document, group.where) if group.where else document
             assert set().union(*group.items) <= owner["properties"].keys(), type_name
-        assert _exclusive_groups(document, type_name) == list(groups), type_name
+        assert groups_of(document, type_name) == list(groups), type_name
 
 
 def test_properties_that_exclude_each_other_in_words_are_set_one_at_a_time(site, pages):
@@ -828,3 +828,32 @@ def test_nested_members_that_exclude_each_other_in_words_are_set_one_at_a_time(s
     mapping = page.split("BlockDeviceMappings:\n")[1].split("CapacityReservationSpecification")[0]
     assert "DeviceName:" in mapping and "Ebs:" in mapping
     assert "NoDevice" not in mapping and "VirtualName" not in mapping
+
+
+def test_the_mock_refuses_what_the_schemas_words_exclude(corpus):
+    # As AWS does: an EIPAssociation with both an instance and a network interface, an S3
+    # bucket whose Object Lock retention has both Days and Years.
+    from generator.backend import CloudControlBackend, CloudControlError
+
+    documents = {
+        t: json.loads((corpus[0] / spec_file_name(t)).read_bytes())
+        for t in ("AWS::EC2::EIPAssociation", "AWS::S3::Bucket")
+    }
+    backend = CloudControlBackend(documents)
+
+    def create(type_name: str, state: dict) -> dict:
+        request = {"TypeName": type_name, "DesiredState": json.dumps(state)}
+        return backend.create_resource(request)["ProgressEvent"]
+
+    both = {"AllocationId": "eipalloc-1", "InstanceId": "i-1", "NetworkInterfaceId": "eni-1"}
+    with pytest.raises(CloudControlError) as caught:
+        create("AWS::EC2::EIPAssociation", both)
+    assert caught.value.code == "ValidationException"
+    assert "[NetworkInterfaceId] may not stand beside [InstanceId]" in caught.value.message
+    del both["NetworkInterfaceId"]
+    assert create("AWS::EC2::EIPAssociation", both)["OperationStatus"] == "SUCCESS"
+    retention = {"Mode": "GOVERNANCE", "Days": 1, "Years": 1}
+    lock = {"ObjectLockEnabled": "Enabled", "Rule": {"DefaultRetention": retention}}
+    with pytest.raises(CloudControlError) as caught:
+        create("AWS::S3::Bucket", {"ObjectLockEnabled": True, "ObjectLockConfiguration": lock})
+    assert "/ObjectLockConfiguration/Rule/DefaultRetention: [Years]" in caught.value.message

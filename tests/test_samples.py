@@ -123,6 +123,23 @@ def test_objects_hold_required_properties_and_maps_one_entry() -> None:
     assert valid(sample_value(policy, policy), policy)
 
 
+def test_objects_hold_max_properties_and_excluded_members_of_all_of() -> None:
+    # As the mock writes data/exclusive.yaml's groups into a schema: in an allOf.
+    variant = {
+        "type": "object",
+        "properties": {"A": {"type": "string"}, "B": {"type": "string"}, "C": {"type": "string"}},
+        "allOf": [{"maxProperties": 1}],
+    }
+    assert sample_value(variant, variant, optional=True) == {"A": "a"}
+    retention = {
+        "type": "object",
+        "properties": {"Days": {"type": "integer"}, "Years": {"type": "integer"}},
+        "dependentExcluded": {"Mode": ["Nothing"]},
+        "allOf": [{"dependentExcluded": {"Days": ["Years"], "Years": ["Days"]}}],
+    }
+    assert sample_value(retention, retention, optional=True) == {"Days": 1}
+
+
 def test_branches_that_validate_are_chosen() -> None:
     one_of = {
         "type": "object",

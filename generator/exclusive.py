@@ -1,0 +1,146 @@
+"""Members that exclude each other by their schema's words only: the reviewed groups of
+`data/exclusive.yaml`, read alike by normalize (the examples set one item of each) and by the
+mock Cloud Control (which refuses a model that sets two, as AWS does).
+
+A group holds for a schema only while the schema still says the words its entry quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from generator.jsonpointer import resolve_pointer, split_pointer
+
+EXCLUSIVE_FILE = "exclusive.yaml"  # in the package's data folder
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusive:
+    """A group of members that exclude each other by their schema's words: each item is one
+    member or several that go together; `needed`, exactly one item is set. The members are
+    the top-level properties, or those of the object schema at the pointer `where`; there,
+    no `items` means all its members (any one excludes the others)."""
+
+    items: tuple[frozenset[str], ...]
+    needed: bool
+    says: str
+    where: str = ""
+    said_at: str = ""  # the schema whose description says it, if not the owner or a member
+
+
+@cache
+def described() -> dict[str, tuple[Exclusive, ...]]:
+    """The groups of data/exclusive.yaml, by type name."""
+    import yaml  # only here: a build needs it once
+
+    text = (resources.files("generator") / "data" / EXCLUSIVE_FILE).read_text("utf-8")
+    table = {}
+    for type_name, entries in yaml.safe_load(text).items():
+        groups = []
+        for entry in entries:
+            needed = "one of" in entry
+            items = entry.get("one of" if needed else "at most one of", ())
+            where = entry.get("in", entry.get("at most one member of", ""))
+            says = " ".join(entry["says"].split())
+            named = tuple(frozenset([i] if isinstance(i, str) else i) for i in items)
+            groups.append(Exclusive(named, needed, says, where, entry.get("said at", "")))
+        table[type_name] = tuple(groups)
+    return table
+
+
+def groups_of(doc: Mapping[str, Any], type_name: str) -> list[Exclusive]:
+    """The groups that hold for a schema: its object and members are there, and its
+    description or one of theirs (or the one `said at`) still says what the entry quotes."""
+    groups = []
+    for group in described().get(type_name, ()):
+        owner = _at(doc, group.where) if group.where else doc
+        members = owner.get("properties") if isinstance(owner, dict) else None
+        if not isinstance(members, dict):
+            continue
+        if group.said_at:
+            said = [_at(doc, group.said_at)]
+        else:
+            names = sorted(frozenset().union(*group.items) & members.keys())
+            said = ([owner] if group.where else []) + [members[n] for n in names]
+        if any(group.says in _words(schema, doc) for schema in said):
+            groups.append(group)
+    return groups
+
+
+def for_pages(doc: dict, groups: list[Exclusive]) -> dict:
+    """The document with its nested groups written in as the keywords the examples' values
+    are built by: `maxProperties` 1 where any one member excludes the others, else a `oneOf`
+    of the items (in an `allOf`), of which the first is taken. Copied where it changes; the
+    top-level groups are normalize's to apply."""
+    for group in groups:
+        if group.where:
+            owner = resolve_pointer(doc, group.where)
+            if group.items:
+                choice = {"oneOf": [{"required": sorted(item)} for item in group.items]}
+                changed = {**owner, "allOf": [*owner.get("allOf", ()), choice]}
+            else:
+                limit = owner.get("maxProperties")
+                changed = {**owner, "maxProperties": 1 if limit is None else min(limit, 1)}
+            doc = _replaced(doc, split_pointer(group.where), changed)
+    return doc
+
+
+def for_mock(doc: Mapping[str, Any], groups: list[Exclusive]) -> Mapping[str, Any]:
+    """The document with every group written in as keywords the mock's validator holds to:
+    in an `allOf` of the object, cfn-lint's `dependentExcluded` between the items (and its
+    `requiredOr` of them where one is needed), or `maxProperties` 1."""
+    for group in groups:
+        owner = resolve_pointer(doc, group.where) if group.where else doc
+        if group.items:
+            excluded = {
+                name: sorted(frozenset().union(*(i for i in group.items if i is not item)))
+                for item in group.items
+                for name in sorted(item)
+            }
+            rule: dict[str, Any] = {"dependentExcluded": excluded}
+            if group.needed:
+                rule["requiredOr"] = sorted(frozenset().union(*group.items))
+        else:
+            rule = {"maxProperties": 1}
+        changed = {**owner, "allOf": [*owner.get("allOf", ()), rule]}
+        doc = _replaced(doc, split_pointer(group.where), changed)
+    return doc
+
+
+def _at(doc: Mapping[str, Any], pointer: str) -> Any:
+    """What a JSON pointer names in the document, None where it names nothing."""
+    try:
+        return resolve_pointer(doc, pointer)
+    except KeyError:
+        return None
+
+
+def _words(schema: Any, doc: Mapping[str, Any]) -> str:
+    """A schema's description (else that of the definition its `$ref` names), white space
+    made single spaces."""
+    seen: set[str] = set()
+    while isinstance(schema, dict):
+        text = schema.get("description")
+        if isinstance(text, str) and text.strip():
+            return " ".join(text.split())
+        ref = schema.get("$ref")
+        if not isinstance(ref, str) or ref in seen:
+            break
+        seen.add(ref)
+        schema = _at(doc, ref.partition("#")[2])
+    return ""
+
+
+def _replaced(node: Any, tokens: tuple[str, ...], value: Any) -> Any:
+    """A copy of `node` with the value at `tokens` replaced (copying only along the way)."""
+    if not tokens:
+        return value
+    head, rest = tokens[0], tokens[1:]
+    if isinstance(node, list):
+        i = int(head)
+        return [*node[:i], _replaced(node[i], rest, value), *node[i + 1 :]]
+    return {**node, head: _replaced(node[head], rest, value)}
