@@ -35,11 +35,9 @@ class Exclusive:
 @cache
 def described() -> dict[str, tuple[Exclusive, ...]]:
     """The groups of data/exclusive.yaml, by type name."""
-    import yaml  # only here: a build needs it once
-
     text = (resources.files("generator") / "data" / EXCLUSIVE_FILE).read_text("utf-8")
     table = {}
-    for type_name, entries in yaml.safe_load(text).items():
+    for type_name, entries in _load(text).items():
         groups = []
         for entry in entries:
             needed = "one of" in entry
@@ -111,6 +109,21 @@ def for_mock(doc: Mapping[str, Any], groups: list[Exclusive]) -> Mapping[str, An
     return doc
 
 
+def _load(text: str) -> dict[str, Any]:
+    """The YAML file, where a key given twice is an error (YAML would keep the last only, and
+    so drop the groups of the first)."""
+    import yaml  # only here: a build needs it once
+
+    class Loader(yaml.SafeLoader):
+        def construct_mapping(self, node: Any, deep: bool = False) -> dict:
+            keys = [self.construct_object(k, deep=deep) for k, _ in node.value]
+            if twice := sorted({k for k in keys if keys.count(k) > 1}):
+                raise ValueError(f"{EXCLUSIVE_FILE}: {', '.join(map(str, twice))} given twice")
+            return super().construct_mapping(node, deep=deep)
+
+    return yaml.load(text, Loader=Loader)  # a SafeLoader
+
+
 def _at(doc: Mapping[str, Any], pointer: str) -> Any:
     """What a JSON pointer names in the document, None where it names nothing."""
     try:
@@ -122,6 +135,8 @@ def _at(doc: Mapping[str, Any], pointer: str) -> Any:
 def _words(schema: Any, doc: Mapping[str, Any]) -> str:
     """A schema's description (else that of the definition its `$ref` names), white space
     made single spaces."""
+    if isinstance(schema, str):  # a description itself (`said at: /description`)
+        return " ".join(schema.split())
     seen: set[str] = set()
     while isinstance(schema, dict):
         text = schema.get("description")

@@ -129,3 +129,12 @@ def test_union_and_missing_types():
     resource = normalize(parse_spec("u.json", json.dumps(doc).encode()))
     values = {p.name: p.value for p in resource.properties}
     assert values == {"X": Placeholder("X", "string"), "Y": Placeholder("Y", "string")}
+
+
+def test_a_type_given_twice_in_the_exclusive_file_is_an_error():
+    # YAML keeps the last of two equal keys: the first one's groups would be lost unseen.
+    from generator.exclusive import _load
+
+    assert _load("AWS::A::B:\n  - says: x\n") == {"AWS::A::B": [{"says": "x"}]}
+    with pytest.raises(ValueError, match="AWS::A::B given twice"):
+        _load("AWS::A::B:\n  - says: x\nAWS::A::B:\n  - says: y\n")
