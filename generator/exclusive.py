@@ -33,11 +33,16 @@ class Exclusive:
 
 
 @cache
+def _text() -> str:
+    """The text of data/exclusive.yaml."""
+    return (resources.files("generator") / "data" / EXCLUSIVE_FILE).read_text("utf-8")
+
+
+@cache
 def described() -> dict[str, tuple[Exclusive, ...]]:
     """The groups of data/exclusive.yaml, by type name."""
-    text = (resources.files("generator") / "data" / EXCLUSIVE_FILE).read_text("utf-8")
     table = {}
-    for type_name, entries in _load(text).items():
+    for type_name, entries in _load(_text()).items():
         groups = []
         for entry in entries:
             needed = "one of" in entry
@@ -53,6 +58,8 @@ def described() -> dict[str, tuple[Exclusive, ...]]:
 def groups_of(doc: Mapping[str, Any], type_name: str) -> list[Exclusive]:
     """The groups that hold for a schema: its object and members are there, and its
     description or one of theirs (or the one `said at`) still says what the entry quotes."""
+    if type_name not in _text():  # most types: no need to parse the file
+        return []
     groups = []
     for group in described().get(type_name, ()):
         owner = _at(doc, group.where) if group.where else doc
@@ -114,14 +121,14 @@ def _load(text: str) -> dict[str, Any]:
     so drop the groups of the first)."""
     import yaml  # only here: a build needs it once
 
-    class Loader(yaml.SafeLoader):
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml where built
         def construct_mapping(self, node: Any, deep: bool = False) -> dict:
             keys = [self.construct_object(k, deep=deep) for k, _ in node.value]
             if twice := sorted({k for k in keys if keys.count(k) > 1}):
                 raise ValueError(f"{EXCLUSIVE_FILE}: {', '.join(map(str, twice))} given twice")
             return super().construct_mapping(node, deep=deep)
 
-    return yaml.load(text, Loader=Loader)  # a SafeLoader
+    return yaml.load(text, Loader=Loader)  # a safe loader
 
 
 def _at(doc: Mapping[str, Any], pointer: str) -> Any:

@@ -111,7 +111,6 @@ def snake_case(name: str) -> str:
     return re.sub(r"_+", "_", text)
 
 
-@cache  # the same names come back on page after page
 def field_name(name: str, service: str = "") -> str:
     """Convert a CloudFormation property name to StackQL's column name (in a `service`, lower
     case, of the type it belongs to).
@@ -125,11 +124,17 @@ def field_name(name: str, service: str = "") -> str:
     >>> field_name("Group", "resourcegroups"), field_name("Group", "iot")
     ('group_id', 'group')
     """
+    column = _column(name)
+    return _SERVICE_COLUMNS.get((service, column), column)
+
+
+@cache  # the same names come back on page after page, in every service
+def _column(name: str) -> str:
+    """A property's column name in any service (StackQL's acronyms, snake_case, reserved words
+    prefixed)."""
     for acronym, word in _FIELD_ACRONYMS:
         name = name.replace(acronym, word)
     text = _CHAR_CAPITAL.sub(lambda m: f"{m.group()[0]}_{m.group()[1]}", name).lower()
-    if (service, text) in _SERVICE_COLUMNS:
-        return _SERVICE_COLUMNS[service, text]
     return f"_{text}" if text in _RESERVED_COLUMNS else text
 
 
