@@ -8,7 +8,7 @@ A group holds for a schema only while the schema still says the words its entry 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -56,8 +56,9 @@ def described() -> dict[str, tuple[Exclusive, ...]]:
 
 
 def groups_of(doc: Mapping[str, Any], type_name: str) -> list[Exclusive]:
-    """The groups that hold for a schema: its object and members are there, and its
-    description or one of theirs (or the one `said at`) still says what the entry quotes."""
+    """The groups that hold for a schema: its object is there with members of two items at
+    least, and its description or one of theirs (or the one `said at`) still says what the
+    entry quotes. Of each item, only the members the object has."""
     if type_name not in _text():  # most types: no need to parse the file
         return []
     groups = []
@@ -71,8 +72,12 @@ def groups_of(doc: Mapping[str, Any], type_name: str) -> list[Exclusive]:
         else:
             names = sorted(frozenset().union(*group.items) & members.keys())
             said = ([owner] if group.where else []) + [members[n] for n in names]
-        if any(group.says in _words(schema, doc) for schema in said):
-            groups.append(group)
+        if not any(group.says in _words(schema, doc) for schema in said):
+            continue
+        # Only members the object has: a schema may have renamed one and kept the words.
+        items = tuple(frozenset(i & members.keys()) for i in group.items if i & members.keys())
+        if len(items) >= 2 or not group.items:
+            groups.append(replace(group, items=items))
     return groups
 
 

@@ -808,6 +808,12 @@ def test_an_entry_whose_words_its_schema_no_longer_says_is_not_held_to(corpus):
     spec = parse_spec("eip.json", json.dumps(document).encode())
     shown = {p.name for p in normalize(spec).properties if p.shown}
     assert "InstanceId" in shown and "NetworkInterfaceId" not in shown
+    # A member renamed, the words kept: one item is left, nothing to exclude.
+    renamed = json.loads(json.dumps(document))
+    renamed["properties"]["EniId"] = renamed["properties"].pop("NetworkInterfaceId")
+    spec = parse_spec("eip.json", json.dumps(renamed).encode())
+    shown = {p.name for p in normalize(spec).properties if p.shown}
+    assert {"InstanceId", "EniId"} <= shown
     for name in ("InstanceId", "NetworkInterfaceId"):
         document["properties"][name]["description"] = "The ID of the instance."
     spec = parse_spec("eip.json", json.dumps(document).encode())
