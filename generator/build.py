@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import UsageError
-from generator.exclusive import EXCLUSIVE_FILE
+from generator.exclusive import EXCLUSIVE_FILE, stale
 from generator.model import Outcome, Page, Resource, Site, Skipped, SourceFile, Summary
 from generator.naming import page_path
 from generator.normalize import normalize
@@ -242,6 +242,7 @@ def _build_one(source: SourceFile, wanted: frozenset[str], models: bool) -> Buil
         )
         return outcome, None
     resource = normalize(spec)
+    warnings += tuple(stale(spec.document, spec.type_name))
     summary = Summary(
         resource.provider,
         resource.service,

@@ -863,3 +863,17 @@ def test_the_mock_refuses_what_the_schemas_words_exclude(corpus):
     with pytest.raises(CloudControlError) as caught:
         create("AWS::S3::Bucket", {"ObjectLockEnabled": True, "ObjectLockConfiguration": lock})
     assert "/ObjectLockConfiguration/Rule/DefaultRetention: [Years]" in caught.value.message
+
+
+def test_a_group_whose_words_are_gone_is_named_in_a_warning(corpus, tmp_path):
+    document = json.loads((corpus[0] / "aws-ec2-eipassociation.json").read_bytes())
+    for name in ("InstanceId", "NetworkInterfaceId"):
+        document["properties"][name]["description"] = "The ID."
+    (tmp_path / "aws-ec2-eipassociation.json").write_text(json.dumps(document))
+    site = build(tmp_path)
+    assert site.warnings == (
+        f"{tmp_path / 'aws-ec2-eipassociation.json'}#: not held to, the group of "
+        "exclusive.yaml of InstanceId, NetworkInterfaceId: the schema no longer says "
+        "'You can specify either the instance ID or the network interface ID, but not both.'",
+    )
+    assert build(corpus[0], ["AWS::EC2::EIPAssociation"]).warnings == ()
