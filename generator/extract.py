@@ -10,7 +10,6 @@ of the page, of kind `UNKNOWN`: it cannot be run, and says so.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -114,7 +113,24 @@ def _blank_frontmatter(text: str) -> str:
     return "\n" * match[0].count("\n") + text[match.end() :] if match else text
 
 
-@functools.cache
+def ready(parser: MarkdownIt) -> MarkdownIt:
+    """A markdown-it parser with what it builds on first use built now, in this thread.
+
+    markdown-it compiles its rule chains on first use, and its URL library (mdurl) its lookup
+    tables; each registers an empty table before it fills it, so a thread that parses while
+    another builds sees no rules (RuntimeError: none of the block rules matched) or a part of
+    a table (IndexError). validate and preview parse pages on many threads: their parsers are
+    made ready on import (one thread, under the import lock), before any of their threads
+    starts, and worker processes inherit them.
+    """
+    parser.render("[a](https://example.com/%41?b#c) <https://example.com/d>\n\n| a |\n|-|\n| b |\n")
+    return parser
+
+
+# The one CommonMark parser (HTML blocks on, as MDX reads JSX tags at block level).
+_PARSER = ready(MarkdownIt("commonmark"))
+
+
 def _markdown() -> MarkdownIt:
-    """The one CommonMark parser (HTML blocks on, as MDX reads JSX tags at block level)."""
-    return MarkdownIt("commonmark")
+    """The one CommonMark parser, ready for many threads."""
+    return _PARSER

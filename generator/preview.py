@@ -18,7 +18,6 @@ import re
 import threading
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -29,7 +28,7 @@ from markdown_it import MarkdownIt
 
 from generator.build import build
 from generator.errors import DocgenError, UsageError
-from generator.extract import FRONTMATTER, TAB_TAG
+from generator.extract import FRONTMATTER, TAB_TAG, ready
 from generator.model import Page, Site
 from generator.render import environment
 
@@ -47,10 +46,14 @@ _COPYABLE = re.compile(r'<CopyableCode code="([^"]*)" />')
 _PAGE_LINK = re.compile(r'href="((?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)[^"]*?)\.mdx(#[^"]*)?"')
 
 
-@lru_cache(maxsize=1)
+# CommonMark with raw HTML and GFM tables, as the pages are written for; ready for the
+# server's threads.
+_PARSER = ready(MarkdownIt("commonmark").enable("table"))
+
+
 def _markdown() -> MarkdownIt:
-    """CommonMark with raw HTML and GFM tables, as the pages are written for."""
-    return MarkdownIt("commonmark").enable("table")
+    """The parser of the pages."""
+    return _PARSER
 
 
 def page_url(path: str) -> str:
