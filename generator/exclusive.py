@@ -59,40 +59,45 @@ def groups_of(doc: Mapping[str, Any], type_name: str) -> list[Exclusive]:
     """The groups that hold for a schema (see `_held`)."""
     if type_name not in _text():  # most types: no need to parse the file
         return []
-    return [held for group in described().get(type_name, ()) if (held := _held(group, doc))]
+    held = (_held(group, doc) for group in described().get(type_name, ()))
+    return [group for group, _ in held if group is not None]
 
 
 def stale(doc: Mapping[str, Any], type_name: str) -> list[str]:
     """Warnings (`#pointer: message`) for the type's groups that do not hold for its schema."""
     if type_name not in _text():
         return []
-    return [
-        f"#{group.where}: not held to, the group of {EXCLUSIVE_FILE} of "
-        f"{', '.join(sorted(frozenset().union(*group.items))) or 'its members'}: "
-        f"the schema no longer says {group.says!r}"
-        for group in described().get(type_name, ())
-        if _held(group, doc) is None
-    ]
+    warnings = []
+    for group in described().get(type_name, ()):
+        held, why = _held(group, doc)
+        if held is None:
+            names = ", ".join(sorted(frozenset().union(*group.items))) or "its members"
+            warnings.append(
+                f"#{group.where}: not held to, the group of {EXCLUSIVE_FILE} of {names}: {why}"
+            )
+    return warnings
 
 
-def _held(group: Exclusive, doc: Mapping[str, Any]) -> Exclusive | None:
-    """The group as it holds for a schema, None where it does not: its object is there with
-    members of two items at least, and its description or one of theirs (or the one `said
-    at`) still says what the entry quotes. Of each item, only the members the object has."""
+def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, str]:
+    """The group as it holds for a schema, else None and why not. It holds where its object
+    is there with members of two items at least, and its description or one of theirs (or
+    the one `said at`) still says what the entry quotes; of each item, only the members the
+    object has (a schema may have renamed one and kept the words)."""
     owner = _at(doc, group.where) if group.where else doc
     members = owner.get("properties") if isinstance(owner, dict) else None
     if not isinstance(members, dict):
-        return None
+        return None, "the schema has no such object"
     if group.said_at:
         said = [_at(doc, group.said_at)]
     else:
         names = sorted(frozenset().union(*group.items) & members.keys())
         said = ([owner] if group.where else []) + [members[n] for n in names]
     if not any(group.says in _words(schema, doc) for schema in said):
-        return None
-    # Only members the object has: a schema may have renamed one and kept the words.
+        return None, f"the schema no longer says {group.says!r}"
     items = tuple(frozenset(i & members.keys()) for i in group.items if i & members.keys())
-    return replace(group, items=items) if len(items) >= 2 or not group.items else None
+    if len(items) < 2 and group.items:
+        return None, "the schema has the members of one item only"
+    return replace(group, items=items), ""
 
 
 def for_pages(doc: dict, groups: list[Exclusive]) -> dict:

@@ -877,3 +877,15 @@ def test_a_group_whose_words_are_gone_is_named_in_a_warning(corpus, tmp_path):
         "'You can specify either the instance ID or the network interface ID, but not both.'",
     )
     assert build(corpus[0], ["AWS::EC2::EIPAssociation"]).warnings == ()
+
+
+def test_a_group_left_with_one_item_is_named_in_a_warning(corpus):
+    from generator.exclusive import stale
+
+    document = json.loads((corpus[0] / "aws-ec2-eipassociation.json").read_bytes())
+    assert stale(document, "AWS::EC2::EIPAssociation") == []
+    document["properties"]["EniId"] = document["properties"].pop("NetworkInterfaceId")
+    assert stale(document, "AWS::EC2::EIPAssociation") == [
+        "#: not held to, the group of exclusive.yaml of InstanceId, NetworkInterfaceId: "
+        "the schema has the members of one item only"
+    ]
