@@ -63,6 +63,7 @@ def normalize(spec: Spec) -> Resource:
     # Properties that exclude each other by their descriptions' words (data/exclusive.yaml).
     exclusive = groups_of(doc, spec.type_name)
     doc = for_pages(doc, exclusive)
+    required = _preferred(exclusive, doc, required, read_only | listed_deprecated)
     required |= _needed(exclusive, required, read_only | listed_deprecated)
     deprecated = listed_deprecated - required
     read_only_paths = _nested_paths(doc.get("readOnlyProperties", ()))
@@ -225,6 +226,29 @@ def methods_of(
         ("read", "get_resource", SqlVerb.SELECT, ("data__Identifier", *read_region)),
     )
     return tuple(Method(n, verb, params) for h, n, verb, params in candidates if h in handlers)
+
+
+def _preferred(
+    groups: list[Exclusive], doc: dict, required: set[str], unsettable: frozenset[str]
+) -> set[str]:
+    """The required properties, where a top-level group's first item holds none and a later
+    item holds one that only cfn-lint's `requiredXor`/`requiredOr` made required (its first
+    settable member), with the first item's instead: the group's order says which to take
+    (Application Auto Scaling: ResourceId with ScalableDimension and ServiceNamespace, which
+    name the resource, not ScalingTargetId)."""
+    choosers = ("requiredXor", "requiredOr")
+    for group in groups:
+        if group.where or not group.items or group.items[0] & required:
+            continue
+        first = group.items[0] - unsettable
+        chosen = frozenset().union(*group.items[1:]) & required
+        names = [set(doc[k]) for k in choosers if isinstance(doc.get(k), list)]
+        if not chosen or not first or not any(chosen & n and first & n for n in names):
+            continue
+        plain = required_of({k: v for k, v in doc.items() if k not in choosers}, unsettable)
+        if not chosen & plain:  # the schema itself asks for none of them
+            required = (required - chosen) | first
+    return required
 
 
 def _needed(groups: list[Exclusive], required: set[str], unsettable: frozenset[str]) -> set[str]:

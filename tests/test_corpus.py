@@ -889,3 +889,15 @@ def test_a_group_left_with_one_item_is_named_in_a_warning(corpus):
         "#: not held to, the group of exclusive.yaml of InstanceId, NetworkInterfaceId: "
         "the schema has the members of one item only"
     ]
+
+
+def test_the_order_of_a_group_beats_the_first_member_requiredxor_would_take(site, pages):
+    # AWS::ApplicationAutoScaling::ScalingPolicy: "You must specify either the
+    # ``ScalingTargetId`` property, or the ``ResourceId``, ``ScalableDimension``, and
+    # ``ServiceNamespace`` properties, but not both." cfn-lint's requiredXor [ScalingTargetId,
+    # ResourceId] would take ScalingTargetId; the group puts the three that name the resource
+    # (its identifier holds ScalableDimension, its list filter ServiceNamespace) first.
+    page = page_of(site, pages, "AWS::ApplicationAutoScaling::ScalingPolicy")
+    params = "PolicyName, PolicyType, ResourceId, ScalableDimension, ServiceNamespace, region"
+    assert f'<CopyableCode code="{params}" />' in page
+    assert "ScalingTargetId" not in section(page, "`INSERT` example", "`DELETE` example")
