@@ -164,21 +164,13 @@ def _at(doc: Mapping[str, Any], pointer: str) -> Any:
 
 
 def _words(schema: Any, doc: Mapping[str, Any]) -> str:
-    """A schema's description (else that of the definition its `$ref` names), white space
-    made single spaces."""
-    if isinstance(schema, str):  # a description itself (`said at: /description`)
-        return " ".join(schema.split())
-    seen: set[str] = set()
-    while isinstance(schema, dict):
-        text = schema.get("description")
-        if isinstance(text, str) and text.strip():
-            return " ".join(text.split())
-        ref = schema.get("$ref")
-        if not isinstance(ref, str) or ref in seen:
-            break
-        seen.add(ref)
-        schema = _at(doc, ref.partition("#")[2])
-    return ""
+    """A schema's description (else that of the definition its `$ref` names), as its page
+    shows it, white space made single spaces; a description itself (`said at: /description`)
+    as it is."""
+    from generator.normalize import description_of  # normalize imports this module
+
+    text = schema if isinstance(schema, str) else description_of(schema, doc)
+    return " ".join(text.split())
 
 
 def _replaced(node: Any, tokens: tuple[str, ...], value: Any) -> Any:
