@@ -62,7 +62,7 @@ def extract_examples(text: str) -> tuple[Example, ...]:
     """Every example of a page, in page order."""
     examples: list[Example] = []
     section, tab, lead = "", "", ""
-    tokens = _markdown().parse(_blank_frontmatter(text))
+    tokens = _PARSER.parse(_blank_frontmatter(text))
     for i, token in enumerate(tokens):
         if token.type == "heading_open":
             title = tokens[i + 1].content.strip()
@@ -129,8 +129,3 @@ def ready(parser: MarkdownIt) -> MarkdownIt:
 
 # The one CommonMark parser (HTML blocks on, as MDX reads JSX tags at block level).
 _PARSER = ready(MarkdownIt("commonmark"))
-
-
-def _markdown() -> MarkdownIt:
-    """The one CommonMark parser, ready for many threads."""
-    return _PARSER

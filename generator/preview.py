@@ -51,11 +51,6 @@ _PAGE_LINK = re.compile(r'href="((?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)[^"]*?)\.mdx(#[
 _PARSER = ready(MarkdownIt("commonmark").enable("table"))
 
 
-def _markdown() -> MarkdownIt:
-    """The parser of the pages."""
-    return _PARSER
-
-
 def page_url(path: str) -> str:
     """The URL path a page is served at.
 
@@ -73,7 +68,7 @@ def to_html(mdx: str) -> tuple[str, str]:
         meta = yaml.safe_load(front[1])
         title = str(meta.get("title", "")) if isinstance(meta, dict) else ""
         mdx = mdx[front.end() :]
-    body = _markdown().render(_components_to_html(mdx))
+    body = _PARSER.render(_components_to_html(mdx))
     return title, _PAGE_LINK.sub(r'href="\1.html\2"', body)
 
 
@@ -85,7 +80,7 @@ def _components_to_html(mdx: str) -> str:
     lines = mdx.splitlines(keepends=True)
     fenced = sorted(
         token.map
-        for token in _markdown().parse(mdx)
+        for token in _PARSER.parse(mdx)
         if token.type in ("fence", "code_block") and token.map
     )
     parts, start = [], 0
