@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,3 +69,36 @@ def corpus(tmp_path_factory) -> tuple[Path, Path]:
     assert main(["fetch", "--source", "cfn-lint", "--specs", str(specs)]) == 0
     assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
     return specs, out
+
+
+# Sixteen threads call `function` on a page's text at once, in a new process, the first
+# thing they do (as validate's and preview's threads may); a tiny switch interval makes a race
+# likely to show. It prints what the calls raised.
+_ON_THREADS = """
+import importlib, sys, threading
+sys.setswitchinterval(1e-6)
+module, name, path = sys.argv[1:]
+function = getattr(importlib.import_module(module), name)
+text = open(path, encoding="utf-8").read()
+barrier, failures = threading.Barrier(16), []
+def call():
+    barrier.wait()
+    try:
+        function(text)
+    except Exception as error:
+        failures.append(repr(error))
+threads = [threading.Thread(target=call) for _ in range(16)]
+[t.start() for t in threads]
+[t.join() for t in threads]
+print(failures)
+"""
+
+
+def failures_on_threads(module: str, function: str, page: Path) -> tuple[int, str, str]:
+    """Exit code, what the calls raised (printed) and stderr of a run of `_ON_THREADS`."""
+    run = subprocess.run(
+        [sys.executable, "-c", _ON_THREADS, module, function, str(page)],
+        capture_output=True,
+        text=True,
+    )
+    return run.returncode, run.stdout.strip(), run.stderr

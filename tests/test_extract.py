@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-from conftest import ROOT
+from conftest import ROOT, failures_on_threads
 
 from generator.extract import Example, ExampleKind, extract_examples
 
@@ -70,33 +67,10 @@ def test_frontmatter_is_not_read_as_markdown() -> None:
     assert [(e.kind, e.line) for e in extract_examples(text)] == [(ExampleKind.DELETE, 6)]
 
 
-# Sixteen threads read a page with links at once, in a new process, the first thing they do
-# (as validate's threads do); a tiny switch interval makes a race likely to show.
-THREADS = """
-import sys, threading
-sys.setswitchinterval(1e-6)
-from generator.extract import extract_examples
-text = open(sys.argv[1], encoding="utf-8").read()
-barrier, failures = threading.Barrier(16), []
-def read():
-    barrier.wait()
-    try:
-        extract_examples(text)
-    except Exception as error:
-        failures.append(repr(error))
-threads = [threading.Thread(target=read) for _ in range(16)]
-[t.start() for t in threads]
-[t.join() for t in threads]
-print(failures)
-"""
-
-
 def test_pages_with_links_are_read_on_many_threads_at_once() -> None:
     # markdown-it's URL library builds its tables on first use, registering each before it is
     # filled: a thread could read a part of one (IndexError; 16 of 40 such runs did, before
     # generator.extract had them built on import).
     for _ in range(10):
-        run = subprocess.run(
-            [sys.executable, "-c", THREADS, str(PAGE)], capture_output=True, text=True
-        )
-        assert (run.returncode, run.stdout.strip()) == (0, "[]"), run.stderr
+        code, failures, stderr = failures_on_threads("generator.extract", "extract_examples", PAGE)
+        assert (code, failures) == (0, "[]"), stderr

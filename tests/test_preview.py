@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from conftest import LAMBDA_SPEC
+from conftest import LAMBDA_SPEC, failures_on_threads
 
 from generator.build import build, worker_context
 from generator.cli import main
@@ -322,33 +322,10 @@ def test_named_types_index_only_their_pages_and_folders_are_found_without_a_slas
         running.process.communicate()
 
 
-# Sixteen threads render a page at once, in a new process, the first thing they do (as the
-# server's threads may); a tiny switch interval makes a race likely to show.
-RENDER_ON_THREADS = """
-import sys, threading
-sys.setswitchinterval(1e-6)
-from generator.preview import to_html
-text = open(sys.argv[1], encoding="utf-8").read()
-barrier, failures = threading.Barrier(16), []
-def render():
-    barrier.wait()
-    try:
-        to_html(text)
-    except Exception as error:
-        failures.append(repr(error))
-threads = [threading.Thread(target=render) for _ in range(16)]
-[t.start() for t in threads]
-[t.join() for t in threads]
-print(failures)
-"""
-
-
 def test_pages_are_rendered_on_many_threads_at_once() -> None:
     # markdown-it builds its rule chains and mdurl its tables on first use (see
     # generator.extract.ready): the preview's parser is ready before any thread starts.
     page = ROOT / "output" / "aws" / "lambda" / "event_invoke_configs" / "index.mdx"
     for _ in range(10):
-        run = subprocess.run(
-            [sys.executable, "-c", RENDER_ON_THREADS, str(page)], capture_output=True, text=True
-        )
-        assert (run.returncode, run.stdout.strip()) == (0, "[]"), run.stderr
+        code, failures, stderr = failures_on_threads("generator.preview", "to_html", page)
+        assert (code, failures) == (0, "[]"), stderr
