@@ -23,7 +23,7 @@ from generator import jsontext
 from generator.errors import SpecError, UsageError
 from generator.jsonpointer import join_pointer, resolve_pointer
 from generator.model import MAX_SCHEMA_BYTES, SourceFile, Spec
-from generator.naming import TYPE_NAME, TYPE_NAME_RULE, field_name, utf8_name
+from generator.naming import TYPE_NAME, TYPE_NAME_RULE, field_name, split_type_name, utf8_name
 
 log = logging.getLogger(__name__)
 
@@ -245,7 +245,7 @@ def check_structure(label: str, document: dict, data: bytes | None = None) -> No
     if not isinstance(properties, dict) or not properties:
         raise SpecError(label, "/properties", "expected a non-empty object of properties")
     _check_keywords(label, document, ())
-    _check_columns(label, properties, type_name.split("::")[1].lower())
+    _check_columns(label, properties, split_type_name(type_name)[1].lower())
     for i, name in enumerate(document.get("required", ())):  # an array of strings by now
         if name not in properties:
             raise SpecError(label, f"/required/{i}", f"{name!r} names no property")
