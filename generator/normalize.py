@@ -62,13 +62,14 @@ def normalize(spec: Spec) -> Resource:
     required = required_of(doc, read_only | listed_deprecated)
     # Properties that exclude each other by their descriptions' words (data/exclusive.yaml).
     exclusive = groups_of(doc, spec.type_name)
-    doc = for_pages(doc, exclusive)
-    required = _preferred(exclusive, doc, required, read_only | listed_deprecated)
-    required |= _needed(exclusive, required, read_only | listed_deprecated)
+    doc = for_pages(doc, exclusive)  # the nested groups; the top-level ones are applied here
+    top = [group for group in exclusive if not group.where]
+    required = _preferred(top, doc, required, read_only | listed_deprecated)
+    required |= _needed(top, required, read_only | listed_deprecated)
     deprecated = listed_deprecated - required
     read_only_paths = _nested_paths(doc.get("readOnlyProperties", ()))
     shown = set(_compatible(doc, doc["properties"], read_only | deprecated))
-    shown -= _left_out(exclusive, shown, required)
+    shown -= _left_out(top, shown, required)
     conditions = _conditional(doc, shown | required)
     shapes: dict[Any, _Shape] = {}  # shared by the attempts: they read the same schemas
     avoided = _members_by_owner(
@@ -238,7 +239,7 @@ def _preferred(
     name the resource, not ScalingTargetId)."""
     choosers = ("requiredXor", "requiredOr")
     for group in groups:
-        if group.where or not group.items or group.items[0] & required:
+        if not group.items or group.items[0] & required:
             continue
         first = group.items[0] - unsettable
         chosen = frozenset().union(*group.items[1:]) & required
@@ -256,8 +257,6 @@ def _needed(groups: list[Exclusive], required: set[str], unsettable: frozenset[s
     first item that can be set, made required (as of cfn-lint's `requiredXor`)."""
     added: set[str] = set()
     for group in groups:
-        if group.where:
-            continue
         if group.needed and not any(item & required for item in group.items):
             item = next((i for i in group.items if not i & unsettable), None)
             added |= item or set()
@@ -269,8 +268,6 @@ def _left_out(groups: list[Exclusive], shown: set[str], required: set[str]) -> s
     first that holds a required property, else the first the examples show."""
     out: set[str] = set()
     for group in groups:
-        if group.where:
-            continue
         kept = next((i for i in group.items if i & required), None)
         kept = kept or next((i for i in group.items if i & (shown - out)), None)
         for item in group.items:
