@@ -380,11 +380,18 @@ def deref(
 ) -> tuple[dict, frozenset]:
     """Follow `$ref`s to the schema they name; returns it with the refs followed so far.
 
-    `targets` keeps what each `$ref` named, for callers that follow many.
+    `targets` keeps what each `$ref` named, for callers that follow many. An `allOf` that only
+    annotates one schema stands for it (see `_annotated`).
     """
-    if type(schema) is dict and "$ref" not in schema:  # most schemas: nothing to follow
-        return schema, seen
-    while isinstance(schema, dict) and isinstance(ref := schema.get("$ref"), str):
+    if type(schema) is dict and "$ref" not in schema and "allOf" not in schema:
+        return schema, seen  # most schemas: nothing to follow
+    while isinstance(schema, dict):
+        ref = schema.get("$ref")
+        if not isinstance(ref, str):
+            if (annotated := _annotated(schema)) is None:
+                break
+            schema = annotated
+            continue
         if ref in seen:
             break
         seen = seen | {ref}
@@ -396,6 +403,21 @@ def deref(
                 targets[ref] = resolve_pointer(doc, ref.partition("#")[2])
             schema = targets[ref]
     return (schema if isinstance(schema, dict) else {}), seen
+
+
+# Keywords that say nothing of the values a schema allows.
+_ANNOTATIONS = frozenset({"$comment", "default", "deprecated", "description", "examples", "title"})
+
+
+def _annotated(schema: dict) -> Any:
+    """The one schema that a schema of only an `allOf` stands for, where the other branches
+    only annotate it (`{"allOf": [{"$ref": "#/definitions/Protocol"}, {"default": "MCP"}]}`);
+    else None."""
+    branches = schema.get("allOf")
+    if not isinstance(branches, list) or schema.keys() - _ANNOTATIONS != {"allOf"}:
+        return None
+    shaping = [b for b in branches if not (isinstance(b, dict) and b.keys() <= _ANNOTATIONS)]
+    return shaping[0] if len(shaping) == 1 else None
 
 
 def type_of(schema: Any, doc: dict) -> str:
@@ -485,7 +507,8 @@ class _ValueBuilder:
         `extra` adds what a condition on the owner asks of this value (the `then` of an `if`
         that holds); `required` says that the owner requires it, so that a cut leaves it empty.
         """
-        if type(schema) is dict and "$ref" not in schema:  # most schemas: nothing to follow
+        if type(schema) is dict and "$ref" not in schema and "allOf" not in schema:
+            # most schemas: nothing to follow
             if len(path) > MAX_VALUE_DEPTH:
                 return self.cut(schema, path, required)
             target, followed = schema, seen

@@ -724,6 +724,11 @@ def test_a_value_the_schema_allows_only_one_of_is_written_out(site, pages):
     page = page_of(site, pages, "AWS::Omics::Workflow")
     assert "\n 'GPU',\n" in section(page, "`INSERT` example")
     assert "{{ Accelerators }}" not in page
+    # AWS::BedrockAgentCore::Gateway: ProtocolType is an allOf of the definition (an enum of
+    # "MCP") and a default: the allOf only annotates it.
+    page = page_of(site, pages, "AWS::BedrockAgentCore::Gateway")
+    assert manifest_value(page, "ProtocolType") == "MCP"
+    assert "{{ ProtocolType }}" not in page
 
 
 def test_one_placeholder_name_never_stands_for_two_meanings(site, pages):

@@ -11,7 +11,15 @@ from conftest import LAMBDA_SPEC
 
 from generator.build import build
 from generator.errors import SpecError
-from generator.model import ArrayValue, Handler, ObjectValue, Placeholder, SqlVerb, Truncated
+from generator.model import (
+    ArrayValue,
+    Handler,
+    Literal,
+    ObjectValue,
+    Placeholder,
+    SqlVerb,
+    Truncated,
+)
 from generator.normalize import normalize
 from generator.render import render_page
 from generator.schema import parse_spec, read_spec
@@ -129,6 +137,29 @@ def test_union_and_missing_types():
     resource = normalize(parse_spec("u.json", json.dumps(doc).encode()))
     values = {p.name: p.value for p in resource.properties}
     assert values == {"X": Placeholder("X", "string"), "Y": Placeholder("Y", "string")}
+
+
+def test_an_all_of_that_only_annotates_a_schema_stands_for_it():
+    # {"allOf": [{"$ref": ...}, {"default": ...}]}: the definition's type, description and
+    # one value; an allOf of two schemas, or with more beside it, is no such wrapper.
+    doc = {
+        "typeName": "AWS::Test::Wrapped",
+        "definitions": {"Mode": {"type": "string", "enum": ["MCP"], "description": "The mode."}},
+        "properties": {
+            "Id": {"type": "string"},
+            "Mode": {"allOf": [{"$ref": "#/definitions/Mode"}, {"default": "MCP"}]},
+            "Both": {"allOf": [{"$ref": "#/definitions/Mode"}, {"maxLength": 3}]},
+            "Beside": {"allOf": [{"$ref": "#/definitions/Mode"}], "type": "integer"},
+        },
+        "primaryIdentifier": ["/properties/Id"],
+        "handlers": {"read": {"permissions": []}},
+    }
+    resource = normalize(parse_spec("w.json", json.dumps(doc).encode(), meta_check=False))
+    mode = next(p for p in resource.properties if p.name == "Mode")
+    assert (mode.type, mode.description, mode.value) == ("string", "The mode.", Literal('"MCP"'))
+    values = {p.name: p.value for p in resource.properties}
+    assert values["Both"] == Placeholder("Both", "string")
+    assert values["Beside"] == Placeholder("Beside", "integer")
 
 
 def test_a_type_given_twice_in_the_exclusive_file_is_an_error():
