@@ -793,6 +793,13 @@ def test_properties_that_exclude_each_other_in_words_are_set_one_at_a_time(site,
     assert "- name: StorageEncrypted\n" in examples
     assert "SourceDBClusterIdentifier" not in examples
     assert "SourceDbClusterResourceId" not in examples
+    # AWS::SecretsManager::Secret: "To generate a random password, use GenerateSecretString
+    # instead."
+    examples = section(
+        page_of(site, pages, "AWS::SecretsManager::Secret"), "`INSERT` example", "`DELETE` example"
+    )
+    assert "- name: SecretString\n" in examples
+    assert "GenerateSecretString" not in examples
 
 
 def test_of_properties_one_of_which_must_be_set_the_first_is_required(site, pages):
@@ -803,6 +810,23 @@ def test_of_properties_one_of_which_must_be_set_the_first_is_required(site, page
     required = section(page, "`INSERT` example").split('<TabItem value="all">')[0]
     assert "'{{ InternetGatewayId }}'" in required
     assert "VpnGatewayId" not in section(page, "`INSERT` example", "`DELETE` example")
+
+
+def test_of_code_sources_and_distribution_kinds_the_examples_take_one(site, pages):
+    # AWS::Lambda::Function's Code: an S3 location, inline ZipFile or a container ImageUri
+    # (the Code property's words); the S3 location's members go together.
+    page = page_of(site, pages, "AWS::Lambda::Function")
+    code = manifest_value(page, "Code")
+    assert {"S3Bucket", "S3Key"} <= code.keys() and not {"ImageUri", "ZipFile"} & code.keys()
+    assert '"ZipFile"' not in section(page, "`UPDATE` example")
+    # AWS::CloudFront::Distribution: a standard distribution (Aliases, PriceClass, ...), not a
+    # multi-tenant one (TenantConfig); each cache behavior takes a CachePolicyId, which the
+    # schema's words require where ForwardedValues is not set.
+    page = page_of(site, pages, "AWS::CloudFront::Distribution")
+    config = manifest_value(page, "DistributionConfig")
+    assert {"Aliases", "PriceClass"} <= config.keys() and "TenantConfig" not in config
+    for behavior in (config["DefaultCacheBehavior"], config["CacheBehaviors"][0]):
+        assert "CachePolicyId" in behavior and "ForwardedValues" not in behavior
 
 
 def test_an_entry_whose_words_its_schema_no_longer_says_is_not_held_to(corpus):
