@@ -425,9 +425,10 @@ def type_of(schema: Any, doc: dict) -> str:
     return _type_or_none(schema, doc) or "string"
 
 
-def _type_or_none(schema: Any, doc: dict) -> str | None:
-    """The data type a schema declares or implies, None when it says nothing of it."""
-    target, _ = deref(schema, doc)
+def _type_or_none(schema: Any, doc: dict, seen: frozenset[str] = frozenset()) -> str | None:
+    """The data type a schema declares or implies, None when it says nothing of it; `seen`,
+    the `$ref`s followed to it (a branch that leads back to one says nothing)."""
+    target, seen = deref(schema, doc, seen)
     declared = target.get("type")
     if isinstance(declared, str):
         return declared
@@ -439,7 +440,7 @@ def _type_or_none(schema: Any, doc: dict) -> str | None:
         return "array"
     branches = target.get("oneOf") or target.get("anyOf")
     if isinstance(branches, list) and branches:
-        types = dict.fromkeys(t for b in branches if (t := _type_or_none(b, doc)))
+        types = dict.fromkeys(t for b in branches if (t := _type_or_none(b, doc, seen)))
         return " | ".join(types) or None
     return None
 

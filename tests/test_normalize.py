@@ -119,6 +119,17 @@ def test_recursive_definitions_are_cut_not_looped():
     assert "value: null" not in page and "cut here" in page
 
 
+def test_a_definition_that_is_one_of_itself_or_a_string_is_a_string():
+    # {"oneOf": [{"type": "string"}, {"$ref": "<itself>"}]}: the branch that leads back says
+    # nothing of the type, and following it again would never end.
+    document = json.loads(RECURSIVE)
+    document["definitions"]["T"] = {"oneOf": [{"type": "string"}, {"$ref": "#/definitions/T"}]}
+    document["properties"]["T"] = {"$ref": "#/definitions/T"}
+    resource = normalize(parse_spec("tree.json", json.dumps(document).encode(), meta_check=False))
+    t = next(p for p in resource.properties if p.name == "T")
+    assert (t.type, t.value) == ("string", Placeholder("T", "string"))
+
+
 def test_a_permission_that_would_close_its_code_block_is_bad_input():
     # MDX closes a fence at a line of backticks however it is indented: none may get in.
     document = json.loads(RECURSIVE)
