@@ -41,7 +41,7 @@ from generator.lock import (
     update_lock,
     write_lock,
 )
-from generator.model import DEFAULT_REGION, MAX_SCHEMA_BYTES
+from generator.model import DEFAULT_REGION, MAX_SCHEMA_BYTES, MAX_ZIP_BYTES
 from generator.naming import TYPE_NAME, TYPE_NAME_RULE, spec_file_name, utf8_name
 
 log = logging.getLogger(__name__)
@@ -351,12 +351,14 @@ def read_source(
 
 
 def _read_zip(file: IO[bytes], label: str, max_bytes: int) -> list[SchemaDocument]:
-    """Parse every `*.json` member of a zip (directories and hidden files are skipped)."""
+    """Parse every `*.json` member of a zip (directories and hidden files are skipped), no
+    more than MAX_ZIP_BYTES in all."""
     try:
         archive = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, UnicodeDecodeError) as e:
         raise FetchError(f"{label}: not a readable zip file ({e})") from e
     documents = []
+    total = 0
     with archive:
         for info in sorted(archive.infolist(), key=lambda i: i.filename):
             base = info.filename.rsplit("/", 1)[-1]
@@ -365,6 +367,8 @@ def _read_zip(file: IO[bytes], label: str, max_bytes: int) -> list[SchemaDocumen
             where = f"{label}!{info.filename}"
             if info.file_size > max_bytes:
                 raise FetchError(f"{where}: larger than the size limit of {max_bytes} bytes")
+            if info.flag_bits & 0x1:  # zipfile would raise RuntimeError
+                raise FetchError(f"{where}: encrypted in the zip (it needs a password)")
             try:
                 with archive.open(info) as member:
                     data = member.read(max_bytes + 1)
@@ -372,6 +376,12 @@ def _read_zip(file: IO[bytes], label: str, max_bytes: int) -> list[SchemaDocumen
                 raise FetchError(f"{where}: corrupt zip member ({e})") from e
             if len(data) > max_bytes:
                 raise FetchError(f"{where}: larger than the size limit of {max_bytes} bytes")
+            total += len(data)
+            if total > MAX_ZIP_BYTES:
+                raise FetchError(
+                    f"{label}: its schemas come to more than the limit of {MAX_ZIP_BYTES} bytes "
+                    "uncompressed"
+                )
             documents.append(SchemaDocument(parse_type_name(where, data), where, data))
     return documents
 

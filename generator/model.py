@@ -9,6 +9,9 @@ from enum import Enum
 DEFAULT_REGION = "us-east-1"
 # The largest schema read (a file, a zip member, a download): real ones stay under 2 MB.
 MAX_SCHEMA_BYTES = 200 * 1024 * 1024
+# The most a zip's schemas may come to, uncompressed (AWS's whole set is under 50 MB): a zip
+# that inflates past it is refused before it fills the memory.
+MAX_ZIP_BYTES = 1024 * 1024 * 1024
 
 
 class Handler(Enum):

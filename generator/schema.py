@@ -22,7 +22,7 @@ from typing import Any
 from generator import jsontext
 from generator.errors import SpecError, UsageError
 from generator.jsonpointer import join_pointer, resolve_pointer
-from generator.model import MAX_SCHEMA_BYTES, SourceFile, Spec
+from generator.model import MAX_SCHEMA_BYTES, MAX_ZIP_BYTES, SourceFile, Spec
 from generator.naming import TYPE_NAME, TYPE_NAME_RULE, field_name, split_type_name, utf8_name
 
 log = logging.getLogger(__name__)
@@ -154,7 +154,8 @@ def load_source(source: SourceFile) -> SourceFile:
 
 def _read_zip(archive: Path) -> tuple[SourceFile, ...]:
     """The `*.json` members of a zip in name order, as fetch reads them: not folders, hidden
-    files (`.x.json`, `__MACOSX/._x.json`) or members past the size limit."""
+    files (`.x.json`, `__MACOSX/._x.json`) or members past the size limit, nor more than
+    MAX_ZIP_BYTES in all."""
     try:
         with zipfile.ZipFile(archive) as z:
             members = sorted(
@@ -162,14 +163,23 @@ def _read_zip(archive: Path) -> tuple[SourceFile, ...]:
                 key=lambda i: i.filename,
             )
             sources = []
+            total = 0
             for info in members:
                 label = f"{archive}/{info.filename}"
                 if sources and sources[-1].name == info.filename:
                     raise UsageError(f"{label}: in the zip twice")
+                if info.flag_bits & 0x1:  # zipfile would raise RuntimeError
+                    raise UsageError(f"{label}: encrypted in the zip (it needs a password)")
                 with z.open(info) as member:
                     data = member.read(MAX_SCHEMA_BYTES + 1)
                 if len(data) > MAX_SCHEMA_BYTES:
                     raise SpecError(label, "", f"larger than the limit of {MAX_SCHEMA_BYTES} bytes")
+                total += len(data)
+                if total > MAX_ZIP_BYTES:
+                    raise UsageError(
+                        f"{archive}: its schemas come to more than the limit of {MAX_ZIP_BYTES} "
+                        "bytes uncompressed"
+                    )
                 sources.append(SourceFile(info.filename, label, data))
             return tuple(sources)
     except (

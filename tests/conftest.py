@@ -102,3 +102,11 @@ def failures_on_threads(module: str, function: str, page: Path) -> tuple[int, st
         text=True,
     )
     return run.returncode, run.stdout.strip(), run.stderr
+
+
+def encrypted(data: bytes) -> bytes:
+    """A zip's bytes with its first member flagged encrypted (Python writes no such zip)."""
+    flagged = bytearray(data)
+    flagged[flagged.index(b"PK\x03\x04") + 6] |= 0x1  # the local header's flags
+    flagged[flagged.index(b"PK\x01\x02") + 8] |= 0x1  # the central directory's
+    return bytes(flagged)

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import LAMBDA_SPEC
+from conftest import LAMBDA_SPEC, encrypted
 from httpfixtures import LoopbackServer, Reply, refused_url, serving
 
 from generator.atomicfile import is_temp_name
@@ -332,6 +332,13 @@ def test_corrupt_zip_member(server: LoopbackServer, specs: Path) -> None:
     url = server.route(ZIP_PATH, Reply(body=bytes(data)))
     assert fetch_fails(url, specs, [EIC]) == (
         f"{url}!{EIC_FILE}: corrupt zip member (Bad CRC-32 for file '{EIC_FILE}')"
+    )
+
+
+def test_encrypted_zip_member(server: LoopbackServer, specs: Path) -> None:
+    url = server.route(ZIP_PATH, Reply(body=encrypted(make_zip({EIC_FILE: EIC_BYTES}))))
+    assert fetch_fails(url, specs, [EIC]) == (
+        f"{url}!{EIC_FILE}: encrypted in the zip (it needs a password)"
     )
 
 

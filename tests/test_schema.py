@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import LAMBDA_SPEC
+from conftest import LAMBDA_SPEC, encrypted
 
 from generator import schema
 from generator.build import build
@@ -329,6 +329,18 @@ def test_a_zip_holding_one_name_twice_is_bad_input(tmp_path):
         z.writestr(LAMBDA_SPEC.name, b"{}")
     with pytest.raises(
         UsageError, match=r"twice\.zip/aws-lambda-eventinvokeconfig\.json: in the zip twice"
+    ):
+        read_sources(archive)
+
+
+def test_an_encrypted_zip_is_bad_input(tmp_path):
+    archive = tmp_path / "locked.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr(LAMBDA_SPEC.name, LAMBDA_SPEC.read_bytes())
+    archive.write_bytes(encrypted(archive.read_bytes()))
+    with pytest.raises(
+        UsageError,
+        match=r"locked\.zip/aws-lambda-eventinvokeconfig\.json: encrypted in the zip \(it needs",
     ):
         read_sources(archive)
 
