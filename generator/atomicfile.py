@@ -56,13 +56,13 @@ def write_all_atomic(files: Sequence[tuple[Path, bytes]], durable: bool = False)
             staged.append((_stage(path, data, durable), path))
     except BaseException:
         for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
+            _discard(tmp)
         raise
     for tmp, path in staged:
         try:
             os.replace(tmp, path)  # atomic: readers see the whole old file or the whole new one
         except OSError as e:
-            tmp.unlink(missing_ok=True)
+            _discard(tmp)
             raise OutputError(f"{path}: cannot write: {e.strerror or e}") from e
     if durable:
         for folder in sorted({path.parent for path, _ in files}):
@@ -79,11 +79,20 @@ def _stage(path: Path, data: bytes, durable: bool) -> Path:
                 f.flush()
                 os.fsync(f.fileno())
     except BaseException as e:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         if isinstance(e, OSError):
             raise OutputError(f"{path}: cannot write: {e.strerror or e}") from e
         raise
     return tmp
+
+
+def _discard(tmp: Path) -> None:
+    """Remove a temporary file, if there is one: a failure to (a read-only file system, a
+    file where its folder should be) leaves the error that came first to be told."""
+    try:
+        tmp.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _sync_dir(folder: Path) -> None:

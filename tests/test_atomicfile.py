@@ -27,6 +27,14 @@ def test_atomic_write_failure_is_an_output_error_and_cleans_up(tmp_path: Path) -
     assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
 
 
+def test_a_temporary_file_that_cannot_be_made_nor_removed_is_an_output_error(tmp_path):
+    # A file where the folder should be: the temporary file cannot be written, and removing
+    # it fails too (ENOTDIR, as EROFS on a read-only mount), not with "no such file".
+    (tmp_path / "page").write_bytes(b"")
+    with pytest.raises(OutputError, match=r"page/index\.mdx: cannot write: Not a directory"):
+        write_atomic(tmp_path / "page" / "index.mdx", b"new")
+
+
 def test_temp_names_are_hidden_recognisable_and_not_json(tmp_path: Path) -> None:
     tmp = temp_path(tmp_path / "aws-s3-bucket.json")
     assert tmp.name == f".aws-s3-bucket.json.tmp-{os.getpid()}"
