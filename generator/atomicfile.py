@@ -45,6 +45,20 @@ def write_atomic(path: Path, data: bytes, durable: bool = False) -> None:
     write_all_atomic([(path, data)], durable)
 
 
+def write_through(path: Path, data: bytes) -> None:
+    """Write a file a user named, as a shell's `>` would: through a symbolic link to the file
+    it names, into a FIFO or a device as it is; a regular file (or a new one) atomically."""
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file():
+        try:
+            with open(target, "wb") as f:
+                f.write(data)
+        except OSError as e:
+            raise OutputError(f"{path}: cannot write: {e.strerror or e}") from e
+        return
+    write_atomic(target, data)
+
+
 def write_all_atomic(files: Sequence[tuple[Path, bytes]], durable: bool = False) -> None:
     """Write files atomically: stage every temp file first, then os.replace them in turn.
 

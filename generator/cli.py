@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.atomicfile import write_atomic
+from generator.atomicfile import write_through
 from generator.build import build, fingerprint
 from generator.errors import DocgenError
 from generator.model import DEFAULT_REGION, Page, Site
@@ -150,7 +150,7 @@ def add_check(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--report",
-        type=Path,
+        type=report_path,
         metavar="FILE",
         help='also write the report to FILE (e.g. "$GITHUB_STEP_SUMMARY")',
     )
@@ -165,7 +165,7 @@ def run_check(args: argparse.Namespace) -> int:
     text = render_json(report) if args.format == "json" else render_markdown(report)
     print(text, end="")
     if args.report is not None:
-        write_atomic(args.report, text.encode("utf-8"))
+        write_through(args.report, text.encode("utf-8"))
     return EXIT_OK if report.clean else EXIT_FINDINGS
 
 
@@ -305,6 +305,13 @@ def port_number(text: str) -> int:
     if not 0 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, got {text!r}")
     return port
+
+
+def report_path(text: str) -> Path:
+    """A report file's path: not empty (as `"$GITHUB_STEP_SUMMARY"` is where it is not set)."""
+    if not text:
+        raise argparse.ArgumentTypeError("expected a file, got an empty path")
+    return Path(text)
 
 
 def _add_specs_out(p: argparse.ArgumentParser) -> None:

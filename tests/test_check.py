@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
+import stat
 import subprocess
 import sys
 import zipfile
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -365,6 +368,35 @@ def test_a_change_the_pages_do_not_show_is_still_drift(specs, out, tmp_path, cap
     assert (
         run_check(capsys, "--specs", str(specs), "--out", str(out), "--source", str(source))[0] == 0
     )
+
+
+def test_a_report_file_is_written_as_a_shell_would_write_it(specs, out, tmp_path, capsys):
+    # Through a symbolic link to the file it names (the link stays), and into a FIFO.
+    kept = tmp_path / "kept.md"
+    kept.write_text("old\n", "utf-8")
+    (tmp_path / "report.md").symlink_to(kept)
+    code, stdout, _ = run_check(
+        capsys, "--specs", str(specs), "--out", str(out), "--report", str(tmp_path / "report.md")
+    )
+    assert code == 0 and (tmp_path / "report.md").is_symlink()
+    assert kept.read_text("utf-8") == stdout
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    with ThreadPoolExecutor(1) as pool:  # a FIFO's writer waits for its reader
+        read = pool.submit(fifo.read_text, "utf-8")
+        code, stdout, _ = run_check(
+            capsys, "--specs", str(specs), "--out", str(out), "--report", str(fifo)
+        )
+        assert read.result(timeout=30) == stdout
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_an_empty_report_path_is_a_usage_error(specs, out, capsys):
+    # `--report "$GITHUB_STEP_SUMMARY"` where the variable is not set.
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", "--specs", str(specs), "--out", str(out), "--report", ""])
+    assert exit_.value.code == 2
+    assert "argument --report: expected a file, got an empty path" in capsys.readouterr().err
 
 
 def test_long_reports_are_cut_to_fit_a_pull_request_comment(tmp_path):
