@@ -195,7 +195,10 @@ def resolve_source(source: str | None, region: str | None) -> Source:
         url = default_source_url(region)
         return Source(SourceKind.URL, url, url)
     if source.startswith(("http://", "https://")):
-        return Source(SourceKind.URL, source, url_label(source))
+        try:
+            return Source(SourceKind.URL, source, url_label(source))
+        except ValueError as e:  # a port past 65535, an unclosed [IPv6 address
+            raise FetchError(f"--source: not a valid URL: {e}") from e
     if scheme := _URL_SCHEME.match(source):
         raise FetchError(
             f"{source}: cannot read a {scheme[1]}:// URL: expected an http(s) URL, a zip, "

@@ -400,6 +400,15 @@ def test_a_url_of_another_scheme_is_refused_as_written(specs: Path) -> None:
     )
 
 
+def test_a_url_python_cannot_split_is_bad_input(specs: Path) -> None:
+    assert fetch_fails("http://localhost:80800/s.zip", specs, []) == (
+        "--source: not a valid URL: Port out of range 0-65535"
+    )
+    assert fetch_fails("https://[fe80::1/s.zip", specs, []) == (
+        "--source: not a valid URL: Invalid IPv6 URL"
+    )
+
+
 @needs_cfn_lint
 def test_quiet_fetch_prints_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["fetch", EIC, "--source", "cfn-lint", "--specs", str(tmp_path), "--quiet"]) == 0
