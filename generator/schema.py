@@ -345,6 +345,10 @@ def _check_keywords(label: str, node: Any, path: tuple) -> None:
             fits = isinstance(value, kinds) and (kinds is bool or not isinstance(value, bool))
             if not fits or (key in _COUNTS and value < 0):
                 raise _wrong(label, (*path, key), value, expected)
+            if key == "multipleOf" and value <= 0:  # every value would divide by it
+                raise SpecError(
+                    label, join_pointer((*path, key)), f"expected a number above 0, got {value}"
+                )
         elif kind == "type":
             if value.__class__ is str and value in JSON_TYPES:
                 continue
@@ -409,21 +413,30 @@ def _check_columns(label: str, properties: dict, service: str) -> None:
 
 
 def _check_pointer_lists(label: str, document: dict) -> None:
-    """The read-only, write-only and create-only lists must be arrays of JSON pointers."""
+    """The read-only, write-only and create-only lists must be arrays of JSON pointers, and
+    `additionalIdentifiers` an array of them."""
     for key in POINTER_LISTS:
-        if key not in document:
-            continue
-        pointers = document[key]
-        if not isinstance(pointers, list):
-            raise _wrong(label, (key,), pointers, "an array of JSON pointers")
-        for i, pointer in enumerate(pointers):
-            if not (isinstance(pointer, str) and pointer.startswith("/")):
-                got = repr(pointer) if isinstance(pointer, str) else _json_type(pointer)
-                raise SpecError(
-                    label,
-                    f"/{key}/{i}",
-                    f"expected a JSON pointer like /properties/Name, got {got}",
-                )
+        if key in document:
+            _check_pointers(label, (key,), document[key])
+    groups = document.get("additionalIdentifiers", [])
+    if not isinstance(groups, list):
+        raise _wrong(label, ("additionalIdentifiers",), groups, "an array of arrays of pointers")
+    for i, group in enumerate(groups):
+        _check_pointers(label, ("additionalIdentifiers", i), group)
+
+
+def _check_pointers(label: str, path: tuple, pointers: Any) -> None:
+    """Raise SpecError unless `pointers` is an array of JSON pointers."""
+    if not isinstance(pointers, list):
+        raise _wrong(label, path, pointers, "an array of JSON pointers")
+    for i, pointer in enumerate(pointers):
+        if not (isinstance(pointer, str) and pointer.startswith("/")):
+            got = repr(pointer) if isinstance(pointer, str) else _json_type(pointer)
+            raise SpecError(
+                label,
+                join_pointer((*path, i)),
+                f"expected a JSON pointer like /properties/Name, got {got}",
+            )
 
 
 def _names(value: Any) -> bool:
@@ -467,8 +480,14 @@ def _check_refs(label: str, document: dict, data: bytes | None) -> None:
     for pointer, ref in iter_refs(document):  # slow, but only to name the broken one
         if not ref.startswith(SAME_DOCUMENT_REFS):
             raise SpecError(label, pointer, f"$ref {ref!r} points outside the schema")
-        if not _ref_resolves(document, ref):
-            raise SpecError(label, pointer, f"$ref {ref!r} names no definition")
+        try:
+            target = resolve_pointer(document, ref.partition("#")[2])
+        except (KeyError, ValueError):
+            raise SpecError(label, pointer, f"$ref {ref!r} names no definition") from None
+        if not isinstance(target, (dict, bool)):
+            kind = _json_type(target)
+            article = "an" if kind[0] in "aeiou" else "a"
+            raise SpecError(label, pointer, f"$ref {ref!r} names {article} {kind}, not a schema")
 
 
 def _ref_targets(document: dict, data: bytes | None = None) -> set[str]:
@@ -486,14 +505,14 @@ def _ref_targets(document: dict, data: bytes | None = None) -> set[str]:
 
 
 def _ref_resolves(document: dict, ref: str) -> bool:
-    """Whether a `$ref` names a place in this document."""
+    """Whether a `$ref` names a schema (an object or a boolean) in this document."""
     if not ref.startswith(SAME_DOCUMENT_REFS):
         return False
     try:
-        resolve_pointer(document, ref.partition("#")[2])
+        target = resolve_pointer(document, ref.partition("#")[2])
     except (KeyError, ValueError):
         return False
-    return True
+    return isinstance(target, (dict, bool))
 
 
 def _check_handlers(label: str, handlers: Any) -> None:

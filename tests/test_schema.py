@@ -288,6 +288,26 @@ def test_a_broken_ref_is_found_however_the_json_text_writes_it(encode):
             lambda d: d.update(deprecatedProperties="/properties/Qualifier"),
             "x.json#/deprecatedProperties: expected an array of JSON pointers, got string",
         ),
+        # The mock reads the additional identifiers.
+        (
+            lambda d: d.update(additionalIdentifiers=["/properties/FunctionName"]),
+            "x.json#/additionalIdentifiers/0: expected an array of JSON pointers, got string",
+        ),
+        (
+            lambda d: d.update(additionalIdentifiers=[["FunctionName"]]),
+            "x.json#/additionalIdentifiers/0/0: expected a JSON pointer like /properties/Name, "
+            "got 'FunctionName'",
+        ),
+        # Every value would divide by it.
+        (
+            lambda d: d["properties"]["MaximumRetryAttempts"].update(multipleOf=0),
+            "x.json#/properties/MaximumRetryAttempts/multipleOf: expected a number above 0, got 0",
+        ),
+        # A $ref names a schema: an object or a boolean.
+        (
+            lambda d: d["properties"]["Qualifier"].update({"$ref": "#/required"}),
+            "x.json#/properties/Qualifier/$ref: $ref '#/required' names an array, not a schema",
+        ),
     ],
 )
 def test_keywords_of_the_wrong_shape_name_file_and_pointer(change, message):
