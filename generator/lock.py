@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator import jsontext
 from generator.atomicfile import read_or_none, write_atomic
 from generator.errors import SpecError
 from generator.jsonpointer import join_pointer
@@ -96,11 +97,10 @@ def render_lock(lock: Lock) -> str:
 def parse_lock(text: str, file: str) -> Lock:
     """Parse lock text; raises SpecError naming `file` and a JSON pointer when it is malformed."""
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise SpecError(
-            file, "", f"invalid JSON at line {e.lineno} column {e.colno}: {e.msg}"
-        ) from e
+        document = jsontext.loads(text)
+    except jsontext.JSONTextError as e:
+        where = f" at line {e.line} column {e.column}" if e.line else ""
+        raise SpecError(file, e.pointer or "", f"invalid JSON{where}: {e.message}") from e
     _expect_keys(document, {"schemas", "version"}, file, ())
     if document["version"] != LOCK_VERSION:
         raise SpecError(

@@ -46,7 +46,7 @@ def read_owned(out_dir: Path) -> frozenset[str]:
         return frozenset()
     try:
         files = json.loads(record.read_text("utf-8"))["files"]
-    except (OSError, ValueError, KeyError, TypeError) as e:
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as e:
         raise OutputError(f"{record}: unreadable record of generated files ({e}){_MEND}") from e
     if not isinstance(files, list) or not all(_inside(f) for f in files):
         # Never follow a record out of the folder: its files are the ones a prune removes.
@@ -67,6 +67,8 @@ _MEND = (
 def _inside(path: object) -> bool:
     """Whether a recorded path is a relative one that stays inside the output folder."""
     if not isinstance(path, str) or not path or path.startswith("/") or "\\" in path:
+        return False
+    if "\0" in path:  # no file name holds one
         return False
     return all(part not in ("", ".", "..") for part in path.split("/"))
 
@@ -108,7 +110,7 @@ def read_cache(out_dir: Path, fingerprint: str) -> dict[tuple[str, str], Outcome
             )
             reusable[(outcome.file, outcome.sha256)] = outcome
         return reusable
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
         return {}
 
 
@@ -306,8 +308,7 @@ def _write_held(
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
-    for rel in removed:
-        _remove(out_dir, rel)
+    removed = [rel for rel in removed if _remove(out_dir, rel)]
     recorded = set(current) | kept | (set() if prune else set(owned))
     record = json.dumps({"files": sorted(recorded)}, indent=2).encode() + b"\n"
     if read_or_none(out_dir / OWNED_FILE) != record:
@@ -431,11 +432,18 @@ def is_foreign(rel: str, existing: bytes | None, data: bytes, owned: frozenset[s
     return GENERATED_SIGN.encode() not in existing
 
 
-def _remove(out_dir: Path, rel: str) -> None:
-    """Remove an owned file and the folders it leaves empty."""
+def _remove(out_dir: Path, rel: str) -> bool:
+    """Remove an owned file and the folders it leaves empty; whether it is gone. A folder the
+    record names (as no record the generator writes does) is left alone."""
     path = out_dir / rel
-    path.unlink(missing_ok=True)
+    try:
+        path.unlink(missing_ok=True)
+    except (IsADirectoryError, NotADirectoryError):
+        return False
+    except OSError as e:
+        raise OutputError(f"{path}: cannot remove: {e.strerror or e}") from e
     parent = path.parent
     while parent != out_dir and parent.is_dir() and not any(parent.iterdir()):
         parent.rmdir()
         parent = parent.parent
+    return True

@@ -85,6 +85,7 @@ def test_update_replaces_the_entry_of_the_same_type_and_keeps_others() -> None:
     ("text", "message"),
     [
         ('{"version": 1,\n "schemas": }', "specs.lock.json#: invalid JSON at line 2 column 13"),
+        ("[" * 100_000, "specs.lock.json#: invalid JSON: nested too deeply to read"),
         ("[]", "specs.lock.json#: expected an object, got list"),
         ('{"version": 1}', "specs.lock.json#: missing key 'schemas'"),
         ('{"version": 2, "schemas": {}}', "specs.lock.json#/version: unsupported lock version 2"),

@@ -74,7 +74,8 @@ def test_leaves_no_temporary_files(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "files", [[5], ["../outside.mdx"], ["/etc/hostname"], ["aws//x.mdx"], ["a\\..\\b"], "aws"]
+    "files",
+    [[5], ["../outside.mdx"], ["/etc/hostname"], ["aws//x.mdx"], ["a\\..\\b"], "aws", ["a\0b"]],
 )
 def test_a_record_that_leads_out_of_the_folder_is_refused(tmp_path, files):
     # A prune removes the recorded files: a record must never name one outside the folder.
@@ -86,6 +87,29 @@ def test_a_record_that_leads_out_of_the_folder_is_refused(tmp_path, files):
     with pytest.raises(OutputError, match="expected a list of paths inside the output folder"):
         write_site(out, [B], prune=True)
     assert outside.read_text() == "keep\n" and (out / A.path).exists()
+
+
+def test_a_record_too_deep_to_read_is_refused(tmp_path):
+    write_site(tmp_path, [A], prune=True)
+    (tmp_path / OWNED_FILE).write_text('{"files": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    with pytest.raises(OutputError, match="unreadable record of generated files"):
+        write_site(tmp_path, [A], prune=True)
+
+
+def test_a_folder_a_record_names_is_left_alone(tmp_path):
+    # No record the generator writes names one; one edited by hand might ("aws/s", or a path
+    # under a page). A prune removes files only, and the record no longer names them.
+    write_site(tmp_path, [A, B], prune=True)
+    (tmp_path / OWNED_FILE).write_text(json.dumps({"files": ["aws/s", A.path + "/x", A.path]}))
+    result = write_site(tmp_path, [A], prune=True)
+    assert result.removed == () and (tmp_path / B.path).read_text() == B.text
+    assert json.loads((tmp_path / OWNED_FILE).read_text()) == {"files": [A.path]}
+
+
+def test_a_cache_too_deep_to_read_is_not_trusted(tmp_path):
+    _cached(tmp_path, age_s=5)
+    (tmp_path / CACHE_FILE).write_text("[" * 100_000)
+    assert read_cache(tmp_path, "g") == {}
 
 
 def test_a_first_build_leaves_no_staging_folder(tmp_path):
