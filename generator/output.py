@@ -422,6 +422,11 @@ def _refuse_foreign(
     for rel, data in sorted(current.items()):
         if rel not in known and is_foreign(rel, before[rel], data, owned):
             raise OutputError(f"{out_dir / rel}: exists and was not written by stackql-docgen")
+        if before[rel] is None and rel not in owned and os.path.islink(out_dir / rel):
+            raise OutputError(
+                f"{out_dir / rel}: a symbolic link that leads nowhere, not written by "
+                "stackql-docgen"
+            )
 
 
 def is_foreign(rel: str, existing: bytes | None, data: bytes, owned: frozenset[str]) -> bool:

@@ -75,8 +75,14 @@ def spec_files(specs_dir: Path) -> list[Path]:
     """List the schema files of a folder in name order (no lock file, no temporary files)."""
     if not specs_dir.is_dir():
         raise UsageError(f"{specs_dir}: no such folder of schemas")
+    try:
+        names = os.listdir(specs_dir)  # (a glob would take an unreadable folder for an empty one)
+    except OSError as e:
+        raise UsageError(f"{specs_dir}: cannot read: {e.strerror or e}") from e
     files = sorted(
-        p for p in specs_dir.glob("*.json") if p.name != LOCK_FILE and not p.name.startswith(".")
+        specs_dir / n
+        for n in names
+        if n.endswith(".json") and n != LOCK_FILE and not n.startswith(".")
     )
     for path in files:
         if not utf8_name(path.name):  # pages and records name their schema file

@@ -67,6 +67,14 @@ def test_refuses_to_overwrite_a_foreign_file_before_writing_anything(tmp_path):
     assert (tmp_path / B.path).read_text() == "hand-written\n"
 
 
+def test_refuses_to_replace_a_symbolic_link_that_leads_nowhere(tmp_path):
+    (tmp_path / B.path).parent.mkdir(parents=True)
+    (tmp_path / B.path).symlink_to(tmp_path / "gone.mdx")
+    with pytest.raises(OutputError, match="a symbolic link that leads nowhere"):
+        write_site(tmp_path, [A, B], prune=True)
+    assert (tmp_path / B.path).is_symlink() and not (tmp_path / A.path).exists()
+
+
 def test_leaves_no_temporary_files(tmp_path):
     write_site(tmp_path, [A, B], prune=True)
     names = sorted(p.name for p in tmp_path.rglob("*") if p.is_file())

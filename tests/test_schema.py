@@ -330,6 +330,19 @@ def test_lock_and_temporary_files_are_not_schemas(tmp_path):
     assert [p.name for p in schema.spec_files(tmp_path)] == ["a.json"]
 
 
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
+def test_an_unreadable_folder_of_schemas_is_bad_input(tmp_path):
+    folder = tmp_path / "specs"
+    folder.mkdir()
+    shutil.copy(LAMBDA_SPEC, folder)
+    folder.chmod(0)
+    try:
+        with pytest.raises(UsageError, match=r"specs: cannot read: Permission denied"):
+            schema.spec_files(folder)
+    finally:
+        folder.chmod(0o755)
+
+
 def test_a_zip_is_read_as_fetch_reads_it(tmp_path):
     archive = tmp_path / "CloudformationSchema.zip"
     data = LAMBDA_SPEC.read_bytes()
