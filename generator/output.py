@@ -359,11 +359,15 @@ def _stage(out_dir: Path, paths: Sequence[str], current: Mapping[str, bytes]) ->
         groups["/".join(rel.split("/")[:2])].append(rel)
     trees = list(groups.values())
     workers = min(os.cpu_count() or 1, len(trees))
-    if workers > 1:
-        with ThreadPoolExecutor(workers) as pool:
-            results = list(pool.map(_write_tree, repeat(staging), trees, repeat(current)))
-    else:
-        results = [_write_tree(staging, tree, current) for tree in trees]
+    try:
+        if workers > 1:
+            with ThreadPoolExecutor(workers) as pool:
+                results = list(pool.map(_write_tree, repeat(staging), trees, repeat(current)))
+        else:
+            results = [_write_tree(staging, tree, current) for tree in trees]
+    except BaseException:  # Ctrl+C: no half-written staging folder stays behind
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     failures = [r for r in results if r is not None]
     if failures:
         shutil.rmtree(staging, ignore_errors=True)
