@@ -188,12 +188,14 @@ class ResourceType:
             remove_path(shown, _tokens(pointer))
         return shown
 
-    def subschema(self, path: tuple[str, ...]) -> Mapping[str, Any]:
+    def subschema(self, path: tuple[str, ...]) -> Mapping[str, Any] | bool:
         """The schema of the property at `path`, `$ref`s followed."""
         node: Any = self.schema
         for token in path:
             while isinstance(node, dict) and isinstance(node.get("$ref"), str):
                 node = resolve_pointer(self.schema, node["$ref"].partition("#")[2])
+            if not isinstance(node, dict):  # a boolean schema: its members' schemas are it
+                return node if isinstance(node, bool) else {}
             node = (
                 node.get("items", {}) if token == "*" else node.get("properties", {}).get(token, {})
             )

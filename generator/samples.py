@@ -264,6 +264,15 @@ def _merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _schema(node: Any) -> Any:
+    """A boolean schema as the keywords that mean the same: true allows anything, false nothing.
+
+    >>> _schema(True), _schema(False), _schema({"type": "string"})
+    ({}, {'not': {}}, {'type': 'string'})
+    """
+    return {} if node is True else {"not": {}} if node is False else node
+
+
 def _refs(node: Any) -> Iterator[str]:
     """The pointers of every `$ref` inside a schema, without following them."""
     if isinstance(node, dict):
@@ -328,7 +337,7 @@ class _Sampler:
 
     def resolve(self, schema: Any, pointer: str, depth: int = 0) -> tuple[dict[str, Any], str]:
         """Follow `$ref`s and fold `allOf`, so one dict holds every keyword to build from."""
-        schema = {} if schema is True else {"not": {}} if schema is False else schema
+        schema = _schema(schema)
         for _ in range(MAX_DEPTH if depth <= MAX_DEPTH else 0):
             if isinstance(ref := schema.get("$ref"), str):
                 document, _, fragment = ref.partition("#")
@@ -339,7 +348,7 @@ class _Sampler:
                 except (KeyError, ValueError):
                     raise SampleError(pointer, f"$ref {ref!r} names nothing") from None
                 rest = {k: v for k, v in schema.items() if k != "$ref"}
-                schema, pointer = _merge(target, rest), fragment
+                schema, pointer = _merge(_schema(target), rest), fragment
             elif isinstance(schema.get("allOf"), list):
                 merged = {k: v for k, v in schema.items() if k != "allOf"}
                 for i, part in enumerate(schema["allOf"]):
@@ -386,6 +395,9 @@ class _Sampler:
         failures: list[SampleError],
     ) -> Iterator[Any]:
         """Values worth trying, best first; nested failures are noted in `failures`."""
+        if s.get("not") in ({}, True):  # `false`, as `_schema` spells it
+            failures.append(SampleError(where, "the schema allows no value (false)"))
+            return
         if "const" in s:
             yield s["const"]
             return

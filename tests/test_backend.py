@@ -183,6 +183,16 @@ def test_desired_state_is_validated_like_cloud_control(backend: CloudControlBack
     )
 
 
+def test_an_identifier_under_a_boolean_schema_is_generated() -> None:
+    open_device = {
+        **SCHEMAS[FIXED],
+        "definitions": {"Anything": True},
+        "properties": {"Name": {"type": "string"}, "Device": {"$ref": "#/definitions/Anything"}},
+    }
+    event = create(CloudControlBackend({FIXED: open_device}), FIXED, {"Name": "a"})
+    assert event["Identifier"].startswith("a|fixed-")
+
+
 def test_duplicate_identifiers_already_exist(backend: CloudControlBackend) -> None:
     state = {"FunctionName": "f", "Qualifier": "$LATEST"}
     assert create(backend, EIC, state)["Identifier"] == "f|$LATEST"

@@ -193,6 +193,16 @@ def test_recursion_is_cut() -> None:
     assert tree == {"Name": "name"}  # an optional property does not recurse
 
 
+def test_boolean_schemas_allow_anything_or_nothing() -> None:
+    root = {"definitions": {"Any": True, "None": False}}
+    assert sample_value({"$ref": "#/definitions/Any"}, root, "Name") == "name"
+    assert sample_value({"type": "array", "items": True}, root, "Name") == ["name"]
+    assert sample_value({"allOf": [True, {"type": "integer"}]}, root) == 1
+    with pytest.raises(SampleError) as caught:
+        sample_value({"$ref": "#/definitions/None"}, root, "Name")
+    assert str(caught.value) == "#/definitions/None: the schema allows no value (false)"
+
+
 @pytest.mark.parametrize(
     ("schema", "pointer", "message"),
     [

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import ROOT, SPECS
+from conftest import LAMBDA_SPEC, ROOT, SPECS
 
 import generator.validate
 from generator.cli import main
@@ -62,6 +64,27 @@ def findings(capsys: pytest.CaptureFixture[str], specs: Path, out: Path) -> list
 def test_the_committed_page_passes_every_example(capsys: pytest.CaptureFixture[str]) -> None:
     code, text, err = run(capsys, "--specs", str(SPECS), "--out", str(ROOT / "output"))
     assert (code, text, err) == (0, SUMMARY_OK, "")
+
+
+def mutated(specs: Path, tmp_path: Path, change: Callable[[dict[str, Any]], object]) -> Path:
+    """The specs' schema changed in place by `change`, and its page generated; the output."""
+    schema = specs / LAMBDA_SPEC.name
+    document = json.loads(schema.read_text("utf-8"))
+    change(document)
+    schema.write_text(json.dumps(document), "utf-8")
+    out = tmp_path / "generated"
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    return out
+
+
+def test_a_boolean_schema_allows_anything(specs: Path, tmp_path, capsys) -> None:
+    out = mutated(specs, tmp_path, lambda d: d["definitions"].update(OnFailure=True))
+    # The meta-schema asks for an object; true is a legal JSON schema all the same.
+    warning = (
+        f"warning: {specs / LAMBDA_SPEC.name}#/definitions/OnFailure: "
+        'true is not of type "object"\n'
+    )
+    assert run(capsys, "--specs", str(specs), "--out", str(out)) == (0, SUMMARY_OK, warning)
 
 
 def test_the_seed_pages_list_example_fails_with_cloud_controls_message(
