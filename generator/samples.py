@@ -12,6 +12,7 @@ a pattern that stays unreadable is not enforced, neither by the sampler nor by `
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -30,8 +31,22 @@ from generator.patterns import compile_pattern, string_for_pattern
 # Nested schema levels (each `$ref` hop counts) before a branch is given up: deeper than any
 # real resource needs, shallow enough that a recursive definition fails fast.
 MAX_DEPTH = 24
+# The most characters a value can take: Cloud Control carries a resource's properties as JSON
+# text of at most 262,144 characters (the DesiredState, PatchDocument and ResourceModel members,
+# botocore's `Properties` shape), so no example can hold a longer string, or more items or
+# members than fit in it (two characters each at least, `1,`). A schema asking for more is a
+# finding at once, not hours of building; the sampler stops when its value outgrows it.
+MAX_SIZE = 262_144
 # `resource-schema.json#/...` refs (list handler schemas) point into the document itself.
 _SELF = "resource-schema.json"
+
+
+def _too_big(keyword: str, count: int) -> str:
+    """Why a `minLength`, `minItems` or `minProperties` cannot be met in an example."""
+    return (
+        f"{keyword} {count} is past what an example can hold (Cloud Control carries "
+        f"{MAX_SIZE} characters at most)"
+    )
 
 
 class SampleError(DocgenError):
@@ -79,6 +94,42 @@ def _additional_properties(validator: Any, allowed: Any, instance: Any, schema: 
             yield ValidationError(f"extraneous key [{key}] is not permitted")
 
 
+def _unique_items(validator: Any, unique: Any, instance: Any, schema: Any) -> Iterator[Any]:
+    # jsonschema compares items of objects or arrays pairwise: hours for a long array.
+    if unique is True and validator.is_type(instance, "array"):
+        try:
+            seen = {_canonical(item) for item in instance}
+        except RecursionError:  # nested past what the canonical text is made for: pairwise
+            yield from Draft7Validator.VALIDATORS["uniqueItems"](
+                validator, unique, instance, schema
+            )
+            return
+        if len(seen) < len(instance):
+            yield ValidationError(f"{instance!r} has non-unique elements")
+
+
+def _canonical(value: Any) -> str:
+    """A JSON value as text that is the same for values JSON Schema holds equal.
+
+    >>> _canonical({"b": [1.0, True], "a": "x"}) == _canonical({"a": "x", "b": [1, True]})
+    True
+    >>> _canonical(1) == _canonical(True), _canonical(0.5) == _canonical(1)
+    (False, False)
+    """
+    return json.dumps(_plain(value), sort_keys=True)
+
+
+def _plain(value: Any) -> Any:
+    """A JSON value with its whole floats as ints (1.0 is 1 to JSON Schema)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
 # The keywords cfn-lint adds to its copies of AWS's schemas, which say what the service itself
 # refuses: a VPC with neither a CIDR block nor an IPAM pool, an instance with a subnet and
 # network interfaces both.
@@ -120,6 +171,7 @@ _Validator = validators.extend(
         "pattern": _pattern,
         "patternProperties": _pattern_properties,
         "additionalProperties": _additional_properties,
+        "uniqueItems": _unique_items,
         "requiredXor": _required_xor,
         "requiredOr": _required_or,
         "dependentExcluded": _dependent(excluded=True),
@@ -326,6 +378,7 @@ class _Sampler:
     seed: str | None = None
     validator: Any = None
     budget: int = 1000  # values to build before optional properties are left out
+    room: int = MAX_SIZE  # characters left to build, counted as JSON text, at least
     stack: list[str] = field(default_factory=list)  # definitions being built, outermost first
 
     def __post_init__(self) -> None:
@@ -363,6 +416,12 @@ class _Sampler:
         """A value valid against `schema`; raises SampleError naming the subschema that failed."""
         if depth > MAX_DEPTH:
             raise SampleError(pointer, f"nested deeper than {MAX_DEPTH} levels")
+        if self.room <= 0:
+            raise SampleError(
+                pointer,
+                f"the value outgrows what an example can hold (Cloud Control carries {MAX_SIZE} "
+                "characters at most)",
+            )
         flat, where = self.resolve(schema, pointer, depth)
         failures: list[SampleError] = []
         self.budget -= 1
@@ -370,6 +429,7 @@ class _Sampler:
         try:
             for candidate in self.candidates(flat, where, name, variant, depth, failures):
                 if self.valid(candidate, schema):
+                    self.room -= len(candidate) + 3 if isinstance(candidate, str) else 2
                     return candidate
             if self.optional:  # optional properties can break oneOf or dependencies: go bare
                 self.optional = False
@@ -450,6 +510,8 @@ class _Sampler:
     def strings(self, s: dict[str, Any], where: str, name: str, variant: int) -> Iterator[str]:
         """A `format` sample, the property's name, then a string built from the pattern."""
         low, high = s.get("minLength", 0), s.get("maxLength")
+        if low > self.room:
+            raise SampleError(where, _too_big("minLength", low))
         pattern = s.get("pattern") if isinstance(s.get("pattern"), str) else None
         if isinstance(s.get("format"), str) and (text := _format_text(s["format"], name, variant)):
             yield text
@@ -516,8 +578,11 @@ class _Sampler:
         """minItems items (one at least, to show their shape), distinct if uniqueItems."""
         low, high = s.get("minItems", 0), s.get("maxItems")
         count = max(low, 1) if high is None else min(max(low, 1), high)
+        if 2 * count > self.room:
+            raise SampleError(where, _too_big("minItems", low))
         items, unique = s.get("items", {}), s.get("uniqueItems") is True
         values: list[Any] = []
+        seen: set[str] = set()  # the values' canonical JSON, to keep them unique
         for i in range(count + 8 if unique else count):
             if len(values) == count:
                 break
@@ -528,7 +593,9 @@ class _Sampler:
             )
             try:
                 value = self.value(schema, f"{where}/items", name, variant + i, depth + 1)
-                if unique and value in values:  # fuller items differ where bare ones cannot
+                if (
+                    unique and _canonical(value) in seen
+                ):  # fuller items differ where bare ones do not
                     saved, self.optional = self.optional, True
                     try:
                         value = self.value(schema, f"{where}/items", name, variant + i, depth + 1)
@@ -538,8 +605,9 @@ class _Sampler:
                 if len(values) >= low:
                     break
                 raise
-            if not (unique and value in values):
+            if not (unique and _canonical(value) in seen):
                 values.append(value)
+                seen.add(_canonical(value))
         yield values
         if low == 0 and values:
             yield []
@@ -560,6 +628,8 @@ class _Sampler:
     ) -> dict[str, Any]:
         """An object with the required properties, and the optional ones when `optional`."""
         properties = s.get("properties") or {}
+        if 2 * s.get("minProperties", 0) > self.room:
+            raise SampleError(where, _too_big("minProperties", s["minProperties"]))
         required = list(dict.fromkeys(s.get("required", [])))
         required += cfn_lint_required(s, required)
         optional = optional and self.budget > 0

@@ -225,6 +225,40 @@ def test_impossible_schemas_raise_sample_error(schema: dict, pointer: str, messa
     assert caught.value.pointer == pointer
 
 
+@pytest.mark.parametrize(
+    ("schema", "message"),
+    [
+        ({"type": "string", "minLength": 10**30}, "minLength 1000000000000000000000000000000"),
+        ({"type": "array", "items": {"type": "string"}, "minItems": 10**12}, "minItems 10000000"),
+        ({"type": "object", "minProperties": 10**9}, "minProperties 1000000000"),
+    ],
+)
+def test_counts_past_what_cloud_control_carries_fail_at_once(schema: dict, message: str) -> None:
+    with pytest.raises(SampleError) as caught:
+        sample_value(schema, schema, "Name")
+    assert str(caught.value).startswith(f"#: {message}")
+    assert str(caught.value).endswith(
+        "is past what an example can hold (Cloud Control carries 262144 characters at most)"
+    )
+
+
+def test_a_value_that_outgrows_what_cloud_control_carries_fails() -> None:
+    # Each count fits, their product does not: the sampler stops when it has built too much.
+    rows = {"type": "array", "minItems": 10**5, "items": {"type": "integer"}}
+    table = {"type": "array", "minItems": 10**5, "items": rows}
+    with pytest.raises(SampleError, match="what an example can hold"):
+        sample_value(table, table, "Name")
+    assert len(sample_value(rows, rows, "Name")) == 10**5  # it fits on its own
+
+
+def test_unique_items_of_long_arrays_are_checked_as_json_schema_does() -> None:
+    schema = {"type": "array", "uniqueItems": True}
+    check = validator_for(schema)
+    assert check.is_valid([{"Id": i} for i in range(50_000)])  # pairwise, this took hours
+    assert not check.is_valid([{"Id": 1}, {"Id": 1.0}])  # 1.0 is 1 to JSON Schema
+    assert check.is_valid([1, True, 0, False, [1], [True]])  # a boolean is no number
+
+
 def test_sample_error_names_the_subschema() -> None:
     root = {
         "properties": {"Target": {"$ref": "#/definitions/T"}},

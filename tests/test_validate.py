@@ -87,6 +87,36 @@ def test_a_boolean_schema_allows_anything(specs: Path, tmp_path, capsys) -> None
     assert run(capsys, "--specs", str(specs), "--out", str(out)) == (0, SUMMARY_OK, warning)
 
 
+@pytest.mark.parametrize(
+    ("schema", "reason"),
+    [
+        (
+            {"type": "string", "minLength": 10**30},
+            "minLength 1000000000000000000000000000000 is past what an example can hold",
+        ),
+        (
+            {"type": "array", "items": {"type": "string"}, "minItems": 10**12},
+            "minItems 1000000000000 is past what an example can hold",
+        ),
+        ({"type": "object", "minProperties": 10**9}, "minProperties 1000000000 is past"),
+    ],
+)
+def test_a_count_past_what_an_example_can_hold_is_a_finding(
+    specs: Path, tmp_path, capsys, schema: dict[str, Any], reason: str
+) -> None:
+    def add(document: dict[str, Any]) -> None:
+        document["properties"]["Extra"] = schema
+        document["required"].append("Extra")
+
+    out = mutated(specs, tmp_path, add)
+    found = findings(capsys, specs, out)
+    [insert] = [f for f in found if ": INSERT required: " in f]
+    assert insert.partition(": INSERT required: ")[2].startswith(
+        f"cannot fill {{{{ Extra }}}}: #/properties/Extra: {reason}"
+    )
+    assert all(("(Cloud Control carries 262144 characters at most)" in f) for f in found[:2])
+
+
 def test_the_seed_pages_list_example_fails_with_cloud_controls_message(
     specs: Path, out: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
