@@ -30,7 +30,13 @@ import jsonpatch
 from generator.exclusive import for_mock, groups_of
 from generator.jsonpointer import overlaps, resolve_pointer, split_pointer
 from generator.normalize import list_filter_property
-from generator.samples import SampleError, plausible_identifier, remove_path, validator_for
+from generator.samples import (
+    SampleError,
+    cut_loops,
+    plausible_identifier,
+    remove_path,
+    validator_for,
+)
 
 EPOCH = 1_704_067_200  # 2024-01-01T00:00:00Z: the deterministic clock starts here
 DEFAULT_ACCOUNT = "123456789012"
@@ -145,8 +151,9 @@ class ResourceType:
     @classmethod
     def from_schema(cls, name: str, schema: Mapping[str, Any]) -> ResourceType:
         """Read the semantic lists of a resource schema. AWS refuses what the schema's words
-        exclude as well: the groups of data/exclusive.yaml are written into its copy."""
-        schema = for_mock(schema, groups_of(schema, name))
+        exclude as well: the groups of data/exclusive.yaml are written into its copy, and a
+        `$ref` that loops back to itself is cut there (see `samples.cut_loops`)."""
+        schema = cut_loops(for_mock(schema, groups_of(schema, name)))
         return cls(
             name=name,
             schema=schema,

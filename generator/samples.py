@@ -11,9 +11,11 @@ a pattern that stays unreadable is not enforced, neither by the sampler nor by `
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import re
+import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
@@ -39,6 +41,17 @@ MAX_DEPTH = 24
 MAX_SIZE = 262_144
 # `resource-schema.json#/...` refs (list handler schemas) point into the document itself.
 _SELF = "resource-schema.json"
+# What a `$ref` that loops back to where it stands becomes (see `cut_loops`): a keyword no
+# value passes, which names the `$ref`.
+LOOP = "$loop"
+# The keywords that hold a schema the value itself must meet (not a member's or an item's).
+_IN_PLACE = ("not", "if", "then", "else")
+_IN_PLACE_LISTS = ("allOf", "anyOf", "oneOf")
+# The schemas cut last, by identity (a page samples many values of one schema): id -> (schema,
+# cut). Schemas are not changed once read, by any stage.
+_CUTS: dict[int, tuple[Mapping[str, Any], Mapping[str, Any]]] = {}
+_CUTS_KEPT = 64
+_CUTS_LOCK = threading.Lock()
 
 
 def _too_big(keyword: str, count: int) -> str:
@@ -92,6 +105,10 @@ def _additional_properties(validator: Any, allowed: Any, instance: Any, schema: 
     elif allowed is False:
         for key in extras:
             yield ValidationError(f"extraneous key [{key}] is not permitted")
+
+
+def _loop(validator: Any, ref: Any, instance: Any, schema: Any) -> Iterator[Any]:
+    yield ValidationError(f"$ref {ref!r} loops back to itself: no value can be checked against it")
 
 
 def _unique_items(validator: Any, unique: Any, instance: Any, schema: Any) -> Iterator[Any]:
@@ -172,6 +189,7 @@ _Validator = validators.extend(
         "patternProperties": _pattern_properties,
         "additionalProperties": _additional_properties,
         "uniqueItems": _unique_items,
+        LOOP: _loop,
         "requiredXor": _required_xor,
         "requiredOr": _required_or,
         "dependentExcluded": _dependent(excluded=True),
@@ -183,10 +201,135 @@ _Validator = validators.extend(
 def validator_for(root: Mapping[str, Any]) -> Any:
     """A Draft 7 validator of a resource schema: Java patterns, `resource-schema.json` refs.
 
-    Use `.evolve(schema=sub)` to check against a subschema; its `$ref`s still resolve in `root`.
+    Use `.evolve(schema=sub)` to check against a subschema; its `$ref`s still resolve in `root`
+    (with its loops cut, see `cut_loops`).
     """
+    root = cut_loops(root)
     resource = Resource.from_contents(dict(root), default_specification=DRAFT7)
     return _Validator(root, registry=Registry().with_resource(_SELF, resource))
+
+
+# --- loops -------------------------------------------------------------------------------------
+
+
+def cut_loops(root: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The schema with each `$ref` that loops back to where it stands made a `LOOP`.
+
+    A `$ref` that leads back to itself through `allOf`, `anyOf`, `oneOf`, `not`, `if`, `then`,
+    `else`, schema `dependencies` or other `$ref`s, with no member or item between, asks that a
+    value be checked against itself first: jsonschema, and anything that follows it, recurses
+    until the stack is gone. Each such `$ref` is cut, and no value passes where it stood (a
+    value of a recursive definition is one built in finitely many steps); a schema without
+    loops comes back as it is.
+
+    >>> cut_loops({"oneOf": [{"$ref": "#"}, {"type": "string"}]})
+    {'oneOf': [{'$loop': '#'}, {'type': 'string'}]}
+    >>> tree = {"properties": {"Child": {"$ref": "#"}}}  # a member between: no loop
+    >>> cut_loops(tree) is tree
+    True
+    """
+    with _CUTS_LOCK:
+        kept = _CUTS.get(id(root))
+    if kept is not None and kept[0] is root:
+        return kept[1]
+    out = root
+    if holders := _looping_refs(root):
+        out = copy.deepcopy(dict(root))
+        for pointer in holders:
+            holder = resolve_pointer(out, pointer)
+            holder[LOOP] = holder.pop("$ref")
+    with _CUTS_LOCK:
+        _CUTS[id(root)] = (root, out)
+        _CUTS[id(out)] = (out, out)
+        while len(_CUTS) > _CUTS_KEPT:
+            del _CUTS[next(iter(_CUTS))]
+    return out
+
+
+def _looping_refs(root: Mapping[str, Any]) -> list[str]:
+    """The pointers of the schemas whose `$ref` closes a loop, in the order they are found.
+
+    A depth-first walk from the root, then from each `$ref`'s target in document order, along
+    the `$ref`s each schema meets in place: every edge back to a schema on the walk's path
+    closes a loop, and cutting those edges leaves none.
+    """
+    edges: dict[str, list[tuple[str, str]]] = {}
+
+    def edges_of(pointer: str) -> Iterator[tuple[str, str]]:
+        if pointer not in edges:
+            edges[pointer] = _in_place_refs(root, pointer)
+        return iter(edges[pointer])
+
+    cut: dict[str, None] = {}
+    done: set[str] = set()
+    for start in dict.fromkeys(["", *(target for target, _ in _in_place_refs(root, "", True))]):
+        if start in done:
+            continue
+        path, stack = {start}, [(start, edges_of(start))]
+        while stack:
+            pointer, todo = stack[-1]
+            step = next(todo, None)
+            if step is None:
+                stack.pop()
+                path.discard(pointer)
+                done.add(pointer)
+                continue
+            target, holder = step
+            if holder in cut or target in done:
+                continue
+            if target in path:
+                cut[holder] = None
+            else:
+                path.add(target)
+                stack.append((target, edges_of(target)))
+    return list(cut)
+
+
+def _in_place_refs(root: Mapping[str, Any], pointer: str, everywhere: bool = False) -> list:
+    """The `$ref`s into the document that a value meets in place at `pointer`, as (target,
+    holder) pointers in document order; `everywhere`: every `$ref` below `pointer`."""
+    try:
+        top = resolve_pointer(root, pointer)
+    except (KeyError, ValueError):
+        return []
+    found: list[tuple[str, str]] = []
+    stack: list[tuple[str, Any]] = [(pointer, top)]
+    while stack:
+        where, node = stack.pop()
+        if isinstance(node, list) and everywhere:
+            stack += [(f"{where}/{i}", v) for i, v in reversed(list(enumerate(node)))]
+        if not isinstance(node, dict):
+            continue
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.partition("#")[0] in ("", _SELF):
+            found.append((ref.partition("#")[2], where))
+        if everywhere:
+            inside = [((k,), v) for k, v in node.items() if k != "$ref"]
+        else:
+            inside = [((k,), node[k]) for k in _IN_PLACE if k in node]
+            inside += [
+                ((k, i), v)
+                for k in _IN_PLACE_LISTS
+                if isinstance(node.get(k), list)
+                for i, v in enumerate(node[k])
+            ]
+            if isinstance(node.get("dependencies"), dict):
+                inside += [
+                    (("dependencies", k), v)
+                    for k, v in node["dependencies"].items()
+                    if isinstance(v, dict)
+                ]
+        stack += [(where + _tokens(path), v) for path, v in reversed(inside)]
+    return found
+
+
+def _tokens(path: tuple[str | int, ...]) -> str:
+    """Keys and indexes as the end of a JSON pointer.
+
+    >>> _tokens(("dependencies", "a/b")), _tokens(("oneOf", 0))
+    ('/dependencies/a~1b', '/oneOf/0')
+    """
+    return "".join(f"/{escape_token(t)}" for t in path)
 
 
 # --- values from schemas -----------------------------------------------------------------------
@@ -382,6 +525,7 @@ class _Sampler:
     stack: list[str] = field(default_factory=list)  # definitions being built, outermost first
 
     def __post_init__(self) -> None:
+        self.root = cut_loops(self.root)
         self.validator = validator_for(self.root)
 
     def valid(self, value: Any, schema: Any) -> bool:
@@ -392,6 +536,8 @@ class _Sampler:
         """Follow `$ref`s and fold `allOf`, so one dict holds every keyword to build from."""
         schema = _schema(schema)
         for _ in range(MAX_DEPTH if depth <= MAX_DEPTH else 0):
+            if LOOP in schema:
+                raise SampleError(pointer, f"$ref {schema[LOOP]!r} loops back to itself")
             if isinstance(ref := schema.get("$ref"), str):
                 document, _, fragment = ref.partition("#")
                 if document not in ("", _SELF):
@@ -712,7 +858,9 @@ def sample_value(
     if pointer is None:
         found = (root.get("properties") or {}).get(name) is schema
         pointer = f"/properties/{escape_token(name)}" if name and found else ""
-    return _Sampler(root, optional=optional).value(schema, pointer, name, variant, 0)
+    sampler = _Sampler(root, optional=optional)
+    schema = sampler.root if schema is root else schema  # the root with its loops cut
+    return sampler.value(schema, pointer, name, variant, 0)
 
 
 def sample_model(

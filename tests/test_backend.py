@@ -193,6 +193,21 @@ def test_an_identifier_under_a_boolean_schema_is_generated() -> None:
     assert event["Identifier"].startswith("a|fixed-")
 
 
+def test_a_ref_that_loops_back_in_place_is_cut() -> None:
+    looping = json.loads(json.dumps(SCHEMAS[EIC]))
+    looping["definitions"]["Label"] = {
+        "oneOf": [{"type": "string"}, {"$ref": "#/definitions/Label"}]
+    }
+    looping["properties"]["Label"] = {"$ref": "#/definitions/Label"}
+    backend = CloudControlBackend({EIC: looping})
+    state = {"FunctionName": "f", "Qualifier": "q"}
+    assert create(backend, EIC, {**state, "Label": "x"})["OperationStatus"] == "SUCCESS"
+    assert error(lambda: create(backend, EIC, {**state, "Qualifier": "r", "Label": 1})) == (
+        "ValidationException",
+        "Model validation failed (#/Label: 1 is not valid under any of the given schemas)",
+    )
+
+
 def test_duplicate_identifiers_already_exist(backend: CloudControlBackend) -> None:
     state = {"FunctionName": "f", "Qualifier": "$LATEST"}
     assert create(backend, EIC, state)["Identifier"] == "f|$LATEST"

@@ -13,6 +13,7 @@ from generator.errors import DocgenError
 from generator.patterns import compile_pattern, string_for_pattern
 from generator.samples import (
     SampleError,
+    cut_loops,
     plausible_identifier,
     sample_model,
     sample_value,
@@ -201,6 +202,34 @@ def test_boolean_schemas_allow_anything_or_nothing() -> None:
     with pytest.raises(SampleError) as caught:
         sample_value({"$ref": "#/definitions/None"}, root, "Name")
     assert str(caught.value) == "#/definitions/None: the schema allows no value (false)"
+
+
+def test_refs_that_loop_back_in_place_are_cut() -> None:
+    # T is a string, or T: the second branch adds nothing, but following it never ends.
+    root = {
+        "definitions": {"T": {"oneOf": [{"type": "string"}, {"$ref": "#/definitions/T"}]}},
+        "properties": {"T": {"$ref": "#/definitions/T"}},
+    }
+    assert sample_value(root["properties"]["T"], root, "T") == "t"
+    assert valid("t", root["properties"]["T"], root)
+    assert not valid(1, root["properties"]["T"], root)
+    # A loop through two definitions and allOf: no value can be built, and the error says why.
+    mutual = {
+        "definitions": {
+            "A": {"allOf": [{"$ref": "#/definitions/B"}]},
+            "B": {"anyOf": [{"$ref": "#/definitions/A"}]},
+        }
+    }
+    with pytest.raises(SampleError) as caught:
+        sample_value({"$ref": "#/definitions/A"}, mutual)
+    assert (
+        str(caught.value) == "#/definitions/A/allOf/0: $ref '#/definitions/B' loops back to itself"
+    )
+    assert not valid({}, {"$ref": "#/definitions/A"}, mutual)
+    itself = {"type": "object", "oneOf": [{"$ref": "#"}]}
+    with pytest.raises(SampleError, match=re.escape("#/oneOf/0: $ref '#' loops back to itself")):
+        sample_value(itself, itself)
+    assert cut_loops(load("aws-sqs-queue.json")) == load("aws-sqs-queue.json")  # no loop
 
 
 @pytest.mark.parametrize(

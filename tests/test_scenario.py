@@ -22,16 +22,23 @@ from generator.validate import mockable
 EIC: dict[str, Any] = json.loads(LAMBDA_SPEC.read_text("utf-8"))
 
 
-def scenario(tmp_path: Path, document: dict[str, Any], page: str | None = None) -> PageRun:
-    """Build the schema's resource, render its page (or take `page`), run the scenario."""
+def scenario(
+    tmp_path: Path,
+    document: dict[str, Any],
+    page: str | None = None,
+    served: dict[str, Any] | None = None,
+) -> PageRun:
+    """Build the schema's resource, render its page (or take `page`), run the scenario against
+    a mock of the schema (or of `served`)."""
     (tmp_path / "schema.json").write_text(json.dumps(document))
     [resource] = build(tmp_path).resources
     text = page if page is not None else render_page(resource)
-    with MockServer(CloudControlBackend({resource.type_name: mockable(document)})) as url:
+    served = served if served is not None else document
+    with MockServer(CloudControlBackend({resource.type_name: mockable(served)})) as url:
         client = CloudControlClient(url)
         try:
             executor = Executor(client, {resource.resource_id: resource})
-            return run_page(extract_examples(text), resource, document, executor, "us-east-1")
+            return run_page(extract_examples(text), resource, served, executor, "us-east-1")
         finally:
             client.close()
 
@@ -83,6 +90,19 @@ def test_a_failed_insert_leaves_the_reads_to_a_seeded_resource(tmp_path) -> None
             "FunctionNam is not a property of aws.lambda.event_invoke_configs",
         )
     ]
+
+
+def test_a_ref_that_loops_back_in_place_is_cut(tmp_path, without) -> None:
+    # Without a create handler, the reads run on a resource built from the schema with every
+    # property, Label too. (The page is that of the schema without Label: generate follows the
+    # loop as well, which is not this module's to cut.)
+    served = without("create")
+    served["definitions"]["Label"] = {
+        "oneOf": [{"type": "string"}, {"$ref": "#/definitions/Label"}]
+    }
+    served["properties"]["Label"] = {"$ref": "#/definitions/Label"}
+    run = scenario(tmp_path, without("create"), served=served)
+    assert all(r.status is Status.PASSED for r in run.results)
 
 
 def test_examples_the_handlers_call_for() -> None:

@@ -117,6 +117,20 @@ def test_a_count_past_what_an_example_can_hold_is_a_finding(
     assert all(("(Cloud Control carries 262144 characters at most)" in f) for f in found[:2])
 
 
+def test_a_ref_that_loops_back_to_the_root_is_a_finding(specs: Path, tmp_path, capsys) -> None:
+    out = mutated(specs, tmp_path, lambda d: d.update(oneOf=[{"$ref": "#"}]))
+    found = findings(capsys, specs, out)
+    page = out / PAGE
+    assert found[0] == (
+        f"{page}:91: SELECT list: not run: no resource to run it on (a sample resource failed: "
+        "#/oneOf/0: $ref '#' loops back to itself)"
+    )
+    assert found[2].startswith(
+        f"{page}:129: INSERT required: ValidationException: Model validation failed (#: "
+    )
+    assert len(found) == 7
+
+
 def test_the_seed_pages_list_example_fails_with_cloud_controls_message(
     specs: Path, out: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
