@@ -6,7 +6,8 @@ returned; when no value can be built, `SampleError` names the subschema that cou
 that a placeholder which cannot be filled becomes a finding instead of a silent gap.
 
 Patterns are read as `generator.patterns` reads them (the Java dialect CloudFormation writes);
-a pattern that stays unreadable is not enforced, neither by the sampler nor by `validator_for`.
+a pattern that stays unreadable is not enforced, neither by the sampler nor by `validator_for`,
+and neither is a `multipleOf` that is no number above 0.
 """
 
 from __future__ import annotations
@@ -107,6 +108,12 @@ def _additional_properties(validator: Any, allowed: Any, instance: Any, schema: 
             yield ValidationError(f"extraneous key [{key}] is not permitted")
 
 
+def _multiple_of(validator: Any, step: Any, instance: Any, schema: Any) -> Iterator[Any]:
+    # JSON Schema asks for a number above 0; another is not enforced (jsonschema divides by it).
+    if isinstance(step, (int, float)) and not isinstance(step, bool) and step > 0:
+        yield from Draft7Validator.VALIDATORS["multipleOf"](validator, step, instance, schema)
+
+
 def _loop(validator: Any, ref: Any, instance: Any, schema: Any) -> Iterator[Any]:
     yield ValidationError(f"$ref {ref!r} loops back to itself: no value can be checked against it")
 
@@ -189,6 +196,7 @@ _Validator = validators.extend(
         "patternProperties": _pattern_properties,
         "additionalProperties": _additional_properties,
         "uniqueItems": _unique_items,
+        "multipleOf": _multiple_of,
         LOOP: _loop,
         "requiredXor": _required_xor,
         "requiredOr": _required_or,
@@ -694,7 +702,8 @@ class _Sampler:
 
     def numbers(self, s: dict[str, Any], variant: int, integral: bool) -> Iterator[int | float]:
         """1 where the bounds allow, else the bound nearest to it; multiples of multipleOf."""
-        step = _decimal(s.get("multipleOf")) or Decimal(1)
+        step = _decimal(s.get("multipleOf"))
+        step = step if step is not None and step > 0 else Decimal(1)  # as `_multiple_of` reads it
         lows = [_decimal(s.get(k)) for k in ("minimum", "exclusiveMinimum")]
         highs = [_decimal(s.get(k)) for k in ("maximum", "exclusiveMaximum")]
         lows, highs = [d for d in lows if d is not None], [d for d in highs if d is not None]

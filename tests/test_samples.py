@@ -194,6 +194,13 @@ def test_recursion_is_cut() -> None:
     assert tree == {"Name": "name"}  # an optional property does not recurse
 
 
+@pytest.mark.parametrize("step", [0, 0.0, -2])
+def test_a_multiple_of_no_number_above_zero_is_not_enforced(step: float) -> None:
+    schema = {"type": "integer", "minimum": 3, "multipleOf": step}
+    assert sample_value(schema, schema) == 3
+    assert valid(7, schema) and not valid(2, schema)  # the minimum holds still
+
+
 def test_boolean_schemas_allow_anything_or_nothing() -> None:
     root = {"definitions": {"Any": True, "None": False}}
     assert sample_value({"$ref": "#/definitions/Any"}, root, "Name") == "name"

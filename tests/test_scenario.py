@@ -105,6 +105,19 @@ def test_a_ref_that_loops_back_in_place_is_cut(tmp_path, without) -> None:
     assert all(r.status is Status.PASSED for r in run.results)
 
 
+def test_a_multiple_of_zero_is_not_divided_by(tmp_path, without) -> None:
+    # generate refuses it as bad input; if such a schema reached the mock all the same, its
+    # seeded resource, its INSERTs and its UPDATE would not divide by zero.
+    served = without("create")
+    served["properties"]["MaximumRetryAttempts"]["multipleOf"] = 0
+    run = scenario(tmp_path, without("create"), served=served)
+    assert all(r.status is Status.PASSED for r in run.results)
+    served = json.loads(json.dumps(EIC))
+    served["properties"]["MaximumRetryAttempts"]["multipleOf"] = 0
+    run = scenario(tmp_path, EIC, served=served)
+    assert all(r.status is Status.PASSED for r in run.results)
+
+
 def test_examples_the_handlers_call_for() -> None:
     [resource] = build(LAMBDA_SPEC.parent).resources
     assert expected_kinds(resource) == (
