@@ -63,9 +63,25 @@ def parse_statement(sql: str) -> Statement:
     (('region', 'us-east-1'),)
     """
     try:
+        return _statement(sql)
+    except RecursionError:  # sqlglot reads and writes nested expressions by recursion
+        raise ExampleError("cannot parse the statement: nested too deeply to read") from None
+
+
+def _statement(sql: str) -> Statement:
+    """`parse_statement`, but for statements too deep to read."""
+    try:
         trees = [t for t in sqlglot.parse(sql) if t is not None]
     except sqlglot.errors.ParseError as error:
         raise ExampleError(f"cannot parse the statement: {_parse_error(error)}") from None
+    except sqlglot.errors.TokenError as error:  # text that is no tokens: a quote left open, ...
+        raise ExampleError(f"cannot parse the statement: {_token_error(error, sql)}") from None
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError) as error:
+        # sqlglot's parser trips over some text it should refuse (`{"a"{{: 1}`): refused all
+        # the same, in its words.
+        raise ExampleError(
+            f"cannot parse the statement: sqlglot fails on it ({type(error).__name__}: {error})"
+        ) from None
     if len(trees) != 1:
         raise ExampleError(f"expected one statement, found {len(trees)}")
     tree = trees[0]
@@ -88,6 +104,49 @@ def _parse_error(error: sqlglot.errors.ParseError) -> str:
     first = error.errors[0] if error.errors else {}
     message = _TOKEN.sub(lambda m: repr(m[1]), str(first.get("description") or error))
     return f"{message} (line {first.get('line', '?')}, column {first.get('col', '?')})"
+
+
+def _token_error(error: sqlglot.errors.TokenError, sql: str) -> str:
+    """Why the statement cannot be split into tokens: where a quote or comment opens that
+    never closes, else sqlglot's words (without its snippet of the text)."""
+    opened = _unclosed(sql)
+    if opened is not None:
+        line = sql.count("\n", 0, opened) + 1
+        column = opened - (sql.rfind("\n", 0, opened) + 1) + 1
+        what = "comment" if sql.startswith("/*", opened) else sql[opened]
+        return f"the {what} at line {line}, column {column} is never closed"
+    cause = error.__cause__
+    if isinstance(cause, sqlglot.errors.TokenError):  # `Numeric string contains ...`
+        return re.sub(r" from \d+:\d+$", "", str(cause))
+    return "cannot split it into tokens"
+
+
+def _unclosed(sql: str) -> int | None:
+    """Where a string, quoted identifier or block comment opens that never closes, if one does.
+
+    >>> _unclosed("SELECT a FROM b WHERE c = 'it''s"), _unclosed("SELECT 'a' /* b */ -- '")
+    (26, None)
+    """
+    i = 0
+    while i < len(sql):
+        if sql[i] in "'\"":  # a quote doubled stands for itself
+            end = i + 1
+            while (end := sql.find(sql[i], end)) >= 0 and sql.startswith(sql[i] * 2, end):
+                end += 2
+            if end < 0:
+                return i
+            i = end + 1
+        elif sql.startswith("--", i):
+            end = sql.find("\n", i)
+            i = len(sql) if end < 0 else end + 1
+        elif sql.startswith("/*", i):
+            end = sql.find("*/", i + 2)
+            if end < 0:
+                return i
+            i = end + 2
+        else:
+            i += 1
+    return None
 
 
 def _insert(tree: exp.Insert) -> Statement:

@@ -83,6 +83,28 @@ def test_delete() -> None:
         ("INSERT INTO a.b.c (A, B) SELECT 'x'", "INSERT names 2 columns but gives 1 values"),
         ("SELECT count(*) FROM a.b.c", "select a column by name, not COUNT(*)"),
         ("CREATE TABLE t (a INT)", "not a statement StackQL runs on a resource: CREATE"),
+        (
+            "DELETE FROM a.b.c\nWHERE data__Identifier = 'x'\nAND region = 'us-east-1;",
+            "cannot parse the statement: the ' at line 3, column 14 is never closed",
+        ),
+        (
+            'SELECT "region FROM a.b.c',
+            'cannot parse the statement: the " at line 1, column 8 is never closed',
+        ),
+        (
+            "/*+ delete \nDELETE FROM a.b.c WHERE data__Identifier = 'it''s'",
+            "cannot parse the statement: the comment at line 1, column 1 is never closed",
+        ),
+        (
+            "SELECT a FROM b.c.d WHERE region = " + "(" * 5000 + "'x'" + ")" * 5000,
+            "cannot parse the statement: nested too deeply to read",
+        ),
+        (  # sqlglot's parser fails on it with an AttributeError of its own
+            "UPDATE a.b.c SET data__PatchDocument = string('[') WHERE x = 'y'\n"
+            '  {"op": "add", "value"{{: 1}},\n',
+            "cannot parse the statement: sqlglot fails on it (AttributeError: 'NoneType' object "
+            "has no attribute 'name')",
+        ),
     ],
 )
 def test_what_cannot_run_as_written_says_why(sql: str, reason: str) -> None:

@@ -248,6 +248,14 @@ def test_an_unparseable_statement(specs: Path, out: Path, capsys) -> None:
     ]
 
 
+def test_a_statement_with_a_quote_left_open(specs: Path, out: Path, capsys) -> None:
+    line = edit(out, "AND region = 'us-east-1';", "AND region = 'us-east-1;")
+    assert findings(capsys, specs, out) == [
+        f"{out / PAGE}:{line - 8}: UPDATE: cannot parse the statement: the ' at line 9, "
+        "column 14 is never closed"
+    ]
+
+
 def test_an_unfillable_manifest_and_a_block_the_validator_does_not_know(
     specs: Path, out: Path, capsys
 ) -> None:
