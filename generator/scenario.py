@@ -46,6 +46,9 @@ from generator.statement import PATCH, ExampleError, Statement, parse_statement
 
 SECOND_REGION = "us-west-2"
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when it is there
+# Nesting that no manifest (or known-issues file) needs: PyYAML builds nested collections by
+# recursion, libyaml's composer too, which ends the process some ten thousand levels down.
+MAX_YAML_DEPTH = 100
 NOT_FOUND = "ResourceNotFoundException"
 _VERBS = {
     ExampleKind.SELECT_LIST: SqlVerb.SELECT,
@@ -234,7 +237,7 @@ class _Scenario:
                 continue
             if example.kind is ExampleKind.MANIFEST:
                 try:
-                    self.manifests[i] = yaml.load(example.text, Loader=_YAML_LOADER)
+                    self.manifests[i] = read_yaml(example.text)
                 except yaml.YAMLError as error:
                     self.fail(i, f"not YAML: {' '.join(str(error).split())}")
                 continue
@@ -484,6 +487,38 @@ class _Scenario:
                 self.fail(i, f"{', '.join(twice)} given twice")
             elif problems := self.kind.model_errors(model):
                 self.fail(i, f"Model validation failed ({'; '.join(problems)})")
+
+
+def read_yaml(text: str, loader: Any = _YAML_LOADER) -> Any:
+    """YAML text as data; yaml.YAMLError for what cannot be read, a mark where it is known.
+
+    Its events are read first, which takes no recursion, to refuse nesting deeper than
+    MAX_YAML_DEPTH where it starts; a scalar of its core schema that is no value (the date
+    2024-13-45) is an error too, not a ValueError.
+
+    >>> read_yaml("a: [1, {b: c}]")
+    {'a': [1, {'b': 'c'}]}
+    >>> read_yaml("[" * 101 + "]" * 101)
+    Traceback (most recent call last):
+    ...
+    yaml.error.MarkedYAMLError: nested deeper than 100 levels
+      in "<unicode string>", line 1, column 101
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise yaml.MarkedYAMLError(
+                    problem=f"nested deeper than {MAX_YAML_DEPTH} levels",
+                    problem_mark=event.start_mark,
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    try:
+        return yaml.load(text, Loader=loader)
+    except ValueError as error:
+        raise yaml.YAMLError(str(error)) from error
 
 
 def _reason(error: ExampleError) -> str:

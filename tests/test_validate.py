@@ -269,6 +269,23 @@ def test_an_unfillable_manifest_and_a_block_the_validator_does_not_know(
     ]
 
 
+@pytest.mark.parametrize(
+    ("props", "reason"),
+    [
+        (  # libyaml builds nested collections by recursion, and crashed the process
+            "name: " + "[" * 100_000,
+            'not YAML: nested deeper than 100 levels in "<unicode string>", line 2, column 106',
+        ),
+        ("name: 2024-13-45", "not YAML: month must be in 1..12"),  # a YAML date that is none
+    ],
+)
+def test_a_manifest_that_is_no_yaml_this_tool_reads(
+    specs: Path, out: Path, capsys, props: str, reason: str
+) -> None:
+    edit(out, "name: stack name", props)
+    assert findings(capsys, specs, out) == [f"{out / PAGE}:165: INSERT manifest: {reason}"]
+
+
 def test_json_format(specs: Path, out: Path, capsys) -> None:
     edit(out, "SELECT\nregion,\ndestination_config,", "SELECT\nregion,\ndestination,")
     code, text, err = run(capsys, "--specs", str(specs), "--out", str(out), "--format", "json")
