@@ -35,7 +35,7 @@ from generator.extract import extract_examples
 from generator.mockserver import MockServer
 from generator.model import DEFAULT_REGION, Resource
 from generator.naming import TYPE_NAME
-from generator.scenario import PageRun, Status, run_page
+from generator.scenario import PageRun, Status, read_yaml, run_page
 from generator.schema import read_sources
 
 log = logging.getLogger(__name__)
@@ -278,13 +278,20 @@ def _page_findings(page: _Page, page_run: PageRun | None) -> list[Finding]:
 def read_known_issues(path: Path) -> dict[str, str]:
     """The known-issues file: a YAML mapping of type name to the reviewed reason."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+        data = read_yaml(text, yaml.SafeLoader)
     except OSError as error:
         raise UsageError(f"{path}: cannot read the known-issues file: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        line, column = _place(raw[: error.start].decode("utf-8"))
+        raise UsageError(
+            f"{path}:{line}:{column}: not UTF-8 text (byte 0x{raw[error.start]:02x})"
+        ) from error
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        place = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise UsageError(f"{place}: not YAML: {getattr(error, 'problem', error)}") from error
+        raise UsageError(
+            f"{_yaml_place(path, text, error)}: not YAML: {_problem(error)}"
+        ) from error
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -295,6 +302,33 @@ def read_known_issues(path: Path) -> dict[str, str]:
         if not isinstance(value, str) or not value.strip():
             raise UsageError(f"{path}: {key}: give the reason the example cannot pass")
     return {k: " ".join(v.split()) for k, v in data.items()}
+
+
+def _place(text: str) -> tuple[int, int]:
+    """The line and column (1-based) just after `text`.
+
+    >>> _place("a: b\\nc: d"), _place("")
+    ((2, 5), (1, 1))
+    """
+    return text.count("\n") + 1, len(text) - (text.rfind("\n") + 1) + 1
+
+
+def _yaml_place(path: Path, text: str, error: yaml.YAMLError) -> str:
+    """`file:line:column` of a YAML error where PyYAML knows it, else the file."""
+    mark = getattr(error, "problem_mark", None)
+    if mark is not None:
+        return f"{path}:{mark.line + 1}:{mark.column + 1}"
+    if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow
+        return "{}:{}:{}".format(path, *_place(text[: error.position]))
+    return str(path)
+
+
+def _problem(error: yaml.YAMLError) -> str:
+    """What is wrong, in one line."""
+    if isinstance(error, yaml.reader.ReaderError):
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        return f"character #x{code:04x} is not allowed"
+    return " ".join(str(getattr(error, "problem", None) or error).split())
 
 
 def _entry_line(path: str, type_name: str) -> int:

@@ -356,18 +356,37 @@ def test_known_issues_are_apart_and_stale_ones_are_findings(
         ("Lambda: x\n", "'Lambda' is not a type name such as AWS::S3::Bucket"),
         (f"{TYPE}:\n", f"{TYPE}: give the reason the example cannot pass"),
         ("a: [\n", "2:1: not YAML: expected the node content, but found '<stream end>'"),
+        (f"{TYPE}: le mod\xe8le\n".encode("latin-1"), ":1:39: not UTF-8 text (byte 0xe8)"),
+        ("[" * 100_000, ":1:101: not YAML: nested deeper than 100 levels"),
+        ("a: \x00\n", ":1:4: not YAML: character #x0000 is not allowed"),
+        (f"{TYPE}: 2024-13-45\n", ": not YAML: month must be in 1..12"),
     ],
 )
 def test_a_bad_known_issues_file_is_bad_input(
-    specs: Path, out: Path, tmp_path, capsys, content: str, message: str
+    specs: Path, out: Path, tmp_path, capsys, content: str | bytes, message: str
 ) -> None:
     known = tmp_path / "known.yaml"
-    known.write_text(content)
+    if isinstance(content, bytes):
+        known.write_bytes(content)
+    else:
+        known.write_text(content)
     code, text, err = run(
         capsys, "--specs", str(specs), "--out", str(out), "--known-issues", str(known)
     )
     assert (code, text) == (2, "")
     assert err.startswith(f"error: {known}") and err.endswith(f"{message}\n")
+    assert err.count("\n") == 1
+
+
+def test_a_known_issues_file_in_the_specs_folder_that_is_not_utf_8(
+    specs: Path, out: Path, capsys
+) -> None:
+    (specs / "known-issues.yaml").write_bytes(b"# r\xe9vis\xe9\n")
+    assert run(capsys, "--specs", str(specs), "--out", str(out)) == (
+        2,
+        "",
+        f"error: {specs / 'known-issues.yaml'}:1:4: not UTF-8 text (byte 0xe9)\n",
+    )
 
 
 def test_bad_input_exits_2(specs: Path, tmp_path, capsys) -> None:
