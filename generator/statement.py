@@ -8,6 +8,7 @@ placeholders included, which sit in comments and string literals) and says why w
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +22,10 @@ from generator.model import SqlVerb
 Scalar = str | int | float | bool | None
 IDENTIFIER, PATCH, MODEL = "data__Identifier", "data__PatchDocument", "data__ResourceModel"
 _TOKEN = re.compile(r"<Token token_type: [^,]*, text: ([^,]*), [^>]*>")
+# sqlglot warns on stderr, in lines of the statement's text, when it reads a statement as a
+# command it does not know (`SET ...` without its UPDATE): that is the example's failure, and
+# it is reported as such, once.
+logging.getLogger("sqlglot").setLevel(logging.ERROR)
 
 
 class ExampleError(DocgenError):
@@ -96,6 +101,8 @@ def _statement(sql: str) -> Statement:
         )
     if isinstance(tree, exp.Delete):
         return Statement(SqlVerb.DELETE, _table(tree.this), where=_where(tree))
+    if isinstance(tree, exp.Command):  # what sqlglot does not know, by its first word
+        raise ExampleError(f"not a statement StackQL runs on a resource: {tree.name.upper()}")
     raise ExampleError(f"not a statement StackQL runs on a resource: {tree.key.upper()}")
 
 

@@ -83,6 +83,11 @@ def test_delete() -> None:
         ("INSERT INTO a.b.c (A, B) SELECT 'x'", "INSERT names 2 columns but gives 1 values"),
         ("SELECT count(*) FROM a.b.c", "select a column by name, not COUNT(*)"),
         ("CREATE TABLE t (a INT)", "not a statement StackQL runs on a resource: CREATE"),
+        (  # an UPDATE without its first line: sqlglot falls back to a command
+            'SET data__PatchDocument = string(\'[\n  {"op": "add"}\n]\')\n'
+            "WHERE data__Identifier = 'x'",
+            "not a statement StackQL runs on a resource: SET",
+        ),
         (
             "DELETE FROM a.b.c\nWHERE data__Identifier = 'x'\nAND region = 'us-east-1;",
             "cannot parse the statement: the ' at line 3, column 14 is never closed",

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -246,6 +248,17 @@ def test_an_unparseable_statement(specs: Path, out: Path, capsys) -> None:
         f"{out / PAGE}:103: SELECT get: cannot parse the statement: Expected table name but got "
         "'WHERE' (line 9, column 5)"
     ]
+
+
+def test_a_statement_sqlglot_reads_as_an_unknown_command(specs: Path, out: Path, capsys) -> None:
+    line = edit(out, "UPDATE aws.lambda.event_invoke_configs\nSET", "SET")
+    finding = f"{out / PAGE}:{line - 1}: UPDATE: not a statement StackQL runs on a resource: SET"
+    assert findings(capsys, specs, out) == [finding]
+    # In a process of its own, where no test harness takes the log: sqlglot's warning, in
+    # lines of the statement's text, stays off stderr.
+    command = [sys.executable, "-m", "generator", "validate", "--specs", specs, "--out", out]
+    ran = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    assert (ran.returncode, ran.stdout.splitlines()[0], ran.stderr) == (1, finding, "")
 
 
 def test_a_statement_with_a_quote_left_open(specs: Path, out: Path, capsys) -> None:
