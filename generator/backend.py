@@ -284,7 +284,7 @@ class CloudControlBackend:
         handler_schema = kind.schema["handlers"]["list"].get("handlerSchema")
         try:
             given = json.loads(text) if text is not None else {}
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             given = None
         problems = ["#: expected type: JSONObject"] if not isinstance(given, dict) else []
         if handler_schema is not None and not problems:
@@ -396,7 +396,7 @@ class CloudControlBackend:
     def _json_member(self, request: Mapping[str, Any], name: str, wire: str) -> Any:
         try:
             return json.loads(self._member(request, name, wire))
-        except (TypeError, json.JSONDecodeError) as error:
+        except (TypeError, json.JSONDecodeError, RecursionError) as error:
             raise CloudControlError(
                 "ValidationException", f"{name} is not valid JSON: {error}"
             ) from None
@@ -496,7 +496,7 @@ class CloudControlBackend:
             return identifier, store[identifier]
         try:
             values = json.loads(identifier) if identifier.startswith("{") else None
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             values = None
         if isinstance(values, dict):
             for group in (kind.primary, *kind.additional):

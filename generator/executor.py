@@ -83,7 +83,7 @@ def coerce(value: Scalar, json_type: str) -> Any:
         if kind in ("object", "array"):
             try:
                 parsed = json.loads(value)
-            except ValueError:
+            except (ValueError, RecursionError):  # nested past what json reads: text it stays
                 continue
             if isinstance(parsed, dict if kind == "object" else list):
                 return parsed
@@ -378,7 +378,7 @@ def _json_object(text: str | None) -> dict[str, Any]:
     """
     try:
         model = json.loads(text or "{}")
-    except ValueError:
+    except (ValueError, RecursionError):
         return {}
     return model if isinstance(model, dict) else {}
 

@@ -26,6 +26,10 @@ _TOKEN = re.compile(r"<Token token_type: [^,]*, text: ([^,]*), [^>]*>")
 # command it does not know (`SET ...` without its UPDATE): that is the example's failure, and
 # it is reported as such, once.
 logging.getLogger("sqlglot").setLevel(logging.ERROR)
+# Parentheses, brackets and braces a statement may nest, in its SQL and in the JSON text of its
+# literals: sqlglot, json and jsonschema read nesting by recursion. The pages nest 19 at most,
+# the braces of placeholders counted.
+MAX_NESTING = 100
 
 
 class ExampleError(DocgenError):
@@ -67,6 +71,12 @@ def parse_statement(sql: str) -> Statement:
     >>> parse_statement("SELECT region FROM aws.s3.buckets WHERE region = 'us-east-1';").where
     (('region', 'us-east-1'),)
     """
+    if (deep := _too_deep(sql)) is not None:
+        line, column = deep
+        raise ExampleError(
+            f"cannot parse the statement: nested deeper than {MAX_NESTING} levels "
+            f"(line {line}, column {column})"
+        )
     try:
         return _statement(sql)
     except RecursionError:  # sqlglot reads and writes nested expressions by recursion
@@ -111,6 +121,23 @@ def _parse_error(error: sqlglot.errors.ParseError) -> str:
     first = error.errors[0] if error.errors else {}
     message = _TOKEN.sub(lambda m: repr(m[1]), str(first.get("description") or error))
     return f"{message} (line {first.get('line', '?')}, column {first.get('col', '?')})"
+
+
+def _too_deep(sql: str) -> tuple[int, int] | None:
+    """The line and column where the text nests deeper than MAX_NESTING, if it does.
+
+    >>> _too_deep("SELECT '" + "[" * 101 + "'"), _too_deep("SELECT '[{}]'")
+    ((1, 109), None)
+    """
+    depth = 0
+    for i, char in enumerate(sql):
+        if char in "([{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return sql.count("\n", 0, i) + 1, i - (sql.rfind("\n", 0, i) + 1) + 1
+        elif char in ")]}":
+            depth -= 1
+    return None
 
 
 def _token_error(error: sqlglot.errors.TokenError, sql: str) -> str:

@@ -208,6 +208,20 @@ def test_a_ref_that_loops_back_in_place_is_cut() -> None:
     )
 
 
+def test_json_nested_past_what_python_reads_is_refused(backend: CloudControlBackend) -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    request = {"TypeName": WIDGET, "DesiredState": deep}
+    code, message = error(lambda: backend.create_resource(request))
+    assert (code, message.partition(":")[0]) == (
+        "ValidationException",
+        "DesiredState is not valid JSON",
+    )
+    request = {"TypeName": WIDGET, "ResourceModel": deep}
+    assert error(lambda: backend.list_resources(request))[0] == "InvalidRequestException"
+    request = {"TypeName": WIDGET, "Identifier": "{" + deep}
+    assert error(lambda: backend.get_resource(request))[0] == "ResourceNotFoundException"
+
+
 def test_duplicate_identifiers_already_exist(backend: CloudControlBackend) -> None:
     state = {"FunctionName": "f", "Qualifier": "$LATEST"}
     assert create(backend, EIC, state)["Identifier"] == "f|$LATEST"

@@ -12,7 +12,7 @@ from conftest import LAMBDA_SPEC, SPECS
 import generator.executor
 from generator.backend import CloudControlBackend
 from generator.build import build
-from generator.executor import CloudControlClient, EndpointError, Executor
+from generator.executor import CloudControlClient, EndpointError, Executor, coerce
 from generator.mockserver import MockServer, load_schemas
 from generator.statement import ExampleError, parse_statement
 
@@ -179,3 +179,8 @@ def test_an_endpoint_that_is_not_there() -> None:
     client = CloudControlClient(url)
     with pytest.raises(EndpointError):
         client.call("ListResources", {"TypeName": "X"}, "us-east-1")
+
+
+def test_a_value_nested_past_what_python_reads_stays_text() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    assert coerce(deep, "array") == deep  # Cloud Control will say it is no array

@@ -102,6 +102,14 @@ def test_delete() -> None:
         ),
         (
             "SELECT a FROM b.c.d WHERE region = " + "(" * 5000 + "'x'" + ")" * 5000,
+            "cannot parse the statement: nested deeper than 100 levels (line 1, column 136)",
+        ),
+        (
+            "UPDATE a.b.c SET data__PatchDocument = string('" + "[" * 3000 + "]" * 3000 + "')",
+            "cannot parse the statement: nested deeper than 100 levels (line 1, column 147)",
+        ),
+        (  # sqlglot reads each parenthesis by a score of calls
+            "SELECT a FROM b.c.d WHERE region = " + "(" * 60 + "'x'" + ")" * 60,
             "cannot parse the statement: nested too deeply to read",
         ),
         (  # sqlglot's parser fails on it with an AttributeError of its own

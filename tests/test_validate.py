@@ -269,6 +269,15 @@ def test_a_statement_with_a_quote_left_open(specs: Path, out: Path, capsys) -> N
     ]
 
 
+def test_a_patch_nested_too_deep_to_read(specs: Path, out: Path, capsys) -> None:
+    deep = "[" * 3000 + "]" * 3000  # json.loads recursed past Python's limit on it
+    line = edit(out, '"value": {{ MaximumRetryAttempts }}}', f'"value": {deep}}}')
+    assert findings(capsys, specs, out) == [
+        f"{out / PAGE}:{line - 5}: UPDATE: cannot parse the statement: nested deeper than 100 "
+        "levels (line 6, column 156)"
+    ]
+
+
 def test_an_unfillable_manifest_and_a_block_the_validator_does_not_know(
     specs: Path, out: Path, capsys
 ) -> None:
