@@ -293,7 +293,9 @@ def _looping_refs(root: Mapping[str, Any]) -> list[str]:
     return list(cut)
 
 
-def _in_place_refs(root: Mapping[str, Any], pointer: str, everywhere: bool = False) -> list:
+def _in_place_refs(
+    root: Mapping[str, Any], pointer: str, everywhere: bool = False
+) -> list[tuple[str, str]]:
     """The `$ref`s into the document that a value meets in place at `pointer`, as (target,
     holder) pointers in document order; `everywhere`: every `$ref` below `pointer`."""
     try:
@@ -748,9 +750,8 @@ class _Sampler:
             )
             try:
                 value = self.value(schema, f"{where}/items", name, variant + i, depth + 1)
-                if (
-                    unique and _canonical(value) in seen
-                ):  # fuller items differ where bare ones do not
+                # An item alike an earlier one: a fuller one may differ where a bare one cannot.
+                if unique and _canonical(value) in seen:
                     saved, self.optional = self.optional, True
                     try:
                         value = self.value(schema, f"{where}/items", name, variant + i, depth + 1)
@@ -760,9 +761,11 @@ class _Sampler:
                 if len(values) >= low:
                     break
                 raise
-            if not (unique and _canonical(value) in seen):
+            if not unique:
                 values.append(value)
-                seen.add(_canonical(value))
+            elif (key := _canonical(value)) not in seen:
+                values.append(value)
+                seen.add(key)
         yield values
         if low == 0 and values:
             yield []
