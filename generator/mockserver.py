@@ -86,7 +86,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         try:
             request = json.loads(body or b"{}")
-        except ValueError:
+        except (ValueError, RecursionError):  # (nested past what Python reads)
             request = None
         if not isinstance(request, dict):
             self._answer(400, _error("SerializationException", "Request body is not a JSON object"))

@@ -200,6 +200,11 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, dict]:
             b"[",
             {"__type": "SerializationException", "Message": "Request body is not a JSON object"},
         ),
+        (  # nested past what Python's parser reads
+            {"X-Amz-Target": "CloudApiService.GetResource", "Authorization": SIGNED},
+            b"[" * 100_000,
+            {"__type": "SerializationException", "Message": "Request body is not a JSON object"},
+        ),
         (
             {"X-Amz-Target": "CloudApiService.GetResource", "Authorization": SIGNED},
             b'{"TypeName": "AWS::Lambda::EventInvokeConfig", "Identifier": 5}',
