@@ -134,10 +134,19 @@ def _too_deep(sql: str) -> tuple[int, int] | None:
         if char in "([{":
             depth += 1
             if depth > MAX_NESTING:
-                return sql.count("\n", 0, i) + 1, i - (sql.rfind("\n", 0, i) + 1) + 1
+                return line_column(sql, i)
         elif char in ")]}":
             depth -= 1
     return None
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """The line and column (1-based) of the character at `offset` in `text`.
+
+    >>> line_column("a: b\\nc: d", 8), line_column("", 0)
+    ((2, 4), (1, 1))
+    """
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _token_error(error: sqlglot.errors.TokenError, sql: str) -> str:
@@ -145,8 +154,7 @@ def _token_error(error: sqlglot.errors.TokenError, sql: str) -> str:
     never closes, else sqlglot's words (without its snippet of the text)."""
     opened = _unclosed(sql)
     if opened is not None:
-        line = sql.count("\n", 0, opened) + 1
-        column = opened - (sql.rfind("\n", 0, opened) + 1) + 1
+        line, column = line_column(sql, opened)
         what = "comment" if sql.startswith("/*", opened) else sql[opened]
         return f"the {what} at line {line}, column {column} is never closed"
     cause = error.__cause__

@@ -37,6 +37,7 @@ from generator.model import DEFAULT_REGION, Resource
 from generator.naming import TYPE_NAME
 from generator.scenario import PageRun, Status, read_yaml, run_page
 from generator.schema import read_sources
+from generator.statement import line_column
 
 log = logging.getLogger(__name__)
 
@@ -284,7 +285,8 @@ def read_known_issues(path: Path) -> dict[str, str]:
     except OSError as error:
         raise UsageError(f"{path}: cannot read the known-issues file: {error.strerror}") from error
     except UnicodeDecodeError as error:
-        line, column = _place(raw[: error.start].decode("utf-8"))
+        before = raw[: error.start].decode("utf-8")
+        line, column = line_column(before, len(before))
         raise UsageError(
             f"{path}:{line}:{column}: not UTF-8 text (byte 0x{raw[error.start]:02x})"
         ) from error
@@ -304,22 +306,13 @@ def read_known_issues(path: Path) -> dict[str, str]:
     return {k: " ".join(v.split()) for k, v in data.items()}
 
 
-def _place(text: str) -> tuple[int, int]:
-    """The line and column (1-based) just after `text`.
-
-    >>> _place("a: b\\nc: d"), _place("")
-    ((2, 5), (1, 1))
-    """
-    return text.count("\n") + 1, len(text) - (text.rfind("\n") + 1) + 1
-
-
 def _yaml_place(path: Path, text: str, error: yaml.YAMLError) -> str:
     """`file:line:column` of a YAML error where PyYAML knows it, else the file."""
     mark = getattr(error, "problem_mark", None)
     if mark is not None:
         return f"{path}:{mark.line + 1}:{mark.column + 1}"
     if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow
-        return "{}:{}:{}".format(path, *_place(text[: error.position]))
+        return "{}:{}:{}".format(path, *line_column(text, error.position))
     return str(path)
 
 
