@@ -380,18 +380,18 @@ class LineFormatter(logging.Formatter):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code."""
-    args = parser().parse_args(argv)
-    args.bundled = False  # whether --specs fell back to the schemas in the package
-    if hasattr(args, "specs") and args.specs is None:
-        args.specs = _default_specs(getattr(args, "quiet", False))
-        args.bundled = args.specs != Path("specs")
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(LineFormatter())
-    root = logging.getLogger("generator")
-    root.handlers[:] = [handler]
-    root.setLevel(logging.ERROR if getattr(args, "quiet", False) else logging.WARNING)
-    root.propagate = False
     try:
+        args = parser().parse_args(argv)
+        args.bundled = False  # whether --specs fell back to the schemas in the package
+        if hasattr(args, "specs") and args.specs is None:
+            args.specs = _default_specs(getattr(args, "quiet", False))
+            args.bundled = args.specs != Path("specs")
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(LineFormatter())
+        root = logging.getLogger("generator")
+        root.handlers[:] = [handler]
+        root.setLevel(logging.ERROR if getattr(args, "quiet", False) else logging.WARNING)
+        root.propagate = False
         return args.run(args)
     except DocgenError as e:
         print(f"error: {e}", file=sys.stderr)

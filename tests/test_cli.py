@@ -408,6 +408,44 @@ def test_ctrl_c_is_a_line_and_exit_130_not_a_traceback(corpus, tmp_path):
     assert b"Traceback" not in stderr
 
 
+# Ctrl+C while the command line loads: an import finder raises KeyboardInterrupt where SIGINT
+# would (jinja2 is among the command's first imports), so that the moment is not left to chance.
+INTERRUPTED_IMPORT = """
+import sys
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == "jinja2":
+            raise KeyboardInterrupt
+sys.meta_path.insert(0, Interrupt())
+sys.argv[1:] = ["generate", "--quiet"]
+"""
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        "import generator; sys.exit(generator.main())",
+        "import runpy; runpy.run_module('generator', run_name='__main__')",
+    ],
+)
+def test_ctrl_c_while_the_command_loads_is_a_line_and_exit_130(start, tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-c", INTERRUPTED_IMPORT + start],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=60,
+    )
+    assert proc.returncode == 130
+    assert proc.stderr.decode() == "interrupted\n"
+
+
+def test_the_console_script_is_the_entry_point_that_catches_ctrl_c():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert project["scripts"] == {"stackql-docgen": "generator:main"}
+
+
 def test_named_types_link_only_to_pages_there_and_a_full_run_after_writes_every_page(
     tmp_path, capsys
 ):
