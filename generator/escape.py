@@ -49,13 +49,15 @@ def cell(text: str) -> str:
     return _AUTOLINK_RE.sub(lambda m: f"&#{ord(m.group())};", escaped)
 
 
-def prose(text: str) -> str:
-    """Escape text for a paragraph of an MDX page (same rules as a table cell).
+def cell_lines(text: str) -> str:
+    """Escape text for an HTML table cell of an MDX page, its lines as written: each line break
+    (blank lines and indentation aside) a `<br />`. AWS's descriptions break lines between
+    paragraphs and before the items of a list (`+ gp3: ...`).
 
-    >>> prose("a {b}")
-    'a &#123;b&#125;'
+    >>> cell_lines("Valid ranges:\\n  + gp3: <x>\\n\\n  + io1\\n")
+    'Valid ranges:<br />+ gp3: &lt;x&gt;<br />+ io1'
     """
-    return cell(text)
+    return "<br />".join(cell(line) for line in text.splitlines() if line.strip())
 
 
 def jsx_attr(text: str) -> str:

@@ -224,7 +224,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(
         cell=escape.cell,
-        prose=escape.prose,
+        cell_lines=escape.cell_lines,
         jsx_attr=escape.jsx_attr,
         sql=escape.sql_literal,
         yaml=escape.yaml_quoted,

@@ -122,6 +122,7 @@ def test_descriptions_show_as_written(corpus, site, pages):
         if any(c in f.description for f in r.fields for c in "{}<>|`*_[]\\")
     ]
     assert len(tricky) > 200
+    assert sum("\n" in f.description for r in tricky for f in r.fields) > 100  # lines kept
     by_path = {o.page.path: o for o in site.outcomes if o.page}
     files = [
         corpus[1] / o.page.path
@@ -134,8 +135,13 @@ def test_descriptions_show_as_written(corpus, site, pages):
         path = next(p for p, o in by_path.items() if o.type_name == resource.type_name)
         shown = set(cells[path])
         for field in resource.fields:
-            written = " ".join(field.description.split())
+            written = _lines(field.description)
             assert written in shown, (resource.type_name, field.name, written)
+
+
+def _lines(text: str) -> str:
+    """Text as a table cell shows it: its lines (not blank ones), white space collapsed in each."""
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
 def test_columns_follow_read_write_and_create_only_rules(site, pages):
@@ -332,6 +338,8 @@ class _Cells(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "td":
             self._open = []
+        elif tag == "br" and self._open is not None:
+            self._open.append("\n")
 
     def handle_endtag(self, tag):
         if tag == "td" and self._open is not None:
@@ -363,9 +371,9 @@ def test_the_preview_shows_every_page_whole_and_descriptions_as_written(site, pa
     for resource in tricky:
         cells = _Cells()
         cells.feed(bodies[paths[resource.type_name]])
-        shown = {" ".join(c.split()) for c in cells.cells}
+        shown = {_lines(c) for c in cells.cells}
         for field in resource.fields:
-            written = " ".join(field.description.split())
+            written = _lines(field.description)
             assert written in shown, (resource.type_name, field.name, written)
 
 

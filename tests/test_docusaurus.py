@@ -102,3 +102,12 @@ def test_a_resource_page_renders_its_tabs_and_copyable_code(built):
     assert tabs == ["Required Properties", "All Properties", "Manifest"]
     assert 'class="copyable-code">aws.lambda.event_invoke_configs<' in page
     assert "FROM aws.lambda.event_invoke_configs" in re.sub(r"<[^>]+>", "", page)
+
+
+def test_a_description_keeps_its_line_breaks(built):
+    _, build = built
+    # AWS::IAM::User: "Creates a new IAM user for your AWS-account.\n  For information about ..."
+    page = html(build, "providers/aws/iam/users")
+    assert re.search(
+        r"<td>Creates a new IAM user for your AWS-account\.<br/?>For information", page
+    )

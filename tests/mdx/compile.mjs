@@ -14,7 +14,8 @@
 // --json: a JSON array on stdout, one {file, ok, line, column, message} per file, in file order
 // (line, column and message are null for a file that compiled); the summary line goes to stderr.
 // --cells (implies --json): each result also has `cells`, the text of every <td> element as
-// MDX reads it (character references decoded), to check that escaped text shows as written.
+// MDX reads it (character references decoded, a <br /> a line break), to check that escaped
+// text shows as written.
 // Exit codes: 0 all compiled, 1 at least one failed, 2 usage error (`error: ...` on stderr).
 //
 // Why these options: Docusaurus 3 compiles .md AND .mdx with format 'mdx' by default
@@ -134,9 +135,11 @@ function oneLine(text) {
   return String(text).replace(/\s*\r?\n\s*/g, ' ').trim();
 }
 
-/** The text of a node as a reader sees it: text and code values, JSX children included. */
+/** The text of a node as a reader sees it: text and code values, JSX children included, and
+ * a line break for each <br />. */
 function textOf(node) {
   if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  if (node.type === 'mdxJsxTextElement' && node.name === 'br') return '\n';
   return (node.children ?? []).map(textOf).join('');
 }
 
