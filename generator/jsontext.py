@@ -26,8 +26,11 @@ class JSONTextError(ValueError):
         self.message, self.line, self.column, self.pointer = message, line, column, pointer
 
 
-def loads(data: bytes | str) -> Any:
+def loads(data: bytes | str, duplicates: list[tuple[str, str]] | None = None) -> Any:
     """Parse JSON text; JSONTextError for anything RFC 8259 does not allow or Python cannot read.
+
+    With `duplicates`, each name that an object holds twice (RFC 8259: names SHOULD be unique;
+    the last one is read, as Python reads it) is added to it as (pointer of the object, name).
 
     >>> loads(b'{"a": [1, 2.5]}')
     {'a': [1, 2.5]}
@@ -35,9 +38,24 @@ def loads(data: bytes | str) -> Any:
     Traceback (most recent call last):
     ...
     generator.jsontext.JSONTextError: NaN is not a JSON number
+    >>> found = []
+    >>> loads(b'{"a": {"b": 1, "b": 2}}', found), found
+    ({'a': {'b': 2}}, [('/a', 'b')])
     """
+    hook = None
+    if duplicates is not None:
+        seen_twice: list[bool] = []
+
+        def hook(pairs: list[tuple[str, Any]]) -> dict:
+            obj = dict(pairs)
+            if len(obj) != len(pairs):
+                seen_twice.append(True)
+            return obj
+
     try:
-        document = json.loads(data, parse_constant=_constant, parse_float=_float)
+        document = json.loads(
+            data, parse_constant=_constant, parse_float=_float, object_pairs_hook=hook
+        )
     except json.JSONDecodeError as e:
         raise JSONTextError(e.msg, e.lineno, e.colno) from e
     except RecursionError as e:
@@ -49,7 +67,30 @@ def loads(data: bytes | str) -> Any:
         raise JSONTextError(f"an integer of more than {limit} digits") from e
     if _SURROGATE_ESCAPE.search(_utf8(data)):
         _check_text(document)
+    if duplicates is not None and seen_twice:  # rare: read again to say where
+        duplicates.extend(_duplicates(json.loads(data, object_pairs_hook=_Pairs)))
     return document
+
+
+class _Pairs(list):
+    """An object's (name, value) pairs as written, duplicates included."""
+
+
+def _duplicates(document: Any) -> list[tuple[str, str]]:
+    """The (pointer, name) of each name that an object (read as _Pairs) holds twice, in
+    document order, each once."""
+    found = []
+    stack: list[tuple[Any, tuple]] = [(document, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, _Pairs):
+            names = [name for name, _ in node]
+            twice = [n for i, n in enumerate(names) if n in names[:i] and n not in names[i + 1 :]]
+            found.extend((join_pointer(path), name) for name in twice)
+            stack.extend((value, (*path, name)) for name, value in reversed(node))
+        elif isinstance(node, list):
+            stack.extend((value, (*path, i)) for i, value in reversed(list(enumerate(node))))
+    return found
 
 
 def _utf8(data: bytes | str) -> bytes:

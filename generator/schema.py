@@ -221,8 +221,9 @@ def read_spec(path: Path, meta_check: bool = True) -> Spec:
 
 def parse_spec(label: str, data: bytes, meta_check: bool = True) -> Spec:
     """Parse and check the bytes of one schema; `label` names it in messages."""
+    duplicates: list[tuple[str, str]] = []
     try:
-        document = jsontext.loads(data)
+        document = jsontext.loads(data, duplicates)
     except UnicodeDecodeError as e:
         raise SpecError(label, None, f"not UTF-8 text: {e.reason}", 1, e.start + 1) from e
     except jsontext.JSONTextError as e:
@@ -231,7 +232,12 @@ def parse_spec(label: str, data: bytes, meta_check: bool = True) -> Spec:
     if not isinstance(document, dict):
         raise SpecError(label, "", f"expected an object, got {_json_type(document)}")
     check_structure(label, document, data)
-    warnings = tuple(meta_schema_findings(label, document)) if meta_check else ()
+    warnings = tuple(
+        f"{label}#{pointer}: the name {json.dumps(name)} twice in one object: the last is read"
+        for pointer, name in duplicates
+    )
+    if meta_check:
+        warnings += tuple(meta_schema_findings(label, document))
     return Spec(
         path=label,
         type_name=document["typeName"],

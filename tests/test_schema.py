@@ -68,6 +68,31 @@ def test_a_rerun_repeats_the_warnings_of_schemas_it_does_not_parse_again(capsys,
     assert generate("moved") == [w.replace("/first/", "/moved/") for w in first]
 
 
+def test_a_name_twice_in_one_object_is_a_warning_that_the_last_is_read(capsys, tmp_path):
+    text = LAMBDA_SPEC.read_text()
+    # a second Qualifier, an integer, before the schema's own string one; a definition's
+    # description twice
+    text = text.replace('\n "properties": {', '\n "properties": {"Qualifier": {"type": "integer"},')
+    text = text.replace(
+        '\n  "OnSuccess": {', '\n  "OnSuccess": {"description": "1", "description": "2",'
+    )
+    (tmp_path / "specs").mkdir()
+    path = tmp_path / "specs" / LAMBDA_SPEC.name
+    path.write_text(text)
+    spec = read_spec(path)
+    assert spec.document["properties"]["Qualifier"]["type"] == "string"
+    assert spec.warnings == (  # in the file's order
+        f'{path}#/definitions/OnSuccess: the name "description" twice in one object: the last '
+        "is read",
+        f'{path}#/properties: the name "Qualifier" twice in one object: the last is read',
+    )
+    out = tmp_path / "out"
+    assert main(["generate", "--specs", str(path.parent), "--out", str(out)]) == 0
+    assert [line for line in capsys.readouterr().err.splitlines() if "twice" in line] == [
+        f"warning: {w}" for w in spec.warnings
+    ]
+
+
 def mutated(change) -> bytes:
     document = json.loads(LAMBDA_SPEC.read_bytes())
     change(document)
