@@ -265,16 +265,19 @@ def _build_one(source: SourceFile, wanted: frozenset[str], models: bool) -> Buil
 PAGE_MODULES = (
     "build",
     "conditions",
+    "definitions",
     "escape",
     "examples",
     "exclusive",
     "jsonpointer",
     "jsontext",
+    "labels",
     "model",
     "naming",
     "normalize",
     "render",
     "schema",
+    "values",
 )
 
 

@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from generator.definitions import description_of
 from generator.jsonpointer import resolve_pointer, split_pointer
 
 EXCLUSIVE_FILE = "exclusive.yaml"  # in the package's data folder
@@ -167,8 +168,6 @@ def _words(schema: Any, doc: Mapping[str, Any]) -> str:
     """A schema's description (else that of the definition its `$ref` names), as its page
     shows it, white space made single spaces; a description itself (`said at: /description`)
     as it is."""
-    from generator.normalize import description_of  # normalize imports this module
-
     text = schema if isinstance(schema, str) else description_of(schema, doc)
     return " ".join(text.split())
 

@@ -290,3 +290,18 @@ def test_a_schema_modified_or_changed_in_the_last_second_gets_no_stamp(specs):
     os.utime(path, ns=(old, old))
     (outcome,) = build(specs, models=False).outcomes
     assert outcome.source_stamp is None
+
+
+def test_the_cache_fingerprint_covers_every_module_that_shapes_the_pages():
+    # A module the build loads but the fingerprint leaves out would let an old cache stand
+    # for pages that its new code makes otherwise.
+    code = (
+        "import sys, generator.build; print(*sorted(m for m in sys.modules if 'generator.' in m))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.split()
+    from generator.build import PAGE_MODULES
+
+    messages_only = {"generator.errors"}
+    assert {f"generator.{m}" for m in PAGE_MODULES} == set(loaded) - messages_only

@@ -1,0 +1,89 @@
+"""A property's schema read through its `$ref`s: the definition it names, the data type it
+declares or implies, and its description."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.jsonpointer import resolve_pointer
+
+
+def deref(
+    schema: Any, doc: dict, seen: frozenset[str] = frozenset(), targets: dict | None = None
+) -> tuple[dict, frozenset]:
+    """Follow `$ref`s to the schema they name; returns it with the refs followed so far.
+
+    `targets` keeps what each `$ref` named, for callers that follow many. An `allOf` that only
+    annotates one schema stands for it (see `_annotated`).
+    """
+    if type(schema) is dict and "$ref" not in schema and "allOf" not in schema:
+        return schema, seen  # most schemas: nothing to follow
+    while isinstance(schema, dict):
+        ref = schema.get("$ref")
+        if not isinstance(ref, str):
+            if (annotated := _annotated(schema)) is None:
+                break
+            schema = annotated
+            continue
+        if ref in seen:
+            break
+        seen = seen | {ref}
+        # Draft 7 ignores keywords beside a $ref (a property's own description is read apart).
+        if targets is None:
+            schema = resolve_pointer(doc, ref.partition("#")[2])
+        else:
+            if ref not in targets:
+                targets[ref] = resolve_pointer(doc, ref.partition("#")[2])
+            schema = targets[ref]
+    return (schema if isinstance(schema, dict) else {}), seen
+
+
+# Keywords that say nothing of the values a schema allows.
+_ANNOTATIONS = frozenset({"$comment", "default", "deprecated", "description", "examples", "title"})
+
+
+def _annotated(schema: dict) -> Any:
+    """The one schema that a schema of only an `allOf` stands for, where the other branches
+    only annotate it (`{"allOf": [{"$ref": "#/definitions/Protocol"}, {"default": "MCP"}]}`);
+    else None."""
+    branches = schema.get("allOf")
+    if not isinstance(branches, list) or schema.keys() - _ANNOTATIONS != {"allOf"}:
+        return None
+    shaping = [b for b in branches if not (isinstance(b, dict) and b.keys() <= _ANNOTATIONS)]
+    return shaping[0] if len(shaping) == 1 else None
+
+
+def type_of(schema: Any, doc: dict) -> str:
+    """The data type shown for a property: its own, or that of what its `$ref` names."""
+    return _type_or_none(schema, doc) or "string"
+
+
+def _type_or_none(schema: Any, doc: dict, seen: frozenset[str] = frozenset()) -> str | None:
+    """The data type a schema declares or implies, None when it says nothing of it; `seen`,
+    the `$ref`s followed to it (a branch that leads back to one says nothing)."""
+    target, seen = deref(schema, doc, seen)
+    declared = target.get("type")
+    if isinstance(declared, str):
+        return declared
+    if isinstance(declared, list) and declared:
+        return " | ".join(str(t) for t in declared)
+    if {"properties", "patternProperties", "additionalProperties"} & target.keys():
+        return "object"
+    if "items" in target:
+        return "array"
+    branches = target.get("oneOf") or target.get("anyOf")
+    if isinstance(branches, list) and branches:
+        types = dict.fromkeys(t for b in branches if (t := _type_or_none(b, doc, seen)))
+        return " | ".join(types) or None
+    return None
+
+
+def description_of(schema: Any, doc: dict) -> str:
+    """The property's own description, else (where it has none, or an empty one) the one of
+    the definition its `$ref` names."""
+    if isinstance(schema, dict) and isinstance(schema.get("description"), str):
+        if own := schema["description"].strip():
+            return own
+    target, _ = deref(schema, doc)
+    text = target.get("description", "")
+    return text.strip() if isinstance(text, str) else ""
