@@ -30,13 +30,8 @@ import jsonpatch
 from generator.exclusive import for_mock, groups_of
 from generator.jsonpointer import overlaps, resolve_pointer, split_pointer
 from generator.normalize import list_filter_property
-from generator.samples import (
-    SampleError,
-    cut_loops,
-    plausible_identifier,
-    remove_path,
-    validator_for,
-)
+from generator.samples import SampleError, plausible_identifier, remove_path
+from generator.validator import cut_loops, validator_for
 
 EPOCH = 1_704_067_200  # 2024-01-01T00:00:00Z: the deterministic clock starts here
 DEFAULT_ACCOUNT = "123456789012"
@@ -152,7 +147,7 @@ class ResourceType:
     def from_schema(cls, name: str, schema: Mapping[str, Any]) -> ResourceType:
         """Read the semantic lists of a resource schema. AWS refuses what the schema's words
         exclude as well: the groups of data/exclusive.yaml are written into its copy, and a
-        `$ref` that loops back to itself is cut there (see `samples.cut_loops`)."""
+        `$ref` that loops back to itself is cut there (see `validator.cut_loops`)."""
         schema = cut_loops(for_mock(schema, groups_of(schema, name)))
         return cls(
             name=name,

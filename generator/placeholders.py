@@ -30,8 +30,9 @@ from typing import Any
 from generator.conditions import dependent, held
 from generator.jsonpointer import escape_token, resolve_pointer, split_pointer
 from generator.patterns import compile_pattern
-from generator.samples import SampleError, remove_path, sample_value, validator_for
+from generator.samples import SampleError, remove_path, sample_value
 from generator.statement import IDENTIFIER, MODEL, PATCH, ExampleError, Statement, text_of
+from generator.validator import validator_for
 
 REGION_NAMES = frozenset({"region", "vars.AWS_REGION"})
 _ANGLE = r"<(?P<angle>[A-Za-z_][\w.:\[\]-]*)>"  # a `<Name>` part

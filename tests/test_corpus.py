@@ -529,7 +529,8 @@ def test_a_min_items_beside_a_ref_counts(site, pages):
 
 
 def test_the_mock_holds_models_to_cfn_lint_choices(corpus):
-    from generator.samples import sample_model, validator_for
+    from generator.samples import sample_model
+    from generator.validator import validator_for
 
     vpc = json.loads((corpus[0] / "aws-ec2-vpc.json").read_text())
     validator = validator_for(vpc)
@@ -576,8 +577,8 @@ def test_a_patch_leaves_out_what_needs_a_create_only_member_a_resource_may_lack(
 )
 def test_cfn_lint_choices_of_odd_schemas_still_make_valid_examples(corpus, change, required):
     from generator.normalize import normalize
-    from generator.samples import validator_for
     from generator.schema import parse_spec
+    from generator.validator import validator_for
 
     document = json.loads((corpus[0] / "aws-ec2-vpc.json").read_text())
     document.pop("requiredXor", None)

@@ -20,8 +20,8 @@ from generator.placeholders import (
     patch_uses,
     statement_uses,
 )
-from generator.samples import validator_for
 from generator.statement import ExampleError, parse_statement
+from generator.validator import validator_for
 
 EIC: dict[str, Any] = json.loads(LAMBDA_SPEC.read_text("utf-8"))
 DESTINATION = "/definitions/{}/properties/Destination"
