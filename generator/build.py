@@ -277,6 +277,7 @@ PAGE_MODULES = (
     "normalize",
     "render",
     "schema",
+    "schemazip",
     "values",
 )
 

@@ -18,8 +18,6 @@ import logging
 import re
 import tempfile
 import time
-import zipfile
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
@@ -34,15 +32,15 @@ from generator import __version__, jsontext
 from generator.atomicfile import read_or_none, remove_stale_temps, write_all_atomic
 from generator.errors import FetchError, OutputError
 from generator.lock import (
-    LOCK_NAME,
     Lock,
     make_entry,
     read_lock,
     update_lock,
     write_lock,
 )
-from generator.model import DEFAULT_REGION, MAX_SCHEMA_BYTES, MAX_ZIP_BYTES
+from generator.model import DEFAULT_REGION, LOCK_FILE, MAX_SCHEMA_BYTES
 from generator.naming import TYPE_NAME, TYPE_NAME_RULE, spec_file_name, utf8_name
+from generator.schemazip import ZipProblem, read_members
 
 log = logging.getLogger(__name__)
 
@@ -309,7 +307,7 @@ def _unsourced(specs_dir: Path, chosen: Sequence[SchemaDocument]) -> tuple[Path,
     fetched = {spec_file_name(d.type_name) for d in chosen}
     unsourced = []
     for path in sorted(specs_dir.glob("*.json")):
-        if path.name in fetched or path.name == LOCK_NAME or path.name.startswith("."):
+        if path.name in fetched or path.name == LOCK_FILE or path.name.startswith("."):
             continue
         try:
             parse_type_name(str(path), path.read_bytes())
@@ -354,46 +352,23 @@ def read_source(
 
 
 def _read_zip(file: IO[bytes], label: str, max_bytes: int) -> list[SchemaDocument]:
-    """Parse every `*.json` member of a zip (directories and hidden files are skipped), no
-    more than MAX_ZIP_BYTES in all."""
+    """Parse the schemas of a zip (see `schemazip`), each labelled `zip!member`."""
     try:
-        archive = zipfile.ZipFile(file)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, UnicodeDecodeError) as e:
-        raise FetchError(f"{label}: not a readable zip file ({e})") from e
-    documents = []
-    total = 0
-    with archive:
-        for info in sorted(archive.infolist(), key=lambda i: i.filename):
-            base = info.filename.rsplit("/", 1)[-1]
-            if info.is_dir() or not base.endswith(".json") or base.startswith("."):
-                continue
-            where = f"{label}!{info.filename}"
-            if info.file_size > max_bytes:
-                raise FetchError(f"{where}: larger than the size limit of {max_bytes} bytes")
-            if info.flag_bits & 0x1:  # zipfile would raise RuntimeError
-                raise FetchError(f"{where}: encrypted in the zip (it needs a password)")
-            try:
-                with archive.open(info) as member:
-                    data = member.read(max_bytes + 1)
-            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:
-                raise FetchError(f"{where}: corrupt zip member ({e})") from e
-            if len(data) > max_bytes:
-                raise FetchError(f"{where}: larger than the size limit of {max_bytes} bytes")
-            total += len(data)
-            if total > MAX_ZIP_BYTES:
-                raise FetchError(
-                    f"{label}: its schemas come to more than the limit of {MAX_ZIP_BYTES} bytes "
-                    "uncompressed"
-                )
-            documents.append(SchemaDocument(parse_type_name(where, data), where, data))
-    return documents
+        members = read_members(file, max_bytes)
+    except ZipProblem as e:
+        where = f"{label}!{e.member}" if e.member else label
+        raise FetchError(f"{where}: {e.message}") from e
+    return [
+        SchemaDocument(parse_type_name(f"{label}!{name}", data), f"{label}!{name}", data)
+        for name, data in members
+    ]
 
 
 def _read_folder(folder: Path, max_bytes: int) -> list[SchemaDocument]:
     """Parse the `*.json` files of a folder (not its subfolders, hidden files or a lock)."""
     documents = []
     for path in sorted(folder.iterdir()):
-        skip = path.suffix != ".json" or path.name.startswith(".") or path.name == LOCK_NAME
+        skip = path.suffix != ".json" or path.name.startswith(".") or path.name == LOCK_FILE
         if skip or not path.is_file():
             continue
         try:
@@ -601,5 +576,5 @@ def _write_schemas(
     for stale in remove_stale_temps(specs_dir):
         log.info("removed %s, left by an interrupted fetch", stale)
     return FetchResult(
-        source, tuple(results), specs_dir / LOCK_NAME, lock_changed, tuple(unsourced or ())
+        source, tuple(results), specs_dir / LOCK_FILE, lock_changed, tuple(unsourced or ())
     )

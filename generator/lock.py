@@ -19,9 +19,9 @@ from generator import jsontext
 from generator.atomicfile import read_or_none, write_atomic
 from generator.errors import SpecError
 from generator.jsonpointer import join_pointer
+from generator.model import LOCK_FILE
 from generator.naming import spec_file_name
 
-LOCK_NAME = "specs.lock.json"
 LOCK_VERSION = 1
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -147,7 +147,7 @@ def _expect_keys(value: Any, keys: set[str] | None, file: str, where: tuple[str,
 
 def read_lock(specs_dir: Path) -> Lock:
     """Read `specs_dir`/specs.lock.json; an absent lock is an empty one."""
-    path = specs_dir / LOCK_NAME
+    path = specs_dir / LOCK_FILE
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -159,7 +159,7 @@ def read_lock(specs_dir: Path) -> Lock:
 
 def write_lock(specs_dir: Path, lock: Lock) -> bool:
     """Write the lock atomically unless its bytes are unchanged; return whether it was written."""
-    path = specs_dir / LOCK_NAME
+    path = specs_dir / LOCK_FILE
     data = render_lock(lock).encode("utf-8")
     if read_or_none(path) == data:
         return False

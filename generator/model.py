@@ -12,6 +12,8 @@ MAX_SCHEMA_BYTES = 200 * 1024 * 1024
 # The most a zip's schemas may come to, uncompressed (AWS's whole set is under 50 MB): a zip
 # that inflates past it is refused before it fills the memory.
 MAX_ZIP_BYTES = 1024 * 1024 * 1024
+# The lock file fetch writes beside the schemas it fetched: no schema.
+LOCK_FILE = "specs.lock.json"
 
 
 class Handler(Enum):

@@ -11,7 +11,6 @@ import re
 import stat
 import time
 import zipfile
-import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
@@ -22,12 +21,12 @@ from typing import Any
 from generator import jsontext
 from generator.errors import SpecError, UsageError
 from generator.jsonpointer import join_pointer, resolve_pointer
-from generator.model import MAX_SCHEMA_BYTES, MAX_ZIP_BYTES, SourceFile, Spec
+from generator.model import LOCK_FILE, MAX_SCHEMA_BYTES, SourceFile, Spec
 from generator.naming import TYPE_NAME, TYPE_NAME_RULE, field_name, split_type_name, utf8_name
+from generator.schemazip import ZipProblem, read_members
 
 log = logging.getLogger(__name__)
 
-LOCK_FILE = "specs.lock.json"
 META_SCHEMA_FILES = (
     "provider.definition.schema.v1.json",
     "base.definition.schema.v1.json",
@@ -159,50 +158,17 @@ def load_source(source: SourceFile) -> SourceFile:
 
 
 def _read_zip(archive: Path) -> tuple[SourceFile, ...]:
-    """The `*.json` members of a zip in name order, as fetch reads them: not folders, hidden
-    files (`.x.json`, `__MACOSX/._x.json`) or members past the size limit, nor more than
-    MAX_ZIP_BYTES in all."""
+    """The schemas of a zip, read (see `schemazip`), each labelled `zip/member`."""
     try:
-        with zipfile.ZipFile(archive) as z:
-            members = sorted(
-                (i for i in z.infolist() if not i.is_dir() and _schema_name(i.filename)),
-                key=lambda i: i.filename,
-            )
-            sources = []
-            total = 0
-            for info in members:
-                label = f"{archive}/{info.filename}"
-                if sources and sources[-1].name == info.filename:
-                    raise UsageError(f"{label}: in the zip twice")
-                if info.flag_bits & 0x1:  # zipfile would raise RuntimeError
-                    raise UsageError(f"{label}: encrypted in the zip (it needs a password)")
-                with z.open(info) as member:
-                    data = member.read(MAX_SCHEMA_BYTES + 1)
-                if len(data) > MAX_SCHEMA_BYTES:
-                    raise SpecError(label, "", f"larger than the limit of {MAX_SCHEMA_BYTES} bytes")
-                total += len(data)
-                if total > MAX_ZIP_BYTES:
-                    raise UsageError(
-                        f"{archive}: its schemas come to more than the limit of {MAX_ZIP_BYTES} "
-                        "bytes uncompressed"
-                    )
-                sources.append(SourceFile(info.filename, label, data))
-            return tuple(sources)
-    except (
-        zipfile.BadZipFile,
-        OSError,
-        zlib.error,
-        EOFError,
-        UnicodeDecodeError,
-        NotImplementedError,
-    ) as e:
-        raise UsageError(f"{archive}: unreadable zip ({e})") from e
-
-
-def _schema_name(path: str) -> bool:
-    """Whether a zip member's path names a schema: `*.json`, not hidden, not a lock."""
-    base = path.rpartition("/")[2]
-    return base.endswith(".json") and not base.startswith(".") and base != LOCK_FILE
+        members = read_members(archive, MAX_SCHEMA_BYTES)
+    except ZipProblem as e:
+        if e.too_large:
+            raise SpecError(f"{archive}/{e.member}", "", e.message) from e
+        where = f"{archive}/{e.member}" if e.member else str(archive)
+        raise UsageError(f"{where}: {e.message}") from e
+    except OSError as e:
+        raise UsageError(f"{archive}: cannot read: {e.strerror or e}") from e
+    return tuple(SourceFile(name, f"{archive}/{name}", data) for name, data in members)
 
 
 def read_specs(specs_dir: Path, meta_check: bool = True) -> tuple[Spec, ...]:

@@ -27,7 +27,7 @@ from generator.atomicfile import is_temp_name
 from generator.cli import main
 from generator.errors import DocgenError, FetchError, SpecError
 from generator.fetch import DownloadOptions, default_source_url, fetch_schemas, resolve_source
-from generator.lock import LOCK_NAME, read_lock, sha256_hex
+from generator.lock import LOCK_FILE, read_lock, sha256_hex
 
 REPO = Path(__file__).resolve().parents[1]
 EIC = "AWS::Lambda::EventInvokeConfig"
@@ -126,7 +126,7 @@ def test_fetch_from_loopback_zip_writes_source_bytes_and_lock(
     assert result.type_names == (EIC,)
     assert [s.path for s in result.written] == [specs / EIC_FILE]
     assert result.lock_changed and result.source == url
-    assert (specs / LOCK_NAME).read_text() == (
+    assert (specs / LOCK_FILE).read_text() == (
         "{\n"
         '  "schemas": {\n'
         f'    "{EIC}": {{\n'
@@ -138,7 +138,7 @@ def test_fetch_from_loopback_zip_writes_source_bytes_and_lock(
         '  "version": 1\n'
         "}\n"
     )
-    assert sorted(p.name for p in specs.iterdir()) == [EIC_FILE, LOCK_NAME]
+    assert sorted(p.name for p in specs.iterdir()) == [EIC_FILE, LOCK_FILE]
 
     age(specs)
     before = snapshot(specs)
@@ -192,7 +192,7 @@ def test_local_zip_and_folder_sources(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "w.json").write_bytes(WIDGET)
     (folder / ".w.json.tmp-123").write_bytes(b"{half a wid")  # a killed writer's leftovers
-    (folder / LOCK_NAME).write_bytes(b'{"version": 1, "schemas": {}}\n')
+    (folder / LOCK_FILE).write_bytes(b'{"version": 1, "schemas": {}}\n')
     (folder / "notes.txt").write_bytes(b"not json")
     result = fetch_schemas(str(folder), [], "us-east-1", tmp_path / "b")
     assert result.type_names == ("AWS::Test::Widget",)
@@ -342,6 +342,22 @@ def test_encrypted_zip_member(server: LoopbackServer, specs: Path) -> None:
     )
 
 
+def test_a_zip_holding_a_lock_file_reads_only_its_schemas(tmp_path: Path) -> None:
+    # A zip of a fetched specs folder holds its specs.lock.json: no schema, as in a folder.
+    zip_path = tmp_path / "s.zip"
+    zip_path.write_bytes(make_zip({EIC_FILE: EIC_BYTES, "x/specs.lock.json": b'{"lock": 1}'}))
+    result = fetch_schemas(str(zip_path), [], "us-east-1", tmp_path / "specs")
+    assert result.type_names == (EIC,)
+
+
+def test_a_zip_member_twice(tmp_path: Path, specs: Path) -> None:
+    zip_path = tmp_path / "s.zip"
+    with zipfile.ZipFile(zip_path, "w") as archive, pytest.warns(UserWarning, match="Duplicate"):
+        archive.writestr("w.json", WIDGET)
+        archive.writestr("w.json", WIDGET)
+    assert fetch_fails(str(zip_path), specs, []) == f"{zip_path}!w.json: in the zip twice"
+
+
 def test_zip_without_the_requested_type(server: LoopbackServer, specs: Path) -> None:
     url = server.route(ZIP_PATH, Reply(body=make_zip({"w.json": WIDGET})))
     assert fetch_fails(url, specs, [EIC, "AWS::S3::Bucket"]) == (
@@ -433,7 +449,7 @@ def test_invalid_region(specs: Path) -> None:
 
 
 def test_malformed_lock_fails_before_downloading(server: LoopbackServer, specs: Path) -> None:
-    (specs / LOCK_NAME).write_text('{"version": 9, "schemas": {}}\n')
+    (specs / LOCK_FILE).write_text('{"version": 9, "schemas": {}}\n')
     url = server.route(ZIP_PATH, Reply(body=SOURCE_ZIP))
     with pytest.raises(SpecError, match=r"specs\.lock\.json#/version: unsupported lock version"):
         fetch_schemas(url, [EIC], "us-east-1", specs, options=FAST)
@@ -518,10 +534,10 @@ def test_killed_mid_write_leaves_only_whole_files(tmp_path: Path) -> None:
     new = big_schemas(tmp_path / "new", b"b", 150, 70_000)
     pristine = tmp_path / "pristine"
     fetch_schemas(str(tmp_path / "old"), [], "us-east-1", pristine)
-    old[LOCK_NAME] = (pristine / LOCK_NAME).read_bytes()
+    old[LOCK_FILE] = (pristine / LOCK_FILE).read_bytes()
     reference = tmp_path / "reference"
     fetch_schemas(str(tmp_path / "new"), [], "us-east-1", reference)
-    new[LOCK_NAME] = (reference / LOCK_NAME).read_bytes()
+    new[LOCK_FILE] = (reference / LOCK_FILE).read_bytes()
 
     outcomes = []
     for trial, (trigger, delay) in enumerate(KILL_TRIGGERS):
@@ -630,15 +646,15 @@ def test_prune_deletes_the_schemas_of_types_the_source_lacks(tmp_path: Path, cap
     assert main(["fetch", "--source", str(source), "--specs", str(specs), "--prune"]) == 0
     assert capsys.readouterr().out == (
         f"removed {specs / LAMBDA_SPEC.name}\n"
-        f"0 written, 1 unchanged, 1 removed from {source}; {specs / LOCK_NAME} unchanged\n"
+        f"0 written, 1 unchanged, 1 removed from {source}; {specs / LOCK_FILE} unchanged\n"
     )
     assert sorted(p.name for p in specs.iterdir()) == [
         "aws-test-widget.json",
         "known-issues.yaml",
         "notes.json",
-        LOCK_NAME,
+        LOCK_FILE,
     ]
-    assert list(json.loads((specs / LOCK_NAME).read_text())["schemas"]) == ["AWS::Test::Widget"]
+    assert list(json.loads((specs / LOCK_FILE).read_text())["schemas"]) == ["AWS::Test::Widget"]
     assert main(["fetch", EIC, "--source", str(source), "--specs", str(specs), "--prune"]) == 2
     assert capsys.readouterr().err == (
         "error: --prune makes the specs folder the whole source: name no TYPE\n"
@@ -656,5 +672,5 @@ def test_prune_keeps_what_it_writes_and_drops_a_type_under_another_name(tmp_path
     (specs / "my-widget.json").write_bytes(WIDGET)  # the type again, under another name
     result = fetch_schemas(str(source), [], None, specs, prune=True)
     assert result.removed == (specs / "my-widget.json",)
-    assert sorted(p.name for p in specs.iterdir()) == ["aws-test-widget.json", LOCK_NAME]
+    assert sorted(p.name for p in specs.iterdir()) == ["aws-test-widget.json", LOCK_FILE]
     assert (specs / "aws-test-widget.json").read_bytes() == WIDGET

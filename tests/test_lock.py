@@ -10,7 +10,7 @@ import pytest
 
 from generator.errors import SpecError
 from generator.lock import (
-    LOCK_NAME,
+    LOCK_FILE,
     Lock,
     LockEntry,
     make_entry,
@@ -52,9 +52,9 @@ def one_entry(**fields: object) -> str:
 
 
 def test_repo_lock_is_exactly_the_documented_format() -> None:
-    data = (REPO_SPECS / LOCK_NAME).read_bytes()
+    data = (REPO_SPECS / LOCK_FILE).read_bytes()
     assert data == REPO_LOCK_TEXT.encode()
-    assert render_lock(parse_lock(data.decode(), LOCK_NAME)) == REPO_LOCK_TEXT
+    assert render_lock(parse_lock(data.decode(), LOCK_FILE)) == REPO_LOCK_TEXT
 
 
 def test_repo_lock_hash_matches_the_repo_schema() -> None:
@@ -106,7 +106,7 @@ def test_update_replaces_the_entry_of_the_same_type_and_keeps_others() -> None:
 )
 def test_malformed_lock_names_file_and_pointer(text: str, message: str) -> None:
     with pytest.raises(SpecError) as caught:
-        parse_lock(text, LOCK_NAME)
+        parse_lock(text, LOCK_FILE)
     assert str(caught.value).startswith(message)
 
 
@@ -117,9 +117,9 @@ def test_absent_lock_reads_as_empty(tmp_path: Path) -> None:
 def test_write_lock_writes_once_then_leaves_identical_bytes_alone(tmp_path: Path) -> None:
     lock = update_lock(Lock(), [entry("AWS::S3::Bucket")])
     assert write_lock(tmp_path, lock) is True
-    path = tmp_path / LOCK_NAME
+    path = tmp_path / LOCK_FILE
     os.utime(path, ns=(OLD_NS, OLD_NS))
     assert write_lock(tmp_path, lock) is False
     assert path.stat().st_mtime_ns == OLD_NS
     assert read_lock(tmp_path) == lock
-    assert sorted(p.name for p in tmp_path.iterdir()) == [LOCK_NAME]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [LOCK_FILE]

@@ -408,7 +408,7 @@ def test_a_zip_member_name_that_is_not_utf_8_is_bad_input(tmp_path):
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("caf\u00e9.json", LAMBDA_SPEC.read_bytes())  # stored as UTF-8, flagged so
     archive.write_bytes(archive.read_bytes().replace("\u00e9".encode(), b"\xff\xfe"))
-    with pytest.raises(UsageError, match=r"names\.zip: unreadable zip \('utf-8' codec"):
+    with pytest.raises(UsageError, match=r"names\.zip: not a readable zip file \('utf-8' codec"):
         read_sources(archive)
 
 
