@@ -17,10 +17,11 @@ from pathlib import Path
 from generator.atomicfile import read_or_none
 from generator.build import build
 from generator.drift import Drift, DriftKind, code, diff_specs
-from generator.errors import OutputError
+from generator.errors import OutputError, UsageError
 from generator.fetch import (
     DownloadOptions,
     Source,
+    did_you_mean,
     index_documents,
     read_source,
     resolve_source,
@@ -64,6 +65,7 @@ MAX_LISTED = 200  # paths of one kind, types added or removed
 MAX_DRIFT_CHARS = 30_000  # the changes of the types in both, in all
 # The whole report at most: where the lists above add up to more, each is halved till it fits.
 MAX_MARKDOWN_CHARS = 60_000
+MAX_NAMED = 20  # types named on the command line, shown in the drift section's first line
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,7 @@ class CheckReport:
     drift: tuple[Drift, ...]
     specs_zip: bool = False  # a zip of schemas, which fetch does not write into
     bundled: bool = False  # the schemas in the package: fixes go to a specs folder here
+    types: tuple[str, ...] = ()  # the types whose drift was asked for; () for all
 
     @property
     def clean(self) -> bool:
@@ -95,20 +98,34 @@ class CheckReport:
 
 
 def check(
-    specs_dir: Path, out_dir: Path, source: str | None = None, bundled: bool = False
+    specs_dir: Path,
+    out_dir: Path,
+    source: str | None = None,
+    bundled: bool = False,
+    types: Sequence[str] = (),
 ) -> CheckReport:
     """Build the site in memory, compare it with `out_dir`, and diff `specs_dir` with `source`.
 
     `bundled`: `specs_dir` is the package's own default, which the fix commands leave alone.
+    `types` (any case): the drift of these types only, as of a specs folder that holds some
+    types of the source, fetched by name; none: of every type of either.
     """
+    if types and source is None:
+        raise UsageError("TYPE names the types whose schema drift to report: give --source too")
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: not a folder")
     resolved = resolve_source(source, None) if source is not None else None
     source_specs = read_source_specs(resolved) if resolved is not None else ()
     site = build(specs_dir, models=False)
     drift: tuple[Drift, ...] = ()
+    named: tuple[str, ...] = ()
     if resolved is not None:
-        drift = diff_specs(read_specs(specs_dir, meta_check=False), source_specs)
+        local = read_specs(specs_dir, meta_check=False)
+        if types:
+            named = _named_types(types, [*local, *source_specs], specs_dir, resolved.label)
+            local = tuple(s for s in local if s.type_name in named)
+            source_specs = tuple(s for s in source_specs if s.type_name in named)
+        drift = diff_specs(local, source_specs)
     return CheckReport(
         specs=str(specs_dir),
         out=str(out_dir),
@@ -118,7 +135,21 @@ def check(
         drift=drift,
         specs_zip=specs_dir.is_file(),
         bundled=bundled,
+        types=named,
     )
+
+
+def _named_types(
+    types: Sequence[str], specs: Sequence[Spec], specs_dir: Path, source: str
+) -> tuple[str, ...]:
+    """The type names `types` name (any case), as the schemas spell them, in the order named;
+    a name that neither side has is bad input."""
+    spelt = {spec.type_name.lower(): spec.type_name for spec in specs}
+    unknown = [t for t in types if t.lower() not in spelt]
+    if unknown:
+        hint = did_you_mean(unknown, list(spelt.values()))
+        raise UsageError(f"no schema for {', '.join(unknown)} in {specs_dir} or {source}{hint}")
+    return tuple(dict.fromkeys(spelt[t.lower()] for t in types))
 
 
 def check_output(site: Site, out_dir: Path) -> tuple[PageFinding, ...]:
@@ -178,13 +209,22 @@ def _markdown(report: CheckReport, listed: int, drift_chars: int) -> str:
             "",
             "### Schema drift",
             "",
-            f"From {code(report.specs)} to {code(report.source or '')}.",
+            f"From {code(report.specs)} to {code(report.source or '')}{_of_types(report)}.",
             "",
         ]
         lines += _drift_lines(report.drift, listed, drift_chars)
     if not report.clean:
         lines += ["", "### How to fix", "", *_fix_lines(report)]
     return "\n".join(lines) + "\n"
+
+
+def _of_types(report: CheckReport) -> str:
+    """The types a report's drift is limited to, in words (nothing when it is not)."""
+    if not report.types:
+        return ""
+    names = [code(t) for t in report.types[:MAX_NAMED]]
+    rest = len(report.types) - MAX_NAMED
+    return ", for " + ", ".join(names) + (f" and {_count(rest, 'more type')}" if rest > 0 else "")
 
 
 def summary_line(report: CheckReport) -> str:
@@ -232,6 +272,7 @@ def render_json(report: CheckReport) -> str:
         "specs": report.specs,
         "out": report.out,
         "source": report.source,
+        "types": list(report.types) or None,
     }
     findings = [
         {"category": "output", "kind": f.state.value, "path": f.path, "message": f.message}
@@ -323,12 +364,24 @@ def _fix_lines(report: CheckReport) -> list[str]:
     specs = "specs" if report.bundled else report.specs  # never into the installed package
     if any(f.state is PageState.CONFLICT for f in report.page_findings):
         lines += ["Move the conflicting files out of the output folder first.", ""]
-    if report.drift:
+    source = _shell(report.source or "")
+    if report.drift and report.types:  # the named types only: fetch those the source has
+        gone = [d.type_name for d in report.drift if d.kind is DriftKind.TYPE_REMOVED]
+        if gone:
+            names = ", ".join(code(t) for t in gone)
+            which = "its schema" if len(gone) == 1 else "their schemas"
+            lines += [f"The source no longer has {names}: delete {which} from {code(specs)}.", ""]
+        if kept := [t for t in report.types if t not in gone]:
+            named = " ".join(_shell(t) for t in kept)
+            commands.append(
+                f"stackql-docgen fetch {named} --source {source} --specs {_shell(specs)}"
+            )
+    elif report.drift:
         # --prune: fetch would keep the schemas of types the source no longer has
         removed = any(d.kind is DriftKind.TYPE_REMOVED for d in report.drift)
         commands.append(
             f"stackql-docgen fetch{' --prune' if removed else ''} "
-            f"--source {_shell(report.source or '')} --specs {_shell(specs)}"
+            f"--source {source} --specs {_shell(specs)}"
         )
     # Without drift, the bundled schemas are named by naming none (generate falls back too).
     where = "" if report.bundled and not report.drift else f" --specs {_shell(specs)}"

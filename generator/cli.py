@@ -134,6 +134,13 @@ def add_check(sub: argparse._SubParsersAction) -> None:
         "1 when anything is stale or drifted (every finding is printed first), 2 on bad input "
         "or a failed fetch.",
     )
+    p.add_argument(
+        "types",
+        nargs="*",
+        metavar="TYPE",
+        help="with --source: report the schema drift of these types only (for a --specs that "
+        "holds some types of the source, fetched by name); default: of every type",
+    )
     _add_specs_out(p)
     p.add_argument(
         "--source",
@@ -161,7 +168,7 @@ def run_check(args: argparse.Namespace) -> int:
     """Check the output (and, with --source, the schemas); print the report."""
     from generator.check import check, render_json, render_markdown
 
-    report = check(args.specs, args.out, args.source, bundled=args.bundled)
+    report = check(args.specs, args.out, args.source, bundled=args.bundled, types=args.types)
     text = render_json(report) if args.format == "json" else render_markdown(report)
     print(text, end="")
     if args.report is not None:

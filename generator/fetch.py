@@ -271,9 +271,17 @@ def select_documents(
 
 def _no_schema(label: str, missing: Sequence[str], names: Sequence[str]) -> FetchError:
     """The error for requested types a source lacks, with the closest name it has."""
+    return FetchError(f"{label}: no schema for {', '.join(missing)}{did_you_mean(missing, names)}")
+
+
+def did_you_mean(missing: Sequence[str], names: Sequence[str]) -> str:
+    """The hint for type names not found: the name closest to the first, if one is close.
+
+    >>> did_you_mean(["AWS::S3::Buckt"], ["AWS::S3::Bucket", "AWS::SQS::Queue"])
+    ' (did you mean AWS::S3::Bucket?)'
+    """
     hints = difflib.get_close_matches(missing[0], sorted(names), n=1)
-    hint = f" (did you mean {hints[0]}?)" if hints else ""
-    return FetchError(f"{label}: no schema for {', '.join(missing)}{hint}")
+    return f" (did you mean {hints[0]}?)" if hints else ""
 
 
 def fetch_schemas(

@@ -200,6 +200,7 @@ def test_json_report_has_sorted_keys_a_summary_and_the_findings(specs, out, tmp_
             "specs": str(specs),
             "out": str(out),
             "source": None,
+            "types": None,  # the drift of every type (no TYPE named)
         },
         "findings": [
             {
@@ -566,3 +567,100 @@ def test_fixes_never_write_into_the_bundled_schemas(tmp_path, monkeypatch, capsy
         f"```sh\nstackql-docgen fetch --prune --source {source} --specs specs\n"
         "stackql-docgen generate --specs specs --out output\n```"
     ) in stdout
+
+
+# --- drift of named types ----------------------------------------------------------------------
+
+
+def test_named_types_narrow_the_drift_and_the_fix_fetches_them_by_name(
+    specs, out, tmp_path, capsys
+):
+    # The source has two more types than specs; specs holds the one type fetched by name.
+    source = source_with_three_changes(tmp_path)
+    shutil.copy(SES_SPEC, source)
+    argv = ["--specs", str(specs), "--out", str(out), "--source", str(source)]
+    assert "1 type added" in run_check(capsys, *argv)[1]  # every type: SES is new
+    code, stdout, stderr = run_check(capsys, "aws::lambda::eventinvokeconfig", *argv)
+    assert (code, stderr) == (1, "")
+    assert stdout == (
+        "## stackql-docgen check\n"
+        "\n"
+        f"**3 findings**: 5 files current; 3 schema changes in 1 type from `{source}`.\n"
+        "\n"
+        "### Schema drift\n"
+        "\n"
+        f"From `{specs}` to `{source}`, for `AWS::Lambda::EventInvokeConfig`.\n"
+        "\n"
+        "#### `AWS::Lambda::EventInvokeConfig`\n"
+        "\n"
+        "- property `/properties/MaximumConcurrency` added (integer)\n"
+        "- `/properties/Qualifier` is no longer required\n"
+        "- handler `read` needs a new permission `lambda:GetFunction`\n"
+        "\n"
+        "### How to fix\n"
+        "\n"
+        "```sh\n"
+        "stackql-docgen fetch AWS::Lambda::EventInvokeConfig "
+        f"--source {source} --specs {specs}\n"
+        f"{FIX.format(specs=specs, out=out)}\n"
+        "```\n"
+        "\n"
+        "Then commit the changes to the schemas and the pages.\n"
+    )
+    commands = stdout.split("```sh\n")[1].split("\n```")[0]
+    subprocess.run(  # run as printed, the commands make this check clean
+        ["sh", "-c", commands.replace("stackql-docgen", f"{sys.executable} -m generator")],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    assert run_check(capsys, "AWS::Lambda::EventInvokeConfig", *argv)[0] == 0
+    assert sorted(p.name for p in specs.glob("aws-*.json")) == [LAMBDA_SPEC.name]  # no SES
+
+
+def test_a_named_type_the_source_lost_is_to_be_deleted_by_hand(specs, out, tmp_path, capsys):
+    source = tmp_path / "source"  # the SES type only: EventInvokeConfig is gone from it
+    source.mkdir()
+    shutil.copy(SES_SPEC, source)
+    argv = ["--specs", str(specs), "--out", str(out), "--source", str(source), "--format", "json"]
+    code, stdout, _ = run_check(
+        capsys, "AWS::Lambda::EventInvokeConfig", "AWS::SES::ReceiptRuleSet", *argv
+    )
+    assert code == 1
+    document = json.loads(stdout)
+    assert document["summary"]["types"] == [
+        "AWS::Lambda::EventInvokeConfig",
+        "AWS::SES::ReceiptRuleSet",
+    ]
+    assert [(f["kind"], f["type"]) for f in document["findings"]] == [
+        ("type-removed", "AWS::Lambda::EventInvokeConfig"),
+        ("type-added", "AWS::SES::ReceiptRuleSet"),
+    ]
+    code, stdout, _ = run_check(capsys, "AWS::Lambda::EventInvokeConfig", *argv[:-2])
+    assert stdout.endswith(
+        "### How to fix\n"
+        "\n"
+        "The source no longer has `AWS::Lambda::EventInvokeConfig`: delete its schema from "
+        f"`{specs}`.\n"
+        "\n"
+        "```sh\n"
+        f"{FIX.format(specs=specs, out=out)}\n"
+        "```\n"
+        "\n"
+        "Then commit the changes to the schemas and the pages.\n"
+    )
+
+
+def test_a_type_named_without_a_source_or_that_neither_has_is_exit_2(specs, out, capsys):
+    argv = ["--specs", str(specs), "--out", str(out)]
+    assert run_check(capsys, "AWS::Lambda::EventInvokeConfig", *argv) == (
+        2,
+        "",
+        "error: TYPE names the types whose schema drift to report: give --source too\n",
+    )
+    assert run_check(capsys, "AWS::Lambda::EventInvokeConfg", *argv, "--source", str(specs)) == (
+        2,
+        "",
+        f"error: no schema for AWS::Lambda::EventInvokeConfg in {specs} or {specs} "
+        "(did you mean AWS::Lambda::EventInvokeConfig?)\n",
+    )
