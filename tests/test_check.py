@@ -63,6 +63,16 @@ def source_with_three_changes(tmp_path: Path) -> Path:
     return folder
 
 
+# The drift section of the source above.
+THREE_CHANGES = (
+    "#### `AWS::Lambda::EventInvokeConfig`\n"
+    "\n"
+    "- property `/properties/MaximumConcurrency` added (integer)\n"
+    "- `/properties/Qualifier` is no longer required\n"
+    "- handler `read` needs a new permission `lambda:GetFunction`\n"
+)
+
+
 # --- freshness ---------------------------------------------------------------------------------
 
 
@@ -241,11 +251,7 @@ def test_drift_from_a_source_then_fetch_and_generate_make_it_clean(specs, out, t
         "\n"
         f"From `{specs}` to `{source}`.\n"
         "\n"
-        "#### `AWS::Lambda::EventInvokeConfig`\n"
-        "\n"
-        "- property `/properties/MaximumConcurrency` added (integer)\n"
-        "- `/properties/Qualifier` is no longer required\n"
-        "- handler `read` needs a new permission `lambda:GetFunction`\n"
+        f"{THREE_CHANGES}"
         "\n"
         "### How to fix\n"
         "\n"
@@ -591,11 +597,7 @@ def test_named_types_narrow_the_drift_and_the_fix_fetches_them_by_name(
         "\n"
         f"From `{specs}` to `{source}`, for `AWS::Lambda::EventInvokeConfig`.\n"
         "\n"
-        "#### `AWS::Lambda::EventInvokeConfig`\n"
-        "\n"
-        "- property `/properties/MaximumConcurrency` added (integer)\n"
-        "- `/properties/Qualifier` is no longer required\n"
-        "- handler `read` needs a new permission `lambda:GetFunction`\n"
+        f"{THREE_CHANGES}"
         "\n"
         "### How to fix\n"
         "\n"
