@@ -123,8 +123,9 @@ def check(
         local = read_specs(specs_dir, meta_check=False)
         if types:
             named = _named_types(types, [*local, *source_specs], specs_dir, resolved.label)
-            local = tuple(s for s in local if s.type_name in named)
-            source_specs = tuple(s for s in source_specs if s.type_name in named)
+            asked = {t.lower() for t in named}  # a type the two sides spell apart counts on both
+            local = tuple(s for s in local if s.type_name.lower() in asked)
+            source_specs = tuple(s for s in source_specs if s.type_name.lower() in asked)
         drift = diff_specs(local, source_specs)
     return CheckReport(
         specs=str(specs_dir),
@@ -142,9 +143,11 @@ def check(
 def _named_types(
     types: Sequence[str], specs: Sequence[Spec], specs_dir: Path, source: str
 ) -> tuple[str, ...]:
-    """The type names `types` name (any case), as the schemas spell them, in the order named;
-    a name that neither side has is bad input."""
-    spelt = {spec.type_name.lower(): spec.type_name for spec in specs}
+    """The type names `types` name (any case), as the schemas spell them (the first that does),
+    in the order named; a name that neither side has is bad input."""
+    spelt: dict[str, str] = {}
+    for spec in specs:
+        spelt.setdefault(spec.type_name.lower(), spec.type_name)
     unknown = [t for t in types if t.lower() not in spelt]
     if unknown:
         hint = did_you_mean(unknown, list(spelt.values()))
@@ -368,10 +371,16 @@ def _fix_lines(report: CheckReport) -> list[str]:
     if report.drift and report.types:  # the named types only: fetch those the source has
         gone = [d.type_name for d in report.drift if d.kind is DriftKind.TYPE_REMOVED]
         if gone:
-            names = ", ".join(code(t) for t in gone)
-            which = "its schema" if len(gone) == 1 else "their schemas"
-            lines += [f"The source no longer has {names}: delete {which} from {code(specs)}.", ""]
-        if kept := [t for t in report.types if t not in gone]:
+            names, one = ", ".join(code(t) for t in gone), len(gone) == 1
+            advice = f"The source no longer has {names}: stop naming {'it' if one else 'them'}"
+            if report.bundled:  # the package's own schema: nothing to delete
+                advice += " (the bundled default schema stays in the package)."
+            else:  # the next fetch drops a deleted schema's lock entry
+                advice += f", and delete {'its schema' if one else 'their schemas'} from "
+                advice += f"{code(specs)}."
+            lines += [advice, ""]
+        gone_lower = {t.lower() for t in gone}
+        if kept := [t for t in report.types if t.lower() not in gone_lower]:
             named = " ".join(_shell(t) for t in kept)
             commands.append(
                 f"stackql-docgen fetch {named} --source {source} --specs {_shell(specs)}"
@@ -383,8 +392,9 @@ def _fix_lines(report: CheckReport) -> list[str]:
             f"stackql-docgen fetch{' --prune' if removed else ''} "
             f"--source {source} --specs {_shell(specs)}"
         )
-    # Without drift, the bundled schemas are named by naming none (generate falls back too).
-    where = "" if report.bundled and not report.drift else f" --specs {_shell(specs)}"
+    # Where nothing is fetched, the bundled schemas are named by naming none (generate falls
+    # back to them too).
+    where = "" if report.bundled and not commands else f" --specs {_shell(specs)}"
     commands.append(f"stackql-docgen generate{where} --out {_shell(report.out)}")
     lines += ["```sh", *commands, "```"]
     lines += ["", "Then commit the changes to the schemas and the pages."]

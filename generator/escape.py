@@ -31,6 +31,9 @@ _YAML_NOT_TEXT = re.compile(
     r"[yYnN]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
     r"|null|Null|NULL|[0-9].*"
 )
+# A line break as text files write one; other separators (U+2028, form feed, ...) stand
+# mid-sentence in AWS's text and are white space like any other.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # The indentation of a line that would close a ``` fence (see `code_fence`).
 _CLOSING_FENCE = re.compile(r"^ {0,3}(?=`{3,}[ \t]*$)", re.MULTILINE)
 
@@ -54,10 +57,12 @@ def cell_lines(text: str) -> str:
     (blank lines and indentation aside) a `<br />`. AWS's descriptions break lines between
     paragraphs and before the items of a list (`+ gp3: ...`).
 
-    >>> cell_lines("Valid ranges:\\n  + gp3: <x>\\n\\n  + io1\\n")
+    >>> cell_lines("Valid ranges:\\n  + gp3: <x>\\r\\n\\n  + io1\\n")
     'Valid ranges:<br />+ gp3: &lt;x&gt;<br />+ io1'
+    >>> cell_lines("If you do\\u2028 not")
+    'If you do not'
     """
-    return "<br />".join(cell(line) for line in text.splitlines() if line.strip())
+    return "<br />".join(cell(line) for line in _LINE_BREAK.split(text) if line.strip())
 
 
 def jsx_attr(text: str) -> str:

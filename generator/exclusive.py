@@ -165,9 +165,9 @@ def _at(doc: Mapping[str, Any], pointer: str) -> Any:
 
 
 def _words(schema: Any, doc: Mapping[str, Any]) -> str:
-    """A schema's description (else that of the definition its `$ref` names), as its page
-    shows it, white space made single spaces; a description itself (`said at: /description`)
-    as it is."""
+    """A schema's description (else that of the definition its `$ref` names), or a description
+    itself (`said at: /description`), its white space (line breaks too) made single spaces, as
+    `says` is compared."""
     text = schema if isinstance(schema, str) else description_of(schema, doc)
     return " ".join(text.split())
 

@@ -325,6 +325,14 @@ def _unsourced(specs_dir: Path, chosen: Sequence[SchemaDocument]) -> tuple[Path,
     return tuple(unsourced)
 
 
+def _is_file(path: Path) -> bool:
+    """Whether a file is there (one that cannot be looked at counts as there)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return True
+
+
 def _lock_source(source: Source) -> str:
     """Return the source as recorded in the lock; cfn-lint's carries the package version."""
     if source.kind is SourceKind.CFN_LINT:
@@ -343,9 +351,12 @@ def read_source(
     if source.kind is SourceKind.CFN_LINT:
         return _read_cfn_lint(source.location, types)
     if source.kind is SourceKind.URL:
-        with tempfile.TemporaryFile() as spool:  # unlinked: nothing is left behind if killed
-            download(source.location, spool, options)
-            return _read_zip(spool, source.label, options.max_bytes)
+        try:
+            with tempfile.TemporaryFile() as spool:  # unlinked: nothing is left if killed
+                download(source.location, spool, options)
+                return _read_zip(spool, source.label, options.max_bytes)
+        except OSError as e:  # making the spool file: no temporary folder, no space
+            raise FetchError(f"{source.label}: cannot store the download: {e.strerror or e}") from e
     path = Path(source.location)
     if path.is_dir():
         return _read_folder(path, options.max_bytes)
@@ -381,7 +392,7 @@ def _read_folder(folder: Path, max_bytes: int) -> list[SchemaDocument]:
             continue
         try:
             if path.stat().st_size > max_bytes:
-                raise FetchError(f"{path}: larger than the size limit of {max_bytes} bytes")
+                raise FetchError(f"{path}: larger than the limit of {max_bytes} bytes")
             data = path.read_bytes()
         except OSError as e:
             raise FetchError(f"{path}: cannot read: {e.strerror or e}") from e
@@ -577,9 +588,15 @@ def _write_schemas(
         except OSError as e:
             raise OutputError(f"{path}: cannot delete: {e.strerror or e}") from e
     updated = update_lock(lock, entries)
+    fetched = {d.type_name for d in documents}
     if unsourced is not None:
-        kept = {d.type_name for d in documents}
-        updated = Lock(tuple(e for e in updated.entries if e.type_name in kept))
+        updated = Lock(tuple(e for e in updated.entries if e.type_name in fetched))
+    else:  # the entries of schemas deleted from the folder by hand go too
+        updated = Lock(
+            tuple(
+                e for e in updated.entries if e.type_name in fetched or _is_file(specs_dir / e.file)
+            )
+        )
     lock_changed = write_lock(specs_dir, updated)
     for stale in remove_stale_temps(specs_dir):
         log.info("removed %s, left by an interrupted fetch", stale)

@@ -9,6 +9,7 @@ import json
 import math
 import re
 import sys
+from collections import Counter
 from typing import Any
 
 from generator.jsonpointer import join_pointer
@@ -77,16 +78,17 @@ class _Pairs(list):
 
 
 def _duplicates(document: Any) -> list[tuple[str, str]]:
-    """The (pointer, name) of each name that an object (read as _Pairs) holds twice, in
-    document order, each once."""
+    """The (pointer, name) of each name that an object (read as _Pairs) holds more than once,
+    each once, object by object (an object before those inside it, then in the file's order);
+    a pointer names where the object is written (inside a value that a later duplicate
+    replaces, too)."""
     found = []
     stack: list[tuple[Any, tuple]] = [(document, ())]
     while stack:
         node, path = stack.pop()
         if isinstance(node, _Pairs):
-            names = [name for name, _ in node]
-            twice = [n for i, n in enumerate(names) if n in names[:i] and n not in names[i + 1 :]]
-            found.extend((join_pointer(path), name) for name in twice)
+            counts = Counter(name for name, _ in node)
+            found.extend((join_pointer(path), name) for name, n in counts.items() if n > 1)
             stack.extend((value, (*path, name)) for name, value in reversed(node))
         elif isinstance(node, list):
             stack.extend((value, (*path, i)) for i, value in reversed(list(enumerate(node))))

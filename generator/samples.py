@@ -7,8 +7,7 @@ that a placeholder which cannot be filled becomes a finding instead of a silent 
 
 Patterns are read as `generator.patterns` reads them (the Java dialect CloudFormation writes);
 a pattern that stays unreadable is not enforced, neither by the sampler nor by
-`validator.validator_for`,
-and neither is a `multipleOf` that is no number above 0.
+`validator.validator_for`, and neither is a `multipleOf` that is no number above 0.
 """
 
 from __future__ import annotations

@@ -166,8 +166,6 @@ def _read_zip(archive: Path) -> tuple[SourceFile, ...]:
             raise SpecError(f"{archive}/{e.member}", "", e.message) from e
         where = f"{archive}/{e.member}" if e.member else str(archive)
         raise UsageError(f"{where}: {e.message}") from e
-    except OSError as e:
-        raise UsageError(f"{archive}: cannot read: {e.strerror or e}") from e
     return tuple(SourceFile(name, f"{archive}/{name}", data) for name, data in members)
 
 

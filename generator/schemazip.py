@@ -33,11 +33,18 @@ def is_schema_name(path: str) -> bool:
 
 def read_members(file: Path | IO[bytes], max_bytes: int) -> list[tuple[str, bytes]]:
     """The (name, bytes) of a zip's schemas in name order; ZipProblem for a zip that is not
-    one, a member twice, encrypted, corrupt or past `max_bytes`, or more than MAX_ZIP_BYTES in
-    all. An OSError reading the file is the caller's."""
+    one (or not one that Python reads), a member twice, encrypted, corrupt, unreadable or past
+    `max_bytes`, or more than MAX_ZIP_BYTES in all."""
     try:
         archive = zipfile.ZipFile(file)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, UnicodeDecodeError) as e:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        OSError,
+        UnicodeDecodeError,  # a name flagged UTF-8 that is not
+        NotImplementedError,  # a zip version past what zipfile reads
+    ) as e:
         raise ZipProblem(f"not a readable zip file ({e})") from e
     members: list[tuple[str, bytes]] = []
     total = 0
@@ -55,7 +62,14 @@ def read_members(file: Path | IO[bytes], max_bytes: int) -> list[tuple[str, byte
             try:
                 with archive.open(info) as member:
                     data = member.read(max_bytes + 1)
-            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:
+            except (
+                zipfile.BadZipFile,
+                zlib.error,
+                EOFError,
+                NotImplementedError,  # a compression method zipfile lacks
+                UnicodeDecodeError,  # a local header's name flagged UTF-8 that is not
+                OSError,  # offsets past the file (EINVAL), a failing disk (EIO)
+            ) as e:
                 raise ZipProblem(f"corrupt zip member ({e})", name) from e
             if len(data) > max_bytes:  # the header said less
                 raise too_large

@@ -620,7 +620,9 @@ def test_named_types_narrow_the_drift_and_the_fix_fetches_them_by_name(
     assert sorted(p.name for p in specs.glob("aws-*.json")) == [LAMBDA_SPEC.name]  # no SES
 
 
-def test_a_named_type_the_source_lost_is_to_be_deleted_by_hand(specs, out, tmp_path, capsys):
+def test_a_named_type_the_source_lost_is_to_be_named_no_more_and_deleted(
+    specs, out, tmp_path, capsys
+):
     source = tmp_path / "source"  # the SES type only: EventInvokeConfig is gone from it
     source.mkdir()
     shutil.copy(SES_SPEC, source)
@@ -642,8 +644,8 @@ def test_a_named_type_the_source_lost_is_to_be_deleted_by_hand(specs, out, tmp_p
     assert stdout.endswith(
         "### How to fix\n"
         "\n"
-        "The source no longer has `AWS::Lambda::EventInvokeConfig`: delete its schema from "
-        f"`{specs}`.\n"
+        "The source no longer has `AWS::Lambda::EventInvokeConfig`: stop naming it, and delete "
+        f"its schema from `{specs}`.\n"
         "\n"
         "```sh\n"
         f"{FIX.format(specs=specs, out=out)}\n"
@@ -665,4 +667,47 @@ def test_a_type_named_without_a_source_or_that_neither_has_is_exit_2(specs, out,
         "",
         f"error: no schema for AWS::Lambda::EventInvokeConfg in {specs} or {specs} "
         "(did you mean AWS::Lambda::EventInvokeConfig?)\n",
+    )
+
+
+def test_a_named_type_the_source_spells_in_another_case_is_removed_and_added(
+    specs, out, tmp_path, capsys
+):
+    source = tmp_path / "source"
+    source.mkdir()
+    document = json.loads(LAMBDA_SPEC.read_text("utf-8"))
+    document["typeName"] = "AWS::Lambda::EVENTINVOKECONFIG"
+    (source / LAMBDA_SPEC.name).write_text(json.dumps(document), "utf-8")
+    argv = ["--specs", str(specs), "--out", str(out), "--source", str(source), "--format", "json"]
+    every = json.loads(run_check(capsys, *argv)[1])["findings"]
+    named = json.loads(run_check(capsys, "AWS::Lambda::EventInvokeConfig", *argv)[1])["findings"]
+    assert (
+        [(f["kind"], f["type"]) for f in named]
+        == [(f["kind"], f["type"]) for f in every]
+        == [
+            ("type-added", "AWS::Lambda::EVENTINVOKECONFIG"),
+            ("type-removed", "AWS::Lambda::EventInvokeConfig"),
+        ]
+    )
+
+
+def test_a_named_bundled_type_the_source_lost_asks_to_delete_nothing(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)  # no specs folder here: the package's own are read
+    assert main(["generate", "-q"]) == 0
+    source = tmp_path / "source"
+    source.mkdir()
+    shutil.copy(SES_SPEC, source)
+    code, stdout, _ = run_check(capsys, "AWS::Lambda::EventInvokeConfig", "--source", str(source))
+    assert code == 1
+    assert stdout.endswith(
+        "### How to fix\n"
+        "\n"
+        "The source no longer has `AWS::Lambda::EventInvokeConfig`: stop naming it (the bundled "
+        "default schema stays in the package).\n"
+        "\n"
+        "```sh\n"
+        "stackql-docgen generate --out output\n"  # the bundled schemas, as generate falls back
+        "```\n"
+        "\n"
+        "Then commit the changes to the schemas and the pages.\n"
     )

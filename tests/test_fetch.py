@@ -10,6 +10,7 @@ import importlib.util
 import io
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -25,9 +26,10 @@ from httpfixtures import LoopbackServer, Reply, refused_url, serving
 
 from generator.atomicfile import is_temp_name
 from generator.cli import main
-from generator.errors import DocgenError, FetchError, SpecError
+from generator.errors import DocgenError, FetchError, SpecError, UsageError
 from generator.fetch import DownloadOptions, default_source_url, fetch_schemas, resolve_source
 from generator.lock import LOCK_FILE, read_lock, sha256_hex
+from generator.schema import read_sources
 
 REPO = Path(__file__).resolve().parents[1]
 EIC = "AWS::Lambda::EventInvokeConfig"
@@ -356,6 +358,50 @@ def test_a_zip_member_twice(tmp_path: Path, specs: Path) -> None:
         archive.writestr("w.json", WIDGET)
         archive.writestr("w.json", WIDGET)
     assert fetch_fails(str(zip_path), specs, []) == f"{zip_path}!w.json: in the zip twice"
+
+
+def test_a_fetch_drops_the_lock_entry_of_a_schema_deleted_by_hand(tmp_path: Path) -> None:
+    zip_path = tmp_path / "s.zip"
+    zip_path.write_bytes(SOURCE_ZIP)
+    specs = tmp_path / "specs"
+    fetch_schemas(str(zip_path), [EIC, "AWS::Test::Widget"], "us-east-1", specs)
+    (specs / "aws-test-widget.json").unlink()  # as check says of a type the source dropped
+    fetch_schemas(str(zip_path), [EIC], "us-east-1", specs)
+    assert [e.type_name for e in read_lock(specs).entries] == [EIC]
+
+
+@pytest.mark.parametrize(
+    "damage, message",
+    [
+        # a "version needed to extract" past what zipfile reads
+        (lambda d: _set_version(d, 100), "not a readable zip file (zip file version 10.0)"),
+        # a local header's name flagged UTF-8 that is not (the central directory's is)
+        (lambda d: _local_name(d, b"\xff\xfe"), "corrupt zip member ("),
+    ],
+)
+def test_zips_python_cannot_read_are_errors_not_tracebacks(
+    tmp_path: Path, specs: Path, damage, message: str
+) -> None:
+    zip_path = tmp_path / "s.zip"
+    zip_path.write_bytes(damage(bytearray(make_zip({"w.json": WIDGET}))))
+    assert message in fetch_fails(str(zip_path), specs, [])
+    with pytest.raises(UsageError, match=re.escape(message)):  # generate reads zips alike
+        read_sources(zip_path)
+
+
+def _set_version(data: bytearray, version: int) -> bytes:
+    at = data.rfind(b"PK\x01\x02")  # the central directory entry
+    data[at + 6 : at + 8] = version.to_bytes(2, "little")
+    return bytes(data)
+
+
+def _local_name(data: bytearray, name: bytes) -> bytes:
+    at = data.find(b"PK\x03\x04")  # the local header: flags at +6, name at +30
+    data[at + 6 : at + 8] = (int.from_bytes(data[at + 6 : at + 8], "little") | 0x800).to_bytes(
+        2, "little"
+    )
+    data[at + 30 : at + 32] = name
+    return bytes(data)
 
 
 def test_zip_without_the_requested_type(server: LoopbackServer, specs: Path) -> None:
