@@ -84,7 +84,7 @@ def add_fetch(sub: argparse._SubParsersAction) -> None:
         metavar="URL|ZIP|DIR|cfn-lint",
         help="an http(s) URL of a schema zip, a local zip, a folder of *.json, or "
         "cfn-lint[:REGION] for the schemas bundled with cfn-lint (offline; "
-        "pip install 'stackql-docgen[cfn-lint]') (default: AWS's "
+        "pip install '.[cfn-lint]' in the project's folder) (default: AWS's "
         "CloudformationSchema.zip for the region)",
     )
     p.add_argument(

@@ -46,7 +46,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = MAX_SCHEMA_BYTES
 CFN_LINT = "cfn-lint"
-CFN_LINT_EXTRA = "pip install 'stackql-docgen[cfn-lint]'"
 
 _REGION = re.compile(r"[a-z]{2,4}(-[a-z]+)+-\d+")
 _URL_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
@@ -400,6 +399,21 @@ def _read_folder(folder: Path, max_bytes: int) -> list[SchemaDocument]:
     return documents
 
 
+def cfn_lint_requirement() -> str:
+    """The cfn-lint that the package's `cfn-lint` extra pins (as installed; `cfn-lint` when
+    the package runs from a source tree). A user who installed from a clone could not get it
+    from the extra by name: the package is not on PyPI."""
+    try:
+        requires = importlib.metadata.requires("stackql-docgen") or []
+    except importlib.metadata.PackageNotFoundError:
+        requires = []
+    for requirement in requires:
+        pinned, _, marker = requirement.partition(";")
+        if pinned.startswith("cfn-lint") and "cfn-lint" in marker.replace("cfn_lint", "cfn-lint"):
+            return pinned.strip()
+    return "cfn-lint"
+
+
 def _cfn_lint_root() -> Traversable:
     """Locate the installed cfnlint package's files without running its heavy __init__."""
     try:
@@ -408,7 +422,8 @@ def _cfn_lint_root() -> Traversable:
         spec = None
     if spec is None or spec.loader is None:
         raise FetchError(
-            f"the {CFN_LINT} source needs the optional package cfn-lint: {CFN_LINT_EXTRA}"
+            f"the {CFN_LINT} source needs the optional package cfn-lint: "
+            f"pip install '{cfn_lint_requirement()}' (the version this one reads)"
         )
     get_reader = getattr(spec.loader, "get_resource_reader", None)
     reader = get_reader(spec.name) if get_reader is not None else None

@@ -51,7 +51,7 @@ def has_cfn_lint() -> bool:
 
 HAS_CFN_LINT = has_cfn_lint()
 needs_cfn_lint = pytest.mark.skipif(
-    not HAS_CFN_LINT, reason="cfn-lint is not installed (pip install 'stackql-docgen[cfn-lint]')"
+    not HAS_CFN_LINT, reason="cfn-lint is not installed (pip install '.[cfn-lint]')"
 )
 
 Snapshot = dict[str, tuple[bytes, int]]
@@ -527,7 +527,7 @@ def test_cfn_lint_missing_tells_how_to_install(
         monkeypatch.delitem(sys.modules, name)
     assert fetch_fails("cfn-lint", specs, [EIC]) == (
         "the cfn-lint source needs the optional package cfn-lint: "
-        "pip install 'stackql-docgen[cfn-lint]'"
+        "pip install 'cfn-lint==1.58.0' (the version this one reads)"
     )
 
 
