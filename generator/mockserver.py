@@ -199,7 +199,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     server = MockServer(CloudControlBackend(schemas), port=args.port)
     types = f"{len(schemas)} type{'' if len(schemas) == 1 else 's'}"
-    print(f"mock Cloud Control for {types} at {server.start()}", flush=True)
+    try:
+        url = server.start()
+    except OSError as error:  # the port is taken, or not ours to bind
+        print(f"error: cannot listen on 127.0.0.1:{args.port}: {error.strerror}", file=sys.stderr)
+        return 2
+    print(f"mock Cloud Control for {types} at {url}", flush=True)
     try:
         threading.Event().wait()
     except KeyboardInterrupt:

@@ -512,3 +512,18 @@ def test_from_a_folder_without_specs_the_bundled_default_is_read(tmp_path, monke
     (tmp_path / "specs").mkdir()
     assert main(["generate", "-q"]) == 2
     assert capsys.readouterr().err == "error: specs: no schemas (*.json) in it\n"
+
+
+def test_a_closed_output_pipe_is_exit_141_not_a_traceback(specs, tmp_path):
+    # `stackql-docgen generate | head -0`: the reader is gone before the summary is printed.
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", "generate", "--specs", str(specs)]
+        + ["--out", str(tmp_path / "out")],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()
+    stderr = proc.stderr.read()
+    assert (proc.wait(timeout=60), stderr) == (141, b"")
+    assert (tmp_path / "out" / "aws" / "lambda" / "event_invoke_configs" / "index.mdx").is_file()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -269,6 +270,17 @@ def test_load_schemas_skips_lock_files(tmp_path: Path) -> None:
 def test_main_refuses_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["--specs", str(tmp_path / "nope")]) == 2
     assert capsys.readouterr().err == f"error: {tmp_path / 'nope'}: not a folder\n"
+
+
+def test_main_on_a_port_in_use_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["--specs", str(tmp_path), "--port", str(port)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+    )
 
 
 def test_start_and_stop() -> None:
