@@ -13,7 +13,7 @@ from pathlib import Path
 from generator import __version__
 from generator.atomicfile import write_through
 from generator.build import build, fingerprint
-from generator.errors import DocgenError
+from generator.errors import DocgenError, UsageError
 from generator.model import DEFAULT_REGION, Page, Site
 from generator.output import read_cache, read_owned, write_cache, write_site
 
@@ -46,6 +46,12 @@ def run_generate(args: argparse.Namespace) -> int:
     site = build(
         args.specs, args.types, reuse, _progress_bar(args.quiet), models=False, present=present
     )
+    if args.bundled and not args.types:
+        _refuse_others(
+            args.out,
+            {p for p in read_owned(args.out) if (args.out / p).is_file()}
+            - {p.path for p in site.pages},
+        )
     read = [o.page for o in reuse.values() if isinstance(o.page, Page)]  # pages read back
     on_disk = {page.path: page.text.encode() for page in read}
     result = write_site(args.out, site.pages, prune=not args.types, on_disk=on_disk)
@@ -171,6 +177,12 @@ def run_check(args: argparse.Namespace) -> int:
     from generator.check import check, render_json, render_markdown
 
     report = check(args.specs, args.out, args.source, bundled=args.bundled, types=args.types)
+    if args.bundled:
+        from generator.check import PageState
+
+        _refuse_others(
+            args.out, {f.path for f in report.page_findings if f.state is PageState.EXTRA}
+        )
     text = render_json(report) if args.format == "json" else render_markdown(report)
     print(text, end="")
     if args.report is not None:
@@ -273,6 +285,18 @@ class _Once(logging.Filter):
             return False
         self.seen.add(message)
         return True
+
+
+def _refuse_others(out: Path, others: set[str]) -> None:
+    """Refuse to prune or report an output folder from the bundled default schemas (read
+    because no specs folder is here) when the generator wrote pages there that they do not
+    build: it was filled from other schemas, most likely from another folder."""
+    if others:
+        raise UsageError(
+            f"{out}: its pages were generated from other schemas than the bundled default "
+            f"({_count(len(others), 'file')} such as {min(others)}), and there is no specs "
+            "folder here: run this where the specs folder is, or give --specs"
+        )
 
 
 def _progress_bar(quiet: bool) -> Callable[[int, int], None] | None:

@@ -527,3 +527,33 @@ def test_a_closed_output_pipe_is_exit_141_not_a_traceback(specs, tmp_path):
     stderr = proc.stderr.read()
     assert (proc.wait(timeout=60), stderr) == (141, b"")
     assert (tmp_path / "out" / "aws" / "lambda" / "event_invoke_configs" / "index.mdx").is_file()
+
+
+def test_the_bundled_default_never_prunes_pages_made_from_other_schemas(
+    tmp_path, monkeypatch, capsys
+):
+    # Pages generated from a specs folder, then `generate`/`check` run from a folder without
+    # one: the bundled default would prune them all, and check would call them extra.
+    project = tmp_path / "project"
+    (project / "specs").mkdir(parents=True)
+    shutil.copy(
+        ROOT / "tests" / "data" / "specs" / "aws-ses-receiptruleset.json", project / "specs"
+    )
+    monkeypatch.chdir(project)
+    assert main(["generate", "-q", "--out", "docs"]) == 0
+    before = sorted(p.relative_to(project) for p in (project / "docs").rglob("*"))
+    monkeypatch.chdir(tmp_path)  # elsewhere: no specs folder here
+    out = project / "docs"
+    message = (
+        f"error: {out}: its pages were generated from other schemas than the bundled default "
+        "(3 files such as aws/ses/_category_.json), and there is no specs folder here: run this "
+        "where the specs folder is, or give --specs\n"
+    )
+    for command in ("generate", "check"):
+        capsys.readouterr()
+        assert (
+            main([command, "-q" if command == "generate" else "--format=json", "--out", str(out)])
+            == 2
+        )
+        assert capsys.readouterr().err.endswith(message)
+    assert sorted(p.relative_to(project) for p in out.rglob("*")) == before
