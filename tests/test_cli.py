@@ -16,7 +16,7 @@ import pytest
 from conftest import LAMBDA_SPEC, ROOT
 
 from generator.cli import LineFormatter, main, parser
-from generator.output import CACHE_FILE
+from generator.output import CACHE_DIR, CACHE_FILE
 
 PAGE = "aws/lambda/event_invoke_configs/index.mdx"
 
@@ -201,7 +201,7 @@ def test_generate_is_deterministic_across_processes(specs, tmp_path):
             env=env,
             capture_output=True,
         )
-        files = [p for p in out.rglob("*") if p.is_file() and p.name != CACHE_FILE]
+        files = [p for p in out.rglob("*") if p.is_file() and CACHE_DIR not in p.parts]
         pages.append({p.relative_to(out): p.read_bytes() for p in files})
     assert pages[0] == pages[1]  # all but the build cache, which records file times
 
@@ -378,13 +378,13 @@ def test_a_cache_edited_by_hand_is_ignored(specs, tmp_path, capsys, tamper):
     out = tmp_path / "out"
     assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
     (out / CACHE_FILE).write_text(tamper((out / CACHE_FILE).read_text("utf-8")), "utf-8")
-    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != CACHE_FILE}
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and CACHE_DIR not in p.parts}
     assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
     assert capsys.readouterr() == (
         f"5 files: 0 written, 5 unchanged, 0 removed, 0 types skipped ({out})\n",
         "",
     )
-    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != CACHE_FILE}
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and CACHE_DIR not in p.parts}
     assert after == before
     assert main(["check", "--specs", str(specs), "--out", str(out)]) == 0
 

@@ -14,7 +14,7 @@ import pytest
 from conftest import GOLDEN
 
 from generator.cli import main
-from generator.output import CACHE_FILE
+from generator.output import CACHE_DIR
 
 CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "input").is_dir())
 
@@ -26,7 +26,7 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in folder.rglob("*")
-        if p.is_file() and p.name != CACHE_FILE
+        if p.is_file() and CACHE_DIR not in p.parts
     }
 
 

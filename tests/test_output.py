@@ -305,3 +305,22 @@ def test_the_cache_fingerprint_covers_every_module_that_shapes_the_pages():
 
     messages_only = {"generator.errors"}
     assert {f"generator.{m}" for m in PAGE_MODULES} == set(loaded) - messages_only
+
+
+def test_the_cache_keeps_itself_out_of_any_git_repository(specs, tmp_path, capsys):
+    # A docs repository of the user's own: the cache (file times of this machine) is never
+    # committed, with no ignore rule of theirs; a cache where older versions kept it goes.
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    out = tmp_path / "docs"
+    out.mkdir()
+    (out / ".stackql-docgen-cache.json").write_text("{}")
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    assert (out / CACHE_FILE).is_file() and not (out / ".stackql-docgen-cache.json").exists()
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "cache" not in status and "docs/.stackql-docgen.json" in status
