@@ -305,19 +305,32 @@ def _progress_bar(quiet: bool) -> Callable[[int, int], None] | None:
         return None
 
     def show(done: int, total: int) -> None:
+        global _bar_unended
         if total < 50:
             return
         width = 40
         filled = width * done // total
-        end = "\n" if done == total else ""
+        _bar_unended = done != total
         print(
             f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} schemas",
-            end=end,
+            end="" if _bar_unended else "\n",
             file=sys.stderr,
             flush=True,
         )
 
     return show
+
+
+# Whether the progress bar's line is open (the build stopped before its end): what stderr
+# prints next starts a line of its own.
+_bar_unended = False
+
+
+def _say(text: str) -> None:
+    """Print a line on stderr, on a line of its own after a progress bar cut short."""
+    global _bar_unended
+    print(("\n" if _bar_unended else "") + text, file=sys.stderr)
+    _bar_unended = False
 
 
 def _count(n: int, noun: str) -> str:
@@ -427,10 +440,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         root.propagate = False
         return args.run(args)
     except DocgenError as e:
-        print(f"error: {e}", file=sys.stderr)
+        _say(f"error: {e}")
         return EXIT_USAGE
     except KeyboardInterrupt:  # Ctrl+C: what was written is whole (atomic), the rest is not
-        print("interrupted", file=sys.stderr)
+        _say("interrupted")
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # stdout closed early (`| head`): what was written is whole
         # Python would report the pipe again when it flushes stdout at exit.

@@ -270,20 +270,34 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
         check=True,
     )
     os.close(slave)
+    shown = terminal_output(master)
+    assert done.returncode == 0
+    assert b"60/60 schemas" in shown and b"[####" in shown
+    quiet = subprocess.run([*command, "--out", str(tmp_path / "b")], capture_output=True)
+    assert quiet.stderr == b""
+    # A schema that stops the build after the bar began: its error starts a line of its own.
+    (specs / "aws-test-zz-broken.json").write_text("{")
+    master, slave = pty.openpty()
+    failed = subprocess.run([*command, "--out", str(tmp_path / "c")], stderr=slave)
+    os.close(slave)
+    shown = terminal_output(master)
+    assert failed.returncode == 2
+    assert b"60/61 schemas\r\nerror: " in shown  # the terminal writes LF as CR LF
+
+
+def terminal_output(master: int) -> bytes:
+    """All that a pseudo-terminal showed, once its other end is closed; closes it."""
     shown = b""
     while True:
         try:
             chunk = os.read(master, 65536)
-        except OSError:
+        except OSError:  # EIO: the other end is closed and all is read
             break
         if not chunk:
             break
         shown += chunk
     os.close(master)
-    assert done.returncode == 0
-    assert b"60/60 schemas" in shown and b"[####" in shown
-    quiet = subprocess.run([*command, "--out", str(tmp_path / "b")], capture_output=True)
-    assert quiet.stderr == b""
+    return shown
 
 
 def children_of(pid: int) -> list[int]:
