@@ -28,7 +28,7 @@ from generator.fetch import (
     select_documents,
 )
 from generator.model import Site, Spec
-from generator.output import is_foreign, read_owned
+from generator.output import blocker, is_foreign, read_owned
 from generator.schema import parse_spec, read_specs
 
 
@@ -161,6 +161,9 @@ def check_output(site: Site, out_dir: Path) -> tuple[PageFinding, ...]:
     built = {page.path for page in site.pages}
     owned = read_owned(out_dir)
     for page in site.pages:
+        if blocker(out_dir, page.path):  # a folder or file of another's in the way
+            found.append(_finding(PageState.CONFLICT, page.path))
+            continue
         data = read_or_none(out_dir / page.path)
         text = page.text.encode("utf-8")
         if data is None:

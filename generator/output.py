@@ -7,6 +7,7 @@ import json
 import os
 import re
 import shutil
+import stat
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -427,8 +428,37 @@ def _read_existing(out_dir: Path, paths: Sequence[str], before: dict[str, bytes 
         folder = rel.rpartition("/")[0]
         if folder not in folders:
             folders[folder] = os.path.isdir(os.path.join(out_dir, folder))
+            if not folders[folder] and (in_way := blocker(out_dir, rel)):
+                raise OutputError(_in_the_way(in_way, rel))
         if folders[folder]:
-            before[rel] = read_or_none(out_dir / rel)
+            try:
+                before[rel] = read_or_none(out_dir / rel)
+            except OutputError:
+                if in_way := blocker(out_dir, rel):
+                    raise OutputError(_in_the_way(in_way, rel)) from None
+                raise
+
+
+def blocker(out_dir: Path, rel: str) -> Path | None:
+    """What stands where the page at `rel` goes: something not a folder where one of its
+    folders goes, or not a file (a folder, a FIFO) where it goes; None when nothing does."""
+    path = out_dir
+    parts = rel.split("/")
+    for n, part in enumerate(parts, 1):
+        path = path / part
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:  # not there (or unreadable: reading it will say so)
+            return None
+        if n < len(parts) and not stat.S_ISDIR(mode):
+            return path
+    return None if stat.S_ISREG(mode) else path
+
+
+def _in_the_way(path: Path, rel: str) -> str:
+    """The error for a path that stands where the generator writes the page `rel`."""
+    what = "a folder" if path.is_dir() else "a file that is no folder"
+    return f"{path}: {what}, not written by stackql-docgen, stands where it writes {rel}"
 
 
 def _refuse_foreign(

@@ -133,6 +133,28 @@ def test_a_file_another_wrote_where_a_page_goes_is_a_conflict_not_stale(specs, t
     assert run_check(capsys, "--specs", str(specs), "--out", str(out))[0] == 0
 
 
+def test_a_folder_or_file_in_the_way_of_a_page_is_a_conflict_that_generate_names(
+    specs, tmp_path, capsys
+):
+    page = tmp_path / "a" / PAGE
+    page.mkdir(parents=True)  # a folder where the page goes
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "aws").write_text("notes\n", "utf-8")  # a file where a folder goes
+    for out, conflicts, error in (
+        (tmp_path / "a", [PAGE], f"{page}: a folder, not written by stackql-docgen, stands "),
+        (tmp_path / "b", None, f"{tmp_path / 'b' / 'aws'}: a file that is no folder, not "),
+    ):
+        code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out))
+        assert code == 1 and "conflicting of 5 files" in stdout
+        listed = stdout.split("### Conflicting files")[1].split("###")[0]
+        if conflicts:
+            assert [
+                line[3:-1] for line in listed.splitlines() if line.startswith("- ")
+            ] == conflicts
+        assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 2
+        assert capsys.readouterr().err.startswith(f"error: {error}")
+
+
 def test_deleted_page_is_missing_and_generate_fixes_it(specs, out, capsys):
     (out / PAGE).unlink()
     code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out))
