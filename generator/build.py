@@ -18,7 +18,7 @@ from typing import Any
 from generator.errors import UsageError
 from generator.exclusive import EXCLUSIVE_FILE, stale
 from generator.model import Outcome, Page, Resource, Site, Skipped, SourceFile, Summary
-from generator.naming import page_path
+from generator.naming import did_you_mean, page_path
 from generator.normalize import normalize
 from generator.render import (
     render_page,
@@ -330,7 +330,8 @@ def _check_types(outcomes: Sequence[Outcome], types: Sequence[str], specs: Path)
     known = {o.type_name.lower() for o in outcomes}
     missing = [t for t in types if t.lower() not in known]
     if missing:
-        raise UsageError(f"{specs}: no schema for {', '.join(missing)}")
+        hint = did_you_mean(missing, [o.type_name for o in outcomes])
+        raise UsageError(f"{specs}: no schema for {', '.join(missing)}{hint}")
 
 
 def _check_unique_ids(outcomes: Sequence[Outcome]) -> None:

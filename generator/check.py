@@ -21,13 +21,13 @@ from generator.errors import OutputError, UsageError
 from generator.fetch import (
     DownloadOptions,
     Source,
-    did_you_mean,
     index_documents,
     read_source,
     resolve_source,
     select_documents,
 )
 from generator.model import Site, Spec
+from generator.naming import did_you_mean
 from generator.output import blocker, is_foreign, read_owned
 from generator.schema import parse_spec, read_specs
 

@@ -254,6 +254,8 @@ def run_preview(args: argparse.Namespace) -> int:
     from generator.preview import Preview, serve  # loads markdown-it and http.server
 
     def ready(url: str, site: Site) -> None:
+        for skipped in site.skipped:  # as generate says: a type without a page, and why
+            print(f"skipped {skipped.type_name} ({skipped.source}): {skipped.reason}")
         print(
             f"previewing {_count(sum(p.path.endswith('.mdx') for p in site.pages), 'page')} "
             f"of {args.specs} at {url} "

@@ -8,7 +8,6 @@ file is written atomically, so a failed fetch leaves specs/ and its lock as they
 
 from __future__ import annotations
 
-import difflib
 import enum
 import importlib.metadata
 import importlib.resources
@@ -39,7 +38,7 @@ from generator.lock import (
     write_lock,
 )
 from generator.model import DEFAULT_REGION, LOCK_FILE, MAX_SCHEMA_BYTES
-from generator.naming import TYPE_NAME, TYPE_NAME_RULE, spec_file_name, utf8_name
+from generator.naming import TYPE_NAME, TYPE_NAME_RULE, did_you_mean, spec_file_name, utf8_name
 from generator.schemazip import ZipProblem, read_members
 
 log = logging.getLogger(__name__)
@@ -271,16 +270,6 @@ def select_documents(
 def _no_schema(label: str, missing: Sequence[str], names: Sequence[str]) -> FetchError:
     """The error for requested types a source lacks, with the closest name it has."""
     return FetchError(f"{label}: no schema for {', '.join(missing)}{did_you_mean(missing, names)}")
-
-
-def did_you_mean(missing: Sequence[str], names: Sequence[str]) -> str:
-    """The hint for type names not found: the name closest to the first, if one is close.
-
-    >>> did_you_mean(["AWS::S3::Buckt"], ["AWS::S3::Bucket", "AWS::SQS::Queue"])
-    ' (did you mean AWS::S3::Bucket?)'
-    """
-    hints = difflib.get_close_matches(missing[0], sorted(names), n=1)
-    return f" (did you mean {hints[0]}?)" if hints else ""
 
 
 def fetch_schemas(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
 import inflection
@@ -231,3 +233,13 @@ def cfn_doc_url(type_name: str) -> str:
         "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
         f"{vendor}-resource-{service}-{resource}.html"
     )
+
+
+def did_you_mean(missing: Sequence[str], names: Iterable[str]) -> str:
+    """The hint for type names not found: the name closest to the first, if one is close.
+
+    >>> did_you_mean(["AWS::S3::Buckt"], ["AWS::S3::Bucket", "AWS::SQS::Queue"])
+    ' (did you mean AWS::S3::Bucket?)'
+    """
+    hints = difflib.get_close_matches(missing[0], sorted(names), n=1)
+    return f" (did you mean {hints[0]}?)" if hints else ""

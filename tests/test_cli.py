@@ -64,6 +64,11 @@ def test_unknown_type_is_a_usage_error(specs, tmp_path, capsys):
     code = main(["generate", "AWS::Nope::Thing", "--specs", str(specs), "--out", str(tmp_path)])
     assert code == 2
     assert capsys.readouterr().err == f"error: {specs}: no schema for AWS::Nope::Thing\n"
+    typo = "AWS::Lambda::EventInvokeConfg"
+    assert main(["generate", typo, "--specs", str(specs), "--out", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {specs}: no schema for {typo} (did you mean AWS::Lambda::EventInvokeConfig?)\n"
+    )
 
 
 def test_two_schemas_of_one_type_in_any_case_are_bad_input(specs, tmp_path, capsys):

@@ -45,7 +45,11 @@ class Server:
             text=True,
             cwd=ROOT,
         )
+        self.skipped = []  # the lines before the banner: types without a page, and why
         line = self.process.stdout.readline()
+        while line.startswith("skipped "):
+            self.skipped.append(line)
+            line = self.process.stdout.readline()
         match = re.search(r"at (http://127\.0\.0\.1:\d+/) \(Ctrl\+C to stop\)", line)
         if match is None:
             self.process.kill()
@@ -329,3 +333,19 @@ def test_pages_are_rendered_on_many_threads_at_once() -> None:
     for _ in range(10):
         code, failures, stderr = failures_on_threads("generator.preview", "to_html", page)
         assert (code, failures) == (0, "[]"), stderr
+
+
+def test_a_type_without_handlers_is_said_skipped_as_generate_says(specs):
+    document = json.loads(LAMBDA_SPEC.read_text("utf-8"))
+    document["typeName"] = "AWS::Test::NoHandlers"
+    del document["handlers"]
+    (specs / "aws-test-nohandlers.json").write_text(json.dumps(document), "utf-8")
+    running = Server(specs, "AWS::Test::NoHandlers")
+    try:
+        assert running.skipped == [
+            "skipped AWS::Test::NoHandlers (aws-test-nohandlers.json): no handlers: Cloud "
+            "Control cannot manage it\n"
+        ]
+        assert running.banner.startswith(f"previewing 0 pages of {specs} at")
+    finally:
+        running.stop()
