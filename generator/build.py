@@ -160,16 +160,26 @@ def pool_map(fn: Callable[..., Any], workers: int, *iterables: Sequence[Any]) ->
     """`fn` over the iterables on worker processes, results in order: build's and validate's.
 
     The workers leave Ctrl+C to this process, which then shuts the pool down; SIGINT is held
-    while they start, so that none takes it before it can ignore it.
+    while they start, so that none takes it before it can ignore it. On Ctrl+C (or an error,
+    or a caller that stops reading) the workers are ended at once: their work is of no more
+    use, and a pool's shutdown would wait for every task running (validate's take seconds).
     """
     from concurrent.futures import ProcessPoolExecutor  # only a big job needs processes
 
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         workers, mp_context=worker_context(), initializer=start_worker, initargs=(os.getpid(),)
-    ) as pool:
+    )
+    try:
         with _sigint_held():
             results = pool.map(fn, *iterables)  # starts the workers
         yield from results
+    except BaseException:
+        # concurrent.futures has no call that stops running tasks: end their processes.
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 @contextmanager

@@ -576,3 +576,22 @@ def test_the_bundled_default_never_prunes_pages_made_from_other_schemas(
         )
         assert capsys.readouterr().err.endswith(message)
     assert sorted(p.relative_to(project) for p in out.rglob("*")) == before
+
+
+def _nap(seconds: float) -> float:
+    time.sleep(seconds)
+    return seconds
+
+
+def test_workers_are_ended_not_waited_for_when_their_results_are_no_longer_wanted():
+    # Ctrl+C (or an error) in the middle of validate: the tasks running in the workers (30 s
+    # here) are not waited for.
+    from generator.build import pool_map
+
+    start = time.monotonic()
+    results = pool_map(_nap, 2, [0, 30, 30, 30])
+    assert next(results) == 0
+    workers = children_of(os.getpid())
+    results.close()  # as KeyboardInterrupt in the reader does
+    assert time.monotonic() - start < 15
+    assert workers and not any(running(pid) for pid in workers)
