@@ -107,6 +107,8 @@ def validate(specs: Path, out: Path, known_issues: Path | None = None) -> Valida
     if known_issues is None and (specs / KNOWN_ISSUES_FILE).is_file():
         known_issues = specs / KNOWN_ISSUES_FILE
     known = read_known_issues(known_issues) if known_issues is not None else {}
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out}: not a folder (--out names the folder of pages)")
     if not out.is_dir():
         raise UsageError(f"{out}: no such folder of pages (run stackql-docgen generate)")
     pages = read_pages(specs, out)

@@ -418,6 +418,13 @@ def test_bad_input_exits_2(specs: Path, tmp_path, capsys) -> None:
         "",
         f"error: {missing}: no such folder of pages (run stackql-docgen generate)\n",
     )
+    a_file = tmp_path / "pages.mdx"
+    a_file.write_text("# not a folder\n")
+    assert run(capsys, "--specs", str(specs), "--out", str(a_file)) == (
+        2,
+        "",
+        f"error: {a_file}: not a folder (--out names the folder of pages)\n",
+    )
     assert run(
         capsys, "--specs", str(specs), "--out", str(tmp_path), "--known-issues", str(missing)
     ) == (
