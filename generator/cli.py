@@ -356,9 +356,13 @@ def port_number(text: str) -> int:
 
 
 def report_path(text: str) -> Path:
-    """A report file's path: not empty (as `"$GITHUB_STEP_SUMMARY"` is where it is not set)."""
+    """A report file's path: not empty (as `"$GITHUB_STEP_SUMMARY"` is where it is not set),
+    in a folder that is there (checked before the report is made and printed)."""
     if not text:
         raise argparse.ArgumentTypeError("expected a file, got an empty path")
+    folder = Path(text).parent
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(f"{text}: no such folder as {folder}")
     return Path(text)
 
 

@@ -420,12 +420,19 @@ def test_a_report_file_is_written_as_a_shell_would_write_it(specs, out, tmp_path
     assert stat.S_ISFIFO(fifo.stat().st_mode)
 
 
-def test_an_empty_report_path_is_a_usage_error(specs, out, capsys):
+def test_an_empty_report_path_or_one_in_no_folder_is_a_usage_error(specs, out, capsys):
     # `--report "$GITHUB_STEP_SUMMARY"` where the variable is not set.
     with pytest.raises(SystemExit) as exit_:
         main(["check", "--specs", str(specs), "--out", str(out), "--report", ""])
     assert exit_.value.code == 2
     assert "argument --report: expected a file, got an empty path" in capsys.readouterr().err
+    # A report into a folder that is not there: refused before the report is printed.
+    report = out / "nowhere" / "report.md"
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", "--specs", str(specs), "--out", str(out), "--report", str(report)])
+    captured = capsys.readouterr()
+    assert (exit_.value.code, captured.out) == (2, "")
+    assert f"argument --report: {report}: no such folder as {report.parent}" in captured.err
 
 
 def test_long_reports_are_cut_to_fit_a_pull_request_comment(tmp_path):
