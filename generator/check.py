@@ -107,18 +107,17 @@ def check(
     """Build the site in memory, compare it with `out_dir`, and diff `specs_dir` with `source`.
 
     `bundled`: `specs_dir` is the package's own default, which the fix commands leave alone.
-    `types` (any case): the drift of these types only, as of a specs folder that holds some
-    types of the source, fetched by name; none: of every type of either.
+    `types` (any case): these types only, as `generate TYPE ...` writes them: their pages and
+    the index pages (the pages of other types are no extra), and their drift, as of a specs
+    folder that holds some types of the source, fetched by name; none: every type of either.
     """
-    if types and source is None:
-        raise UsageError("TYPE names the types whose schema drift to report: give --source too")
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: not a folder")
     resolved = resolve_source(source, None) if source is not None else None
     source_specs = read_source_specs(resolved) if resolved is not None else ()
-    site = build(specs_dir, models=False)
     drift: tuple[Drift, ...] = ()
-    named: tuple[str, ...] = ()
+    named: tuple[str, ...] = tuple(types)
+    local: tuple[Spec, ...] | None = None
     if resolved is not None:
         local = read_specs(specs_dir, meta_check=False)
         if types:
@@ -127,17 +126,41 @@ def check(
             local = tuple(s for s in local if s.type_name.lower() in asked)
             source_specs = tuple(s for s in source_specs if s.type_name.lower() in asked)
         drift = diff_specs(local, source_specs)
+    site = _site(specs_dir, out_dir, types, named, local)
+    if types and resolved is None:  # as the schemas spell them, in the order named
+        spelt = {o.type_name.lower(): o.type_name for o in site.outcomes}
+        named = tuple(dict.fromkeys(spelt[t.lower()] for t in types))
     return CheckReport(
         specs=str(specs_dir),
         out=str(out_dir),
         source=resolved.label if resolved is not None else None,
         files=len(site.pages),
-        page_findings=check_output(site, out_dir),
+        page_findings=check_output(site, out_dir, extras=not types),
         drift=drift,
         specs_zip=specs_dir.is_file(),
         bundled=bundled,
         types=named,
     )
+
+
+def _site(
+    specs_dir: Path,
+    out_dir: Path,
+    types: Sequence[str],
+    named: Sequence[str],
+    local: Sequence[Spec] | None,
+) -> Site:
+    """The pages to compare: all, or as `generate TYPE ...` writes those of the types named
+    that --specs has (with --source, `local`: a type only the source has has no page yet)."""
+    if not types:
+        return build(specs_dir, models=False)
+    if local is not None:
+        have = {s.type_name.lower() for s in local}
+        named = [t for t in named if t.lower() in have]
+        if not named:
+            return Site(pages=(), outcomes=(), resources=(), warnings=(), skipped=())
+    present = {p for p in read_owned(out_dir) if (out_dir / p).is_file()}
+    return build(specs_dir, named, models=False, present=present)
 
 
 def _named_types(
@@ -155,8 +178,9 @@ def _named_types(
     return tuple(dict.fromkeys(spelt[t.lower()] for t in types))
 
 
-def check_output(site: Site, out_dir: Path) -> tuple[PageFinding, ...]:
-    """Compare built pages with the files in `out_dir`: stale, missing, extra (owned only)."""
+def check_output(site: Site, out_dir: Path, extras: bool = True) -> tuple[PageFinding, ...]:
+    """Compare built pages with the files in `out_dir`: stale, missing, extra (owned only;
+    none without `extras`, for a site of some types only)."""
     found: list[PageFinding] = []
     built = {page.path for page in site.pages}
     owned = read_owned(out_dir)
@@ -172,7 +196,7 @@ def check_output(site: Site, out_dir: Path) -> tuple[PageFinding, ...]:
             found.append(_finding(PageState.CONFLICT, page.path))
         elif data != text:
             found.append(_finding(PageState.STALE, page.path))
-    for rel in sorted(owned - built):
+    for rel in sorted(owned - built) if extras else ():
         if (out_dir / rel).is_file():
             found.append(_finding(PageState.EXTRA, rel))
     order = list(PageState)
@@ -398,6 +422,9 @@ def _fix_lines(report: CheckReport) -> list[str]:
     # Where nothing is fetched, the bundled schemas are named by naming none (generate falls
     # back to them too).
     where = "" if report.bundled and not commands else f" --specs {_shell(specs)}"
+    gone_types = {d.type_name.lower() for d in report.drift if d.kind is DriftKind.TYPE_REMOVED}
+    if named := [_shell(t) for t in report.types if t.lower() not in gone_types]:
+        where = " " + " ".join(named) + where  # those types' pages only, as they were made
     commands.append(f"stackql-docgen generate{where} --out {_shell(report.out)}")
     lines += ["```sh", *commands, "```"]
     lines += ["", "Then commit the changes to the schemas and the pages."]

@@ -146,8 +146,9 @@ def add_check(sub: argparse._SubParsersAction) -> None:
         "types",
         nargs="*",
         metavar="TYPE",
-        help="with --source: report the schema drift of these types only (for a --specs that "
-        "holds some types of the source, fetched by name); default: of every type",
+        help="check these types only: their pages as `generate TYPE ...` writes them and, "
+        "with --source, their schema drift (for a --specs that holds some types of the "
+        "source, fetched by name); default: every type",
     )
     _add_specs_out(p)
     p.add_argument(

@@ -633,7 +633,7 @@ def test_named_types_narrow_the_drift_and_the_fix_fetches_them_by_name(
         "```sh\n"
         "stackql-docgen fetch AWS::Lambda::EventInvokeConfig "
         f"--source {source} --specs {specs}\n"
-        f"{FIX.format(specs=specs, out=out)}\n"
+        f"stackql-docgen generate AWS::Lambda::EventInvokeConfig --specs {specs} --out {out}\n"
         "```\n"
         "\n"
         "Then commit the changes to the schemas and the pages.\n"
@@ -684,13 +684,8 @@ def test_a_named_type_the_source_lost_is_to_be_named_no_more_and_deleted(
     )
 
 
-def test_a_type_named_without_a_source_or_that_neither_has_is_exit_2(specs, out, capsys):
+def test_a_type_that_neither_side_has_is_exit_2(specs, out, capsys):
     argv = ["--specs", str(specs), "--out", str(out)]
-    assert run_check(capsys, "AWS::Lambda::EventInvokeConfig", *argv) == (
-        2,
-        "",
-        "error: TYPE names the types whose schema drift to report: give --source too\n",
-    )
     assert run_check(capsys, "AWS::Lambda::EventInvokeConfg", *argv, "--source", str(specs)) == (
         2,
         "",
@@ -739,4 +734,39 @@ def test_a_named_bundled_type_the_source_lost_asks_to_delete_nothing(tmp_path, m
         "```\n"
         "\n"
         "Then commit the changes to the schemas and the pages.\n"
+    )
+
+
+def test_named_types_check_their_pages_as_generate_wrote_them(corpus, tmp_path, capsys):
+    # Pages of some types of a larger specs folder (`generate TYPE ...`): check TYPE ... looks
+    # at those, and reports no page of another type as missing or extra.
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    for name in ("aws-s3-bucket.json", "aws-iam-role.json", "aws-sqs-queue.json"):
+        shutil.copy(corpus[0] / name, specs)
+    out = tmp_path / "docs"
+    for name in ("AWS::S3::Bucket", "AWS::IAM::Role"):
+        assert main(["generate", name, "--specs", str(specs), "--out", str(out), "-q"]) == 0
+    argv = ["--specs", str(specs), "--out", str(out)]
+    code, stdout, _ = run_check(capsys, "aws::s3::bucket", "AWS::IAM::Role", *argv)
+    assert (code, stdout.splitlines()[2]) == (
+        0,
+        "**No findings**: 8 files current; schema drift not checked (no `--source`).",
+    )
+    assert run_check(capsys, *argv)[0] == 1  # every type: SQS's pages are missing
+    page = out / "aws" / "s3" / "buckets" / "index.mdx"
+    page.write_text(page.read_text() + "edited\n")
+    code, stdout, _ = run_check(capsys, "AWS::S3::Bucket", "AWS::IAM::Role", *argv)
+    assert code == 1 and "- `aws/s3/buckets/index.mdx`\n" in stdout
+    command = f"stackql-docgen generate AWS::S3::Bucket AWS::IAM::Role --specs {specs} --out {out}"
+    assert f"```sh\n{command}\n```" in stdout
+    subprocess.run(  # run as printed, it makes this check clean again
+        command.replace("stackql-docgen", f"{sys.executable} -m generator").split(),
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    assert run_check(capsys, "AWS::S3::Bucket", "AWS::IAM::Role", *argv)[0] == 0
+    assert run_check(capsys, "AWS::S3::Buckt", *argv)[2].endswith(
+        "(did you mean AWS::S3::Bucket?)\n"
     )
