@@ -204,6 +204,13 @@ def add_validate(sub: argparse._SubParsersAction) -> None:
         "(known issues aside), 1 when any fails or a known issue is stale (all are printed "
         "first), 2 on bad input.",
     )
+    p.add_argument(
+        "types",
+        nargs="*",
+        metavar="TYPE",
+        help="validate these types' pages only (as `generate TYPE ...` writes them); "
+        "default: every page",
+    )
     _add_specs_out(p)
     p.add_argument(
         "--format", choices=("text", "json"), default="text", help="report format (default: text)"
@@ -222,7 +229,7 @@ def run_validate(args: argparse.Namespace) -> int:
     """Validate the pages' examples; print one line per failure and a summary, or JSON."""
     from generator.validate import render_json, render_text, validate  # loads sqlglot, requests
 
-    report = validate(args.specs, args.out, args.known_issues)
+    report = validate(args.specs, args.out, args.known_issues, args.types)
     print(render_json(report) if args.format == "json" else render_text(report), end="")
     return EXIT_OK if report.clean else EXIT_FINDINGS
 

@@ -102,8 +102,11 @@ class _Page:
     document: Mapping[str, Any]
 
 
-def validate(specs: Path, out: Path, known_issues: Path | None = None) -> ValidationReport:
-    """Run every example of the pages in `out` that the schemas in `specs` make."""
+def validate(
+    specs: Path, out: Path, known_issues: Path | None = None, types: Sequence[str] = ()
+) -> ValidationReport:
+    """Run every example of the pages in `out` that the schemas in `specs` make (of `types`
+    only, any case, when named)."""
     if known_issues is None and (specs / KNOWN_ISSUES_FILE).is_file():
         known_issues = specs / KNOWN_ISSUES_FILE
     known = read_known_issues(known_issues) if known_issues is not None else {}
@@ -111,7 +114,7 @@ def validate(specs: Path, out: Path, known_issues: Path | None = None) -> Valida
         raise UsageError(f"{out}: not a folder (--out names the folder of pages)")
     if not out.is_dir():
         raise UsageError(f"{out}: no such folder of pages (run stackql-docgen generate)")
-    pages = read_pages(specs, out)
+    pages = read_pages(specs, out, types)
     runs = zip(pages, run_pages(pages), strict=True)
     return report(runs, known, str(known_issues or ""))
 
@@ -151,9 +154,10 @@ def _run_chunk(pages: Sequence[_Page]) -> list[PageRun | None]:
                 client.close()
 
 
-def read_pages(specs: Path, out: Path) -> list[_Page]:
-    """The resource pages the build of `specs` knows, read from `out` (None when missing)."""
-    site = build(specs)
+def read_pages(specs: Path, out: Path, types: Sequence[str] = ()) -> list[_Page]:
+    """The resource pages the build of `specs` (of `types`, when named) knows, read from
+    `out` (None when missing)."""
+    site = build(specs, types)
     documents = {s.name: json.loads(s.data) for s in read_sources(specs)}
     resources = {r.type_name: r for r in site.resources}
     pages = []

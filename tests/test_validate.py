@@ -493,3 +493,21 @@ def test_corpus_99_percent_of_pages_pass_and_the_rest_are_known(validated) -> No
     assert validated.summary.pages_passed == validated.summary.pages - len(
         generator.validate.read_known_issues(KNOWN_ISSUES)
     )
+
+
+def test_named_types_validate_their_pages_only(tmp_path, capsys) -> None:
+    # Pages made with `generate TYPE` from a larger specs folder: validate TYPE runs those.
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    shutil.copy(LAMBDA_SPEC, specs)
+    shutil.copy(ROOT / "tests" / "data" / "specs" / "aws-ses-receiptruleset.json", specs)
+    out = tmp_path / "out"
+    argv = ["--specs", str(specs), "--out", str(out)]
+    assert main(["generate", "AWS::SES::ReceiptRuleSet", *argv, "-q"]) == 0
+    code, stdout, _ = run(capsys, *argv)
+    assert code == 1 and "\n2 pages, 1 passed, 1 missing; " in stdout
+    code, stdout, _ = run(capsys, "aws::ses::receiptruleset", *argv)
+    assert code == 0 and stdout.startswith("1 page, 1 passed; ")
+    assert run(capsys, "AWS::SES::ReceiptRuleSt", *argv)[2].endswith(
+        "(did you mean AWS::SES::ReceiptRuleSet?)\n"
+    )
