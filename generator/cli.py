@@ -15,7 +15,7 @@ from generator.atomicfile import write_through
 from generator.build import build, fingerprint
 from generator.errors import DocgenError, UsageError
 from generator.model import DEFAULT_REGION, Page, Site
-from generator.output import read_cache, read_owned, write_cache, write_site
+from generator.output import present_files, read_cache, write_cache, write_site
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command that SIGINT ended
@@ -42,16 +42,12 @@ def run_generate(args: argparse.Namespace) -> int:
     generator_id, started = fingerprint(), time.time_ns()
     reuse = read_cache(args.out, generator_id)
     # What the index pages may link to: the pages of the output that are there.
-    present = {p for p in read_owned(args.out) if (args.out / p).is_file()} if args.types else ()
+    present = present_files(args.out) if args.types else ()
     site = build(
         args.specs, args.types, reuse, _progress_bar(args.quiet), models=False, present=present
     )
     if args.bundled and not args.types:
-        _refuse_others(
-            args.out,
-            {p for p in read_owned(args.out) if (args.out / p).is_file()}
-            - {p.path for p in site.pages},
-        )
+        _refuse_others(args.out, present_files(args.out) - {p.path for p in site.pages})
     read = [o.page for o in reuse.values() if isinstance(o.page, Page)]  # pages read back
     on_disk = {page.path: page.text.encode() for page in read}
     result = write_site(args.out, site.pages, prune=not args.types, on_disk=on_disk)

@@ -70,6 +70,11 @@ _MEND = (
 )
 
 
+def present_files(out_dir: Path) -> set[str]:
+    """The files the generator wrote in `out_dir` that are there still."""
+    return {rel for rel in read_owned(out_dir) if (out_dir / rel).is_file()}
+
+
 def _inside(path: object) -> bool:
     """Whether a recorded path is a relative one that stays inside the output folder."""
     if not isinstance(path, str) or not path or path.startswith("/") or "\\" in path:
