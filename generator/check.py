@@ -113,6 +113,8 @@ def check(
     """
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: not a folder")
+    if not out_dir.is_dir():  # a mistyped --out, more likely than a site never generated
+        raise UsageError(f"{out_dir}: no such folder of pages (run stackql-docgen generate)")
     resolved = resolve_source(source, None) if source is not None else None
     source_specs = read_source_specs(resolved) if resolved is not None else ()
     drift: tuple[Drift, ...] = ()

@@ -556,6 +556,15 @@ def test_missing_specs_folder_is_exit_2(tmp_path, capsys):
     assert stderr == f"error: {tmp_path / 'nope'}: no such folder of schemas\n"
 
 
+def test_a_missing_output_folder_is_exit_2_not_every_page_missing(specs, out, tmp_path, capsys):
+    # A mistyped --out named every page missing, and its fix generated into the typo.
+    typo = tmp_path / "outptu"
+    code, stdout, stderr = run_check(capsys, "--specs", str(specs), "--out", str(typo))
+    assert (code, stdout) == (2, "")
+    assert stderr == f"error: {typo}: no such folder of pages (run stackql-docgen generate)\n"
+    assert not typo.exists()
+
+
 def test_an_out_that_is_a_file_is_exit_2_as_in_generate(specs, tmp_path, capsys):
     file = tmp_path / "notes.txt"
     file.write_text("mine\n")
