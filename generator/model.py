@@ -169,6 +169,9 @@ class Resource:
     deprecated_members: tuple[str, ...] = ()
     # Nested members the schema lists in `writeOnlyProperties`, named so: never read back.
     write_only_members: tuple[str, ...] = ()
+    # The read-only or create-only members, as `A.B`, for which the UPDATE patch leaves out
+    # a property that could otherwise be updated (not replaced whole, nor member by member).
+    unpatched_members: tuple[str, ...] = ()
 
     @property
     def resource_id(self) -> str:

@@ -73,7 +73,11 @@ def normalize(spec: Spec) -> Resource:
     nested_fixed = _owners(doc.get("readOnlyProperties", ())) | create_only
     fixed_paths = _nested_paths(doc.get("createOnlyProperties", ())) | read_only_paths
     wholly_create_only = _top_level_names(doc.get("createOnlyProperties", ())) | fixed_tags
-    wholly_fixed = read_only | wholly_create_only
+    # A resource is found by its primary identifier: a patch that changed it would lose it
+    # (of the us-east-1 set, only Route 53's RecordSet leaves such parts out of createOnly).
+    identifying = _top_level_names(doc.get("primaryIdentifier", ()))
+    wholly_fixed = read_only | wholly_create_only | identifying
+    nested_fixed |= identifying
     # (What is read-only AWS sets: only a create-only member may be missing for good.)
     nested_fixed |= _needing_unset(doc, wholly_create_only - read_only - required)
     properties = tuple(
@@ -104,6 +108,12 @@ def normalize(spec: Spec) -> Resource:
             key=lambda p: (p.field_name.lstrip("_"), p.field_name),
         )
     )
+    # Left out of the patch for a part that cannot be updated, though the rest could be.
+    unpatched = {
+        p.name
+        for p in properties
+        if p.shown and not p.patchable and not p.patch_members and p.name not in wholly_fixed
+    }
     handlers = doc.get("handlers") or {}
     list_required = _list_required(handlers.get("list", {}).get("handlerSchema", {}))
     return Resource(
@@ -131,6 +141,9 @@ def normalize(spec: Spec) -> Resource:
         # (those of a property that is write-only as a whole go without saying)
         write_only_members=_dotted(
             doc.get("writeOnlyProperties", ()), doc["properties"].keys() - write_only
+        ),
+        unpatched_members=_dotted(
+            [*doc.get("createOnlyProperties", ()), *doc.get("readOnlyProperties", ())], unpatched
         ),
     )
 

@@ -70,8 +70,20 @@ class PageView:
     manifest_props: str
     patch_document: str
     patch_cut: bool  # whether values were cut from the patch (too deep or recursive)
+    # Properties left out of the patch for their fixed parts: name, the first parts, how many more.
+    unpatched: tuple[tuple[str, tuple[str, ...], int], ...]
     region: str
     permissions: tuple[PermissionBlock, ...]
+
+
+def _unpatched(
+    members: tuple[str, ...], shown: int = 2
+) -> tuple[tuple[str, tuple[str, ...], int], ...]:
+    """`A.B` paths by their top-level property: its name, the first `shown`, how many more."""
+    owners: dict[str, list[str]] = {}
+    for member in members:
+        owners.setdefault(re.split(r"[.\[]", member, maxsplit=1)[0], []).append(member)
+    return tuple((name, tuple(parts[:shown]), len(parts[shown:])) for name, parts in owners.items())
 
 
 def page_view(resource: Resource) -> PageView:
@@ -112,6 +124,7 @@ def page_view(resource: Resource) -> PageView:
         manifest_props=examples.manifest_props(resource),
         patch_document=examples.patch_document(patch),
         patch_cut=any(examples.holds_cut(value) for _, value in patch),
+        unpatched=_unpatched(resource.unpatched_members),
         region=DEFAULT_REGION,
         permissions=tuple(
             PermissionBlock(p.handler.value.capitalize(), p.permissions)

@@ -389,6 +389,44 @@ def test_a_required_object_with_a_create_only_part_is_patched_member_by_member(s
     page = page_of(site, pages, "AWS::EventsV2::Subscriber")
     update = next(b for b in sql_blocks(page) if b.startswith("/*+ update */"))
     assert '"path": "/InvokeConfiguration' not in update
+    note = "Left out of this patch, for parts that cannot be updated (read-only or create-only): "
+    assert (
+        f"{note}<code>InvokeConfiguration</code> (<code>InvokeConfiguration.TargetArn</code>)."
+        in page
+    )
+
+
+def test_a_patch_leaves_the_primary_identifier_alone(site, pages):
+    # Name, Type and SetIdentifier identify a RecordSet and are not listed create-only: a patch
+    # that changed them would change which record the identifier names.
+    page = page_of(site, pages, "AWS::Route53::RecordSet")
+    update = section(page, "`UPDATE` example", "`DELETE` example")
+    for name in ("Name", "Type", "SetIdentifier"):
+        assert f'"path": "/{name}"' not in update
+    assert '"path": "/TTL"' in update
+
+
+def test_an_object_left_out_of_the_patch_for_a_fixed_part_is_named_under_it(site, pages):
+    # Template is optional, its TemplateName create-only: /Template/SubjectPart would name a
+    # path that a template made without it lacks. The page used to patch the tags alone,
+    # saying nothing of the Template its text could still be updated in.
+    page = page_of(site, pages, "AWS::SES::Template")
+    update = section(page, "`UPDATE` example", "`DELETE` example")
+    assert '"path": "/Template' not in update and '"path": "/Tags"' in update
+    assert (
+        "Left out of this patch, for parts that cannot be updated (read-only or create-only): "
+        "<code>Template</code> (<code>Template.TemplateName</code>). Where the resource has such "
+        "a property, patch its other parts one by one, each by its own path.\n"
+    ) in update
+    # Required, but its members tied by anyOf; Replicas' parts are named two, then counted.
+    page = page_of(site, pages, "AWS::Synthetics::Canary")
+    update = section(page, "`UPDATE` example", "`DELETE` example")
+    assert (
+        "<code>Code</code> (<code>Code.SourceLocationArn</code>); <code>Replicas</code> (" in update
+    )
+    assert "</code> and 2 more)." in update
+    # A page that patches every property it shows has no such note.
+    assert "Left out of this patch" not in page_of(site, pages, "AWS::Lambda::EventInvokeConfig")
 
 
 def test_an_object_whose_members_are_in_its_one_of_shows_the_first_choice(site, pages):
