@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -159,10 +160,13 @@ def _build_all(
 def pool_map(fn: Callable[..., Any], workers: int, *iterables: Sequence[Any]) -> Iterator[Any]:
     """`fn` over the iterables on worker processes, results in order: build's and validate's.
 
-    The workers leave Ctrl+C to this process, which then shuts the pool down; SIGINT is held
-    while they start, so that none takes it before it can ignore it. On Ctrl+C (or an error,
-    or a caller that stops reading) the workers are ended at once: their work is of no more
-    use, and a pool's shutdown would wait for every task running (validate's take seconds).
+    The workers leave Ctrl+C to this process, which then shuts the pool down; SIGINT (and
+    `_STOP`) is held while they start, so that none takes it before it can handle it. On
+    Ctrl+C (or an error, or a caller that stops reading) the workers are told to stop
+    (`_STOP`): each drops the task it runs and any it has yet to start, as a pool's shutdown
+    would wait for every task running (validate's take seconds). They are not killed: one
+    killed while it sends a result leaves half a message in the results pipe, and the pool
+    waits for the rest for ever.
     """
     from concurrent.futures import ProcessPoolExecutor  # only a big job needs processes
 
@@ -170,26 +174,71 @@ def pool_map(fn: Callable[..., Any], workers: int, *iterables: Sequence[Any]) ->
         workers, mp_context=worker_context(), initializer=start_worker, initargs=(os.getpid(),)
     )
     try:
-        with _sigint_held():
-            results = pool.map(fn, *iterables)  # starts the workers
+        with _signals_held():
+            results = pool.map(partial(_task, fn), *iterables)  # starts the workers
         yield from results
     except BaseException:
-        # concurrent.futures has no call that stops running tasks: end their processes.
+        # concurrent.futures has no call that stops running tasks: the workers stop them.
         for process in list((getattr(pool, "_processes", None) or {}).values()):
-            process.terminate()
+            _stop(process)
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown()
 
 
+def _stop(process: Any) -> None:
+    """Tell a worker process to stop its tasks (end it, where there is no `_STOP`)."""
+    if _STOP is None:
+        process.terminate()
+        return
+    try:
+        os.kill(process.pid, _STOP)
+    except (ProcessLookupError, TypeError):  # ended already, or not started (no pid)
+        pass
+
+
+# The signal that stops a worker's tasks; none where the system has no SIGUSR1 (Windows).
+_STOP = getattr(signal, "SIGUSR1", None)
+_HELD = {signal.SIGINT} if _STOP is None else {signal.SIGINT, _STOP}
+
+
+class Stopped(BaseException):
+    """A worker's task, stopped at the pool's request (a BaseException: no handler of errors
+    in the task takes it)."""
+
+
+_stopping = False  # in a worker: the pool asked it to stop
+_in_task = False  # in a worker: a task runs (not the pool's own work, as sending a result)
+
+
+def _on_stop(signum: int, frame: Any) -> None:
+    """Worker handler of `_STOP`: stop the task that runs, and every one after it."""
+    global _stopping
+    _stopping = True
+    if _in_task:
+        raise Stopped
+
+
+def _task(fn: Callable[..., Any], *args: Any) -> Any:
+    """Run one task of `pool_map` in a worker: `fn(*args)`, unless the pool asked to stop."""
+    global _in_task
+    _in_task = True  # before the test: a stop that comes between is seen by one or the other
+    try:
+        if _stopping:
+            raise Stopped
+        return fn(*args)
+    finally:
+        _in_task = False
+
+
 @contextmanager
-def _sigint_held() -> Iterator[None]:
-    """Hold SIGINT back from this thread (and the processes it starts) while in the block; one
-    that came meanwhile is taken at its end."""
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and `_STOP` back from this thread (and the processes it starts) while in
+    the block; one that came meanwhile is taken at its end."""
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
     try:
         yield
     finally:
@@ -211,15 +260,17 @@ def worker_context() -> Any:
 
 
 def start_worker(parent: int) -> None:
-    """Worker initializer: ignore Ctrl+C (the parent handles it), and end when the parent ends,
-    however that ends (Linux).
+    """Worker initializer: ignore Ctrl+C (the parent handles it), stop tasks on `_STOP`, and
+    end when the parent ends, however that ends (Linux).
 
     A parent killed outright (SIGKILL, or SIGTERM, which Python does not catch) cannot shut its
     pool down, and its workers would wait forever on the pipe the parent no longer reads.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if _STOP is not None:
+        signal.signal(_STOP, _on_stop)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held while it started
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)  # held while it started
     if not sys.platform.startswith("linux"):
         return
     import ctypes

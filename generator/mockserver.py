@@ -157,8 +157,12 @@ class MockServer:
         if self._server is None:
             self._server = _Server(self._address, _Handler)
             self._server.backend, self._server.lock = self.backend, threading.Lock()
+            # (a stop waits for the serving loop to look up: a tenth of a second at most)
             self._thread = threading.Thread(
-                target=self._server.serve_forever, name="mock-cloudcontrol", daemon=True
+                target=self._server.serve_forever,
+                args=(0.1,),
+                name="mock-cloudcontrol",
+                daemon=True,
             )
             self._thread.start()
         return self.url

@@ -146,10 +146,15 @@ def _run_chunk(pages: Sequence[_Page]) -> list[PageRun | None]:
                 local.executor = Executor(client, resources)
             return _run(page, local.executor)
 
+        pool = ThreadPoolExecutor(THREADS)
+        done = False
         try:
-            with ThreadPoolExecutor(THREADS) as pool:
-                return list(pool.map(run, pages))
+            runs = list(pool.map(run, pages))
+            done = True
+            return runs
         finally:
+            # Stopped (pool_map's Ctrl+C): the pages running are of no more use.
+            pool.shutdown(wait=done, cancel_futures=not done)
             for client in clients:
                 client.close()
 
