@@ -103,6 +103,7 @@ def check(
     source: str | None = None,
     bundled: bool = False,
     types: Sequence[str] = (),
+    region: str | None = None,
 ) -> CheckReport:
     """Build the site in memory, compare it with `out_dir`, and diff `specs_dir` with `source`.
 
@@ -110,12 +111,15 @@ def check(
     `types` (any case): these types only, as `generate TYPE ...` writes them: their pages and
     the index pages (the pages of other types are no extra), and their drift, as of a specs
     folder that holds some types of the source, fetched by name; none: every type of either.
+    `region`: of the source, as fetch's `--region`.
     """
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: not a folder")
     if not out_dir.is_dir():  # a mistyped --out, more likely than a site never generated
         raise UsageError(f"{out_dir}: no such folder of pages (run stackql-docgen generate)")
-    resolved = resolve_source(source, None) if source is not None else None
+    if region is not None and source is None:
+        raise UsageError("--region names the region of --source: give --source too")
+    resolved = resolve_source(source, region) if source is not None else None
     source_specs = read_source_specs(resolved) if resolved is not None else ()
     drift: tuple[Drift, ...] = ()
     named: tuple[str, ...] = tuple(types)

@@ -155,6 +155,11 @@ def add_check(sub: argparse._SubParsersAction) -> None:
         "cfn-lint[:REGION]",
     )
     p.add_argument(
+        "--region",
+        help=f"the region of --source whose schemas to read, as in fetch (default: "
+        f"{DEFAULT_REGION}, or the one cfn-lint:REGION names)",
+    )
+    p.add_argument(
         "--format",
         choices=("markdown", "json"),
         default="markdown",
@@ -173,7 +178,14 @@ def run_check(args: argparse.Namespace) -> int:
     """Check the output (and, with --source, the schemas); print the report."""
     from generator.check import check, render_json, render_markdown
 
-    report = check(args.specs, args.out, args.source, bundled=args.bundled, types=args.types)
+    report = check(
+        args.specs,
+        args.out,
+        args.source,
+        bundled=args.bundled,
+        types=args.types,
+        region=args.region,
+    )
     if args.bundled:
         from generator.check import PageState
 
@@ -364,6 +376,8 @@ def report_path(text: str) -> Path:
     in a folder that is there (checked before the report is made and printed)."""
     if not text:
         raise argparse.ArgumentTypeError("expected a file, got an empty path")
+    if Path(text).is_dir():
+        raise argparse.ArgumentTypeError(f"{text}: a folder, not a file")
     folder = Path(text).parent
     if not folder.is_dir():
         raise argparse.ArgumentTypeError(f"{text}: no such folder as {folder}")
@@ -420,6 +434,8 @@ def parser() -> argparse.ArgumentParser:
     add_check(sub)
     add_validate(sub)
     add_preview(sub)
+    for command in sub.choices.values():  # so that its own usage answers its unknown options
+        command.set_defaults(command_parser=command)
     return p
 
 
@@ -437,7 +453,9 @@ class LineFormatter(logging.Formatter):
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code."""
     try:
-        args = parser().parse_args(argv)
+        args, unknown = parser().parse_known_args(argv)
+        if unknown:  # `generate --outt x`: generate's usage, not the top level's
+            args.command_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
         args.bundled = False  # whether --specs fell back to the schemas in the package
         if hasattr(args, "specs") and args.specs is None:
             args.specs = _default_specs(getattr(args, "quiet", False))

@@ -285,6 +285,8 @@ def fetch_schemas(
     `prune`, also delete the other schemas in `specs_dir` (`_unsourced`)."""
     if prune and types:
         raise FetchError("--prune makes the specs folder the whole source: name no TYPE")
+    if specs_dir.exists() and not specs_dir.is_dir():
+        raise FetchError(f"{specs_dir}: not a folder (--specs names the folder of schemas)")
     options = options or DownloadOptions()
     resolved = resolve_source(source, region)
     lock = read_lock(specs_dir)  # a malformed lock fails before any download

@@ -360,16 +360,18 @@ def summary_line(summary: Summary) -> str:
 
     >>> summary_line(Summary(2, 1, 10, 9, 8, 1, 0, 0.9))
     '2 pages, 1 passed; 10 examples: 8 passed, 1 failed (0 known), 1 not run; coverage 90.0%'
-    >>> summary_line(Summary(3, 1, 5, 5, 5, 0, 0, 1.0, pages_missing=2)).partition(";")[0]
-    '3 pages, 1 passed, 2 missing'
+    >>> summary_line(Summary(3, 1, 5, 5, 5, 0, 0, 1.0, pages_missing=2)).split("; ")[::2]
+    ['3 pages, 1 passed, 2 missing', 'coverage 100.0% of the pages there']
     """
     not_run = summary.examples - summary.examples_run
     missing = f", {summary.pages_missing} missing" if summary.pages_missing else ""
+    # (a missing page's examples are not known, so not counted)
+    there = " of the pages there" if summary.pages_missing else ""
     return (
         f"{_count(summary.pages, 'page')}, {summary.pages_passed} passed{missing}; "
         f"{_count(summary.examples, 'example')}: {summary.examples_passed} passed, "
         f"{summary.examples_failed} failed ({summary.examples_known} known), "
-        f"{not_run} not run; coverage {summary.coverage * 100:.1f}%"
+        f"{not_run} not run; coverage {summary.coverage * 100:.1f}%{there}"
     )
 
 

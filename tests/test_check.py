@@ -433,6 +433,12 @@ def test_an_empty_report_path_or_one_in_no_folder_is_a_usage_error(specs, out, c
     captured = capsys.readouterr()
     assert (exit_.value.code, captured.out) == (2, "")
     assert f"argument --report: {report}: no such folder as {report.parent}" in captured.err
+    # A folder, as a report path: refused before the report is printed, not after.
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", "--specs", str(specs), "--out", str(out), "--report", str(out)])
+    captured = capsys.readouterr()
+    assert (exit_.value.code, captured.out) == (2, "")
+    assert f"argument --report: {out}: a folder, not a file" in captured.err
 
 
 def test_long_reports_are_cut_to_fit_a_pull_request_comment(tmp_path):
@@ -594,6 +600,26 @@ def test_drift_from_cfn_lint_of_another_region(specs, out, capsys):
     )
     assert (code, stderr) == (1, "")
     assert "1633 types added from `cfn-lint:eu-west-1`." in stdout
+    # --region as fetch takes it; the fix fetches from the same region.
+    code, stdout, _ = run_check(
+        capsys,
+        "--specs",
+        str(specs),
+        "--out",
+        str(out),
+        "--source",
+        "cfn-lint",
+        "--region",
+        "eu-west-1",
+    )
+    assert code == 1 and "1633 types added from `cfn-lint:eu-west-1`." in stdout
+    assert f"stackql-docgen fetch --source cfn-lint:eu-west-1 --specs {specs}\n" in stdout
+    # A --region with no --source names the region of nothing.
+    code, stdout, stderr = run_check(
+        capsys, "--specs", str(specs), "--out", str(out), "--region", "eu-west-1"
+    )
+    assert (code, stdout) == (2, "")
+    assert stderr == "error: --region names the region of --source: give --source too\n"
 
 
 def test_fixes_never_write_into_the_bundled_schemas(tmp_path, monkeypatch, capsys):

@@ -163,6 +163,17 @@ def test_a_broken_schema_among_many_is_named_the_same_way(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("command", subcommands())
+def test_an_unknown_option_gets_its_commands_usage(command, capsys):
+    # argparse answered `generate --outt x` with the top level's usage.
+    with pytest.raises(SystemExit) as exit:
+        main([command, "--outt", "x"])
+    assert exit.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"usage: stackql-docgen {command} ")
+    assert err.endswith(f"stackql-docgen {command}: error: unrecognized arguments: --outt\n")
+
+
+@pytest.mark.parametrize("command", subcommands())
 def test_every_subcommand_has_help_and_is_in_readme(command, capsys):
     with pytest.raises(SystemExit) as exit:
         main([command, "--help"])

@@ -488,6 +488,15 @@ def test_a_type_name_generate_would_refuse_is_refused(tmp_path: Path, specs: Pat
     )
 
 
+def test_a_specs_that_is_a_file_is_no_folder(specs: Path) -> None:
+    # It read as a lock under the file: "Not a directory: '.../x.json/specs.lock.json'".
+    schema = specs / "aws-lambda-eventinvokeconfig.json"
+    schema.write_text("{}\n")
+    with pytest.raises(FetchError) as caught:
+        fetch_schemas("cfn-lint", [EIC], None, schema, options=FAST)
+    assert str(caught.value) == f"{schema}: not a folder (--specs names the folder of schemas)"
+
+
 def test_invalid_region(specs: Path) -> None:
     assert fetch_fails("cfn-lint:Mars", specs, []) == (
         "invalid region 'Mars': expected a name such as us-east-1"

@@ -452,7 +452,7 @@ def test_a_page_missing_from_the_output_folder(specs: Path, tmp_path, capsys) ->
             f"{tmp_path / 'empty' / PAGE}: page: missing from the output folder (run stackql-docgen "
             "generate with the same --specs and --out)",
             "1 page, 0 passed, 1 missing; 0 examples: 0 passed, 0 failed (0 known), 0 not run; "
-            "coverage 0.0%",
+            "coverage 0.0% of the pages there",
         ],
     )
     # A known issue of the type (its name in any case) excuses failing examples, not an
