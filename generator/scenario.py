@@ -42,7 +42,7 @@ from generator.placeholders import (
     value_for,
 )
 from generator.samples import SampleError, sample_model
-from generator.statement import PATCH, ExampleError, Statement, parse_statement
+from generator.statement import PATCH, ExampleError, Statement, line_column, parse_statement
 
 SECOND_REGION = "us-west-2"
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when it is there
@@ -75,6 +75,7 @@ class ExampleResult:
     example: Example
     status: Status
     reason: str = ""
+    line: int = 0  # the page's line where the example goes wrong, where known (else its first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,7 @@ class _Scenario:
         self.manifests: dict[int, Any] = {}
         self.ran: set[int] = set()
         self.failed: dict[int, str] = {}
+        self.failed_lines: dict[int, int] = {}  # the page line of a failure, where known
         self.skipped: dict[int, str] = {}
         self.base = self.changed = Values()
 
@@ -171,9 +173,12 @@ class _Scenario:
             and i not in self.failed
         ]
 
-    def fail(self, i: int, reason: str, when: str = "") -> None:
-        """Record an example's first failure."""
+    def fail(self, i: int, reason: str, when: str = "", at: tuple[int, int] | None = None) -> None:
+        """Record an example's first failure (`at`: the line and column in its text where it
+        goes wrong)."""
         self.ran.add(i)
+        if i not in self.failed and at is not None:
+            self.failed_lines[i] = self.examples[i].line + at[0] - 1
         self.failed.setdefault(i, f"{reason} ({when})" if when else reason)
 
     def results(self) -> tuple[ExampleResult, ...]:
@@ -181,7 +186,8 @@ class _Scenario:
         out = []
         for i, example in enumerate(self.examples):
             if i in self.failed:
-                out.append(ExampleResult(example, Status.FAILED, self.failed[i]))
+                line = self.failed_lines.get(i, 0)
+                out.append(ExampleResult(example, Status.FAILED, self.failed[i], line))
             elif i in self.ran:
                 out.append(ExampleResult(example, Status.PASSED))
             else:
@@ -239,12 +245,14 @@ class _Scenario:
                 try:
                     self.manifests[i] = read_yaml(example.text)
                 except yaml.YAMLError as error:
-                    self.fail(i, f"not YAML: {' '.join(str(error).split())}")
+                    at = yaml_at(error, example.text)
+                    column = f" (column {at[1]})" if at else ""
+                    self.fail(i, f"not YAML: {yaml_problem(error)}{column}", at=at)
                 continue
             try:
                 statement = parse_statement(example.text)
             except ExampleError as error:
-                self.fail(i, _reason(error))
+                self.fail(i, _reason(error), at=error.at)
                 continue
             if statement.verb is not _VERBS[example.kind]:
                 self.fail(
@@ -519,6 +527,24 @@ def read_yaml(text: str, loader: Any = _YAML_LOADER) -> Any:
         return yaml.load(text, Loader=loader)
     except ValueError as error:
         raise yaml.YAMLError(str(error)) from error
+
+
+def yaml_problem(error: yaml.YAMLError) -> str:
+    """What PyYAML finds wrong, in one line (without its marks)."""
+    if isinstance(error, yaml.reader.ReaderError):
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        return f"character #x{code:04x} is not allowed"
+    return " ".join(str(getattr(error, "problem", None) or error).split())
+
+
+def yaml_at(error: yaml.YAMLError, text: str) -> tuple[int, int] | None:
+    """The line and column (1-based) in `text` of a YAML error, where PyYAML knows it."""
+    mark = getattr(error, "problem_mark", None)
+    if mark is not None:
+        return mark.line + 1, mark.column + 1
+    if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow
+        return line_column(text, error.position)
+    return None
 
 
 def _reason(error: ExampleError) -> str:

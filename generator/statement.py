@@ -35,9 +35,10 @@ MAX_NESTING = 100
 class ExampleError(DocgenError):
     """An example that does not work: `code` is Cloud Control's error code when it refused."""
 
-    def __init__(self, message: str, code: str = "") -> None:
+    def __init__(self, message: str, code: str = "", at: tuple[int, int] | None = None) -> None:
         self.message = message
         self.code = code
+        self.at = at  # the line and column in the example's text where it goes wrong, if known
         super().__init__(f"{code}: {message}" if code else message)
 
 
@@ -72,10 +73,10 @@ def parse_statement(sql: str) -> Statement:
     (('region', 'us-east-1'),)
     """
     if (deep := _too_deep(sql)) is not None:
-        line, column = deep
         raise ExampleError(
             f"cannot parse the statement: nested deeper than {MAX_NESTING} levels "
-            f"(line {line}, column {column})"
+            f"(column {deep[1]})",
+            at=deep,
         )
     try:
         return _statement(sql)
@@ -88,9 +89,11 @@ def _statement(sql: str) -> Statement:
     try:
         trees = [t for t in sqlglot.parse(sql) if t is not None]
     except sqlglot.errors.ParseError as error:
-        raise ExampleError(f"cannot parse the statement: {_parse_error(error)}") from None
+        message, at = _parse_error(error)
+        raise ExampleError(f"cannot parse the statement: {message}", at=at) from None
     except sqlglot.errors.TokenError as error:  # text that is no tokens: a quote left open, ...
-        raise ExampleError(f"cannot parse the statement: {_token_error(error, sql)}") from None
+        message, at = _token_error(error, sql)
+        raise ExampleError(f"cannot parse the statement: {message}", at=at) from None
     except (AttributeError, IndexError, KeyError, TypeError, ValueError) as error:
         # sqlglot's parser trips over some text it should refuse (`{"a"{{: 1}`): refused all
         # the same, in its words.
@@ -116,11 +119,15 @@ def _statement(sql: str) -> Statement:
     raise ExampleError(f"not a statement StackQL runs on a resource: {tree.key.upper()}")
 
 
-def _parse_error(error: sqlglot.errors.ParseError) -> str:
-    """sqlglot's first complaint, without terminal colours: `message (line L, column C)`."""
+def _parse_error(error: sqlglot.errors.ParseError) -> tuple[str, tuple[int, int] | None]:
+    """sqlglot's first complaint, without terminal colours, `message (column C)`, and its line
+    and column where sqlglot says."""
     first = error.errors[0] if error.errors else {}
     message = _TOKEN.sub(lambda m: repr(m[1]), str(first.get("description") or error))
-    return f"{message} (line {first.get('line', '?')}, column {first.get('col', '?')})"
+    line, column = first.get("line"), first.get("col")
+    if isinstance(line, int) and isinstance(column, int):
+        return f"{message} (column {column})", (line, column)
+    return message, None
 
 
 def _too_deep(sql: str) -> tuple[int, int] | None:
@@ -149,18 +156,18 @@ def line_column(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _token_error(error: sqlglot.errors.TokenError, sql: str) -> str:
+def _token_error(error: sqlglot.errors.TokenError, sql: str) -> tuple[str, tuple[int, int] | None]:
     """Why the statement cannot be split into tokens: where a quote or comment opens that
-    never closes, else sqlglot's words (without its snippet of the text)."""
+    never closes (and that place), else sqlglot's words (without its snippet of the text)."""
     opened = _unclosed(sql)
     if opened is not None:
         line, column = line_column(sql, opened)
         what = "comment" if sql.startswith("/*", opened) else sql[opened]
-        return f"the {what} at line {line}, column {column} is never closed"
+        return f"the {what} at column {column} is never closed", (line, column)
     cause = error.__cause__
     if isinstance(cause, sqlglot.errors.TokenError):  # `Numeric string contains ...`
-        return re.sub(r" from \d+:\d+$", "", str(cause))
-    return "cannot split it into tokens"
+        return re.sub(r" from \d+:\d+$", "", str(cause)), None
+    return "cannot split it into tokens", None
 
 
 def _unclosed(sql: str) -> int | None:

@@ -35,7 +35,7 @@ from generator.extract import extract_examples
 from generator.mockserver import MockServer
 from generator.model import DEFAULT_REGION, Resource
 from generator.naming import TYPE_NAME
-from generator.scenario import PageRun, Status, read_yaml, run_page
+from generator.scenario import PageRun, Status, read_yaml, run_page, yaml_at, yaml_problem
 from generator.schema import read_sources
 from generator.statement import line_column
 
@@ -270,7 +270,7 @@ def _page_findings(page: _Page, page_run: PageRun | None) -> list[Finding]:
             )
         ]
     found = [
-        Finding(page.file, r.example.line, r.example.kind.value, name, r.reason)
+        Finding(page.file, r.line or r.example.line, r.example.kind.value, name, r.reason)
         for r in page_run.results
         if r.status is not Status.PASSED
     ]
@@ -303,7 +303,7 @@ def read_known_issues(path: Path) -> dict[str, str]:
         ) from error
     except yaml.YAMLError as error:
         raise UsageError(
-            f"{_yaml_place(path, text, error)}: not YAML: {_problem(error)}"
+            f"{_yaml_place(path, text, error)}: not YAML: {yaml_problem(error)}"
         ) from error
     if data is None:
         return {}
@@ -319,20 +319,8 @@ def read_known_issues(path: Path) -> dict[str, str]:
 
 def _yaml_place(path: Path, text: str, error: yaml.YAMLError) -> str:
     """`file:line:column` of a YAML error where PyYAML knows it, else the file."""
-    mark = getattr(error, "problem_mark", None)
-    if mark is not None:
-        return f"{path}:{mark.line + 1}:{mark.column + 1}"
-    if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow
-        return "{}:{}:{}".format(path, *line_column(text, error.position))
-    return str(path)
-
-
-def _problem(error: yaml.YAMLError) -> str:
-    """What is wrong, in one line."""
-    if isinstance(error, yaml.reader.ReaderError):
-        code = error.character if isinstance(error.character, int) else ord(error.character)
-        return f"character #x{code:04x} is not allowed"
-    return " ".join(str(getattr(error, "problem", None) or error).split())
+    at = yaml_at(error, text)
+    return f"{path}:{at[0]}:{at[1]}" if at else str(path)
 
 
 def _entry_line(path: str, type_name: str) -> int:

@@ -245,8 +245,8 @@ def test_an_unparseable_statement(specs: Path, out: Path, capsys) -> None:
         "FROM\nWHERE region = 'us-east-1' AND data__Ident",
     )
     assert findings(capsys, specs, out) == [
-        f"{out / PAGE}:103: SELECT get: cannot parse the statement: Expected table name but got "
-        "'WHERE' (line 9, column 5)"
+        f"{out / PAGE}:111: SELECT get: cannot parse the statement: Expected table name but got "
+        "'WHERE' (column 5)"
     ]
 
 
@@ -264,8 +264,8 @@ def test_a_statement_sqlglot_reads_as_an_unknown_command(specs: Path, out: Path,
 def test_a_statement_with_a_quote_left_open(specs: Path, out: Path, capsys) -> None:
     line = edit(out, "AND region = 'us-east-1';", "AND region = 'us-east-1;")
     assert findings(capsys, specs, out) == [
-        f"{out / PAGE}:{line - 8}: UPDATE: cannot parse the statement: the ' at line 9, "
-        "column 14 is never closed"
+        f"{out / PAGE}:{line}: UPDATE: cannot parse the statement: the ' at column 14 is never "
+        "closed"
     ]
 
 
@@ -273,8 +273,8 @@ def test_a_patch_nested_too_deep_to_read(specs: Path, out: Path, capsys) -> None
     deep = "[" * 3000 + "]" * 3000  # json.loads recursed past Python's limit on it
     line = edit(out, '"value": {{ MaximumRetryAttempts }}}', f'"value": {deep}}}')
     assert findings(capsys, specs, out) == [
-        f"{out / PAGE}:{line - 5}: UPDATE: cannot parse the statement: nested deeper than 100 "
-        "levels (line 6, column 156)"
+        f"{out / PAGE}:{line}: UPDATE: cannot parse the statement: nested deeper than 100 "
+        "levels (column 156)"
     ]
 
 
@@ -292,20 +292,26 @@ def test_an_unfillable_manifest_and_a_block_the_validator_does_not_know(
 
 
 @pytest.mark.parametrize(
-    ("props", "reason"),
+    ("props", "line", "reason"),
     [
         (  # libyaml builds nested collections by recursion, and crashed the process
             "name: " + "[" * 100_000,
-            'not YAML: nested deeper than 100 levels in "<unicode string>", line 2, column 106',
+            166,  # the page's line where it goes wrong, not the manifest's line 2
+            "not YAML: nested deeper than 100 levels (column 106)",
         ),
-        ("name: 2024-13-45", "not YAML: month must be in 1..12"),  # a YAML date that is none
+        ("name: 2024-13-45", 165, "not YAML: month must be in 1..12"),  # a date that is none
+        (
+            "name: stack: name",
+            166,
+            "not YAML: mapping values are not allowed in this context (column 12)",
+        ),
     ],
 )
 def test_a_manifest_that_is_no_yaml_this_tool_reads(
-    specs: Path, out: Path, capsys, props: str, reason: str
+    specs: Path, out: Path, capsys, props: str, line: int, reason: str
 ) -> None:
     edit(out, "name: stack name", props)
-    assert findings(capsys, specs, out) == [f"{out / PAGE}:165: INSERT manifest: {reason}"]
+    assert findings(capsys, specs, out) == [f"{out / PAGE}:{line}: INSERT manifest: {reason}"]
 
 
 def test_json_format(specs: Path, out: Path, capsys) -> None:
