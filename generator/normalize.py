@@ -181,12 +181,12 @@ def _needing_unset(doc: dict, unset: frozenset[str]) -> frozenset[str]:
 
 
 def fields_of(properties: tuple[Property, ...]) -> tuple[Field, ...]:
-    """The columns: one per property, then `region` (unless a property is called so)."""
+    """The columns: one per property, then StackQL's `region`, the AWS region, also where a
+    property's column is named so (SNS Subscription's `Region`, the topic's region): it was
+    left out then, and the page's SELECT `region` read as the property, write-only there."""
     fields = tuple(
         Field(p.field_name, p.type, p.description, p.write_only, p.deprecated) for p in properties
     )
-    if any(f.name == REGION_FIELD.name for f in fields):
-        return fields
     return (*fields, REGION_FIELD)
 
 

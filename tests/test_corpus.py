@@ -396,6 +396,17 @@ def test_a_required_object_with_a_create_only_part_is_patched_member_by_member(s
     )
 
 
+def test_a_property_named_region_keeps_stackqls_region_row_beside_it(site, pages):
+    # SNS Subscription's Region (the topic's region, write-only) has the column name of
+    # StackQL's region: the "AWS region." row was left out, so the SELECT examples' region
+    # read as the write-only property.
+    fields = section(page_of(site, pages, "AWS::SNS::Subscription"), "Fields", "Methods")
+    rows = [r for r in fields.splitlines() if r.startswith('<tr><td><CopyableCode code="region"')]
+    assert len(rows) == 2
+    assert "(write-only)</td><td>For cross-region subscriptions" in rows[0]
+    assert rows[1].endswith("<td><code>string</code></td><td>AWS region.</td></tr>")
+
+
 def test_a_patch_leaves_the_primary_identifier_alone(site, pages):
     # Name, Type and SetIdentifier identify a RecordSet and are not listed create-only: a patch
     # that changed them would change which record the identifier names.
