@@ -595,29 +595,16 @@ def test_a_broken_record_says_how_to_mend_it_and_the_mend_works(specs, out, caps
 
 
 def test_drift_from_cfn_lint_of_another_region(specs, out, capsys):
-    code, stdout, stderr = run_check(
-        capsys, "--specs", str(specs), "--out", str(out), "--source", "cfn-lint:eu-west-1"
-    )
+    folders = ("--specs", str(specs), "--out", str(out))
+    code, stdout, stderr = run_check(capsys, *folders, "--source", "cfn-lint:eu-west-1")
     assert (code, stderr) == (1, "")
     assert "1633 types added from `cfn-lint:eu-west-1`." in stdout
     # --region as fetch takes it; the fix fetches from the same region.
-    code, stdout, _ = run_check(
-        capsys,
-        "--specs",
-        str(specs),
-        "--out",
-        str(out),
-        "--source",
-        "cfn-lint",
-        "--region",
-        "eu-west-1",
-    )
+    code, stdout, _ = run_check(capsys, *folders, "--source", "cfn-lint", "--region", "eu-west-1")
     assert code == 1 and "1633 types added from `cfn-lint:eu-west-1`." in stdout
     assert f"stackql-docgen fetch --source cfn-lint:eu-west-1 --specs {specs}\n" in stdout
     # A --region with no --source names the region of nothing.
-    code, stdout, stderr = run_check(
-        capsys, "--specs", str(specs), "--out", str(out), "--region", "eu-west-1"
-    )
+    code, stdout, stderr = run_check(capsys, *folders, "--region", "eu-west-1")
     assert (code, stdout) == (2, "")
     assert stderr == "error: --region names the region of --source: give --source too\n"
 
