@@ -34,7 +34,7 @@ from generator.executor import CloudControlClient, Executor
 from generator.extract import extract_examples
 from generator.mockserver import MockServer
 from generator.model import DEFAULT_REGION, Resource
-from generator.naming import TYPE_NAME, did_you_mean
+from generator.naming import TYPE_NAME
 from generator.scenario import PageRun, Status, read_yaml, run_page, yaml_at, yaml_problem
 from generator.schema import read_sources
 from generator.statement import line_column
@@ -115,8 +115,6 @@ def validate(
     if not out.is_dir():
         raise UsageError(f"{out}: no such folder of pages (run stackql-docgen generate)")
     pages = read_pages(specs, out, types)
-    if not types:
-        _warn_misspelt(known, {p.resource.type_name for p in pages}, str(known_issues))
     runs = zip(pages, run_pages(pages), strict=True)
     return report(runs, known, str(known_issues or ""))
 
@@ -323,18 +321,6 @@ def _yaml_place(path: Path, text: str, error: yaml.YAMLError) -> str:
     """`file:line:column` of a YAML error where PyYAML knows it, else the file."""
     at = yaml_at(error, text)
     return f"{path}:{at[0]}:{at[1]}" if at else str(path)
-
-
-def _warn_misspelt(known: Mapping[str, str], names: set[str], path: str) -> None:
-    """Warn of known-issues entries that name no type of the pages but one close to it: a
-    misspelt entry excuses nothing. (One far from every type may be for a larger set of
-    schemas, as this repository's file is.)"""
-    lowered = {name.lower() for name in names}
-    for entry in known:
-        if entry.lower() not in lowered and (hint := did_you_mean([entry], names)):
-            line = _entry_line(path, entry)
-            where = f"{path}:{line}" if line else path
-            log.warning("%s: %s: no type of --specs has this name%s", where, entry, hint)
 
 
 def _entry_line(path: str, type_name: str) -> int:

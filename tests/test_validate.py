@@ -314,24 +314,6 @@ def test_a_manifest_that_is_no_yaml_this_tool_reads(
     assert findings(capsys, specs, out) == [f"{out / PAGE}:{line}: INSERT manifest: {reason}"]
 
 
-def test_a_misspelt_known_issue_is_a_warning(specs: Path, out: Path, tmp_path, capsys) -> None:
-    # It excused nothing, silently. An entry far from every type stays quiet: this
-    # repository's file lists types of the whole provider, and specs/ holds one.
-    known = tmp_path / "known.yaml"
-    known.write_text(
-        "AWS::EC2::CapacityReservation: a type of a larger set\n"
-        "AWS::Lambda::EventInvokeConfg: a typo\n"
-    )
-    code, _, err = run(
-        capsys, "--specs", str(specs), "--out", str(out), "--known-issues", str(known)
-    )
-    assert (code, err) == (
-        0,
-        f"warning: {known}:2: AWS::Lambda::EventInvokeConfg: no type of --specs has this name "
-        "(did you mean AWS::Lambda::EventInvokeConfig?)\n",
-    )
-
-
 def test_json_format(specs: Path, out: Path, capsys) -> None:
     edit(out, "SELECT\nregion,\ndestination_config,", "SELECT\nregion,\ndestination,")
     code, text, err = run(capsys, "--specs", str(specs), "--out", str(out), "--format", "json")
