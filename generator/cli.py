@@ -453,9 +453,13 @@ class LineFormatter(logging.Formatter):
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code."""
     try:
-        args, unknown = parser().parse_known_args(argv)
-        if unknown:  # `generate --outt x`: generate's usage, not the top level's
-            args.command_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+        top = parser()
+        args, unknown = top.parse_known_args(argv)
+        if unknown:  # `generate --outt x`: generate's usage; `-q generate`: the top level's
+            words = list(sys.argv[1:] if argv is None else argv)
+            before = words[: words.index(args.command)]
+            owner = top if any(word in before for word in unknown) else args.command_parser
+            owner.error(f"unrecognized arguments: {' '.join(unknown)}")
         args.bundled = False  # whether --specs fell back to the schemas in the package
         if hasattr(args, "specs") and args.specs is None:
             args.specs = _default_specs(getattr(args, "quiet", False))

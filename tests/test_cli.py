@@ -171,6 +171,10 @@ def test_an_unknown_option_gets_its_commands_usage(command, capsys):
     err = capsys.readouterr().err
     assert err.startswith(f"usage: stackql-docgen {command} ")
     assert err.endswith(f"stackql-docgen {command}: error: unrecognized arguments: --outt\n")
+    # One before the command is the top level's, though the command takes it (`generate -q`).
+    with pytest.raises(SystemExit):
+        main(["-q", command])
+    assert capsys.readouterr().err.endswith("stackql-docgen: error: unrecognized arguments: -q\n")
 
 
 @pytest.mark.parametrize("command", subcommands())
