@@ -538,12 +538,7 @@ def yaml_problem(error: yaml.YAMLError) -> str:
 
 
 def yaml_at(error: yaml.YAMLError, text: str) -> tuple[int, int] | None:
-    """The line and column (1-based) in `text` of a YAML error, where PyYAML knows it.
-
-    >>> text = "a: é\\nb: \\x07"
-    >>> [yaml_at(read_error(text, loader), text) for loader in (yaml.SafeLoader, _YAML_LOADER)]
-    [(2, 4), (2, 4)]
-    """
+    """The line and column (1-based) in `text` of a YAML error, where PyYAML knows it."""
     mark = getattr(error, "problem_mark", None)
     if mark is not None:
         return mark.line + 1, mark.column + 1
@@ -552,15 +547,6 @@ def yaml_at(error: yaml.YAMLError, text: str) -> tuple[int, int] | None:
         if error.encoding != "unicode":  # libyaml's: an offset in the text's UTF-8 bytes
             position = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
         return line_column(text, position)
-    return None
-
-
-def read_error(text: str, loader: Any = _YAML_LOADER) -> yaml.YAMLError | None:
-    """The error reading YAML text gives, if it gives one (for tests)."""
-    try:
-        read_yaml(text, loader)
-    except yaml.YAMLError as error:
-        return error
     return None
 
 

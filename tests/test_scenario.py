@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from conftest import LAMBDA_SPEC
 
 from generator.backend import CloudControlBackend
@@ -16,7 +17,7 @@ from generator.executor import CloudControlClient, Executor
 from generator.extract import ExampleKind, extract_examples
 from generator.mockserver import MockServer
 from generator.render import render_page
-from generator.scenario import PageRun, Status, expected_kinds, run_page
+from generator.scenario import PageRun, Status, expected_kinds, read_yaml, run_page, yaml_at
 from generator.validate import mockable
 
 EIC: dict[str, Any] = json.loads(LAMBDA_SPEC.read_text("utf-8"))
@@ -129,3 +130,13 @@ def test_examples_the_handlers_call_for() -> None:
         ExampleKind.UPDATE,
         ExampleKind.DELETE,
     )
+
+
+@pytest.mark.parametrize("loader", [yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)])
+def test_a_forbidden_character_is_placed_by_characters_after_non_ascii_text(loader):
+    # libyaml (the manifests' loader) gives the offset in UTF-8 bytes, PyYAML's reader in
+    # characters: "é" counted twice put the character a column (or lines) off.
+    text = "a: ééééééé\nb: ééééé\nc: x\x07\n"
+    with pytest.raises(yaml.YAMLError) as caught:
+        read_yaml(text, loader)
+    assert yaml_at(caught.value, text) == (3, 5)
