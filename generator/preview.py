@@ -2,7 +2,7 @@
 
 Every request builds the site again from the schemas (a schema whose bytes did not change is
 taken from the last build, not rendered again), so an edited schema shows at the next reload
-and one that cannot be built shows its error instead. The MDX becomes HTML here: markdown-it
+and one that cannot be built shows its error, above the pages as the last build made them. The MDX becomes HTML here: markdown-it
 renders the Markdown, and the three components the pages use (Tabs, TabItem, CopyableCode)
 become plain HTML, with a little script for switching tabs and copying.
 
@@ -142,8 +142,9 @@ def _crumbs(path: str, paths: Collection[str]) -> list[tuple[str, str]]:
     return crumbs
 
 
-def html_page(page: Page, paths: Collection[str]) -> str:
-    """A whole HTML document for a page of the site whose page paths are `paths`."""
+def html_page(page: Page, paths: Collection[str], error: str | None = None) -> str:
+    """A whole HTML document for a page of the site whose page paths are `paths`; `error`:
+    why the schemas cannot be built now, said above it (the page is from an earlier build)."""
     title, body = to_html(page.text)
     return (
         environment()
@@ -151,7 +152,7 @@ def html_page(page: Page, paths: Collection[str]) -> str:
         .render(
             title=title or page.path,
             body=body,
-            error=None,
+            error=error,
             crumbs=_crumbs(page.path, paths),
             source="/" + page.path,
         )
@@ -183,8 +184,10 @@ class Response:
     location: str | None = None
 
 
-def respond(site: Site, url: str) -> Response:
-    """The answer to a GET of `url` (a path, maybe with a query) from a built site."""
+def respond(site: Site, url: str, error: str | None = None) -> Response:
+    """The answer to a GET of `url` (a path, maybe with a query) from a built site; with
+    `error` (the schemas cannot be built now, and `site` is the last build that worked), an
+    HTML page says so above it, and what else there is to answer is the error alone."""
     path = unquote(urlsplit(url).path)
     pages = {page.path: page for page in site.pages}
     if path in ("/", "/index.html") and "index.mdx" not in pages:
@@ -198,7 +201,10 @@ def respond(site: Site, url: str) -> Response:
     rel = path.lstrip("/")
     if rel.endswith(".html") and rel.removesuffix(".html") + ".mdx" in pages:
         page = pages[rel.removesuffix(".html") + ".mdx"]
-        return Response(HTTPStatus.OK, HTML_TYPE, html_page(page, pages).encode())
+        status = HTTPStatus.OK if error is None else HTTPStatus.INTERNAL_SERVER_ERROR
+        return Response(status, HTML_TYPE, html_page(page, pages, error).encode())
+    if error is not None:
+        return _error(error)
     if rel in pages:
         return Response(HTTPStatus.OK, MDX_TYPE, pages[rel].text.encode())
     message = f"No page at {path}: the pages begin at /."
@@ -229,9 +235,16 @@ class Preview:
                 site = self.refresh()
             except DocgenError as e:
                 log.error("%s", e)
-                text = error_page(HTTPStatus.INTERNAL_SERVER_ERROR, f"error: {e}")
-                return Response(HTTPStatus.INTERNAL_SERVER_ERROR, HTML_TYPE, text.encode())
+                if self.site is None:
+                    return _error(f"error: {e}")
+                return respond(self.site, url, f"error: {e}")  # as last built, under the error
         return respond(site, url)
+
+
+def _error(message: str) -> Response:
+    """The answer when the schemas cannot be built: the error alone."""
+    text = error_page(HTTPStatus.INTERNAL_SERVER_ERROR, message)
+    return Response(HTTPStatus.INTERNAL_SERVER_ERROR, HTML_TYPE, text.encode())
 
 
 def serve(preview: Preview, host: str, port: int, ready: Callable[[str, Site], None]) -> None:

@@ -114,12 +114,17 @@ def test_a_schema_edit_shows_at_the_next_request_and_a_broken_one_shows_its_erro
     broken = server.get(RESOURCE)
     assert broken.status_code == 500
     assert f"{schema}:2:18: " in broken.text
+    # Above the page as the last build that worked made it, so that the rest stays readable
+    # (one broken schema of the provider's 1,800 turned every page into its error alone).
+    assert "this page is as the last build that worked made it." in broken.text
+    assert "Edited &#123;while&#125; &lt;previewing&gt; &#124; &#96;live&#96;." in broken.text
+    assert "Edited" not in server.get(RESOURCE.removesuffix(".html") + ".mdx").text
     schema.write_text(json.dumps(document))
     assert server.get(RESOURCE).status_code == 200
 
     code, out, err = server.stop()
     assert code == 0 and out == "stopped\n"
-    assert err.count("error: ") == 1 and f"{schema}:2:18: " in err
+    assert err.count("error: ") == 2 and f"{schema}:2:18: " in err
 
 
 def test_a_schema_that_cannot_be_built_stops_the_preview_before_it_serves(specs):
