@@ -407,6 +407,20 @@ def test_a_property_named_region_keeps_stackqls_region_row_beside_it(site, pages
     assert rows[1].endswith("<td><code>string</code></td><td>AWS region.</td></tr>")
 
 
+def test_a_schema_that_requires_nothing_says_so_under_its_required_insert(site, pages):
+    # 227 pages: a Required Properties INSERT of the region alone looked like an error of the
+    # page (a Route 53 HostedZone without its Name).
+    page = page_of(site, pages, "AWS::Route53::HostedZone")
+    required = page.split('<TabItem value="required">')[1].split("</TabItem>")[0]
+    assert required.endswith(
+        "```\n\nThe schema marks no property required, so this sets none: AWS may still ask for "
+        "some that the schema does not mark (see their descriptions).\n\n"
+    )
+    assert "marks no property required" not in page_of(
+        site, pages, "AWS::Lambda::EventInvokeConfig"
+    )
+
+
 def test_a_patch_leaves_the_primary_identifier_alone(site, pages):
     # Name, Type and SetIdentifier identify a RecordSet and are not listed create-only: a patch
     # that changed them would change which record the identifier names.
