@@ -163,10 +163,10 @@ def pool_map(fn: Callable[..., Any], workers: int, *iterables: Sequence[Any]) ->
     The workers leave Ctrl+C to this process, which then shuts the pool down; SIGINT (and
     `_STOP`) is held while they start, so that none takes it before it can handle it. On
     Ctrl+C (or an error, or a caller that stops reading) the workers are told to stop
-    (`_STOP`): each drops the task it runs and any it has yet to start, as a pool's shutdown
-    would wait for every task running (validate's take seconds). They are not killed: one
-    killed while it sends a result leaves half a message in the results pipe, and the pool
-    waits for the rest for ever.
+    (`_STOP`): the task running stops at its next `check_stop` (within one of its items) and
+    the tasks not started are dropped, as a pool's shutdown would wait for every task running
+    (validate's take seconds). They are not killed: one killed while it sends a result leaves
+    half a message in the results pipe, and the pool waits for the rest for ever.
     """
     from concurrent.futures import ProcessPoolExecutor  # only a big job needs processes
 
@@ -208,27 +208,29 @@ class Stopped(BaseException):
 
 
 _stopping = False  # in a worker: the pool asked it to stop
-_in_task = False  # in a worker: a task runs (not the pool's own work, as sending a result)
 
 
 def _on_stop(signum: int, frame: Any) -> None:
-    """Worker handler of `_STOP`: stop the task that runs, and every one after it."""
+    """Worker handler of `_STOP`: ask the running task to stop at its next `check_stop`.
+
+    It raises nothing itself: an exception raised wherever the signal lands could land in
+    Python code that native code runs and does not expect to fail (jsonschema_rs panics when
+    an import it makes fails), or in the pool's own work."""
     global _stopping
     _stopping = True
-    if _in_task:
+
+
+def check_stop() -> None:
+    """In a task of `pool_map`: stop here (raise Stopped) if the pool asked its workers to.
+    Tasks call it between their items (a schema, a page), so that they end within one."""
+    if _stopping:
         raise Stopped
 
 
 def _task(fn: Callable[..., Any], *args: Any) -> Any:
     """Run one task of `pool_map` in a worker: `fn(*args)`, unless the pool asked to stop."""
-    global _in_task
-    _in_task = True  # before the test: a stop that comes between is seen by one or the other
-    try:
-        if _stopping:
-            raise Stopped
-        return fn(*args)
-    finally:
-        _in_task = False
+    check_stop()
+    return fn(*args)
 
 
 @contextmanager
@@ -286,7 +288,11 @@ def start_worker(parent: int) -> None:
 
 def _build_chunk(chunk: list[SourceFile], wanted: frozenset[str], models: bool) -> list[Built]:
     """Build a chunk of schemas (in a worker process)."""
-    return [_build_one(source, wanted, models) for source in chunk]
+    built = []
+    for source in chunk:
+        check_stop()
+        built.append(_build_one(source, wanted, models))
+    return built
 
 
 def _build_one(source: SourceFile, wanted: frozenset[str], models: bool) -> Built:

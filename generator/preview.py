@@ -2,9 +2,10 @@
 
 Every request builds the site again from the schemas (a schema whose bytes did not change is
 taken from the last build, not rendered again), so an edited schema shows at the next reload
-and one that cannot be built shows its error, above the pages as the last build made them. The MDX becomes HTML here: markdown-it
-renders the Markdown, and the three components the pages use (Tabs, TabItem, CopyableCode)
-become plain HTML, with a little script for switching tabs and copying.
+and one that cannot be built shows its error, above the pages as the last build made them.
+The MDX becomes HTML here: markdown-it renders the Markdown, and the three components the
+pages use (Tabs, TabItem, CopyableCode) become plain HTML, with a little script for switching
+tabs and copying.
 
 Page `aws/lambda/index.mdx` is served at `/aws/lambda/index.html` (and `/aws/lambda/`), so the
 pages' relative links work as they are; its MDX at `/aws/lambda/index.mdx`.

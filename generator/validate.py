@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from generator.backend import CloudControlBackend
-from generator.build import build, pool_map
+from generator.build import build, check_stop, pool_map
 from generator.errors import UsageError
 from generator.executor import CloudControlClient, Executor
 from generator.extract import extract_examples
@@ -141,6 +141,7 @@ def _run_chunk(pages: Sequence[_Page]) -> list[PageRun | None]:
         clients: list[CloudControlClient] = []
 
         def run(page: _Page) -> PageRun | None:
+            check_stop()  # Ctrl+C: the pages not begun are not run
             if not hasattr(local, "executor"):
                 clients.append(client := CloudControlClient(url))
                 local.executor = Executor(client, resources)
