@@ -73,6 +73,38 @@ THREE_CHANGES = (
 )
 
 
+def how_to_fix(commands: str, words: str = "") -> str:
+    """A report's last section: `words` (a paragraph), then the `commands` (lines) to run."""
+    return (
+        "### How to fix\n"
+        "\n"
+        f"{words}"
+        "```sh\n"
+        f"{commands}"
+        "```\n"
+        "\n"
+        "Then commit the changes to the schemas and the pages.\n"
+    )
+
+
+def three_changes_report(specs: Path, source: Path, fix: str, scope: str = "") -> str:
+    """The whole report of the source above: the drift `From specs to source{scope}.`, then
+    the `fix` commands (lines)."""
+    return (
+        "## stackql-docgen check\n"
+        "\n"
+        f"**3 findings**: 5 files current; 3 schema changes in 1 type from `{source}`.\n"
+        "\n"
+        "### Schema drift\n"
+        "\n"
+        f"From `{specs}` to `{source}`{scope}.\n"
+        "\n"
+        f"{THREE_CHANGES}"
+        "\n"
+        f"{how_to_fix(fix)}"
+    )
+
+
 # --- freshness ---------------------------------------------------------------------------------
 
 
@@ -103,14 +135,7 @@ def test_hand_edited_page_is_stale(specs, out, capsys):
         "\n"
         f"- `{PAGE}`\n"
         "\n"
-        "### How to fix\n"
-        "\n"
-        "```sh\n"
-        f"{FIX.format(specs=specs, out=out)}\n"
-        "```\n"
-        "\n"
-        "Then commit the changes to the schemas and the pages.\n"
-    )
+    ) + how_to_fix(f"{FIX.format(specs=specs, out=out)}\n")
 
 
 def test_a_file_another_wrote_where_a_page_goes_is_a_conflict_not_stale(specs, tmp_path, capsys):
@@ -264,25 +289,11 @@ def test_drift_from_a_source_then_fetch_and_generate_make_it_clean(specs, out, t
     )
     assert (code, stderr) == (1, "")
     assert summary.read_text("utf-8") == stdout
-    assert stdout == (
-        "## stackql-docgen check\n"
-        "\n"
-        f"**3 findings**: 5 files current; 3 schema changes in 1 type from `{source}`.\n"
-        "\n"
-        "### Schema drift\n"
-        "\n"
-        f"From `{specs}` to `{source}`.\n"
-        "\n"
-        f"{THREE_CHANGES}"
-        "\n"
-        "### How to fix\n"
-        "\n"
-        "```sh\n"
+    assert stdout == three_changes_report(
+        specs,
+        source,
         f"stackql-docgen fetch --source {source} --specs {specs}\n"
-        f"{FIX.format(specs=specs, out=out)}\n"
-        "```\n"
-        "\n"
-        "Then commit the changes to the schemas and the pages.\n"
+        f"{FIX.format(specs=specs, out=out)}\n",
     )
     assert main(["fetch", "--source", str(source), "--specs", str(specs)]) == 0
     assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
@@ -639,26 +650,13 @@ def test_named_types_narrow_the_drift_and_the_fix_fetches_them_by_name(
     assert "1 type added" in run_check(capsys, *argv)[1]  # every type: SES is new
     code, stdout, stderr = run_check(capsys, "aws::lambda::eventinvokeconfig", *argv)
     assert (code, stderr) == (1, "")
-    assert stdout == (
-        "## stackql-docgen check\n"
-        "\n"
-        f"**3 findings**: 5 files current; 3 schema changes in 1 type from `{source}`.\n"
-        "\n"
-        "### Schema drift\n"
-        "\n"
-        f"From `{specs}` to `{source}`, for `AWS::Lambda::EventInvokeConfig`.\n"
-        "\n"
-        f"{THREE_CHANGES}"
-        "\n"
-        "### How to fix\n"
-        "\n"
-        "```sh\n"
+    assert stdout == three_changes_report(
+        specs,
+        source,
         "stackql-docgen fetch AWS::Lambda::EventInvokeConfig "
         f"--source {source} --specs {specs}\n"
-        f"stackql-docgen generate AWS::Lambda::EventInvokeConfig --specs {specs} --out {out}\n"
-        "```\n"
-        "\n"
-        "Then commit the changes to the schemas and the pages.\n"
+        f"stackql-docgen generate AWS::Lambda::EventInvokeConfig --specs {specs} --out {out}\n",
+        scope=", for `AWS::Lambda::EventInvokeConfig`",
     )
     commands = stdout.split("```sh\n")[1].split("\n```")[0]
     subprocess.run(  # run as printed, the commands make this check clean
@@ -693,16 +691,11 @@ def test_a_named_type_the_source_lost_is_to_be_named_no_more_and_deleted(
     ]
     code, stdout, _ = run_check(capsys, "AWS::Lambda::EventInvokeConfig", *argv[:-2])
     assert stdout.endswith(
-        "### How to fix\n"
-        "\n"
-        "The source no longer has `AWS::Lambda::EventInvokeConfig`: stop naming it, and delete "
-        f"its schema from `{specs}`.\n"
-        "\n"
-        "```sh\n"
-        f"{FIX.format(specs=specs, out=out)}\n"
-        "```\n"
-        "\n"
-        "Then commit the changes to the schemas and the pages.\n"
+        how_to_fix(
+            f"{FIX.format(specs=specs, out=out)}\n",
+            "The source no longer has `AWS::Lambda::EventInvokeConfig`: stop naming it, and "
+            f"delete its schema from `{specs}`.\n\n",
+        )
     )
 
 
@@ -746,16 +739,11 @@ def test_a_named_bundled_type_the_source_lost_asks_to_delete_nothing(tmp_path, m
     code, stdout, _ = run_check(capsys, "AWS::Lambda::EventInvokeConfig", "--source", str(source))
     assert code == 1
     assert stdout.endswith(
-        "### How to fix\n"
-        "\n"
-        "The source no longer has `AWS::Lambda::EventInvokeConfig`: stop naming it (the bundled "
-        "default schema stays in the package).\n"
-        "\n"
-        "```sh\n"
-        "stackql-docgen generate --out output\n"  # the bundled schemas, as generate falls back
-        "```\n"
-        "\n"
-        "Then commit the changes to the schemas and the pages.\n"
+        how_to_fix(
+            "stackql-docgen generate --out output\n",  # the bundled schemas, as generate reads
+            "The source no longer has `AWS::Lambda::EventInvokeConfig`: stop naming it (the "
+            "bundled default schema stays in the package).\n\n",
+        )
     )
 
 
