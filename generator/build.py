@@ -85,7 +85,7 @@ def build(
     for warning in warnings:
         log.warning("%s", warning)
     _check_types(outcomes, types, specs)
-    _check_unique_ids(outcomes)
+    _check_unique_ids(outcomes, specs)
     selected = [o for o in outcomes if _named(o.type_name, wanted)]
     pages = [o.page for o in selected if o.page is not None]
     listed = [
@@ -401,16 +401,16 @@ def _check_types(outcomes: Sequence[Outcome], types: Sequence[str], specs: Path)
         raise UsageError(f"{specs}: no schema for {', '.join(missing)}{hint}")
 
 
-def _check_unique_ids(outcomes: Sequence[Outcome]) -> None:
-    """Two schemas may not claim the same StackQL resource id, nor one type name (in any case:
-    fetch and the TYPE arguments take them so)."""
+def _check_unique_ids(outcomes: Sequence[Outcome], specs: Path) -> None:
+    """Two schemas of `specs` may not claim the same StackQL resource id, nor one type name
+    (in any case: fetch and the TYPE arguments take them so)."""
     types: dict[str, Outcome] = {}
     for outcome in outcomes:
         other = types.setdefault(outcome.type_name.lower(), outcome)
         if other is not outcome:
             raise UsageError(
-                f"{outcome.file} ({outcome.type_name}) and {other.file} ({other.type_name}) "
-                "name one type"
+                f"{specs}: {outcome.file} ({outcome.type_name}) and {other.file} "
+                f"({other.type_name}) name one type: remove one of them"
             )
     seen: dict[str, Outcome] = {}
     for outcome in outcomes:
@@ -420,6 +420,6 @@ def _check_unique_ids(outcomes: Sequence[Outcome]) -> None:
         other = seen.setdefault(f"{s.provider}.{s.service}.{s.name}", outcome)
         if other is not outcome:
             raise UsageError(
-                f"{outcome.file} ({outcome.type_name}) and {other.file} ({other.type_name}) "
-                f"both make the resource {s.provider}.{s.service}.{s.name}"
+                f"{specs}: {outcome.file} ({outcome.type_name}) and {other.file} "
+                f"({other.type_name}) both make the resource {s.provider}.{s.service}.{s.name}"
             )

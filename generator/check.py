@@ -120,7 +120,7 @@ def check(
     if region is not None and source is None:
         raise UsageError("--region names the region of --source: give --source too")
     resolved = resolve_source(source, region) if source is not None else None
-    source_specs = read_source_specs(resolved) if resolved is not None else ()
+    source_specs = read_source_specs(resolved, types) if resolved is not None else ()
     drift: tuple[Drift, ...] = ()
     named: tuple[str, ...] = tuple(types)
     local: tuple[Spec, ...] | None = None
@@ -208,12 +208,17 @@ def check_output(site: Site, out_dir: Path, extras: bool = True) -> tuple[PageFi
     return tuple(sorted(found, key=lambda f: (order.index(f.state), f.path)))
 
 
-def read_source_specs(source: Source) -> tuple[Spec, ...]:
-    """Read every schema of a source (URL, zip, folder, cfn-lint) through the fetch stage."""
+def read_source_specs(source: Source, types: Sequence[str] = ()) -> tuple[Spec, ...]:
+    """Read the schemas of a source (URL, zip, folder, cfn-lint) through the fetch stage:
+    every one, or those of `types` (any case) only: a schema of another type that cannot be
+    used is no news to a specs folder of these types, as it is none to their fetch."""
     documents = read_source(source, (), DownloadOptions())
     index = index_documents(documents)  # two documents of one type are a FetchError
     # None is bad input, as for fetch: not a source whose every type was removed.
     chosen = select_documents(index, (), source.label)
+    if types:
+        asked = {t.lower() for t in types}
+        chosen = tuple(d for d in chosen if d.type_name.lower() in asked)
     return tuple(parse_spec(d.where, d.data, meta_check=False) for d in chosen)
 
 
@@ -412,7 +417,8 @@ def _fix_lines(report: CheckReport) -> list[str]:
                 advice += " (the bundled default schema stays in the package)."
             else:  # the next fetch drops a deleted schema's lock entry
                 advice += f", and delete {'its schema' if one else 'their schemas'} from "
-                advice += f"{code(specs)}."
+                advice += f"{code(specs)}; then the `generate` below, of every type, removes "
+                advice += f"{'its pages' if one else 'theirs'}."
             lines += [advice, ""]
         if kept:
             named = " ".join(_shell(t) for t in kept)
@@ -428,8 +434,9 @@ def _fix_lines(report: CheckReport) -> list[str]:
     # Where nothing is fetched, the bundled schemas are named by naming none (generate falls
     # back to them too).
     where = "" if report.bundled and not commands else f" --specs {_shell(specs)}"
-    if kept:
-        where = " " + " ".join(_shell(t) for t in kept) + where  # those types' pages only
+    if kept and not (gone and not report.bundled):  # those types' pages only
+        where = " " + " ".join(_shell(t) for t in kept) + where
+    # A generate of named types removes no page: that of every type removes the lost types'.
     commands.append(f"stackql-docgen generate{where} --out {_shell(report.out)}")
     lines += ["```sh", *commands, "```"]
     lines += ["", "Then commit the changes to the schemas and the pages."]

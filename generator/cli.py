@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import sys
@@ -31,7 +32,9 @@ def add_generate(sub: argparse._SubParsersAction) -> None:
         "into --out. Only files that change are rewritten; with no TYPE, pages of types no "
         "longer in --specs are removed. Files the generator did not write are never touched.",
     )
-    p.add_argument("types", nargs="*", metavar="TYPE", help="type name, e.g. AWS::Lambda::Url")
+    p.add_argument(
+        "types", nargs="*", type=type_arg, metavar="TYPE", help="type name, e.g. AWS::Lambda::Url"
+    )
     _add_specs_out(p)
     p.add_argument("--quiet", "-q", action="store_true", help="print errors only")
     p.set_defaults(run=run_generate)
@@ -75,16 +78,19 @@ def add_fetch(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "types",
         nargs="*",
+        type=type_arg,
         metavar="TYPE",
         help="a CloudFormation type name such as AWS::Lambda::Function (any case)",
     )
     p.add_argument(
         "--region",
+        type=region_arg,
         help=f"the region whose schemas to read (default: {DEFAULT_REGION}, or the one "
         "cfn-lint:REGION names)",
     )
     p.add_argument(
         "--source",
+        type=source_arg,
         metavar="URL|ZIP|DIR|cfn-lint",
         help="an http(s) URL of a schema zip, a local zip, a folder of *.json, or "
         "cfn-lint[:REGION] for the schemas bundled with cfn-lint (offline; "
@@ -93,7 +99,7 @@ def add_fetch(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--specs",
-        type=Path,
+        type=path_arg,
         default=Path("specs"),
         metavar="DIR",
         help="the folder of schemas and specs.lock.json (default: specs)",
@@ -119,7 +125,7 @@ def run_fetch(args: argparse.Namespace) -> int:
     for path in result.removed:
         print(f"removed {path}")
     lock = f"updated {result.lock_path}" if result.lock_changed else f"{result.lock_path} unchanged"
-    removed = f", {len(result.removed)} removed" if args.prune else ""
+    removed = f", {len(result.removed)} removed" if args.prune or result.removed else ""
     print(
         f"{len(result.written)} written, {len(result.unchanged)} unchanged{removed} "
         f"from {result.source}; {lock}"
@@ -141,6 +147,7 @@ def add_check(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "types",
         nargs="*",
+        type=type_arg,
         metavar="TYPE",
         help="check these types only: their pages as `generate TYPE ...` writes them and, "
         "with --source, their schema drift (for a --specs that holds some types of the "
@@ -149,6 +156,7 @@ def add_check(sub: argparse._SubParsersAction) -> None:
     _add_specs_out(p)
     p.add_argument(
         "--source",
+        type=source_arg,
         metavar="URL|ZIP|DIR|cfn-lint",
         help="compare --specs with the schemas here: an http(s) URL of a schema zip "
         "(e.g. AWS's CloudformationSchema.zip), a local zip, a folder of *.json, or "
@@ -156,6 +164,7 @@ def add_check(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--region",
+        type=region_arg,
         help=f"the region of --source whose schemas to read, as in fetch (default: "
         f"{DEFAULT_REGION}, or the one cfn-lint:REGION names)",
     )
@@ -215,6 +224,7 @@ def add_validate(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "types",
         nargs="*",
+        type=type_arg,
         metavar="TYPE",
         help="validate these types' pages only (as `generate TYPE ...` writes them); "
         "default: every page",
@@ -225,7 +235,7 @@ def add_validate(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--known-issues",
-        type=Path,
+        type=path_arg,
         metavar="FILE",
         help="YAML file of `type name: reason` for types whose own schema defeats an "
         "example (default: known-issues.yaml in --specs, when there is one)",
@@ -253,7 +263,9 @@ def add_preview(sub: argparse._SubParsersAction) -> None:
         "changed in --specs, so an edited schema shows at the next reload (one that cannot "
         "be built shows its error). Nothing is written.",
     )
-    p.add_argument("types", nargs="*", metavar="TYPE", help="type name, e.g. AWS::Lambda::Url")
+    p.add_argument(
+        "types", nargs="*", type=type_arg, metavar="TYPE", help="type name, e.g. AWS::Lambda::Url"
+    )
     _add_specs(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument(
@@ -371,11 +383,55 @@ def port_number(text: str) -> int:
     return port
 
 
+# The longest name of one file or folder on the file systems in use (ext4, APFS, NTFS...).
+NAME_MAX = 255
+
+
+def path_arg(text: str) -> Path:
+    """A path option's value: not empty (an unset variable, `--out "$DOCS"`, would otherwise
+    mean the current folder) and with no name longer than the file system takes.
+
+    >>> path_arg("docs/aws")
+    PosixPath('docs/aws')
+    """
+    if not text:
+        raise argparse.ArgumentTypeError("expected a path, got an empty one")
+    long = next((n for n in text.split(os.sep) if len(os.fsencode(n)) > NAME_MAX), None)
+    if long is not None:
+        raise argparse.ArgumentTypeError(
+            f"{long[:40]}...: a name longer than {NAME_MAX} bytes (no file system takes it)"
+        )
+    return Path(text)
+
+
+def source_arg(text: str) -> str:
+    """A --source value: a URL, `cfn-lint[:REGION]` or a path (checked as `path_arg`)."""
+    if text.startswith(("http://", "https://")) or text.partition(":")[0] == "cfn-lint":
+        return text
+    path_arg(text)
+    return text
+
+
+def region_arg(text: str) -> str:
+    """A --region value: not empty (fetch checks its form)."""
+    if not text:
+        raise argparse.ArgumentTypeError("expected a region such as us-east-1, got an empty one")
+    return text
+
+
+def type_arg(text: str) -> str:
+    """A TYPE argument: not empty (build names the types it has no schema for)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("expected a type name such as AWS::Lambda::Url, got none")
+    return text
+
+
 def report_path(text: str) -> Path:
     """A report file's path: not empty (as `"$GITHUB_STEP_SUMMARY"` is where it is not set),
     in a folder that is there (checked before the report is made and printed)."""
     if not text:
         raise argparse.ArgumentTypeError("expected a file, got an empty path")
+    path_arg(text)
     if Path(text).is_dir():
         raise argparse.ArgumentTypeError(f"{text}: a folder, not a file")
     folder = Path(text).parent
@@ -389,7 +445,7 @@ def _add_specs_out(p: argparse.ArgumentParser) -> None:
     _add_specs(p)
     p.add_argument(
         "--out",
-        type=Path,
+        type=path_arg,
         default=Path("output"),
         metavar="DIR",
         help="folder of generated pages (default: output)",
@@ -400,7 +456,7 @@ def _add_specs(p: argparse.ArgumentParser) -> None:
     """The --specs option every command that builds pages shares."""
     p.add_argument(
         "--specs",
-        type=Path,
+        type=path_arg,
         metavar="DIR",
         help="folder of CloudFormation schemas, or a zip of them laid out as AWS's "
         "CloudformationSchema.zip (default: specs, or where there is no such folder the "
@@ -473,6 +529,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except DocgenError as e:
         _say(f"error: {e}")
+        return EXIT_USAGE
+    except OSError as e:  # a path the options' checks let through, too long as a whole
+        if e.errno != errno.ENAMETOOLONG:
+            raise
+        name = os.fsdecode(e.filename or "")
+        shown = name if len(name) <= 80 else f"{name[:40]}...{name[-36:]}"
+        _say(f"error: {shown}: a path or name too long for the file system")
         return EXIT_USAGE
     except KeyboardInterrupt:  # Ctrl+C: what was written is whole (atomic), the rest is not
         _say("interrupted")

@@ -117,7 +117,9 @@ class FetchResult:
     schemas: tuple[FetchedSchema, ...]
     lock_path: Path
     lock_changed: bool
-    removed: tuple[Path, ...] = ()  # with prune: the schemas it deleted (see _unsourced)
+    # The schemas it deleted: with prune, those of _unsourced; else a fetched type's copies
+    # under other file names (see _copies).
+    removed: tuple[Path, ...] = ()
 
     @property
     def written(self) -> tuple[FetchedSchema, ...]:
@@ -293,26 +295,40 @@ def fetch_schemas(
     documents = read_source(resolved, types, options)
     chosen = select_documents(index_documents(documents), types, resolved.label)
     unsourced = _unsourced(specs_dir, chosen) if prune else None
-    return _write_schemas(chosen, specs_dir, _lock_source(resolved), lock, unsourced)
+    copies = () if prune else _copies(specs_dir, chosen)
+    return _write_schemas(chosen, specs_dir, _lock_source(resolved), lock, unsourced, copies)
 
 
 def _unsourced(specs_dir: Path, chosen: Sequence[SchemaDocument]) -> tuple[Path, ...]:
     """The schemas in `specs_dir` that a fetch of `chosen` does not write: of types the source
     lacks, or of its types under another file name (beside the fetched one, they would name a
     type twice). A file that does not parse as a schema is none, and stays."""
+    return tuple(path for path, _ in _other_schemas(specs_dir, chosen))
+
+
+def _copies(specs_dir: Path, chosen: Sequence[SchemaDocument]) -> tuple[Path, ...]:
+    """The schemas in `specs_dir` of a type of `chosen` under another file name than the one
+    fetch writes (`mytopic.json` for AWS::SNS::Topic): the fetched schema replaces them, as
+    both would name one type."""
+    types = {d.type_name.lower() for d in chosen}
+    return tuple(path for path, name in _other_schemas(specs_dir, chosen) if name.lower() in types)
+
+
+def _other_schemas(specs_dir: Path, chosen: Sequence[SchemaDocument]) -> list[tuple[Path, str]]:
+    """The schema files of `specs_dir` (with their type names) that a fetch of `chosen` does
+    not write; a file that does not parse as a schema is none."""
     if not specs_dir.is_dir():
-        return ()
+        return []
     fetched = {spec_file_name(d.type_name) for d in chosen}
-    unsourced = []
+    found = []
     for path in sorted(specs_dir.glob("*.json")):
         if path.name in fetched or path.name == LOCK_FILE or path.name.startswith("."):
             continue
         try:
-            parse_type_name(str(path), path.read_bytes())
+            found.append((path, parse_type_name(str(path), path.read_bytes())))
         except (FetchError, OSError):
             continue
-        unsourced.append(path)
-    return tuple(unsourced)
+    return found
 
 
 def _is_file(path: Path) -> bool:
@@ -568,10 +584,11 @@ def _write_schemas(
     source: str,
     lock: Lock,
     unsourced: Sequence[Path] | None = None,
+    copies: Sequence[Path] = (),
 ) -> FetchResult:
     """Write the documents whose bytes differ from specs/, then the lock if it changed. With
     `unsourced` (a prune), delete those schema files, and keep only the documents' types in
-    the lock."""
+    the lock. The `copies` (see `_copies`) are deleted, the documents written."""
     results, entries, changed_files = [], [], []
     for doc in documents:
         path = specs_dir / spec_file_name(doc.type_name)
@@ -586,7 +603,8 @@ def _write_schemas(
     except OSError as e:
         raise OutputError(f"{specs_dir}: cannot create: {e.strerror or e}") from e
     write_all_atomic(changed_files, durable=True)
-    for path in unsourced or ():
+    removed = (*(unsourced or ()), *copies)
+    for path in removed:
         try:
             path.unlink()
         except FileNotFoundError:
@@ -606,6 +624,4 @@ def _write_schemas(
     lock_changed = write_lock(specs_dir, updated)
     for stale in remove_stale_temps(specs_dir):
         log.info("removed %s, left by an interrupted fetch", stale)
-    return FetchResult(
-        source, tuple(results), specs_dir / LOCK_FILE, lock_changed, tuple(unsourced or ())
-    )
+    return FetchResult(source, tuple(results), specs_dir / LOCK_FILE, lock_changed, removed)

@@ -694,8 +694,61 @@ def test_a_named_type_the_source_lost_is_to_be_named_no_more_and_deleted(
         how_to_fix(
             f"{FIX.format(specs=specs, out=out)}\n",
             "The source no longer has `AWS::Lambda::EventInvokeConfig`: stop naming it, and "
-            f"delete its schema from `{specs}`.\n\n",
+            f"delete its schema from `{specs}`; then the `generate` below, of every type, "
+            "removes its pages.\n\n",
         )
+    )
+
+
+def test_the_fix_for_a_named_type_the_source_lost_removes_its_pages(specs, tmp_path, capsys):
+    # With other types named, the fix generated those by name, which removes no page: the
+    # lost type's pages stayed, and the plain check of docs-check.yml failed on them.
+    shutil.copy(SES_SPEC, specs)
+    out = tmp_path / "out"
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "-q"]) == 0
+    source = tmp_path / "source"  # the SES type only, changed: EventInvokeConfig is gone
+    source.mkdir()
+    document = json.loads(SES_SPEC.read_text("utf-8"))
+    document["description"] = "Changed."
+    (source / SES_SPEC.name).write_text(json.dumps(document), "utf-8")
+    types = ["AWS::Lambda::EventInvokeConfig", "AWS::SES::ReceiptRuleSet"]
+    argv = [*types, "--specs", str(specs), "--out", str(out), "--source", str(source)]
+    code, stdout, _ = run_check(capsys, *argv)
+    assert code == 1
+    assert stdout.endswith(
+        how_to_fix(
+            f"stackql-docgen fetch AWS::SES::ReceiptRuleSet --source {source} --specs {specs}\n"
+            f"{FIX.format(specs=specs, out=out)}\n",
+            "The source no longer has `AWS::Lambda::EventInvokeConfig`: stop naming it, and "
+            f"delete its schema from `{specs}`; then the `generate` below, of every type, "
+            "removes its pages.\n\n",
+        )
+    )
+    (specs / LAMBDA_SPEC.name).unlink()  # as the report says, then its commands
+    commands = stdout.split("```sh\n")[1].split("\n```")[0]
+    subprocess.run(
+        ["sh", "-c", commands.replace("stackql-docgen", f"{sys.executable} -m generator")],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    assert run_check(capsys, types[1], *argv[2:])[0] == 0
+    assert run_check(capsys, "--specs", str(specs), "--out", str(out))[0] == 0
+    assert not (out / PAGE).exists()
+
+
+def test_a_broken_schema_of_a_type_not_named_is_no_news(specs, out, tmp_path, capsys):
+    # It stopped the check of the named types, whose fetch reads past it.
+    source = source_with_three_changes(tmp_path)
+    (source / "zz.json").write_text('{"typeName": "AWS::Foo::Bar", "properties": 5}')
+    argv = ["--specs", str(specs), "--out", str(out), "--source", str(source)]
+    code, stdout, stderr = run_check(capsys, "AWS::Lambda::EventInvokeConfig", *argv)
+    assert (code, stderr) == (1, "")
+    assert "3 schema changes in 1 type" in stdout
+    code, _, stderr = run_check(capsys, *argv)  # every type: it is the source's bad input
+    assert (code, stderr) == (
+        2,
+        f"error: {source / 'zz.json'}#/properties: expected a non-empty object of properties\n",
     )
 
 

@@ -77,8 +77,9 @@ def test_two_schemas_of_one_type_in_any_case_are_bad_input(specs, tmp_path, caps
     (specs / "aws-lambda-eventinvokeconfig-2.json").write_text(json.dumps(document), "utf-8")
     assert main(["generate", "--specs", str(specs), "--out", str(tmp_path / "out")]) == 2
     assert capsys.readouterr().err == (
-        "error: aws-lambda-eventinvokeconfig.json (AWS::Lambda::EventInvokeConfig) and "
-        "aws-lambda-eventinvokeconfig-2.json (AWS::Lambda::EventInvokeconfig) name one type\n"
+        f"error: {specs}: aws-lambda-eventinvokeconfig.json (AWS::Lambda::EventInvokeConfig) "
+        "and aws-lambda-eventinvokeconfig-2.json (AWS::Lambda::EventInvokeconfig) name one "
+        "type: remove one of them\n"
     )
 
 
@@ -89,8 +90,8 @@ def test_two_schemas_of_one_resource_are_bad_input(specs, tmp_path, capsys):
     code = main(["generate", "--specs", str(specs), "--out", str(tmp_path / "out")])
     assert code == 2
     assert capsys.readouterr().err == (
-        "error: aws-lambda-eventinvokeconfigs.json (AWS::Lambda::EventInvokeConfigs) and "
-        "aws-lambda-eventinvokeconfig.json (AWS::Lambda::EventInvokeConfig) both make the "
+        f"error: {specs}: aws-lambda-eventinvokeconfigs.json (AWS::Lambda::EventInvokeConfigs) "
+        "and aws-lambda-eventinvokeconfig.json (AWS::Lambda::EventInvokeConfig) both make the "
         "resource aws.lambda.event_invoke_configs\n"
     )
     assert not (tmp_path / "out").exists()
@@ -175,6 +176,59 @@ def test_an_unknown_option_gets_its_commands_usage(command, capsys):
     with pytest.raises(SystemExit):
         main(["-q", command])
     assert capsys.readouterr().err.endswith("stackql-docgen: error: unrecognized arguments: -q\n")
+
+
+LONG = "x" * 256  # a name no file system takes
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        # An unset variable (`--out "$DOCS"`) meant the current folder, or the default.
+        (["generate", "--out", ""], "argument --out: expected a path, got an empty one"),
+        (["check", "--specs", ""], "argument --specs: expected a path, got an empty one"),
+        (["fetch", "--source", ""], "argument --source: expected a path, got an empty one"),
+        (
+            ["fetch", "--region", ""],
+            "argument --region: expected a region such as us-east-1, got an empty one",
+        ),
+        (
+            ["generate", ""],
+            "argument TYPE: expected a type name such as AWS::Lambda::Url, got none",
+        ),
+        # A name over 255 bytes ended in a traceback (OSError: File name too long), exit 1.
+        (
+            ["generate", "--out", f"a/{LONG}"],
+            f"argument --out: {LONG[:40]}...: a name longer "
+            "than 255 bytes (no file system takes it)",
+        ),
+        (
+            ["fetch", "--source", LONG],
+            f"argument --source: {LONG[:40]}...: a name longer "
+            "than 255 bytes (no file system takes it)",
+        ),
+        (
+            ["check", "--report", LONG],
+            f"argument --report: {LONG[:40]}...: a name longer "
+            "than 255 bytes (no file system takes it)",
+        ),
+    ],
+)
+def test_an_empty_or_too_long_option_is_a_usage_error(argv, said, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit:
+        main(argv)
+    assert exit.value.code == 2
+    assert capsys.readouterr().err.endswith(f"stackql-docgen {argv[0]}: error: {said}\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_path_too_long_as_a_whole_is_bad_input_not_a_traceback(specs, tmp_path, capsys):
+    out = tmp_path.joinpath(*["y" * 200] * 25)  # each name fits, the whole is past PATH_MAX
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {tmp_path}"[:47]) and err.count("\n") == 1
+    assert err.endswith(": a path or name too long for the file system\n")
 
 
 @pytest.mark.parametrize("command", subcommands())

@@ -729,3 +729,24 @@ def test_prune_keeps_what_it_writes_and_drops_a_type_under_another_name(tmp_path
     assert result.removed == (specs / "my-widget.json",)
     assert sorted(p.name for p in specs.iterdir()) == ["aws-test-widget.json", LOCK_FILE]
     assert (specs / "aws-test-widget.json").read_bytes() == WIDGET
+
+
+def test_a_fetched_type_replaces_its_schema_under_another_name(tmp_path: Path, capsys) -> None:
+    # It was written beside it, and generate then refused the two schemas of one type.
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "w.json").write_bytes(WIDGET)
+    shutil.copy(LAMBDA_SPEC, source)
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    shutil.copy(LAMBDA_SPEC, specs / "mine.json")
+    (specs / "notes.json").write_text('{"not": "a schema"}')  # no schema: it stays
+    assert main(["fetch", EIC, "--source", str(source), "--specs", str(specs)]) == 0
+    assert capsys.readouterr().out == (
+        f"wrote {specs / EIC_FILE} ({EIC})\n"
+        f"removed {specs / 'mine.json'}\n"
+        f"1 written, 0 unchanged, 1 removed from {source}; updated {specs / LOCK_FILE}\n"
+    )
+    assert sorted(p.name for p in specs.iterdir()) == [EIC_FILE, "notes.json", LOCK_FILE]
+    (specs / "notes.json").unlink()
+    assert main(["generate", "--specs", str(specs), "--out", str(tmp_path / "out"), "-q"]) == 0
