@@ -189,9 +189,15 @@ def check_output(site: Site, out_dir: Path, extras: bool = True) -> tuple[PageFi
     found: list[PageFinding] = []
     built = {page.path for page in site.pages}
     owned = read_owned(out_dir)
+    blocked: set[str] = set()
     for page in site.pages:
-        if blocker(out_dir, page.path):  # a folder or file of another's in the way
-            found.append(_finding(PageState.CONFLICT, page.path))
+        # A folder or file of another's in the way: named, once (`aws/sns`, a file where the
+        # folder of three pages goes), as generate names it.
+        if in_the_way := blocker(out_dir, page.path):
+            rel = in_the_way.relative_to(out_dir).as_posix()
+            if rel not in blocked:
+                blocked.add(rel)
+                found.append(_finding(PageState.CONFLICT, rel))
             continue
         data = read_or_none(out_dir / page.path)
         text = page.text.encode("utf-8")
