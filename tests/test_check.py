@@ -593,14 +593,44 @@ def test_a_broken_record_says_how_to_mend_it_and_the_mend_works(specs, out, caps
     record.write_text("<<<<<<< HEAD\n")  # a merge conflict
     code, stdout, stderr = run_check(capsys, "--specs", str(specs), "--out", str(out))
     assert (code, stdout) == (2, "")
-    assert stderr.startswith(f"error: {record}: unreadable record of generated files (")
-    assert stderr.endswith(
-        "; delete it and run stackql-docgen generate, which takes back the pages it signed "
-        "(files of types no longer built are then left for you to remove)\n"
+    assert stderr == (
+        f"error: {record}:1:1: unreadable record of generated files (invalid JSON: Expecting "
+        "value); delete it and run stackql-docgen generate, which takes back the files it "
+        "signed (and removes those no schema builds now)\n"
     )
     record.unlink()
     assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
     assert run_check(capsys, "--specs", str(specs), "--out", str(out))[0] == 0
+
+
+def test_without_its_record_the_signed_files_of_types_gone_are_extra_and_removed(
+    specs, tmp_path, capsys
+):
+    # Deleted in a pull request (or a merge), the record left nothing to tell the pages of
+    # types no longer built: check said nothing and generate kept them for ever.
+    shutil.copy(SES_SPEC, specs)
+    out = tmp_path / "out"
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "-q"]) == 0
+    (out / ".stackql-docgen.json").unlink()
+    (out / "aws" / "ses" / "notes.mdx").write_text("mine\n")  # not the generator's: stays
+    (out / "aws" / "ses" / "rules").mkdir()
+    (out / "aws" / "ses" / "rules" / "index.mdx").write_text("mine, unsigned\n")
+    folders = ("--specs", str(specs), "--out", str(out))
+    assert run_check(capsys, *folders)[0] == 0
+    (specs / SES_SPEC.name).unlink()
+    code, stdout, _ = run_check(capsys, *folders, "--format", "json")
+    assert code == 1
+    assert [(f["kind"], f["path"]) for f in json.loads(stdout)["findings"]] == [
+        ("stale", "aws/index.mdx"),
+        *[("extra", path) for path in SES_FILES],
+    ]
+    assert main(["generate", *folders, "-q"]) == 0
+    assert sorted(p.relative_to(out).as_posix() for p in (out / "aws" / "ses").rglob("*")) == [
+        "aws/ses/notes.mdx",
+        "aws/ses/rules",
+        "aws/ses/rules/index.mdx",
+    ]
+    assert run_check(capsys, *folders)[0] == 0
 
 
 def test_drift_from_cfn_lint_of_another_region(specs, out, capsys):

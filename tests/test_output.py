@@ -104,6 +104,34 @@ def test_a_record_too_deep_to_read_is_refused(tmp_path):
         write_site(tmp_path, [A], prune=True)
 
 
+@pytest.mark.parametrize(
+    ("record", "said"),
+    [
+        # Python's words (`('files')`, `list indices must be integers`) named no place.
+        ('{"version": 1}', "#/files: unreadable record of generated files (expected a list"),
+        ("[]", "#/files: unreadable record of generated files (expected a list"),
+        ('{"files": [}', ":1:12: unreadable record of generated files (invalid JSON: "),
+    ],
+)
+def test_a_broken_record_is_named_at_its_place(tmp_path, record, said):
+    write_site(tmp_path, [A], prune=True)
+    (tmp_path / OWNED_FILE).write_text(record)
+    with pytest.raises(OutputError) as error:
+        write_site(tmp_path, [A], prune=True)
+    assert str(error.value).startswith(f"{tmp_path / OWNED_FILE}{said}")
+    assert "delete it and run stackql-docgen generate" in str(error.value)
+
+
+def test_a_record_that_cannot_be_read_is_not_to_be_deleted(tmp_path):
+    # "delete it" would lose a record that may be whole (a permission, a folder in its place).
+    (tmp_path / OWNED_FILE).mkdir()
+    with pytest.raises(OutputError) as error:
+        write_site(tmp_path, [A], prune=True)
+    assert str(error.value) == (
+        f"{tmp_path / OWNED_FILE}: cannot read the record of generated files: Is a directory"
+    )
+
+
 def test_a_folder_a_record_names_is_left_alone(tmp_path):
     # No record the generator writes names one; one edited by hand might ("aws/s", or a path
     # under a page). A prune removes files only, and the record no longer names them.
