@@ -234,8 +234,13 @@ def parse_type_name(where: str, data: bytes) -> str:
     if not isinstance(document, dict):
         raise FetchError(f"{where}: not a resource schema (expected a JSON object)")
     type_name = document.get("typeName")
-    if not isinstance(type_name, str):
+    if type_name is None:
         raise FetchError(f"{where}#/typeName: missing; not a resource schema")
+    if not isinstance(type_name, str):
+        raise FetchError(
+            f"{where}#/typeName: expected a type name (a string), got "
+            f"{jsontext.json_type(type_name)}"
+        )
     if not TYPE_NAME.match(type_name):
         raise FetchError(
             f"{where}#/typeName: {type_name!r} is not a CloudFormation type name ({TYPE_NAME_RULE})"

@@ -137,3 +137,17 @@ def _check_string(text: str, path: tuple) -> None:
         raise JSONTextError(
             f"a lone surrogate (\\u{code:04x}) is not a character", pointer=join_pointer(path)
         ) from None
+
+
+def json_type(value: Any) -> str:
+    """Name a Python value by its JSON type.
+
+    >>> json_type(None), json_type([]), json_type(1.5)
+    ('null', 'array', 'number')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    names = {dict: "object", list: "array", str: "string", int: "integer", float: "number"}
+    return names.get(type(value), type(value).__name__)

@@ -99,8 +99,8 @@ def parse_lock(text: str, file: str) -> Lock:
     try:
         document = jsontext.loads(text)
     except jsontext.JSONTextError as e:
-        where = f" at line {e.line} column {e.column}" if e.line else ""
-        raise SpecError(file, e.pointer or "", f"invalid JSON{where}: {e.message}") from e
+        pointer = None if e.line else e.pointer or ""  # file:line:column, as a schema's
+        raise SpecError(file, pointer, f"invalid JSON: {e.message}", e.line, e.column) from e
     _expect_keys(document, {"schemas", "version"}, file, ())
     if document["version"] != LOCK_VERSION:
         raise SpecError(
@@ -115,7 +115,9 @@ def parse_lock(text: str, file: str) -> Lock:
         for key in ("file", "sha256", "source"):
             if not isinstance(value[key], str):
                 raise SpecError(
-                    file, join_pointer((*where, key)), f"expected a string, got {value[key]!r}"
+                    file,
+                    join_pointer((*where, key)),
+                    f"expected a string, got {jsontext.json_type(value[key])}",
                 )
         if value["file"] != spec_file_name(type_name):
             raise SpecError(
@@ -135,7 +137,7 @@ def _expect_keys(value: Any, keys: set[str] | None, file: str, where: tuple[str,
     """Raise SpecError unless `value` is an object with exactly `keys` (any keys when None)."""
     pointer = join_pointer(where)
     if not isinstance(value, dict):
-        raise SpecError(file, pointer, f"expected an object, got {type(value).__name__}")
+        raise SpecError(file, pointer, f"expected an object, got {jsontext.json_type(value)}")
     if keys is None:
         return
     missing, extra = sorted(keys - value.keys()), sorted(value.keys() - keys)
@@ -153,7 +155,8 @@ def read_lock(specs_dir: Path) -> Lock:
     except FileNotFoundError:
         return Lock()
     except (OSError, UnicodeDecodeError) as e:
-        raise SpecError(str(path), "", f"cannot read the lock: {e}") from e
+        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        raise SpecError(str(path), "", f"cannot read the lock: {reason}") from e
     return parse_lock(text, str(path))
 
 

@@ -194,7 +194,7 @@ def parse_spec(label: str, data: bytes, meta_check: bool = True) -> Spec:
         where = (None, e.line, e.column) if e.line else (e.pointer, 0, 0)
         raise SpecError(label, where[0], f"invalid JSON: {e.message}", *where[1:]) from e
     if not isinstance(document, dict):
-        raise SpecError(label, "", f"expected an object, got {_json_type(document)}")
+        raise SpecError(label, "", f"expected an object, got {jsontext.json_type(document)}")
     check_structure(label, document, data)
     warnings = tuple(
         f"{label}#{pointer}: the name {json.dumps(name)} twice in one object: the last is read"
@@ -219,7 +219,7 @@ def check_structure(label: str, document: dict, data: bytes | None = None) -> No
     type_name = document.get("typeName")
     if not isinstance(type_name, str):
         pointer = "/typeName" if "typeName" in document else ""
-        what = "no typeName" if pointer == "" else f"typeName is {_json_type(type_name)}"
+        what = "no typeName" if pointer == "" else f"typeName is {jsontext.json_type(type_name)}"
         raise SpecError(label, pointer, f"{what}: expected a string like AWS::Service::Resource")
     if not TYPE_NAME.match(type_name):
         raise SpecError(
@@ -311,7 +311,9 @@ def _check_keywords(label: str, node: Any, path: tuple) -> None:
     if isinstance(node, bool):
         return
     if not isinstance(node, dict):
-        raise SpecError(label, join_pointer(path), f"expected a schema, got {_json_type(node)}")
+        raise SpecError(
+            label, join_pointer(path), f"expected a schema, got {jsontext.json_type(node)}"
+        )
     for key, value in node.items():
         kind = _KEYWORDS.get(key)
         if kind is None:
@@ -407,7 +409,7 @@ def _check_pointers(label: str, path: tuple, pointers: Any) -> None:
         raise _wrong(label, path, pointers, "an array of JSON pointers")
     for i, pointer in enumerate(pointers):
         if not (isinstance(pointer, str) and pointer.startswith("/")):
-            got = repr(pointer) if isinstance(pointer, str) else _json_type(pointer)
+            got = repr(pointer) if isinstance(pointer, str) else jsontext.json_type(pointer)
             raise SpecError(
                 label,
                 join_pointer((*path, i)),
@@ -424,7 +426,7 @@ def _wrong(label: str, path: tuple, value: Any, expected: str) -> SpecError:
     """The error for a keyword whose value is not what the generator reads."""
     got = value if isinstance(value, int) and not isinstance(value, bool) and value < 0 else None
     return SpecError(
-        label, join_pointer(path), f"expected {expected}, got {got or _json_type(value)}"
+        label, join_pointer(path), f"expected {expected}, got {got or jsontext.json_type(value)}"
     )
 
 
@@ -461,7 +463,7 @@ def _check_refs(label: str, document: dict, data: bytes | None) -> None:
         except (KeyError, ValueError):
             raise SpecError(label, pointer, f"$ref {ref!r} names no definition") from None
         if not isinstance(target, (dict, bool)):
-            kind = _json_type(target)
+            kind = jsontext.json_type(target)
             article = "an" if kind[0] in "aeiou" else "a"
             raise SpecError(label, pointer, f"$ref {ref!r} names {article} {kind}, not a schema")
 
@@ -494,13 +496,15 @@ def _ref_resolves(document: dict, ref: str) -> bool:
 def _check_handlers(label: str, handlers: Any) -> None:
     """Handlers must be objects whose permissions are lists of strings."""
     if not isinstance(handlers, dict):
-        raise SpecError(label, "/handlers", f"expected an object, got {_json_type(handlers)}")
+        raise SpecError(
+            label, "/handlers", f"expected an object, got {jsontext.json_type(handlers)}"
+        )
     for name, handler in handlers.items():
         here = f"/handlers/{name}"
         if name not in HANDLER_NAMES:
             raise SpecError(label, here, f"unknown handler (expected one of {HANDLER_NAMES})")
         if not isinstance(handler, dict):
-            raise SpecError(label, here, f"expected an object, got {_json_type(handler)}")
+            raise SpecError(label, here, f"expected an object, got {jsontext.json_type(handler)}")
         permissions = handler.get("permissions", [])
         if not isinstance(permissions, list) or not all(isinstance(p, str) for p in permissions):
             raise SpecError(label, f"{here}/permissions", "expected an array of strings")
@@ -596,17 +600,3 @@ def _allow_cfn_lint_keywords(node: Any) -> Any:
         extra = {k: {} for k in sorted(CFN_LINT_KEYWORDS) if k not in copy["properties"]}
         copy["properties"] = {**copy["properties"], **extra}
     return copy
-
-
-def _json_type(value: Any) -> str:
-    """Name a Python value by its JSON type.
-
-    >>> _json_type(None), _json_type([]), _json_type(1.5)
-    ('null', 'array', 'number')
-    """
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    names = {dict: "object", list: "array", str: "string", int: "integer", float: "number"}
-    return names.get(type(value), type(value).__name__)

@@ -442,6 +442,10 @@ def test_document_without_type_name(tmp_path: Path, specs: Path) -> None:
     assert fetch_fails(str(zip_path), specs, []) == (
         f"{zip_path}!x.json#/typeName: missing; not a resource schema"
     )
+    zip_path.write_bytes(make_zip({"x.json": b'{"typeName": 5}'}))  # there: not "missing"
+    assert fetch_fails(str(zip_path), specs, []) == (
+        f"{zip_path}!x.json#/typeName: expected a type name (a string), got integer"
+    )
 
 
 def test_missing_local_source(tmp_path: Path, specs: Path) -> None:

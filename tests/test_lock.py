@@ -84,9 +84,9 @@ def test_update_replaces_the_entry_of_the_same_type_and_keeps_others() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('{"version": 1,\n "schemas": }', "specs.lock.json#: invalid JSON at line 2 column 13"),
+        ('{"version": 1,\n "schemas": }', "specs.lock.json:2:13: invalid JSON: "),
         ("[" * 100_000, "specs.lock.json#: invalid JSON: nested too deeply to read"),
-        ("[]", "specs.lock.json#: expected an object, got list"),
+        ("[]", "specs.lock.json#: expected an object, got array"),
         ('{"version": 1}', "specs.lock.json#: missing key 'schemas'"),
         ('{"version": 2, "schemas": {}}', "specs.lock.json#/version: unsupported lock version 2"),
         ('{"version": 1, "schemas": {}, "x": 1}', "specs.lock.json#/x: unknown key"),
@@ -100,7 +100,7 @@ def test_update_replaces_the_entry_of_the_same_type_and_keeps_others() -> None:
         ),
         (
             one_entry(source=7),
-            "specs.lock.json#/schemas/AWS::S3::Bucket/source: expected a string, got 7",
+            "specs.lock.json#/schemas/AWS::S3::Bucket/source: expected a string, got integer",
         ),
     ],
 )
