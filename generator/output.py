@@ -310,12 +310,21 @@ def write_site(
     """
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: not a folder")
+    made = not out_dir.exists()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise OutputError(f"{out_dir}: cannot create the folder: {e.strerror or e}") from e
-    with _held(out_dir):
-        return _write_held(out_dir, pages, prune, on_disk or {})
+    try:
+        with _held(out_dir):
+            return _write_held(out_dir, pages, prune, on_disk or {})
+    except BaseException:  # Ctrl+C, an error: a folder made for nothing goes (check would
+        if made:  # take it for a site whose every page is missing)
+            try:
+                out_dir.rmdir()  # only if empty
+            except OSError:
+                pass
+        raise
 
 
 @contextmanager

@@ -352,3 +352,16 @@ def test_the_cache_keeps_itself_out_of_any_git_repository(specs, tmp_path, capsy
         check=True,
     ).stdout
     assert "cache" not in status and "docs/.stackql-docgen.json" in status
+
+
+def test_a_folder_made_for_a_write_that_fails_goes(tmp_path):
+    # Left empty (after Ctrl+C late in a first build), check took it for a site whose every
+    # page is missing, not for no site at all.
+    out = tmp_path / "new"
+    with pytest.raises(OutputError, match="cannot write"):
+        write_site(out, [Page("aws/a", "x\n"), Page("aws/a/b", "y\n")], prune=True)
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "there").mkdir()  # one that was there stays
+    with pytest.raises(OutputError):
+        write_site(tmp_path / "there", [Page("aws/a", "x\n"), Page("aws/a/b", "y\n")], prune=True)
+    assert (tmp_path / "there").is_dir()
