@@ -6,6 +6,7 @@ so no reader of `*.json` picks it up, and recognisable to clean up after a kille
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Sequence
@@ -48,6 +49,11 @@ def write_atomic(path: Path, data: bytes, durable: bool = False) -> None:
 def write_through(path: Path, data: bytes) -> None:
     """Write a file a user named, as a shell's `>` would: through a symbolic link to the file
     it names, into a FIFO or a device as it is; a regular file (or a new one) atomically."""
+    try:
+        os.stat(path)
+    except OSError as e:  # a loop of links: the shell says so, and writes nothing
+        if e.errno == errno.ELOOP:
+            raise OutputError(f"{path}: cannot write: {e.strerror}") from e
     target = Path(os.path.realpath(path))
     if target.exists() and not target.is_file():
         try:

@@ -432,6 +432,11 @@ def report_path(text: str) -> Path:
     if not text:
         raise argparse.ArgumentTypeError("expected a file, got an empty path")
     path_arg(text)
+    try:
+        os.stat(text)
+    except OSError as e:
+        if e.errno == errno.ELOOP:  # the shell's `>` would fail, writing nothing
+            raise argparse.ArgumentTypeError(f"{text}: a loop of symbolic links") from e
     if Path(text).is_dir():
         raise argparse.ArgumentTypeError(f"{text}: a folder, not a file")
     folder = Path(text).parent

@@ -18,9 +18,11 @@ import pytest
 from conftest import LAMBDA_SPEC, ROOT
 from httpfixtures import LoopbackServer, Reply, serving
 
+from generator.atomicfile import write_through
 from generator.build import build
 from generator.check import CheckReport, PageFinding, PageState, check_output, render_markdown
 from generator.cli import main
+from generator.errors import OutputError
 
 PAGE = "aws/lambda/event_invoke_configs/index.mdx"
 SES_SPEC = ROOT / "tests" / "data" / "specs" / "aws-ses-receiptruleset.json"
@@ -427,6 +429,18 @@ def test_a_report_file_is_written_as_a_shell_would_write_it(specs, out, tmp_path
         )
         assert read.result(timeout=30) == stdout
     assert stat.S_ISFIFO(fifo.stat().st_mode)
+    loop = tmp_path / "loop.md"
+    loop.symlink_to(loop)  # the shell's `>` fails; it was replaced by a file
+    with pytest.raises(SystemExit) as exit_:  # refused before the report is printed
+        main(["check", "--specs", str(specs), "--out", str(out), "--report", str(loop)])
+    assert exit_.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.endswith(
+        f"error: argument --report: {loop}: a loop of symbolic links\n"
+    )
+    assert loop.is_symlink()
+    with pytest.raises(OutputError, match="cannot write: Too many levels of symbolic links"):
+        write_through(loop, b"x")  # and so the writer, for its other callers
 
 
 def test_an_empty_report_path_or_one_in_no_folder_is_a_usage_error(specs, out, capsys):
