@@ -535,13 +535,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DocgenError as e:
         _say(f"error: {e}")
         return EXIT_USAGE
-    except OSError as e:  # a path the options' checks let through, too long as a whole
-        if e.errno != errno.ENAMETOOLONG:
-            raise
-        name = os.fsdecode(e.filename or "")
-        shown = name if len(name) <= 80 else f"{name[:40]}...{name[-36:]}"
-        _say(f"error: {shown}: a path or name too long for the file system")
-        return EXIT_USAGE
     except KeyboardInterrupt:  # Ctrl+C: what was written is whole (atomic), the rest is not
         _say("interrupted")
         return EXIT_INTERRUPTED
@@ -549,3 +542,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Python would report the pipe again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    except OSError as e:  # after BrokenPipeError, which is one
+        # A path the options' checks let through, too long as a whole (past PATH_MAX).
+        if e.errno != errno.ENAMETOOLONG:
+            raise
+        name = os.fsdecode(e.filename or "")
+        shown = name if len(name) <= 80 else f"{name[:40]}...{name[-36:]}"
+        _say(f"error: {shown}: a path or name too long for the file system")
+        return EXIT_USAGE
