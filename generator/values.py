@@ -22,6 +22,10 @@ VALUE_BUDGET = 1200
 MAX_VALUE_DEPTH = 40
 # Arrays show as many items as their minItems asks, up to this many (the most any schema asks).
 MAX_ARRAY_ITEMS = 5
+# An array's items are written out as many times as the arrays around it show theirs: where
+# that would pass this many (nested arrays of minItems 5, 9 deep, made a 163 MB page), the
+# array is cut, required or not. No us-east-1 schema comes near: its most is 5.
+MAX_ARRAY_SPREAD = 25
 
 
 def build_values(
@@ -110,6 +114,10 @@ class ValueBuilder:
         # and of choices one without them is taken.
         self.avoided = avoided
         self.leaves: dict[tuple[str, ...], dict] = {}
+        # How many times the value being built is written out (the items the arrays around it
+        # show), and the values written out in all, which the budget bounds.
+        self.spread = 1
+        self.written = 0
         self.notes: dict[tuple[str, ...], str | None] = {}  # a leaf's own words beside its $ref
         self.targets: dict[str, Any] = {}  # what each $ref names
         # The member names of each object, by its path.
@@ -193,14 +201,22 @@ class ValueBuilder:
                 if required:
                     return self.cut(target, path, required)
                 return ArrayValue(Truncated(key_label((*path, "*"))))
-            item = self.build(target.get("items", {}), (*path, "*"), followed, None, least > 0)
-            label = path_label(path)
-            return ArrayValue(item, min(max(least, 1), MAX_ARRAY_ITEMS), label)
+            count = min(max(least, 1), MAX_ARRAY_ITEMS)
+            outer = self.spread
+            if outer * count > MAX_ARRAY_SPREAD:
+                return self.cut(target, path, required)
+            self.spread = outer * count
+            try:
+                item = self.build(target.get("items", {}), (*path, "*"), followed, None, least > 0)
+            finally:
+                self.spread = outer
+            return ArrayValue(item, count, path_label(path))
         if (literal := _only_value(target, shape.kind)) is not None:
             return literal
         self.leaves[path] = target
         self.notes[path] = ref_note(schema)
-        if self.budget is not None and len(self.leaves) > self.budget:
+        self.written += self.spread
+        if self.budget is not None and self.written > self.budget:
             raise _OverBudget
         return Placeholder(path_label(path), shape.kind)
 
