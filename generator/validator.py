@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from jsonschema import Draft7Validator, ValidationError, validators
-from referencing import Registry, Resource
+from referencing import Registry
 from referencing.jsonschema import DRAFT7
 
 from generator.jsonpointer import escape_token, resolve_pointer
@@ -165,9 +165,52 @@ def validator_for(root: Mapping[str, Any]) -> Any:
     Use `.evolve(schema=sub)` to check against a subschema; its `$ref`s still resolve in `root`
     (with its loops cut, see `cut_loops`).
     """
-    root = cut_loops(root)
-    resource = Resource.from_contents(dict(root), default_specification=DRAFT7)
+    root = cut_loops(without_ids(root))
+    resource = DRAFT7.create_resource(dict(root))
     return _Validator(root, registry=Registry().with_resource(SELF_DOCUMENT, resource))
+
+
+# The keywords whose value maps names to schemas (not a schema itself), and those whose value
+# is data, not schemas.
+_SCHEMA_MAPS = frozenset({"properties", "patternProperties", "definitions", "dependencies"})
+_DATA = frozenset({"enum", "const", "default", "examples"})
+
+
+def without_ids(schema: Any) -> Any:
+    """The schema without its `$id` and `$schema` keywords, at any depth; itself if it has none.
+
+    The pages read every `#/...` and `resource-schema.json#/...` ref in the document itself,
+    as CloudFormation does; a `$id` would have the validator resolve them against another
+    document (and one that is no string, or a `$schema` that is none, stops it).
+
+    >>> without_ids({"$schema": 5, "properties": {"A": {"$id": "a.json", "type": "string"}}})
+    {'properties': {'A': {'type': 'string'}}}
+    >>> plain = {"enum": [{"$id": "data"}]}
+    >>> without_ids(plain) is plain
+    True
+    """
+    if isinstance(schema, list):
+        items = [without_ids(item) for item in schema]
+        return schema if all(a is b for a, b in zip(items, schema, strict=True)) else items
+    if not isinstance(schema, dict):
+        return schema
+    out: dict[str, Any] = {}
+    changed = False
+    for key, value in schema.items():
+        if key in ("$id", "$schema"):
+            changed = True
+            continue
+        if key in _DATA:
+            new = value
+        elif key in _SCHEMA_MAPS and isinstance(value, dict):
+            new = {name: without_ids(sub) for name, sub in value.items()}
+            if all(new[name] is value[name] for name in value):
+                new = value
+        else:
+            new = without_ids(value)
+        changed = changed or new is not value
+        out[key] = new
+    return out if changed else schema
 
 
 def cut_loops(root: Mapping[str, Any]) -> Mapping[str, Any]:

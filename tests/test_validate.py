@@ -90,6 +90,21 @@ def test_a_boolean_schema_allows_anything(specs: Path, tmp_path, capsys) -> None
 
 
 @pytest.mark.parametrize(
+    "ids",
+    [
+        {"$schema": 5},  # a traceback: 'int' object has no attribute 'rstrip'
+        {"$id": 5},  # ... no attribute 'startswith'
+        # The list handler's `resource-schema.json#/...` refs resolved against it: unresolvable.
+        {"$id": "https://example.com/x.json"},
+    ],
+)
+def test_an_id_or_schema_keyword_changes_no_ref(specs: Path, tmp_path, capsys, ids) -> None:
+    out = mutated(specs, tmp_path, lambda d: d.update(ids))
+    code, text, err = run(capsys, "--specs", str(specs), "--out", str(out))
+    assert (code, text) == (0, SUMMARY_OK) and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
     ("schema", "reason"),
     [
         (
