@@ -435,9 +435,11 @@ class CloudControlBackend:
                 if next(_found(model, path), None) is None:
                     self._generate(kind, model, path, serial, region, required=True)
                     generated = True
+            properties = kind.schema.get("properties", {})
             for pointer in kind.read_only:  # the cheap ones: top-level, schema permitting
                 path = _tokens(pointer)
-                if len(path) == 1 and path[0] not in model:
+                # One that names no property is none to make up: it would be refused as such.
+                if len(path) == 1 and path[0] not in model and path[0] in properties:
                     self._generate(kind, model, path, serial, region, required=False)
             identifier = kind.identifier(model)
             if identifier not in store:

@@ -79,6 +79,16 @@ def mutated(specs: Path, tmp_path: Path, change: Callable[[dict[str, Any]], obje
     return out
 
 
+def test_a_read_only_pointer_that_names_no_property_is_made_up_by_no_one(
+    specs: Path, tmp_path, capsys
+) -> None:
+    # The mock made up a value for `Nope` and then refused its own resource (extraneous key).
+    out = mutated(
+        specs, tmp_path, lambda d: d.setdefault("readOnlyProperties", []).append("/properties/Nope")
+    )
+    assert run(capsys, "--specs", str(specs), "--out", str(out))[:2] == (0, SUMMARY_OK)
+
+
 def test_a_boolean_schema_allows_anything(specs: Path, tmp_path, capsys) -> None:
     out = mutated(specs, tmp_path, lambda d: d["definitions"].update(OnFailure=True))
     # The meta-schema asks for an object; true is a legal JSON schema all the same.
