@@ -22,7 +22,14 @@ from generator import jsontext
 from generator.errors import SpecError, UsageError
 from generator.jsonpointer import join_pointer, resolve_pointer
 from generator.model import LOCK_FILE, MAX_SCHEMA_BYTES, SourceFile, Spec
-from generator.naming import TYPE_NAME, TYPE_NAME_RULE, field_name, split_type_name, utf8_name
+from generator.naming import (
+    SQL_WORDS,
+    TYPE_NAME,
+    TYPE_NAME_RULE,
+    field_name,
+    split_type_name,
+    utf8_name,
+)
 from generator.schemazip import ZipProblem, read_members
 
 log = logging.getLogger(__name__)
@@ -376,13 +383,21 @@ def _check_type(label: str, here: tuple, value: Any) -> None:
 
 
 def _check_columns(label: str, properties: dict, service: str) -> None:
-    """Each property must have a column of its own: no two snake_case names alike, and none
-    named as StackQL's `region` parameter (an INSERT would list it twice)."""
+    """Each property must have a column of its own: no two snake_case names alike, none named
+    as StackQL's `region` parameter (an INSERT would list it twice), and none that SQL reads
+    as other than a column (`where`, `1_x`)."""
     columns: dict[str, str] = {}
     for name in properties:
         if name == REGION_COLUMN:
             raise SpecError(label, f"/properties/{name}", "the name of StackQL's region column")
         column = field_name(name, service)
+        if column in SQL_WORDS or column[0].isdigit():
+            what = "a word of SQL" if column in SQL_WORDS else "a name that starts with a digit"
+            raise SpecError(
+                label,
+                f"/properties/{name}",
+                f"its column {column} is {what}, which no example's SQL could name as a column",
+            )
         other = columns.setdefault(column, name)
         if other != name:
             raise SpecError(

@@ -90,3 +90,28 @@ def test_article():
     assert naming.article("function") == "a"
     assert naming.article("user") == "a"
     assert naming.article("alias") == "an"
+
+
+def test_the_words_of_sql_are_those_sqlglot_reads_as_no_column():
+    # validate reads the examples with sqlglot: a column named by one of its keywords that
+    # it reads as SQL (`where`, `null`) breaks the statement; the others (`order`) are columns.
+    import sqlglot
+    from sqlglot import exp
+    from sqlglot.tokens import Tokenizer
+
+    def a_column(word: str) -> bool:
+        statements = (
+            f"SELECT region, {word} FROM aws.s.rs WHERE {word} = 'a' AND region = 'us-east-1'",
+            f"INSERT INTO aws.s.rs ({word}, region) SELECT 'a', 'us-east-1'",
+        )
+        try:
+            trees = [sqlglot.parse_one(sql) for sql in statements]
+        except sqlglot.errors.SqlglotError:
+            return False
+        select, insert = trees
+        return [c.name for c in select.find_all(exp.Column)].count(word) == 2 and word in [
+            c.name for c in insert.this.expressions
+        ]
+
+    keywords = {k.lower() for k in Tokenizer.KEYWORDS if k.replace("_", "").isalnum()}
+    assert {w for w in keywords if not a_column(w)} == naming.SQL_WORDS

@@ -282,6 +282,16 @@ def test_a_broken_ref_is_found_however_the_json_text_writes_it(encode):
             lambda d: d["properties"].update(region={"type": "string"}),
             "x.json#/properties/region: the name of StackQL's region column",
         ),
+        (  # the SELECT list read `where` as a WHERE clause (found by fuzzing)
+            lambda d: d["properties"].update(Where={"type": "string"}),
+            "x.json#/properties/Where: its column where is a word of SQL, which no example's "
+            "SQL could name as a column",
+        ),
+        (
+            lambda d: d["properties"].update({"1X": {"type": "string"}}),
+            "x.json#/properties/1X: its column 1_x is a name that starts with a digit, which no "
+            "example's SQL could name as a column",
+        ),
         (
             lambda d: d["required"].append("FunctionArn"),
             "x.json#/required/2: 'FunctionArn' names no property",
