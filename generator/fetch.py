@@ -227,7 +227,8 @@ def parse_type_name(where: str, data: bytes) -> str:
     try:
         document = jsontext.loads(data)
     except UnicodeDecodeError as e:
-        raise FetchError(f"{where}: not UTF-8 text at byte {e.start}") from e
+        line, column, message = jsontext.not_utf8(data, e)
+        raise FetchError(f"{where}:{line}:{column}: {message}") from e
     except jsontext.JSONTextError as e:
         place = f":{e.line}:{e.column}" if e.line else f"#{e.pointer}" if e.pointer else ""
         raise FetchError(f"{where}{place}: invalid JSON: {e.message}") from e

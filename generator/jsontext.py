@@ -61,16 +61,60 @@ def loads(data: bytes | str, duplicates: list[tuple[str, str]] | None = None) ->
         raise JSONTextError(e.msg, e.lineno, e.colno) from e
     except RecursionError as e:
         raise JSONTextError("nested too deeply to read") from e
-    except (JSONTextError, UnicodeDecodeError):  # the callers name bytes that are not text
+    except JSONTextError as e:  # a number JSON has not: said where it stands
+        raise JSONTextError(e.message, pointer=_first_bad_number(data)) from None
+    except UnicodeDecodeError:  # the callers name bytes that are not text
         raise
     except ValueError as e:  # int() past its digit limit
         limit = sys.get_int_max_str_digits()
-        raise JSONTextError(f"an integer of more than {limit} digits") from e
+        message = f"an integer of more than {limit} digits"
+        raise JSONTextError(message, pointer=_first_bad_number(data)) from e
     if _SURROGATE_ESCAPE.search(_utf8(data)):
         _check_text(document)
     if duplicates is not None and seen_twice:  # rare: read again to say where
         duplicates.extend(_duplicates(json.loads(data, object_pairs_hook=_Pairs)))
     return document
+
+
+class _Bad:
+    """A number JSON has not, read in its place (see `_first_bad_number`)."""
+
+
+def _first_bad_number(data: bytes | str) -> str:
+    """The JSON pointer of the first number, in the text's order, that JSON has not (NaN,
+    Infinity, one past a float's range, an integer past Python's digit limit); "" if none.
+
+    >>> _first_bad_number(b'{"a": [1, {"b": NaN}], "c": 1e999}')
+    '/a/1/b'
+    """
+    bad = _Bad()
+
+    def a_float(text: str) -> Any:
+        value = float(text)
+        return value if math.isfinite(value) else bad
+
+    def an_int(text: str) -> Any:
+        try:
+            return int(text)
+        except ValueError:  # past the digit limit
+            return bad
+
+    try:
+        document = json.loads(
+            data, parse_constant=lambda _: bad, parse_float=a_float, parse_int=an_int
+        )
+    except (ValueError, RecursionError):
+        return ""
+    stack: list[tuple[Any, tuple]] = [(document, ())]
+    while stack:
+        node, path = stack.pop()
+        if node is bad:
+            return join_pointer(path)
+        if isinstance(node, dict):
+            stack.extend((value, (*path, key)) for key, value in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((value, (*path, i)) for i, value in reversed(list(enumerate(node))))
+    return ""
 
 
 class _Pairs(list):
@@ -151,3 +195,18 @@ def json_type(value: Any) -> str:
         return "boolean"
     names = {dict: "object", list: "array", str: "string", int: "integer", float: "number"}
     return names.get(type(value), type(value).__name__)
+
+
+def not_utf8(data: bytes, error: UnicodeDecodeError) -> tuple[int, int, str]:
+    """Where bytes that are not UTF-8 stand in JSON text (line and column, 1-based, counted
+    in characters), and the message that names the byte.
+
+    >>> not_utf8(b'{"a":\\n "caf\\xe9"}', UnicodeDecodeError("utf-8", b"", 11, 12, "invalid"))
+    (2, 6, 'not UTF-8 text (byte 0xe9)')
+    """
+    start = min(error.start, len(data))
+    before = data[:start].decode("utf-8", "replace")
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    byte = f" (byte 0x{data[start]:02x})" if start < len(data) else f": {error.reason}"
+    return line, column, f"not UTF-8 text{byte}"

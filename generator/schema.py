@@ -196,7 +196,8 @@ def parse_spec(label: str, data: bytes, meta_check: bool = True) -> Spec:
     try:
         document = jsontext.loads(data, duplicates)
     except UnicodeDecodeError as e:
-        raise SpecError(label, None, f"not UTF-8 text: {e.reason}", 1, e.start + 1) from e
+        line, column, message = jsontext.not_utf8(data, e)
+        raise SpecError(label, None, message, line, column) from e
     except jsontext.JSONTextError as e:
         where = (None, e.line, e.column) if e.line else (e.pointer, 0, 0)
         raise SpecError(label, where[0], f"invalid JSON: {e.message}", *where[1:]) from e

@@ -147,10 +147,23 @@ def test_json_nested_deeper_than_the_parser_reads_is_bad_input():
 @pytest.mark.parametrize(
     "value, message",
     [
-        ("NaN", "x.json#: invalid JSON: NaN is not a JSON number"),
-        ("-Infinity", "x.json#: invalid JSON: -Infinity is not a JSON number"),
-        ("1e400", "x.json#: invalid JSON: 1e400 is past the range of a number"),
-        ("9" * 5000, "x.json#: invalid JSON: an integer of more than 4300 digits"),
+        # Named at "#" alone, till their place was found by reading them as markers.
+        (
+            "NaN",
+            "x.json#/properties/MaximumRetryAttempts/maximum: invalid JSON: NaN is not a JSON number",
+        ),
+        (
+            "-Infinity",
+            "x.json#/properties/MaximumRetryAttempts/maximum: invalid JSON: -Infinity is not a JSON number",
+        ),
+        (
+            "1e400",
+            "x.json#/properties/MaximumRetryAttempts/maximum: invalid JSON: 1e400 is past the range of a number",
+        ),
+        (
+            "9" * 5000,
+            "x.json#/properties/MaximumRetryAttempts/maximum: invalid JSON: an integer of more than 4300 digits",
+        ),
         (
             '"a\\ud800"',
             "x.json#/properties/MaximumRetryAttempts/maximum: invalid JSON: a lone "
@@ -167,6 +180,17 @@ def test_json_that_python_reads_but_no_file_can_hold_is_bad_input(value, message
         parse_spec("x.json", data)
     assert str(error.value) == message
     assert "Traceback" not in message
+
+
+def test_bytes_that_are_not_utf_8_are_named_at_their_line_and_column():
+    # Named at line 1 always, with the byte offset for a column.
+    data = b'{"typeName": "AWS::Demo::Thing",\n "description": "caf\xe9"}'
+    with pytest.raises(SpecError) as error:
+        parse_spec("x.json", data)
+    assert str(error.value) == "x.json:2:21: not UTF-8 text (byte 0xe9)"
+    with pytest.raises(FetchError) as fetch_error:
+        parse_type_name("x.json", data)
+    assert str(fetch_error.value) == "x.json:2:21: not UTF-8 text (byte 0xe9)"
 
 
 @pytest.mark.parametrize(
