@@ -262,7 +262,8 @@ def check_structure(label: str, document: dict, data: bytes | None = None) -> No
         raise SpecError(label, "/primaryIdentifier", "expected a non-empty array of pointers")
     for i, pointer in enumerate(identifier):
         if not _names_property(document, pointer):
-            raise SpecError(label, f"/primaryIdentifier/{i}", f"{pointer!r} names no property")
+            named = repr(pointer) if isinstance(pointer, str) else jsontext.json_type(pointer)
+            raise SpecError(label, f"/primaryIdentifier/{i}", f"{named} names no property")
 
 
 # The type names of JSON Schema: another would stand in the Fields table as written.
@@ -516,7 +517,7 @@ def _check_handlers(label: str, handlers: Any) -> None:
             label, "/handlers", f"expected an object, got {jsontext.json_type(handlers)}"
         )
     for name, handler in handlers.items():
-        here = f"/handlers/{name}"
+        here = join_pointer(("handlers", name))  # `a/b`: /handlers/a~1b
         if name not in HANDLER_NAMES:
             raise SpecError(label, here, f"unknown handler (expected one of {HANDLER_NAMES})")
         if not isinstance(handler, dict):

@@ -111,6 +111,15 @@ def mutated(change) -> bytes:
             "x.json#/handlers/patch: unknown handler "
             "(expected one of ('create', 'read', 'update', 'delete', 'list'))",
         ),
+        (  # escaped in the pointer: it read as /handlers/a, then /b
+            lambda d: d["handlers"].update({"a/b": {}}),
+            "x.json#/handlers/a~1b: unknown handler "
+            "(expected one of ('create', 'read', 'update', 'delete', 'list'))",
+        ),
+        (  # said as JSON says it, not Python's None
+            lambda d: d.update(primaryIdentifier=[None]),
+            "x.json#/primaryIdentifier/0: null names no property",
+        ),
         (
             lambda d: d.pop("primaryIdentifier"),
             "x.json#: no primaryIdentifier, but the schema has handlers",
