@@ -117,6 +117,7 @@ def run_fetch(args: argparse.Namespace) -> int:
     """Fetch schemas into --specs and update the lock."""
     from generator.fetch import fetch_schemas  # requests is loaded only when needed
 
+    _region_of(args.source, args.region)
     result = fetch_schemas(args.source, args.types, args.region, args.specs, prune=args.prune)
     if args.quiet:
         return EXIT_OK
@@ -187,6 +188,7 @@ def run_check(args: argparse.Namespace) -> int:
     """Check the output (and, with --source, the schemas); print the report."""
     from generator.check import check, render_json, render_markdown
 
+    _region_of(args.source, args.region)
     report = check(
         args.specs,
         args.out,
@@ -410,6 +412,17 @@ def source_arg(text: str) -> str:
         return text
     path_arg(text)
     return text
+
+
+def _region_of(source: str | None, region: str | None) -> None:
+    """Refuse a --region beside a --source that has no regions: a URL, zip or folder holds
+    the schemas of one region, its own, and the region given was ignored."""
+    if region is None or source is None or source.partition(":")[0] == "cfn-lint":
+        return
+    raise UsageError(
+        f"--region {region} with --source {source}: a URL, zip or folder holds the schemas of "
+        "its own region; --region names that of AWS's zip (no --source) or of cfn-lint"
+    )
 
 
 def region_arg(text: str) -> str:

@@ -754,3 +754,17 @@ def test_a_fetched_type_replaces_its_schema_under_another_name(tmp_path: Path, c
     assert sorted(p.name for p in specs.iterdir()) == [EIC_FILE, "notes.json", LOCK_FILE]
     (specs / "notes.json").unlink()
     assert main(["generate", "--specs", str(specs), "--out", str(tmp_path / "out"), "-q"]) == 0
+
+
+@pytest.mark.parametrize("command", ["fetch", "check"])
+def test_a_region_beside_a_source_that_has_none_is_refused(tmp_path, capsys, command) -> None:
+    # It was ignored: the folder's schemas passed for eu-west-1's.
+    source = tmp_path / "source"
+    source.mkdir()
+    argv = [command, "--region", "eu-west-1", "--source", str(source), "--specs", str(tmp_path)]
+    assert main(argv) == 2
+    assert capsys.readouterr().err == (
+        f"error: --region eu-west-1 with --source {source}: a URL, zip or folder holds the "
+        "schemas of its own region; --region names that of AWS's zip (no --source) or of "
+        "cfn-lint\n"
+    )
