@@ -72,8 +72,9 @@ def add_fetch(sub: argparse._SubParsersAction) -> None:
         "fetch",
         help="copy CloudFormation resource schemas into the specs folder and update its lock",
         description="Write the schemas of the given types (all types when none is given) from "
-        "a source into --specs, each atomically, and record them in specs.lock.json. Nothing "
-        "is written unless every requested schema was read and parsed.",
+        "a source into --specs, each atomically (replacing a type's schema under another file "
+        "name), and record them in specs.lock.json. Nothing is written unless every requested "
+        "schema was read and parsed.",
     )
     p.add_argument(
         "types",
