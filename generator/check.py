@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from generator.fetch import (
 )
 from generator.model import Site, Spec
 from generator.naming import did_you_mean
-from generator.output import blocker, is_foreign, present_files, read_owned
+from generator.output import OWNED_FILE, blocker, is_foreign, present_files, read_owned
 from generator.schema import parse_spec, read_specs
 
 
@@ -190,6 +191,7 @@ def check_output(site: Site, out_dir: Path, extras: bool = True) -> tuple[PageFi
     built = {page.path for page in site.pages}
     owned = read_owned(out_dir)
     blocked: set[str] = set()
+    written = False  # whether a page the generator writes is there
     for page in site.pages:
         # A folder or file of another's in the way: named, once (`aws/sns`, a file where the
         # folder of three pages goes), as generate names it.
@@ -205,11 +207,17 @@ def check_output(site: Site, out_dir: Path, extras: bool = True) -> tuple[PageFi
             found.append(_finding(PageState.MISSING, page.path))
         elif is_foreign(page.path, data, text, owned):
             found.append(_finding(PageState.CONFLICT, page.path))
-        elif data != text:
-            found.append(_finding(PageState.STALE, page.path))
+        else:
+            written = True
+            if data != text:
+                found.append(_finding(PageState.STALE, page.path))
     for rel in sorted(owned - built) if extras else ():
         if (out_dir / rel).is_file():
             found.append(_finding(PageState.EXTRA, rel))
+    if written and not os.path.lexists(out_dir / OWNED_FILE):
+        # Pages the generator wrote, but no record of them: deleted (in a pull request, a
+        # merge), it leaves no page of a type removed later known for the generator's.
+        found.append(_finding(PageState.MISSING, OWNED_FILE))
     order = list(PageState)
     return tuple(sorted(found, key=lambda f: (order.index(f.state), f.path)))
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from generator.atomicfile import read_or_none, write_atomic
 from generator.errors import OutputError
 from generator.model import KeptPage, Outcome, Page, Summary
-from generator.naming import category, page_path
+from generator.naming import page_path
 
 # The generator's record of the files it wrote; nothing else in the folder is ever touched.
 OWNED_FILE = ".stackql-docgen.json"
@@ -46,11 +46,11 @@ class WriteResult:
 
 
 def read_owned(out_dir: Path) -> frozenset[str]:
-    """The paths the generator wrote in an output folder, from its record; where there is no
-    record (deleted, or lost in a merge), the files that bear its sign (`_signed`)."""
+    """The paths the generator wrote in an output folder, from its record (none without one:
+    a file is never taken for the generator's by its content alone, which anyone may copy)."""
     record = out_dir / OWNED_FILE
     if not record.exists():
-        return _signed(out_dir)
+        return frozenset()
     try:
         data = record.read_bytes()
     except OSError as e:  # not to be deleted: it may be whole
@@ -78,41 +78,9 @@ def read_owned(out_dir: Path) -> frozenset[str]:
 
 # How to mend a broken record (a merge conflict, say): the pages bear the generator's sign.
 _MEND = (
-    "; delete it and run stackql-docgen generate, which takes back the files it signed "
-    "(and removes those no schema builds now)"
+    "; delete it and run stackql-docgen generate, which takes back the pages it signed "
+    "(files of types no longer built are then left for you to remove)"
 )
-# The line by which a page bears the generator's sign (see the templates).
-_SIGN_LINE = b"\n{/* " + GENERATED_SIGN.encode()
-
-
-def _signed(out_dir: Path) -> frozenset[str]:
-    """The files of an output folder without a record that the generator wrote: the pages
-    that bear its sign where it writes pages (`aws/index.mdx` to
-    `aws/<service>/<resource>/index.mdx`), and the sidebar files of their folders as it
-    writes them. So a record lost does not leave the pages of types no longer built for ever.
-    """
-    found: set[str] = set()
-    for pattern in ("*/index.mdx", "*/*/index.mdx", "*/*/*/index.mdx"):
-        for path in sorted(out_dir.glob(pattern)):
-            rel = path.relative_to(out_dir).as_posix()
-            if rel.startswith(".") or path.is_symlink() or not path.is_file():
-                continue
-            try:
-                if _SIGN_LINE not in path.read_bytes():
-                    continue
-            except OSError:  # unreadable: none of the generator's, as far as it can tell
-                continue
-            found.add(rel)
-            sidebar = path.parent / "_category_.json"
-            try:
-                if (
-                    rel.count("/") < 3
-                    and sidebar.read_bytes() == category(sidebar.parent.name).encode()
-                ):
-                    found.add(sidebar.relative_to(out_dir).as_posix())
-            except OSError:
-                pass
-    return frozenset(found)
 
 
 def present_files(out_dir: Path) -> set[str]:

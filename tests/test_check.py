@@ -609,42 +609,41 @@ def test_a_broken_record_says_how_to_mend_it_and_the_mend_works(specs, out, caps
     assert (code, stdout) == (2, "")
     assert stderr == (
         f"error: {record}:1:1: unreadable record of generated files (invalid JSON: Expecting "
-        "value); delete it and run stackql-docgen generate, which takes back the files it "
-        "signed (and removes those no schema builds now)\n"
+        "value); delete it and run stackql-docgen generate, which takes back the pages it "
+        "signed (files of types no longer built are then left for you to remove)\n"
     )
     record.unlink()
     assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
     assert run_check(capsys, "--specs", str(specs), "--out", str(out))[0] == 0
 
 
-def test_without_its_record_the_signed_files_of_types_gone_are_extra_and_removed(
-    specs, tmp_path, capsys
-):
-    # Deleted in a pull request (or a merge), the record left nothing to tell the pages of
-    # types no longer built: check said nothing and generate kept them for ever.
-    shutil.copy(SES_SPEC, specs)
-    out = tmp_path / "out"
-    assert main(["generate", "--specs", str(specs), "--out", str(out), "-q"]) == 0
+def test_a_record_deleted_is_missing_and_generate_writes_it_again(specs, out, capsys):
+    # Deleted in a pull request (or a merge), it went unnoticed: no page of a type removed
+    # later would then be known for the generator's, nor removed.
     (out / ".stackql-docgen.json").unlink()
-    (out / "aws" / "ses" / "notes.mdx").write_text("mine\n")  # not the generator's: stays
-    (out / "aws" / "ses" / "rules").mkdir()
-    (out / "aws" / "ses" / "rules" / "index.mdx").write_text("mine, unsigned\n")
     folders = ("--specs", str(specs), "--out", str(out))
-    assert run_check(capsys, *folders)[0] == 0
-    (specs / SES_SPEC.name).unlink()
     code, stdout, _ = run_check(capsys, *folders, "--format", "json")
     assert code == 1
     assert [(f["kind"], f["path"]) for f in json.loads(stdout)["findings"]] == [
-        ("stale", "aws/index.mdx"),
-        *[("extra", path) for path in SES_FILES],
+        ("missing", ".stackql-docgen.json")
     ]
     assert main(["generate", *folders, "-q"]) == 0
-    assert sorted(p.relative_to(out).as_posix() for p in (out / "aws" / "ses").rglob("*")) == [
-        "aws/ses/notes.mdx",
-        "aws/ses/rules",
-        "aws/ses/rules/index.mdx",
-    ]
     assert run_check(capsys, *folders)[0] == 0
+
+
+def test_without_its_record_no_file_is_taken_for_the_generators(specs, tmp_path, capsys):
+    # Not even one that bears its sign: anyone may copy a page (and its sign) by hand.
+    shutil.copy(SES_SPEC, specs)
+    out = tmp_path / "out"
+    folders = ("--specs", str(specs), "--out", str(out))
+    assert main(["generate", *folders, "-q"]) == 0
+    (out / ".stackql-docgen.json").unlink()
+    (out / "guides").mkdir()
+    shutil.copy(out / PAGE, out / "guides" / "index.mdx")
+    (specs / SES_SPEC.name).unlink()
+    assert main(["generate", *folders, "-q"]) == 0
+    assert (out / "guides" / "index.mdx").is_file()
+    assert all((out / path).is_file() for path in SES_FILES)  # left for the user to remove
 
 
 def test_drift_from_cfn_lint_of_another_region(specs, out, capsys):
