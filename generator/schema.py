@@ -363,42 +363,12 @@ def _check_keywords(label: str, node: Any, path: tuple) -> None:
         elif kind == "names":
             if not _names(value):
                 raise _wrong(label, (*path, key), value, "an array of strings")
-            if key == "required" and path:  # the top level's is checked with its properties
-                _check_required(label, node, path, value)
         elif kind == "name-lists":
             if not isinstance(value, dict):
                 raise _wrong(label, (*path, key), value, "an object of arrays of names")
             for name, names in value.items():
                 if not _names(names):
                     raise _wrong(label, (*path, key, name), names, "an array of strings")
-
-
-# Where a schema's `required` names members of the object around it, not its own (a list
-# handler's schema names the resource's properties).
-_BRANCHES = frozenset({"allOf", "anyOf", "oneOf"})
-_AROUND = frozenset({"not", "if", "then", "else", "dependencies", "handlerSchema"})
-# What may give an object members beside its `properties`.
-_MORE_MEMBERS = frozenset({"allOf", "anyOf", "oneOf", "patternProperties", "$ref", "if"})
-
-
-def _check_required(label: str, node: dict, path: tuple, names: list[str]) -> None:
-    """Raise SpecError for a nested object's `required` name that names no member of its own
-    `properties`: no example could hold it (its value is of no known type, or none is allowed).
-    A `required` in a branch (`anyOf`, `if`, ...), at any depth, or beside what may add
-    members, names others'."""
-    if not _BRANCHES.isdisjoint(path) or not _AROUND.isdisjoint(path):  # inside a branch
-        return
-    if not _MORE_MEMBERS.isdisjoint(node):
-        return
-    members = node.get("properties")
-    members = members if isinstance(members, dict) else {}
-    for i, name in enumerate(names):
-        if name not in members:
-            raise SpecError(
-                label,
-                join_pointer((*path, "required", i)),
-                f"{name!r} names no member of its object",
-            )
 
 
 def _check_type(label: str, here: tuple, value: Any) -> None:
