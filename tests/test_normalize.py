@@ -130,9 +130,36 @@ def test_arrays_nested_with_min_items_are_cut_before_they_multiply():
     document["required"] = ["Grid"]
     spec = parse_spec("grid.json", json.dumps(document).encode(), meta_check=False)
     value = next(p for p in normalize(spec).properties if p.name == "Grid").value
-    assert value == ArrayValue(ArrayValue(Truncated("Grid[0][0]", "[]"), 5, "Grid[0]"), 5, "Grid")
+    for _ in range(3):  # 5 x 5 x 5 items written out, the fourth level of 5 would pass 256
+        assert isinstance(value, ArrayValue) and value.count == 5
+        value = value.item
+    assert value == Truncated("Grid[0][0][0]", "[]")
     page = render_page(normalize(spec))
-    assert len(page.encode()) < 100_000 and "cut here" in page
+    assert len(page.encode()) < 200_000 and "cut here" in page
+
+
+def test_small_nested_arrays_are_written_out_whole():
+    # Two 4 x 4 matrices, required: cut at 25 values written out, the page failed validate.
+    matrices = {"type": "array", "minItems": 4, "items": {"type": "number"}}
+    matrices = {
+        "type": "array",
+        "minItems": 2,
+        "items": {"type": "array", "minItems": 4, "items": matrices},
+    }
+    document = json.loads(RECURSIVE)
+    document["properties"]["Matrices"] = matrices
+    document["required"] = ["Matrices"]
+    spec = parse_spec("m.json", json.dumps(document).encode(), meta_check=False)
+    value = next(p for p in normalize(spec).properties if p.name == "Matrices").value
+    assert value == ArrayValue(
+        ArrayValue(
+            ArrayValue(Placeholder("Matrices[0][0][0]", "number"), 4, "Matrices[0][0]"),
+            4,
+            "Matrices[0]",
+        ),
+        2,
+        "Matrices",
+    )
 
 
 def test_a_definition_that_is_one_of_itself_or_a_string_is_a_string():
