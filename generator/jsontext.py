@@ -86,6 +86,8 @@ def _first_bad_number(data: bytes | str) -> str:
 
     >>> _first_bad_number(b'{"a": [1, {"b": NaN}], "c": 1e999}')
     '/a/1/b'
+    >>> _first_bad_number(b'{"a": NaN, "a": 1}')  # the name's later value is read
+    '/a'
     """
     bad = _Bad()
 
@@ -100,8 +102,12 @@ def _first_bad_number(data: bytes | str) -> str:
             return bad
 
     try:
-        document = json.loads(
-            data, parse_constant=lambda _: bad, parse_float=a_float, parse_int=an_int
+        document = json.loads(  # every pair, a name's duplicates too: the first may be bad
+            data,
+            parse_constant=lambda _: bad,
+            parse_float=a_float,
+            parse_int=an_int,
+            object_pairs_hook=_Pairs,
         )
     except (ValueError, RecursionError):
         return ""
@@ -110,8 +116,8 @@ def _first_bad_number(data: bytes | str) -> str:
         node, path = stack.pop()
         if node is bad:
             return join_pointer(path)
-        if isinstance(node, dict):
-            stack.extend((value, (*path, key)) for key, value in reversed(node.items()))
+        if isinstance(node, _Pairs):
+            stack.extend((value, (*path, key)) for key, value in reversed(node))
         elif isinstance(node, list):
             stack.extend((value, (*path, i)) for i, value in reversed(list(enumerate(node))))
     return ""
@@ -204,7 +210,8 @@ def not_utf8(data: bytes, error: UnicodeDecodeError) -> tuple[int, int, str]:
     >>> not_utf8(b'{"a":\\n "caf\\xe9"}', UnicodeDecodeError("utf-8", b"", 11, 12, "invalid"))
     (2, 6, 'not UTF-8 text (byte 0xe9)')
     """
-    start = min(error.start, len(data))
+    # Python's json reads UTF-8 with a byte order mark as utf-8-sig: it counts after the mark.
+    start = min(error.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0), len(data))
     before = data[:start].decode("utf-8", "replace")
     line = before.count("\n") + 1
     column = len(before) - (before.rfind("\n") + 1) + 1

@@ -202,6 +202,8 @@ def test_bytes_that_are_not_utf_8_are_named_at_their_line_and_column():
     # Named at line 1 always, with the byte offset for a column.
     data = b'{"typeName": "AWS::Demo::Thing",\n "description": "caf\xe9"}'
     assert said(data) == ("x.json:2:21: not UTF-8 text (byte 0xe9)",) * 2
+    # After a byte order mark, which Python's json reads past, not counting it.
+    assert said(b"\xef\xbb\xbf" + data) == ("x.json:2:21: not UTF-8 text (byte 0xe9)",) * 2
 
 
 @pytest.mark.parametrize(
