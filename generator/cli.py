@@ -72,9 +72,8 @@ def add_fetch(sub: argparse._SubParsersAction) -> None:
         "fetch",
         help="copy CloudFormation resource schemas into the specs folder and update its lock",
         description="Write the schemas of the given types (all types when none is given) from "
-        "a source into --specs, each atomically (replacing a type's schema under another file "
-        "name), and record them in specs.lock.json. Nothing is written unless every requested "
-        "schema was read and parsed.",
+        "a source into --specs, each atomically, and record them in specs.lock.json. Nothing "
+        "is written unless every requested schema was read and parsed.",
     )
     p.add_argument(
         "types",
@@ -127,7 +126,7 @@ def run_fetch(args: argparse.Namespace) -> int:
     for path in result.removed:
         print(f"removed {path}")
     lock = f"updated {result.lock_path}" if result.lock_changed else f"{result.lock_path} unchanged"
-    removed = f", {len(result.removed)} removed" if args.prune or result.removed else ""
+    removed = f", {len(result.removed)} removed" if args.prune else ""
     print(
         f"{len(result.written)} written, {len(result.unchanged)} unchanged{removed} "
         f"from {result.source}; {lock}"

@@ -14,6 +14,7 @@ import importlib.resources
 import importlib.util
 import json
 import logging
+import os
 import re
 import tempfile
 import time
@@ -117,9 +118,7 @@ class FetchResult:
     schemas: tuple[FetchedSchema, ...]
     lock_path: Path
     lock_changed: bool
-    # The schemas it deleted: with prune, those of _unsourced; else a fetched type's copies
-    # under other file names (see _copies).
-    removed: tuple[Path, ...] = ()
+    removed: tuple[Path, ...] = ()  # with prune: the schemas it deleted (see _unsourced)
 
     @property
     def written(self) -> tuple[FetchedSchema, ...]:
@@ -301,8 +300,15 @@ def fetch_schemas(
     documents = read_source(resolved, types, options)
     chosen = select_documents(index_documents(documents), types, resolved.label)
     unsourced = _unsourced(specs_dir, chosen) if prune else None
-    copies = () if prune else _copies(specs_dir, chosen)
-    return _write_schemas(chosen, specs_dir, _lock_source(resolved), lock, unsourced, copies)
+    copies = [] if prune else _copies(specs_dir, chosen)
+    if copies:
+        copy, type_name = copies[0]
+        raise FetchError(
+            f"{copy}: holds {type_name} too, which fetch writes as "
+            f"{specs_dir / spec_file_name(type_name)}: move it out of {specs_dir} first (two "
+            "schemas of one type are bad input to generate)"
+        )
+    return _write_schemas(chosen, specs_dir, _lock_source(resolved), lock, unsourced)
 
 
 def _unsourced(specs_dir: Path, chosen: Sequence[SchemaDocument]) -> tuple[Path, ...]:
@@ -312,12 +318,16 @@ def _unsourced(specs_dir: Path, chosen: Sequence[SchemaDocument]) -> tuple[Path,
     return tuple(path for path, _ in _other_schemas(specs_dir, chosen))
 
 
-def _copies(specs_dir: Path, chosen: Sequence[SchemaDocument]) -> tuple[Path, ...]:
+def _copies(specs_dir: Path, chosen: Sequence[SchemaDocument]) -> list[tuple[Path, str]]:
     """The schemas in `specs_dir` of a type of `chosen` under another file name than the one
-    fetch writes (`mytopic.json` for AWS::SNS::Topic): the fetched schema replaces them, as
-    both would name one type."""
-    types = {d.type_name.lower() for d in chosen}
-    return tuple(path for path, name in _other_schemas(specs_dir, chosen) if name.lower() in types)
+    fetch writes (`mytopic.json` for AWS::SNS::Topic), with that type: beside the fetched
+    one, they would name the type twice."""
+    types = {d.type_name.lower(): d.type_name for d in chosen}
+    return [
+        (path, types[name.lower()])
+        for path, name in _other_schemas(specs_dir, chosen)
+        if name.lower() in types
+    ]
 
 
 def _other_schemas(specs_dir: Path, chosen: Sequence[SchemaDocument]) -> list[tuple[Path, str]]:
@@ -330,11 +340,21 @@ def _other_schemas(specs_dir: Path, chosen: Sequence[SchemaDocument]) -> list[tu
     for path in sorted(specs_dir.glob("*.json")):
         if path.name in fetched or path.name == LOCK_FILE or path.name.startswith("."):
             continue
+        if path.name.lower() in fetched and _same_file(path, specs_dir / path.name.lower()):
+            continue  # the file fetch writes, on a file system that ignores case (macOS)
         try:
             found.append((path, parse_type_name(str(path), path.read_bytes())))
         except (FetchError, OSError):
             continue
     return found
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (False where either is not there)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _is_file(path: Path) -> bool:
@@ -590,11 +610,10 @@ def _write_schemas(
     source: str,
     lock: Lock,
     unsourced: Sequence[Path] | None = None,
-    copies: Sequence[Path] = (),
 ) -> FetchResult:
     """Write the documents whose bytes differ from specs/, then the lock if it changed. With
     `unsourced` (a prune), delete those schema files, and keep only the documents' types in
-    the lock. The `copies` (see `_copies`) are deleted, the documents written."""
+    the lock."""
     results, entries, changed_files = [], [], []
     for doc in documents:
         path = specs_dir / spec_file_name(doc.type_name)
@@ -609,7 +628,7 @@ def _write_schemas(
     except OSError as e:
         raise OutputError(f"{specs_dir}: cannot create: {e.strerror or e}") from e
     write_all_atomic(changed_files, durable=True)
-    removed = (*(unsourced or ()), *copies)
+    removed = tuple(unsourced or ())
     for path in removed:
         try:
             path.unlink()

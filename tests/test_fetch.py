@@ -735,25 +735,41 @@ def test_prune_keeps_what_it_writes_and_drops_a_type_under_another_name(tmp_path
     assert (specs / "aws-test-widget.json").read_bytes() == WIDGET
 
 
-def test_a_fetched_type_replaces_its_schema_under_another_name(tmp_path: Path, capsys) -> None:
+def test_a_type_held_under_another_file_name_is_refused_naming_it(tmp_path: Path, capsys) -> None:
     # It was written beside it, and generate then refused the two schemas of one type.
     source = tmp_path / "source"
     source.mkdir()
-    (source / "w.json").write_bytes(WIDGET)
     shutil.copy(LAMBDA_SPEC, source)
     specs = tmp_path / "specs"
     specs.mkdir()
-    shutil.copy(LAMBDA_SPEC, specs / "mine.json")
-    (specs / "notes.json").write_text('{"not": "a schema"}')  # no schema: it stays
-    assert main(["fetch", EIC, "--source", str(source), "--specs", str(specs)]) == 0
-    assert capsys.readouterr().out == (
-        f"wrote {specs / EIC_FILE} ({EIC})\n"
-        f"removed {specs / 'mine.json'}\n"
-        f"1 written, 0 unchanged, 1 removed from {source}; updated {specs / LOCK_FILE}\n"
+    shutil.copy(LAMBDA_SPEC, specs / "mine.json")  # hand-patched, say: never deleted
+    assert main(["fetch", EIC, "--source", str(source), "--specs", str(specs)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {specs / 'mine.json'}: holds {EIC} too, which fetch writes as "
+        f"{specs / EIC_FILE}: move it out of {specs} first (two schemas of one type are bad "
+        "input to generate)\n"
     )
-    assert sorted(p.name for p in specs.iterdir()) == [EIC_FILE, "notes.json", LOCK_FILE]
-    (specs / "notes.json").unlink()
-    assert main(["generate", "--specs", str(specs), "--out", str(tmp_path / "out"), "-q"]) == 0
+    assert sorted(p.name for p in specs.iterdir()) == ["mine.json"]
+    (specs / "mine.json").rename(tmp_path / "mine.json")
+    assert main(["fetch", EIC, "--source", str(source), "--specs", str(specs), "-q"]) == 0
+    assert (specs / EIC_FILE).read_bytes() == LAMBDA_SPEC.read_bytes()
+
+
+def test_the_file_fetch_writes_is_no_copy_where_names_ignore_case(tmp_path: Path) -> None:
+    # On macOS, AWS-Lambda-EventInvokeConfig.json is the file fetch writes: taken for another,
+    # it was deleted with the fetched schema. A link to that file stands for one here.
+    from generator.fetch import _copies, read_source, resolve_source
+
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    cased = EIC_FILE.replace("aws-lambda-eventinvokeconfig", "AWS-Lambda-EventInvokeConfig")
+    shutil.copy(LAMBDA_SPEC, specs / EIC_FILE)
+    (specs / cased).hardlink_to(specs / EIC_FILE)
+    documents = read_source(resolve_source(str(LAMBDA_SPEC.parent), None), [EIC], FAST)
+    assert _copies(specs, documents) == []
+    (specs / cased).unlink()
+    shutil.copy(LAMBDA_SPEC, specs / cased)  # a file of its own: a copy
+    assert _copies(specs, documents) == [(specs / cased, EIC)]
 
 
 @pytest.mark.parametrize("command", ["fetch", "check"])
