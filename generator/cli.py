@@ -398,12 +398,19 @@ def path_arg(text: str) -> Path:
     """
     if not text:
         raise argparse.ArgumentTypeError("expected a path, got an empty one")
-    long = next((n for n in text.split(os.sep) if len(os.fsencode(n)) > NAME_MAX), None)
+    names = text.replace(os.altsep, os.sep).split(os.sep) if os.altsep else text.split(os.sep)
+    long = next((n for n in names if _name_length(n) > NAME_MAX), None)
     if long is not None:
         raise argparse.ArgumentTypeError(
             f"{long[:40]}...: a name longer than {NAME_MAX} bytes (no file system takes it)"
         )
     return Path(text)
+
+
+def _name_length(name: str) -> int:
+    """A file name's length as the file system limits it: in bytes on Linux (ext4, XFS), in
+    characters elsewhere (APFS, NTFS)."""
+    return len(os.fsencode(name)) if sys.platform.startswith("linux") else len(name)
 
 
 def source_arg(text: str) -> str:
