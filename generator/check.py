@@ -48,6 +48,12 @@ _MESSAGES = {
     PageState.EXTRA: "was written by the generator but is no longer built",
     PageState.CONFLICT: "was not written by the generator, which will not overwrite it",
 }
+# The record of the files the generator wrote, missing where its pages are.
+_RECORD_NOTE = ": the record of the files the generator wrote"
+_RECORD_MISSING = (
+    "is the record of the files the generator wrote, not in the output folder: without it, no "
+    "page of a type removed later is known for the generator's"
+)
 _HEADINGS = {
     PageState.STALE: ("Stale files", "They differ from what `generate` writes now."),
     PageState.MISSING: ("Missing files", "Built from the schemas, but not in the output folder."),
@@ -217,7 +223,7 @@ def check_output(site: Site, out_dir: Path, extras: bool = True) -> tuple[PageFi
     if written and not os.path.lexists(out_dir / OWNED_FILE):
         # Pages the generator wrote, but no record of them: deleted (in a pull request, a
         # merge), it leaves no page of a type removed later known for the generator's.
-        found.append(_finding(PageState.MISSING, OWNED_FILE))
+        found.append(PageFinding(PageState.MISSING, OWNED_FILE, _RECORD_MISSING))
     order = list(PageState)
     return tuple(sorted(found, key=lambda f: (order.index(f.state), f.path)))
 
@@ -256,7 +262,9 @@ def _markdown(report: CheckReport, listed: int, drift_chars: int) -> str:
         if paths:
             title, note = _HEADINGS[state]
             lines += ["", f"### {title}", "", f"{note} Output folder: {code(report.out)}.", ""]
-            lines += [f"- {code(path)}" for path in paths[:listed]]
+            lines += [
+                f"- {code(path)}{_RECORD_NOTE * (path == OWNED_FILE)}" for path in paths[:listed]
+            ]
             lines += _rest(len(paths) - listed, "file")
     if report.drift:
         lines += [

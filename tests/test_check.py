@@ -627,6 +627,8 @@ def test_a_record_deleted_is_missing_and_generate_writes_it_again(specs, out, ca
     assert [(f["kind"], f["path"]) for f in json.loads(stdout)["findings"]] == [
         ("missing", ".stackql-docgen.json")
     ]
+    stdout = run_check(capsys, *folders)[1]
+    assert "- `.stackql-docgen.json`: the record of the files the generator wrote\n" in stdout
     assert main(["generate", *folders, "-q"]) == 0
     assert run_check(capsys, *folders)[0] == 0
 
