@@ -165,15 +165,15 @@ def load_source(source: SourceFile) -> SourceFile:
 
 
 def _read_zip(archive: Path) -> tuple[SourceFile, ...]:
-    """The schemas of a zip, read (see `schemazip`), each labelled `zip/member`."""
+    """The schemas of a zip, read (see `schemazip`), each labelled `zip!member`, as fetch labels them."""
     try:
         members = read_members(archive, MAX_SCHEMA_BYTES)
     except ZipProblem as e:
         if e.too_large:
-            raise SpecError(f"{archive}/{e.member}", "", e.message) from e
-        where = f"{archive}/{e.member}" if e.member else str(archive)
+            raise SpecError(f"{archive}!{e.member}", "", e.message) from e
+        where = f"{archive}!{e.member}" if e.member else str(archive)
         raise UsageError(f"{where}: {e.message}") from e
-    return tuple(SourceFile(name, f"{archive}/{name}", data) for name, data in members)
+    return tuple(SourceFile(name, f"{archive}!{name}", data) for name, data in members)
 
 
 def read_specs(specs_dir: Path, meta_check: bool = True) -> tuple[Spec, ...]:

@@ -433,7 +433,7 @@ def test_a_zip_holding_one_name_twice_is_bad_input(tmp_path):
         z.writestr(LAMBDA_SPEC.name, LAMBDA_SPEC.read_bytes())
         z.writestr(LAMBDA_SPEC.name, b"{}")
     with pytest.raises(
-        UsageError, match=r"twice\.zip/aws-lambda-eventinvokeconfig\.json: in the zip twice"
+        UsageError, match=r"twice\.zip!aws-lambda-eventinvokeconfig\.json: in the zip twice"
     ):
         read_sources(archive)
 
@@ -445,7 +445,7 @@ def test_an_encrypted_zip_is_bad_input(tmp_path):
     archive.write_bytes(encrypted(archive.read_bytes()))
     with pytest.raises(
         UsageError,
-        match=r"locked\.zip/aws-lambda-eventinvokeconfig\.json: encrypted in the zip \(it needs",
+        match=r"locked\.zip!aws-lambda-eventinvokeconfig\.json: encrypted in the zip \(it needs",
     ):
         read_sources(archive)
 
