@@ -358,6 +358,18 @@ def _progress_bar(quiet: bool) -> Callable[[int, int], None] | None:
 _bar_unended = False
 
 
+def _one_line(text: str) -> str:
+    """A message on one line: the control characters a file name may hold (a line break)
+    written as Python escapes them.
+
+    >>> _one_line("specs/a\\nb.json#/x: bad")
+    'specs/a\\\\nb.json#/x: bad'
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def _say(text: str) -> None:
     """Print a line on stderr, on a line of its own after a progress bar cut short."""
     global _bar_unended
@@ -553,7 +565,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         root.propagate = False
         return args.run(args)
     except DocgenError as e:
-        _say(f"error: {e}")
+        _say(f"error: {_one_line(str(e))}")
         return EXIT_USAGE
     except KeyboardInterrupt:  # Ctrl+C: what was written is whole (atomic), the rest is not
         _say("interrupted")

@@ -165,7 +165,8 @@ def load_source(source: SourceFile) -> SourceFile:
 
 
 def _read_zip(archive: Path) -> tuple[SourceFile, ...]:
-    """The schemas of a zip, read (see `schemazip`), each labelled `zip!member`, as fetch labels them."""
+    """The schemas of a zip, read (see `schemazip`), each labelled `zip!member` (as fetch
+    labels them)."""
     try:
         members = read_members(archive, MAX_SCHEMA_BYTES)
     except ZipProblem as e:

@@ -223,6 +223,18 @@ def test_an_empty_or_too_long_option_is_a_usage_error(argv, said, tmp_path, monk
     assert list(tmp_path.iterdir()) == []
 
 
+def test_an_error_naming_a_file_with_a_line_break_stays_on_one_line(tmp_path, capsys):
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    (specs / "a\nb.json").write_text("{")
+    assert main(["generate", "--specs", str(specs), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err
+        == f"error: {specs}/a\\nb.json:1:2: invalid JSON: Expecting property name enclosed in double quotes\n"
+    )
+
+
 def test_a_path_too_long_as_a_whole_is_bad_input_not_a_traceback(specs, tmp_path, capsys):
     out = tmp_path.joinpath(*["y" * 200] * 25)  # each name fits, the whole is past PATH_MAX
     assert main(["generate", "--specs", str(specs), "--out", str(out), "-q"]) == 2
