@@ -15,8 +15,10 @@ without a delete handler), so that the two cannot collide on a name the page giv
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -485,7 +487,7 @@ class _Scenario:
                 continue
             names = [name for name, _ in props]
             wrong = [n for n in names if n not in by_name or by_name[n].read_only]
-            twice = sorted({n for n in names if names.count(n) > 1})
+            twice = sorted(n for n, count in Counter(names).items() if count > 1)
             if wrong:
                 self.fail(
                     i,
@@ -514,6 +516,11 @@ def read_yaml(text: str, loader: Any = _YAML_LOADER) -> Any:
     """
     depth = 0
     for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent):  # `&r [*r]` loops; nine of nine, a billion
+            raise yaml.MarkedYAMLError(
+                problem=f"an alias (*{event.anchor}): write each value out",
+                problem_mark=event.start_mark,
+            )
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_YAML_DEPTH:
@@ -524,9 +531,33 @@ def read_yaml(text: str, loader: Any = _YAML_LOADER) -> Any:
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     try:
-        return yaml.load(text, Loader=loader)
-    except ValueError as error:
-        raise yaml.YAMLError(str(error)) from error
+        return yaml.load(text, Loader=_json_only(loader))
+    except (ValueError, KeyError, TypeError) as error:  # `!!bool maybe`: a KeyError
+        raise yaml.YAMLError(f"{type(error).__name__}: {error}") from error
+
+
+def _refuse(what: str) -> Callable[[Any, Any], Any]:
+    """A YAML constructor that refuses a value JSON has no type for (`what`), where it is."""
+
+    def construct(loader: Any, node: Any) -> Any:
+        raise yaml.constructor.ConstructorError(
+            None,
+            None,
+            f"{node.value!r} reads as {what}, which JSON has not: quote it",
+            node.start_mark,
+        )
+
+    return construct
+
+
+@functools.cache
+def _json_only(loader: Any) -> Any:
+    """The loader, building JSON's types only: a date, bytes or a set (`2024-01-01`,
+    `!!binary`, `!!set`) is an error where it stands, not a value no request can carry."""
+    refusing = type(f"JSONOnly{loader.__name__}", (loader,), {})
+    for tag, what in (("timestamp", "a date"), ("binary", "bytes"), ("set", "a set")):
+        refusing.add_constructor(f"tag:yaml.org,2002:{tag}", _refuse(what))
+    return refusing
 
 
 def yaml_problem(error: yaml.YAMLError) -> str:

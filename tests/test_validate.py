@@ -324,7 +324,26 @@ def test_an_unfillable_manifest_and_a_block_the_validator_does_not_know(
             166,  # the page's line where it goes wrong, not the manifest's line 2
             "not YAML: nested deeper than 100 levels (column 106)",
         ),
-        ("name: 2024-13-45", 165, "not YAML: month must be in 1..12"),  # a date that is none
+        (  # a date that is none, and one that is: JSON has no dates (it was a traceback)
+            "name: 2024-13-45",
+            166,
+            "not YAML: '2024-13-45' reads as a date, which JSON has not: quote it (column 7)",
+        ),
+        (
+            "name: 2024-01-01",
+            166,
+            "not YAML: '2024-01-01' reads as a date, which JSON has not: quote it (column 7)",
+        ),
+        (  # a KeyError of PyYAML's, and a traceback
+            "name: !!bool maybe",
+            165,
+            "not YAML: KeyError: 'maybe'",
+        ),
+        (  # a loop: a RecursionError and a traceback (nine aliases of nine hung validate)
+            "name: &r [*r]",
+            166,
+            "not YAML: an alias (*r): write each value out (column 11)",
+        ),
         (
             "name: stack: name",
             166,
@@ -412,7 +431,10 @@ def test_known_issues_are_apart_and_stale_ones_are_findings(
         (f"{TYPE}: le mod\xe8le\n".encode("latin-1"), ":1:39: not UTF-8 text (byte 0xe8)"),
         ("[" * 100_000, ":1:101: not YAML: nested deeper than 100 levels"),
         ("a: \x00\n", ":1:4: not YAML: character #x0000 is not allowed"),
-        (f"{TYPE}: 2024-13-45\n", ": not YAML: month must be in 1..12"),
+        (
+            f"{TYPE}: 2024-13-45\n",
+            ":1:33: not YAML: '2024-13-45' reads as a date, which JSON has not: quote it",
+        ),
     ],
 )
 def test_a_bad_known_issues_file_is_bad_input(
