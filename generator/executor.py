@@ -29,7 +29,7 @@ from typing import Any
 import requests
 
 from generator.errors import DocgenError
-from generator.model import DEFAULT_REGION, Method, Resource, SqlVerb
+from generator.model import DEFAULT_REGION, REGION_NAME, Method, Resource, SqlVerb
 from generator.statement import (
     IDENTIFIER,
     MODEL,
@@ -364,6 +364,8 @@ def _region(value: Scalar, resource: Resource, method: Method) -> str:
         return DEFAULT_REGION
     if not isinstance(value, str) or not value:
         raise ExampleError(f"{method.name} requires region, missing from the statement")
+    if not REGION_NAME.fullmatch(value):  # it goes in a header: one that cannot failed there
+        raise ExampleError(f"region {value[:64]!r} is not an AWS region name, like us-east-1")
     return value
 
 

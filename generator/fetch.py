@@ -38,7 +38,7 @@ from generator.lock import (
     update_lock,
     write_lock,
 )
-from generator.model import DEFAULT_REGION, LOCK_FILE, MAX_SCHEMA_BYTES
+from generator.model import DEFAULT_REGION, LOCK_FILE, MAX_SCHEMA_BYTES, REGION_NAME
 from generator.naming import TYPE_NAME, TYPE_NAME_RULE, did_you_mean, spec_file_name, utf8_name
 from generator.schemazip import ZipProblem, read_members
 
@@ -47,7 +47,6 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_BYTES = MAX_SCHEMA_BYTES
 CFN_LINT = "cfn-lint"
 
-_REGION = re.compile(r"[a-z]{2,4}(-[a-z]+)+-\d+")
 _URL_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 # The domain of each AWS partition whose regions differ from amazonaws.com, by the partition's
 # region names: botocore's partitions.json (regionRegex and dnsSuffix; a test compares them).
@@ -209,7 +208,7 @@ def resolve_source(source: str | None, region: str | None) -> Source:
 
 def _check_region(region: str) -> None:
     """Raise FetchError unless `region` looks like an AWS region name."""
-    if not _REGION.fullmatch(region):
+    if not REGION_NAME.fullmatch(region):
         raise FetchError(f"invalid region {region!r}: expected a name such as us-east-1")
 
 

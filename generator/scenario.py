@@ -44,7 +44,14 @@ from generator.placeholders import (
     value_for,
 )
 from generator.samples import SampleError, sample_model
-from generator.statement import PATCH, ExampleError, Statement, line_column, parse_statement
+from generator.statement import (
+    IDENTIFIER,
+    PATCH,
+    ExampleError,
+    Statement,
+    line_column,
+    parse_statement,
+)
 
 SECOND_REGION = "us-west-2"
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when it is there
@@ -207,10 +214,15 @@ class _Scenario:
         self.ran.add(i)
         try:
             statement = fill_statement(self.statements[i], values)
-            return statement, self.executor.run(statement)
+            result = self.executor.run(statement)
         except ExampleError as error:
             self.fail(i, _reason(error), when)
             return None
+        expected = values.braces.get("region", self.region)
+        if result.region != expected:  # the examples after it would not find what it made
+            self.fail(i, f"runs in {result.region}, not the page's region {expected}", when)
+            return None
+        return statement, result
 
     # --- the scenario ----------------------------------------------------------------------------
 
@@ -264,6 +276,10 @@ class _Scenario:
                 )
             elif statement.resource_id != name:
                 self.fail(i, f"names {statement.resource_id}, not this page's {name}")
+            elif example.kind is ExampleKind.SELECT_GET and not any(
+                column == IDENTIFIER for column, _ in statement.where
+            ):  # it lists, and finds the one resource there is: the DELETE took the blame
+                self.fail(i, f"no {IDENTIFIER} in the get example's WHERE clause: it lists")
             else:
                 self.statements[i] = statement
 
