@@ -107,6 +107,18 @@ def _statement(sql: str) -> Statement:
         return _insert(tree)
     if isinstance(tree, exp.Select):
         return _select(tree)
+    if isinstance(tree, (exp.Update, exp.Delete)):  # one resource, by WHERE: no FROM, USING
+        allowed = (
+            ("this", "expressions", "where") if isinstance(tree, exp.Update) else ("this", "where")
+        )
+        extra = [k for k, v in tree.args.items() if v and k not in allowed]
+        if extra:
+            verb = (
+                "UPDATE resource SET ..."
+                if isinstance(tree, exp.Update)
+                else "DELETE FROM resource"
+            )
+            raise ExampleError(f"{tree.key.upper()} must name one resource: {verb} WHERE ...")
     if isinstance(tree, exp.Update):
         assignments = tuple(_assignment(e) for e in tree.expressions)
         return Statement(
@@ -238,6 +250,13 @@ def _table(node: Any) -> str:
     """The `provider.service.resource` a statement names."""
     if not isinstance(node, exp.Table) or not node.name:
         raise ExampleError("the statement names no resource (provider.service.resource)")
+    if node.args.get("joins"):  # `DELETE FROM r, other` or `... JOIN other`: one resource
+        raise ExampleError(f"the statement names one resource, {_name(node)}, and no other")
+    return _name(node)
+
+
+def _name(node: exp.Table) -> str:
+    """A table's `provider.service.resource`."""
     return ".".join(p for p in (node.catalog, node.db, node.name) if p)
 
 

@@ -82,6 +82,24 @@ def test_delete() -> None:
         ),
         ("INSERT INTO a.b.c (A, B) SELECT 'x'", "INSERT names 2 columns but gives 1 values"),
         ("SELECT count(*) FROM a.b.c", "select a column by name, not COUNT(*)"),
+        # A second resource or a join: the DELETE and UPDATE read the first, and passed.
+        (
+            "DELETE FROM a.b.c, a.s3.buckets WHERE data__Identifier = 'x'",
+            "the statement names one resource, a.b.c, and no other",
+        ),
+        (
+            "DELETE FROM a.b.c JOIN a.s3.buckets ON 1 = 1 WHERE data__Identifier = 'x'",
+            "the statement names one resource, a.b.c, and no other",
+        ),
+        (
+            "UPDATE a.b.c SET data__PatchDocument = string('[]') FROM a.s3.buckets "
+            "WHERE data__Identifier = 'x'",
+            "UPDATE must name one resource: UPDATE resource SET ... WHERE ...",
+        ),
+        (
+            "DELETE FROM a.b.c USING a.s3.buckets WHERE data__Identifier = 'x'",
+            "DELETE must name one resource: DELETE FROM resource WHERE ...",
+        ),
         ("CREATE TABLE t (a INT)", "not a statement StackQL runs on a resource: CREATE"),
         (  # an UPDATE without its first line: sqlglot falls back to a command
             'SET data__PatchDocument = string(\'[\n  {"op": "add"}\n]\')\n'
