@@ -172,13 +172,14 @@ def read_pages(specs: Path, out: Path, types: Sequence[str] = ()) -> list[_Page]
             continue
         path = out / outcome.page.path
         try:
-            text = path.read_text(encoding="utf-8")
+            raw = path.read_bytes()
+            text = raw.decode("utf-8")
         except FileNotFoundError:
             text = None
         except OSError as error:
             raise UsageError(f"{path}: cannot read: {error.strerror}") from error
         except UnicodeDecodeError as error:
-            raise UsageError(f"{path}: not UTF-8 text (byte {error.start})") from error
+            raise UsageError(_not_utf8(path, raw, error)) from error
         pages.append(_Page(str(path), text, resources[outcome.type_name], documents[outcome.file]))
     return pages
 
@@ -288,6 +289,13 @@ def _page_findings(page: _Page, page_run: PageRun | None) -> list[Finding]:
     return found
 
 
+def _not_utf8(path: Path, raw: bytes, error: UnicodeDecodeError) -> str:
+    """The error for a file that is not UTF-8: where (line and column) and the byte."""
+    before = raw[: error.start].decode("utf-8")
+    line, column = line_column(before, len(before))
+    return f"{path}:{line}:{column}: not UTF-8 text (byte 0x{raw[error.start]:02x})"
+
+
 def read_known_issues(path: Path) -> dict[str, str]:
     """The known-issues file: a YAML mapping of type name to the reviewed reason."""
     try:
@@ -297,11 +305,7 @@ def read_known_issues(path: Path) -> dict[str, str]:
     except OSError as error:
         raise UsageError(f"{path}: cannot read the known-issues file: {error.strerror}") from error
     except UnicodeDecodeError as error:
-        before = raw[: error.start].decode("utf-8")
-        line, column = line_column(before, len(before))
-        raise UsageError(
-            f"{path}:{line}:{column}: not UTF-8 text (byte 0x{raw[error.start]:02x})"
-        ) from error
+        raise UsageError(_not_utf8(path, raw, error)) from error
     except yaml.YAMLError as error:
         raise UsageError(
             f"{_yaml_place(path, text, error)}: not YAML: {yaml_problem(error)}"

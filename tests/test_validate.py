@@ -332,7 +332,7 @@ def test_an_insert_in_another_region_than_the_pages_is_its_finding(
 
 def test_a_get_without_its_identifier_is_its_finding(specs: Path, out: Path, capsys) -> None:
     # It listed the one resource there was and passed; the DELETE took the blame.
-    line = edit(
+    edit(
         out,
         "WHERE region = 'us-east-1' AND data__Identifier = '<FunctionName>|<Qualifier>';",
         "WHERE region = 'us-east-1';",
@@ -532,7 +532,7 @@ def test_a_page_that_is_not_utf_8_is_bad_input(specs: Path, out: Path, capsys) -
     assert run(capsys, "--specs", str(specs), "--out", str(out)) == (
         2,
         "",
-        f"error: {out / PAGE}: not UTF-8 text (byte 0)\n",
+        f"error: {out / PAGE}:1:1: not UTF-8 text (byte 0xff)\n",
     )
 
 
