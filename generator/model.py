@@ -9,7 +9,7 @@ from enum import Enum
 # The region examples name and schemas are fetched from, unless told otherwise.
 DEFAULT_REGION = "us-east-1"
 # The form of an AWS region name (us-east-1, us-gov-west-1, eu-isoe-west-1).
-REGION_NAME = re.compile(r"[a-z]{2,4}(-[a-z]+)+-\d+")
+REGION_NAME = re.compile(r"[a-z]{2,4}(-[a-z]+)+-[0-9]+")  # ASCII digits: it goes in a header
 # The largest schema read (a file, a zip member, a download): real ones stay under 2 MB.
 MAX_SCHEMA_BYTES = 200 * 1024 * 1024
 # The most a zip's schemas may come to, uncompressed (AWS's whole set is under 50 MB): a zip

@@ -108,17 +108,11 @@ def _statement(sql: str) -> Statement:
     if isinstance(tree, exp.Select):
         return _select(tree)
     if isinstance(tree, (exp.Update, exp.Delete)):  # one resource, by WHERE: no FROM, USING
-        allowed = (
-            ("this", "expressions", "where") if isinstance(tree, exp.Update) else ("this", "where")
-        )
-        extra = [k for k, v in tree.args.items() if v and k not in allowed]
+        allowed = ("this", "expressions", "where", "hint")  # StackQL's /*+ AWAIT */
+        extra = [k.rstrip("_").upper() for k, v in tree.args.items() if v and k not in allowed]
         if extra:
-            verb = (
-                "UPDATE resource SET ..."
-                if isinstance(tree, exp.Update)
-                else "DELETE FROM resource"
-            )
-            raise ExampleError(f"{tree.key.upper()} must name one resource: {verb} WHERE ...")
+            form = "UPDATE resource SET" if isinstance(tree, exp.Update) else "DELETE FROM resource"
+            raise ExampleError(f"{form} ... WHERE ... only: no {', '.join(extra)}")
     if isinstance(tree, exp.Update):
         assignments = tuple(_assignment(e) for e in tree.expressions)
         return Statement(

@@ -140,3 +140,12 @@ def test_a_forbidden_character_is_placed_by_characters_after_non_ascii_text(load
     with pytest.raises(yaml.YAMLError) as caught:
         read_yaml(text, loader)
     assert yaml_at(caught.value, text) == (3, 5)
+
+
+def test_yaml_aliases_are_read_unless_they_loop_or_explode():
+    # Refused whole at first; stackql-deploy reads them (PyYAML's safe_load).
+    assert read_yaml("a: &x {b: 1}\nc: *x") == {"a": {"b": 1}, "c": {"b": 1}}
+    laughs = ["l0: &l0 [lol]"]
+    laughs += [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, 10)]
+    with pytest.raises(yaml.YAMLError, match="more than 100,000 values, its aliases written out"):
+        read_yaml("\n".join(laughs))  # a billion values: it hung validate

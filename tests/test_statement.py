@@ -54,6 +54,14 @@ def test_update_reads_string_of_a_literal_as_the_text() -> None:
     assert statement.where == (("data__Identifier", "<Id>"), ("region", "us-east-1"))
 
 
+def test_update_and_delete_take_stackqls_await_hint() -> None:
+    for sql in (
+        "DELETE /*+ AWAIT */ FROM a.b.c WHERE data__Identifier = 'x'",
+        "UPDATE /*+ AWAIT */ a.b.c SET data__PatchDocument = string('[]') WHERE region = 'x'",
+    ):
+        assert parse_statement(sql).resource_id == "a.b.c"
+
+
 def test_delete() -> None:
     statement = parse_statement("DELETE FROM a.b.c WHERE data__Identifier = 'it''s'")
     assert statement == Statement(SqlVerb.DELETE, "a.b.c", where=(("data__Identifier", "it's"),))
@@ -94,11 +102,11 @@ def test_delete() -> None:
         (
             "UPDATE a.b.c SET data__PatchDocument = string('[]') FROM a.s3.buckets "
             "WHERE data__Identifier = 'x'",
-            "UPDATE must name one resource: UPDATE resource SET ... WHERE ...",
+            "UPDATE resource SET ... WHERE ... only: no FROM",
         ),
         (
             "DELETE FROM a.b.c USING a.s3.buckets WHERE data__Identifier = 'x'",
-            "DELETE must name one resource: DELETE FROM resource WHERE ...",
+            "DELETE FROM resource ... WHERE ... only: no USING",
         ),
         ("CREATE TABLE t (a INT)", "not a statement StackQL runs on a resource: CREATE"),
         (  # an UPDATE without its first line: sqlglot falls back to a command
