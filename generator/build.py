@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import signal
@@ -18,7 +19,7 @@ from typing import Any
 from generator.errors import UsageError
 from generator.exclusive import EXCLUSIVE_FILE, stale
 from generator.model import Outcome, Page, Resource, Site, Skipped, SourceFile, Summary
-from generator.naming import category, did_you_mean, page_path
+from generator.naming import did_you_mean, page_path
 from generator.normalize import normalize
 from generator.render import (
     render_page,
@@ -372,17 +373,23 @@ def index_pages(summaries: Sequence[Summary]) -> list[Page]:
         ordered = {name: sorted(items, key=lambda s: s.name) for name, items in services.items()}
         ordered = dict(sorted(ordered.items()))
         pages.append(Page(f"{provider}/index.mdx", render_provider_index(provider, ordered)))
-        pages.append(Page(f"{provider}/_category_.json", category(provider)))
+        pages.append(Page(f"{provider}/_category_.json", _category(provider)))
         for service, items in ordered.items():
             text = render_service_index(provider, service, items)
             pages.append(Page(f"{provider}/{service}/index.mdx", text))
-            pages.append(Page(f"{provider}/{service}/_category_.json", category(service)))
+            pages.append(Page(f"{provider}/{service}/_category_.json", _category(service)))
     return pages
 
 
 def _page_of(summary: Summary) -> str:
     """The path of a resource's page."""
     return page_path(summary.provider, summary.service, summary.name)
+
+
+def _category(label: str) -> str:
+    """A Docusaurus sidebar category file: the folder's label, collapsed."""
+    # No "link": the folder's index.mdx is the category page by Docusaurus's convention.
+    return json.dumps({"collapsed": True, "label": label}, indent=2) + "\n"
 
 
 def _check_types(outcomes: Sequence[Outcome], types: Sequence[str], specs: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
@@ -256,9 +255,3 @@ def did_you_mean(missing: Sequence[str], names: Iterable[str]) -> str:
     """
     hints = difflib.get_close_matches(missing[0], sorted(names), n=1)
     return f" (did you mean {hints[0]}?)" if hints else ""
-
-
-def category(label: str) -> str:
-    """A Docusaurus sidebar category file (`_category_.json`): the folder's label, collapsed."""
-    # No "link": the folder's index.mdx is the category page by Docusaurus's convention.
-    return json.dumps({"collapsed": True, "label": label}, indent=2) + "\n"
