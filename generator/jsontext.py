@@ -204,16 +204,23 @@ def json_type(value: Any) -> str:
 
 
 def not_utf8(data: bytes, error: UnicodeDecodeError) -> tuple[int, int, str]:
-    """Where bytes that are not UTF-8 stand in JSON text (line and column, 1-based, counted
-    in characters), and the message that names the byte.
+    """Where bytes that are not UTF-8 stand in JSON text (see `utf8_error`), from Python's
+    json's error.
 
     >>> not_utf8(b'{"a":\\n "caf\\xe9"}', UnicodeDecodeError("utf-8", b"", 11, 12, "invalid"))
     (2, 6, 'not UTF-8 text (byte 0xe9)')
     """
     # Python's json reads UTF-8 with a byte order mark as utf-8-sig: it counts after the mark.
-    start = min(error.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0), len(data))
+    start = error.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+    return utf8_error(data, start, error.reason)
+
+
+def utf8_error(data: bytes, start: int, reason: str = "") -> tuple[int, int, str]:
+    """The line and column (1-based, counted in characters) of the byte at `start`, where
+    text that is not UTF-8 goes wrong, and the message that names the byte."""
+    start = min(start, len(data))
     before = data[:start].decode("utf-8", "replace")
     line = before.count("\n") + 1
     column = len(before) - (before.rfind("\n") + 1) + 1
-    byte = f" (byte 0x{data[start]:02x})" if start < len(data) else f": {error.reason}"
+    byte = f" (byte 0x{data[start]:02x})" if start < len(data) else f": {reason}"
     return line, column, f"not UTF-8 text{byte}"

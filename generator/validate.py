@@ -32,12 +32,12 @@ from generator.build import build, check_stop, pool_map
 from generator.errors import UsageError
 from generator.executor import CloudControlClient, Executor
 from generator.extract import extract_examples
+from generator.jsontext import utf8_error
 from generator.mockserver import MockServer
 from generator.model import DEFAULT_REGION, Resource
 from generator.naming import TYPE_NAME
 from generator.scenario import PageRun, Status, read_yaml, run_page, yaml_at, yaml_problem
 from generator.schema import read_sources
-from generator.statement import line_column
 
 log = logging.getLogger(__name__)
 
@@ -291,9 +291,8 @@ def _page_findings(page: _Page, page_run: PageRun | None) -> list[Finding]:
 
 def _not_utf8(path: Path, raw: bytes, error: UnicodeDecodeError) -> str:
     """The error for a file that is not UTF-8: where (line and column) and the byte."""
-    before = raw[: error.start].decode("utf-8")
-    line, column = line_column(before, len(before))
-    return f"{path}:{line}:{column}: not UTF-8 text (byte 0x{raw[error.start]:02x})"
+    line, column, message = utf8_error(raw, error.start, error.reason)
+    return f"{path}:{line}:{column}: {message}"
 
 
 def read_known_issues(path: Path) -> dict[str, str]:
