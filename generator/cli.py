@@ -427,16 +427,22 @@ def _name_length(name: str) -> int:
 
 def source_arg(text: str) -> str:
     """A --source value: a URL, `cfn-lint[:REGION]` or a path (checked as `path_arg`)."""
-    if text.startswith(("http://", "https://")) or text.partition(":")[0] == "cfn-lint":
-        return text
-    path_arg(text)
+    if _source_kind(text) == "path":
+        path_arg(text)
     return text
+
+
+def _source_kind(text: str) -> str:
+    """What a --source value names, as fetch reads it: `url`, `path` or `cfn-lint`."""
+    from generator.fetch import resolve_source  # requests is loaded only when needed
+
+    return resolve_source(text, None).kind.value
 
 
 def _region_of(source: str | None, region: str | None) -> None:
     """Refuse a --region beside a --source that has no regions: a URL, zip or folder holds
     the schemas of one region, its own, and the region given was ignored."""
-    if region is None or source is None or source.partition(":")[0] == "cfn-lint":
+    if region is None or source is None or _source_kind(source) == "cfn-lint":
         return
     raise UsageError(
         f"--region {region} with --source {source}: a URL, zip or folder holds the schemas of "
