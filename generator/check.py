@@ -262,9 +262,8 @@ def _markdown(report: CheckReport, listed: int, drift_chars: int) -> str:
         if paths:
             title, note = _HEADINGS[state]
             lines += ["", f"### {title}", "", f"{note} Output folder: {code(report.out)}.", ""]
-            lines += [
-                f"- {code(path)}{_RECORD_NOTE * (path == OWNED_FILE)}" for path in paths[:listed]
-            ]
+            notes = {OWNED_FILE: _RECORD_NOTE}
+            lines += [f"- {code(path)}{notes.get(path, '')}" for path in paths[:listed]]
             lines += _rest(len(paths) - listed, "file")
     if report.drift:
         lines += [
