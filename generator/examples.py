@@ -15,6 +15,7 @@ from generator.model import (
     Truncated,
     Value,
 )
+from generator.naming import field_name
 
 CUT_NOTE = "cut here: nested too deep or recursive, see the schema"
 
@@ -50,13 +51,53 @@ def resource_model_placeholder(resource: Resource) -> str:
     return "{" + ", ".join(members) + "}"
 
 
+# StackQL's table of Cloud Control's ListResources for any type. A resource's own SELECT lists
+# through a view that passes no ResourceModel, so a type whose list handler requires one is
+# listed here (as StackQL's `_list_only` views read it), by `data__TypeName`.
+CLOUD_CONTROL_RESOURCES = "aws.cloud_control.resources"
+
+
 def list_conditions(resource: Resource, region: str) -> tuple[str, ...]:
-    """The WHERE conditions of the list example (none for a global service without filters)."""
+    """The WHERE conditions of the list example (none for a global service without filters).
+
+    A ResourceModel is `string('...')`: StackQL sends a plain literal that is a JSON object as
+    that object, and Cloud Control's ResourceModel is text.
+    """
     where = () if resource.global_service else (f"region = '{sql_literal(region)}'",)
     if resource.list_required:
         model = sql_literal(resource_model_placeholder(resource))
-        where += (f"data__ResourceModel = '{model}'",)
+        type_name = sql_literal(resource.type_name)
+        where += (f"data__TypeName = '{type_name}'", f"data__ResourceModel = string('{model}')")
     return where
+
+
+def list_source(resource: Resource) -> str:
+    """What the list example reads: the resource, or Cloud Control's list of any type."""
+    return CLOUD_CONTROL_RESOURCES if resource.list_required else resource.resource_id
+
+
+def list_columns(resource: Resource) -> tuple[str, ...]:
+    """The list example's columns: the resource's, or (through Cloud Control's list) region and
+    each primary identifier property, read from the listed `Properties` by JSON_EXTRACT."""
+    if not resource.list_required:
+        return select_columns(resource)
+    fields = {p.name: p.field_name for p in resource.properties}
+    columns = ["region"]
+    for path in resource.identifier_paths:
+        name = fields[path[0]] if len(path) == 1 else field_name(path[-1], resource.service)
+        columns.append(f"JSON_EXTRACT(Properties, '{sql_literal(_json_path(path))}') AS {name}")
+    return tuple(columns)
+
+
+def _json_path(keys: Sequence[str]) -> str:
+    """SQLite's JSON path of object keys: `$.A.B`, a key of other characters quoted.
+
+    >>> _json_path(["Schedule", "ScheduleId"]), _json_path(["a b"])
+    ('$.Schedule.ScheduleId', '$."a b"')
+    """
+    return "$" + "".join(
+        f".{key}" if key.isascii() and key.isalnum() else "." + json.dumps(key) for key in keys
+    )
 
 
 def get_conditions(resource: Resource, region: str) -> tuple[str, ...]:

@@ -5,16 +5,22 @@ StackQL maps each statement on a Cloud Control resource to one API operation (tw
 - `INSERT INTO r (cols) SELECT vals` -> CreateResource, the columns (but `region`) as the
   DesiredState, each value read as its property's JSON type (JSON text for objects and arrays);
 - `SELECT cols FROM r WHERE data__Identifier = 'id'` -> GetResource;
-- `SELECT cols FROM r WHERE region = 'r' [AND data__ResourceModel = '{...}']` -> ListResources,
-  then GetResource for each resource found (the list's own models when there is no read handler);
+- `SELECT cols FROM r WHERE region = 'r'` -> ListResources, then GetResource for each resource
+  found (the list's own models when there is no read handler);
+- `SELECT cols FROM aws.cloud_control.resources WHERE region = 'r' AND data__TypeName = 'T'
+  [AND data__ResourceModel = string('{...}')]` -> ListResources, its rows as it answers them
+  (`Identifier`, `Properties`): the list of a type whose list handler requires a model;
 - `UPDATE r SET data__PatchDocument = string('[...]') WHERE data__Identifier = 'id'` ->
   UpdateResource; `DELETE FROM r WHERE data__Identifier = 'id'` -> DeleteResource.
 
-Selected columns must be fields of the resource, and the method's required parameters must be
-in the WHERE clause or the column list. Where a `data__` parameter is missing the request is sent
-anyway, so that the finding carries Cloud Control's own answer. Requests are awsJson1_0 with a
-SigV4-shaped Authorization header that names the region (the mock reads the region there and
-checks no signature); one `requests.Session` carries them all.
+Selected columns must be fields of the resource (or `JSON_EXTRACT(field, '$.key')`), and the
+method's required parameters must be in the WHERE clause or the column list. Where a `data__`
+parameter is missing the request is sent anyway, so that the finding carries Cloud Control's
+own answer. A `data__` parameter is sent as StackQL sends it: a plain literal that is a JSON
+object or array as that JSON (which Cloud Control refuses where it wants text), `string('...')`
+as text. Requests are awsJson1_0 with a SigV4-shaped Authorization header that names the region
+(the mock reads the region there and checks no signature); one `requests.Session` carries them
+all.
 """
 
 from __future__ import annotations
@@ -41,6 +47,10 @@ from generator.statement import (
 )
 
 TARGET_PREFIX = "CloudApiService."
+# StackQL's table of Cloud Control's ListResources, for any type: its columns and parameters.
+CLOUD_CONTROL_RESOURCES = "aws.cloud_control.resources"
+CLOUD_CONTROL_COLUMNS = ("region", "Identifier", "Properties")
+TYPE_NAME = "data__TypeName"
 CONTENT_TYPE = "application/x-amz-json-1.0"
 REQUEST_TIMEOUT = 30  # seconds
 POLLS, POLL_SECONDS = 60, 1.0  # how long to wait for an operation still in progress
@@ -145,6 +155,27 @@ class Executor:
 
     def run(self, statement: Statement) -> Result:
         """Run one statement; raises ExampleError when StackQL or Cloud Control would refuse it."""
+        try:
+            return self._run(statement)
+        except ExampleError as error:
+            given = (*(c for c, _ in statement.where), *(c for c, _ in statement.assignments))
+            sent_json = [
+                c
+                for c in (MODEL, PATCH)
+                if c in given and isinstance(_sent(statement, c), (dict, list))
+            ]
+            if error.code != "SerializationException" or not sent_json:
+                raise
+            note = (
+                f"StackQL sends {sent_json[0]} = '...' holding a JSON object or array as that "
+                "JSON, and Cloud Control wants text: write string('...')"
+            )
+            raise ExampleError(f"{error.message} ({note})", error.code, error.at) from None
+
+    def _run(self, statement: Statement) -> Result:
+        """`run`, but for the note on what StackQL sends as JSON."""
+        if statement.resource_id == CLOUD_CONTROL_RESOURCES and statement.verb is SqlVerb.SELECT:
+            return self._list_any(statement)
         resource = self.resources.get(statement.resource_id)
         if resource is None:
             raise ExampleError(f"no resource {statement.resource_id}")
@@ -192,7 +223,8 @@ class Executor:
         """SELECT: GetResource by data__Identifier, else ListResources (and a get of each)."""
         fields = [f.name for f in resource.fields]
         columns = fields if statement.columns == ("*",) else list(statement.columns)
-        unknown = [c for c in columns if c not in fields]
+        extracted = {name: column for name, column, _ in statement.extracts}
+        unknown = [extracted.get(c, c) for c in columns if extracted.get(c, c) not in fields]
         if unknown:
             raise ExampleError(
                 f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} "
@@ -234,7 +266,7 @@ class Executor:
         for model in models:
             row = _row(resource, model, region)
             if all(row.get(c) == v or text_of(row.get(c)) == v for c, v in filters):
-                rows.append({c: row.get(c) for c in columns})
+                rows.append(_selected(row, columns, statement))
         return Result(
             "GetResource" if method.name == "get_resource" else "ListResources",
             region,
@@ -246,16 +278,9 @@ class Executor:
     def _list(self, resource: Resource, statement: Statement, region: str) -> list[dict]:
         """ListResources, every page; then GetResource of each unless the type cannot read."""
         body: dict[str, Any] = {"TypeName": resource.type_name}
-        model = statement.condition(MODEL)
-        if model is not None:
-            body["ResourceModel"] = text_of(model)
-        described: list[dict] = []
-        while True:
-            answer = self.client.call("ListResources", body, region)
-            described.extend(answer.get("ResourceDescriptions") or [])
-            if not answer.get("NextToken"):
-                break
-            body["NextToken"] = answer["NextToken"]
+        if statement.condition(MODEL) is not None:
+            body["ResourceModel"] = _sent(statement, MODEL)
+        described = self._pages(body, region)
         if not any(m.name == "get_resource" for m in resource.methods):
             return described
         return [
@@ -266,6 +291,66 @@ class Executor:
             )["ResourceDescription"]
             for d in described
         ]
+
+    def _pages(self, body: dict[str, Any], region: str) -> list[dict]:
+        """Every page of a ListResources request: the ResourceDescriptions."""
+        described: list[dict] = []
+        while True:
+            answer = self.client.call("ListResources", body, region)
+            described.extend(answer.get("ResourceDescriptions") or [])
+            if not answer.get("NextToken"):
+                return described
+            body["NextToken"] = answer["NextToken"]
+
+    def _list_any(self, statement: Statement) -> Result:
+        """SELECT on aws.cloud_control.resources: ListResources of the type data__TypeName names,
+        with the ResourceModel given; a row per resource as the list answers it."""
+        extra = [c for c, _ in statement.where if c not in (TYPE_NAME, MODEL, "region")]
+        if extra:
+            raise ExampleError(
+                f"WHERE names {', '.join(extra)}: not a parameter of {CLOUD_CONTROL_RESOURCES}"
+            )
+        type_name = statement.condition(TYPE_NAME)
+        if not isinstance(type_name, str):
+            raise ExampleError(f"{CLOUD_CONTROL_RESOURCES} requires {TYPE_NAME}, missing")
+        resource = next((r for r in self.resources.values() if r.type_name == type_name), None)
+        if resource is None:
+            raise ExampleError(f"no resource of the type {type_name}")
+        extracted = {name: column for name, column, _ in statement.extracts}
+        columns = (
+            list(CLOUD_CONTROL_COLUMNS) if statement.columns == ("*",) else list(statement.columns)
+        )
+        unknown = [c for c in columns if extracted.get(c, c) not in CLOUD_CONTROL_COLUMNS]
+        if unknown:
+            raise ExampleError(
+                f"{', '.join(unknown)}: {CLOUD_CONTROL_RESOURCES} has the columns "
+                f"{', '.join(CLOUD_CONTROL_COLUMNS)}"
+            )
+        method = _method(resource, "list_resources", "SELECT", "list")
+        region = _region(statement.condition("region"), resource, method)
+        body: dict[str, Any] = {"TypeName": type_name}
+        if statement.condition(MODEL) is not None:
+            body["ResourceModel"] = _sent(statement, MODEL)
+        described = self._pages(body, region)
+        rows = tuple(
+            _selected(
+                {
+                    "region": region,
+                    "Identifier": d.get("Identifier"),
+                    "Properties": d.get("Properties"),
+                },
+                columns,
+                statement,
+            )
+            for d in described
+        )
+        return Result(
+            "ListResources",
+            region,
+            tuple(d.get("Identifier", "") for d in described),
+            tuple(_json_object(d.get("Properties")) for d in described),
+            rows,
+        )
 
     def _update(self, statement: Statement, resource: Resource) -> Result:
         """UPDATE: UpdateResource with the data__PatchDocument set."""
@@ -278,7 +363,7 @@ class Executor:
         region, body = _by_identifier(statement, resource, method)
         patch = next((v for c, v in statement.assignments if c == PATCH), None)
         if patch is not None:
-            body["PatchDocument"] = text_of(patch)
+            body["PatchDocument"] = _sent(statement, PATCH)
         given = (*(c for c, _ in statement.where), *(c for c, _ in statement.assignments))
         event = self._checked(
             method,
@@ -356,6 +441,47 @@ def _by_identifier(
     if statement.condition(IDENTIFIER) is not None:
         body["Identifier"] = text_of(statement.condition(IDENTIFIER))
     return region, body
+
+
+def _sent(statement: Statement, column: str) -> Any:
+    """A `data__` parameter's value as StackQL puts it in the request: a plain literal that
+    reads as a JSON object or array as that JSON, `string('...')` (and any other text) as text.
+    """
+    value = next(v for c, v in (*statement.where, *statement.assignments) if c == column)
+    if isinstance(value, str) and column not in statement.texts:
+        try:
+            parsed = json.loads(value)
+        except (ValueError, RecursionError):
+            return value
+        if isinstance(parsed, (dict, list)):
+            return parsed
+    return text_of(value)
+
+
+def _selected(row: Mapping[str, Any], columns: list[str], statement: Statement) -> dict[str, Any]:
+    """The selected columns of a row, `JSON_EXTRACT` items read from the column they name."""
+    extracts = {name: (column, keys) for name, column, keys in statement.extracts}
+    selected = {}
+    for name in columns:
+        if name not in extracts:
+            selected[name] = row.get(name)
+            continue
+        column, keys = extracts[name]
+        value: Any = row.get(column)
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except (ValueError, RecursionError):
+                value = None
+        for key in keys:
+            if isinstance(key, int) and isinstance(value, list) and -len(value) <= key < len(value):
+                value = value[key]
+            elif isinstance(key, str) and isinstance(value, dict):
+                value = value.get(key)
+            else:
+                value = None
+        selected[name] = value
+    return selected
 
 
 def _region(value: Scalar, resource: Resource, method: Method) -> str:

@@ -164,6 +164,8 @@ class Resource:
     list_required: tuple[str, ...]
     permissions: tuple[HandlerPermissions, ...]
     global_service: bool = False
+    # The primary identifier's properties as paths of keys (`("Schedule", "ScheduleId")`).
+    identifier_paths: tuple[tuple[str, ...], ...] = ()
     # The property each `list_required` member takes its value from: its own, or the one its
     # `$ref` names (APS's list filter `Arn` is the Workspace's ARN).
     list_sources: tuple[str, ...] = ()

@@ -129,6 +129,9 @@ def normalize(spec: Spec) -> Resource:
         fields=fields_of(properties),
         methods=methods_of(handlers, properties, list_required, service.lower() in GLOBAL_SERVICES),
         identifier=tuple(p.rsplit("/", 1)[1] for p in doc.get("primaryIdentifier", ())),
+        identifier_paths=tuple(
+            tuple(split_pointer(p)[1:]) for p in doc.get("primaryIdentifier", ())
+        ),
         list_required=list_required,
         list_sources=tuple(list_filter_property(doc, name) for name in list_required),
         permissions=tuple(

@@ -7,7 +7,7 @@ it given the members beside it (`dependencies`, `if`/`then`). Every `{{ Name }}`
 takes one value (a different one, samples' `variant`, in the UPDATE, so that a read can show
 the change), valid against every schema the name stands for; when no such value exists the
 placeholder is a finding. `<Name>` parts stand for what a resource really has and are given by
-the caller; `region` and `vars.AWS_REGION` are the region.
+the caller; `region` and `AWS_REGION` (`vars.AWS_REGION` on older pages) are the region.
 
 Filling follows what a reader does: in SQL text and manifest strings the placeholder becomes the
 value's text (JSON for objects and arrays); a manifest value that is only a placeholder takes the
@@ -34,7 +34,7 @@ from generator.samples import SampleError, remove_path, sample_value
 from generator.statement import IDENTIFIER, MODEL, PATCH, ExampleError, Statement, text_of
 from generator.validator import validator_for
 
-REGION_NAMES = frozenset({"region", "vars.AWS_REGION"})
+REGION_NAMES = frozenset({"region", "AWS_REGION", "vars.AWS_REGION"})
 _ANGLE = r"<(?P<angle>[A-Za-z_][\w.:\[\]-]*)>"  # a `<Name>` part
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<brace>[^{}]+?)\s*\}\}|" + _ANGLE)
 _JSON_TOKEN = re.compile(r'(?P<string>"(?:[^"\\]|\\.)*")|\{\{\s*(?P<bare>[^{}]+?)\s*\}\}')

@@ -58,6 +58,10 @@ class PageView:
     can_patch: bool  # whether any property (or member) may be patched: else no UPDATE example
     has_delete: bool
     select_columns: tuple[str, ...]
+    # The list example's columns and what it reads (aws.cloud_control.resources for a type
+    # whose list handler requires a model).
+    list_columns: tuple[str, ...]
+    list_from: str
     list_where: tuple[str, ...]
     # What the list handler requires, as words: "<code>A</code> and <code>B</code>".
     list_filter: str
@@ -112,6 +116,8 @@ def page_view(resource: Resource) -> PageView:
         can_patch=bool(patch),
         has_delete=Handler.DELETE in handlers,
         select_columns=examples.select_columns(resource),
+        list_columns=examples.list_columns(resource),
+        list_from=examples.list_source(resource),
         list_where=examples.list_conditions(resource, DEFAULT_REGION),
         list_filter=" and ".join(
             f"<code>{name}</code>" for name in dict.fromkeys(resource.list_sources)

@@ -48,7 +48,10 @@ class Statement:
 
     `columns` are the selected columns (SELECT) or the target columns (INSERT); `values` the
     INSERT values; `where` the `column = literal` conditions (joined by AND); `assignments` the
-    `SET column = literal` pairs of an UPDATE (`string('...')` read as its text).
+    `SET column = literal` pairs of an UPDATE. `string('...')` is read as its text, and `texts`
+    names the WHERE and SET columns given so (StackQL sends a plain literal that is a JSON
+    object or array as that JSON, and `string('...')` as text). `extracts` are the selected
+    `JSON_EXTRACT(column, '$.a.b')` items: the name each selects as, its column and keys.
     """
 
     verb: SqlVerb
@@ -57,6 +60,8 @@ class Statement:
     values: tuple[Scalar, ...] = ()
     where: tuple[tuple[str, Scalar], ...] = ()
     assignments: tuple[tuple[str, Scalar], ...] = ()
+    texts: frozenset[str] = frozenset()
+    extracts: tuple[tuple[str, str, tuple[str | int, ...]], ...] = ()
 
     def condition(self, column: str) -> Scalar:
         """The value a WHERE condition gives a column (None when there is none)."""
@@ -116,10 +121,15 @@ def _statement(sql: str) -> Statement:
     if isinstance(tree, exp.Update):
         assignments = tuple(_assignment(e) for e in tree.expressions)
         return Statement(
-            SqlVerb.UPDATE, _table(tree.this), where=_where(tree), assignments=assignments
+            SqlVerb.UPDATE,
+            _table(tree.this),
+            where=_where(tree),
+            assignments=assignments,
+            texts=_texts(tree.expressions, tree),
         )
     if isinstance(tree, exp.Delete):
-        return Statement(SqlVerb.DELETE, _table(tree.this), where=_where(tree))
+        where = _where(tree)
+        return Statement(SqlVerb.DELETE, _table(tree.this), where=where, texts=_texts((), tree))
     if isinstance(tree, exp.Command):  # what sqlglot does not know, by its first word
         raise ExampleError(f"not a statement StackQL runs on a resource: {tree.name.upper()}")
     raise ExampleError(f"not a statement StackQL runs on a resource: {tree.key.upper()}")
@@ -230,14 +240,46 @@ def _select(tree: exp.Select) -> Statement:
     if source is None or extra:
         raise ExampleError("SELECT must read one resource: SELECT columns FROM resource WHERE ...")
     columns = []
+    extracts = []
     for item in tree.expressions:
+        inner = item.this if isinstance(item, exp.Alias) else item
         if isinstance(item, exp.Star):
             columns.append("*")
         elif isinstance(item, exp.Column) and isinstance(item.this, exp.Identifier):
             columns.append(item.name)
+        elif isinstance(inner, exp.JSONExtract) and isinstance(inner.this, exp.Column):
+            name = item.alias if isinstance(item, exp.Alias) else item.sql()
+            columns.append(name)
+            extracts.append((name, inner.this.name, _json_keys(inner)))
         else:
-            raise ExampleError(f"select a column by name, not {item.sql()}")
-    return Statement(SqlVerb.SELECT, _table(source.this), tuple(columns), where=_where(tree))
+            raise ExampleError(
+                f"select a column by name or JSON_EXTRACT(column, '$.key'), not {item.sql()}"
+            )
+    return Statement(
+        SqlVerb.SELECT,
+        _table(source.this),
+        tuple(columns),
+        where=_where(tree),
+        texts=_texts((), tree),
+        extracts=tuple(extracts),
+    )
+
+
+def _json_keys(node: exp.JSONExtract) -> tuple[str | int, ...]:
+    """The keys (and array indexes) of `JSON_EXTRACT(column, '$.a.b[0]')`: one path only."""
+    path = node.expression
+    steps = path.expressions if isinstance(path, exp.JSONPath) else None
+    if not steps or node.expressions or not isinstance(steps[0], exp.JSONPathRoot):
+        raise ExampleError(f"{node.sql()}: expected one JSON path, like '$.Name'")
+    keys: list[str | int] = []
+    for step in steps[1:]:
+        if isinstance(step, exp.JSONPathKey) and isinstance(step.this, str):
+            keys.append(step.this)
+        elif isinstance(step, exp.JSONPathSubscript) and isinstance(step.this, int):
+            keys.append(step.this)
+        else:
+            raise ExampleError(f"{node.sql()}: a JSON path of keys and indexes only, like '$.a[0]'")
+    return tuple(keys)
 
 
 def _table(node: Any) -> str:
@@ -268,7 +310,8 @@ def _where(tree: exp.Expression) -> tuple[tuple[str, Scalar], ...]:
         elif isinstance(node, exp.And):
             pending[:0] = [node.this, node.expression]
         elif isinstance(node, exp.EQ) and isinstance(node.this, exp.Column):
-            found.append((node.this.name, _literal(node.expression, f"{node.this.name} =")))
+            value = _unwrapped(node.expression)
+            found.append((node.this.name, _literal(value, f"{node.this.name} =")))
         else:
             raise ExampleError(
                 f"unsupported condition {node.sql()}: write column = 'value', joined by AND"
@@ -280,10 +323,27 @@ def _assignment(node: exp.Expression) -> tuple[str, Scalar]:
     """`column = literal` or `column = string('...')` in an UPDATE's SET."""
     if not isinstance(node, exp.EQ) or not isinstance(node.this, exp.Column):
         raise ExampleError(f"unsupported SET item {node.sql()}: write column = 'value'")
-    value = node.expression
+    return node.this.name, _literal(_unwrapped(node.expression), f"SET {node.this.name} =")
+
+
+def _unwrapped(value: exp.Expression) -> exp.Expression:
+    """`string('...')` and `CAST('...' AS ...)` are the text itself."""
     if isinstance(value, (exp.String, exp.Cast)) and isinstance(value.this, exp.Literal):
-        value = value.this  # string('...') and CAST('...' AS ...) are the text itself
-    return node.this.name, _literal(value, f"SET {node.this.name} =")
+        return value.this
+    return value
+
+
+def _texts(assignments: list[exp.Expression] | tuple[()], tree: exp.Expression) -> frozenset[str]:
+    """The WHERE and SET columns whose value is `string('...')`: text, whatever it holds."""
+    clause = tree.args.get("where")
+    pairs = [*assignments, *(clause.find_all(exp.EQ) if clause is not None else ())]
+    return frozenset(
+        pair.this.name
+        for pair in pairs
+        if isinstance(pair, exp.EQ)
+        and isinstance(pair.this, exp.Column)
+        and isinstance(pair.expression, exp.String)
+    )
 
 
 def _literal(node: exp.Expression, where: str) -> Scalar:

@@ -189,10 +189,19 @@ def test_no_read_handler(site, pages):
 
 def test_list_handler_requirements(site, pages):
     page = page_of(site, pages, "AWS::Lambda::EventInvokeConfig")
-    assert 'data__ResourceModel = \'{"FunctionName": "<FunctionName>"}\'' in page
+    # The resource's own SELECT passes no ResourceModel: the list reads Cloud Control's list,
+    # with the model as text (StackQL sends a plain literal holding JSON as that JSON).
+    assert (
+        "FROM aws.cloud_control.resources\nWHERE region = 'us-east-1' "
+        "AND data__TypeName = 'AWS::Lambda::EventInvokeConfig' "
+        'AND data__ResourceModel = string(\'{"FunctionName": "<FunctionName>"}\');'
+    ) in page
     # An object to filter by stands bare: what fills it is JSON, not the text of a string.
     page = page_of(site, pages, "AWS::Glue::SchemaVersion")
-    assert "data__ResourceModel = '{\"Schema\": <Schema>}'" in page
+    assert "data__ResourceModel = string('{\"Schema\": <Schema>}')" in page
+    # The identifiers it shows include nested ones (QuickSight's Schedule.ScheduleId).
+    page = page_of(site, pages, "AWS::QuickSight::RefreshSchedule")
+    assert "JSON_EXTRACT(Properties, '$.Schedule.ScheduleId') AS schedule_id" in page
 
 
 def test_six_part_identifier(site, pages):
@@ -684,7 +693,7 @@ def test_a_list_filter_that_names_another_property_takes_its_value(site, pages):
     # AWS::APS::AnomalyDetector's list handler requires Arn: {"$ref":
     # "resource-schema.json#/properties/Workspace"}: the workspace's ARN, not the detector's.
     page = page_of(site, pages, "AWS::APS::AnomalyDetector")
-    assert 'data__ResourceModel = \'{"Arn": "<Workspace>"}\'' in page
+    assert 'data__ResourceModel = string(\'{"Arn": "<Workspace>"}\')' in page
 
 
 def test_deprecated_properties_are_marked_and_left_out_of_the_examples(site, pages):

@@ -29,7 +29,15 @@ GET = (
 )
 LIST = (
     f"SELECT function_name, qualifier FROM {RID} WHERE region = 'us-east-1' "
-    'AND data__ResourceModel = \'{"FunctionName": "fn"}\''
+    'AND data__ResourceModel = string(\'{"FunctionName": "fn"}\')'
+)
+# The list of a type whose list handler requires a model, as the pages write it.
+LIST_ANY = (
+    "SELECT region, Identifier, JSON_EXTRACT(Properties, '$.Qualifier') AS qualifier, "
+    "JSON_EXTRACT(Properties, '$.DestinationConfig.OnFailure') AS on_failure "
+    "FROM aws.cloud_control.resources WHERE region = 'us-east-1' "
+    "AND data__TypeName = 'AWS::Lambda::EventInvokeConfig' "
+    'AND data__ResourceModel = string(\'{"FunctionName": "fn"}\')'
 )
 
 
@@ -78,6 +86,20 @@ def test_insert_select_update_delete_as_stackql_runs_them(executor: Executor) ->
     assert listed.rows == ({"function_name": "fn", "qualifier": "$LATEST"},)
     filtered = run(executor, LIST.replace("WHERE", "WHERE qualifier = 'v1' AND"))
     assert filtered.rows == ()  # a field in the WHERE clause filters the rows
+    listed = run(executor, LIST_ANY)  # Cloud Control's list, its rows as the list answers
+    assert (listed.operation, listed.identifiers) == ("ListResources", ("fn|$LATEST",))
+    assert listed.rows == (
+        {
+            "region": "us-east-1",
+            "Identifier": "fn|$LATEST",
+            "qualifier": "$LATEST",
+            "on_failure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q"},
+        },
+    )
+    # StackQL sends a plain literal holding JSON as that JSON, which Cloud Control refuses
+    with pytest.raises(ExampleError) as unread:
+        run(executor, LIST_ANY.replace("string(", "").replace("}')", "}'"))
+    assert unread.value.code == "SerializationException"
 
     patch = '[{"op": "replace", "path": "/MaximumRetryAttempts", "value": 2}]'
     updated = run(

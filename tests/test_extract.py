@@ -15,19 +15,19 @@ def test_every_example_of_the_committed_page_with_its_kind_and_first_line() -> N
     examples = extract_examples(text)
     assert [(e.kind, e.language, e.line) for e in examples] == [
         (ExampleKind.SELECT_LIST, "sql", 91),
-        (ExampleKind.SELECT_GET, "sql", 103),
-        (ExampleKind.INSERT_REQUIRED, "sql", 129),
-        (ExampleKind.INSERT_ALL, "sql", 144),
-        (ExampleKind.MANIFEST, "yaml", 165),
-        (ExampleKind.UPDATE, "sql", 199),
-        (ExampleKind.DELETE, "sql", 213),
+        (ExampleKind.SELECT_GET, "sql", 100),
+        (ExampleKind.INSERT_REQUIRED, "sql", 126),
+        (ExampleKind.INSERT_ALL, "sql", 141),
+        (ExampleKind.MANIFEST, "yaml", 162),
+        (ExampleKind.UPDATE, "sql", 196),
+        (ExampleKind.DELETE, "sql", 210),
     ]
     lines = text.splitlines()
     for example in examples:  # `line` is the page line of the example's first line
         assert lines[example.line - 1] == example.text.splitlines()[0]
     assert examples[0].text.endswith(
-        "WHERE region = 'us-east-1' AND data__ResourceModel = "
-        '\'{"FunctionName": "<FunctionName>"}\';\n'
+        "WHERE region = 'us-east-1' AND data__TypeName = 'AWS::Lambda::EventInvokeConfig' "
+        'AND data__ResourceModel = string(\'{"FunctionName": "<FunctionName>"}\');\n'
     )
 
 

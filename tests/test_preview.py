@@ -259,7 +259,9 @@ def test_a_reader_browses_switches_tabs_and_copies(browser, server):
     page.locator("pre").first.get_by_role("button", name="Copy").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("SELECT\nregion,\n")
-    assert copied.endswith("""data__ResourceModel = '{"FunctionName": "<FunctionName>"}';""")
+    assert copied.endswith(
+        """data__ResourceModel = string('{"FunctionName": "<FunctionName>"}');"""
+    )
 
     page.get_by_role("link", name="aws", exact=True).click()
     assert page.url == server.url + "/aws/index.html"

@@ -3,7 +3,9 @@
 Both pages are compared line by line, ignoring leading/trailing spaces and blank lines, with
 `<table>`, `<tbody>`, `</tbody>` and `</table>` each on a line of its own (the form MDX 3
 compiles) and so each table row `<tr>` too. What differs must be exactly the seven listed
-corrections of issue 2, each asserted here as its own hunk, and nothing else.
+corrections of issue 2 and an eighth found since (stackql-deploy, the manifest's tool, named
+and linked, with its own form of an environment variable), each asserted here as its own
+hunk, and nothing else.
 """
 
 from __future__ import annotations
@@ -83,19 +85,48 @@ EXPECTED = [
         ["Gets all <code>event_invoke_configs</code> in a region."],
         [
             "Gets all <code>event_invoke_configs</code> in a region for the given "
-            "<code>FunctionName</code>."
+            "<code>FunctionName</code>, as their identifiers. The type's list handler requires "
+            "<code>FunctionName</code>: the list reads <code>aws.cloud_control.resources</code>, "
+            "which passes it to Cloud Control as the <code>data__ResourceModel</code>."
         ],
     ),
-    # ... and its query
+    # ... and its query, through Cloud Control's list (the resource's own SELECT passes no
+    # ResourceModel), the model as text
     (
-        ["WHERE region = 'us-east-1';"],
         [
-            "WHERE region = 'us-east-1' AND data__ResourceModel = '{\"FunctionName\": "
-            '"<FunctionName>"}\';'
+            "destination_config,",
+            "function_name,",
+            "maximum_event_age_in_seconds,",
+            "maximum_retry_attempts,",
+            "qualifier",
+            "FROM aws.lambda.event_invoke_configs",
+            "WHERE region = 'us-east-1';",
+        ],
+        [
+            "JSON_EXTRACT(Properties, '$.FunctionName') AS function_name,",
+            "JSON_EXTRACT(Properties, '$.Qualifier') AS qualifier",
+            "FROM aws.cloud_control.resources",
+            "WHERE region = 'us-east-1' AND data__TypeName = 'AWS::Lambda::EventInvokeConfig' "
+            'AND data__ResourceModel = string(\'{"FunctionName": "<FunctionName>"}\');',
         ],
     ),
+    # 8. the manifest's tool is stackql-deploy (the seed links an unrelated PyPI package) ...
+    (
+        [
+            "Use the following StackQL query and manifest file to create a new <code>"
+            "event_invoke_config</code> resource, using [__`stack-deploy`__]"
+            "(https://pypi.org/project/stack-deploy/)."
+        ],
+        [
+            "Use the following StackQL query and manifest file to create a new <code>"
+            "event_invoke_config</code> resource, using [__`stackql-deploy`__]"
+            "(https://pypi.org/project/stackql-deploy/)."
+        ],
+    ),
+    # ... whose manifests name an environment variable as it is, not under `vars.`
+    (["value: '{{ vars.AWS_REGION }}'"], ["value: '{{ AWS_REGION }}'"]),
     # 1. the manifest shows DestinationConfig.OnSuccess too
-    ([], ["OnSuccess:", "Destination: '{{ Destination }}'"]),
+    ([], ["Destination: '{{ Destination }}'", "OnSuccess:"]),
     # 3. an UPDATE example between INSERT and DELETE
     (
         [],
@@ -126,7 +157,7 @@ EXPECTED = [
 ]
 
 
-def test_page_is_the_seed_with_the_seven_corrections():
+def test_page_is_the_seed_with_the_eight_corrections():
     seed = comparable(SEED.read_text("utf-8"))
     page = comparable(generated_page())
     assert hunks(seed, page) == EXPECTED

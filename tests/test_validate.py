@@ -153,7 +153,7 @@ def test_a_ref_that_loops_back_to_the_root_is_a_finding(specs: Path, tmp_path, c
         "#/oneOf/0: $ref '#' loops back to itself)"
     )
     assert found[2].startswith(
-        f"{page}:129: INSERT required: ValidationException: Model validation failed (#: "
+        f"{page}:126: INSERT required: ValidationException: Model validation failed (#: "
     )
     assert len(found) == 7
 
@@ -175,10 +175,52 @@ def test_the_seed_pages_list_example_fails_with_cloud_controls_message(
     ]
 
 
+def test_a_resource_model_that_is_no_string_is_what_stackql_sends(
+    specs: Path, out: Path, capsys
+) -> None:
+    # StackQL sends a plain literal holding a JSON object as that object; Cloud Control's
+    # ResourceModel is text. The form StackQL's pages wrote before, which our pages fixed.
+    model = """data__ResourceModel = string('{"FunctionName": "<FunctionName>"}')"""
+    edit(out, model, model.replace("string(", "").replace("')", "'"))
+    assert findings(capsys, specs, out) == [
+        f"{out / PAGE}:91: SELECT list: SerializationException: START_OBJECT can not be "
+        "converted to a String (ResourceModel) (StackQL sends data__ResourceModel = '...' "
+        "holding a JSON object or array as that JSON, and Cloud Control wants text: write "
+        "string('...'))"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "reason"),
+    [
+        (
+            "data__TypeName = 'AWS::Lambda::EventInvokeConfig'",
+            "data__TypeName = 'AWS::Lambda::Permission'",
+            "names aws.cloud_control.resources, not this page's aws.lambda.event_invoke_configs",
+        ),
+        (
+            "JSON_EXTRACT(Properties, '$.Qualifier') AS qualifier",
+            "JSON_EXTRACT(Model, '$.Qualifier') AS qualifier",
+            "qualifier: aws.cloud_control.resources has the columns region, Identifier, Properties",
+        ),
+        (
+            "AND data__TypeName",
+            "AND function_name = 'f' AND data__TypeName",
+            "WHERE names function_name: not a parameter of aws.cloud_control.resources",
+        ),
+    ],
+)
+def test_a_list_through_cloud_control_that_cannot_work(
+    specs: Path, out: Path, capsys, old: str, new: str, reason: str
+) -> None:
+    edit(out, old, new)
+    assert findings(capsys, specs, out) == [f"{out / PAGE}:91: SELECT list: {reason}"]
+
+
 def test_a_select_column_that_is_no_field(specs: Path, out: Path, capsys) -> None:
     line = edit(out, "SELECT\nregion,\ndestination_config,", "SELECT\nregion,\ndestination,")
     assert findings(capsys, specs, out) == [
-        f"{out / PAGE}:{line}: SELECT list: destination is not a field of "
+        f"{out / PAGE}:{line}: SELECT get: destination is not a field of "
         "aws.lambda.event_invoke_configs"
     ]
 
@@ -191,7 +233,7 @@ def test_an_insert_missing_a_required_property(specs: Path, out: Path, capsys) -
         "(\n FunctionName,\n region\n)\nSELECT\n '{{ FunctionName }}',\n",
     )
     assert findings(capsys, specs, out) == [
-        f"{out / PAGE}:129: INSERT required: ValidationException: Model validation failed "
+        f"{out / PAGE}:126: INSERT required: ValidationException: Model validation failed "
         "(#: required key [Qualifier] not found) (create_resource requires Qualifier, missing "
         "from the column list)"
     ]
@@ -231,7 +273,7 @@ def test_a_malformed_identifier(specs: Path, out: Path, capsys) -> None:
         "data__Identifier = '<FunctionName>';",
     )
     assert findings(capsys, specs, out) == [
-        f"{out / PAGE}:103: SELECT get: ResourceNotFoundException: Resource of type '{TYPE}' "
+        f"{out / PAGE}:100: SELECT get: ResourceNotFoundException: Resource of type '{TYPE}' "
         "with identifier 'function-name' was not found."
     ]
 
@@ -244,7 +286,7 @@ def test_an_update_of_a_create_only_property(specs: Path, out: Path, capsys) -> 
         '  {"op": "add", "path": "/Qualifier", "value": "{{ Qualifier }}"},\n',
     )
     assert findings(capsys, specs, out) == [
-        f"{out / PAGE}:199: UPDATE: NotUpdatableException: Invalid patch update: "
+        f"{out / PAGE}:196: UPDATE: NotUpdatableException: Invalid patch update: "
         "createOnlyProperties [/properties/Qualifier] cannot be updated"
     ]
 
@@ -257,7 +299,7 @@ def test_a_delete_without_its_identifier(specs: Path, out: Path, capsys) -> None
         "DELETE FROM aws.lambda.event_invoke_configs\nWHERE region",
     )
     assert findings(capsys, specs, out) == [
-        f"{out / PAGE}:213: DELETE: ValidationException: 1 validation error detected: Value null "
+        f"{out / PAGE}:210: DELETE: ValidationException: 1 validation error detected: Value null "
         "at 'identifier' failed to satisfy constraint: Member must not be null (delete_resource "
         "requires data__Identifier, missing from the WHERE clause)"
     ]
@@ -270,7 +312,7 @@ def test_an_unparseable_statement(specs: Path, out: Path, capsys) -> None:
         "FROM\nWHERE region = 'us-east-1' AND data__Ident",
     )
     assert findings(capsys, specs, out) == [
-        f"{out / PAGE}:111: SELECT get: cannot parse the statement: Expected table name but got "
+        f"{out / PAGE}:108: SELECT get: cannot parse the statement: Expected table name but got "
         "'WHERE' (column 5)"
     ]
 
@@ -342,7 +384,7 @@ def test_an_unfillable_manifest_and_a_block_the_validator_does_not_know(
     edit(out, "      - name: Qualifier\n", "      - name: Arn\n")
     line = edit(out, "## Permissions\n", "```yaml\na: 1\n```\n\n## Permissions\n") + 1
     assert findings(capsys, specs, out) == [
-        f"{out / PAGE}:165: INSERT manifest: Arn: not a property a manifest can set (unknown or "
+        f"{out / PAGE}:162: INSERT manifest: Arn: not a property a manifest can set (unknown or "
         "read-only)",
         f"{out / PAGE}:{line}: unknown: not run: a yaml block where the page has no example of "
         "that kind",
@@ -354,37 +396,37 @@ def test_an_unfillable_manifest_and_a_block_the_validator_does_not_know(
     [
         (  # libyaml builds nested collections by recursion, and crashed the process
             "name: " + "[" * 100_000,
-            166,  # the page's line where it goes wrong, not the manifest's line 2
+            163,  # the page's line where it goes wrong, not the manifest's line 2
             "not YAML: nested deeper than 100 levels (column 106)",
         ),
         (  # a date that is none, and one that is: JSON has no dates (it was a traceback)
             "name: 2024-13-45",
-            166,
+            163,
             "not YAML: '2024-13-45' reads as a date, which JSON has not: quote it (column 7)",
         ),
         (
             "name: 2024-01-01",
-            166,
+            163,
             "not YAML: '2024-01-01' reads as a date, which JSON has not: quote it (column 7)",
         ),
         (  # a KeyError of PyYAML's, and a traceback
             "name: !!bool maybe",
-            165,
+            162,
             "not YAML: KeyError: 'maybe'",
         ),
         (  # a loop: a RecursionError and a traceback
             "name: &r [*r]",
-            166,
+            163,
             "not YAML: the alias *r stands inside what it names (column 11)",
         ),
         (  # an IndexError of PyYAML's, and a traceback
             "name: !!int ''",
-            165,
+            162,
             "not YAML: IndexError: string index out of range",
         ),
         (
             "name: stack: name",
-            166,
+            163,
             "not YAML: mapping values are not allowed in this context (column 12)",
         ),
     ],
@@ -415,8 +457,8 @@ def test_json_format(specs: Path, out: Path, capsys) -> None:
         "findings": [
             {
                 "page": str(out / PAGE),
-                "line": 91,
-                "section": "SELECT list",
+                "line": 100,
+                "section": "SELECT get",
                 "type": TYPE,
                 "reason": "destination is not a field of aws.lambda.event_invoke_configs",
             }
@@ -450,7 +492,7 @@ def test_known_issues_are_apart_and_stale_ones_are_findings(
         {
             "page": str(out / PAGE),
             "line": line,
-            "section": "SELECT list",
+            "section": "SELECT get",
             "type": TYPE,
             "reason": "destination is not a field of aws.lambda.event_invoke_configs",
             "known_issue": "the schema says so",
