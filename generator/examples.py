@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from generator.escape import sql_literal, yaml_key, yaml_quoted
 from generator.model import (
+    CLOUD_CONTROL_RESOURCES,
     ArrayValue,
     Literal,
     ObjectValue,
@@ -15,7 +16,7 @@ from generator.model import (
     Truncated,
     Value,
 )
-from generator.naming import field_name
+from generator.naming import SQL_WORDS, field_name
 
 CUT_NOTE = "cut here: nested too deep or recursive, see the schema"
 
@@ -51,12 +52,6 @@ def resource_model_placeholder(resource: Resource) -> str:
     return "{" + ", ".join(members) + "}"
 
 
-# StackQL's table of Cloud Control's ListResources for any type. A resource's own SELECT lists
-# through a view that passes no ResourceModel, so a type whose list handler requires one is
-# listed here (as StackQL's `_list_only` views read it), by `data__TypeName`.
-CLOUD_CONTROL_RESOURCES = "aws.cloud_control.resources"
-
-
 def list_conditions(resource: Resource, region: str) -> tuple[str, ...]:
     """The WHERE conditions of the list example (none for a global service without filters).
 
@@ -78,26 +73,25 @@ def list_source(resource: Resource) -> str:
 
 def list_columns(resource: Resource) -> tuple[str, ...]:
     """The list example's columns: the resource's, or (through Cloud Control's list) region and
-    each primary identifier property, read from the listed `Properties` by JSON_EXTRACT."""
+    each primary identifier property, read from the listed `Properties` by JSON_EXTRACT.
+
+    A nested one is named by its own name, else (taken, or a word SQL reads) by its path.
+    """
     if not resource.list_required:
         return select_columns(resource)
     fields = {p.name: p.field_name for p in resource.properties}
+    names = {"region", *(fields[path[0]] for path in resource.identifier_paths if len(path) == 1)}
     columns = ["region"]
     for path in resource.identifier_paths:
-        name = fields[path[0]] if len(path) == 1 else field_name(path[-1], resource.service)
-        columns.append(f"JSON_EXTRACT(Properties, '{sql_literal(_json_path(path))}') AS {name}")
+        name = fields[path[0]]
+        if len(path) > 1:
+            name = field_name(path[-1], resource.service)
+            if name in names or name in SQL_WORDS:
+                name = "_".join(field_name(key, resource.service) for key in path)
+            names.add(name)
+        json_path = sql_literal("$." + ".".join(path))  # names of letters and digits
+        columns.append(f"JSON_EXTRACT(Properties, '{json_path}') AS {name}")
     return tuple(columns)
-
-
-def _json_path(keys: Sequence[str]) -> str:
-    """SQLite's JSON path of object keys: `$.A.B`, a key of other characters quoted.
-
-    >>> _json_path(["Schedule", "ScheduleId"]), _json_path(["a b"])
-    ('$.Schedule.ScheduleId', '$."a b"')
-    """
-    return "$" + "".join(
-        f".{key}" if key.isascii() and key.isalnum() else "." + json.dumps(key) for key in keys
-    )
 
 
 def get_conditions(resource: Resource, region: str) -> tuple[str, ...]:

@@ -25,8 +25,10 @@ all.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
+import sqlite3
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -35,11 +37,19 @@ from typing import Any
 import requests
 
 from generator.errors import DocgenError
-from generator.model import DEFAULT_REGION, REGION_NAME, Method, Resource, SqlVerb
+from generator.model import (
+    CLOUD_CONTROL_RESOURCES,
+    DEFAULT_REGION,
+    REGION_NAME,
+    Method,
+    Resource,
+    SqlVerb,
+)
 from generator.statement import (
     IDENTIFIER,
     MODEL,
     PATCH,
+    TYPE_NAME,
     ExampleError,
     Scalar,
     Statement,
@@ -47,10 +57,8 @@ from generator.statement import (
 )
 
 TARGET_PREFIX = "CloudApiService."
-# StackQL's table of Cloud Control's ListResources, for any type: its columns and parameters.
-CLOUD_CONTROL_RESOURCES = "aws.cloud_control.resources"
+# The columns of StackQL's aws.cloud_control.resources: a ListResources answer's.
 CLOUD_CONTROL_COLUMNS = ("region", "Identifier", "Properties")
-TYPE_NAME = "data__TypeName"
 CONTENT_TYPE = "application/x-amz-json-1.0"
 REQUEST_TIMEOUT = 30  # seconds
 POLLS, POLL_SECONDS = 60, 1.0  # how long to wait for an operation still in progress
@@ -223,8 +231,7 @@ class Executor:
         """SELECT: GetResource by data__Identifier, else ListResources (and a get of each)."""
         fields = [f.name for f in resource.fields]
         columns = fields if statement.columns == ("*",) else list(statement.columns)
-        extracted = {name: column for name, column, _ in statement.extracts}
-        unknown = [extracted.get(c, c) for c in columns if extracted.get(c, c) not in fields]
+        unknown = list(dict.fromkeys(c for c in _read(statement, columns) if c not in fields))
         if unknown:
             raise ExampleError(
                 f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} "
@@ -234,6 +241,11 @@ class Executor:
             method = _method(resource, "get_resource", "SELECT by data__Identifier", "read")
         else:
             method = _method(resource, "list_resources", "SELECT without data__Identifier", "list")
+            if statement.condition(MODEL) is not None:
+                raise ExampleError(
+                    f"{resource.resource_id} lists through a view that passes no {MODEL}: "
+                    f"list through {CLOUD_CONTROL_RESOURCES}, with {TYPE_NAME}"
+                )
         parameters = {IDENTIFIER, MODEL, "region"}
         filters = [(c, v) for c, v in statement.where if c not in parameters]
         wrong = [c for c, _ in filters if c not in fields]
@@ -277,10 +289,7 @@ class Executor:
 
     def _list(self, resource: Resource, statement: Statement, region: str) -> list[dict]:
         """ListResources, every page; then GetResource of each unless the type cannot read."""
-        body: dict[str, Any] = {"TypeName": resource.type_name}
-        if statement.condition(MODEL) is not None:
-            body["ResourceModel"] = _sent(statement, MODEL)
-        described = self._pages(body, region)
+        described = self._pages({"TypeName": resource.type_name}, region)
         if not any(m.name == "get_resource" for m in resource.methods):
             return described
         return [
@@ -312,15 +321,15 @@ class Executor:
             )
         type_name = statement.condition(TYPE_NAME)
         if not isinstance(type_name, str):
-            raise ExampleError(f"{CLOUD_CONTROL_RESOURCES} requires {TYPE_NAME}, missing")
+            raise ExampleError(f"{CLOUD_CONTROL_RESOURCES} requires {TYPE_NAME}, a type name")
         resource = next((r for r in self.resources.values() if r.type_name == type_name), None)
         if resource is None:
             raise ExampleError(f"no resource of the type {type_name}")
-        extracted = {name: column for name, column, _ in statement.extracts}
-        columns = (
-            list(CLOUD_CONTROL_COLUMNS) if statement.columns == ("*",) else list(statement.columns)
+        whole = statement.columns == ("*",)
+        columns = list(CLOUD_CONTROL_COLUMNS) if whole else list(statement.columns)
+        unknown = list(
+            dict.fromkeys(c for c in _read(statement, columns) if c not in CLOUD_CONTROL_COLUMNS)
         )
-        unknown = [c for c in columns if extracted.get(c, c) not in CLOUD_CONTROL_COLUMNS]
         if unknown:
             raise ExampleError(
                 f"{', '.join(unknown)}: {CLOUD_CONTROL_RESOURCES} has the columns "
@@ -331,7 +340,10 @@ class Executor:
         body: dict[str, Any] = {"TypeName": type_name}
         if statement.condition(MODEL) is not None:
             body["ResourceModel"] = _sent(statement, MODEL)
-        described = self._pages(body, region)
+        missing = _missing(method, tuple(c for c, _ in statement.where))
+        described = self._checked(
+            method, missing, "the WHERE clause", lambda: self._pages(body, region)
+        )
         rows = tuple(
             _selected(
                 {
@@ -458,29 +470,30 @@ def _sent(statement: Statement, column: str) -> Any:
     return text_of(value)
 
 
+def _read(statement: Statement, columns: list[str]) -> list[str]:
+    """The columns a SELECT reads: each selected one, or the one its JSON_EXTRACT names."""
+    extracted = {name: column for name, column, _ in statement.extracts}
+    return [extracted.get(c, c) for c in columns]
+
+
 def _selected(row: Mapping[str, Any], columns: list[str], statement: Statement) -> dict[str, Any]:
-    """The selected columns of a row, `JSON_EXTRACT` items read from the column they name."""
-    extracts = {name: (column, keys) for name, column, keys in statement.extracts}
+    """The selected columns of a row; a `JSON_EXTRACT` item as SQLite reads it (objects and
+    arrays as JSON text, booleans as 1 and 0), a path SQLite refuses the example's failure."""
+    extracts = {name: (column, path) for name, column, path in statement.extracts}
     selected = {}
     for name in columns:
         if name not in extracts:
             selected[name] = row.get(name)
             continue
-        column, keys = extracts[name]
-        value: Any = row.get(column)
-        if isinstance(value, str):
-            try:
-                value = json.loads(value)
-            except (ValueError, RecursionError):
-                value = None
-        for key in keys:
-            if isinstance(key, int) and isinstance(value, list) and -len(value) <= key < len(value):
-                value = value[key]
-            elif isinstance(key, str) and isinstance(value, dict):
-                value = value.get(key)
-            else:
-                value = None
-        selected[name] = value
+        column, path = extracts[name]
+        value = row.get(column)
+        text = value if isinstance(value, str) or value is None else json.dumps(value)
+        try:
+            with contextlib.closing(sqlite3.connect(":memory:")) as sqlite:  # StackQL's engine
+                query = sqlite.execute("SELECT json_extract(?, ?)", (text, path))
+                selected[name] = query.fetchone()[0]
+        except sqlite3.Error as error:
+            raise ExampleError(f"JSON_EXTRACT({column}, '{path}'): SQLite says: {error}") from None
     return selected
 
 

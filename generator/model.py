@@ -10,6 +10,10 @@ from enum import Enum
 DEFAULT_REGION = "us-east-1"
 # The form of an AWS region name (us-east-1, us-gov-west-1, eu-isoe-west-1).
 REGION_NAME = re.compile(r"[a-z]{2,4}(-[a-z]+)+-[0-9]+")  # ASCII digits: it goes in a header
+# StackQL's table of Cloud Control's ListResources, for any type (`data__TypeName`): a type whose
+# list handler requires a ResourceModel is listed there, as a resource's own SELECT lists through
+# a view that passes none.
+CLOUD_CONTROL_RESOURCES = "aws.cloud_control.resources"
 # The largest schema read (a file, a zip member, a download): real ones stay under 2 MB.
 MAX_SCHEMA_BYTES = 200 * 1024 * 1024
 # The most a zip's schemas may come to, uncompressed (AWS's whole set is under 50 MB): a zip

@@ -28,10 +28,10 @@ import yaml
 
 from generator.backend import ResourceType
 from generator.examples import patch_ops
-from generator.executor import CLOUD_CONTROL_RESOURCES, TYPE_NAME, Executor, Result
+from generator.executor import Executor, Result
 from generator.extract import Example, ExampleKind
 from generator.jsonpointer import escape_token
-from generator.model import Handler, Resource, SqlVerb
+from generator.model import CLOUD_CONTROL_RESOURCES, Handler, Resource, SqlVerb
 from generator.placeholders import (
     REGION_NAMES,
     Values,
@@ -47,6 +47,7 @@ from generator.samples import SampleError, sample_model
 from generator.statement import (
     IDENTIFIER,
     PATCH,
+    TYPE_NAME,
     ExampleError,
     Statement,
     line_column,
@@ -272,7 +273,20 @@ class _Scenario:
                     f"a {statement.verb.value} statement where the page shows the "
                     f"{example.kind.value} example",
                 )
-            elif statement.resource_id != name and not self.lists_type(example.kind, statement):
+            elif (
+                example.kind is ExampleKind.SELECT_LIST
+                and statement.resource_id == CLOUD_CONTROL_RESOURCES
+                and statement.condition(TYPE_NAME) != self.resource.type_name
+            ):
+                self.fail(
+                    i,
+                    f"lists {TYPE_NAME} {statement.condition(TYPE_NAME)!r}, not this page's "
+                    f"type {self.resource.type_name}",
+                )
+            elif statement.resource_id not in (name, CLOUD_CONTROL_RESOURCES) or (
+                statement.resource_id == CLOUD_CONTROL_RESOURCES
+                and example.kind is not ExampleKind.SELECT_LIST
+            ):
                 self.fail(i, f"names {statement.resource_id}, not this page's {name}")
             elif example.kind is ExampleKind.SELECT_GET and not any(
                 column == IDENTIFIER for column, _ in statement.where
@@ -280,15 +294,6 @@ class _Scenario:
                 self.fail(i, f"no {IDENTIFIER} in the get example's WHERE clause: it lists")
             else:
                 self.statements[i] = statement
-
-    def lists_type(self, kind: ExampleKind, statement: Statement) -> bool:
-        """Whether a list example reads aws.cloud_control.resources for the page's type (as one
-        whose list handler requires a model does)."""
-        return (
-            kind is ExampleKind.SELECT_LIST
-            and statement.resource_id == CLOUD_CONTROL_RESOURCES
-            and statement.condition(TYPE_NAME) == self.resource.type_name
-        )
 
     def bind(self) -> None:
         """One value per `{{ Name }}` of the page; another for those in the UPDATE."""
@@ -426,13 +431,24 @@ class _Scenario:
                 continue
             self.pending_list = None
             done = self.execute(i, self.angles(made))
-            if done is not None and made.identifier not in done[1].identifiers:
+            if done is None:
+                continue
+            statement, result = done
+            if made.identifier not in result.identifiers:
                 note = f"; the resource has no {', '.join(lacking)} to filter on" if lacking else ""
                 self.fail(
                     i,
                     f"the list does not include the resource {made.identifier} "
-                    f"(it found {len(done[1].identifiers)}{note})",
+                    f"(it found {len(result.identifiers)}{note})",
                 )
+                continue
+            if len(result.rows) != len(result.identifiers):  # rows filtered by a WHERE field
+                continue
+            row = result.rows[result.identifiers.index(made.identifier)]
+            empty = [n for n, _, _ in statement.extracts if row.get(n) is None]
+            if empty:  # a path that names nothing there (a typo): NULL on every row
+                paths = ", ".join(f"{n} ({p})" for n, _, p in statement.extracts if n in empty)
+                self.fail(i, f"JSON_EXTRACT finds nothing in the resource for {paths}")
 
     def update(self, angles: Values, made: _Made) -> _Update | None:
         """The UPDATE example; what the resource should look like after it."""

@@ -15,12 +15,14 @@ from typing import Any
 
 import sqlglot
 from sqlglot import exp
+from sqlglot.tokens import Tokenizer, TokenType
 
 from generator.errors import DocgenError
 from generator.model import SqlVerb
 
 Scalar = str | int | float | bool | None
 IDENTIFIER, PATCH, MODEL = "data__Identifier", "data__PatchDocument", "data__ResourceModel"
+TYPE_NAME = "data__TypeName"  # a parameter of aws.cloud_control.resources
 _TOKEN = re.compile(r"<Token token_type: [^,]*, text: ([^,]*), [^>]*>")
 # sqlglot warns on stderr, in lines of the statement's text, when it reads a statement as a
 # command it does not know (`SET ...` without its UPDATE): that is the example's failure, and
@@ -51,7 +53,8 @@ class Statement:
     `SET column = literal` pairs of an UPDATE. `string('...')` is read as its text, and `texts`
     names the WHERE and SET columns given so (StackQL sends a plain literal that is a JSON
     object or array as that JSON, and `string('...')` as text). `extracts` are the selected
-    `JSON_EXTRACT(column, '$.a.b')` items: the name each selects as, its column and keys.
+    `JSON_EXTRACT(column, '$.a.b')` items: the name each selects as, its column and its path
+    as written (SQLite reads it when the row is there).
     """
 
     verb: SqlVerb
@@ -61,7 +64,7 @@ class Statement:
     where: tuple[tuple[str, Scalar], ...] = ()
     assignments: tuple[tuple[str, Scalar], ...] = ()
     texts: frozenset[str] = frozenset()
-    extracts: tuple[tuple[str, str, tuple[str | int, ...]], ...] = ()
+    extracts: tuple[tuple[str, str, str], ...] = ()
 
     def condition(self, column: str) -> Scalar:
         """The value a WHERE condition gives a column (None when there is none)."""
@@ -111,7 +114,7 @@ def _statement(sql: str) -> Statement:
     if isinstance(tree, exp.Insert):
         return _insert(tree)
     if isinstance(tree, exp.Select):
-        return _select(tree)
+        return _select(tree, sql)
     if isinstance(tree, (exp.Update, exp.Delete)):  # one resource, by WHERE: no FROM, USING
         allowed = ("this", "expressions", "where", "hint")  # StackQL's /*+ AWAIT */
         extra = [k.rstrip("_").upper() for k, v in tree.args.items() if v and k not in allowed]
@@ -120,16 +123,17 @@ def _statement(sql: str) -> Statement:
             raise ExampleError(f"{form} ... WHERE ... only: no {', '.join(extra)}")
     if isinstance(tree, exp.Update):
         assignments = tuple(_assignment(e) for e in tree.expressions)
+        _once([c for c, _ in assignments], "SET")
         return Statement(
             SqlVerb.UPDATE,
             _table(tree.this),
             where=_where(tree),
             assignments=assignments,
-            texts=_texts(tree.expressions, tree),
+            texts=_texts(tree),
         )
     if isinstance(tree, exp.Delete):
         where = _where(tree)
-        return Statement(SqlVerb.DELETE, _table(tree.this), where=where, texts=_texts((), tree))
+        return Statement(SqlVerb.DELETE, _table(tree.this), where=where, texts=_texts(tree))
     if isinstance(tree, exp.Command):  # what sqlglot does not know, by its first word
         raise ExampleError(f"not a statement StackQL runs on a resource: {tree.name.upper()}")
     raise ExampleError(f"not a statement StackQL runs on a resource: {tree.key.upper()}")
@@ -233,7 +237,7 @@ def _insert(tree: exp.Insert) -> Statement:
     return Statement(SqlVerb.INSERT, _table(target.this), columns, values)
 
 
-def _select(tree: exp.Select) -> Statement:
+def _select(tree: exp.Select, sql: str) -> Statement:
     """SELECT cols FROM r WHERE ..."""
     source = tree.args.get("from_")
     extra = [k for k in ("joins", "group", "having", "order", "limit", "with_") if tree.args.get(k)]
@@ -241,45 +245,54 @@ def _select(tree: exp.Select) -> Statement:
         raise ExampleError("SELECT must read one resource: SELECT columns FROM resource WHERE ...")
     columns = []
     extracts = []
+    paths = iter(_json_paths(sql))
     for item in tree.expressions:
         inner = item.this if isinstance(item, exp.Alias) else item
         if isinstance(item, exp.Star):
             columns.append("*")
         elif isinstance(item, exp.Column) and isinstance(item.this, exp.Identifier):
             columns.append(item.name)
-        elif isinstance(inner, exp.JSONExtract) and isinstance(inner.this, exp.Column):
+        elif (
+            isinstance(inner, exp.JSONExtract)
+            and isinstance(inner.this, exp.Column)
+            and not inner.expressions
+            and (path := next(paths, None)) is not None
+        ):
             name = item.alias if isinstance(item, exp.Alias) else item.sql()
             columns.append(name)
-            extracts.append((name, inner.this.name, _json_keys(inner)))
+            extracts.append((name, inner.this.name, path))
         else:
             raise ExampleError(
                 f"select a column by name or JSON_EXTRACT(column, '$.key'), not {item.sql()}"
             )
+    twice = sorted({c for c in columns if columns.count(c) > 1})
+    if twice:
+        raise ExampleError(f"the statement selects {', '.join(twice)} twice: name each once")
     return Statement(
         SqlVerb.SELECT,
         _table(source.this),
         tuple(columns),
         where=_where(tree),
-        texts=_texts((), tree),
+        texts=_texts(tree),
         extracts=tuple(extracts),
     )
 
 
-def _json_keys(node: exp.JSONExtract) -> tuple[str | int, ...]:
-    """The keys (and array indexes) of `JSON_EXTRACT(column, '$.a.b[0]')`: one path only."""
-    path = node.expression
-    steps = path.expressions if isinstance(path, exp.JSONPath) else None
-    if not steps or node.expressions or not isinstance(steps[0], exp.JSONPathRoot):
-        raise ExampleError(f"{node.sql()}: expected one JSON path, like '$.Name'")
-    keys: list[str | int] = []
-    for step in steps[1:]:
-        if isinstance(step, exp.JSONPathKey) and isinstance(step.this, str):
-            keys.append(step.this)
-        elif isinstance(step, exp.JSONPathSubscript) and isinstance(step.this, int):
-            keys.append(step.this)
-        else:
-            raise ExampleError(f"{node.sql()}: a JSON path of keys and indexes only, like '$.a[0]'")
-    return tuple(keys)
+def _json_paths(sql: str) -> list[str]:
+    """The path of each `JSON_EXTRACT(column, 'path')` as written, in order: sqlglot rewrites
+    the paths it reads (`'Name'` becomes `'$.Name'`), which SQLite would refuse.
+
+    >>> _json_paths("SELECT JSON_EXTRACT(Properties, 'Name'), json_extract(a, '$.b') FROM t")
+    ['Name', '$.b']
+    """
+    tokens = [t for t in Tokenizer().tokenize(sql) if t.token_type is not TokenType.BREAK]
+    paths = []
+    for i, token in enumerate(tokens[:-4]):
+        if token.text.upper() == "JSON_EXTRACT" and [
+            t.token_type for t in tokens[i + 1 : i + 5]
+        ] == [TokenType.L_PAREN, TokenType.VAR, TokenType.COMMA, TokenType.STRING]:
+            paths.append(tokens[i + 4].text)
+    return paths
 
 
 def _table(node: Any) -> str:
@@ -316,7 +329,20 @@ def _where(tree: exp.Expression) -> tuple[tuple[str, Scalar], ...]:
             raise ExampleError(
                 f"unsupported condition {node.sql()}: write column = 'value', joined by AND"
             )
+    _once([c for c, _ in found], "WHERE")
     return tuple(found)
+
+
+def _once(columns: list[str], place: str) -> None:
+    """A parameter (`region`, `data__...`) is given once: StackQL would send one of two."""
+    twice = sorted({c for c in columns if columns.count(c) > 1 and _parameter(c)})
+    if twice:
+        raise ExampleError(f"{place} gives {', '.join(twice)} twice: give each once")
+
+
+def _parameter(column: str) -> bool:
+    """Whether a column is a parameter of the request rather than a field to filter on."""
+    return column == "region" or column.startswith("data__")
 
 
 def _assignment(node: exp.Expression) -> tuple[str, Scalar]:
@@ -327,15 +353,16 @@ def _assignment(node: exp.Expression) -> tuple[str, Scalar]:
 
 
 def _unwrapped(value: exp.Expression) -> exp.Expression:
-    """`string('...')` and `CAST('...' AS ...)` are the text itself."""
-    if isinstance(value, (exp.String, exp.Cast)) and isinstance(value.this, exp.Literal):
+    """`string('...')` is the text itself (StackQL's function for text sent as it is)."""
+    if isinstance(value, exp.String) and isinstance(value.this, exp.Literal):
         return value.this
     return value
 
 
-def _texts(assignments: list[exp.Expression] | tuple[()], tree: exp.Expression) -> frozenset[str]:
+def _texts(tree: exp.Expression) -> frozenset[str]:
     """The WHERE and SET columns whose value is `string('...')`: text, whatever it holds."""
     clause = tree.args.get("where")
+    assignments = tree.expressions if isinstance(tree, exp.Update) else []
     pairs = [*assignments, *(clause.find_all(exp.EQ) if clause is not None else ())]
     return frozenset(
         pair.this.name

@@ -81,11 +81,11 @@ def test_insert_select_update_delete_as_stackql_runs_them(executor: Executor) ->
             },
         },
     )
-    listed = run(executor, LIST)
-    assert (listed.operation, listed.identifiers) == ("ListResources", ("fn|$LATEST",))
-    assert listed.rows == ({"function_name": "fn", "qualifier": "$LATEST"},)
-    filtered = run(executor, LIST.replace("WHERE", "WHERE qualifier = 'v1' AND"))
-    assert filtered.rows == ()  # a field in the WHERE clause filters the rows
+    # StackQL's view of the resource passes no ResourceModel: Cloud Control's list takes it
+    assert refusal(executor, LIST) == (
+        f"{RID} lists through a view that passes no data__ResourceModel: list through "
+        "aws.cloud_control.resources, with data__TypeName"
+    )
     listed = run(executor, LIST_ANY)  # Cloud Control's list, its rows as the list answers
     assert (listed.operation, listed.identifiers) == ("ListResources", ("fn|$LATEST",))
     assert listed.rows == (
@@ -93,7 +93,8 @@ def test_insert_select_update_delete_as_stackql_runs_them(executor: Executor) ->
             "region": "us-east-1",
             "Identifier": "fn|$LATEST",
             "qualifier": "$LATEST",
-            "on_failure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:q"},
+            # SQLite's json_extract gives an object as JSON text, as StackQL shows it
+            "on_failure": '{"Destination":"arn:aws:sqs:us-east-1:123456789012:q"}',
         },
     )
     # StackQL sends a plain literal holding JSON as that JSON, which Cloud Control refuses
@@ -193,6 +194,33 @@ def test_no_method_without_its_handler(tmp_path: Path) -> None:
             f"UPDATE {RID} SET data__PatchDocument = '[]' WHERE "
             "data__Identifier = 'x' AND region = 'us-east-1'",
         ) == (f"{RID} has no update_resource method for UPDATE (the type has no update handler)")
+
+
+def test_a_list_of_the_resource_and_a_field_that_filters_it(tmp_path: Path) -> None:
+    schema = json.loads(LAMBDA_SPEC.read_text("utf-8"))
+    del schema["handlers"]["list"]["handlerSchema"]  # a list that needs no model
+    (tmp_path / LAMBDA_SPEC.name).write_text(json.dumps(schema))
+    resources = {r.resource_id: r for r in build(tmp_path).resources}
+    with MockServer(CloudControlBackend(load_schemas(tmp_path))) as url:
+        executor = Executor(CloudControlClient(url), resources)
+        run(executor, CREATE)
+        listed = run(
+            executor,
+            f"SELECT function_name, qualifier, JSON_EXTRACT(destination_config, "
+            f"'$.OnFailure.Destination') AS dest FROM {RID} WHERE region = 'us-east-1'",
+        )
+        assert (listed.operation, listed.identifiers) == ("ListResources", ("fn|$LATEST",))
+        assert listed.rows == (
+            {
+                "function_name": "fn",
+                "qualifier": "$LATEST",
+                "dest": "arn:aws:sqs:us-east-1:123456789012:q",
+            },
+        )
+        filtered = run(
+            executor, f"SELECT qualifier FROM {RID} WHERE qualifier = 'v1' AND region = 'us-east-1'"
+        )
+        assert filtered.rows == ()  # a field in the WHERE clause filters the rows
 
 
 def test_an_endpoint_that_is_not_there() -> None:

@@ -85,9 +85,9 @@ EXPECTED = [
         ["Gets all <code>event_invoke_configs</code> in a region."],
         [
             "Gets all <code>event_invoke_configs</code> in a region for the given "
-            "<code>FunctionName</code>, as their identifiers. The type's list handler requires "
-            "<code>FunctionName</code>: the list reads <code>aws.cloud_control.resources</code>, "
-            "which passes it to Cloud Control as the <code>data__ResourceModel</code>."
+            "<code>FunctionName</code>, which the type's list handler requires: the query gives "
+            "it in the <code>data__ResourceModel</code> of <code>aws.cloud_control.resources</code>"
+            " (a resource's own list passes none), whose rows show each one's identifier."
         ],
     ),
     # ... and its query, through Cloud Control's list (the resource's own SELECT passes no

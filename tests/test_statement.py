@@ -93,6 +93,30 @@ def test_delete() -> None:
             "SELECT count(*) FROM a.b.c",
             "select a column by name or JSON_EXTRACT(column, '$.key'), not COUNT(*)",
         ),
+        (  # two paths: SQLite's array of both, which no page shows
+            "SELECT JSON_EXTRACT(Properties, '$.A', '$.B') AS x FROM a.b.c",
+            "select a column by name or JSON_EXTRACT(column, '$.key'), not "
+            "JSON_EXTRACT(Properties, '$.A', '$.B') AS x",
+        ),
+        (
+            "SELECT JSON_EXTRACT(Properties, '$.A') AS Identifier, Identifier FROM a.b.c",
+            "the statement selects Identifier twice: name each once",
+        ),
+        # StackQL would send one of two values of a parameter
+        (
+            "SELECT a FROM b.c.d WHERE data__ResourceModel = string('{}') "
+            "AND data__ResourceModel = '{}'",
+            "WHERE gives data__ResourceModel twice: give each once",
+        ),
+        (
+            "UPDATE a.b.c SET data__PatchDocument = string('[]'), data__PatchDocument = '[]' "
+            "WHERE data__Identifier = 'x'",
+            "SET gives data__PatchDocument twice: give each once",
+        ),
+        (  # StackQL's text is string('...'), not a CAST
+            "UPDATE a.b.c SET data__PatchDocument = CAST('[]' AS TEXT) WHERE data__Identifier = 'x'",
+            "SET data__PatchDocument = CAST('[]' AS TEXT): expected a literal",
+        ),
         # A second resource or a join: the DELETE and UPDATE read the first, and passed.
         (
             "DELETE FROM a.b.c, a.s3.buckets WHERE data__Identifier = 'x'",

@@ -196,12 +196,28 @@ def test_a_resource_model_that_is_no_string_is_what_stackql_sends(
         (
             "data__TypeName = 'AWS::Lambda::EventInvokeConfig'",
             "data__TypeName = 'AWS::Lambda::Permission'",
-            "names aws.cloud_control.resources, not this page's aws.lambda.event_invoke_configs",
+            "lists data__TypeName 'AWS::Lambda::Permission', not this page's type "
+            "AWS::Lambda::EventInvokeConfig",
+        ),
+        (  # a path that names nothing there: NULL on every row
+            "'$.Qualifier') AS qualifier",
+            "'$.Qualifer') AS qualifier",
+            "JSON_EXTRACT finds nothing in the resource for qualifier ($.Qualifer)",
+        ),
+        (  # a path SQLite refuses, which sqlglot would have read as '$.Qualifier'
+            "'$.Qualifier') AS qualifier",
+            "'Qualifier') AS qualifier",
+            "JSON_EXTRACT(Properties, 'Qualifier'): SQLite says: JSON path error near 'Qualifier'",
+        ),
+        (
+            "FROM aws.cloud_control.resources\nWHERE",
+            "FROM aws.lambda.event_invoke_configs\nWHERE",
+            "Properties is not a field of aws.lambda.event_invoke_configs",
         ),
         (
             "JSON_EXTRACT(Properties, '$.Qualifier') AS qualifier",
             "JSON_EXTRACT(Model, '$.Qualifier') AS qualifier",
-            "qualifier: aws.cloud_control.resources has the columns region, Identifier, Properties",
+            "Model: aws.cloud_control.resources has the columns region, Identifier, Properties",
         ),
         (
             "AND data__TypeName",
