@@ -54,15 +54,21 @@ def cell(text: str) -> str:
 
 def cell_lines(text: str) -> str:
     """Escape text for an HTML table cell of an MDX page, its lines as written: each line break
-    (blank lines and indentation aside) a `<br />`. AWS's descriptions break lines between
-    paragraphs and before the items of a list (`+ gp3: ...`).
+    (indentation aside) a `<br />`, blank lines between paragraphs one blank line. AWS's
+    descriptions break lines between paragraphs and before the items of a list (`+ gp3: ...`).
 
-    >>> cell_lines("Valid ranges:\\n  + gp3: <x>\\r\\n\\n  + io1\\n")
-    'Valid ranges:<br />+ gp3: &lt;x&gt;<br />+ io1'
+    >>> cell_lines("Valid ranges:\\n  + gp3: <x>\\r\\n  + io1\\n\\n\\n After.\\n")
+    'Valid ranges:<br />+ gp3: &lt;x&gt;<br />+ io1<br /><br />After.'
     >>> cell_lines("If you do\\u2028 not")
     'If you do not'
     """
-    return "<br />".join(cell(line) for line in _LINE_BREAK.split(text) if line.strip())
+    paragraphs: list[list[str]] = [[]]
+    for line in _LINE_BREAK.split(text):
+        if line.strip():
+            paragraphs[-1].append(cell(line))
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return "<br /><br />".join("<br />".join(lines) for lines in paragraphs if lines)
 
 
 def jsx_attr(text: str) -> str:

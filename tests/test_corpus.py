@@ -140,9 +140,11 @@ def test_descriptions_show_as_written(corpus, site, pages):
 
 
 def _lines(text: str) -> str:
-    """Text as a table cell shows it: its lines (not blank ones), white space collapsed in each."""
+    """Text as a table cell shows it: its lines, white space collapsed in each, and one blank
+    line between paragraphs (none before the first or after the last)."""
     lines = re.split(r"\r\n|\r|\n", text)  # line breaks as files write them; U+2028 is a space
-    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
+    shown = "\n".join(" ".join(line.split()) for line in lines)
+    return re.sub(r"\n{3,}", "\n\n", shown.strip("\n"))
 
 
 def test_columns_follow_read_write_and_create_only_rules(site, pages):
