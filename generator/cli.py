@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import ipaddress
 import logging
 import os
 import sys
@@ -269,7 +270,12 @@ def add_preview(sub: argparse._SubParsersAction) -> None:
         "types", nargs="*", type=type_arg, metavar="TYPE", help="type name, e.g. AWS::Lambda::Url"
     )
     _add_specs(p)
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument(
+        "--host",
+        type=host_arg,
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only)",
+    )
     p.add_argument(
         "--port",
         type=port_number,
@@ -286,6 +292,12 @@ def run_preview(args: argparse.Namespace) -> int:
     def ready(url: str, site: Site) -> None:
         for skipped in site.skipped:  # as generate says: a type without a page, and why
             print(f"skipped {skipped.type_name} ({skipped.source}): {skipped.reason}")
+        if not _loopback(args.host):
+            logging.getLogger("generator").warning(
+                "%s is not this machine's loopback address: whoever reaches it reads the "
+                "pages and the error messages, which name your files",
+                args.host,
+            )
         print(
             f"previewing {_count(sum(p.path.endswith('.mdx') for p in site.pages), 'page')} "
             f"of {args.specs} at {url} "
@@ -300,6 +312,20 @@ def run_preview(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("stopped", flush=True)
     return EXIT_OK
+
+
+def _loopback(host: str) -> bool:
+    """Whether a --host value is this machine's loopback address (`localhost`, 127.x, ::1).
+
+    >>> _loopback("127.0.0.1"), _loopback("localhost"), _loopback("0.0.0.0")
+    (True, True, False)
+    """
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a name: it may resolve anywhere
+        return False
 
 
 class _Once(logging.Filter):
@@ -395,6 +421,13 @@ def port_number(text: str) -> int:
     if not 0 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, got {text!r}")
     return port
+
+
+def host_arg(text: str) -> str:
+    """A --host value: not empty (an unset variable, which would listen on every address)."""
+    if not text:
+        raise argparse.ArgumentTypeError("expected an address, got an empty one")
+    return text
 
 
 # The longest name of one file or folder on the file systems in use (ext4, APFS, NTFS...).

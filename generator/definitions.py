@@ -7,6 +7,10 @@ from typing import Any
 
 from generator.jsonpointer import resolve_pointer
 
+# `$ref`s followed along one path before the rest is taken for a loop: AWS's schemas chain a
+# few; readers of a schema recurse once per hop, which a chain of hundreds would exhaust.
+MAX_REF_HOPS = 64
+
 
 def deref(
     schema: Any, doc: dict, seen: frozenset[str] = frozenset(), targets: dict | None = None
@@ -25,7 +29,7 @@ def deref(
                 break
             schema = annotated
             continue
-        if ref in seen:
+        if ref in seen or len(seen) >= MAX_REF_HOPS:
             break
         seen = seen | {ref}
         # Draft 7 ignores keywords beside a $ref (a property's own description is read apart).

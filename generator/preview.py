@@ -232,6 +232,7 @@ class Preview:
     def get(self, url: str) -> Response:
         """The answer to a GET: from the site as built now, or the error that stops it."""
         with self._lock:
+            before = {s.type_name for s in self.site.skipped} if self.site else set()
             try:
                 site = self.refresh()
             except DocgenError as e:
@@ -239,6 +240,14 @@ class Preview:
                 if self.site is None:
                     return _error(f"error: {e}")
                 return respond(self.site, url, f"error: {e}")  # as last built, under the error
+            except Exception as e:  # a bug: its traceback on the terminal, a page that says so
+                log.exception("a bug in stackql-docgen")
+                return _error(f"a bug in stackql-docgen: {type(e).__name__}: {e}")
+        for skipped in site.skipped:  # a type that lost its page while editing, and why
+            if skipped.type_name not in before:
+                log.warning(
+                    "skipped %s (%s): %s", skipped.type_name, skipped.source, skipped.reason
+                )
         return respond(site, url)
 
 
@@ -266,15 +275,18 @@ def serve(preview: Preview, host: str, port: int, ready: Callable[[str, Site], N
 
         def _answer(self, send_body: bool) -> None:
             response = preview.get(self.path)
-            self.send_response(response.status)
-            self.send_header("Content-Type", response.content_type)
-            self.send_header("Content-Length", str(len(response.body)))
-            self.send_header("Cache-Control", "no-store")  # a reload shows the schema as it is
-            if response.location:
-                self.send_header("Location", response.location)
-            self.end_headers()
-            if send_body:
-                self.wfile.write(response.body)
+            try:
+                self.send_response(response.status)
+                self.send_header("Content-Type", response.content_type)
+                self.send_header("Content-Length", str(len(response.body)))
+                self.send_header("Cache-Control", "no-store")  # a reload shows the schema now
+                if response.location:
+                    self.send_header("Location", response.location)
+                self.end_headers()
+                if send_body:
+                    self.wfile.write(response.body)
+            except (BrokenPipeError, ConnectionResetError):  # the reader left: nothing to say
+                self.close_connection = True
 
         def log_message(self, format: str, *args: object) -> None:
             """Quiet: errors are logged where they happen."""

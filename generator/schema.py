@@ -283,6 +283,9 @@ POINTER_LISTS = (
 # What the generator reads of each keyword it walks: a schema, a map or list of schemas, or a
 # value of one JSON type. Booleans are schemas too (true: anything, false: nothing).
 _COUNTS = ("minItems", "maxItems", "minLength", "maxLength", "minProperties", "maxProperties")
+# How deep a schema may nest, in keys and indexes from its root: AWS's deepest nests 12 JSON
+# levels; the generator reads schemas by recursion, which a few hundred levels would exhaust.
+MAX_SCHEMA_DEPTH = 100
 _KEYWORDS: dict[str, Any] = {
     **dict.fromkeys(
         ("additionalProperties", "additionalItems", "not", "if", "then", "else", "contains"),
@@ -324,6 +327,8 @@ def _check_keywords(label: str, node: Any, path: tuple) -> None:
         raise SpecError(
             label, join_pointer(path), f"expected a schema, got {jsontext.json_type(node)}"
         )
+    if len(path) > MAX_SCHEMA_DEPTH:
+        raise SpecError(label, join_pointer(path), f"nested deeper than {MAX_SCHEMA_DEPTH} levels")
     for key, value in node.items():
         kind = _KEYWORDS.get(key)
         if kind is None:

@@ -13,6 +13,7 @@ import re
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -356,3 +357,28 @@ def test_a_type_without_handlers_is_said_skipped_as_generate_says(specs):
         assert running.banner.startswith(f"previewing 0 pages of {specs} at")
     finally:
         running.stop()
+
+
+def test_an_empty_host_is_a_usage_error_not_every_address(specs, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["preview", "--specs", str(specs), "--host="])  # an unset $HOST
+    assert exit_.value.code == 2
+    assert "argument --host: expected an address, got an empty one" in capsys.readouterr().err
+
+
+def test_readers_who_leave_early_and_a_type_that_loses_its_page_while_editing(specs, server):
+    for _ in range(20):  # each goes before its answer is written
+        with socket.create_connection(("127.0.0.1", int(server.url.rsplit(":", 1)[1]))) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # RST
+            s.sendall(f"GET {RESOURCE} HTTP/1.0\r\n\r\n".encode())
+    document = json.loads(LAMBDA_SPEC.read_text("utf-8"))
+    del document["handlers"]  # edited away: the page goes, and the terminal says why
+    (specs / LAMBDA_SPEC.name).write_text(json.dumps(document), "utf-8")
+    assert server.get(RESOURCE).status_code == 404
+    code, out, err = server.stop()
+    assert code == 0
+    assert "Traceback" not in err
+    assert (
+        "warning: skipped AWS::Lambda::EventInvokeConfig (aws-lambda-eventinvokeconfig.json): "
+        "no handlers: Cloud Control cannot manage it\n"
+    ) in err

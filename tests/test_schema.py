@@ -389,6 +389,40 @@ def test_keywords_of_the_wrong_shape_name_file_and_pointer(change, message):
     assert str(error.value) == message
 
 
+def _nested(levels: int) -> dict:
+    """A schema of `levels` oneOf, each inside the one before."""
+    node: dict = {"type": "string"}
+    for _ in range(levels):
+        node = {"oneOf": [node, {"type": "string"}]}
+    return node
+
+
+def test_a_schema_nested_past_what_the_generator_reads_is_bad_input():
+    # 400 levels ended in a RecursionError traceback, in generate and in the preview; AWS's
+    # deepest schema nests 12 levels.
+    with pytest.raises(SpecError) as error:
+        parse_spec("x.json", mutated(lambda d: d["properties"].update(Deep=_nested(400))))
+    assert str(error.value) == (
+        "x.json#/properties/Deep" + "/oneOf/0" * 50 + ": nested deeper than 100 levels"
+    )
+    parse_spec("x.json", mutated(lambda d: d["properties"].update(Deep=_nested(40))))
+
+
+def test_a_long_chain_of_refs_is_followed_so_far_and_builds(tmp_path):
+    # Each hop is a recursion of whatever reads the schema: 2,000 ended in a RecursionError.
+    document = json.loads(LAMBDA_SPEC.read_text("utf-8"))
+    document["properties"]["Deep"] = {"$ref": "#/definitions/A0"}
+    for i in range(2000):
+        document["definitions"][f"A{i}"] = {
+            "oneOf": [{"$ref": f"#/definitions/A{i + 1}"}, {"type": "string"}]
+        }
+    document["definitions"]["A2000"] = {"type": "integer"}
+    (tmp_path / LAMBDA_SPEC.name).write_text(json.dumps(document), "utf-8")
+    site = build(tmp_path)
+    deep = next(f for f in site.resources[0].fields if f.name == "deep")
+    assert deep.type == "string"  # the 64 hops followed: the rest reads as a loop
+
+
 def test_handler_schema_refs_into_the_resource_schema_resolve():
     # The list handler's handlerSchema refers to `resource-schema.json#/properties/...`.
     assert "resource-schema.json#/properties/FunctionName" in LAMBDA_SPEC.read_text()

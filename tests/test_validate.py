@@ -158,6 +158,30 @@ def test_a_ref_that_loops_back_to_the_root_is_a_finding(specs: Path, tmp_path, c
     assert len(found) == 7
 
 
+def test_a_schema_too_deep_through_its_refs_to_check_is_each_examples_finding(
+    specs: Path, tmp_path, capsys
+) -> None:
+    # The validator and the samples read a schema by recursion, once per $ref: 300 hops of
+    # oneOf ended in a RecursionError traceback.
+    def chain(document: dict) -> None:
+        document["properties"]["Deep"] = {"$ref": "#/definitions/A0"}
+        for i in range(300):
+            document["definitions"][f"A{i}"] = {
+                "oneOf": [{"$ref": f"#/definitions/A{i + 1}"}, {"type": "string"}]
+            }
+        document["definitions"]["A300"] = {"type": "string"}
+
+    out = mutated(specs, tmp_path, chain)
+    found = findings(capsys, specs, out)
+    assert len(found) == 7
+    assert all(
+        line.endswith(
+            ": the schema nests too deeply (through its $refs) to check a value against it"
+        )
+        for line in found
+    )
+
+
 def test_the_seed_pages_list_example_fails_with_cloud_controls_message(
     specs: Path, out: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
