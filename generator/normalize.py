@@ -79,7 +79,8 @@ def normalize(spec: Spec) -> Resource:
     wholly_fixed = read_only | wholly_create_only | identifying
     nested_fixed |= identifying
     # (What is read-only AWS sets: only a create-only member may be missing for good.)
-    nested_fixed |= _needing_unset(doc, wholly_create_only - read_only - required)
+    needing = _needing_unset(doc, wholly_create_only - read_only - required)
+    nested_fixed |= needing.keys()
     properties = tuple(
         sorted(
             (
@@ -108,12 +109,14 @@ def normalize(spec: Spec) -> Resource:
             key=lambda p: (p.field_name.lstrip("_"), p.field_name),
         )
     )
-    # Left out of the patch for a part that cannot be updated, though the rest could be.
+    # Left out of the patch for a part that cannot be updated, though the rest could be; and
+    # patched member by member, less the members that hold such a part.
     unpatched = {
         p.name
         for p in properties
         if p.shown and not p.patchable and not p.patch_members and p.name not in wholly_fixed
     }
+    partly = {p.name for p in properties if p.shown and p.patch_members}
     handlers = doc.get("handlers") or {}
     list_required = _list_required(handlers.get("list", {}).get("handlerSchema", {}))
     return Resource(
@@ -148,6 +151,12 @@ def normalize(spec: Spec) -> Resource:
         unpatched_members=_dotted(
             [*doc.get("createOnlyProperties", ()), *doc.get("readOnlyProperties", ())], unpatched
         ),
+        partly_patched_members=_dotted(
+            [*doc.get("createOnlyProperties", ()), *doc.get("readOnlyProperties", ())], partly
+        ),
+        unpatched_needs=tuple(
+            (p.name, needing[p.name]) for p in properties if p.shown and p.name in needing
+        ),
     )
 
 
@@ -169,18 +178,18 @@ def _fixed_tags(doc: dict) -> frozenset[str]:
     return names & doc["properties"].keys()
 
 
-def _needing_unset(doc: dict, unset: frozenset[str]) -> frozenset[str]:
-    """Properties no patch may set: cfn-lint's `dependentRequired` has each need one that a
-    resource may lack and no patch can add (create-only, not required). An EC2 SecurityGroup
-    made without a VpcId takes no SecurityGroupEgress."""
+def _needing_unset(doc: dict, unset: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Properties no patch may set, with what they need: cfn-lint's `dependentRequired` has
+    each need one that a resource may lack and no patch can add (create-only, not required).
+    An EC2 SecurityGroup made without a VpcId takes no SecurityGroupEgress."""
     wants = doc.get("dependentRequired")
     if not isinstance(wants, dict):
-        return frozenset()
-    return frozenset(
-        name
+        return {}
+    return {
+        name: tuple(n for n in needed if n in unset)
         for name, needed in wants.items()
         if isinstance(needed, list) and unset.intersection(needed)
-    )
+    }
 
 
 def fields_of(properties: tuple[Property, ...]) -> tuple[Field, ...]:

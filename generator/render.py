@@ -76,6 +76,8 @@ class PageView:
     patch_cut: bool  # whether values were cut from the patch (too deep or recursive)
     # Properties left out of the patch for their fixed parts: name, the first parts, how many more.
     unpatched: tuple[tuple[str, tuple[str, ...], int], ...]
+    partly_patched: tuple[tuple[str, tuple[str, ...], int], ...]
+    unpatched_needs: tuple[tuple[str, tuple[str, ...]], ...]
     region: str
     permissions: tuple[PermissionBlock, ...]
 
@@ -131,6 +133,8 @@ def page_view(resource: Resource) -> PageView:
         patch_document=examples.patch_document(patch),
         patch_cut=any(examples.holds_cut(value) for _, value in patch),
         unpatched=_unpatched(resource.unpatched_members),
+        partly_patched=_unpatched(resource.partly_patched_members),
+        unpatched_needs=resource.unpatched_needs,
         region=DEFAULT_REGION,
         permissions=tuple(
             PermissionBlock(p.handler.value.capitalize(), p.permissions)

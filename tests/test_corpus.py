@@ -465,6 +465,29 @@ def test_an_object_left_out_of_the_patch_for_a_fixed_part_is_named_under_it(site
     assert "Left out of this patch" not in page_of(site, pages, "AWS::Lambda::EventInvokeConfig")
 
 
+def test_what_a_patch_leaves_out_of_an_object_it_patches_member_by_member_is_named(site, pages):
+    # TransformParameters is required and its FindMatchesParameters.PrimaryKeyColumnName
+    # create-only: the patch sets TransformType alone, and said nothing of FindMatchesParameters.
+    page = page_of(site, pages, "AWS::Glue::MLTransform")
+    update = section(page, "`UPDATE` example", "`DELETE` example")
+    assert '"path": "/TransformParameters/TransformType"' in update
+    assert (
+        "Patched member by member, without the members that are or hold parts that cannot be "
+        "updated (read-only or create-only): <code>TransformParameters</code> (<code>"
+        "TransformParameters.FindMatchesParameters.PrimaryKeyColumnName</code>).\n"
+    ) in update
+    # SecurityGroupEgress needs VpcId (cfn-lint's dependentRequired), create-only: a group
+    # made without one takes no egress rules, so the patch leaves them out, and says so.
+    page = page_of(site, pages, "AWS::EC2::SecurityGroup")
+    update = section(page, "`UPDATE` example", "`DELETE` example")
+    assert '"path": "/SecurityGroupEgress"' not in update
+    assert (
+        "Left out of this patch, for what it needs and no patch can add (create-only): <code>"
+        "SecurityGroupEgress</code> (needs <code>VpcId</code>). Where the resource was made "
+        "with it, it may be patched too.\n"
+    ) in update
+
+
 def test_an_object_whose_members_are_in_its_one_of_shows_the_first_choice(site, pages):
     # OwnerProperties: {"type": "object", "oneOf": [{"properties": {"Group": ...}}, {"User"...}]}
     page = page_of(site, pages, "AWS::DataZone::Owner")
