@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 LAMBDA_SPEC = SPECS / "aws-lambda-eventinvokeconfig.json"
+
+# A runner started in the background (`pytest &` in a script) ignores SIGINT, and so would every
+# process the tests start and send Ctrl+C to. A handler here is the default again in them (exec
+# resets handlers, not an ignored signal), as in a terminal's foreground job.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)
