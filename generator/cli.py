@@ -7,6 +7,7 @@ import errno
 import ipaddress
 import logging
 import os
+import socket
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -315,16 +316,15 @@ def run_preview(args: argparse.Namespace) -> int:
 
 
 def _loopback(host: str) -> bool:
-    """Whether a --host value is this machine's loopback address (`localhost`, 127.x, ::1).
+    """Whether a --host value is this machine's loopback address, as the server binds it (an
+    IPv4 address: `localhost`, `127.1`).
 
-    >>> _loopback("127.0.0.1"), _loopback("localhost"), _loopback("0.0.0.0")
+    >>> _loopback("127.0.0.1"), _loopback("127.1"), _loopback("0.0.0.0")
     (True, True, False)
     """
-    if host.lower() == "localhost":
-        return True
     try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:  # a name: it may resolve anywhere
+        return ipaddress.ip_address(socket.gethostbyname(host)).is_loopback
+    except (OSError, ValueError):  # a name that does not resolve: the server says so
         return False
 
 
@@ -336,7 +336,7 @@ class _Once(logging.Filter):
         self.seen: set[str] = set()
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno >= logging.ERROR:
+        if record.levelno >= logging.ERROR or getattr(record, "every_time", False):
             return True
         message = record.getMessage()
         if message in self.seen:

@@ -77,7 +77,12 @@ def _type_or_none(schema: Any, doc: dict, seen: frozenset[str] = frozenset()) ->
         return "array"
     branches = target.get("oneOf") or target.get("anyOf")
     if isinstance(branches, list) and branches:
-        types = dict.fromkeys(t for b in branches if (t := _type_or_none(b, doc, seen)))
+        types = dict.fromkeys(
+            part
+            for b in branches
+            if (t := _type_or_none(b, doc, seen))
+            for part in t.split(" | ")  # a branch's own union: each type once
+        )
         return " | ".join(types) or None
     return None
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from generator.definitions import MAX_REF_HOPS
 from generator.errors import UsageError
 from generator.jsonpointer import join_pointer, resolve_pointer, split_pointer
 from generator.model import Spec
@@ -210,7 +211,8 @@ def describe_type(schema: dict, document: dict | None = None, seen: tuple[str, .
     if isinstance(ref, str):
         tokens = split_pointer(ref.partition("#")[2]) if "#/" in ref else ()
         name = tokens[-1] if tokens else ref
-        target = _target(document, ref) if document is not None and ref not in seen else None
+        followed = ref not in seen and len(seen) < MAX_REF_HOPS
+        target = _target(document, ref) if document is not None and followed else None
         if not isinstance(target, dict):
             return name
         return f"{name} ({describe_type(target, document, (*seen, ref))})"

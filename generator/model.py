@@ -181,8 +181,9 @@ class Resource:
     # The read-only or create-only members, as `A.B`, for which the UPDATE patch leaves out
     # a property that could otherwise be updated (not replaced whole, nor member by member).
     unpatched_members: tuple[str, ...] = ()
-    # The same, of properties the patch sets member by member (the members holding them left
-    # out); and properties left out for what they need that no patch can add (create-only).
+    # The members left out of properties the patch sets member by member (for holding, or
+    # being, such parts), as `A.B`; and properties left out for what they need that no patch
+    # can add (create-only).
     partly_patched_members: tuple[str, ...] = ()
     unpatched_needs: tuple[tuple[str, tuple[str, ...]], ...] = ()
 

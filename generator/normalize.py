@@ -116,7 +116,14 @@ def normalize(spec: Spec) -> Resource:
         for p in properties
         if p.shown and not p.patchable and not p.patch_members and p.name not in wholly_fixed
     }
-    partly = {p.name for p in properties if p.shown and p.patch_members}
+    # Of those patched member by member: the members left out, as `A.B`.
+    left_out = [
+        f"{p.name}.{key}"
+        for p in properties
+        if p.shown and p.patch_members and isinstance(p.value, ObjectValue)
+        for key, _ in p.value.members
+        if key not in p.patch_members
+    ]
     handlers = doc.get("handlers") or {}
     list_required = _list_required(handlers.get("list", {}).get("handlerSchema", {}))
     return Resource(
@@ -151,11 +158,11 @@ def normalize(spec: Spec) -> Resource:
         unpatched_members=_dotted(
             [*doc.get("createOnlyProperties", ()), *doc.get("readOnlyProperties", ())], unpatched
         ),
-        partly_patched_members=_dotted(
-            [*doc.get("createOnlyProperties", ()), *doc.get("readOnlyProperties", ())], partly
-        ),
+        partly_patched_members=tuple(left_out),
         unpatched_needs=tuple(
-            (p.name, needing[p.name]) for p in properties if p.shown and p.name in needing
+            (p.name, needing[p.name])
+            for p in properties
+            if p.shown and p.name in needing and p.name not in wholly_fixed and not p.patch_members
         ),
     )
 

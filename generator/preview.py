@@ -16,12 +16,14 @@ from __future__ import annotations
 import html
 import logging
 import re
+import sys
 import threading
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import yaml
@@ -244,9 +246,13 @@ class Preview:
                 log.exception("a bug in stackql-docgen")
                 return _error(f"a bug in stackql-docgen: {type(e).__name__}: {e}")
         for skipped in site.skipped:  # a type that lost its page while editing, and why
-            if skipped.type_name not in before:
+            if skipped.type_name not in before:  # said each time it goes, not at each request
                 log.warning(
-                    "skipped %s (%s): %s", skipped.type_name, skipped.source, skipped.reason
+                    "skipped %s (%s): %s",
+                    skipped.type_name,
+                    skipped.source,
+                    skipped.reason,
+                    extra={"every_time": True},
                 )
         return respond(site, url)
 
@@ -291,8 +297,14 @@ def serve(preview: Preview, host: str, port: int, ready: Callable[[str, Site], N
         def log_message(self, format: str, *args: object) -> None:
             """Quiet: errors are logged where they happen."""
 
+    class Server(ThreadingHTTPServer):
+        def handle_error(self, request: Any, client_address: Any) -> None:
+            """A reader who left (even before the request was read) is nothing to report."""
+            if not isinstance(sys.exc_info()[1], ConnectionError):
+                super().handle_error(request, client_address)
+
     try:
-        server = ThreadingHTTPServer((host, port), Handler)
+        server = Server((host, port), Handler)
     except OSError as e:
         raise UsageError(f"cannot listen on {host}:{port}: {e.strerror or e}") from e
     with server:

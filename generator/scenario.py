@@ -148,7 +148,7 @@ def run_page(
         scenario = _Scenario(tuple(examples), resource, document, executor, region)
         scenario.run()
     except RecursionError:  # the validator and samples read a schema by recursion
-        reason = "the schema nests too deeply (through its $refs) to check a value against it"
+        reason = "the schema nests too deeply to check a value against it (RecursionError)"
         return PageRun(tuple(ExampleResult(e, Status.FAILED, reason) for e in examples), missing)
     return PageRun(scenario.results(), missing)
 

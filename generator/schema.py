@@ -562,12 +562,16 @@ def meta_schema_findings(label: str, document: dict) -> Iterator[str]:
     they come sorted by place.
     """
     validator = _meta_check()
-    if validator.is_valid(document):
-        return
-    findings = {
-        f"{label}#{join_pointer(error.instance_path)}: {error.message}"
-        for error in validator.iter_errors(document)
-    }
+    try:
+        if validator.is_valid(document):
+            return
+        findings = {
+            f"{label}#{join_pointer(error.instance_path)}: {error.message}"
+            for error in validator.iter_errors(document)
+        }
+    except (ValueError, RecursionError):  # jsonschema-rs: "Recursion limit reached"
+        message = "nested too deeply to check against the CloudFormation meta-schema"
+        raise SpecError(label, "", message) from None
     yield from sorted(findings)
 
 

@@ -474,7 +474,7 @@ def test_what_a_patch_leaves_out_of_an_object_it_patches_member_by_member_is_nam
     assert (
         "Patched member by member, without the members that are or hold parts that cannot be "
         "updated (read-only or create-only): <code>TransformParameters</code> (<code>"
-        "TransformParameters.FindMatchesParameters.PrimaryKeyColumnName</code>).\n"
+        "TransformParameters.FindMatchesParameters</code>).\n"
     ) in update
     # SecurityGroupEgress needs VpcId (cfn-lint's dependentRequired), create-only: a group
     # made without one takes no egress rules, so the patch leaves them out, and says so.

@@ -301,3 +301,11 @@ def test_a_property_without_a_description_shows_its_definitions(tmp_path):
     assert [(d.kind, d.pointer, d.after) for d in found] == [
         (DriftKind.DESCRIPTION_CHANGED, "/properties/DestinationConfig", "Where events go.")
     ]
+
+
+def test_a_long_chain_of_refs_is_described_so_far():
+    # 2,000 hops ended in a RecursionError traceback; 900 wrote a 6 KB type into the report.
+    document = {"definitions": {f"A{i}": {"$ref": f"#/definitions/A{i + 1}"} for i in range(2000)}}
+    document["definitions"]["A2000"] = {"type": "string"}
+    words = describe_type({"$ref": "#/definitions/A0"}, document)
+    assert words.startswith("A0 (A1 (A2 (") and words.count("(") == 64
