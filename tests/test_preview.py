@@ -65,7 +65,12 @@ class Server:
         """Ctrl+C; the exit code and what it printed after the banner."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGINT)
-        out, err = self.process.communicate(timeout=30)
+        try:
+            out, err = self.process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:  # the test fails; the server does not outlive it
+            self.process.kill()
+            self.process.communicate()
+            raise
         return self.process.returncode, out, err
 
 
