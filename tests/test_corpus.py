@@ -46,6 +46,11 @@ def section(page: str, heading: str, until: str | None = None) -> str:
     return text.split(f"## {until}")[0] if until else text
 
 
+def update_of(site, pages, type_name: str) -> str:
+    """The UPDATE section of a type's page."""
+    return section(page_of(site, pages, type_name), "`UPDATE` example", "`DELETE` example")
+
+
 def sql_blocks(page: str) -> list[str]:
     return re.findall(r"```sql\n(.*?)```", page, flags=re.DOTALL)
 
@@ -435,8 +440,7 @@ def test_a_schema_that_requires_nothing_says_so_under_its_required_insert(site, 
 def test_a_patch_leaves_the_primary_identifier_alone(site, pages):
     # Name, Type and SetIdentifier identify a RecordSet and are not listed create-only: a patch
     # that changed them would change which record the identifier names.
-    page = page_of(site, pages, "AWS::Route53::RecordSet")
-    update = section(page, "`UPDATE` example", "`DELETE` example")
+    update = update_of(site, pages, "AWS::Route53::RecordSet")
     for name in ("Name", "Type", "SetIdentifier"):
         assert f'"path": "/{name}"' not in update
     assert '"path": "/TTL"' in update
@@ -446,8 +450,7 @@ def test_an_object_left_out_of_the_patch_for_a_fixed_part_is_named_under_it(site
     # Template is optional, its TemplateName create-only: /Template/SubjectPart would name a
     # path that a template made without it lacks. The page used to patch the tags alone,
     # saying nothing of the Template its text could still be updated in.
-    page = page_of(site, pages, "AWS::SES::Template")
-    update = section(page, "`UPDATE` example", "`DELETE` example")
+    update = update_of(site, pages, "AWS::SES::Template")
     assert '"path": "/Template' not in update and '"path": "/Tags"' in update
     assert (
         "Left out of this patch, for parts that cannot be updated (read-only or create-only): "
@@ -455,8 +458,7 @@ def test_an_object_left_out_of_the_patch_for_a_fixed_part_is_named_under_it(site
         "a property, patch its other parts one by one, each by its own path.\n"
     ) in update
     # Required, but its members tied by anyOf; Replicas' parts are named two, then counted.
-    page = page_of(site, pages, "AWS::Synthetics::Canary")
-    update = section(page, "`UPDATE` example", "`DELETE` example")
+    update = update_of(site, pages, "AWS::Synthetics::Canary")
     assert (
         "<code>Code</code> (<code>Code.SourceLocationArn</code>); <code>Replicas</code> (" in update
     )
@@ -468,8 +470,7 @@ def test_an_object_left_out_of_the_patch_for_a_fixed_part_is_named_under_it(site
 def test_what_a_patch_leaves_out_of_an_object_it_patches_member_by_member_is_named(site, pages):
     # TransformParameters is required and its FindMatchesParameters.PrimaryKeyColumnName
     # create-only: the patch sets TransformType alone, and said nothing of FindMatchesParameters.
-    page = page_of(site, pages, "AWS::Glue::MLTransform")
-    update = section(page, "`UPDATE` example", "`DELETE` example")
+    update = update_of(site, pages, "AWS::Glue::MLTransform")
     assert '"path": "/TransformParameters/TransformType"' in update
     assert (
         "Patched member by member, without the members that are or hold parts that cannot be "
@@ -478,8 +479,7 @@ def test_what_a_patch_leaves_out_of_an_object_it_patches_member_by_member_is_nam
     ) in update
     # SecurityGroupEgress needs VpcId (cfn-lint's dependentRequired), create-only: a group
     # made without one takes no egress rules, so the patch leaves them out, and says so.
-    page = page_of(site, pages, "AWS::EC2::SecurityGroup")
-    update = section(page, "`UPDATE` example", "`DELETE` example")
+    update = update_of(site, pages, "AWS::EC2::SecurityGroup")
     assert '"path": "/SecurityGroupEgress"' not in update
     assert (
         "Left out of this patch, for what it needs and no patch can add (create-only): <code>"
