@@ -237,7 +237,14 @@ class CloudControlBackend:
             raise CloudControlError("UnknownOperationException", f"Unknown operation {operation}")
         method = getattr(self, OPERATIONS[operation])
         _check_members(request)
-        return method(request, region)
+        try:
+            return method(request, region)
+        except RecursionError:  # jsonschema and the samples read a schema by recursion
+            raise CloudControlError(
+                "InvalidRequestException",
+                "The type's schema nests too deeply to check a request against it "
+                "(RecursionError in the mock)",
+            ) from None
 
     # --- operations ---------------------------------------------------------------------------
 

@@ -32,6 +32,8 @@ from generator.schema import list_sources, load_source, parse_spec
 log = logging.getLogger(__name__)
 
 NO_HANDLERS = "no handlers: Cloud Control cannot manage it"
+# The size a page should stay under (Terraform's docs generator's limit); AWS's largest is 222 KB.
+MAX_PAGE_BYTES = 500 * 1024
 # Schemas a worker process takes at a time; fewer than two chunks' worth are built in-process.
 PARALLEL_CHUNK = 100
 _PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
@@ -322,6 +324,11 @@ def _build_one(source: SourceFile, wanted: frozenset[str], models: bool) -> Buil
         page = Page(
             page_path(resource.provider, resource.service, resource.name), render_page(resource)
         )
+        if (size := len(page.text.encode())) > MAX_PAGE_BYTES:  # the examples are kept small:
+            warnings += (  # so many properties, or descriptions, make it so
+                f"#: its page is {size / 1024:,.0f} KB, past the {MAX_PAGE_BYTES // 1024} KB "
+                f"a page should stay under ({len(resource.properties)} properties)",
+            )
     outcome = Outcome(
         source.name, digest, spec.type_name, page, summary, "", warnings, source.stamp
     )

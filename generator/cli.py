@@ -584,6 +584,9 @@ class LineFormatter(logging.Formatter):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code."""
+    for stream in (sys.stdout, sys.stderr):  # text no encoding holds (a lone surrogate a page
+        if hasattr(stream, "reconfigure"):  # quotes back) prints escaped, not as a traceback
+            stream.reconfigure(errors="backslashreplace")
     try:
         top = parser()
         args, unknown = top.parse_known_args(argv)

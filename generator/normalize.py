@@ -138,7 +138,7 @@ def normalize(spec: Spec) -> Resource:
         properties=properties,
         fields=fields_of(properties),
         methods=methods_of(handlers, properties, list_required, service.lower() in GLOBAL_SERVICES),
-        identifier=tuple(p.rsplit("/", 1)[1] for p in doc.get("primaryIdentifier", ())),
+        identifier=_identifier_names(doc.get("primaryIdentifier", ()), doc["properties"]),
         identifier_paths=tuple(
             tuple(split_pointer(p)[1:]) for p in doc.get("primaryIdentifier", ())
         ),
@@ -183,6 +183,25 @@ def _fixed_tags(doc: dict) -> frozenset[str]:
     pointer = tagging.get("tagProperty", "/properties/Tags")
     names = _owners([pointer]) if isinstance(pointer, str) else frozenset()
     return names & doc["properties"].keys()
+
+
+def _identifier_names(pointers: Any, properties: Collection[str]) -> tuple[str, ...]:
+    """The name of each primary identifier part, as `<Name>` shows it: its property's, or a
+    nested one's own where no other property or part has it, else its path (`Config.Name`).
+
+    >>> _identifier_names(["/properties/A", "/properties/S/Id"], {"A", "S"})
+    ('A', 'Id')
+    >>> _identifier_names(["/properties/Name", "/properties/C/Name"], {"Name", "C"})
+    ('Name', 'C.Name')
+    """
+    paths = [split_pointer(p)[1:] for p in pointers]
+    lasts = [path[-1] for path in paths]
+    return tuple(
+        path[-1]
+        if len(path) == 1 or (path[-1] not in properties and lasts.count(path[-1]) == 1)
+        else ".".join(path)
+        for path in paths
+    )
 
 
 def _needing_unset(doc: dict, unset: frozenset[str]) -> dict[str, tuple[str, ...]]:

@@ -245,8 +245,14 @@ def _select(tree: exp.Select, sql: str) -> Statement:
         raise ExampleError("SELECT must read one resource: SELECT columns FROM resource WHERE ...")
     columns = []
     extracts = []
-    paths = iter(_json_paths(sql))
+    tokens = [t for t in Tokenizer().tokenize(sql) if t.token_type is not TokenType.BREAK]
+    for before, after in zip(tokens, tokens[1:], strict=False):
+        if before.token_type is TokenType.ALIAS and after.token_type in _NOT_A_NAME:
+            raise ExampleError(f"AS names nothing before {after.text!r}: an alias is empty")
+    paths = iter(_json_paths(tokens))
     for item in tree.expressions:
+        if isinstance(item, exp.Alias) and not item.alias:
+            raise ExampleError(f"an alias is empty: {item.sql()}")
         inner = item.this if isinstance(item, exp.Alias) else item
         if isinstance(item, exp.Star):
             columns.append("*")
@@ -278,14 +284,18 @@ def _select(tree: exp.Select, sql: str) -> Statement:
     )
 
 
-def _json_paths(sql: str) -> list[str]:
+# What may not follow `AS` in a select list (sqlglot drops an alias left empty so).
+_NOT_A_NAME = frozenset({TokenType.COMMA, TokenType.FROM, TokenType.SEMICOLON})
+
+
+def _json_paths(tokens: list[Any]) -> list[str]:
     """The path of each `JSON_EXTRACT(column, 'path')` as written, in order: sqlglot rewrites
     the paths it reads (`'Name'` becomes `'$.Name'`), which SQLite would refuse.
 
-    >>> _json_paths("SELECT JSON_EXTRACT(Properties, 'Name'), json_extract(a, '$.b') FROM t")
+    >>> sql = "SELECT JSON_EXTRACT(Properties, 'Name'), json_extract(a, '$.b') FROM t"
+    >>> _json_paths(Tokenizer().tokenize(sql))
     ['Name', '$.b']
     """
-    tokens = [t for t in Tokenizer().tokenize(sql) if t.token_type is not TokenType.BREAK]
     paths = []
     for i, token in enumerate(tokens[:-4]):
         if token.text.upper() == "JSON_EXTRACT" and [

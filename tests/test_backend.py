@@ -222,6 +222,25 @@ def test_json_nested_past_what_python_reads_is_refused(backend: CloudControlBack
     assert error(lambda: backend.get_resource(request))[0] == "ResourceNotFoundException"
 
 
+def test_a_schema_too_deep_to_check_is_an_answer_not_a_failure() -> None:
+    # A list handler's member at the end of 500 $refs: jsonschema recursed past Python's limit,
+    # and the mock answered InternalFailure with a traceback in its log.
+    deep = json.loads(json.dumps(SCHEMAS[EIC]))
+    for i in range(500):
+        deep["definitions"][f"C{i}"] = {"$ref": f"#/definitions/C{i + 1}"}
+    deep["definitions"]["C500"] = {"type": "string"}
+    deep["handlers"]["list"]["handlerSchema"]["properties"]["FunctionName"] = {
+        "$ref": "#/definitions/C0"
+    }
+    request = {"TypeName": EIC, "ResourceModel": json.dumps({"FunctionName": "f"})}
+    backend = CloudControlBackend({EIC: deep})
+    assert error(lambda: backend.handle("ListResources", request, "us-east-1")) == (
+        "InvalidRequestException",
+        "The type's schema nests too deeply to check a request against it (RecursionError in "
+        "the mock)",
+    )
+
+
 def test_duplicate_identifiers_already_exist(backend: CloudControlBackend) -> None:
     state = {"FunctionName": "f", "Qualifier": "$LATEST"}
     assert create(backend, EIC, state)["Identifier"] == "f|$LATEST"

@@ -26,6 +26,21 @@ def subcommands() -> list[str]:
     return sorted(action.choices)
 
 
+def test_a_page_past_500_kb_is_a_warning(specs, tmp_path, capsys):
+    # The examples are kept small; so many properties (AWS's widest schema has 101) are not.
+    document = json.loads(LAMBDA_SPEC.read_text("utf-8"))
+    document["properties"].update({f"P{i}": {"type": "string"} for i in range(2400)})
+    (specs / LAMBDA_SPEC.name).write_text(json.dumps(document), "utf-8")
+    out = tmp_path / "out"
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
+    size = (out / PAGE).stat().st_size
+    assert size > 500 * 1024
+    assert capsys.readouterr().err == (
+        f"warning: {specs / LAMBDA_SPEC.name}#: its page is {size / 1024:,.0f} KB, past the "
+        "500 KB a page should stay under (2405 properties)\n"
+    )
+
+
 def test_generate_writes_the_page_then_nothing(specs, tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0

@@ -16,13 +16,11 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from generator.build import build
+from generator.build import MAX_PAGE_BYTES, build
 from generator.cli import main
 from generator.jsonpointer import resolve_pointer
 from generator.naming import spec_file_name
 from generator.preview import to_html
-
-MAX_PAGE_BYTES = 500 * 1024
 
 
 @pytest.fixture(scope="session")

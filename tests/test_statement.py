@@ -102,6 +102,10 @@ def test_delete() -> None:
             "SELECT JSON_EXTRACT(Properties, '$.A') AS Identifier, Identifier FROM a.b.c",
             "the statement selects Identifier twice: name each once",
         ),
+        (  # sqlglot drops an alias left empty; SQLite refuses it
+            "SELECT region AS , a FROM a.b.c",
+            "AS names nothing before ',': an alias is empty",
+        ),
         # StackQL would send one of two values of a parameter
         (
             "SELECT a FROM b.c.d WHERE data__ResourceModel = string('{}') "

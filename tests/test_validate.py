@@ -255,6 +255,16 @@ def test_a_list_through_cloud_control_that_cannot_work(
     assert findings(capsys, specs, out) == [f"{out / PAGE}:91: SELECT list: {reason}"]
 
 
+def test_text_no_encoding_holds_prints_escaped(specs: Path, out: Path) -> None:
+    # A JSON escape of a lone surrogate, which the mock's answer quotes back: printing the
+    # finding was a UnicodeEncodeError traceback.
+    edit(out, '"FunctionName": "<FunctionName>"}\')', '"FunctionName": "\\ud800"}\')')
+    argv = [sys.executable, "-m", "generator", "validate", "--specs", str(specs), "--out", str(out)]
+    result = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert (result.returncode, result.stderr) == (1, "")
+    assert "string [\\ud800] does not match pattern" in result.stdout
+
+
 def test_a_select_column_that_is_no_field(specs: Path, out: Path, capsys) -> None:
     line = edit(out, "SELECT\nregion,\ndestination_config,", "SELECT\nregion,\ndestination,")
     assert findings(capsys, specs, out) == [
