@@ -26,10 +26,11 @@ from generator.naming import cfn_doc_url, field_name, pluralize, snake_case, spl
 from generator.values import build_values, compatible, conditional, requires, settable
 
 REGION_FIELD = Field(name="region", type="string", description="AWS region.")
-# The services StackQL treats as global: their SELECT examples name no region.
-GLOBAL_SERVICES = frozenset(
-    {"iam", "route53", "cloudfront", "wafv2", "shield", "globalaccelerator"}
-)
+# The services StackQL treats as global: their SELECT examples name no region. Not WAFv2, which
+# StackQL's 2024 generator listed too: its REGIONAL web ACLs, rule groups and sets (those of a
+# load balancer or an API) live in their own region, where a read without one would not look,
+# and StackQL's current pages name the region.
+GLOBAL_SERVICES = frozenset({"iam", "route53", "cloudfront", "shield", "globalaccelerator"})
 
 
 def normalize(spec: Spec) -> Resource:

@@ -240,6 +240,13 @@ def test_global_service_reads_name_no_region(site, pages):
     )
 
 
+def test_wafv2_reads_name_their_region(site, pages):
+    # A REGIONAL web ACL lives in its region: a read without one would look in us-east-1.
+    page = page_of(site, pages, "AWS::WAFv2::WebACL")
+    assert "WHERE region = 'us-east-1' AND data__Identifier = '<Name>|<Id>|<Scope>';" in page
+    assert "Gets all <code>web_acls</code> in a region for the given" in page
+
+
 def test_recursive_and_reused_definitions_are_cut_visibly(site, pages):
     page = page_of(site, pages, "AWS::WAFv2::WebACL")
     assert "cut here: nested too deep or recursive" in page
