@@ -472,18 +472,19 @@ def _sent(statement: Statement, column: str) -> Any:
 
 def _read(statement: Statement, columns: list[str]) -> list[str]:
     """The columns a SELECT reads: each selected one, or the one its JSON_EXTRACT names."""
-    extracted = {name: column for name, column, _ in statement.extracts}
-    return [extracted.get(c, c) for c in columns]
+    named = {name: column for name, column, _ in statement.extracts} | dict(statement.aliases)
+    return [named.get(c, c) for c in columns]
 
 
 def _selected(row: Mapping[str, Any], columns: list[str], statement: Statement) -> dict[str, Any]:
     """The selected columns of a row; a `JSON_EXTRACT` item as SQLite reads it (objects and
     arrays as JSON text, booleans as 1 and 0), a path SQLite refuses the example's failure."""
     extracts = {name: (column, path) for name, column, path in statement.extracts}
+    aliases = dict(statement.aliases)
     selected = {}
     for name in columns:
         if name not in extracts:
-            selected[name] = row.get(name)
+            selected[name] = row.get(aliases.get(name, name))
             continue
         column, path = extracts[name]
         value = row.get(column)

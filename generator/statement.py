@@ -65,6 +65,7 @@ class Statement:
     assignments: tuple[tuple[str, Scalar], ...] = ()
     texts: frozenset[str] = frozenset()
     extracts: tuple[tuple[str, str, str], ...] = ()
+    aliases: tuple[tuple[str, str], ...] = ()  # `column AS name`: the name and its column
 
     def condition(self, column: str) -> Scalar:
         """The value a WHERE condition gives a column (None when there is none)."""
@@ -245,6 +246,7 @@ def _select(tree: exp.Select, sql: str) -> Statement:
         raise ExampleError("SELECT must read one resource: SELECT columns FROM resource WHERE ...")
     columns = []
     extracts = []
+    aliases = []
     tokens = [t for t in Tokenizer().tokenize(sql) if t.token_type is not TokenType.BREAK]
     for before, after in zip(tokens, tokens[1:], strict=False):
         if before.token_type is TokenType.ALIAS and after.token_type in _NOT_A_NAME:
@@ -258,6 +260,9 @@ def _select(tree: exp.Select, sql: str) -> Statement:
             columns.append("*")
         elif isinstance(item, exp.Column) and isinstance(item.this, exp.Identifier):
             columns.append(item.name)
+        elif isinstance(inner, exp.Column) and isinstance(inner.this, exp.Identifier):
+            columns.append(item.alias)
+            aliases.append((item.alias, inner.name))
         elif (
             isinstance(inner, exp.JSONExtract)
             and isinstance(inner.this, exp.Column)
@@ -281,6 +286,7 @@ def _select(tree: exp.Select, sql: str) -> Statement:
         where=_where(tree),
         texts=_texts(tree),
         extracts=tuple(extracts),
+        aliases=tuple(aliases),
     )
 
 

@@ -81,6 +81,11 @@ def test_insert_select_update_delete_as_stackql_runs_them(executor: Executor) ->
             },
         },
     )
+    aliased = run(executor, GET.replace("SELECT region,", "SELECT region AS r, qualifier AS q,"))
+    assert aliased.rows[0]["r"] == "us-east-1" and aliased.rows[0]["q"] == "$LATEST"
+    assert refusal(executor, GET.replace("SELECT region,", "SELECT Qualifier AS q,")) == (
+        f"Qualifier is not a field of {RID}"  # the alias names a column the resource has not
+    )
     # StackQL's view of the resource passes no ResourceModel: Cloud Control's list takes it
     assert refusal(executor, LIST) == (
         f"{RID} lists through a view that passes no data__ResourceModel: list through "
