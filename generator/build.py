@@ -324,7 +324,9 @@ def _build_one(source: SourceFile, wanted: frozenset[str], models: bool) -> Buil
         page = Page(
             page_path(resource.provider, resource.service, resource.name), render_page(resource)
         )
-        if (size := len(page.text.encode())) > MAX_PAGE_BYTES:  # the examples are kept small:
+        # (a character is 1 to 4 bytes: most pages are too short to be encoded to tell)
+        too_big = len(page.text) * 4 > MAX_PAGE_BYTES
+        if too_big and (size := len(page.text.encode())) > MAX_PAGE_BYTES:  # examples are small:
             warnings += (  # so many properties, or descriptions, make it so
                 f"#: its page is {size / 1024:,.0f} KB, past the {MAX_PAGE_BYTES // 1024} KB "
                 f"a page should stay under ({len(resource.properties)} properties)",

@@ -59,7 +59,7 @@ def run_generate(args: argparse.Namespace) -> int:
     write_cache(args.out, generator_id, site.outcomes, started, frozenset(result.written))
     if not args.quiet:
         for skipped in site.skipped:
-            print(f"skipped {skipped.type_name} ({skipped.source}): {skipped.reason}")
+            print(skipped)
         print(
             f"{_count(len(site.pages), 'file')}: {len(result.written)} written, "
             f"{len(result.unchanged)} unchanged, {len(result.removed)} removed, "
@@ -292,7 +292,7 @@ def run_preview(args: argparse.Namespace) -> int:
 
     def ready(url: str, site: Site) -> None:
         for skipped in site.skipped:  # as generate says: a type without a page, and why
-            print(f"skipped {skipped.type_name} ({skipped.source}): {skipped.reason}")
+            print(skipped)
         if not _loopback(args.host):
             logging.getLogger("generator").warning(
                 "%s is not this machine's loopback address: whoever reaches it reads the "

@@ -166,12 +166,7 @@ class Executor:
         try:
             return self._run(statement)
         except ExampleError as error:
-            given = (*(c for c, _ in statement.where), *(c for c, _ in statement.assignments))
-            sent_json = [
-                c
-                for c in (MODEL, PATCH)
-                if c in given and isinstance(_sent(statement, c), (dict, list))
-            ]
+            sent_json = [c for c in (MODEL, PATCH) if isinstance(_sent(statement, c), (dict, list))]
             if error.code != "SerializationException" or not sent_json:
                 raise
             note = (
@@ -338,8 +333,8 @@ class Executor:
         method = _method(resource, "list_resources", "SELECT", "list")
         region = _region(statement.condition("region"), resource, method)
         body: dict[str, Any] = {"TypeName": type_name}
-        if statement.condition(MODEL) is not None:
-            body["ResourceModel"] = _sent(statement, MODEL)
+        if (model := _sent(statement, MODEL)) is not None:
+            body["ResourceModel"] = model
         missing = _missing(method, tuple(c for c, _ in statement.where))
         described = self._checked(
             method, missing, "the WHERE clause", lambda: self._pages(body, region)
@@ -373,9 +368,8 @@ class Executor:
                 f"UPDATE sets {', '.join(other)}: update_resource takes the changes as one {PATCH}"
             )
         region, body = _by_identifier(statement, resource, method)
-        patch = next((v for c, v in statement.assignments if c == PATCH), None)
-        if patch is not None:
-            body["PatchDocument"] = _sent(statement, PATCH)
+        if (patch := _sent(statement, PATCH)) is not None:
+            body["PatchDocument"] = patch
         given = (*(c for c, _ in statement.where), *(c for c, _ in statement.assignments))
         event = self._checked(
             method,
@@ -456,10 +450,13 @@ def _by_identifier(
 
 
 def _sent(statement: Statement, column: str) -> Any:
-    """A `data__` parameter's value as StackQL puts it in the request: a plain literal that
-    reads as a JSON object or array as that JSON, `string('...')` (and any other text) as text.
+    """A `data__` parameter's value as StackQL puts it in the request (None where it is not
+    given): a plain literal that reads as a JSON object or array as that JSON, `string('...')`
+    (and any other text) as text.
     """
-    value = next(v for c, v in (*statement.where, *statement.assignments) if c == column)
+    value = next((v for c, v in (*statement.where, *statement.assignments) if c == column), None)
+    if value is None:
+        return None
     if isinstance(value, str) and column not in statement.texts:
         try:
             parsed = json.loads(value)
@@ -481,21 +478,20 @@ def _selected(row: Mapping[str, Any], columns: list[str], statement: Statement) 
     arrays as JSON text, booleans as 1 and 0), a path SQLite refuses the example's failure."""
     extracts = {name: (column, path) for name, column, path in statement.extracts}
     aliases = dict(statement.aliases)
-    selected = {}
-    for name in columns:
-        if name not in extracts:
-            selected[name] = row.get(aliases.get(name, name))
-            continue
-        column, path = extracts[name]
-        value = row.get(column)
-        text = value if isinstance(value, str) or value is None else json.dumps(value)
-        try:
-            with contextlib.closing(sqlite3.connect(":memory:")) as sqlite:  # StackQL's engine
+    selected = {name: row.get(aliases.get(name, name)) for name in columns if name not in extracts}
+    if not extracts:
+        return selected
+    with contextlib.closing(sqlite3.connect(":memory:")) as sqlite:  # StackQL's engine
+        for name, (column, path) in extracts.items():
+            value = row.get(column)
+            text = value if isinstance(value, str) or value is None else json.dumps(value)
+            try:
                 query = sqlite.execute("SELECT json_extract(?, ?)", (text, path))
-                selected[name] = query.fetchone()[0]
-        except sqlite3.Error as error:
-            raise ExampleError(f"JSON_EXTRACT({column}, '{path}'): SQLite says: {error}") from None
-    return selected
+            except sqlite3.Error as error:
+                message = f"JSON_EXTRACT({column}, '{path}'): SQLite says: {error}"
+                raise ExampleError(message) from None
+            selected[name] = query.fetchone()[0]
+    return {name: selected[name] for name in columns}
 
 
 def _region(value: Scalar, resource: Resource, method: Method) -> str:

@@ -288,6 +288,10 @@ class Skipped:
     source: str
     reason: str
 
+    def __str__(self) -> str:
+        """As the commands say it: `skipped TYPE (FILE): REASON`."""
+        return f"skipped {self.type_name} ({self.source}): {self.reason}"
+
 
 @dataclass(frozen=True, slots=True)
 class Site:

@@ -125,6 +125,7 @@ def normalize(spec: Spec) -> Resource:
         for key, _ in p.value.members
         if key not in p.patch_members
     ]
+    identifier_paths = tuple(tuple(split_pointer(p)[1:]) for p in doc.get("primaryIdentifier", ()))
     handlers = doc.get("handlers") or {}
     list_required = _list_required(handlers.get("list", {}).get("handlerSchema", {}))
     return Resource(
@@ -139,10 +140,8 @@ def normalize(spec: Spec) -> Resource:
         properties=properties,
         fields=fields_of(properties),
         methods=methods_of(handlers, properties, list_required, service.lower() in GLOBAL_SERVICES),
-        identifier=_identifier_names(doc.get("primaryIdentifier", ()), doc["properties"]),
-        identifier_paths=tuple(
-            tuple(split_pointer(p)[1:]) for p in doc.get("primaryIdentifier", ())
-        ),
+        identifier=_identifier_names(identifier_paths, doc["properties"]),
+        identifier_paths=identifier_paths,
         list_required=list_required,
         list_sources=tuple(list_filter_property(doc, name) for name in list_required),
         permissions=tuple(
@@ -186,16 +185,18 @@ def _fixed_tags(doc: dict) -> frozenset[str]:
     return names & doc["properties"].keys()
 
 
-def _identifier_names(pointers: Any, properties: Collection[str]) -> tuple[str, ...]:
-    """The name of each primary identifier part, as `<Name>` shows it: its property's, or a
-    nested one's own where no other property or part has it, else its path (`Config.Name`).
+def _identifier_names(
+    paths: tuple[tuple[str, ...], ...], properties: Collection[str]
+) -> tuple[str, ...]:
+    """The name of each primary identifier part (its keys below /properties), as `<Name>`
+    shows it: its property's, or a nested one's own where no other property or part has it,
+    else its path (`Config.Name`).
 
-    >>> _identifier_names(["/properties/A", "/properties/S/Id"], {"A", "S"})
+    >>> _identifier_names((("A",), ("S", "Id")), {"A", "S"})
     ('A', 'Id')
-    >>> _identifier_names(["/properties/Name", "/properties/C/Name"], {"Name", "C"})
+    >>> _identifier_names((("Name",), ("C", "Name")), {"Name", "C"})
     ('Name', 'C.Name')
     """
-    paths = [split_pointer(p)[1:] for p in pointers]
     lasts = [path[-1] for path in paths]
     return tuple(
         path[-1]

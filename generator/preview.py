@@ -247,13 +247,7 @@ class Preview:
                 return _error(f"a bug in stackql-docgen: {type(e).__name__}: {e}")
         for skipped in site.skipped:  # a type that lost its page while editing, and why
             if skipped.type_name not in before:  # said each time it goes, not at each request
-                log.warning(
-                    "skipped %s (%s): %s",
-                    skipped.type_name,
-                    skipped.source,
-                    skipped.reason,
-                    extra={"every_time": True},
-                )
+                log.warning("%s", skipped, extra={"every_time": True})
         return respond(site, url)
 
 
@@ -280,19 +274,16 @@ def serve(preview: Preview, host: str, port: int, ready: Callable[[str, Site], N
             self._answer(send_body=False)
 
         def _answer(self, send_body: bool) -> None:
-            response = preview.get(self.path)
-            try:
-                self.send_response(response.status)
-                self.send_header("Content-Type", response.content_type)
-                self.send_header("Content-Length", str(len(response.body)))
-                self.send_header("Cache-Control", "no-store")  # a reload shows the schema now
-                if response.location:
-                    self.send_header("Location", response.location)
-                self.end_headers()
-                if send_body:
-                    self.wfile.write(response.body)
-            except (BrokenPipeError, ConnectionResetError):  # the reader left: nothing to say
-                self.close_connection = True
+            response = preview.get(self.path)  # a reader gone by its answer: see handle_error
+            self.send_response(response.status)
+            self.send_header("Content-Type", response.content_type)
+            self.send_header("Content-Length", str(len(response.body)))
+            self.send_header("Cache-Control", "no-store")  # a reload shows the schema as it is
+            if response.location:
+                self.send_header("Location", response.location)
+            self.end_headers()
+            if send_body:
+                self.wfile.write(response.body)
 
         def log_message(self, format: str, *args: object) -> None:
             """Quiet: errors are logged where they happen."""

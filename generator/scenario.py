@@ -271,27 +271,25 @@ class _Scenario:
             except ExampleError as error:
                 self.fail(i, _reason(error), at=error.at)
                 continue
+            # A list may read Cloud Control's list of the page's type (data__TypeName).
+            listing = (
+                example.kind is ExampleKind.SELECT_LIST
+                and statement.resource_id == CLOUD_CONTROL_RESOURCES
+            )
             if statement.verb is not _VERBS[example.kind]:
                 self.fail(
                     i,
                     f"a {statement.verb.value} statement where the page shows the "
                     f"{example.kind.value} example",
                 )
-            elif (
-                example.kind is ExampleKind.SELECT_LIST
-                and statement.resource_id == CLOUD_CONTROL_RESOURCES
-                and statement.condition(TYPE_NAME) != self.resource.type_name
-            ):
+            elif statement.resource_id != name and not listing:
+                self.fail(i, f"names {statement.resource_id}, not this page's {name}")
+            elif listing and statement.condition(TYPE_NAME) != self.resource.type_name:
                 self.fail(
                     i,
                     f"lists {TYPE_NAME} {statement.condition(TYPE_NAME)!r}, not this page's "
                     f"type {self.resource.type_name}",
                 )
-            elif statement.resource_id not in (name, CLOUD_CONTROL_RESOURCES) or (
-                statement.resource_id == CLOUD_CONTROL_RESOURCES
-                and example.kind is not ExampleKind.SELECT_LIST
-            ):
-                self.fail(i, f"names {statement.resource_id}, not this page's {name}")
             elif example.kind is ExampleKind.SELECT_GET and not any(
                 column == IDENTIFIER for column, _ in statement.where
             ):  # it lists, and finds the one resource there is: the DELETE took the blame

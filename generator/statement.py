@@ -123,18 +123,18 @@ def _statement(sql: str) -> Statement:
             form = "UPDATE resource SET" if isinstance(tree, exp.Update) else "DELETE FROM resource"
             raise ExampleError(f"{form} ... WHERE ... only: no {', '.join(extra)}")
     if isinstance(tree, exp.Update):
-        assignments = tuple(_assignment(e) for e in tree.expressions)
-        _once([c for c, _ in assignments], "SET")
+        assignments, set_texts = _pairs(tree.expressions, "SET")
+        where, texts = _where(tree)
         return Statement(
             SqlVerb.UPDATE,
             _table(tree.this),
-            where=_where(tree),
+            where=where,
             assignments=assignments,
-            texts=_texts(tree),
+            texts=texts | set_texts,
         )
     if isinstance(tree, exp.Delete):
-        where = _where(tree)
-        return Statement(SqlVerb.DELETE, _table(tree.this), where=where, texts=_texts(tree))
+        where, texts = _where(tree)
+        return Statement(SqlVerb.DELETE, _table(tree.this), where=where, texts=texts)
     if isinstance(tree, exp.Command):  # what sqlglot does not know, by its first word
         raise ExampleError(f"not a statement StackQL runs on a resource: {tree.name.upper()}")
     raise ExampleError(f"not a statement StackQL runs on a resource: {tree.key.upper()}")
@@ -279,12 +279,13 @@ def _select(tree: exp.Select, sql: str) -> Statement:
     twice = sorted({c for c in columns if columns.count(c) > 1})
     if twice:
         raise ExampleError(f"the statement selects {', '.join(twice)} twice: name each once")
+    where, texts = _where(tree)
     return Statement(
         SqlVerb.SELECT,
         _table(source.this),
         tuple(columns),
-        where=_where(tree),
-        texts=_texts(tree),
+        where=where,
+        texts=texts,
         extracts=tuple(extracts),
         aliases=tuple(aliases),
     )
@@ -325,12 +326,13 @@ def _name(node: exp.Table) -> str:
     return ".".join(p for p in (node.catalog, node.db, node.name) if p)
 
 
-def _where(tree: exp.Expression) -> tuple[tuple[str, Scalar], ...]:
-    """The `column = literal` conditions of a WHERE clause, which may only join them by AND."""
+def _where(tree: exp.Expression) -> tuple[tuple[tuple[str, Scalar], ...], frozenset[str]]:
+    """The `column = literal` conditions of a WHERE clause, which may only join them by AND,
+    and the columns given `string('...')`."""
     clause = tree.args.get("where")
     if clause is None:
-        return ()
-    found: list[tuple[str, Scalar]] = []
+        return (), frozenset()
+    conditions: list[exp.Expression] = []
     pending = [clause.this]
     while pending:
         node = pending.pop(0)
@@ -339,54 +341,41 @@ def _where(tree: exp.Expression) -> tuple[tuple[str, Scalar], ...]:
         elif isinstance(node, exp.And):
             pending[:0] = [node.this, node.expression]
         elif isinstance(node, exp.EQ) and isinstance(node.this, exp.Column):
-            value = _unwrapped(node.expression)
-            found.append((node.this.name, _literal(value, f"{node.this.name} =")))
+            conditions.append(node)
         else:
             raise ExampleError(
                 f"unsupported condition {node.sql()}: write column = 'value', joined by AND"
             )
-    _once([c for c, _ in found], "WHERE")
-    return tuple(found)
+    return _pairs(conditions, "WHERE")
 
 
-def _once(columns: list[str], place: str) -> None:
-    """A parameter (`region`, `data__...`) is given once: StackQL would send one of two."""
+def _pairs(
+    nodes: list[exp.Expression], place: str
+) -> tuple[tuple[tuple[str, Scalar], ...], frozenset[str]]:
+    """`column = literal` or `column = string('...')` items of a WHERE or SET, each parameter
+    (`region`, `data__...`) once (StackQL would send one of two); and the columns given
+    `string('...')`: text, whatever it holds (StackQL's function for text sent as it is)."""
+    pairs: list[tuple[str, Scalar]] = []
+    texts: set[str] = set()
+    for node in nodes:
+        if not isinstance(node, exp.EQ) or not isinstance(node.this, exp.Column):
+            raise ExampleError(f"unsupported {place} item {node.sql()}: write column = 'value'")
+        column, value = node.this.name, node.expression
+        if isinstance(value, exp.String) and isinstance(value.this, exp.Literal):
+            value = value.this
+            texts.add(column)
+        label = f"{column} =" if place == "WHERE" else f"{place} {column} ="
+        pairs.append((column, _literal(value, label)))
+    columns = [c for c, _ in pairs]
     twice = sorted({c for c in columns if columns.count(c) > 1 and _parameter(c)})
     if twice:
         raise ExampleError(f"{place} gives {', '.join(twice)} twice: give each once")
+    return tuple(pairs), frozenset(texts)
 
 
 def _parameter(column: str) -> bool:
     """Whether a column is a parameter of the request rather than a field to filter on."""
     return column == "region" or column.startswith("data__")
-
-
-def _assignment(node: exp.Expression) -> tuple[str, Scalar]:
-    """`column = literal` or `column = string('...')` in an UPDATE's SET."""
-    if not isinstance(node, exp.EQ) or not isinstance(node.this, exp.Column):
-        raise ExampleError(f"unsupported SET item {node.sql()}: write column = 'value'")
-    return node.this.name, _literal(_unwrapped(node.expression), f"SET {node.this.name} =")
-
-
-def _unwrapped(value: exp.Expression) -> exp.Expression:
-    """`string('...')` is the text itself (StackQL's function for text sent as it is)."""
-    if isinstance(value, exp.String) and isinstance(value.this, exp.Literal):
-        return value.this
-    return value
-
-
-def _texts(tree: exp.Expression) -> frozenset[str]:
-    """The WHERE and SET columns whose value is `string('...')`: text, whatever it holds."""
-    clause = tree.args.get("where")
-    assignments = tree.expressions if isinstance(tree, exp.Update) else []
-    pairs = [*assignments, *(clause.find_all(exp.EQ) if clause is not None else ())]
-    return frozenset(
-        pair.this.name
-        for pair in pairs
-        if isinstance(pair, exp.EQ)
-        and isinstance(pair.this, exp.Column)
-        and isinstance(pair.expression, exp.String)
-    )
 
 
 def _literal(node: exp.Expression, where: str) -> Scalar:
