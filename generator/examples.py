@@ -260,7 +260,22 @@ def items_of(value: ArrayValue) -> list[Value]:
         stem = item.name[: -len("[0]")]
         return [Placeholder(f"{stem}[{i}]", item.type) for i in range(value.count)]
     # Later items get placeholders of their own (`Key[1]`), so that they can differ.
-    return [item, *(_numbered(item, i, value.label) for i in range(1, value.count))]
+    items = [item, *(_numbered(item, i, value.label) for i in range(1, value.count))]
+    fixed = value.fixed  # as many as the items, or fewer
+    return [_fixed(item, fixed[i]) if i < len(fixed) else item for i, item in enumerate(items)]
+
+
+def _fixed(item: Value, members: tuple[tuple[str, Literal], ...]) -> Value:
+    """An object item with the members its place in the array fixes set to their values.
+
+    >>> key = ObjectValue((("Name", Placeholder("Name", "string")), ("Type", Literal('"X"'))))
+    >>> _fixed(key, (("Type", Literal('"HASH"')),)).members
+    (('Name', Placeholder(name='Name', type='string')), ('Type', Literal(json='"HASH"')))
+    """
+    if not isinstance(item, ObjectValue) or not members:
+        return item
+    values = dict(members)
+    return ObjectValue(tuple((k, values.get(k, v)) for k, v in item.members))
 
 
 def _numbered(value: Value, index: int, owner: str) -> Value:
@@ -281,7 +296,7 @@ def _numbered(value: Value, index: int, owner: str) -> Value:
             item = Placeholder(f"{item.name[: -len('[0]')]}[{index}][0]", item.type)
         else:
             item = _numbered(item, index, owner)
-        return ArrayValue(item, value.count, label)
+        return ArrayValue(item, value.count, label, value.fixed)
     return value
 
 

@@ -196,5 +196,5 @@ def _renamed(value: Value, names: dict[str, str]) -> Value:
     if isinstance(value, ObjectValue):
         return ObjectValue(tuple([(k, _renamed(v, names)) for k, v in value.members]))
     if isinstance(value, ArrayValue):
-        return ArrayValue(_renamed(value.item, names), value.count, value.label)
+        return ArrayValue(_renamed(value.item, names), value.count, value.label, value.fixed)
     return value

@@ -62,12 +62,15 @@ class ArrayValue:
     """An array shown by `count` items like `item` (scalar ones numbered `[0]`, `[1]`...).
 
     `label` is the array's own path label (`Tags`, `Rules[0].Actions`): placeholders of its
-    items named by their path (`Tags[0].Key`) are numbered there (`Tags[1].Key`).
+    items named by their path (`Tags[0].Key`) are numbered there (`Tags[1].Key`). `fixed`
+    holds, for the first items, the members their place fixes (`prefixItems`): DynamoDB's
+    KeySchema is a `HASH` key, then a `RANGE` one.
     """
 
     item: Value
     count: int = 1
     label: str = ""
+    fixed: tuple[tuple[tuple[str, Literal], ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -211,7 +211,8 @@ class ValueBuilder:
                 item = self.build(target.get("items", {}), (*path, "*"), followed, None, least > 0)
             finally:
                 self.spread = outer
-            return ArrayValue(item, count, path_label(path))
+            fixed = _prefix_fixed(target.get("prefixItems"), count, self.doc)
+            return ArrayValue(item, count, path_label(path), fixed)
         if (literal := _only_value(target, shape.kind)) is not None:
             return literal
         self.leaves[path] = target
@@ -295,6 +296,28 @@ def _only_value(schema: dict, kind: str) -> Literal | None:
     if values[0] is None or _holds_null(values[0]):
         return None
     return Literal(json.dumps(values[0], sort_keys=True))
+
+
+def _prefix_fixed(
+    prefix: Any, count: int, doc: dict
+) -> tuple[tuple[tuple[str, Literal], ...], ...]:
+    """What the `prefixItems` of an array fix in its first `count` items: each item's members
+    of one allowed value (DynamoDB's KeySchema: `KeyType` `HASH`, then `RANGE`)."""
+    if not isinstance(prefix, list):
+        return ()
+    fixed = []
+    for schema in prefix[:count]:
+        schema = deref(schema, doc)[0] if isinstance(schema, dict) else None
+        members = schema.get("properties") if schema is not None else None
+        pairs = []
+        for key, member in members.items() if isinstance(members, dict) else ():
+            member = deref(member, doc)[0] if isinstance(member, dict) else None
+            if member is not None:
+                literal = _only_value(member, type_of(member, doc).split(" | ")[0])
+                if literal is not None:
+                    pairs.append((key, literal))
+        fixed.append(tuple(pairs))
+    return tuple(fixed) if any(fixed) else ()
 
 
 def _holds_null(value: Any) -> bool:

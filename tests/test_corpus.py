@@ -1042,3 +1042,28 @@ def test_the_order_of_a_group_beats_the_first_member_requiredxor_would_take(site
     params = "PolicyName, PolicyType, ResourceId, ScalableDimension, ServiceNamespace, region"
     assert f'<CopyableCode code="{params}" />' in page
     assert "ScalingTargetId" not in section(page, "`INSERT` example", "`DELETE` example")
+
+
+def test_the_items_prefix_items_fix_show_their_value(site, pages):
+    # AWS::DynamoDB::Table's KeySchema (cfn-lint's copy): prefixItems fix the first key's
+    # KeyType to HASH and the second's to RANGE; a placeholder per item let them be anything.
+    page = page_of(site, pages, "AWS::DynamoDB::Table")
+    manifest = section(page, "`INSERT` example", "`UPDATE` example").split('value="manifest"')[1]
+    keys = manifest.split("- name: KeySchema")[1].split("- name:")[0]
+    assert keys.splitlines()[1:6] == [
+        "        value:",
+        "          - AttributeName: '{{ KeySchema[0].AttributeName }}'",
+        "            KeyType: 'HASH'",
+        "          - AttributeName: '{{ KeySchema[1].AttributeName }}'",
+        "            KeyType: 'RANGE'",
+    ]
+    patch = update_of(site, pages, "AWS::DynamoDB::Table")
+    assert (
+        '"KeyType": "HASH"}, {"AttributeName": "{{ KeySchema[1].AttributeName }}", '
+        '"KeyType": "RANGE"}]' in patch
+    )
+    # The key schema of a global secondary index has no prefixItems: its KeyType is the user's.
+    assert (
+        '"KeySchema": [{"AttributeName": "{{ GlobalSecondaryIndexes[0].KeySchema[0]'
+        '.AttributeName }}", "KeyType": "{{ KeyType }}"}]' in patch
+    )

@@ -162,6 +162,33 @@ def test_small_nested_arrays_are_written_out_whole():
     )
 
 
+def test_prefix_items_fix_the_members_of_the_items_they_cover():
+    # A $ref'd prefix, one of one value by enum; a third item has none; a scalar prefix
+    # (no members) and a member the item does not show fix nothing.
+    document = json.loads(RECURSIVE)
+    document["definitions"]["First"] = {"properties": {"Kind": {"const": "HASH"}}}
+    document["properties"]["Keys"] = {
+        "type": "array",
+        "minItems": 3,
+        "items": {"type": "object", "properties": {"Kind": {"type": "string"}}},
+        "prefixItems": [
+            {"$ref": "#/definitions/First"},
+            {"properties": {"Kind": {"enum": ["RANGE"]}, "Other": {"const": 1}}},
+            {"const": "x"},
+        ],
+    }
+    document["required"] = ["Keys"]
+    resource = normalize(parse_spec("k.json", json.dumps(document).encode(), meta_check=False))
+    page = render_page(resource)
+    manifest = page.split("- name: Keys")[1].split("\n      - name:")[0]
+    assert manifest.splitlines()[1:] == [
+        "        value:",
+        "          - Kind: 'HASH'",
+        "          - Kind: 'RANGE'",
+        "          - Kind: '{{ Kind[2] }}'",
+    ]
+
+
 def test_a_definition_that_is_one_of_itself_or_a_string_is_a_string():
     # {"oneOf": [{"type": "string"}, {"$ref": "<itself>"}]}: the branch that leads back says
     # nothing of the type, and following it again would never end.
