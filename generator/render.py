@@ -196,8 +196,10 @@ def first_sentence(text: str) -> str:
     'A cache policy.'
     >>> first_sentence("Links to services (i.e. GitHub). More")
     'Links to services (i.e. GitHub).'
+    >>> first_sentence("Version: None. Resource Type definition for AWS::DynamoDB::GlobalTable")
+    'Resource Type definition for AWS::DynamoDB::GlobalTable'
     """
-    text = " ".join(text.split())
+    text = _VERSION_STAMP.sub("", " ".join(text.split()))
     for end in _SENTENCE_END.finditer(text):
         if not _ABBREVIATION.search(text, 0, end.start()):
             return text[: end.start() + 1]
@@ -208,6 +210,9 @@ def first_sentence(text: str) -> str:
 # "i.e.", "etc.", "vs.", "cf.") or an initial ("U.S.").
 _SENTENCE_END = re.compile(r"\.(?= )")
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|cf|[A-Z])$")
+# A schema's version stamp before its description says nothing of the resource (DynamoDB
+# GlobalTable's "Version: None. Resource Type definition for ...").
+_VERSION_STAMP = re.compile(r"^Version: \S+\. (?=\S)")
 
 
 def template_dir() -> Path:

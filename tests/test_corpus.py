@@ -1067,3 +1067,11 @@ def test_the_items_prefix_items_fix_show_their_value(site, pages):
         '"KeySchema": [{"AttributeName": "{{ GlobalSecondaryIndexes[0].KeySchema[0]'
         '.AttributeName }}", "KeyType": "{{ KeyType }}"}]' in patch
     )
+
+
+def test_a_version_stamp_before_a_description_is_not_its_summary(pages):
+    # AWS::DynamoDB::GlobalTable's description starts "Version: None. Resource Type ...".
+    row = next(
+        line for line in pages["aws/dynamodb/index.mdx"].splitlines() if "global_tables" in line
+    )
+    assert row.endswith("| Resource Type definition for AWS::DynamoDB::GlobalTable |")
