@@ -1075,3 +1075,26 @@ def test_a_version_stamp_before_a_description_is_not_its_summary(pages):
         line for line in pages["aws/dynamodb/index.mdx"].splitlines() if "global_tables" in line
     )
     assert row.endswith("| Resource Type definition for AWS::DynamoDB::GlobalTable |")
+
+
+def test_a_web_acl_sets_one_action_one_statement_and_one_field_to_match(site, pages):
+    # AWS::WAFv2::WebACL: one default action, and a rule of one action (not an OverrideAction,
+    # for rule groups' statements) and one statement of one field; each was set whole.
+    page = page_of(site, pages, "AWS::WAFv2::WebACL")
+    manifest = section(page, "`INSERT` example", "`UPDATE` example").split('value="manifest"')[1]
+    default = manifest.split("- name: DefaultAction")[1].split("- name:")[0]
+    assert "Allow:" in default and "Block:" not in default
+    rules = manifest.split("- name: Rules")[1].split("- name: Scope")[0]
+    lines = [line.strip() for line in rules.splitlines()]
+    assert "Action:" in lines[2] and "OverrideAction:" not in rules
+    assert "Allow:" in lines and "Block:" not in lines and "Count:" not in lines
+    assert "ByteMatchStatement:" in lines and "AndStatement:" not in lines
+    assert not any(line.startswith(("NotStatement", "OrStatement", "XssMatch")) for line in lines)
+    field = rules.split("FieldToMatch:")[1].split("PositionalConstraint:")[0]
+    assert field.strip() == "AllQueryArguments: '{{ AllQueryArguments }}'"
+    # A rule group's rules alike.
+    page = page_of(site, pages, "AWS::WAFv2::RuleGroup")
+    manifest = section(page, "`INSERT` example", "`UPDATE` example").split('value="manifest"')[1]
+    rules = manifest.split("- name: Rules")[1]
+    assert "ByteMatchStatement:" in rules and "SqliMatchStatement:" not in rules
+    assert "Allow:" in rules and "Captcha:" not in rules
