@@ -20,13 +20,15 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
 from typing import Any
 
 from generator.conditions import cfn_lint_exclusive, cfn_lint_required
+from generator.definitions import MAX_REF_HOPS
 from generator.errors import DocgenError
 from generator.jsonpointer import escape_token, resolve_pointer, split_pointer
 from generator.patterns import compile_pattern, string_for_pattern
 from generator.validator import LOOP, SELF_DOCUMENT, canonical, cut_loops, validator_for
 
-# Nested schema levels (each `$ref` hop counts) before a branch is given up: deeper than any
-# real resource needs, shallow enough that a recursive definition fails fast.
+# Nested schema levels before a branch is given up: deeper than any real resource needs (AWS's
+# deepest nests 12), shallow enough that a recursive definition fails fast. A chain of `$ref`s
+# (or `allOf`s) to one schema is followed MAX_REF_HOPS times, as generate follows it.
 MAX_DEPTH = 24
 # The most characters a value can take: Cloud Control carries a resource's properties as JSON
 # text of at most 262,144 characters (the DesiredState, PatchDocument and ResourceModel members,
@@ -254,7 +256,9 @@ class _Sampler:
     def resolve(self, schema: Any, pointer: str, depth: int = 0) -> tuple[dict[str, Any], str]:
         """Follow `$ref`s and fold `allOf`, so one dict holds every keyword to build from."""
         schema = _schema(schema)
-        for _ in range(MAX_DEPTH if depth <= MAX_DEPTH else 0):
+        if depth > MAX_DEPTH:  # allOf in allOf
+            raise SampleError(pointer, f"allOf nested deeper than {MAX_DEPTH} levels")
+        for _ in range(MAX_REF_HOPS + 1):  # as many hops as generate follows, then the end
             if LOOP in schema:
                 raise SampleError(pointer, f"$ref {schema[LOOP]!r} loops back to itself")
             if isinstance(ref := schema.get("$ref"), str):
@@ -275,7 +279,7 @@ class _Sampler:
                 schema = merged
             else:
                 return schema, pointer
-        raise SampleError(pointer, f"$ref or allOf nested deeper than {MAX_DEPTH} levels")
+        raise SampleError(pointer, f"$ref or allOf chained more than {MAX_REF_HOPS} times")
 
     def value(self, schema: Any, pointer: str, name: str, variant: int, depth: int) -> Any:
         """A value valid against `schema`; raises SampleError naming the subschema that failed."""

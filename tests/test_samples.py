@@ -193,6 +193,19 @@ def test_recursion_is_cut() -> None:
     assert tree == {"Name": "name"}  # an optional property does not recurse
 
 
+def test_a_chain_of_refs_is_followed_as_far_as_generate_follows_it() -> None:
+    from generator.definitions import MAX_REF_HOPS
+
+    def chain(hops: int) -> dict:
+        links = {f"D{i}": {"$ref": f"#/definitions/D{i + 1}"} for i in range(hops)}
+        return {"definitions": {**links, f"D{hops}": {"type": "string"}}}
+
+    # Found by fuzzing: 40 hops made a page whose every example failed validate.
+    assert sample_value({"$ref": "#/definitions/D0"}, chain(MAX_REF_HOPS - 1), "P") == "p"
+    with pytest.raises(SampleError, match=f"chained more than {MAX_REF_HOPS} times"):
+        sample_value({"$ref": "#/definitions/D0"}, chain(MAX_REF_HOPS), "P")
+
+
 @pytest.mark.parametrize("step", [0, 0.0, -2])
 def test_a_multiple_of_no_number_above_zero_is_not_enforced(step: float) -> None:
     schema = {"type": "integer", "minimum": 3, "multipleOf": step}
