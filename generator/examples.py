@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from generator.escape import sql_literal, yaml_key, yaml_quoted
 from generator.model import (
@@ -128,17 +128,25 @@ def select_columns(resource: Resource) -> tuple[str, ...]:
 def patch_ops(resource: Resource) -> tuple[tuple[str, Value], ...]:
     """The path and value of each UPDATE operation: every property that may be replaced whole
     (neither read-only nor create-only, nor holding such a part), and the patchable members of
-    a required one that holds such a part."""
-    ops: list[tuple[str, Value]] = []
+    a required one that holds such a part; none whose value was cut whole (nothing to set)."""
+    return tuple((path, value) for path, value in _patchable(resource) if not _cut(value))
+
+
+def patch_holds_cut(resource: Resource) -> bool:
+    """Whether a value the patch would set was cut, in part or whole (and left out)."""
+    return any(holds_cut(value) for _, value in _patchable(resource))
+
+
+def _patchable(resource: Resource) -> Iterator[tuple[str, Value]]:
+    """The path and value of each operation the patch would hold, cut values included."""
     for p in resource.properties:
         if not p.shown or p.read_only:
             continue
         if p.patchable and not p.create_only:
-            ops.append((f"/{p.name}", p.value))
+            yield f"/{p.name}", p.value
         elif p.patch_members and isinstance(p.value, ObjectValue):
             members = dict(p.value.members)
-            ops += [(f"/{p.name}/{k}", members[k]) for k in p.patch_members if not _cut(members[k])]
-    return tuple(ops)
+            yield from ((f"/{p.name}/{k}", members[k]) for k in p.patch_members)
 
 
 def manifest_props(resource: Resource) -> str:
@@ -146,6 +154,9 @@ def manifest_props(resource: Resource) -> str:
     lines: list[str] = ["    props:"]
     for prop in resource.properties:
         if prop.read_only or not prop.shown:
+            continue
+        if _cut(prop.value):  # nothing to set: an entry without a value would be null
+            lines.append(f"      # - name: {yaml_key(prop.name)}: {CUT_NOTE}")
             continue
         lines.append(f"      - name: {yaml_key(prop.name)}")
         lines.extend(_yaml_entry("value", prop.value, 8))

@@ -96,11 +96,12 @@ def page_view(resource: Resource) -> PageView:
     """Compute the view-model of a resource page."""
     handlers = resource.handlers
     patch = examples.patch_ops(resource)
+    patch_cut = examples.patch_holds_cut(resource)  # of what it would set, cut values too
     # An update handler with no property to patch updates nothing a user can name.
     verbs = [
         word
         for handler, word in LIST_VERBS.items()
-        if handler in handlers and (handler is not Handler.UPDATE or patch)
+        if handler in handlers and (handler is not Handler.UPDATE or patch or patch_cut)
     ]
     lead = ", ".join(verbs[:-1]) + (" or " if len(verbs) > 1 else "") + verbs[-1] if verbs else ""
     return PageView(
@@ -131,7 +132,7 @@ def page_view(resource: Resource) -> PageView:
         insert_literals=examples.insert_literals(resource),
         manifest_props=examples.manifest_props(resource),
         patch_document=examples.patch_document(patch),
-        patch_cut=any(examples.holds_cut(value) for _, value in patch),
+        patch_cut=patch_cut,
         unpatched=_unpatched(resource.unpatched_members),
         partly_patched=_unpatched(resource.partly_patched_members),
         unpatched_needs=resource.unpatched_needs,

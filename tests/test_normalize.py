@@ -138,6 +138,26 @@ def test_arrays_nested_with_min_items_are_cut_before_they_multiply():
     assert len(page.encode()) < 200_000 and "cut here" in page
 
 
+def test_a_property_cut_whole_is_no_manifest_entry_and_no_patch_operation():
+    # 17 nested arrays, optional: cut at the expansion depth. The manifest had an entry of no
+    # value (null) and the patch an array of arrays of {} (found by fuzzing).
+    deep: dict = {"type": "string"}
+    for _ in range(17):
+        deep = {"type": "array", "items": deep}
+    document = json.loads(RECURSIVE)
+    document["properties"]["Deep"] = deep
+    document["handlers"]["update"] = {"permissions": ["test:Update"]}
+    document["readOnlyProperties"] = ["/properties/Id", "/properties/Root"]
+    spec = parse_spec("deep.json", json.dumps(document).encode(), meta_check=False)
+    page = render_page(normalize(spec))
+    assert "      # - name: Deep: cut here: nested too deep or recursive, see the schema\n" in page
+    assert "- name: Deep\n" not in page and '"path": "/Deep"' not in page
+    update = page.split("## `UPDATE` example")[1].split("## `DELETE` example")[0]
+    assert "There is no example: what a <code>tree</code> can be patched with is nested" in update
+    # It can be updated, with what the page cannot show.
+    assert "\nCreates, updates or gets a <code>tree</code> resource in a region\n" in page
+
+
 def test_small_nested_arrays_are_written_out_whole():
     # Two 4 x 4 matrices, required: cut at 25 values written out, the page failed validate.
     matrices = {"type": "array", "minItems": 4, "items": {"type": "number"}}
