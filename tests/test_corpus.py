@@ -248,14 +248,21 @@ def test_wafv2_reads_name_their_region(site, pages):
 
 
 def test_recursive_and_reused_definitions_are_cut_visibly(site, pages):
-    page = page_of(site, pages, "AWS::WAFv2::WebACL")
-    assert "cut here: nested too deep or recursive" in page
+    # An EMR Serverless configuration holds configurations.
+    page = page_of(site, pages, "AWS::EMRServerless::Application")
+    assert (
+        "          - Classification: '{{ Classification }}'\n"
+        "            # Configurations: cut here: nested too deep or recursive, see the schema\n"
+    ) in page
     # JSON has no comments: a note under the patch says what the manifest marks.
     assert (
         "AND region = 'us-east-1';\n```\n\nValues nested too deep or recursive are left out of "
         "this patch, as the manifest marks them: see the schema for what they hold.\n"
     ) in page
-    assert len(page.encode()) < MAX_PAGE_BYTES
+    # WAFv2's statements nest statements, and QuickSight's visuals nest deep.
+    for type_name in ("AWS::WAFv2::WebACL", "AWS::QuickSight::Dashboard"):
+        page = page_of(site, pages, type_name)
+        assert len(page.encode()) < MAX_PAGE_BYTES
 
 
 def test_arrays_of_objects_and_unions(site, pages):
@@ -798,10 +805,11 @@ def test_nested_write_only_members_are_listed(site, pages):
 def test_a_member_that_excludes_several_gives_way_to_them(site, pages):
     # AWS::RDS::DBInstance: dependentExcluded has SourceDBInstanceIdentifier exclude
     # CharacterSetName, MasterUserPassword, MasterUsername and StorageEncrypted: the All
-    # Properties examples show those four (a primary instance), not the read replica's source.
+    # Properties examples show those (a primary instance; its password Secrets Manager's, by
+    # exclusive.yaml), not the read replica's source.
     page = page_of(site, pages, "AWS::RDS::DBInstance")
     examples = section(page, "`INSERT` example", "`DELETE` example")
-    for member in ("MasterUsername", "MasterUserPassword", "StorageEncrypted", "CharacterSetName"):
+    for member in ("MasterUsername", "StorageEncrypted", "CharacterSetName"):
         assert f"- name: {member}\n" in examples
     assert "SourceDBInstanceIdentifier" not in examples
 
@@ -850,11 +858,11 @@ def test_one_placeholder_name_never_stands_for_two_meanings(site, pages):
     assert "- Name: '{{ Environment[0].Name }}'" in page
     assert "- Name: '{{ Secrets[0].Name }}'" in page
     assert "'{{ Name }}'" not in section(page, "`INSERT` example")
-    # AWS::WAFv2::WebACL: the headers a rule inserts and those a block responds with; the same
-    # kind of header under Allow, Count, Captcha and Challenge shares its name.
+    # AWS::WAFv2::WebACL: the headers the default action inserts and those a rule's action
+    # does, of one definition, share their name (by their path: a rule label has a Name too).
     page = page_of(site, pages, "AWS::WAFv2::WebACL")
-    assert page.count("- Name: '{{ InsertHeaders[0].Name }}'") >= 4
-    assert "- Name: '{{ ResponseHeaders[0].Name }}'" in page
+    assert page.count("- Name: '{{ InsertHeaders[0].Name }}'") == 2
+    assert "- Name: '{{ RuleLabels[0].Name }}'" in page
     # No placeholder name grows past 100 characters.
     for text in pages.values():
         assert not re.search(r"\{\{ [^}]{100,} \}\}", text)
@@ -1098,3 +1106,29 @@ def test_a_web_acl_sets_one_action_one_statement_and_one_field_to_match(site, pa
     rules = manifest.split("- name: Rules")[1]
     assert "ByteMatchStatement:" in rules and "SqliMatchStatement:" not in rules
     assert "Allow:" in rules and "Captcha:" not in rules
+
+
+def test_more_members_that_exclude_each_other_in_words_are_set_one_at_a_time(site, pages):
+    def manifest(type_name: str) -> str:
+        page = page_of(site, pages, type_name)
+        return section(page, "`INSERT` example", "`UPDATE` example").split('value="manifest"')[1]
+
+    # "Only one server-side encryption option is supported per queue"
+    queue = manifest("AWS::SQS::Queue")
+    assert "- name: KmsMasterKeyId\n" in queue and "SqsManagedSseEnabled" not in queue
+    # A DB instance of its own, its password kept by Secrets Manager.
+    instance = manifest("AWS::RDS::DBInstance")
+    assert "- name: ManageMasterUserPassword\n" in instance
+    assert "- name: MasterUsername\n" in instance
+    assert "MasterUserPassword:" not in instance and "- name: MasterUserPassword\n" not in instance
+    assert "- name: DBClusterIdentifier\n" not in instance
+    # A route goes to one destination (now required), a listener's action is of one type.
+    route = page_of(site, pages, "AWS::EC2::Route")
+    assert '<CopyableCode code="DestinationCidrBlock, GatewayId, RouteTableId, region" />' in route
+    assert "DestinationPrefixListId" not in section(route, "`INSERT` example")
+    listener = manifest("AWS::ElasticLoadBalancingV2::Listener")
+    assert "ForwardConfig:" in listener and "RedirectConfig:" not in listener
+    assert "AuthenticateOidcConfig:" not in listener
+    # A cache policy, without the TTLs of forwarded values.
+    distribution = manifest("AWS::CloudFront::Distribution")
+    assert "CachePolicyId:" in distribution and " MinTTL:" not in distribution
