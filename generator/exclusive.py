@@ -1,8 +1,10 @@
-"""Members that exclude each other by their schema's words only: the reviewed groups of
-`data/exclusive.yaml`, read alike by normalize (the examples set one item of each) and by the
-mock Cloud Control (which refuses a model that sets two, as AWS does).
+"""Members that exclude each other by their schema's words only (or, where the schema says
+nothing, by the service's API reference): the reviewed groups of `data/exclusive.yaml`, read
+alike by normalize (the examples set one item of each) and by the mock Cloud Control (which
+refuses a model that sets two, as AWS does).
 
-A group holds for a schema only while the schema still says the words its entry quotes.
+A group holds for a schema only while the schema still says the words its entry quotes; one of
+the API reference's, while the schema has its members.
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ class Exclusive:
 
     items: tuple[frozenset[str], ...]
     needed: bool
-    says: str
+    says: str  # "" for a group the API reference (`documented`) gives, not the schema
     where: str = ""
     said_at: str = ""  # the schema whose description says it, if not the owner or a member
+    documented: str = ""  # the address of the API reference that says it, where no schema does
 
 
 @cache
@@ -49,9 +52,14 @@ def described() -> dict[str, tuple[Exclusive, ...]]:
             needed = "one of" in entry
             items = entry.get("one of" if needed else "at most one of", ())
             where = entry.get("in", entry.get("at most one member of", ""))
-            says = " ".join(entry["says"].split())
+            says = " ".join(entry.get("says", "").split())
             named = tuple(frozenset([i] if isinstance(i, str) else i) for i in items)
-            groups.append(Exclusive(named, needed, says, where, entry.get("said at", "")))
+            said_at, documented = entry.get("said at", ""), entry.get("documented", "")
+            if not says and not documented:  # a group of no evidence
+                raise ValueError(
+                    f"{EXCLUSIVE_FILE}: {type_name}: an entry with no says: or documented:"
+                )
+            groups.append(Exclusive(named, needed, says, where, said_at, documented))
         table[type_name] = tuple(groups)
     return table
 
@@ -82,8 +90,9 @@ def stale(doc: Mapping[str, Any], type_name: str) -> list[str]:
 def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, str]:
     """The group as it holds for a schema, else None and why not. It holds where its object
     is there with members of two items at least, and its description or one of theirs (or
-    the one `said at`) still says what the entry quotes; of each item, only the members the
-    object has (a schema may have renamed one and kept the words)."""
+    the one `said at`) still says what the entry quotes (if it quotes the schema: not one the
+    API reference gives); of each item, only the members the object has (a schema may have
+    renamed one and kept the words)."""
     owner = _at(doc, group.where) if group.where else doc
     members = owner.get("properties") if isinstance(owner, dict) else None
     if not isinstance(members, dict):
@@ -93,7 +102,7 @@ def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, s
     else:
         names = sorted(frozenset().union(*group.items) & members.keys())
         said = ([owner] if group.where else []) + [members[n] for n in names]
-    if not any(group.says in _words(schema, doc) for schema in said):
+    if group.says and not any(group.says in _words(schema, doc) for schema in said):
         return None, f"the schema no longer says {group.says!r}"
     items = tuple(frozenset(i & members.keys()) for i in group.items if i & members.keys())
     if len(items) < 2 and group.items:

@@ -1132,3 +1132,22 @@ def test_more_members_that_exclude_each_other_in_words_are_set_one_at_a_time(sit
     # A cache policy, without the TTLs of forwarded values.
     distribution = manifest("AWS::CloudFront::Distribution")
     assert "CachePolicyId:" in distribution and " MinTTL:" not in distribution
+
+
+def test_members_the_api_reference_excludes_are_set_one_at_a_time(site, pages):
+    # AWS::Route53::RecordSet: the schema says nothing of it, Route 53's API reference does:
+    # an alias record has no records or TTL, and a record set one routing policy.
+    page = page_of(site, pages, "AWS::Route53::RecordSet")
+    manifest = section(page, "`INSERT` example", "`UPDATE` example").split('value="manifest"')[1]
+    names = re.findall(r"- name: (\w+)", manifest)[2:]  # after the region global, the resource
+    assert names == [
+        "Comment",
+        "HealthCheckId",
+        "HostedZoneId",
+        "Name",
+        "ResourceRecords",
+        "SetIdentifier",
+        "TTL",
+        "Type",
+        "Weight",
+    ]
