@@ -567,11 +567,13 @@ def test_an_update_handler_with_nothing_to_patch_says_so(site, pages):
 
 
 def test_a_definition_described_apart_where_used_gets_a_placeholder_per_use(site, pages):
-    # Both HostedZoneIds name #/definitions/HostedZoneId, but the alias target's is another
-    # zone's (its description beside the $ref says so): one value would not do for both.
-    page = page_of(site, pages, "AWS::Route53::RecordSet")
-    assert "      - name: HostedZoneId\n        value: '{{ HostedZoneId }}'\n" in page
-    assert "          HostedZoneId: '{{ AliasTarget.HostedZoneId }}'\n" in page
+    # The three ResourceARNs of an application's input all name #/definitions/Arn, but the
+    # words beside each $ref say whose: a Lambda function's, a delivery stream's, a data
+    # stream's. One value would not do for all three.
+    page = page_of(site, pages, "AWS::KinesisAnalyticsV2::Application")
+    for owner in ("InputLambdaProcessor", "KinesisFirehoseInput", "KinesisStreamsInput"):
+        assert f"ResourceARN: '{{{{ {owner}.ResourceARN }}}}'\n" in page
+    assert "{{ ResourceARN }}" not in page
     # A definition used alike in two places keeps one short name (the seed's Destination).
     page = page_of(site, pages, "AWS::Lambda::EventInvokeConfig")
     assert page.count("Destination: '{{ Destination }}'") == 2
