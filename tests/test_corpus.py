@@ -1136,7 +1136,7 @@ def test_more_members_that_exclude_each_other_in_words_are_set_one_at_a_time(sit
     assert "CachePolicyId:" in distribution and " MinTTL:" not in distribution
 
 
-def test_members_the_api_reference_excludes_are_set_one_at_a_time(site, pages):
+def test_members_the_api_reference_or_provider_excludes_are_set_one_at_a_time(site, pages):
     # AWS::Route53::RecordSet: the schema says nothing of it, Route 53's API reference does:
     # an alias record has no records or TTL, and a record set one routing policy.
     page = page_of(site, pages, "AWS::Route53::RecordSet")
@@ -1153,3 +1153,18 @@ def test_members_the_api_reference_excludes_are_set_one_at_a_time(site, pages):
         "Type",
         "Weight",
     ]
+    # AWS::StepFunctions::StateMachine: its provider takes one definition, and needs one.
+    page = page_of(site, pages, "AWS::StepFunctions::StateMachine")
+    assert '<CopyableCode code="DefinitionString, RoleArn, region" />' in page
+    examples = section(page, "`INSERT` example", "`DELETE` example")
+    assert "- name: DefinitionString\n" in examples
+    assert "- name: Definition\n" not in examples and "DefinitionS3Location" not in examples
+
+
+def test_a_lifecycle_rule_keeps_to_one_time_unit(site, pages):
+    # AWS::S3::Bucket: "you must use the same time unit for both properties (either in days or
+    # by date)": a rule expires, and its objects move, after a number of days.
+    page = page_of(site, pages, "AWS::S3::Bucket")
+    examples = section(page, "`INSERT` example", "`DELETE` example")
+    assert "ExpirationInDays:" in examples and "TransitionInDays:" in examples
+    assert "ExpirationDate" not in examples and "TransitionDate" not in examples
