@@ -1160,6 +1160,14 @@ def test_members_the_api_reference_or_provider_excludes_are_set_one_at_a_time(si
     assert "- name: DefinitionString\n" in examples
     assert "- name: Definition\n" not in examples and "DefinitionS3Location" not in examples
 
+    # AWS::Events::Rule: a target's input is fixed, a path or a transformer, and an ECS task
+    # runs by a capacity provider strategy or a launch type (EventBridge's API reference).
+    page = page_of(site, pages, "AWS::Events::Rule")
+    examples = section(page, "`INSERT` example", "`DELETE` example")
+    assert "Input: '{{ Input }}'" in examples
+    assert "InputPath" not in examples and "InputTransformer" not in examples
+    assert "CapacityProviderStrategy:" in examples and "LaunchType" not in examples
+
 
 def test_a_lifecycle_rule_keeps_to_one_time_unit(site, pages):
     # AWS::S3::Bucket: "you must use the same time unit for both properties (either in days or
