@@ -1168,6 +1168,17 @@ def test_members_the_api_reference_or_provider_excludes_are_set_one_at_a_time(si
     assert "InputPath" not in examples and "InputTransformer" not in examples
     assert "CapacityProviderStrategy:" in examples and "LaunchType" not in examples
 
+    # AWS::EC2::Instance: network interfaces hold the security groups and addresses, and an
+    # interface takes a number of IPv6 addresses or the addresses (CloudFormation's and EC2's
+    # references; the schema's words are shorter).
+    page = page_of(site, pages, "AWS::EC2::Instance")
+    examples = section(page, "`INSERT` example", "`DELETE` example")
+    assert "- name: NetworkInterfaces\n" in examples
+    for name in ("SecurityGroupIds", "SecurityGroups", "PrivateIpAddress", "Ipv6Addresses"):
+        assert f"- name: {name}\n" not in examples
+    interfaces = examples.split("- name: NetworkInterfaces")[1].split("- name:")[0]
+    assert "Ipv6AddressCount:" in interfaces and "Ipv6Addresses:" not in interfaces
+
 
 def test_a_lifecycle_rule_keeps_to_one_time_unit(site, pages):
     # AWS::S3::Bucket: "you must use the same time unit for both properties (either in days or
