@@ -1179,6 +1179,11 @@ def test_members_the_api_reference_or_provider_excludes_are_set_one_at_a_time(si
     interfaces = examples.split("- name: NetworkInterfaces")[1].split("- name:")[0]
     assert "Ipv6AddressCount:" in interfaces and "Ipv6Addresses:" not in interfaces
 
+    # AWS::EC2::SecurityGroup: a rule from an address range names no source account.
+    page = page_of(site, pages, "AWS::EC2::SecurityGroup")
+    examples = section(page, "`INSERT` example", "`DELETE` example")
+    assert "CidrIp:" in examples and "SourceSecurityGroupOwnerId" not in examples
+
 
 def test_a_lifecycle_rule_keeps_to_one_time_unit(site, pages):
     # AWS::S3::Bucket: "you must use the same time unit for both properties (either in days or
