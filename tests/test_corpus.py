@@ -1134,6 +1134,21 @@ def test_more_members_that_exclude_each_other_in_words_are_set_one_at_a_time(sit
     # A cache policy, without the TTLs of forwarded values.
     distribution = manifest("AWS::CloudFront::Distribution")
     assert "CachePolicyId:" in distribution and " MinTTL:" not in distribution
+    # An EFS lifecycle policy makes a single transition; an API that an OpenAPI body does not
+    # define; a Batch job of one container; a Glue job of workers (the last two by
+    # CloudFormation's reference).
+    policies = manifest("AWS::EFS::FileSystem").split("- name: LifecyclePolicies")[1]
+    assert "TransitionToIA:" in policies.split("- name:")[0]
+    assert "TransitionToArchive" not in policies.split("- name:")[0]
+    api = manifest("AWS::ApiGatewayV2::Api")
+    assert "- name: IpAddressType\n" in api and "- name: Body" not in api
+    job = manifest("AWS::Batch::JobDefinition")
+    assert "- name: ContainerProperties\n" in job
+    for name in ("EcsProperties", "EksProperties", "NodeProperties"):
+        assert f"- name: {name}\n" not in job
+    glue = manifest("AWS::Glue::Job")
+    assert "- name: WorkerType\n" in glue and "- name: NumberOfWorkers\n" in glue
+    assert "- name: MaxCapacity\n" not in glue and "- name: AllocatedCapacity\n" not in glue
 
 
 def test_members_the_api_reference_or_provider_excludes_are_set_one_at_a_time(site, pages):
