@@ -1146,6 +1146,14 @@ def test_more_members_that_exclude_each_other_in_words_are_set_one_at_a_time(sit
     assert "- name: ContainerProperties\n" in job
     for name in ("EcsProperties", "EksProperties", "NodeProperties"):
         assert f"- name: {name}\n" not in job
+    # An ECS service in the awsvpc mode names no role (its service-linked role); an Aurora
+    # cluster scales as Serverless v2, its password Secrets Manager's.
+    service = manifest("AWS::ECS::Service")
+    assert "- name: NetworkConfiguration\n" in service and "- name: Role\n" not in service
+    cluster = manifest("AWS::RDS::DBCluster")
+    assert "- name: ServerlessV2ScalingConfiguration\n" in cluster
+    assert "- name: ScalingConfiguration\n" not in cluster
+    assert "- name: MasterUserPassword\n" not in cluster
     glue = manifest("AWS::Glue::Job")
     assert "- name: WorkerType\n" in glue and "- name: NumberOfWorkers\n" in glue
     assert "- name: MaxCapacity\n" not in glue and "- name: AllocatedCapacity\n" not in glue
@@ -1198,6 +1206,20 @@ def test_members_the_api_reference_or_provider_excludes_are_set_one_at_a_time(si
     page = page_of(site, pages, "AWS::EC2::SecurityGroup")
     examples = section(page, "`INSERT` example", "`DELETE` example")
     assert "CidrIp:" in examples and "SourceSecurityGroupOwnerId" not in examples
+
+    # AWS::KinesisFirehose::DeliveryStream: one destination, and a stream needs one; the
+    # record format converter reads with one SerDe, writes with another.
+    page = page_of(site, pages, "AWS::KinesisFirehose::DeliveryStream")
+    assert '<CopyableCode code="ExtendedS3DestinationConfiguration, region" />' in page
+    examples = section(page, "`INSERT` example", "`DELETE` example")
+    assert "RedshiftDestinationConfiguration" not in examples
+    assert "HiveJsonSerDe:" in examples and "OpenXJsonSerDe:" not in examples
+    assert "ParquetSerDe:" in examples and "OrcSerDe:" not in examples
+    # AWS::EKS::Nodegroup: its own disk size and remote access, no launch template.
+    examples = section(
+        page_of(site, pages, "AWS::EKS::Nodegroup"), "`INSERT` example", "`DELETE` example"
+    )
+    assert "- name: DiskSize\n" in examples and "- name: LaunchTemplate\n" not in examples
 
 
 def test_a_lifecycle_rule_keeps_to_one_time_unit(site, pages):
