@@ -1154,6 +1154,14 @@ def test_more_members_that_exclude_each_other_in_words_are_set_one_at_a_time(sit
     assert "- name: ServerlessV2ScalingConfiguration\n" in cluster
     assert "- name: ScalingConfiguration\n" not in cluster
     assert "- name: MasterUserPassword\n" not in cluster
+    # A simple scaling policy, and nothing of the other policy types beside it.
+    policy = manifest("AWS::AutoScaling::ScalingPolicy")
+    assert "- name: ScalingAdjustment\n" in policy
+    for name in ("StepAdjustments", "TargetTrackingConfiguration", "MetricAggregationType"):
+        assert f"- name: {name}\n" not in policy
+    # An interface endpoint, in subnets, with no route tables.
+    endpoint = manifest("AWS::EC2::VPCEndpoint")
+    assert "- name: SubnetIds\n" in endpoint and "- name: RouteTableIds\n" not in endpoint
     glue = manifest("AWS::Glue::Job")
     assert "- name: WorkerType\n" in glue and "- name: NumberOfWorkers\n" in glue
     assert "- name: MaxCapacity\n" not in glue and "- name: AllocatedCapacity\n" not in glue
@@ -1220,6 +1228,14 @@ def test_members_the_api_reference_or_provider_excludes_are_set_one_at_a_time(si
         page_of(site, pages, "AWS::EKS::Nodegroup"), "`INSERT` example", "`DELETE` example"
     )
     assert "- name: DiskSize\n" in examples and "- name: LaunchTemplate\n" not in examples
+
+    # AWS::SecretsManager::RotationSchedule: rotation by an expression or after days, not both.
+    examples = section(
+        page_of(site, pages, "AWS::SecretsManager::RotationSchedule"),
+        "`INSERT` example",
+        "`DELETE` example",
+    )
+    assert "ScheduleExpression:" in examples and "AutomaticallyAfterDays" not in examples
 
 
 def test_a_lifecycle_rule_keeps_to_one_time_unit(site, pages):
