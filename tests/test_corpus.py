@@ -1100,6 +1100,8 @@ def test_a_web_acl_sets_one_action_one_statement_and_one_field_to_match(site, pa
     assert "Allow:" in lines and "Block:" not in lines and "Count:" not in lines
     assert "ByteMatchStatement:" in lines and "AndStatement:" not in lines
     assert not any(line.startswith(("NotStatement", "OrStatement", "XssMatch")) for line in lines)
+    # the search string as text, not also base64-encoded (the resource provider refuses both)
+    assert "SearchString:" in rules and "SearchStringBase64" not in rules
     field = rules.split("FieldToMatch:")[1].split("PositionalConstraint:")[0]
     assert field.strip() == "AllQueryArguments: '{{ AllQueryArguments }}'"
     # A rule group's rules alike.
