@@ -1164,6 +1164,12 @@ def test_more_members_that_exclude_each_other_in_words_are_set_one_at_a_time(sit
     # An interface endpoint, in subnets, with no route tables.
     endpoint = manifest("AWS::EC2::VPCEndpoint")
     assert "- name: SubnetIds\n" in endpoint and "- name: RouteTableIds\n" not in endpoint
+    # A trail's basic event selectors, not also advanced ones; a SageMaker endpoint's
+    # production variant on instances, not also serverless.
+    trail = manifest("AWS::CloudTrail::Trail")
+    assert "- name: EventSelectors\n" in trail and "AdvancedEventSelectors" not in trail
+    variants = manifest("AWS::SageMaker::EndpointConfig")
+    assert "InstanceType:" in variants and "ServerlessConfig:" not in variants
     glue = manifest("AWS::Glue::Job")
     assert "- name: WorkerType\n" in glue and "- name: NumberOfWorkers\n" in glue
     assert "- name: MaxCapacity\n" not in glue and "- name: AllocatedCapacity\n" not in glue
