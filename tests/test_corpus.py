@@ -1170,6 +1170,9 @@ def test_more_members_that_exclude_each_other_in_words_are_set_one_at_a_time(sit
     assert "- name: EventSelectors\n" in trail and "AdvancedEventSelectors" not in trail
     variants = manifest("AWS::SageMaker::EndpointConfig")
     assert "InstanceType:" in variants and "ServerlessConfig:" not in variants
+    # A GuardDuty detector's features, not also the deprecated data sources beside them.
+    detector = manifest("AWS::GuardDuty::Detector")
+    assert "- name: Features\n" in detector and "- name: DataSources\n" not in detector
     glue = manifest("AWS::Glue::Job")
     assert "- name: WorkerType\n" in glue and "- name: NumberOfWorkers\n" in glue
     assert "- name: MaxCapacity\n" not in glue and "- name: AllocatedCapacity\n" not in glue
