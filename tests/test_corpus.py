@@ -1173,6 +1173,13 @@ def test_more_members_that_exclude_each_other_in_words_are_set_one_at_a_time(sit
     # A GuardDuty detector's features, not also the deprecated data sources beside them.
     detector = manifest("AWS::GuardDuty::Detector")
     assert "- name: Features\n" in detector and "- name: DataSources\n" not in detector
+    # An App Runner service from an image, not also from code; an Elastic Beanstalk
+    # environment on a solution stack, not also a platform ARN or a template.
+    source = manifest("AWS::AppRunner::Service")
+    assert "ImageRepository:" in source and "CodeRepository:" not in source
+    environment = manifest("AWS::ElasticBeanstalk::Environment")
+    assert "- name: SolutionStackName\n" in environment
+    assert "PlatformArn" not in environment and "TemplateName" not in environment
     glue = manifest("AWS::Glue::Job")
     assert "- name: WorkerType\n" in glue and "- name: NumberOfWorkers\n" in glue
     assert "- name: MaxCapacity\n" not in glue and "- name: AllocatedCapacity\n" not in glue
