@@ -1180,6 +1180,9 @@ def test_more_members_that_exclude_each_other_in_words_are_set_one_at_a_time(sit
     environment = manifest("AWS::ElasticBeanstalk::Environment")
     assert "- name: SolutionStackName\n" in environment
     assert "PlatformArn" not in environment and "TemplateName" not in environment
+    # A Network Firewall rule group of one rules source (a Suricata rules string).
+    rules = manifest("AWS::NetworkFirewall::RuleGroup")
+    assert "RulesString:" in rules and "StatefulRules:" not in rules
     glue = manifest("AWS::Glue::Job")
     assert "- name: WorkerType\n" in glue and "- name: NumberOfWorkers\n" in glue
     assert "- name: MaxCapacity\n" not in glue and "- name: AllocatedCapacity\n" not in glue
