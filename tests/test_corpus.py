@@ -1183,6 +1183,9 @@ def test_more_members_that_exclude_each_other_in_words_are_set_one_at_a_time(sit
     # A Network Firewall rule group of one rules source (a Suricata rules string).
     rules = manifest("AWS::NetworkFirewall::RuleGroup")
     assert "RulesString:" in rules and "StatefulRules:" not in rules
+    # A Kinesis stream of provisioned shards, without what an on-demand stream alone takes.
+    stream = manifest("AWS::Kinesis::Stream")
+    assert "- name: ShardCount\n" in stream and "WarmThroughputMiBps" not in stream
     glue = manifest("AWS::Glue::Job")
     assert "- name: WorkerType\n" in glue and "- name: NumberOfWorkers\n" in glue
     assert "- name: MaxCapacity\n" not in glue and "- name: AllocatedCapacity\n" not in glue
