@@ -1186,6 +1186,9 @@ def test_more_members_that_exclude_each_other_in_words_are_set_one_at_a_time(sit
     # A Kinesis stream of provisioned shards, without what an on-demand stream alone takes.
     stream = manifest("AWS::Kinesis::Stream")
     assert "- name: ShardCount\n" in stream and "WarmThroughputMiBps" not in stream
+    # A stack set's failure tolerance and concurrency each as a count, not also a percentage.
+    stack_set = manifest("AWS::CloudFormation::StackSet")
+    assert "FailureToleranceCount:" in stack_set and "FailureTolerancePercentage" not in stack_set
     glue = manifest("AWS::Glue::Job")
     assert "- name: WorkerType\n" in glue and "- name: NumberOfWorkers\n" in glue
     assert "- name: MaxCapacity\n" not in glue and "- name: AllocatedCapacity\n" not in glue
