@@ -1112,86 +1112,94 @@ def test_a_web_acl_sets_one_action_one_statement_and_one_field_to_match(site, pa
     assert "Allow:" in rules and "Captcha:" not in rules
 
 
-def test_more_members_that_exclude_each_other_in_words_are_set_one_at_a_time(site, pages):
-    def manifest(type_name: str) -> str:
-        page = page_of(site, pages, type_name)
-        return section(page, "`INSERT` example", "`UPDATE` example").split('value="manifest"')[1]
-
+# Members that AWS refuses together, by exclusive.yaml: the type, what its manifest sets and
+# what it leaves out (one item of each group).
+SET_ONE_AT_A_TIME = [
     # "Only one server-side encryption option is supported per queue"
-    queue = manifest("AWS::SQS::Queue")
-    assert "- name: KmsMasterKeyId\n" in queue and "SqsManagedSseEnabled" not in queue
-    # A DB instance of its own, its password kept by Secrets Manager.
-    instance = manifest("AWS::RDS::DBInstance")
-    assert "- name: ManageMasterUserPassword\n" in instance
-    assert "- name: MasterUsername\n" in instance
-    assert "MasterUserPassword:" not in instance and "- name: MasterUserPassword\n" not in instance
-    assert "- name: DBClusterIdentifier\n" not in instance
-    # A route goes to one destination (now required), a listener's action is of one type.
+    ("AWS::SQS::Queue", ["- name: KmsMasterKeyId\n"], ["SqsManagedSseEnabled"]),
+    # a DB instance of its own, its password kept by Secrets Manager
+    (
+        "AWS::RDS::DBInstance",
+        ["- name: ManageMasterUserPassword\n", "- name: MasterUsername\n"],
+        ["MasterUserPassword:", "- name: MasterUserPassword\n", "- name: DBClusterIdentifier\n"],
+    ),
+    # a listener's action of one type; a cache policy, without the TTLs of forwarded values
+    (
+        "AWS::ElasticLoadBalancingV2::Listener",
+        ["ForwardConfig:"],
+        ["RedirectConfig:", "AuthenticateOidcConfig:"],
+    ),
+    ("AWS::CloudFront::Distribution", ["CachePolicyId:"], [" MinTTL:"]),
+    # an API that no OpenAPI body defines; a Batch job of one container; a Glue job of workers
+    ("AWS::ApiGatewayV2::Api", ["- name: IpAddressType\n"], ["- name: Body"]),
+    (
+        "AWS::Batch::JobDefinition",
+        ["- name: ContainerProperties\n"],
+        ["- name: EcsProperties\n", "- name: EksProperties\n", "- name: NodeProperties\n"],
+    ),
+    (
+        "AWS::Glue::Job",
+        ["- name: WorkerType\n", "- name: NumberOfWorkers\n"],
+        ["- name: MaxCapacity\n", "- name: AllocatedCapacity\n"],
+    ),
+    # an ECS service in the awsvpc mode names no role (its service-linked role); an Aurora
+    # cluster scales as Serverless v2, its password Secrets Manager's
+    ("AWS::ECS::Service", ["- name: NetworkConfiguration\n"], ["- name: Role\n"]),
+    (
+        "AWS::RDS::DBCluster",
+        ["- name: ServerlessV2ScalingConfiguration\n"],
+        ["- name: ScalingConfiguration\n", "- name: MasterUserPassword\n"],
+    ),
+    # a simple scaling policy, and nothing of the other policy types beside it
+    (
+        "AWS::AutoScaling::ScalingPolicy",
+        ["- name: ScalingAdjustment\n"],
+        ["StepAdjustments", "TargetTrackingConfiguration", "MetricAggregationType"],
+    ),
+    # an interface endpoint, in subnets, with no route tables
+    ("AWS::EC2::VPCEndpoint", ["- name: SubnetIds\n"], ["- name: RouteTableIds\n"]),
+    # a trail's basic event selectors; a SageMaker variant on instances, not serverless
+    ("AWS::CloudTrail::Trail", ["- name: EventSelectors\n"], ["AdvancedEventSelectors"]),
+    ("AWS::SageMaker::EndpointConfig", ["InstanceType:"], ["ServerlessConfig:"]),
+    # a GuardDuty detector's features, not also the deprecated data sources
+    ("AWS::GuardDuty::Detector", ["- name: Features\n"], ["- name: DataSources\n"]),
+    # an App Runner service from an image; an Elastic Beanstalk environment on a solution stack
+    ("AWS::AppRunner::Service", ["ImageRepository:"], ["CodeRepository:"]),
+    (
+        "AWS::ElasticBeanstalk::Environment",
+        ["- name: SolutionStackName\n"],
+        ["PlatformArn", "TemplateName"],
+    ),
+    # a Network Firewall rule group of one rules source (a Suricata rules string)
+    ("AWS::NetworkFirewall::RuleGroup", ["RulesString:"], ["StatefulRules:"]),
+    # a Kinesis stream of provisioned shards, without what an on-demand stream alone takes
+    ("AWS::Kinesis::Stream", ["- name: ShardCount\n"], ["WarmThroughputMiBps"]),
+    # a stack set's failure tolerance and concurrency each as a count, not a percentage
+    ("AWS::CloudFormation::StackSet", ["FailureToleranceCount:"], ["FailureTolerancePercentage"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("type_name", "shown", "left_out"), SET_ONE_AT_A_TIME, ids=[c[0] for c in SET_ONE_AT_A_TIME]
+)
+def test_members_that_exclude_each_other_are_set_one_at_a_time(
+    site, pages, type_name, shown, left_out
+):
+    page = page_of(site, pages, type_name)
+    manifest = section(page, "`INSERT` example", "`UPDATE` example").split('value="manifest"')[1]
+    assert [text for text in shown if text not in manifest] == []
+    assert [text for text in left_out if text in manifest] == []
+
+
+def test_a_member_of_exactly_one_is_required_and_a_nested_one_set_alone(site, pages):
+    # A route goes to one destination, now required.
     route = page_of(site, pages, "AWS::EC2::Route")
     assert '<CopyableCode code="DestinationCidrBlock, GatewayId, RouteTableId, region" />' in route
     assert "DestinationPrefixListId" not in section(route, "`INSERT` example")
-    listener = manifest("AWS::ElasticLoadBalancingV2::Listener")
-    assert "ForwardConfig:" in listener and "RedirectConfig:" not in listener
-    assert "AuthenticateOidcConfig:" not in listener
-    # A cache policy, without the TTLs of forwarded values.
-    distribution = manifest("AWS::CloudFront::Distribution")
-    assert "CachePolicyId:" in distribution and " MinTTL:" not in distribution
-    # An EFS lifecycle policy makes a single transition; an API that an OpenAPI body does not
-    # define; a Batch job of one container; a Glue job of workers (the last two by
-    # CloudFormation's reference).
-    policies = manifest("AWS::EFS::FileSystem").split("- name: LifecyclePolicies")[1]
-    assert "TransitionToIA:" in policies.split("- name:")[0]
-    assert "TransitionToArchive" not in policies.split("- name:")[0]
-    api = manifest("AWS::ApiGatewayV2::Api")
-    assert "- name: IpAddressType\n" in api and "- name: Body" not in api
-    job = manifest("AWS::Batch::JobDefinition")
-    assert "- name: ContainerProperties\n" in job
-    for name in ("EcsProperties", "EksProperties", "NodeProperties"):
-        assert f"- name: {name}\n" not in job
-    # An ECS service in the awsvpc mode names no role (its service-linked role); an Aurora
-    # cluster scales as Serverless v2, its password Secrets Manager's.
-    service = manifest("AWS::ECS::Service")
-    assert "- name: NetworkConfiguration\n" in service and "- name: Role\n" not in service
-    cluster = manifest("AWS::RDS::DBCluster")
-    assert "- name: ServerlessV2ScalingConfiguration\n" in cluster
-    assert "- name: ScalingConfiguration\n" not in cluster
-    assert "- name: MasterUserPassword\n" not in cluster
-    # A simple scaling policy, and nothing of the other policy types beside it.
-    policy = manifest("AWS::AutoScaling::ScalingPolicy")
-    assert "- name: ScalingAdjustment\n" in policy
-    for name in ("StepAdjustments", "TargetTrackingConfiguration", "MetricAggregationType"):
-        assert f"- name: {name}\n" not in policy
-    # An interface endpoint, in subnets, with no route tables.
-    endpoint = manifest("AWS::EC2::VPCEndpoint")
-    assert "- name: SubnetIds\n" in endpoint and "- name: RouteTableIds\n" not in endpoint
-    # A trail's basic event selectors, not also advanced ones; a SageMaker endpoint's
-    # production variant on instances, not also serverless.
-    trail = manifest("AWS::CloudTrail::Trail")
-    assert "- name: EventSelectors\n" in trail and "AdvancedEventSelectors" not in trail
-    variants = manifest("AWS::SageMaker::EndpointConfig")
-    assert "InstanceType:" in variants and "ServerlessConfig:" not in variants
-    # A GuardDuty detector's features, not also the deprecated data sources beside them.
-    detector = manifest("AWS::GuardDuty::Detector")
-    assert "- name: Features\n" in detector and "- name: DataSources\n" not in detector
-    # An App Runner service from an image, not also from code; an Elastic Beanstalk
-    # environment on a solution stack, not also a platform ARN or a template.
-    source = manifest("AWS::AppRunner::Service")
-    assert "ImageRepository:" in source and "CodeRepository:" not in source
-    environment = manifest("AWS::ElasticBeanstalk::Environment")
-    assert "- name: SolutionStackName\n" in environment
-    assert "PlatformArn" not in environment and "TemplateName" not in environment
-    # A Network Firewall rule group of one rules source (a Suricata rules string).
-    rules = manifest("AWS::NetworkFirewall::RuleGroup")
-    assert "RulesString:" in rules and "StatefulRules:" not in rules
-    # A Kinesis stream of provisioned shards, without what an on-demand stream alone takes.
-    stream = manifest("AWS::Kinesis::Stream")
-    assert "- name: ShardCount\n" in stream and "WarmThroughputMiBps" not in stream
-    # A stack set's failure tolerance and concurrency each as a count, not also a percentage.
-    stack_set = manifest("AWS::CloudFormation::StackSet")
-    assert "FailureToleranceCount:" in stack_set and "FailureTolerancePercentage" not in stack_set
-    glue = manifest("AWS::Glue::Job")
-    assert "- name: WorkerType\n" in glue and "- name: NumberOfWorkers\n" in glue
-    assert "- name: MaxCapacity\n" not in glue and "- name: AllocatedCapacity\n" not in glue
+    # "Each LifecyclePolicy object can have only a single transition."
+    page = page_of(site, pages, "AWS::EFS::FileSystem")
+    policies = page.split("- name: LifecyclePolicies")[1].split("- name:")[0]
+    assert "TransitionToIA:" in policies and "TransitionToArchive" not in policies
 
 
 def test_members_the_api_reference_or_provider_excludes_are_set_one_at_a_time(site, pages):
