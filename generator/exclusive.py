@@ -30,10 +30,9 @@ class Exclusive:
 
     items: tuple[frozenset[str], ...]
     needed: bool
-    says: str  # "" for a group the API reference (`documented`) gives, not the schema
+    says: str  # "" for a group AWS's documentation gives (`documented:`), not the schema
     where: str = ""
     said_at: str = ""  # the schema whose description says it, if not the owner or a member
-    documented: str = ""  # the address of the API reference that says it, where no schema does
 
 
 @cache
@@ -54,12 +53,11 @@ def described() -> dict[str, tuple[Exclusive, ...]]:
             where = entry.get("in", entry.get("at most one member of", ""))
             says = " ".join(entry.get("says", "").split())
             named = tuple(frozenset([i] if isinstance(i, str) else i) for i in items)
-            said_at, documented = entry.get("said at", ""), entry.get("documented", "")
-            if not says and not documented:  # a group of no evidence
+            if not says and not entry.get("documented"):  # a group of no evidence
                 raise ValueError(
                     f"{EXCLUSIVE_FILE}: {type_name}: an entry with no says: or documented:"
                 )
-            groups.append(Exclusive(named, needed, says, where, said_at, documented))
+            groups.append(Exclusive(named, needed, says, where, entry.get("said at", "")))
         table[type_name] = tuple(groups)
     return table
 
