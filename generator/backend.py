@@ -21,30 +21,19 @@ import base64
 import copy
 import json
 import uuid
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
 import jsonpatch
 
-from generator.exclusive import for_mock, groups_of
-from generator.jsonpointer import overlaps, resolve_pointer, split_pointer
+from generator.jsonpointer import overlaps, split_pointer
 from generator.normalize import list_filter_property
-from generator.samples import SampleError, plausible_identifier, remove_path
-from generator.validator import cut_loops, validator_for
+from generator.resourcetype import ResourceType, everit_message, model_path, values_at
+from generator.samples import SampleError, plausible_identifier
 
 EPOCH = 1_704_067_200  # 2024-01-01T00:00:00Z: the deterministic clock starts here
 DEFAULT_ACCOUNT = "123456789012"
 _TOKENS = uuid.UUID("5b6f0c52-3c1e-4e8a-9d0b-2f1c7a8e9d10")  # namespace of the request tokens
-_JAVA_TYPES = {
-    "object": "JSONObject",
-    "array": "JSONArray",
-    "string": "String",
-    "integer": "Integer",
-    "number": "Number",
-    "boolean": "Boolean",
-    "null": "Null",
-}
 
 
 class CloudControlError(Exception):
@@ -57,151 +46,6 @@ class CloudControlError(Exception):
         self.code = code
         self.message = message
         super().__init__(f"{code}: {message}")
-
-
-def _tokens(pointer: str) -> tuple[str, ...]:
-    """A schema pointer as a path into the resource model.
-
-    >>> _tokens("/properties/Tags/*/Key")
-    ('Tags', '*', 'Key')
-    """
-    return split_pointer(pointer)[1:]
-
-
-def _found(node: Any, path: tuple[str, ...]) -> Iterator[Any]:
-    """The values at `path` in a model; `*` walks every array item."""
-    if not path:
-        yield node
-    elif path[0] == "*" and isinstance(node, list):
-        for item in node:
-            yield from _found(item, path[1:])
-    elif isinstance(node, dict) and path[0] in node:
-        yield from _found(node[path[0]], path[1:])
-
-
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else json.dumps(value)
-
-
-def _everit(error: Any) -> str:
-    """One validation error as `#/path: message`, worded like the everit validator AWS uses."""
-    where = "#" + "".join(f"/{token}" for token in error.absolute_path)
-    kind, limit, value = error.validator, error.validator_value, error.instance
-    messages: dict[str, Callable[[], str]] = {
-        "required": lambda: f"required key [{_quoted(error.message)}] not found",
-        "type": lambda: "expected type: {}, found: {}".format(
-            "/".join(_JAVA_TYPES.get(t, t) for t in ([limit] if isinstance(limit, str) else limit)),
-            _java_type(value),
-        ),
-        "enum": lambda: f"{_text(value)} is not a valid enum value",
-        "const": lambda: f"{_text(value)} is not a valid enum value",
-        "minLength": lambda: f"expected minLength: {limit}, actual: {len(value)}",
-        "maxLength": lambda: f"expected maxLength: {limit}, actual: {len(value)}",
-        "minimum": lambda: f"{value} is not greater or equal to {limit}",
-        "maximum": lambda: f"{value} is not less or equal to {limit}",
-        "exclusiveMinimum": lambda: f"{value} is not greater than {limit}",
-        "exclusiveMaximum": lambda: f"{value} is not less than {limit}",
-        "minItems": lambda: f"expected minimum item count: {limit}, found: {len(value)}",
-        "maxItems": lambda: f"expected maximum item count: {limit}, found: {len(value)}",
-        "uniqueItems": lambda: "array items are not unique",
-        "multipleOf": lambda: f"{value} is not a multiple of {limit}",
-    }
-    return f"{where}: {messages.get(kind, lambda: error.message)()}"
-
-
-def _quoted(message: str) -> str:
-    """The property named by jsonschema's "'X' is a required property"."""
-    return message.rsplit(" is a required property", 1)[0][1:-1]
-
-
-def _java_type(value: Any) -> str:
-    """The Java (org.json) type name of a JSON value, as everit reports it."""
-    for name, kind in (
-        ("Null", type(None)),
-        ("Boolean", bool),
-        ("Integer", int),
-        ("Number", float),
-        ("String", str),
-        ("JSONArray", list),
-    ):
-        if isinstance(value, kind):
-            return name
-    return "JSONObject"
-
-
-@dataclass(frozen=True, slots=True)
-class ResourceType:
-    """What the service needs of one resource schema."""
-
-    name: str
-    schema: Mapping[str, Any]
-    primary: tuple[tuple[str, ...], ...]
-    additional: tuple[tuple[tuple[str, ...], ...], ...]
-    read_only: tuple[str, ...]
-    create_only: tuple[str, ...]
-    write_only: tuple[str, ...]
-    handlers: frozenset[str]
-    validator: Any
-
-    @classmethod
-    def from_schema(cls, name: str, schema: Mapping[str, Any]) -> ResourceType:
-        """Read the semantic lists of a resource schema. AWS refuses what the schema's words
-        exclude as well: the groups of data/exclusive.yaml are written into its copy, and a
-        `$ref` that loops back to itself is cut there (see `validator.cut_loops`)."""
-        schema = cut_loops(for_mock(schema, groups_of(schema, name)))
-        return cls(
-            name=name,
-            schema=schema,
-            primary=tuple(_tokens(p) for p in schema.get("primaryIdentifier", [])),
-            additional=tuple(
-                tuple(_tokens(p) for p in group)
-                for group in schema.get("additionalIdentifiers", [])
-            ),
-            read_only=tuple(schema.get("readOnlyProperties", [])),
-            create_only=tuple(schema.get("createOnlyProperties", [])),
-            write_only=tuple(schema.get("writeOnlyProperties", [])),
-            handlers=frozenset(schema.get("handlers", {})),
-            validator=validator_for(schema),
-        )
-
-    def model_errors(self, model: Any) -> list[str]:
-        """Schema violations of a model; read-only properties are never asked for."""
-        read_only = [_tokens(p) for p in self.read_only]
-
-        def excused(error: Any) -> bool:  # a `required` read-only key, at any depth
-            if error.validator != "required":
-                return False
-            path = (
-                *("*" if isinstance(t, int) else t for t in error.absolute_path),
-                _quoted(error.message),
-            )
-            return any(len(p) == len(path) and overlaps(p, path) for p in read_only)
-
-        return [_everit(e) for e in self.validator.iter_errors(model) if not excused(e)]
-
-    def identifier(self, model: Mapping[str, Any]) -> str:
-        """The primary identifier: its values joined by `|`, in primaryIdentifier order."""
-        return "|".join(_text(next(_found(model, path), "")) for path in self.primary)
-
-    def public(self, model: Mapping[str, Any]) -> dict[str, Any]:
-        """The model as read handlers return it: write-only properties left out."""
-        shown = copy.deepcopy(dict(model))
-        for pointer in self.write_only:
-            remove_path(shown, _tokens(pointer))
-        return shown
-
-    def subschema(self, path: tuple[str, ...]) -> Mapping[str, Any] | bool:
-        """The schema of the property at `path`, `$ref`s followed."""
-        node: Any = self.schema
-        for token in path:
-            while isinstance(node, dict) and isinstance(node.get("$ref"), str):
-                node = resolve_pointer(self.schema, node["$ref"].partition("#")[2])
-            if not isinstance(node, dict):  # a boolean schema: its members' schemas are it
-                return node if isinstance(node, bool) else {}
-            node = (
-                node.get("items", {}) if token == "*" else node.get("properties", {}).get(token, {})
-            )
-        return node
 
 
 # The Cloud Control operations the mock serves, by API name: the method of each.
@@ -256,7 +100,7 @@ class CloudControlBackend:
         desired = self._json_member(request, "DesiredState", "desiredState")
         if not isinstance(desired, dict):
             raise CloudControlError("ValidationException", "DesiredState must be a JSON object")
-        given = [p for p in kind.read_only if any(True for _ in _found(desired, _tokens(p)))]
+        given = [p for p in kind.read_only if any(True for _ in values_at(desired, model_path(p)))]
         if given:  # modeled on the update wording; CloudFormation itself would ignore them
             raise CloudControlError(
                 "ValidationException",
@@ -291,7 +135,7 @@ class CloudControlBackend:
         problems = ["#: expected type: JSONObject"] if not isinstance(given, dict) else []
         if handler_schema is not None and not problems:
             errors = kind.validator.evolve(schema=handler_schema).iter_errors(given)
-            problems = [_everit(e) for e in errors]
+            problems = [everit_message(e) for e in errors]
         if problems:
             raise CloudControlError(
                 "InvalidRequestException",
@@ -333,7 +177,7 @@ class CloudControlBackend:
             ("NotUpdatableException", "createOnlyProperties", kind.create_only),
             ("ValidationException", "readOnlyProperties", kind.read_only),
         ):
-            hit = [p for p in pointers if any(overlaps(_tokens(p), t) for t in touched)]
+            hit = [p for p in pointers if any(overlaps(model_path(p), t) for t in touched)]
             if hit:
                 raise CloudControlError(
                     code, f"Invalid patch update: {group} [{', '.join(hit)}] cannot be updated"
@@ -439,12 +283,12 @@ class CloudControlBackend:
             serial = self._serials[key] = self._serials.get(key, 0) + 1
             model, generated = copy.deepcopy(desired), False
             for path in kind.primary:
-                if next(_found(model, path), None) is None:
+                if next(values_at(model, path), None) is None:
                     self._generate(kind, model, path, serial, region, required=True)
                     generated = True
             properties = kind.schema.get("properties", {})
             for pointer in kind.read_only:  # the cheap ones: top-level, schema permitting
-                path = _tokens(pointer)
+                path = model_path(pointer)
                 # One that names no property is none to make up: it would be refused as such.
                 if len(path) == 1 and path[0] not in model and path[0] in properties:
                     self._generate(kind, model, path, serial, region, required=False)
@@ -506,7 +350,7 @@ class CloudControlBackend:
             for group in (kind.primary, *kind.additional):
                 if {path[-1] for path in group} == set(values):
                     for key, model in store.items():
-                        if all(next(_found(model, p), None) == values[p[-1]] for p in group):
+                        if all(next(values_at(model, p), None) == values[p[-1]] for p in group):
                             return key, model
         raise CloudControlError(
             "ResourceNotFoundException",

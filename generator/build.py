@@ -353,6 +353,7 @@ PAGE_MODULES = (
     "normalize",
     "render",
     "schema",
+    "schemacheck",
     "schemazip",
     "values",
 )

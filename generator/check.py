@@ -17,10 +17,10 @@ from pathlib import Path
 
 from generator.atomicfile import read_or_none
 from generator.build import build
+from generator.download import DownloadOptions
 from generator.drift import Drift, DriftKind, code, diff_specs
 from generator.errors import OutputError, UsageError
 from generator.fetch import (
-    DownloadOptions,
     Source,
     index_documents,
     read_source,

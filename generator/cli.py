@@ -14,11 +14,22 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator import __version__
+from generator.arguments import (
+    check_region_beside,
+    host_arg,
+    path_arg,
+    port_number,
+    region_arg,
+    report_path,
+    source_arg,
+    type_arg,
+)
 from generator.atomicfile import write_through
 from generator.build import build, fingerprint
+from generator.cache import read_cache, write_cache
 from generator.errors import DocgenError, UsageError
 from generator.model import DEFAULT_REGION, Page, Site
-from generator.output import present_files, read_cache, write_cache, write_site
+from generator.output import present_files, write_site
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command that SIGINT ended
@@ -119,7 +130,7 @@ def run_fetch(args: argparse.Namespace) -> int:
     """Fetch schemas into --specs and update the lock."""
     from generator.fetch import fetch_schemas  # requests is loaded only when needed
 
-    _region_of(args.source, args.region)
+    check_region_beside(args.source, args.region)
     result = fetch_schemas(args.source, args.types, args.region, args.specs, prune=args.prune)
     if args.quiet:
         return EXIT_OK
@@ -190,7 +201,7 @@ def run_check(args: argparse.Namespace) -> int:
     """Check the output (and, with --source, the schemas); print the report."""
     from generator.check import check, render_json, render_markdown
 
-    _region_of(args.source, args.region)
+    check_region_beside(args.source, args.region)
     report = check(
         args.specs,
         args.out,
@@ -410,110 +421,6 @@ def _count(n: int, noun: str) -> str:
     ('1 page', '0 types')
     """
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def port_number(text: str) -> int:
-    """A TCP port number, 0 to 65535 (argparse reports anything else as a usage error)."""
-    try:
-        port = int(text)
-    except ValueError:
-        port = -1
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, got {text!r}")
-    return port
-
-
-def host_arg(text: str) -> str:
-    """A --host value: not empty (an unset variable, which would listen on every address)."""
-    if not text:
-        raise argparse.ArgumentTypeError("expected an address, got an empty one")
-    return text
-
-
-# The longest name of one file or folder on the file systems in use (ext4, APFS, NTFS...).
-NAME_MAX = 255
-
-
-def path_arg(text: str) -> Path:
-    """A path option's value: not empty (an unset variable, `--out "$DOCS"`, would otherwise
-    mean the current folder) and with no name longer than the file system takes.
-
-    >>> path_arg("docs/aws")
-    PosixPath('docs/aws')
-    """
-    if not text:
-        raise argparse.ArgumentTypeError("expected a path, got an empty one")
-    names = text.replace(os.altsep, os.sep).split(os.sep) if os.altsep else text.split(os.sep)
-    long = next((n for n in names if _name_length(n) > NAME_MAX), None)
-    if long is not None:
-        raise argparse.ArgumentTypeError(
-            f"{long[:40]}...: a name longer than {NAME_MAX} bytes (no file system takes it)"
-        )
-    return Path(text)
-
-
-def _name_length(name: str) -> int:
-    """A file name's length as the file system limits it: in bytes on Linux (ext4, XFS), in
-    characters elsewhere (APFS, NTFS)."""
-    return len(os.fsencode(name)) if sys.platform.startswith("linux") else len(name)
-
-
-def source_arg(text: str) -> str:
-    """A --source value: a URL, `cfn-lint[:REGION]` or a path (checked as `path_arg`)."""
-    if _source_kind(text) == "path":
-        path_arg(text)
-    return text
-
-
-def _source_kind(text: str) -> str:
-    """What a --source value names, as fetch reads it: `url`, `path` or `cfn-lint`."""
-    from generator.fetch import resolve_source  # requests is loaded only when needed
-
-    return resolve_source(text, None).kind.value
-
-
-def _region_of(source: str | None, region: str | None) -> None:
-    """Refuse a --region beside a --source that has no regions: a URL, zip or folder holds
-    the schemas of one region, its own, and the region given was ignored."""
-    if region is None or source is None or _source_kind(source) == "cfn-lint":
-        return
-    raise UsageError(
-        f"--region {region} with --source {source}: a URL, zip or folder holds the schemas of "
-        "its own region; --region names that of AWS's zip (no --source) or of cfn-lint"
-    )
-
-
-def region_arg(text: str) -> str:
-    """A --region value: not empty (fetch checks its form)."""
-    if not text:
-        raise argparse.ArgumentTypeError("expected a region such as us-east-1, got an empty one")
-    return text
-
-
-def type_arg(text: str) -> str:
-    """A TYPE argument: not empty (build names the types it has no schema for)."""
-    if not text.strip():
-        raise argparse.ArgumentTypeError("expected a type name such as AWS::Lambda::Url, got none")
-    return text
-
-
-def report_path(text: str) -> Path:
-    """A report file's path: not empty (as `"$GITHUB_STEP_SUMMARY"` is where it is not set),
-    in a folder that is there (checked before the report is made and printed)."""
-    if not text:
-        raise argparse.ArgumentTypeError("expected a file, got an empty path")
-    path_arg(text)
-    try:
-        os.stat(text)
-    except OSError as e:
-        if e.errno == errno.ELOOP:  # the shell's `>` would fail, writing nothing
-            raise argparse.ArgumentTypeError(f"{text}: a loop of symbolic links") from e
-    if Path(text).is_dir():
-        raise argparse.ArgumentTypeError(f"{text}: a folder, not a file")
-    folder = Path(text).parent
-    if not folder.is_dir():
-        raise argparse.ArgumentTypeError(f"{text}: no such folder as {folder}")
-    return Path(text)
 
 
 def _add_specs_out(p: argparse.ArgumentParser) -> None:

@@ -185,7 +185,7 @@ class MockServer:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Serve the schemas of a folder until interrupted."""
-    from generator.cli import port_number
+    from generator.arguments import port_number
 
     parser = argparse.ArgumentParser(
         prog="python -m generator.mockserver",

@@ -246,7 +246,7 @@ class KeptPage:
     """A page the last build wrote that is still on disk as written: not read back.
 
     Its size, times and inode (`stamp`) are as recorded when its bytes, of digest
-    `sha256`, were last known (see `output.read_cache`).
+    `sha256`, were last known (see `cache.read_cache`).
     """
 
     path: str

@@ -13,7 +13,6 @@ a pattern that stays unreadable is not enforced, neither by the sampler nor by
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
@@ -22,6 +21,7 @@ from typing import Any
 from generator.conditions import cfn_lint_exclusive, cfn_lint_required
 from generator.definitions import MAX_REF_HOPS
 from generator.errors import DocgenError
+from generator.formats import format_text, kebab
 from generator.jsonpointer import escape_token, resolve_pointer, split_pointer
 from generator.patterns import compile_pattern, string_for_pattern
 from generator.validator import LOOP, SELF_DOCUMENT, canonical, cut_loops, validator_for
@@ -65,76 +65,6 @@ _OBJECT_KEYS = (
     "minProperties",
     "maxProperties",
 )
-_FORMATS = {
-    "date-time": "2024-01-{day:02d}T00:00:00Z",
-    "timestamp": "2024-01-{day:02d}T00:00:00Z",
-    "date": "2024-01-{day:02d}",
-    "time": "00:00:{second:02d}Z",
-    "email": "user{tag}@example.com",
-    "idn-email": "user{tag}@example.com",
-    "hostname": "host{tag}.example.com",
-    "idn-hostname": "host{tag}.example.com",
-    "ipv4": "10.0.0.{host}",
-    "ipv6": "2001:db8::{host:x}",
-    "ipv4-network": "10.{octet}.0.0/16",
-    "ipv6-network": "2001:db8:{octet:x}::/48",
-    "uri": "https://example.com/{kebab}",
-    "uri-reference": "https://example.com/{kebab}",
-    "iri": "https://example.com/{kebab}",
-    "url": "https://example.com/{kebab}",
-    "uuid": "00000000-0000-4000-8000-{n:012d}",
-    "json": "{{}}",
-    "regex": ".*",
-}
-# Resource-attribute formats of cfn-lint's schemas (`AWS::EC2::Subnet.Id`): AWS's documented
-# example values where one is well known, a generic shape otherwise.
-_AWS_FORMATS = {
-    "AWS::KMS::Key.Id": "1234abcd-12ab-34cd-56ef-{n:012d}",
-    "AWS::KMS::Key.Arn": "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-{n:012d}",
-    "AWS::KMS::Alias.AliasName": "alias/example{suffix}",
-    "AWS::IAM::Role.Arn": "arn:aws:iam::123456789012:role/example-role{suffix}",
-    "AWS::S3::Bucket.Name": "amzn-s3-demo-bucket{suffix}",
-    "AWS::EC2::Image.Id": "ami-{hex17}",
-    "AWS::EC2::SecurityGroup.Id": "sg-{hex17}",
-    "AWS::EC2::Subnet.Id": "subnet-{hex17}",
-    "AWS::EC2::VPC.Id": "vpc-{hex17}",
-}
-
-
-def kebab(name: str) -> str:
-    """`FunctionName` -> `function-name`.
-
-    >>> kebab("SSEType"), kebab("MaximumRetryAttempts")
-    ('sse-type', 'maximum-retry-attempts')
-    """
-    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "-", name)
-    return re.sub(r"[^a-z0-9]+", "-", spaced.lower()).strip("-")
-
-
-def _format_text(fmt: str, name: str, n: int) -> str | None:
-    """A string in a well-known `format`, or None for formats without a sample."""
-    hex17 = f"{0x0123456789ABCDEF0 + n:017x}"
-    fields = {
-        "n": n,
-        "tag": n or "",
-        "day": 1 + n % 28,
-        "second": n % 60,
-        "host": 1 + n % 254,
-        "octet": n % 256,
-        "kebab": kebab(name) or "example",
-        "suffix": f"-{n}" if n else "",
-        "hex17": hex17,
-    }
-    if fmt in _AWS_FORMATS or fmt in _FORMATS:
-        return _AWS_FORMATS.get(fmt, _FORMATS.get(fmt, "")).format(**fields)
-    if match := re.fullmatch(r"AWS::(\w+)::(\w+)\.(\w+?)s?", fmt):
-        service, resource, attribute = match[1].lower(), kebab(match[2]), match[3]
-        if attribute == "Arn":
-            return f"arn:aws:{service}:us-east-1:123456789012:{resource}/example{fields['suffix']}"
-        if attribute == "Id":
-            return f"{resource}-{hex17}"
-        return f"example-{resource}{fields['suffix']}"
-    return None
 
 
 def _merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
@@ -382,7 +312,7 @@ class _Sampler:
         if low > self.room:
             raise SampleError(where, _too_big("minLength", low))
         pattern = s.get("pattern") if isinstance(s.get("pattern"), str) else None
-        if isinstance(s.get("format"), str) and (text := _format_text(s["format"], name, variant)):
+        if isinstance(s.get("format"), str) and (text := format_text(s["format"], name, variant)):
             yield text
         suffix = str(variant) if variant else ""
         if self.seed is not None:

@@ -36,8 +36,9 @@ from generator.jsontext import utf8_error
 from generator.mockserver import MockServer
 from generator.model import DEFAULT_REGION, Resource
 from generator.naming import TYPE_NAME
-from generator.scenario import PageRun, Status, read_yaml, run_page, yaml_at, yaml_problem
+from generator.scenario import PageRun, Status, run_page
 from generator.schema import read_sources
+from generator.yamltext import read_yaml, yaml_at, yaml_problem
 
 log = logging.getLogger(__name__)
 

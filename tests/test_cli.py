@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import LAMBDA_SPEC, ROOT
 
+from generator.cache import CACHE_DIR, CACHE_FILE
 from generator.cli import LineFormatter, main, parser
-from generator.output import CACHE_DIR, CACHE_FILE
 
 PAGE = "aws/lambda/event_invoke_configs/index.mdx"
 

@@ -26,8 +26,9 @@ from httpfixtures import LoopbackServer, Reply, refused_url, serving
 
 from generator.atomicfile import is_temp_name
 from generator.cli import main
+from generator.download import DownloadOptions
 from generator.errors import DocgenError, FetchError, SpecError, UsageError
-from generator.fetch import DownloadOptions, default_source_url, fetch_schemas, resolve_source
+from generator.fetch import default_source_url, fetch_schemas, resolve_source
 from generator.lock import LOCK_FILE, read_lock, sha256_hex
 from generator.schema import read_sources
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import GOLDEN
 
+from generator.cache import CACHE_DIR
 from generator.cli import main
-from generator.output import CACHE_DIR
 
 CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "input").is_dir())
 

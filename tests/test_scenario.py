@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from conftest import LAMBDA_SPEC
 
 from generator.backend import CloudControlBackend
@@ -17,7 +16,7 @@ from generator.executor import CloudControlClient, Executor
 from generator.extract import ExampleKind, extract_examples
 from generator.mockserver import MockServer
 from generator.render import render_page
-from generator.scenario import PageRun, Status, expected_kinds, read_yaml, run_page, yaml_at
+from generator.scenario import PageRun, Status, expected_kinds, run_page
 from generator.validate import mockable
 
 EIC: dict[str, Any] = json.loads(LAMBDA_SPEC.read_text("utf-8"))
@@ -130,22 +129,3 @@ def test_examples_the_handlers_call_for() -> None:
         ExampleKind.UPDATE,
         ExampleKind.DELETE,
     )
-
-
-@pytest.mark.parametrize("loader", [yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)])
-def test_a_forbidden_character_is_placed_by_characters_after_non_ascii_text(loader):
-    # libyaml (the manifests' loader) gives the offset in UTF-8 bytes, PyYAML's reader in
-    # characters: "é" counted twice put the character a column (or lines) off.
-    text = "a: ééééééé\nb: ééééé\nc: x\x07\n"
-    with pytest.raises(yaml.YAMLError) as caught:
-        read_yaml(text, loader)
-    assert yaml_at(caught.value, text) == (3, 5)
-
-
-def test_yaml_aliases_are_read_unless_they_loop_or_explode():
-    # Refused whole at first; stackql-deploy reads them (PyYAML's safe_load).
-    assert read_yaml("a: &x {b: 1}\nc: *x") == {"a": {"b": 1}, "c": {"b": 1}}
-    laughs = ["l0: &l0 [lol]"]
-    laughs += [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, 10)]
-    with pytest.raises(yaml.YAMLError, match="more than 100,000 values, its aliases written out"):
-        read_yaml("\n".join(laughs))  # a billion values: it hung validate

@@ -1,0 +1,461 @@
+"""Schema checks: raise for what no page can be made from, warn of what the CloudFormation
+meta-schema refuses. `schema.parse_spec` runs both on every schema it parses."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from generator import jsontext
+from generator.errors import SpecError
+from generator.jsonpointer import join_pointer, resolve_pointer
+from generator.naming import SQL_WORDS, TYPE_NAME, TYPE_NAME_RULE, field_name, split_type_name
+
+META_SCHEMA_FILES = (
+    "provider.definition.schema.v1.json",
+    "base.definition.schema.v1.json",
+    "provider.configuration.definition.schema.v1.json",
+)
+# Keywords cfn-lint adds to its copies of AWS's schemas; the meta-schema does not know them.
+CFN_LINT_KEYWORDS = frozenset(
+    {
+        "requiredXor",
+        "requiredOr",
+        "dependentExcluded",
+        "dependentRequired",
+        "enumCaseInsensitive",
+        "lifecycle",
+        "uniqueKeys",
+        "maxUniqueItems",
+        "prefixItems",
+        "if",
+        "then",
+        "else",
+        "not",
+    }
+)
+# Property names as the meta-schema has them (`^[A-Za-z0-9]{1,64}$`), of any length: a name
+# with other characters would be written as is in SQL columns, `{{ }}` placeholders and patch
+# paths, and break them.
+PROPERTY_NAME = re.compile(r"[A-Za-z0-9]+")
+HANDLER_NAMES = ("create", "read", "update", "delete", "list")
+SAME_DOCUMENT_REFS = ("#", "resource-schema.json#")
+# A "$ref" key and its string value in JSON text (written as is: no escapes in the key).
+_REF_VALUE = re.compile(rb'"\$ref"[ \t\n\r]*:[ \t\n\r]*"((?:[^"\\]|\\.)*)"')
+# An escaped letter of "$ref" (\u0024, \u0072, \u0065, \u0066): the key could be written so.
+_ESCAPED_REF_LETTER = re.compile(rb"\\u00(?:24|6[56]|72)")
+
+
+def check_structure(label: str, document: dict, data: bytes | None = None) -> None:
+    """Raise SpecError for what no page can be made from: the checks we rely on.
+
+    `data`, the JSON text the document was parsed from, spares writing it out again.
+    """
+    type_name = document.get("typeName")
+    if not isinstance(type_name, str):
+        pointer = "/typeName" if "typeName" in document else ""
+        what = "no typeName" if pointer == "" else f"typeName is {jsontext.json_type(type_name)}"
+        raise SpecError(label, pointer, f"{what}: expected a string like AWS::Service::Resource")
+    if not TYPE_NAME.match(type_name):
+        raise SpecError(
+            label,
+            "/typeName",
+            f"{type_name!r} is not like AWS::Service::Resource ({TYPE_NAME_RULE})",
+        )
+    properties = document.get("properties")
+    if not isinstance(properties, dict) or not properties:
+        raise SpecError(label, "/properties", "expected a non-empty object of properties")
+    _check_keywords(label, document, ())
+    _check_columns(label, properties, split_type_name(type_name)[1].lower())
+    for i, name in enumerate(document.get("required", ())):  # an array of strings by now
+        if name not in properties:
+            raise SpecError(label, f"/required/{i}", f"{name!r} names no property")
+    _check_pointer_lists(label, document)
+    _check_refs(label, document, data)
+    handlers = document.get("handlers")
+    if handlers is not None:
+        _check_handlers(label, handlers)
+        for name, handler in handlers.items():
+            if "handlerSchema" in handler:
+                _check_keywords(
+                    label, handler["handlerSchema"], ("handlers", name, "handlerSchema")
+                )
+    identifier = document.get("primaryIdentifier")
+    if identifier is None:
+        if handlers:
+            raise SpecError(label, "", "no primaryIdentifier, but the schema has handlers")
+        return
+    if not isinstance(identifier, list) or not identifier:
+        raise SpecError(label, "/primaryIdentifier", "expected a non-empty array of pointers")
+    for i, pointer in enumerate(identifier):
+        if not _names_property(document, pointer):
+            named = repr(pointer) if isinstance(pointer, str) else jsontext.json_type(pointer)
+            raise SpecError(label, f"/primaryIdentifier/{i}", f"{named} names no property")
+
+
+# The type names of JSON Schema: another would stand in the Fields table as written.
+JSON_TYPES = frozenset({"array", "boolean", "integer", "null", "number", "object", "string"})
+# An IAM action as a permissions block shows it: no spaces, line breaks or backticks.
+IAM_ACTION = re.compile(r"[^\s`]*")
+# StackQL's column (and INSERT parameter) of the region a request goes to.
+REGION_COLUMN = "region"
+# The lists of JSON pointers the generator reads.
+POINTER_LISTS = (
+    "readOnlyProperties",
+    "writeOnlyProperties",
+    "createOnlyProperties",
+    "deprecatedProperties",
+)
+# What the generator reads of each keyword it walks: a schema, a map or list of schemas, or a
+# value of one JSON type. Booleans are schemas too (true: anything, false: nothing).
+_COUNTS = ("minItems", "maxItems", "minLength", "maxLength", "minProperties", "maxProperties")
+# How deep a schema may nest, in keys and indexes from its root: AWS's deepest nests 12 JSON
+# levels; the generator reads schemas by recursion, which a few hundred levels would exhaust.
+MAX_SCHEMA_DEPTH = 100
+_KEYWORDS: dict[str, Any] = {
+    **dict.fromkeys(
+        ("additionalProperties", "additionalItems", "not", "if", "then", "else", "contains"),
+        "schema",
+    ),
+    "properties": "members",
+    **dict.fromkeys(("patternProperties", "definitions"), "map"),
+    **dict.fromkeys(("allOf", "anyOf", "oneOf", "prefixItems"), "list"),
+    "items": "items",
+    "dependencies": "dependencies",
+    "required": "names",
+    # cfn-lint's choices among members (conditions.py reads them, and the mock holds to them)
+    **dict.fromkeys(("requiredXor", "requiredOr"), "names"),
+    **dict.fromkeys(("dependentRequired", "dependentExcluded"), "name-lists"),
+    "type": "type",
+    "enum": (list, "an array"),
+    "$ref": (str, "a string"),
+    "description": (str, "a string"),
+    "pattern": (str, "a string"),
+    "format": (str, "a string"),
+    "uniqueItems": (bool, "true or false"),
+    **dict.fromkeys(_COUNTS, (int, "a non-negative integer")),
+    **dict.fromkeys(
+        ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"),
+        ((int, float), "a number"),
+    ),
+}
+
+
+def _check_keywords(label: str, node: Any, path: tuple) -> None:
+    """Raise SpecError where a keyword the generator reads has a value of the wrong shape.
+
+    The meta-schema check only warns; these would otherwise stop the generator mid-page.
+    Keywords are taken in the document's order, so that the same error is named each run.
+    """
+    if isinstance(node, bool):
+        return
+    if not isinstance(node, dict):
+        raise SpecError(
+            label, join_pointer(path), f"expected a schema, got {jsontext.json_type(node)}"
+        )
+    if len(path) > MAX_SCHEMA_DEPTH:
+        raise SpecError(label, join_pointer(path), f"nested deeper than {MAX_SCHEMA_DEPTH} levels")
+    for key, value in node.items():
+        kind = _KEYWORDS.get(key)
+        if kind is None:
+            continue
+        if kind.__class__ is tuple:  # a value of one JSON type, the most common
+            kinds, expected = kind
+            fits = isinstance(value, kinds) and (kinds is bool or not isinstance(value, bool))
+            if not fits or (key in _COUNTS and value < 0):
+                raise _wrong(label, (*path, key), value, expected)
+            if key == "multipleOf" and value <= 0:  # every value would divide by it
+                raise SpecError(
+                    label, join_pointer((*path, key)), f"expected a number above 0, got {value}"
+                )
+        elif kind == "type":
+            if value.__class__ is str and value in JSON_TYPES:
+                continue
+            _check_type(label, (*path, key), value)
+        elif kind == "schema" or (kind == "items" and not isinstance(value, list)):
+            _check_keywords(label, value, (*path, key))
+        elif kind == "members" or kind == "map" or kind == "dependencies":
+            here = (*path, key)
+            if not isinstance(value, dict):
+                raise _wrong(label, here, value, "an object")
+            for name, sub in value.items():
+                if kind == "members" and not PROPERTY_NAME.fullmatch(name):
+                    raise SpecError(
+                        label,
+                        join_pointer((*here, name)),
+                        f"expected a property name of letters and digits only, got {name!r}",
+                    )
+                if kind != "dependencies" or not _names(sub):  # a dependency: names, or a schema
+                    _check_keywords(label, sub, (*here, name))
+        elif kind == "list" or kind == "items":
+            if not isinstance(value, list):
+                raise _wrong(label, (*path, key), value, "an array of schemas")
+            for i, sub in enumerate(value):
+                _check_keywords(label, sub, (*path, key, i))
+        elif kind == "names":
+            if not _names(value):
+                raise _wrong(label, (*path, key), value, "an array of strings")
+        elif kind == "name-lists":
+            if not isinstance(value, dict):
+                raise _wrong(label, (*path, key), value, "an object of arrays of names")
+            for name, names in value.items():
+                if not _names(names):
+                    raise _wrong(label, (*path, key, name), names, "an array of strings")
+
+
+def _check_type(label: str, here: tuple, value: Any) -> None:
+    """Raise SpecError unless a `type` is a JSON Schema type name or an array of them."""
+    if not (isinstance(value, str) or _names(value)):
+        raise _wrong(label, here, value, "a type name")
+    for name in [value] if isinstance(value, str) else value:
+        if name not in JSON_TYPES:  # it would stand as the field's type on the page
+            raise SpecError(
+                label,
+                join_pointer(here),
+                f"expected a JSON Schema type ({', '.join(sorted(JSON_TYPES))}), got {name!r}",
+            )
+
+
+def _check_columns(label: str, properties: dict, service: str) -> None:
+    """Each property must have a column of its own: no two snake_case names alike, none named
+    as StackQL's `region` parameter (an INSERT would list it twice), and none that SQL reads
+    as other than a column (`where`, `1_x`)."""
+    columns: dict[str, str] = {}
+    for name in properties:
+        if name == REGION_COLUMN:
+            raise SpecError(label, f"/properties/{name}", "the name of StackQL's region column")
+        column = field_name(name, service)
+        if column in SQL_WORDS or column[0].isdigit():
+            what = "a word of SQL" if column in SQL_WORDS else "a name that starts with a digit"
+            raise SpecError(
+                label,
+                f"/properties/{name}",
+                f"its column {column} is {what}, which no example's SQL could name as a column",
+            )
+        other = columns.setdefault(column, name)
+        if other != name:
+            raise SpecError(
+                label, f"/properties/{name}", f"its column {column} is also the column of {other}"
+            )
+
+
+def _check_pointer_lists(label: str, document: dict) -> None:
+    """The read-only, write-only and create-only lists must be arrays of JSON pointers, and
+    `additionalIdentifiers` an array of them."""
+    for key in POINTER_LISTS:
+        if key in document:
+            _check_pointers(label, (key,), document[key])
+    groups = document.get("additionalIdentifiers", [])
+    if not isinstance(groups, list):
+        raise _wrong(label, ("additionalIdentifiers",), groups, "an array of arrays of pointers")
+    for i, group in enumerate(groups):
+        _check_pointers(label, ("additionalIdentifiers", i), group)
+
+
+def _check_pointers(label: str, path: tuple, pointers: Any) -> None:
+    """Raise SpecError unless `pointers` is an array of JSON pointers."""
+    if not isinstance(pointers, list):
+        raise _wrong(label, path, pointers, "an array of JSON pointers")
+    for i, pointer in enumerate(pointers):
+        if not (isinstance(pointer, str) and pointer.startswith("/")):
+            got = repr(pointer) if isinstance(pointer, str) else jsontext.json_type(pointer)
+            raise SpecError(
+                label,
+                join_pointer((*path, i)),
+                f"expected a JSON pointer like /properties/Name, got {got}",
+            )
+
+
+def _names(value: Any) -> bool:
+    """Whether a value is an array of strings."""
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _wrong(label: str, path: tuple, value: Any, expected: str) -> SpecError:
+    """The error for a keyword whose value is not what the generator reads."""
+    got = value if isinstance(value, int) and not isinstance(value, bool) and value < 0 else None
+    return SpecError(
+        label, join_pointer(path), f"expected {expected}, got {got or jsontext.json_type(value)}"
+    )
+
+
+def _names_property(document: dict, pointer: Any) -> bool:
+    """Whether `/properties/A/B...` names a property, nested ones through `$ref`s included."""
+    if not isinstance(pointer, str) or not pointer.startswith("/properties/"):
+        return False
+    node: Any = document
+    for name in pointer.split("/")[2:]:
+        for _ in range(32):  # follow a chain of $refs, not a cycle
+            if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
+                break
+            try:
+                node = resolve_pointer(document, node["$ref"].partition("#")[2])
+            except (KeyError, ValueError):
+                return False
+        members = node.get("properties") if isinstance(node, dict) else None
+        if not isinstance(members, dict) or name not in members:
+            return False
+        node = members[name]
+    return True
+
+
+def _check_refs(label: str, document: dict, data: bytes | None) -> None:
+    """Every `$ref` must name a place in the same document."""
+    targets = _ref_targets(document, data)
+    if all(_ref_resolves(document, ref) for ref in targets):
+        return
+    for pointer, ref in iter_refs(document):  # slow, but only to name the broken one
+        if not ref.startswith(SAME_DOCUMENT_REFS):
+            raise SpecError(label, pointer, f"$ref {ref!r} points outside the schema")
+        try:
+            target = resolve_pointer(document, ref.partition("#")[2])
+        except (KeyError, ValueError):
+            raise SpecError(label, pointer, f"$ref {ref!r} names no definition") from None
+        if not isinstance(target, (dict, bool)):
+            kind = jsontext.json_type(target)
+            article = "an" if kind[0] in "aeiou" else "a"
+            raise SpecError(label, pointer, f"$ref {ref!r} names {article} {kind}, not a schema")
+
+
+def _ref_targets(document: dict, data: bytes | None = None) -> set[str]:
+    """The distinct `$ref` values of a document (a fast scan of its JSON text).
+
+    The text it was parsed from serves unless a `$ref` key could hide in it behind escapes
+    or another encoding than UTF-8 (whose JSON text never holds a NUL byte).
+    """
+    if data is None or b"\x00" in data or _ESCAPED_REF_LETTER.search(data):
+        data = json.dumps(document).encode()
+    return {
+        json.loads(b'"' + m + b'"') if b"\\" in m else m.decode()
+        for m in set(_REF_VALUE.findall(data))
+    }
+
+
+def _ref_resolves(document: dict, ref: str) -> bool:
+    """Whether a `$ref` names a schema (an object or a boolean) in this document."""
+    if not ref.startswith(SAME_DOCUMENT_REFS):
+        return False
+    try:
+        target = resolve_pointer(document, ref.partition("#")[2])
+    except (KeyError, ValueError):
+        return False
+    return isinstance(target, (dict, bool))
+
+
+def _check_handlers(label: str, handlers: Any) -> None:
+    """Handlers must be objects whose permissions are lists of strings."""
+    if not isinstance(handlers, dict):
+        raise SpecError(
+            label, "/handlers", f"expected an object, got {jsontext.json_type(handlers)}"
+        )
+    for name, handler in handlers.items():
+        here = join_pointer(("handlers", name))  # `a/b`: /handlers/a~1b
+        if name not in HANDLER_NAMES:
+            raise SpecError(label, here, f"unknown handler (expected one of {HANDLER_NAMES})")
+        if not isinstance(handler, dict):
+            raise SpecError(label, here, f"expected an object, got {jsontext.json_type(handler)}")
+        permissions = handler.get("permissions", [])
+        if not isinstance(permissions, list) or not all(isinstance(p, str) for p in permissions):
+            raise SpecError(label, f"{here}/permissions", "expected an array of strings")
+        for i, permission in enumerate(permissions):  # each is a line of a code block
+            if not IAM_ACTION.fullmatch(permission):
+                raise SpecError(
+                    label,
+                    f"{here}/permissions/{i}",
+                    f"expected an IAM action like lambda:GetFunction, got {permission!r}",
+                )
+
+
+def iter_refs(node: Any, path: tuple = ()) -> Iterator[tuple[str, str]]:
+    """Yield (pointer, target) for every `$ref` in a document, in document order."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            yield join_pointer((*path, "$ref")), ref
+        for key, value in node.items():
+            if isinstance(value, (dict, list)):
+                yield from iter_refs(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            if isinstance(value, (dict, list)):
+                yield from iter_refs(value, (*path, i))
+
+
+def meta_schema_findings(label: str, document: dict) -> Iterator[str]:
+    """Yield the meta-schema violations as warnings, leaving out cfn-lint's own keywords.
+
+    The few schemas that fail (6 of 1,854 in us-east-1) are walked again for every violation;
+    they come sorted by place.
+    """
+    validator = _meta_check()
+    try:
+        if validator.is_valid(document):
+            return
+        findings = {
+            f"{label}#{join_pointer(error.instance_path)}: {error.message}"
+            for error in validator.iter_errors(document)
+        }
+    except (ValueError, RecursionError):  # jsonschema-rs: "Recursion limit reached"
+        message = "nested too deeply to check against the CloudFormation meta-schema"
+        raise SpecError(label, "", message) from None
+    yield from sorted(findings)
+
+
+@lru_cache(maxsize=1)
+def _meta_documents() -> tuple[dict, ...]:
+    """The meta-schema files shipped in the package, the provider definition first."""
+    folder = resources.files("generator") / "data" / "metaschema"
+    return tuple(json.loads((folder / name).read_text("utf-8")) for name in META_SCHEMA_FILES)
+
+
+@lru_cache(maxsize=1)
+def _meta_check() -> Any:
+    """The validator of the meta-schema, relaxed to allow cfn-lint's keywords.
+
+    jsonschema-rs (compiled Rust) checks the 1,854 us-east-1 schemas in 0.03 s where jsonschema
+    takes 11 s, and finds the violations of the few that fail in milliseconds where jsonschema
+    took 0.2 s. Like jsonschema by default, it checks no `format` (AWS's patterns are Java
+    regexes). Every meta-schema it needs is given: it fetches nothing.
+    """
+    import jsonschema_rs  # imported here: an unchanged tree never needs it
+
+    documents = [_allow_cfn_lint_keywords(doc) for doc in _meta_documents()]
+    draft7 = _draft7_meta_schema()
+    registry = jsonschema_rs.Registry(
+        [(doc["$id"], doc) for doc in documents] + [(draft7["$id"].rstrip("#"), draft7)]
+    )
+    validator = jsonschema_rs.Draft7Validator(
+        documents[0], registry=registry, validate_formats=False, offline=True
+    )
+    return validator
+
+
+def _draft7_meta_schema() -> dict:
+    """JSON Schema draft-07's own meta-schema, as jsonschema ships it."""
+    spec = importlib.util.find_spec("jsonschema_specifications")
+    if spec and spec.submodule_search_locations:  # read the file, skip importing jsonschema
+        path = Path(spec.submodule_search_locations[0], "schemas", "draft7", "metaschema.json")
+        if path.is_file():
+            return json.loads(path.read_bytes())
+    import jsonschema
+
+    return jsonschema.Draft7Validator.META_SCHEMA
+
+
+def _allow_cfn_lint_keywords(node: Any) -> Any:
+    """A copy of a meta-schema in which closed objects also accept cfn-lint's keywords."""
+    if isinstance(node, list):
+        return [_allow_cfn_lint_keywords(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    copy = {key: _allow_cfn_lint_keywords(value) for key, value in node.items()}
+    if copy.get("additionalProperties") is False and isinstance(copy.get("properties"), dict):
+        extra = {k: {} for k in sorted(CFN_LINT_KEYWORDS) if k not in copy["properties"]}
+        copy["properties"] = {**copy["properties"], **extra}
+    return copy
