@@ -1176,6 +1176,43 @@ SET_ONE_AT_A_TIME = [
     ("AWS::Kinesis::Stream", ["- name: ShardCount\n"], ["WarmThroughputMiBps"]),
     # a stack set's failure tolerance and concurrency each as a count, not a percentage
     ("AWS::CloudFormation::StackSet", ["FailureToleranceCount:"], ["FailureTolerancePercentage"]),
+    # a Batch compute environment on EC2, its launch template by ID; a versioned model package,
+    # which takes its group's tags; a flow defined as text
+    (
+        "AWS::Batch::ComputeEnvironment",
+        ["Subnets:", "LaunchTemplateId:"],
+        ["ManagedInstancesProvider", "CapacityTags", "LaunchTemplateName:"],
+    ),
+    (
+        "AWS::SageMaker::ModelPackage",
+        ["- name: ModelPackageGroupName\n"],
+        ["- name: ModelPackageName\n", "- name: Tags\n", "CertifyForMarketplace"],
+    ),
+    ("AWS::Bedrock::Flow", ["- name: DefinitionString\n"], ["- name: Definition\n", "S3Location"]),
+    # an organization's managed Config rule; a Transfer workflow's copy step from S3
+    (
+        "AWS::Config::OrganizationConfigRule",
+        ["OrganizationManagedRuleMetadata"],
+        ["OrganizationCustomRuleMetadata", "OrganizationCustomPolicyRuleMetadata"],
+    ),
+    (
+        "AWS::Transfer::Workflow",
+        ["CopyStepDetails:"],
+        ["CustomStepDetails:", "DecryptStepDetails:"],
+    ),
+    # a knowledge base's S3 data source, chunked by fixed size; a SageMaker domain's EFS file
+    # system (a union); a resolver's templates inline
+    (
+        "AWS::Bedrock::DataSource",
+        ["S3Configuration:", "FixedSizeChunkingConfiguration:"],
+        ["WebConfiguration:", "SemanticChunkingConfiguration:"],
+    ),
+    ("AWS::SageMaker::Domain", ["EFSFileSystemConfig:"], ["FSxLustreFileSystemConfig:"]),
+    (
+        "AWS::AppSync::Resolver",
+        ["- name: RequestMappingTemplate\n"],
+        ["RequestMappingTemplateS3Location"],
+    ),
 ]
 
 
