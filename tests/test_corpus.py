@@ -1213,6 +1213,29 @@ SET_ONE_AT_A_TIME = [
         ["- name: RequestMappingTemplate\n"],
         ["RequestMappingTemplateS3Location"],
     ),
+    # an SFTP connector to a URL, not AS2 nor through VPC Lattice; an Express service of its
+    # own container, no task definition; a workforce of Cognito users, reached by IP range;
+    # a DataSync SMB location of NTLM users, its password kept by DataSync
+    (
+        "AWS::Transfer::Connector",
+        ["- name: SftpConfig\n", "- name: Url\n"],
+        ["As2Config", "EgressConfig"],
+    ),
+    (
+        "AWS::ECS::ExpressGatewayService",
+        ["- name: PrimaryContainer\n", "- name: Cpu\n"],
+        ["- name: TaskDefinitionArn\n"],
+    ),
+    (
+        "AWS::SageMaker::Workforce",
+        ["- name: CognitoConfig\n", "- name: SourceIpConfig\n"],
+        ["- name: OidcConfig\n", "- name: WorkforceVpcConfig\n"],
+    ),
+    (
+        "AWS::DataSync::LocationSMB",
+        ["- name: User\n", "- name: Password\n"],
+        ["KerberosPrincipal", "CustomSecretConfig"],
+    ),
 ]
 
 
