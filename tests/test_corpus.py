@@ -1236,6 +1236,20 @@ SET_ONE_AT_A_TIME = [
         ["- name: User\n", "- name: Password\n"],
         ["KerberosPrincipal", "CustomSecretConfig"],
     ),
+    # an Azure Blob location by SAS token; an MSK channel to S3; a DMS data provider of one
+    # engine's settings (a union); an Image Builder image from a container recipe
+    (
+        "AWS::DataSync::LocationAzureBlob",
+        ["AzureBlobSasConfiguration"],
+        ["FederatedIdentity", "CustomSecretConfig"],
+    ),
+    ("AWS::MSK::Channel", ["S3DestinationConfiguration"], ["IcebergDestinationConfiguration"]),
+    ("AWS::DMS::DataProvider", ["PostgreSqlSettings:"], ["MySqlSettings:", "OracleSettings:"]),
+    (
+        "AWS::ImageBuilder::Image",
+        ["- name: ContainerRecipeArn\n"],
+        ["- name: ImageRecipeArn\n", "ImagePipelineExecutionSettings"],
+    ),
 ]
 
 
