@@ -1250,6 +1250,11 @@ SET_ONE_AT_A_TIME = [
         ["- name: ContainerRecipeArn\n"],
         ["- name: ImageRecipeArn\n", "ImagePipelineExecutionSettings"],
     ),
+    # unions of AWS's API models (botocore's "union"): a VPC Lattice rule's one action and one
+    # match of each kind, a Grafana workspace's IdP metadata by URL, chat logs to one place
+    ("AWS::VpcLattice::Rule", ["FixedResponse:", "Contains:"], ["Forward:", "Prefix:"]),
+    ("AWS::Grafana::Workspace", ["Url:"], ["Xml:"]),
+    ("AWS::IVSChat::LoggingConfiguration", ["CloudWatchLogs:"], ["Firehose:", " S3:"]),
 ]
 
 
