@@ -1255,6 +1255,18 @@ SET_ONE_AT_A_TIME = [
     ("AWS::VpcLattice::Rule", ["FixedResponse:", "Contains:"], ["Forward:", "Prefix:"]),
     ("AWS::Grafana::Workspace", ["Url:"], ["Xml:"]),
     ("AWS::IVSChat::LoggingConfiguration", ["CloudWatchLogs:"], ["Firehose:", " S3:"]),
+    # exclusions in the words of AWS's API models: a change set of an inline template (now
+    # required), a fair-share scheduling policy, a resource group of a configuration, an Image
+    # Builder component's inline document, an ML transform of workers
+    (
+        "AWS::CloudFormation::ChangeSet",
+        ["- name: TemplateBody\n"],
+        ["- name: TemplateURL\n", "UsePreviousTemplate"],
+    ),
+    ("AWS::Batch::SchedulingPolicy", ["- name: FairsharePolicy\n"], ["QuotaSharePolicy"]),
+    ("AWS::ResourceGroups::Group", ["- name: Configuration\n"], ["- name: ResourceQuery\n"]),
+    ("AWS::ImageBuilder::Component", ["- name: Data\n"], ["- name: Uri\n"]),
+    ("AWS::Glue::MLTransform", ["- name: WorkerType\n"], ["- name: MaxCapacity\n"]),
 ]
 
 
