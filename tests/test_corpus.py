@@ -1267,6 +1267,13 @@ SET_ONE_AT_A_TIME = [
     ("AWS::ResourceGroups::Group", ["- name: Configuration\n"], ["- name: ResourceQuery\n"]),
     ("AWS::ImageBuilder::Component", ["- name: Data\n"], ["- name: Uri\n"]),
     ("AWS::Glue::MLTransform", ["- name: WorkerType\n"], ["- name: MaxCapacity\n"]),
+    # an Auto Scaling group in zones by name; a user pool's SMS through SNS
+    (
+        "AWS::AutoScaling::AutoScalingGroup",
+        ["- name: AvailabilityZones\n"],
+        ["- name: AvailabilityZoneIds\n"],
+    ),
+    ("AWS::Cognito::UserPool", ["SnsCallerArn:"], ["EumsSms"]),
 ]
 
 
