@@ -3,9 +3,10 @@
 `generate.py` measures what a user waits for; this says what the wait is made of, for whoever
 works on the speed. Each run is one cold process that builds on one core (no worker processes,
 so that every stage's time is its own) and writes into an empty folder; the stages are timed by
-wrapping the functions `build()` calls. Prints medians of CPU seconds (process time) per stage,
-and the floor of `generate.py` (reading and JSON-parsing every schema, writing as many files)
-beside them.
+wrapping the functions `build()` calls. Prints medians of CPU seconds (process time, the writing
+threads' included) per stage, and the floor of `generate.py` (reading and JSON-parsing every
+schema, writing as many files), run after each build. Writing files costs what the disk's state
+makes it: right after many files were written or removed, several times its usual.
 
     pip install '.[cfn-lint]' && python benchmarks/stages.py [--runs 3]
 """
@@ -97,8 +98,10 @@ def main() -> None:
             check=True,
         )
         run(RUN, str(specs), str(Path(work) / "warm-up"))  # writes the bytecode cache
-        figures = [run(RUN, str(specs), str(Path(work) / f"out{n}")) for n in range(runs)]
-        floors = [run(FLOOR, str(specs), str(Path(work) / f"floor{n}")) for n in range(runs)]
+        figures, floors = [], []
+        for n in range(runs):  # back to back: the disk's speed drifts (writing most of all)
+            figures.append(run(RUN, str(specs), str(Path(work) / f"out{n}")))
+            floors.append(run(FLOOR, str(specs), str(Path(work) / f"floor{n}")))
     median = {k: statistics.median(f[k] for f in figures) for k in figures[0]}
     floor = statistics.median(f["floor"] for f in floors)
     print(f"a full build on one core, {runs} runs: median CPU seconds")
