@@ -1274,6 +1274,19 @@ SET_ONE_AT_A_TIME = [
         ["- name: AvailabilityZoneIds\n"],
     ),
     ("AWS::Cognito::UserPool", ["SnsCallerArn:"], ["EumsSms"]),
+    # an ECS task set by launch type; an AppStream fleet of sessions, not Elastic; a Greengrass
+    # component from a recipe (now required)
+    ("AWS::ECS::TaskSet", ["- name: LaunchType\n"], ["- name: CapacityProviderStrategy\n"]),
+    (
+        "AWS::AppStream::Fleet",
+        ["DesiredSessions:"],
+        ["DesiredInstances:", "- name: MaxConcurrentSessions\n"],
+    ),
+    (
+        "AWS::GreengrassV2::ComponentVersion",
+        ["- name: InlineRecipe\n"],
+        ["- name: LambdaFunction\n"],
+    ),
 ]
 
 
