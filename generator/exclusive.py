@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from generator.definitions import description_of
+from generator.definitions import deref, description_of
 from generator.jsonpointer import resolve_pointer, split_pointer
 
 EXCLUSIVE_FILE = "exclusive.yaml"  # in the package's data folder
@@ -33,6 +33,9 @@ class Exclusive:
     says: str  # "" for a group AWS's documentation gives (`documented:`), not the schema
     where: str = ""
     said_at: str = ""  # the schema whose description says it, if not the owner or a member
+    # Members of the same object that the first item asks a value of (the one value of a
+    # `Type` its words tie it to): the examples, which take the first item, set them so.
+    sets: tuple[tuple[str, Any], ...] = ()
 
 
 @cache
@@ -44,8 +47,13 @@ def _text() -> str:
 @cache
 def described() -> dict[str, tuple[Exclusive, ...]]:
     """The groups of data/exclusive.yaml, by type name."""
+    return parse_groups(_text())
+
+
+def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
+    """The groups of a file in the form of data/exclusive.yaml, by type name."""
     table = {}
-    for type_name, entries in _load(_text()).items():
+    for type_name, entries in _load(text).items():
         groups = []
         for entry in entries:
             needed = "one of" in entry
@@ -57,7 +65,15 @@ def described() -> dict[str, tuple[Exclusive, ...]]:
                 raise ValueError(
                     f"{EXCLUSIVE_FILE}: {type_name}: an entry with no says: or documented:"
                 )
-            groups.append(Exclusive(named, needed, says, where, entry.get("said at", "")))
+            sets = entry.get("sets", {})
+            if not isinstance(sets, dict) or (sets and not named):
+                raise ValueError(
+                    f"{EXCLUSIVE_FILE}: {type_name}: sets: takes members and the values the "
+                    "first item asks of them, in a group of items"
+                )
+            groups.append(
+                Exclusive(named, needed, says, where, entry.get("said at", ""), tuple(sets.items()))
+            )
         table[type_name] = tuple(groups)
     return table
 
@@ -102,17 +118,20 @@ def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, s
         said = ([owner] if group.where else []) + [members[n] for n in names]
     if group.says and not any(group.says in _words(schema, doc) for schema in said):
         return None, f"the schema no longer says {group.says!r}"
+    first = group.items[0] & members.keys() if group.items else frozenset()
     items = tuple(frozenset(i & members.keys()) for i in group.items if i & members.keys())
     if len(items) < 2 and group.items:
         return None, "the schema has the members of one item only"
-    return replace(group, items=items), ""
+    # What the first item asks of other members holds while it is the first still there.
+    sets = tuple((k, v) for k, v in group.sets if k in members) if first else ()
+    return replace(group, items=items, sets=sets), ""
 
 
 def for_pages(doc: dict, groups: list[Exclusive]) -> dict:
     """The document with its nested groups written in as the keywords the examples' values
     are built by: `maxProperties` 1 where any one member excludes the others, else a `oneOf`
-    of the items (in an `allOf`), of which the first is taken. Copied where it changes; the
-    top-level groups are normalize's to apply."""
+    of the items (in an `allOf`), of which the first is taken, with the values it `sets`.
+    Copied where it changes; the top-level groups are normalize's to apply."""
     for group in groups:
         if group.where:
             owner = resolve_pointer(doc, group.where)
@@ -123,7 +142,24 @@ def for_pages(doc: dict, groups: list[Exclusive]) -> dict:
                 limit = owner.get("maxProperties")
                 changed = {**owner, "maxProperties": 1 if limit is None else min(limit, 1)}
             doc = _replaced(doc, split_pointer(group.where), changed)
+            doc = with_sets(doc, group)
     return doc
+
+
+def with_sets(doc: dict, group: Exclusive) -> dict:
+    """The document with the members the group's first item `sets` given their one value (a
+    `const` in a copy of each member's schema, its `$ref` followed), as the examples set them.
+    """
+    if not group.sets:
+        return doc
+    tokens = split_pointer(group.where) if group.where else ()
+    owner = resolve_pointer(doc, group.where) if group.where else doc
+    members = dict(owner["properties"])
+    for name, value in group.sets:
+        own = members[name] if isinstance(members[name], dict) else {}
+        target = deref(own, doc)[0]
+        members[name] = {**target, **{k: v for k, v in own.items() if k != "$ref"}, "const": value}
+    return _replaced(doc, tokens, {**owner, "properties": members})
 
 
 def for_mock(doc: Mapping[str, Any], groups: list[Exclusive]) -> Mapping[str, Any]:

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from typing import Any
 
 from generator.definitions import deref, description_of, type_of
-from generator.exclusive import Exclusive, for_pages, groups_of
+from generator.exclusive import Exclusive, for_pages, groups_of, with_sets
 from generator.jsonpointer import overlaps, split_pointer
 from generator.labels import ref_note, short_names
 from generator.model import (
@@ -58,6 +58,9 @@ def normalize(spec: Spec) -> Resource:
     read_only_paths = _nested_paths(doc.get("readOnlyProperties", ()))
     shown = set(compatible(doc, doc["properties"], read_only | deprecated))
     shown -= _left_out(top, shown, required)
+    for group in top:  # the values a group's first item asks of others, where it is kept
+        if group.items and group.items[0] & (shown | required):
+            doc = with_sets(doc, group)
     conditions = conditional(doc, shown | required)
     avoided = _members_by_owner(
         _nested_paths(doc.get("deprecatedProperties", ())) | read_only_paths

@@ -890,6 +890,9 @@ def test_every_entry_of_the_exclusive_file_holds_for_its_schema(corpus):
     # data/exclusive.yaml: each type is there, each object and member named is, and the
     # schema still says what the entry quotes (else the entry would be read as stale and
     # ignored).
+    from jsonschema import Draft7Validator
+
+    from generator.definitions import deref
     from generator.exclusive import described, groups_of
 
     for type_name, groups in described().items():
@@ -897,6 +900,10 @@ def test_every_entry_of_the_exclusive_file_holds_for_its_schema(corpus):
         for group in groups:
             owner = resolve_pointer(document, group.where) if group.where else document
             assert set().union(*group.items) <= owner["properties"].keys(), type_name
+            # what the first item `sets` is a value its member's schema allows
+            for name, value in group.sets:
+                schema = deref(owner["properties"][name], document)[0]
+                assert Draft7Validator(schema).is_valid(value), (type_name, name, value)
         assert groups_of(document, type_name) == list(groups), type_name
 
 
@@ -1126,8 +1133,8 @@ SET_ONE_AT_A_TIME = [
     # a listener's action of one type; a cache policy, without the TTLs of forwarded values
     (
         "AWS::ElasticLoadBalancingV2::Listener",
-        ["ForwardConfig:"],
-        ["RedirectConfig:", "AuthenticateOidcConfig:"],
+        ["ForwardConfig:", "Type: 'forward'"],
+        ["RedirectConfig:", "AuthenticateOidcConfig:", "{{ Type }}"],
     ),
     ("AWS::CloudFront::Distribution", ["CachePolicyId:"], [" MinTTL:"]),
     # an API that no OpenAPI body defines; a Batch job of one container; a Glue job of workers
@@ -1277,6 +1284,14 @@ SET_ONE_AT_A_TIME = [
     # an ECS task set by launch type; an AppStream fleet of sessions, not Elastic; a Greengrass
     # component from a recipe (now required)
     ("AWS::ECS::TaskSet", ["- name: LaunchType\n"], ["- name: CapacityProviderStrategy\n"]),
+    # the value the first item asks of its type (`sets:`): a placement group of partitions, a
+    # user trust provider of OIDC
+    ("AWS::EC2::PlacementGroup", ["value: 'partition'"], ["ParentGroupId", "{{ Strategy }}"]),
+    (
+        "AWS::EC2::VerifiedAccessTrustProvider",
+        ["value: 'user'", "value: 'oidc'"],
+        ["DeviceOptions", "{{ TrustProviderType }}"],
+    ),
     (
         "AWS::AppStream::Fleet",
         ["DesiredSessions:"],

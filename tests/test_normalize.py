@@ -270,3 +270,39 @@ def test_a_type_given_twice_in_the_exclusive_file_is_an_error():
     assert _load("AWS::A::B:\n  - says: x\n") == {"AWS::A::B": [{"says": "x"}]}
     with pytest.raises(ValueError, match="AWS::A::B given twice"):
         _load("AWS::A::B:\n  - says: x\nAWS::A::B:\n  - says: y\n")
+
+
+def test_sets_is_for_a_group_of_items_and_takes_members_and_values():
+    from generator.exclusive import parse_groups
+
+    (group,) = parse_groups(
+        "AWS::A::B:\n  - at most one of: [X, Y]\n    says: x\n    sets: {Type: x}\n"
+    )["AWS::A::B"]
+    assert group.sets == (("Type", "x"),)
+    member_of = (
+        "AWS::A::B:\n  - at most one member of: /definitions/D\n    says: x\n    sets: {T: x}\n"
+    )
+    listed = "AWS::A::B:\n  - at most one of: [X, Y]\n    says: x\n    sets: [Type]\n"
+    for text in (member_of, listed):
+        with pytest.raises(ValueError, match="sets: takes members"):
+            parse_groups(text)
+
+
+def test_the_value_a_first_item_sets_stands_in_the_examples(tmp_path):
+    # A type's words tie the first item to one value of `Type`: the examples set that value,
+    # through the member's $ref, keeping the member's own description.
+    from generator.exclusive import Exclusive, with_sets
+
+    doc = {
+        "properties": {"Type": {"$ref": "#/definitions/T", "description": "The type."}},
+        "definitions": {"T": {"type": "string", "enum": ["a", "b"]}},
+    }
+    group = Exclusive((frozenset({"A"}), frozenset({"B"})), False, "x", sets=(("Type", "b"),))
+    changed = with_sets(doc, group)
+    assert changed["properties"]["Type"] == {
+        "type": "string",
+        "enum": ["a", "b"],
+        "description": "The type.",
+        "const": "b",
+    }
+    assert doc["properties"]["Type"] == {"$ref": "#/definitions/T", "description": "The type."}
