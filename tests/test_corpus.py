@@ -1284,6 +1284,18 @@ SET_ONE_AT_A_TIME = [
     # an ECS task set by launch type; an AppStream fleet of sessions, not Elastic; a Greengrass
     # component from a recipe (now required)
     ("AWS::ECS::TaskSet", ["- name: LaunchType\n"], ["- name: CapacityProviderStrategy\n"]),
+    # an SES event destination of one destination ("one, and only one"); a Connect instance's
+    # storage in S3, its StorageType S3
+    (
+        "AWS::SES::ConfigurationSetEventDestination",
+        ["SnsDestination:"],
+        ["CloudWatchDestination:", "KinesisFirehoseDestination:", "EventBridgeDestination:"],
+    ),
+    (
+        "AWS::Connect::InstanceStorageConfig",
+        ["- name: S3Config\n", "value: 'S3'"],
+        ["- name: KinesisStreamConfig\n", "{{ StorageType }}"],
+    ),
     # the value the first item asks of its type (`sets:`): a placement group of partitions, a
     # user trust provider of OIDC
     ("AWS::EC2::PlacementGroup", ["value: 'partition'"], ["ParentGroupId", "{{ Strategy }}"]),
