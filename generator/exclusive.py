@@ -123,7 +123,7 @@ def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, s
     if len(items) < 2 and group.items:
         return None, "the schema has the members of one item only"
     # What the first item asks of other members holds while it is the first still there.
-    sets = tuple((k, v) for k, v in group.sets if k in members) if first else ()
+    sets = tuple((k, v) for k, v in group.sets if _settable(k, members, doc)) if first else ()
     return replace(group, items=items, sets=sets), ""
 
 
@@ -149,17 +149,28 @@ def for_pages(doc: dict, groups: list[Exclusive]) -> dict:
 def with_sets(doc: dict, group: Exclusive) -> dict:
     """The document with the members the group's first item `sets` given their one value (a
     `const` in a copy of each member's schema, its `$ref` followed), as the examples set them.
-    """
-    if not group.sets:
-        return doc
-    tokens = split_pointer(group.where) if group.where else ()
-    owner = resolve_pointer(doc, group.where) if group.where else doc
-    members = dict(owner["properties"])
+    A member is one of the group's object, or one elsewhere that a pointer names (a `Type` of
+    the resource that says which of its nested object's items stands)."""
     for name, value in group.sets:
-        own = members[name] if isinstance(members[name], dict) else {}
+        if name.startswith("/"):
+            pointer = name
+        else:
+            pointer = f"{group.where}/properties/{name}"
+        own = resolve_pointer(doc, pointer)
+        own = own if isinstance(own, dict) else {}
         target = deref(own, doc)[0]
-        members[name] = {**target, **{k: v for k, v in own.items() if k != "$ref"}, "const": value}
-    return _replaced(doc, tokens, {**owner, "properties": members})
+        one = {**target, **{k: v for k, v in own.items() if k != "$ref"}, "const": value}
+        doc = _replaced(doc, split_pointer(pointer), one)
+    return doc
+
+
+def _settable(name: str, members: Mapping[str, Any], doc: Mapping[str, Any]) -> bool:
+    """Whether a member `sets` names is there: one of the object's, or the property a pointer
+    (`/properties/Type`, `/definitions/D/properties/Mode`) names."""
+    if not name.startswith("/"):
+        return name in members
+    tokens = split_pointer(name)
+    return len(tokens) >= 2 and tokens[-2] == "properties" and _at(doc, name) is not None
 
 
 def for_mock(doc: Mapping[str, Any], groups: list[Exclusive]) -> Mapping[str, Any]:

@@ -902,7 +902,12 @@ def test_every_entry_of_the_exclusive_file_holds_for_its_schema(corpus):
             assert set().union(*group.items) <= owner["properties"].keys(), type_name
             # what the first item `sets` is a value its member's schema allows
             for name, value in group.sets:
-                schema = deref(owner["properties"][name], document)[0]
+                member = (
+                    resolve_pointer(document, name)
+                    if name.startswith("/")
+                    else owner["properties"][name]
+                )
+                schema = deref(member, document)[0]
                 assert Draft7Validator(schema).is_valid(value), (type_name, name, value)
         assert groups_of(document, type_name) == list(groups), type_name
 
@@ -1299,6 +1304,8 @@ SET_ONE_AT_A_TIME = [
     # the value the first item asks of its type (`sets:`): a placement group of partitions, a
     # user trust provider of OIDC
     ("AWS::EC2::PlacementGroup", ["value: 'partition'"], ["ParentGroupId", "{{ Strategy }}"]),
+    # ... or of a member elsewhere, by its pointer: a provisioned stream's mode
+    ("AWS::Kinesis::Stream", ["StreamMode: 'PROVISIONED'"], ["{{ StreamMode }}"]),
     (
         "AWS::EC2::VerifiedAccessTrustProvider",
         ["value: 'user'", "value: 'oidc'"],

@@ -306,3 +306,20 @@ def test_the_value_a_first_item_sets_stands_in_the_examples(tmp_path):
         "const": "b",
     }
     assert doc["properties"]["Type"] == {"$ref": "#/definitions/T", "description": "The type."}
+
+
+def test_a_first_item_may_set_a_member_elsewhere_by_its_pointer():
+    from generator.exclusive import Exclusive, with_sets
+
+    doc = {
+        "properties": {"Type": {"type": "string"}, "Config": {"$ref": "#/definitions/C"}},
+        "definitions": {"C": {"properties": {"A": {}, "B": {}}}},
+    }
+    group = Exclusive(
+        (frozenset({"A"}), frozenset({"B"})),
+        False,
+        "x",
+        "/definitions/C",
+        sets=(("/properties/Type", "a"),),
+    )
+    assert with_sets(doc, group)["properties"]["Type"] == {"type": "string", "const": "a"}
