@@ -33,8 +33,9 @@ class Exclusive:
     says: str  # "" for a group AWS's documentation gives (`documented:`), not the schema
     where: str = ""
     said_at: str = ""  # the schema whose description says it, if not the owner or a member
-    # Members of the same object that the first item asks a value of (the one value of a
-    # `Type` its words tie it to): the examples, which take the first item, set them so.
+    # Members that the first item asks a value of (the one value of a `Type` its words tie it
+    # to), of the same object or named elsewhere by a pointer (`/properties/Type`): the
+    # examples, which take the first item, set them so.
     sets: tuple[tuple[str, Any], ...] = ()
 
 
