@@ -1306,6 +1306,13 @@ SET_ONE_AT_A_TIME = [
     ("AWS::EC2::PlacementGroup", ["value: 'partition'"], ["ParentGroupId", "{{ Strategy }}"]),
     # ... or of a member elsewhere, by its pointer: a provisioned stream's mode
     ("AWS::Kinesis::Stream", ["StreamMode: 'PROVISIONED'"], ["{{ StreamMode }}"]),
+    # a CMAF origin endpoint: its container, manifests and encryption; a fleet of a build
+    (
+        "AWS::MediaPackageV2::OriginEndpoint",
+        ["value: 'CMAF'", "CmafEncryptionMethod"],
+        ["- name: MssManifests\n", "TsEncryptionMethod", "IsmEncryptionMethod"],
+    ),
+    ("AWS::GameLift::Fleet", ["- name: BuildId\n"], ["- name: ScriptId\n"]),
     (
         "AWS::EC2::VerifiedAccessTrustProvider",
         ["value: 'user'", "value: 'oidc'"],
