@@ -263,6 +263,13 @@ def test_an_all_of_that_only_annotates_a_schema_stands_for_it():
     assert values["Beside"] == Placeholder("Beside", "integer")
 
 
+def test_the_types_read_off_the_exclusive_file_lines_are_those_it_has_entries_for():
+    # groups_of skips the types not listed without parsing the file: none may be missed.
+    from generator.exclusive import described, listed
+
+    assert listed() == frozenset(described())
+
+
 def test_a_type_given_twice_in_the_exclusive_file_is_an_error():
     # YAML keeps the last of two equal keys: the first one's groups would be lost unseen.
     from generator.exclusive import _load
