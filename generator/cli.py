@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import argparse
 import errno
-import ipaddress
 import logging
 import os
-import socket
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -301,10 +299,10 @@ def run_preview(args: argparse.Namespace) -> int:
     """Serve the pages until interrupted."""
     from generator.preview import Preview, serve  # loads markdown-it and http.server
 
-    def ready(url: str, site: Site) -> None:
+    def ready(url: str, site: Site, loopback: bool) -> None:
         for skipped in site.skipped:  # as generate says: a type without a page, and why
             print(skipped)
-        if not _loopback(args.host):
+        if not loopback:
             logging.getLogger("generator").warning(
                 "%s is not this machine's loopback address: whoever reaches it reads the "
                 "pages and the error messages, which name your files",
@@ -324,19 +322,6 @@ def run_preview(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("stopped", flush=True)
     return EXIT_OK
-
-
-def _loopback(host: str) -> bool:
-    """Whether a --host value is this machine's loopback address, as the server binds it (an
-    IPv4 address: `localhost`, `127.1`).
-
-    >>> _loopback("127.0.0.1"), _loopback("127.1"), _loopback("0.0.0.0")
-    (True, True, False)
-    """
-    try:
-        return ipaddress.ip_address(socket.gethostbyname(host)).is_loopback
-    except (OSError, ValueError):  # a name that does not resolve: the server says so
-        return False
 
 
 class _Once(logging.Filter):

@@ -14,8 +14,10 @@ pages' relative links work as they are; its MDX at `/aws/lambda/index.mdx`.
 from __future__ import annotations
 
 import html
+import ipaddress
 import logging
 import re
+import socket
 import sys
 import threading
 from collections.abc import Callable, Collection, Sequence
@@ -251,17 +253,91 @@ class Preview:
         return respond(site, url)
 
 
+def listen_address(host: str, port: int) -> tuple[socket.AddressFamily, str]:
+    """The address family and the address the server binds for `--host` (a name or an IPv4
+    or IPv6 address): the first the system resolves it to."""
+    try:
+        family, _, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except (OSError, UnicodeError) as e:
+        why = getattr(e, "strerror", None) or e
+        raise UsageError(f"cannot listen on {host}:{port}: {why}") from e
+    return family, str(address[0])
+
+
+def is_loopback(address: str) -> bool:
+    """Whether an address the server binds is this machine's loopback (IPv4 or IPv6).
+
+    >>> is_loopback("127.0.0.1"), is_loopback("::1"), is_loopback("0.0.0.0")
+    (True, True, False)
+    """
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
+
+
+def url_of(host: str, port: int) -> str:
+    """The server's URL, an IPv6 address in brackets.
+
+    >>> url_of("127.0.0.1", 8000), url_of("::1", 8000)
+    ('http://127.0.0.1:8000/', 'http://[::1]:8000/')
+    """
+    return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
+
+
+def addressed_here(host_header: str | None, host: str) -> bool:
+    """Whether a request to a server on the loopback address, which `--host` names, is
+    addressed to it: by `localhost` (or a name under it), an IP address, the `--host` name,
+    or no name at all (HTTP/1.0). Another name leads here only if its owner made it (DNS
+    rebinding: a web page's own name, pointed at 127.0.0.1, lets the page read this server).
+
+    >>> [addressed_here(h, "127.0.0.1") for h in ("localhost:8000", "[::1]:80", "127.0.0.1", None)]
+    [True, True, True, True]
+    >>> addressed_here("attacker.example:8000", "127.0.0.1"), addressed_here("Box:1", "box")
+    (False, True)
+    """
+    if host_header is None:
+        return True
+    name = host_header.strip()
+    if name.startswith("["):  # [::1]:8000
+        name = name[1:].partition("]")[0]
+    elif name.count(":") == 1:
+        name = name.partition(":")[0]
+    name = name.lower().rstrip(".")
+    if name == "localhost" or name.endswith(".localhost") or name == host.lower().rstrip("."):
+        return True
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+def misdirected(host_header: str | None) -> Response:
+    """The answer to a request that names the server by a name of somebody else's."""
+    message = (
+        f"This preview answers requests addressed to localhost or to an IP address, not to "
+        f"{host_header!r}: a web page could otherwise read it through a name of its own that "
+        "leads here (DNS rebinding). Open it at localhost."
+    )
+    text = error_page(HTTPStatus.FORBIDDEN, message)
+    return Response(HTTPStatus.FORBIDDEN, HTML_TYPE, text.encode())
+
+
 def _error(message: str) -> Response:
     """The answer when the schemas cannot be built: the error alone."""
     text = error_page(HTTPStatus.INTERNAL_SERVER_ERROR, message)
     return Response(HTTPStatus.INTERNAL_SERVER_ERROR, HTML_TYPE, text.encode())
 
 
-def serve(preview: Preview, host: str, port: int, ready: Callable[[str, Site], None]) -> None:
+def serve(preview: Preview, host: str, port: int, ready: Callable[[str, Site, bool], None]) -> None:
     """Build once (errors stop here), then answer requests on host:port until interrupted.
 
-    `ready` gets the server's URL (port 0 takes a free port) and the first build.
+    `ready` gets the server's URL (port 0 takes a free port), the first build, and whether it
+    listens on the loopback address only. There, it answers only requests `addressed_here`.
     """
+    family, address = listen_address(host, port)
+    loopback = is_loopback(address)
     site = preview.refresh()
 
     class Handler(BaseHTTPRequestHandler):
@@ -274,7 +350,12 @@ def serve(preview: Preview, host: str, port: int, ready: Callable[[str, Site], N
             self._answer(send_body=False)
 
         def _answer(self, send_body: bool) -> None:
-            response = preview.get(self.path)  # a reader gone by its answer: see handle_error
+            named = self.headers.get("Host")
+            if loopback and not addressed_here(named, host):
+                log.warning("refused a request addressed to %r: see the page it got", named)
+                response = misdirected(named)
+            else:
+                response = preview.get(self.path)  # a reader gone by its answer: handle_error
             self.send_response(response.status)
             self.send_header("Content-Type", response.content_type)
             self.send_header("Content-Length", str(len(response.body)))
@@ -289,15 +370,17 @@ def serve(preview: Preview, host: str, port: int, ready: Callable[[str, Site], N
             """Quiet: errors are logged where they happen."""
 
     class Server(ThreadingHTTPServer):
+        address_family = family
+
         def handle_error(self, request: Any, client_address: Any) -> None:
             """A reader who left (even before the request was read) is nothing to report."""
             if not isinstance(sys.exc_info()[1], ConnectionError):
                 super().handle_error(request, client_address)
 
     try:
-        server = Server((host, port), Handler)
+        server = Server((address, port), Handler)
     except OSError as e:
         raise UsageError(f"cannot listen on {host}:{port}: {e.strerror or e}") from e
     with server:
-        ready(f"http://{host}:{server.server_address[1]}/", site)
+        ready(url_of(host, server.server_address[1]), site, loopback)
         server.serve_forever()

@@ -51,15 +51,15 @@ class Server:
         while line.startswith("skipped "):
             self.skipped.append(line)
             line = self.process.stdout.readline()
-        match = re.search(r"at (http://127\.0\.0\.1:\d+/) \(Ctrl\+C to stop\)", line)
+        match = re.search(r"at (http://\S+:\d+/) \(Ctrl\+C to stop\)", line)
         if match is None:
             self.process.kill()
             raise AssertionError(f"no URL in {line!r}: {self.process.stderr.read()}")
         self.url = match[1].rstrip("/")
         self.banner = line
 
-    def get(self, path: str) -> requests.Response:
-        return requests.get(self.url + path, allow_redirects=False, timeout=30)
+    def get(self, path: str, **kwargs: object) -> requests.Response:
+        return requests.get(self.url + path, allow_redirects=False, timeout=30, **kwargs)
 
     def stop(self) -> tuple[int, str, str]:
         """Ctrl+C; the exit code and what it printed after the banner."""
@@ -394,3 +394,38 @@ def test_readers_who_leave_early_and_a_type_that_loses_its_page_while_editing(sp
         "no handlers: Cloud Control cannot manage it\n"
     )
     assert err.count(said) == 2
+
+
+def test_a_request_by_a_name_not_localhost_is_refused_as_dns_rebinding_would_send(server):
+    # A web page whose own name its owner points at 127.0.0.1 could otherwise read the pages
+    # and the error messages, which name the user's files.
+    port = server.url.rsplit(":", 1)[1]
+    refused = server.get(RESOURCE, headers={"Host": f"attacker.example:{port}"})
+    assert refused.status_code == 403
+    assert "DNS rebinding" in refused.text and "&#39;attacker.example:" in refused.text
+    for name in (f"localhost:{port}", f"127.0.0.1:{port}", f"docs.localhost:{port}", "[::1]"):
+        assert server.get(RESOURCE, headers={"Host": name}).status_code == 200, name
+    code, _, err = server.stop()
+    assert code == 0
+    assert err.count("refused a request addressed to 'attacker.example:") == 1
+
+
+def _ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as s:
+            s.bind(("::1", 0))
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _ipv6_loopback(), reason="this machine has no IPv6 loopback")
+def test_the_preview_listens_on_an_ipv6_address(specs):
+    running = Server(specs, "--host", "::1")
+    try:
+        assert running.url.startswith("http://[::1]:")
+        assert running.get(RESOURCE).status_code == 200
+    finally:
+        code, _, err = running.stop()
+    assert code == 0
+    assert "not this machine's loopback" not in err  # ::1 is
