@@ -215,9 +215,9 @@ def run_check(args: argparse.Namespace) -> int:
             args.out, {f.path for f in report.page_findings if f.state is PageState.EXTRA}
         )
     text = render_json(report) if args.format == "json" else render_markdown(report)
-    print(text, end="")
-    if args.report is not None:
+    if args.report is not None:  # first: a reader of stdout gone early (`| head`) stops _emit
         write_through(args.report, text.encode("utf-8"))
+    _emit(text)
     return EXIT_OK if report.clean else EXIT_FINDINGS
 
 
@@ -261,7 +261,7 @@ def run_validate(args: argparse.Namespace) -> int:
     from generator.validate import render_json, render_text, validate  # loads sqlglot, requests
 
     report = validate(args.specs, args.out, args.known_issues, args.types)
-    print(render_json(report) if args.format == "json" else render_text(report), end="")
+    _emit(render_json(report) if args.format == "json" else render_text(report))
     return EXIT_OK if report.clean else EXIT_FINDINGS
 
 
@@ -390,6 +390,19 @@ def _one_line(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+# What _emit writes at a time: less than a pipe holds (64 KB on Linux).
+_PIECE = 8192
+
+
+def _emit(text: str) -> None:
+    """Print a report on stdout, a piece at a time: a reader gone meanwhile (`| head`) is then
+    BrokenPipeError (exit 141). One write of a long text that the closing pipe cuts short
+    loses the rest unseen (CPython's buffered writer drops it): the exit code would not say."""
+    for start in range(0, len(text), _PIECE):
+        sys.stdout.write(text[start : start + _PIECE])
+        sys.stdout.flush()
 
 
 def _say(text: str) -> None:

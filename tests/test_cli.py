@@ -644,6 +644,28 @@ def test_a_closed_output_pipe_is_exit_141_not_a_traceback(specs, tmp_path):
     assert (tmp_path / "out" / "aws" / "lambda" / "event_invoke_configs" / "index.mdx").is_file()
 
 
+def test_a_long_report_to_a_pipe_closed_early_is_exit_141_and_its_report_file_is_whole(
+    corpus, tmp_path
+):
+    # `check --format json | head -c 100` of the whole provider against an empty folder: a
+    # report of 400 KB, past what the pipe holds; the reader leaves after its first bytes.
+    specs, _ = corpus
+    report = tmp_path / "report.json"
+    (tmp_path / "out").mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", "check", "--specs", str(specs), "--format", "json"]
+        + ["--out", str(tmp_path / "out"), "--report", str(report)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,  # the schemas' warnings
+    )
+    head = proc.stdout.read(100)
+    proc.stdout.close()
+    assert proc.wait(timeout=120) == 141
+    text = report.read_text("utf-8")
+    assert len(json.loads(text)["findings"]) > 2000 and text.startswith(head.decode())
+
+
 def test_the_bundled_default_never_prunes_pages_made_from_other_schemas(
     tmp_path, monkeypatch, capsys
 ):
