@@ -6,13 +6,14 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from generator import jsontext
+from generator.definitions import MAX_REF_HOPS, deref
 from generator.errors import SpecError
 from generator.jsonpointer import join_pointer, resolve_pointer
 from generator.naming import SQL_WORDS, TYPE_NAME, TYPE_NAME_RULE, field_name, split_type_name
@@ -306,9 +307,14 @@ def _names_property(document: dict, pointer: Any) -> bool:
 
 
 def _check_refs(label: str, document: dict, data: bytes | None) -> None:
-    """Every `$ref` must name a place in the same document."""
-    targets = _ref_targets(document, data)
-    if all(_ref_resolves(document, ref) for ref in targets):
+    """Every `$ref` must name a schema in the same document, not only `$ref`s that lead back
+    to it (`A: {$ref: B}, B: {$ref: A}`: no schema at all, whose type a page would invent)."""
+    named = {ref: _named_schema(document, ref) for ref in _ref_targets(document, data)}
+    if None not in named.values():
+        # Only a $ref's target that is itself a $ref (or an annotated one) may start a loop.
+        _check_ref_loops(
+            label, document, [r for r, t in named.items() if type(t) is dict and _REFS & t.keys()]
+        )
         return
     for pointer, ref in iter_refs(document):  # slow, but only to name the broken one
         if not ref.startswith(SAME_DOCUMENT_REFS):
@@ -321,6 +327,29 @@ def _check_refs(label: str, document: dict, data: bytes | None) -> None:
             kind = jsontext.json_type(target)
             article = "an" if kind[0] in "aeiou" else "a"
             raise SpecError(label, pointer, f"$ref {ref!r} names {article} {kind}, not a schema")
+
+
+_REFS = frozenset({"$ref", "allOf"})
+
+
+def _check_ref_loops(label: str, document: dict, targets: Iterable[str]) -> None:
+    """No `$ref` but those of the loop itself may lead into a loop of `$ref`s (`A: {$ref: B},
+    B: {$ref: A}`): it names no schema at all, whose type a page would invent. A loop that
+    nothing else names is left alone (an EC2 schema defines one, unused)."""
+    followed: dict = {}
+    loops = {}
+    for ref in targets:
+        reached, seen = deref({"$ref": ref}, document, targets=followed)
+        if reached.get("$ref") in seen and len(seen) < MAX_REF_HOPS:
+            loops[ref] = seen
+    if not loops:  # all but the rarest schemas
+        return
+    hops = {f"{r.partition('#')[2]}/$ref" for seen in loops.values() for r in seen}
+    for pointer, ref in iter_refs(document):
+        if ref in loops and pointer not in hops:
+            loop = " -> ".join(sorted(loops[ref]))
+            message = f"$ref {ref!r} leads only to $refs that loop ({loop}): no schema"
+            raise SpecError(label, pointer, message)
 
 
 def _ref_targets(document: dict, data: bytes | None = None) -> set[str]:
@@ -337,15 +366,15 @@ def _ref_targets(document: dict, data: bytes | None = None) -> set[str]:
     }
 
 
-def _ref_resolves(document: dict, ref: str) -> bool:
-    """Whether a `$ref` names a schema (an object or a boolean) in this document."""
+def _named_schema(document: dict, ref: str) -> dict | bool | None:
+    """The schema (an object or a boolean) a `$ref` names in this document; None if none."""
     if not ref.startswith(SAME_DOCUMENT_REFS):
-        return False
+        return None
     try:
         target = resolve_pointer(document, ref.partition("#")[2])
     except (KeyError, ValueError):
-        return False
-    return isinstance(target, (dict, bool))
+        return None
+    return target if isinstance(target, (dict, bool)) else None
 
 
 def _check_handlers(label: str, handlers: Any) -> None:

@@ -434,6 +434,24 @@ def test_a_long_chain_of_refs_is_followed_so_far_and_builds(tmp_path, hops, kind
     assert next(f for f in site.resources[0].fields if f.name == "deep").type == kind
 
 
+def test_refs_that_only_loop_are_bad_input_where_anything_else_leads_into_them():
+    # No schema at the end: a page would invent a type for it, and no value fills it.
+    document = json.loads(LAMBDA_SPEC.read_bytes())
+    document["definitions"].update(
+        A={"$ref": "#/definitions/B"},
+        B={"$ref": "#/definitions/A", "description": "beside the $ref: not a schema of it"},
+        Unused={"$ref": "#/definitions/Unused"},  # as EC2's VerifiedAccessTrustProvider has
+    )
+    parse_spec("x.json", json.dumps(document).encode())  # nothing leads into them
+    document["properties"]["Loop"] = {"type": "array", "items": {"$ref": "#/definitions/B"}}
+    with pytest.raises(SpecError) as error:
+        parse_spec("x.json", json.dumps(document).encode())
+    assert str(error.value) == (
+        "x.json#/properties/Loop/items/$ref: $ref '#/definitions/B' leads only to $refs that "
+        "loop (#/definitions/A -> #/definitions/B): no schema"
+    )
+
+
 def test_handler_schema_refs_into_the_resource_schema_resolve():
     # The list handler's handlerSchema refers to `resource-schema.json#/properties/...`.
     assert "resource-schema.json#/properties/FunctionName" in LAMBDA_SPEC.read_text()
