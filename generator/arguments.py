@@ -91,9 +91,18 @@ def region_arg(text: str) -> str:
 
 
 def type_arg(text: str) -> str:
-    """A TYPE argument: not empty (build names the types it has no schema for)."""
+    """A TYPE argument: not empty (build names the types it has no schema for), nor with white
+    space around it (a quoted name with a space, which a message would show as the name).
+
+    >>> type_arg("AWS::Lambda::Url ")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: 'AWS::Lambda::Url ': white space around a type name
+    """
     if not text.strip():
         raise argparse.ArgumentTypeError("expected a type name such as AWS::Lambda::Url, got none")
+    if text != text.strip():
+        raise argparse.ArgumentTypeError(f"{text!r}: white space around a type name")
     return text
 
 

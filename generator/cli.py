@@ -149,9 +149,11 @@ def add_check(sub: argparse._SubParsersAction) -> None:
     """The `check` subcommand's arguments."""
     p = sub.add_parser(
         "check",
-        help="report pages that are stale, missing or extra, and schema drift from a source",
+        help="report pages that are stale, missing, extra or conflicting, and schema drift from "
+        "a source",
         description="Build the pages in memory and compare them with --out: stale (bytes "
-        "differ), missing, or extra (written by the generator, no longer built). With --source, "
+        "differ), missing, extra (written by the generator, no longer built), or conflicting "
+        "(a file it did not write where a page goes). With --source, "
         "also report how the schemas there differ from --specs, per type. Exit 0 when clean, "
         "1 when anything is stale or drifted (every finding is printed first), 2 on bad input "
         "or a failed fetch.",

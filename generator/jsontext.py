@@ -58,7 +58,7 @@ def loads(data: bytes | str, duplicates: list[tuple[str, str]] | None = None) ->
             data, parse_constant=_constant, parse_float=_float, object_pairs_hook=hook
         )
     except json.JSONDecodeError as e:
-        raise JSONTextError(e.msg, e.lineno, e.colno) from e
+        raise JSONTextError(_plainer(e), e.lineno, e.colno) from e
     except RecursionError as e:
         raise JSONTextError("nested too deeply to read") from e
     except JSONTextError as e:  # a number JSON has not: said where it stands
@@ -74,6 +74,22 @@ def loads(data: bytes | str, duplicates: list[tuple[str, str]] | None = None) ->
     if duplicates is not None and seen_twice:  # rare: read again to say where
         duplicates.extend(_duplicates(json.loads(data, object_pairs_hook=_Pairs)))
     return document
+
+
+def _plainer(error: json.JSONDecodeError) -> str:
+    """The parser's message, or what its mistake most likely is where it is plain: a comma
+    that ends an object or an array (`"Expecting value"` at `]` says less).
+
+    >>> loads(b'{"a": [1, 2, ]}')
+    Traceback (most recent call last):
+    ...
+    generator.jsontext.JSONTextError: a comma before ']': JSON has no trailing commas
+    """
+    doc = error.doc if isinstance(error.doc, str) else ""
+    closing = doc[error.pos : error.pos + 1]
+    if closing in ("]", "}") and doc[: error.pos].rstrip().endswith(","):
+        return f"a comma before {closing!r}: JSON has no trailing commas"
+    return error.msg
 
 
 class _Bad:

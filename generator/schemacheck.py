@@ -237,12 +237,12 @@ def _check_columns(label: str, properties: dict, service: str) -> None:
             raise SpecError(
                 label,
                 f"/properties/{name}",
-                f"its column {column} is {what}, which no example's SQL could name as a column",
+                f"its column {column!r} is {what}, which no example's SQL could name as a column",
             )
         other = columns.setdefault(column, name)
         if other != name:
             raise SpecError(
-                label, f"/properties/{name}", f"its column {column} is also the column of {other}"
+                label, f"/properties/{name}", f"its column {column!r} is also the column of {other}"
             )
 
 
@@ -332,6 +332,15 @@ def _check_refs(label: str, document: dict, data: bytes | None) -> None:
 _REFS = frozenset({"$ref", "allOf"})
 
 
+def _one_of(names: tuple[str, ...]) -> str:
+    """`a, b or c`.
+
+    >>> _one_of(("create", "read", "list"))
+    'create, read or list'
+    """
+    return f"{', '.join(names[:-1])} or {names[-1]}"
+
+
 def _check_ref_loops(label: str, document: dict, targets: Iterable[str]) -> None:
     """No `$ref` but those of the loop itself may lead into a loop of `$ref`s (`A: {$ref: B},
     B: {$ref: A}`): it names no schema at all, whose type a page would invent. A loop that
@@ -386,7 +395,7 @@ def _check_handlers(label: str, handlers: Any) -> None:
     for name, handler in handlers.items():
         here = join_pointer(("handlers", name))  # `a/b`: /handlers/a~1b
         if name not in HANDLER_NAMES:
-            raise SpecError(label, here, f"unknown handler (expected one of {HANDLER_NAMES})")
+            raise SpecError(label, here, f"unknown handler (expected {_one_of(HANDLER_NAMES)})")
         if not isinstance(handler, dict):
             raise SpecError(label, here, f"expected an object, got {jsontext.json_type(handler)}")
         permissions = handler.get("permissions", [])

@@ -109,12 +109,12 @@ def mutated(change) -> bytes:
         (
             lambda d: d["handlers"].update(patch={}),
             "x.json#/handlers/patch: unknown handler "
-            "(expected one of ('create', 'read', 'update', 'delete', 'list'))",
+            "(expected create, read, update, delete or list)",
         ),
         (  # escaped in the pointer: it read as /handlers/a, then /b
             lambda d: d["handlers"].update({"a/b": {}}),
             "x.json#/handlers/a~1b: unknown handler "
-            "(expected one of ('create', 'read', 'update', 'delete', 'list'))",
+            "(expected create, read, update, delete or list)",
         ),
         (  # said as JSON says it, not Python's None
             lambda d: d.update(primaryIdentifier=[None]),
@@ -313,7 +313,7 @@ def test_a_broken_ref_is_found_however_the_json_text_writes_it(encode):
         ),
         (
             lambda d: d["properties"].update(VPCId={"type": "string"}, VpcId={"type": "string"}),
-            "x.json#/properties/VpcId: its column vpc_id is also the column of VPCId",
+            "x.json#/properties/VpcId: its column 'vpc_id' is also the column of VPCId",
         ),
         (
             lambda d: d["properties"].update(region={"type": "string"}),
@@ -321,12 +321,12 @@ def test_a_broken_ref_is_found_however_the_json_text_writes_it(encode):
         ),
         (  # the SELECT list read `where` as a WHERE clause (found by fuzzing)
             lambda d: d["properties"].update(Where={"type": "string"}),
-            "x.json#/properties/Where: its column where is a word of SQL, which no example's "
+            "x.json#/properties/Where: its column 'where' is a word of SQL, which no example's "
             "SQL could name as a column",
         ),
         (
             lambda d: d["properties"].update({"1X": {"type": "string"}}),
-            "x.json#/properties/1X: its column 1_x is a name that starts with a digit, which no "
+            "x.json#/properties/1X: its column '1_x' is a name that starts with a digit, which no "
             "example's SQL could name as a column",
         ),
         (
