@@ -37,6 +37,9 @@ class Exclusive:
     # to), of the same object or named elsewhere by a pointer (`/properties/Type`): the
     # examples, which take the first item, set them so.
     sets: tuple[tuple[str, Any], ...] = ()
+    # An entry of no items, only `sets`: a value of a member (a `Type`) under which the members
+    # the examples show are allowed, where words refuse some of them under other values.
+    tie: bool = False
 
 
 @cache
@@ -67,14 +70,15 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
                     f"{EXCLUSIVE_FILE}: {type_name}: an entry with no says: or documented:"
                 )
             sets = entry.get("sets", {})
-            if not isinstance(sets, dict) or (sets and not named):
+            tie = not named and "at most one member of" not in entry
+            if not isinstance(sets, dict) or (sets and not named and not tie) or (tie and not sets):
                 raise ValueError(
                     f"{EXCLUSIVE_FILE}: {type_name}: sets: takes members and the values the "
-                    "first item asks of them, in a group of items"
+                    "first item of a group asks of them, or, alone, the values the examples "
+                    "need of them"
                 )
-            groups.append(
-                Exclusive(named, needed, says, where, entry.get("said at", ""), tuple(sets.items()))
-            )
+            said_at = entry.get("said at", "")
+            groups.append(Exclusive(named, needed, says, where, said_at, tuple(sets.items()), tie))
         table[type_name] = tuple(groups)
     return table
 
@@ -127,11 +131,16 @@ def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, s
         return None, "the schema has no such object"
     if group.said_at:
         said = [_at(doc, group.said_at)]
+    elif group.tie:  # the words are a member's: the one they refuse under other values
+        said = [owner, *members.values()]
     else:
         names = sorted(frozenset().union(*group.items) & members.keys())
         said = ([owner] if group.where else []) + [members[n] for n in names]
     if group.says and not any(group.says in _words(schema, doc) for schema in said):
         return None, f"the schema no longer says {group.says!r}"
+    if group.tie:
+        sets = tuple((k, v) for k, v in group.sets if _settable(k, members, doc))
+        return (replace(group, sets=sets), "") if sets else (None, "no member it sets is there")
     first = group.items[0] & members.keys() if group.items else frozenset()
     items = tuple(frozenset(i & members.keys()) for i in group.items if i & members.keys())
     if len(items) < 2 and group.items:
@@ -144,10 +153,13 @@ def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, s
 def for_pages(doc: dict, groups: list[Exclusive]) -> dict:
     """The document with its nested groups written in as the keywords the examples' values
     are built by: `maxProperties` 1 where any one member excludes the others, else a `oneOf`
-    of the items (in an `allOf`), of which the first is taken, with the values it `sets`.
-    Copied where it changes; the top-level groups are normalize's to apply."""
+    of the items (in an `allOf`), of which the first is taken, with the values it `sets`
+    (and the values of a `tie`). Copied where it changes; the top-level groups are
+    normalize's to apply."""
     for group in groups:
-        if group.where:
+        if group.where and group.tie:
+            doc = with_sets(doc, group)
+        elif group.where:
             owner = resolve_pointer(doc, group.where)
             if group.items:
                 choice = {"oneOf": [{"required": sorted(item)} for item in group.items]}
@@ -192,6 +204,8 @@ def for_mock(doc: Mapping[str, Any], groups: list[Exclusive]) -> Mapping[str, An
     in an `allOf` of the object, cfn-lint's `dependentExcluded` between the items (and its
     `requiredOr` of them where one is needed), or `maxProperties` 1."""
     for group in groups:
+        if group.tie:  # AWS takes other values too, and other members with them
+            continue
         owner = resolve_pointer(doc, group.where) if group.where else doc
         if group.items:
             excluded = {

@@ -59,7 +59,7 @@ def normalize(spec: Spec) -> Resource:
     shown = set(compatible(doc, doc["properties"], read_only | deprecated))
     shown -= _left_out(top, shown, required)
     for group in top:  # the values a group's first item asks of others, where it is kept
-        if group.items and group.items[0] & (shown | required):
+        if group.tie or (group.items and group.items[0] & (shown | required)):
             doc = with_sets(doc, group)
     conditions = conditional(doc, shown | required)
     avoided = _members_by_owner(

@@ -1328,6 +1328,27 @@ SET_ONE_AT_A_TIME = [
         ["- name: InlineRecipe\n"],
         ["- name: LambdaFunction\n"],
     ),
+    # templates inline, not also kept in S3; an association of one CIDR block; a server of one
+    # authentication method, its type the one it takes
+    (
+        "AWS::AppSync::FunctionConfiguration",
+        ["- name: RequestMappingTemplate\n", "- name: ResponseMappingTemplate\n"],
+        ["MappingTemplateS3Location"],
+    ),
+    (
+        "AWS::EC2::VPCCidrBlock",
+        ["- name: CidrBlock\n"],
+        ["Ipv4IpamPoolId", "AmazonProvidedIpv6CidrBlock", "- name: Ipv6Pool\n", "Ipv6Netmask"],
+    ),
+    (
+        "AWS::Transfer::Server",
+        ["Function:", "value: 'AWS_LAMBDA'"],
+        ["DirectoryId:", "Url:", "{{ IdentityProviderType }}"],
+    ),
+    # value ties alone: the value under which what the examples show is allowed
+    ("AWS::EKS::Cluster", ["ServiceIpv4Cidr:", "IpFamily: 'ipv4'"], ["{{ IpFamily }}"]),
+    ("AWS::EC2::FlowLog", ["value: 'cloud-watch-logs'"], ["{{ LogDestinationType }}"]),
+    ("AWS::GameLift::ContainerFleet", ["ZeroCapacityStrategy: 'MANUAL'"], ["{{ ZeroCap"]),
 ]
 
 

@@ -290,9 +290,13 @@ def test_sets_is_for_a_group_of_items_and_takes_members_and_values():
         "AWS::A::B:\n  - at most one member of: /definitions/D\n    says: x\n    sets: {T: x}\n"
     )
     listed = "AWS::A::B:\n  - at most one of: [X, Y]\n    says: x\n    sets: [Type]\n"
-    for text in (member_of, listed):
+    nothing = "AWS::A::B:\n  - says: x\n"  # no items, nothing it sets
+    for text in (member_of, listed, nothing):
         with pytest.raises(ValueError, match="sets: takes members"):
             parse_groups(text)
+    # Alone: a tie, the value the examples set for the members they show.
+    (tie,) = parse_groups("AWS::A::B:\n  - sets: {Type: x}\n    says: x\n")["AWS::A::B"]
+    assert (tie.items, tie.sets, tie.tie) == ((), (("Type", "x"),), True)
 
 
 def test_the_value_a_first_item_sets_stands_in_the_examples(tmp_path):
