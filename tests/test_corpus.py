@@ -1349,6 +1349,17 @@ SET_ONE_AT_A_TIME = [
     ("AWS::EKS::Cluster", ["ServiceIpv4Cidr:", "IpFamily: 'ipv4'"], ["{{ IpFamily }}"]),
     ("AWS::EC2::FlowLog", ["value: 'cloud-watch-logs'"], ["{{ LogDestinationType }}"]),
     ("AWS::GameLift::ContainerFleet", ["ZeroCapacityStrategy: 'MANUAL'"], ["{{ ZeroCap"]),
+    # inclusions, not also exclusions; an ONTAP volume, not also an OpenZFS one
+    (
+        "AWS::FMS::Policy",
+        ["- name: IncludeMap\n", "FirewallDeploymentModel: 'CENTRALIZED'"],
+        ["- name: ExcludeMap\n", "{{ ResourceType }}"],
+    ),
+    (
+        "AWS::FSx::Volume",
+        ["value: 'ONTAP'", "VolumeStyle: 'FLEXGROUP'", "Type: 'DAYS'"],
+        ["- name: OpenZFSConfiguration\n", "{{ VolumeType }}"],
+    ),
 ]
 
 
