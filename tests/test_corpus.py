@@ -1360,6 +1360,24 @@ SET_ONE_AT_A_TIME = [
         ["value: 'ONTAP'", "VolumeStyle: 'FLEXGROUP'", "Type: 'DAYS'"],
         ["- name: OpenZFSConfiguration\n", "{{ VolumeType }}"],
     ),
+    # an on-demand table, as its indexes; a rule condition of one field; a self-managed stack
+    # set; QuickSight's unions (one visual of 25 kinds)
+    (
+        "AWS::DynamoDB::Table",
+        ["- name: OnDemandThroughput\n", "value: 'PAY_PER_REQUEST'"],
+        ["- name: ProvisionedThroughput\n"],
+    ),
+    (
+        "AWS::ElasticLoadBalancingV2::ListenerRule",
+        ["Field: 'host-header'", "HostHeaderConfig:"],
+        ["HttpHeaderConfig:", "PathPatternConfig:", "SourceIpConfig:"],
+    ),
+    (
+        "AWS::CloudFormation::StackSet",
+        ["- name: AdministrationRoleARN\n", "value: 'SELF_MANAGED'"],
+        ["- name: AutoDeployment\n"],
+    ),
+    ("AWS::QuickSight::Analysis", ["- BarChartVisual:"], ["PieChartVisual:", "TableVisual:"]),
 ]
 
 
