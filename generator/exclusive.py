@@ -37,9 +37,13 @@ class Exclusive:
     # to), of the same object or named elsewhere by a pointer (`/properties/Type`): the
     # examples, which take the first item, set them so.
     sets: tuple[tuple[str, Any], ...] = ()
-    # An entry of no items, only `sets`: a value of a member (a `Type`) under which the members
-    # the examples show are allowed, where words refuse some of them under other values.
-    tie: bool = False
+
+    @property
+    def tie(self) -> bool:
+        """Whether this is an entry of no items, only `sets`: a value of a member (a `Type`)
+        under which the members the examples show are allowed, where words refuse some of them
+        under other values (no group of items or members excludes anything)."""
+        return not self.items and bool(self.sets)
 
 
 @cache
@@ -70,15 +74,16 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
                     f"{EXCLUSIVE_FILE}: {type_name}: an entry with no says: or documented:"
                 )
             sets = entry.get("sets", {})
-            tie = not named and "at most one member of" not in entry
-            if not isinstance(sets, dict) or (sets and not named and not tie) or (tie and not sets):
+            member_of = "at most one member of" in entry  # no items, nothing to set
+            alone = not (named or member_of)  # a tie: `sets` alone
+            if not isinstance(sets, dict) or (sets and member_of) or (alone and not sets):
                 raise ValueError(
                     f"{EXCLUSIVE_FILE}: {type_name}: sets: takes members and the values the "
                     "first item of a group asks of them, or, alone, the values the examples "
                     "need of them"
                 )
             said_at = entry.get("said at", "")
-            groups.append(Exclusive(named, needed, says, where, said_at, tuple(sets.items()), tie))
+            groups.append(Exclusive(named, needed, says, where, said_at, tuple(sets.items())))
         table[type_name] = tuple(groups)
     return table
 
@@ -156,10 +161,8 @@ def for_pages(doc: dict, groups: list[Exclusive]) -> dict:
     of the items (in an `allOf`), of which the first is taken, with the values it `sets`
     (and the values of a `tie`). Copied where it changes; the top-level groups are
     normalize's to apply."""
-    for group in groups:
-        if group.where and group.tie:
-            doc = with_sets(doc, group)
-        elif group.where:
+    for group in (g for g in groups if g.where):
+        if not group.tie:  # a tie writes values only
             owner = resolve_pointer(doc, group.where)
             if group.items:
                 choice = {"oneOf": [{"required": sorted(item)} for item in group.items]}
@@ -168,7 +171,7 @@ def for_pages(doc: dict, groups: list[Exclusive]) -> dict:
                 limit = owner.get("maxProperties")
                 changed = {**owner, "maxProperties": 1 if limit is None else min(limit, 1)}
             doc = _replaced(doc, split_pointer(group.where), changed)
-            doc = with_sets(doc, group)
+        doc = with_sets(doc, group)
     return doc
 
 
