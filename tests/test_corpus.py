@@ -1192,8 +1192,8 @@ SET_ONE_AT_A_TIME = [
     # which takes its group's tags; a flow defined as text
     (
         "AWS::Batch::ComputeEnvironment",
-        ["Subnets:", "LaunchTemplateId:"],
-        ["ManagedInstancesProvider", "CapacityTags", "LaunchTemplateName:"],
+        ["Subnets:", "LaunchTemplateId:", "value: 'MANAGED'", "Type: 'SPOT'"],
+        ["ManagedInstancesProvider", "CapacityTags", "LaunchTemplateName:", "UnmanagedvCpus"],
     ),
     (
         "AWS::SageMaker::ModelPackage",
@@ -1313,6 +1313,12 @@ SET_ONE_AT_A_TIME = [
         ["- name: MssManifests\n", "TsEncryptionMethod", "IsmEncryptionMethod"],
     ),
     ("AWS::GameLift::Fleet", ["- name: BuildId\n"], ["- name: ScriptId\n"]),
+    # an IoT SiteWise asset model property of one type, named by its TypeName
+    (
+        "AWS::IoTSiteWise::AssetModel",
+        ["Attribute:", "TypeName: 'Attribute'"],
+        ["Metric:", "Transform:", "{{ TypeName }}"],
+    ),
     (
         "AWS::EC2::VerifiedAccessTrustProvider",
         ["value: 'user'", "value: 'oidc'"],
