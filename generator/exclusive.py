@@ -1,7 +1,8 @@
 """Members that exclude each other by their schema's words only (or, where the schema says
 nothing, by the service's API reference): the reviewed groups of `data/exclusive.yaml`, read
 alike by normalize (the examples set one item of each) and by the mock Cloud Control (which
-refuses a model that sets two, as AWS does).
+refuses a model that sets two, as AWS does). Its entries also name members that AWS takes no
+value of ("Reserved.", "not supported"), which the examples leave out.
 
 A group holds for a schema only while the schema still says the words its entry quotes; one of
 the API reference's, while the schema has its members.
@@ -37,6 +38,9 @@ class Exclusive:
     # to), of the same object or named elsewhere by a pointer (`/properties/Type`): the
     # examples, which take the first item, set them so.
     sets: tuple[tuple[str, Any], ...] = ()
+    # Members AWS takes no value of (`never set:`), of the same object: the examples leave them
+    # out unless they are required. No items, no `sets`: such an entry excludes nothing.
+    never: frozenset[str] = frozenset()
 
     @property
     def tie(self) -> bool:
@@ -75,7 +79,13 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
                 )
             sets = entry.get("sets", {})
             member_of = "at most one member of" in entry  # no items, nothing to set
-            alone = not (named or member_of)  # a tie: `sets` alone
+            never = entry.get("never set", ())
+            if never and (named or member_of or sets or not _names(never)):
+                raise ValueError(
+                    f"{EXCLUSIVE_FILE}: {type_name}: never set: takes a list of members, and "
+                    "no group or sets: beside it"
+                )
+            alone = not (named or member_of or never)  # a tie: `sets` alone
             if not isinstance(sets, dict) or (sets and member_of) or (alone and not sets):
                 raise ValueError(
                     f"{EXCLUSIVE_FILE}: {type_name}: sets: takes members and the values the "
@@ -83,9 +93,18 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
                     "need of them"
                 )
             said_at = entry.get("said at", "")
-            groups.append(Exclusive(named, needed, says, where, said_at, tuple(sets.items())))
+            groups.append(
+                Exclusive(
+                    named, needed, says, where, said_at, tuple(sets.items()), frozenset(never)
+                )
+            )
         table[type_name] = tuple(groups)
     return table
+
+
+def _names(value: Any) -> bool:
+    """Whether a value is a list of member names."""
+    return isinstance(value, list) and all(isinstance(n, str) for n in value)
 
 
 @cache
@@ -117,7 +136,8 @@ def stale(doc: Mapping[str, Any], type_name: str) -> list[str]:
     for group in described().get(type_name, ()):
         held, why = _held(group, doc)
         if held is None:
-            names = ", ".join(sorted(frozenset().union(*group.items))) or "its members"
+            names = ", ".join(sorted(frozenset().union(group.never, *group.items)))
+            names = names or "its members"
             warnings.append(
                 f"#{group.where}: not held to, the group of {EXCLUSIVE_FILE} of {names}: {why}"
             )
@@ -139,13 +159,16 @@ def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, s
     elif group.tie:  # the words are a member's: the one they refuse under other values
         said = [owner, *members.values()]
     else:
-        names = sorted(frozenset().union(*group.items) & members.keys())
+        names = sorted(frozenset().union(group.never, *group.items) & members.keys())
         said = ([owner] if group.where else []) + [members[n] for n in names]
     if group.says and not any(group.says in _words(schema, doc) for schema in said):
         return None, f"the schema no longer says {group.says!r}"
     if group.tie:
         sets = tuple((k, v) for k, v in group.sets if _settable(k, members, doc))
         return (replace(group, sets=sets), "") if sets else (None, "no member it sets is there")
+    if group.never:
+        never = group.never & members.keys()
+        return (replace(group, never=never), "") if never else (None, "no member it names is there")
     first = group.items[0] & members.keys() if group.items else frozenset()
     items = tuple(frozenset(i & members.keys()) for i in group.items if i & members.keys())
     if len(items) < 2 and group.items:
@@ -159,10 +182,15 @@ def for_pages(doc: dict, groups: list[Exclusive]) -> dict:
     """The document with its nested groups written in as the keywords the examples' values
     are built by: `maxProperties` 1 where any one member excludes the others, else a `oneOf`
     of the items (in an `allOf`), of which the first is taken, with the values it `sets`
-    (and the values of a `tie`). Copied where it changes; the top-level groups are
-    normalize's to apply."""
+    (and the values of a `tie`); without the members it is `never` to set, unless the object
+    requires them. Copied where it changes; the top-level groups are normalize's to apply."""
     for group in (g for g in groups if g.where):
-        if not group.tie:  # a tie writes values only
+        if group.never:  # out of the examples' copy of the object, unless it requires them
+            owner = resolve_pointer(doc, group.where)
+            out = group.never - set(owner.get("required", ()))
+            kept = {k: v for k, v in owner["properties"].items() if k not in out}
+            doc = _replaced(doc, split_pointer(group.where), {**owner, "properties": kept})
+        elif not group.tie:  # a tie writes values only
             owner = resolve_pointer(doc, group.where)
             if group.items:
                 choice = {"oneOf": [{"required": sorted(item)} for item in group.items]}
@@ -207,8 +235,8 @@ def for_mock(doc: Mapping[str, Any], groups: list[Exclusive]) -> Mapping[str, An
     in an `allOf` of the object, cfn-lint's `dependentExcluded` between the items (and its
     `requiredOr` of them where one is needed), or `maxProperties` 1."""
     for group in groups:
-        if group.tie:  # AWS takes other values too, and other members with them
-            continue
+        if group.tie or group.never:  # AWS takes other values too, and other members with
+            continue  # them; what it takes no value of is not refused by every service
         owner = resolve_pointer(doc, group.where) if group.where else doc
         if group.items:
             excluded = {

@@ -44,19 +44,23 @@ def normalize(spec: Spec) -> Resource:
     # that the schema's `tagging` says are not updatable.
     fixed_tags = _fixed_tags(doc)
     create_only = _owners(doc.get("createOnlyProperties", ())) | fixed_tags
-    # Listed deprecated: left out of the examples, unless the schema requires it (of choices,
-    # one without them is taken where there is one).
-    listed_deprecated = _top_level_names(doc.get("deprecatedProperties", ()))
-    required = required_of(doc, read_only | listed_deprecated)
     # Properties that exclude each other by their descriptions' words (data/exclusive.yaml).
     exclusive = groups_of(doc, spec.type_name)
-    doc = for_pages(doc, exclusive)  # the nested groups; the top-level ones are applied here
     top = [group for group in exclusive if not group.where]
-    required = _preferred(top, doc, required, read_only | listed_deprecated)
-    required |= _needed(top, required, read_only | listed_deprecated)
+    # Listed deprecated, or AWS takes no value of them (exclusive.yaml's `never set`): left
+    # out of the examples, unless the schema requires them (of choices, one without them is
+    # taken where there is one).
+    listed_deprecated = _top_level_names(doc.get("deprecatedProperties", ()))
+    never = frozenset().union(*(group.never for group in top))
+    avoided_top = read_only | listed_deprecated | never
+    required = required_of(doc, avoided_top)
+    doc = for_pages(doc, exclusive)  # the nested groups; the top-level ones are applied here
+    required = _preferred(top, doc, required, avoided_top)
+    required |= _needed(top, required, avoided_top)
     deprecated = listed_deprecated - required
+    unset = deprecated | (never - required)
     read_only_paths = _nested_paths(doc.get("readOnlyProperties", ()))
-    shown = set(compatible(doc, doc["properties"], read_only | deprecated))
+    shown = set(compatible(doc, doc["properties"], read_only | unset))
     shown -= _left_out(top, shown, required)
     for group in top:  # the values a group's first item asks of others, where it is kept
         if group.tie or (group.items and group.items[0] & (shown | required)):
@@ -70,7 +74,7 @@ def normalize(spec: Spec) -> Resource:
     notes = {(name,): ref_note(schema) for name, schema in doc["properties"].items()}
     members = {(): frozenset(doc["properties"]), **builder.members}
     # Named by what the examples show: the properties they set.
-    on_page = {n for n in shown | required if n not in read_only and n not in deprecated}
+    on_page = {n for n in shown | required if n not in read_only and n not in unset}
     values = short_names(
         values, builder.leaves, tops, {**notes, **builder.notes}, members, frozenset(on_page)
     )
@@ -100,7 +104,7 @@ def normalize(spec: Spec) -> Resource:
                     value=values[name],
                     shown=(name in shown or name in required)
                     and settable(values[name])
-                    and name not in deprecated,
+                    and name not in unset,
                     patchable=name not in nested_fixed,
                     patch_members=_patch_members(name, values[name], tops[name], fixed_paths)
                     if name in nested_fixed and name in required and name not in wholly_fixed

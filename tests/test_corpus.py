@@ -1410,6 +1410,24 @@ def test_a_member_of_exactly_one_is_required_and_a_nested_one_set_alone(site, pa
     assert "TransitionToIA:" in policies and "TransitionToArchive" not in policies
 
 
+def test_members_aws_takes_no_value_of_are_left_out_of_the_examples(site, pages):
+    # exclusive.yaml's `never set`: "Reserved.", "Currently not supported, will not create if
+    # tags are passed", an API reference's "for internal use only"; nested ones too. The
+    # Fields table still lists them.
+    for type_name, name in [
+        ("AWS::AutoScaling::AutoScalingGroup", "Context"),
+        ("AWS::IoTWireless::WirelessDevice", "Tags"),
+        ("AWS::Grafana::Workspace", "DataSources"),
+        ("AWS::EC2::Instance", "AssociateCarrierIpAddress"),
+        ("AWS::EC2::LaunchTemplate", "SpreadDomain"),
+    ]:
+        page = page_of(site, pages, type_name)
+        examples = section(page, "`INSERT` example", "`DELETE` example")
+        assert name not in examples, type_name
+    page = page_of(site, pages, "AWS::AutoScaling::AutoScalingGroup")
+    assert '<tr><td><CopyableCode code="context" /></td>' in page
+
+
 def test_members_the_api_reference_or_provider_excludes_are_set_one_at_a_time(site, pages):
     # AWS::Route53::RecordSet: the schema says nothing of it, Route 53's API reference does:
     # an alias record has no records or TTL, and a record set one routing policy.

@@ -299,6 +299,42 @@ def test_sets_is_for_a_group_of_items_and_takes_members_and_values():
     assert (tie.items, tie.sets, tie.tie) == ((), (("Type", "x"),), True)
 
 
+def test_never_set_names_members_alone():
+    from generator.exclusive import parse_groups
+
+    (never,) = parse_groups("AWS::A::B:\n  - never set: [C, D]\n    says: Reserved.\n")["AWS::A::B"]
+    assert (never.items, never.sets, never.never, never.tie) == ((), (), {"C", "D"}, False)
+    beside = "AWS::A::B:\n  - at most one of: [X, Y]\n    never set: [C]\n    says: x\n"
+    named = "AWS::A::B:\n  - never set: C\n    says: x\n"
+    for text in (beside, named):
+        with pytest.raises(ValueError, match="never set: takes a list of members"):
+            parse_groups(text)
+
+
+def test_members_never_set_are_left_out_of_the_examples_unless_required():
+    from generator.exclusive import Exclusive, for_pages, groups_of
+
+    doc = {
+        "typeName": "AWS::AutoScaling::AutoScalingGroup",
+        "properties": {"Context": {"type": "string", "description": "Reserved."}},
+    }
+    (group,) = [g for g in groups_of(doc, doc["typeName"]) if g.never]
+    assert group.never == {"Context"}
+    # The words gone, the entry does not hold.
+    doc["properties"]["Context"]["description"] = "The context."
+    assert [g for g in groups_of(doc, doc["typeName"]) if g.never] == []
+    # Nested: out of the examples' copy of the object, unless it requires them.
+    nested = {
+        "properties": {"P": {"$ref": "#/definitions/D"}},
+        "definitions": {
+            "D": {"properties": {"A": {}, "B": {}, "C": {}}, "required": ["C"]},
+        },
+    }
+    group = Exclusive((), False, "x", "/definitions/D", never=frozenset({"A", "C"}))
+    assert list(for_pages(nested, [group])["definitions"]["D"]["properties"]) == ["B", "C"]
+    assert list(nested["definitions"]["D"]["properties"]) == ["A", "B", "C"]
+
+
 def test_the_value_a_first_item_sets_stands_in_the_examples(tmp_path):
     # A type's words tie the first item to one value of `Type`: the examples set that value,
     # through the member's $ref, keeping the member's own description.
