@@ -310,7 +310,8 @@ def _build_one(source: SourceFile, wanted: frozenset[str], models: bool) -> Buil
             source.name, digest, spec.type_name, None, None, NO_HANDLERS, warnings, source.stamp
         )
         return outcome, None
-    resource = normalize(spec)
+    # Named on the page by its file name, the same from a folder or a zip of any name.
+    resource = replace(normalize(spec), source=Path(source.name).name)
     warnings += tuple(stale(spec.document, spec.type_name))
     summary = Summary(
         resource.provider,

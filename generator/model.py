@@ -163,7 +163,7 @@ class Resource:
     type_name: str
     description: str
     doc_url: str
-    source: str
+    source: str  # the schema's label; its file name, where build() made it
     properties: tuple[Property, ...]
     fields: tuple[Field, ...]
     methods: tuple[Method, ...]

@@ -387,6 +387,21 @@ def test_a_zip_of_schemas_is_told_to_be_unpacked_for_the_fix(specs, out, tmp_pat
     )
 
 
+def test_pages_from_a_zip_of_any_name_or_layout_are_those_of_the_folder(specs, out, tmp_path):
+    # A page names its schema file alone: not `CloudformationSchema.zip!aws-...json`, which
+    # would make every page stale where the zip is renamed or the schemas unpacked.
+    for name, member in [
+        ("CloudformationSchema.zip", LAMBDA_SPEC.name),
+        ("Schemas-2026-11-30.zip", LAMBDA_SPEC.name),
+        ("nested.zip", f"schemas/{LAMBDA_SPEC.name}"),
+    ]:
+        archive = tmp_path / name
+        with zipfile.ZipFile(archive, "w") as z:
+            z.write(LAMBDA_SPEC, member)
+        assert check_output(build(archive, models=False), out) == ()
+    assert f"from {LAMBDA_SPEC.name}: do not edit" in (out / PAGE).read_text("utf-8")
+
+
 def test_a_change_the_pages_do_not_show_is_still_drift(specs, out, tmp_path, capsys):
     source = tmp_path / "source"
     source.mkdir()
