@@ -224,8 +224,29 @@ def check_output(site: Site, out_dir: Path, extras: bool = True) -> tuple[PageFi
         # Pages the generator wrote, but no record of them: deleted (in a pull request, a
         # merge), it leaves no page of a type removed later known for the generator's.
         found.append(PageFinding(PageState.MISSING, OWNED_FILE, _RECORD_MISSING))
+    elif written and extras and (unnamed := _unrecorded(site, out_dir, owned, found)):
+        # A record that lost names (a merge that took one side, a run stopped before its
+        # end): the pages it does not name would not be removed with their type.
+        found.append(PageFinding(PageState.STALE, OWNED_FILE, _record_stale(unnamed)))
     order = list(PageState)
     return tuple(sorted(found, key=lambda f: (order.index(f.state), f.path)))
+
+
+def _unrecorded(
+    site: Site, out_dir: Path, owned: frozenset[str], found: Sequence[PageFinding]
+) -> list[str]:
+    """The built files in the output folder, the generator's, that its record does not name."""
+    other = {f.path for f in found if f.state is not PageState.STALE}  # missing, another's
+    return [p.path for p in site.pages if p.path not in owned and p.path not in other]
+
+
+def _record_stale(unnamed: Sequence[str]) -> str:
+    """The message of a record that does not name files the generator wrote."""
+    shown = ", ".join(unnamed[:3]) + (f" and {len(unnamed) - 3} more" if len(unnamed) > 3 else "")
+    return (
+        f"does not name {_count(len(unnamed), 'file')} the generator wrote ({shown}): none of "
+        "them would be removed with its type"
+    )
 
 
 def read_source_specs(source: Source, types: Sequence[str] = ()) -> tuple[Spec, ...]:

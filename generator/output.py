@@ -158,7 +158,19 @@ def _write_held(
     in_place = [rel for rel in changed if rel.partition("/")[0] not in tops]
     removed = sorted(owned - current.keys() - kept) if prune else []
     _refuse_links(out_dir, [*in_place, *removed])
-    staging = _stage(out_dir, staged, current)  # nobody sees these pages until they move in
+    recorded = set(current) | kept | (set() if prune else set(owned))
+    # New files are recorded before they are written: a run stopped half-way (a full disk, a
+    # kill) leaves none unrecorded. Until one is visible, a failure puts the record back.
+    ahead = not recorded <= owned
+    record_before = read_or_none(out_dir / OWNED_FILE) if ahead else None
+    if ahead:
+        _write_record(out_dir, recorded | owned)
+    try:
+        staging = _stage(out_dir, staged, current)  # nobody sees these pages until they move in
+    except BaseException:
+        if ahead:
+            _put_back(out_dir / OWNED_FILE, record_before)
+        raise
     try:
         # Every folder first: one that cannot be made stops the run before a page is written.
         for folder in sorted({(out_dir / rel).parent for rel in in_place}):
@@ -177,11 +189,23 @@ def _write_held(
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
     removed = [rel for rel in removed if _remove(out_dir, rel)]
-    recorded = set(current) | kept | (set() if prune else set(owned))
-    record = json.dumps({"files": sorted(recorded)}, indent=2).encode() + b"\n"
+    _write_record(out_dir, recorded)
+    return WriteResult(tuple(changed), tuple(unchanged), tuple(removed))
+
+
+def _put_back(record: Path, data: bytes | None) -> None:
+    """Put a record back as it was (`data`; None: no record)."""
+    if data is None:
+        record.unlink(missing_ok=True)
+    else:
+        write_atomic(record, data)
+
+
+def _write_record(out_dir: Path, files: set[str]) -> None:
+    """Write the record of the files the generator wrote, where it says other files."""
+    record = json.dumps({"files": sorted(files)}, indent=2).encode() + b"\n"
     if read_or_none(out_dir / OWNED_FILE) != record:
         write_atomic(out_dir / OWNED_FILE, record)
-    return WriteResult(tuple(changed), tuple(unchanged), tuple(removed))
 
 
 def _refuse_links(out_dir: Path, paths: Sequence[str]) -> None:

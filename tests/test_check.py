@@ -648,6 +648,35 @@ def test_a_record_deleted_is_missing_and_generate_writes_it_again(specs, out, ca
     assert run_check(capsys, *folders)[0] == 0
 
 
+def test_a_record_that_lost_names_is_stale_and_generate_mends_it(specs, tmp_path, capsys):
+    # A merge that took one side's record: the pages of the other side's types are not named,
+    # and would stay behind when their type goes.
+    shutil.copy(SES_SPEC, specs)
+    out = tmp_path / "out"
+    folders = ("--specs", str(specs), "--out", str(out))
+    assert main(["generate", *folders, "-q"]) == 0
+    record = out / ".stackql-docgen.json"
+    whole = record.read_bytes()
+    files = json.loads(whole)["files"]
+    record.write_text(json.dumps({"files": [f for f in files if "/ses/" not in f]}))
+    code, stdout, _ = run_check(capsys, *folders, "--format", "json")
+    assert code == 1
+    assert json.loads(stdout)["findings"] == [
+        {
+            "category": "output",
+            "kind": "stale",
+            "path": ".stackql-docgen.json",
+            "message": "does not name 3 files the generator wrote (aws/ses/_category_.json, "
+            "aws/ses/index.mdx, aws/ses/receipt_rule_sets/index.mdx): none of them would be "
+            "removed with its type",
+        }
+    ]
+    assert main(["generate", *folders]) == 0
+    assert capsys.readouterr().out.startswith("8 files: 0 written, 8 unchanged")
+    assert record.read_bytes() == whole
+    assert run_check(capsys, *folders)[0] == 0
+
+
 def test_without_its_record_no_file_is_taken_for_the_generators(specs, tmp_path, capsys):
     # Not even one that bears its sign: anyone may copy a page (and its sign) by hand.
     shutil.copy(SES_SPEC, specs)

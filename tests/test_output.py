@@ -149,6 +149,16 @@ def test_a_page_that_cannot_be_written_leaves_a_new_tree_out_whole(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["notes.md"]
 
 
+def test_new_pages_are_recorded_before_they_are_written_and_a_failure_puts_it_back(tmp_path):
+    write_site(tmp_path, [A], prune=True)
+    before = (tmp_path / OWNED_FILE).read_bytes()
+    clash = [Page("other/a", "a file where a folder must be\n"), Page("other/a/b", "b\n")]
+    with pytest.raises(OutputError, match="cannot write"):
+        write_site(tmp_path, [A, *clash], prune=True)
+    assert (tmp_path / OWNED_FILE).read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [OWNED_FILE, "aws"]
+
+
 def test_a_staging_folder_left_by_a_killed_run_is_removed(tmp_path):
     stale = tmp_path / ".stackql-docgen-new-999999" / "aws" / "s"
     stale.mkdir(parents=True)
