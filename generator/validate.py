@@ -314,12 +314,32 @@ def read_known_issues(path: Path) -> dict[str, str]:
         return {}
     if not isinstance(data, dict):
         raise UsageError(f"{path}: expected a mapping of type name to reason")
-    for key, value in data.items():
+    seen: dict[str, int] = {}
+    for key, value, line in _entries(text):
+        where = f"{path}:{line}"
         if not isinstance(key, str) or not TYPE_NAME.match(key):
-            raise UsageError(f"{path}: {key!r} is not a type name such as AWS::S3::Bucket")
+            raise UsageError(f"{where}: {key!r} is not a type name such as AWS::S3::Bucket")
+        if key.lower() in seen:  # type names are of any case
+            raise UsageError(f"{where}: {key} given twice (first at line {seen[key.lower()]})")
+        seen[key.lower()] = line
         if not isinstance(value, str) or not value.strip():
-            raise UsageError(f"{path}: {key}: give the reason the example cannot pass")
+            raise UsageError(f"{where}: {key}: give the reason the example cannot pass")
     return {k: " ".join(v.split()) for k, v in data.items()}
+
+
+def _entries(text: str) -> list[tuple[Any, Any, int]]:
+    """The entries of a YAML mapping (text read_yaml has read), in order, a key given twice
+    included: each key, its value and the key's line."""
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    loader = yaml.SafeLoader("")
+
+    def value(node: yaml.Node) -> Any:
+        try:
+            return loader.construct_object(node, deep=True)
+        except yaml.YAMLError:  # a merge key (<<), which read_yaml took for one
+            return node.value
+
+    return [(value(k), value(v), k.start_mark.line + 1) for k, v in node.value]
 
 
 def _yaml_place(path: Path, text: str, error: yaml.YAMLError) -> str:

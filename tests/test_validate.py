@@ -553,8 +553,10 @@ def test_known_issues_are_apart_and_stale_ones_are_findings(
     ("content", "message"),
     [
         ("- a\n- b\n", "expected a mapping of type name to reason"),
-        ("Lambda: x\n", "'Lambda' is not a type name such as AWS::S3::Bucket"),
-        (f"{TYPE}:\n", f"{TYPE}: give the reason the example cannot pass"),
+        ("Lambda: x\n", ":1: 'Lambda' is not a type name such as AWS::S3::Bucket"),
+        (f"# r\n{TYPE}:\n", f":2: {TYPE}: give the reason the example cannot pass"),
+        (f"{TYPE}: x\n{TYPE.lower()}: y\n", f":2: {TYPE.lower()} given twice (first at line 1)"),
+        ("<<: {AWS::S3::Bucket: x}\n", ":1: '<<' is not a type name such as AWS::S3::Bucket"),
         ("a: [\n", "2:1: not YAML: expected the node content, but found '<stream end>'"),
         (f"{TYPE}: le mod\xe8le\n".encode("latin-1"), ":1:39: not UTF-8 text (byte 0xe8)"),
         ("[" * 100_000, ":1:101: not YAML: nested deeper than 100 levels"),
