@@ -187,6 +187,8 @@ class ValueBuilder:
                 return self.cut(target, path, required)
             # A member with nothing to set (its members all read-only) is left out.
             return ObjectValue(tuple([(k, v) for k, v in built if k in needed or settable(v)]))
+        if shape.kind == "array" and _one_item(target.get("const")):  # as `sets` may ask
+            return ArrayValue(Literal(json.dumps(target["const"][0])), 1, path_label(path))
         if shape.kind == "array":
             # A minItems beside the $ref counts too (DynamoDB's two-key KeySchema of an index).
             beside = schema.get("minItems") if isinstance(schema, dict) else None
@@ -274,6 +276,11 @@ def _shaped_by_branches(schema: dict, branches: list, doc: dict) -> bool:
         return False
     members = deref(branches[0], doc)[0].get("properties")
     return isinstance(members, dict) and bool(members)
+
+
+def _one_item(value: Any) -> bool:
+    """Whether a value is an array of one item, a string, number or boolean."""
+    return isinstance(value, list) and len(value) == 1 and isinstance(value[0], (str, int, float))
 
 
 def _only_value(schema: dict, kind: str) -> Literal | None:

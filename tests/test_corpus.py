@@ -1313,6 +1313,18 @@ SET_ONE_AT_A_TIME = [
         ["- name: MssManifests\n", "TsEncryptionMethod", "IsmEncryptionMethod"],
     ),
     ("AWS::GameLift::Fleet", ["- name: BuildId\n"], ["- name: ScriptId\n"]),
+    # an ECS task definition for EC2 (an array of one value), its containers privileged; an
+    # HTTP API's Lambda authorizer of the REQUEST type, without the expression AWS does not use
+    (
+        "AWS::ECS::TaskDefinition",
+        ["- name: RequiresCompatibilities\n        value:\n          - 'EC2'\n"],
+        ["{{ RequiresCompatibilities[0] }}"],
+    ),
+    (
+        "AWS::ApiGatewayV2::Authorizer",
+        ["- name: AuthorizerType\n        value: 'REQUEST'\n"],
+        ["IdentityValidationExpression"],
+    ),
     # an IoT SiteWise asset model property of one type, named by its TypeName
     (
         "AWS::IoTSiteWise::AssetModel",

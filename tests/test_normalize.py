@@ -335,6 +335,22 @@ def test_members_never_set_are_left_out_of_the_examples_unless_required():
     assert list(nested["definitions"]["D"]["properties"]) == ["A", "B", "C"]
 
 
+def test_an_array_set_to_one_value_shows_that_item():
+    # `sets: {RequiresCompatibilities: [EC2]}`: a const of one item, shown as that item.
+    from generator.model import ArrayValue, Literal
+    from generator.values import build_values
+
+    doc = {
+        "properties": {
+            "Kinds": {"type": "array", "items": {"type": "string"}, "const": ["EC2"]},
+            "Other": {"type": "array", "items": {"type": "string"}},
+        }
+    }
+    values, _ = build_values(doc, frozenset(), {}, {})
+    assert values["Kinds"] == ArrayValue(Literal('"EC2"'), 1, "Kinds")
+    assert values["Other"] != ArrayValue(Literal('"EC2"'), 1, "Other")
+
+
 def test_the_value_a_first_item_sets_stands_in_the_examples(tmp_path):
     # A type's words tie the first item to one value of `Type`: the examples set that value,
     # through the member's $ref, keeping the member's own description.
