@@ -371,6 +371,10 @@ class _Sampler:
                 except InvalidOperation:
                     continue
                 yield _number(value.to_integral_value(rounding) if integral else value)
+        if not integral and s.get("multipleOf") is None:  # bounds of no whole number between
+            if low is not None and high is not None:  # (0.25 to 0.75; above 0, below 1)
+                yield _number((low + high) / 2)
+            yield from (_number(point) for point in points)
 
     def arrays(
         self, s: dict[str, Any], where: str, name: str, variant: int, depth: int

@@ -53,6 +53,9 @@ def test_unreadable_patterns_are_not_enforced() -> None:
         ({"type": "integer", "exclusiveMinimum": 1}, 2),
         ({"type": "number", "minimum": 0.25, "maximum": 0.75, "multipleOf": 0.25}, 0.75),
         ({"type": "integer", "minimum": 7, "multipleOf": 5}, 10),
+        # bounds of no whole number between them: their midpoint
+        ({"type": "number", "minimum": 0.25, "maximum": 0.75}, 0.5),
+        ({"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1}, 0.5),
         ({"type": "boolean"}, True),
         ({"type": "null"}, None),
         ({"enum": ["A", "B"]}, "A"),
