@@ -257,6 +257,7 @@ def environment() -> jinja2.Environment:
         jsx_attr=escape.jsx_attr,
         sql=escape.sql_literal,
         yaml=escape.yaml_quoted,
+        yaml_key=escape.yaml_key,
         fence=escape.code_fence,
         placeholder=examples.placeholder,
     )

@@ -69,6 +69,13 @@ def check_structure(label: str, document: dict, data: bytes | None = None) -> No
             "/typeName",
             f"{type_name!r} is not like AWS::Service::Resource ({TYPE_NAME_RULE})",
         )
+    if any(part[0].isdigit() for part in type_name.split("::")):  # its SQL names start so
+        raise SpecError(
+            label,
+            "/typeName",
+            f"{type_name!r} has a part that starts with a digit, which no example's SQL could "
+            "name (aws.service.resources)",
+        )
     properties = document.get("properties")
     if not isinstance(properties, dict) or not properties:
         raise SpecError(label, "/properties", "expected a non-empty object of properties")

@@ -386,3 +386,11 @@ def test_a_first_item_may_set_a_member_elsewhere_by_its_pointer():
         sets=(("/properties/Type", "a"),),
     )
     assert with_sets(doc, group)["properties"]["Type"] == {"type": "string", "const": "a"}
+
+
+@pytest.mark.parametrize(("resource", "name"), [("Null", "'null'"), ("No", "'no'"), ("On", "'on'")])
+def test_a_resource_name_yaml_reads_as_no_string_is_quoted_in_the_manifest(resource, name):
+    document = json.loads(LAMBDA_SPEC.read_text("utf-8"))
+    document["typeName"] = f"AWS::Lambda::{resource}"
+    page = render_page(normalize(parse_spec("x.json", json.dumps(document).encode())))
+    assert f"resources:\n  - name: {name}\n" in page

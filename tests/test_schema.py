@@ -129,6 +129,11 @@ def mutated(change) -> bytes:
             "x.json#/typeName: 'Lambda::EventInvokeConfig' is not like AWS::Service::Resource "
             "(three parts of 2 to 64 letters or digits)",
         ),
+        (  # the meta-schema allows it; `aws.lambda.123s` is no SQL name
+            lambda d: d.update(typeName="AWS::Lambda::123"),
+            "x.json#/typeName: 'AWS::Lambda::123' has a part that starts with a digit, which no "
+            "example's SQL could name (aws.service.resources)",
+        ),
         (
             lambda d: d.update(properties={}),
             "x.json#/properties: expected a non-empty object of properties",
