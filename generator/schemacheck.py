@@ -94,6 +94,7 @@ def check_structure(label: str, document: dict, data: bytes | None = None) -> No
                 _check_keywords(
                     label, handler["handlerSchema"], ("handlers", name, "handlerSchema")
                 )
+        _check_list_names(label, handlers.get("list", {}).get("handlerSchema"), properties)
     identifier = document.get("primaryIdentifier")
     if identifier is None:
         if handlers:
@@ -251,6 +252,23 @@ def _check_columns(label: str, properties: dict, service: str) -> None:
             raise SpecError(
                 label, f"/properties/{name}", f"its column {column!r} is also the column of {other}"
             )
+
+
+def _check_list_names(label: str, schema: Any, properties: dict) -> None:
+    """What a list handler requires (its `required`, and its first `oneOf` or `anyOf` branch's)
+    must be properties: the list example filters by their columns."""
+    if not isinstance(schema, dict):
+        return
+    named = [(("required",), schema.get("required", ()))]
+    for keyword in ("oneOf", "anyOf"):
+        branches = schema.get(keyword)
+        if isinstance(branches, list) and branches and isinstance(branches[0], dict):
+            named.append(((keyword, 0, "required"), branches[0].get("required", ())))
+    for path, names in named:
+        for i, name in enumerate(names):
+            if name not in properties:
+                where = join_pointer(("handlers", "list", "handlerSchema", *path, i))
+                raise SpecError(label, where, f"{name!r} names no property")
 
 
 def _check_pointer_lists(label: str, document: dict) -> None:

@@ -129,6 +129,12 @@ def mutated(change) -> bytes:
             "x.json#/typeName: 'Lambda::EventInvokeConfig' is not like AWS::Service::Resource "
             "(three parts of 2 to 64 letters or digits)",
         ),
+        (  # the list example filters by its column: there is none
+            lambda d: d["handlers"]["list"].update(
+                handlerSchema={"properties": {"Parent": {}}, "required": ["Parent"]}
+            ),
+            "x.json#/handlers/list/handlerSchema/required/0: 'Parent' names no property",
+        ),
         (  # the meta-schema allows it; `aws.lambda.123s` is no SQL name
             lambda d: d.update(typeName="AWS::Lambda::123"),
             "x.json#/typeName: 'AWS::Lambda::123' has a part that starts with a digit, which no "
