@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any
 
 from generator.jsonpointer import escape_token
+from generator.jsontext import is_names
 
 
 def held(schema: Mapping[str, Any], keys: frozenset[str]) -> Iterator[tuple[str, str, Any]]:
@@ -64,7 +65,7 @@ def cfn_lint_required(
     added: list[str] = []
     for keyword in ("requiredXor", "requiredOr"):
         group = schema.get(keyword)
-        if not (_names(group) and group) or set(group) & {*names, *added}:
+        if not (is_names(group) and group) or set(group) & {*names, *added}:
             continue
         settable = [
             n
@@ -75,7 +76,7 @@ def cfn_lint_required(
     wants = schema.get("dependentRequired")
     while isinstance(wants, dict):
         have = {*names, *added}
-        more = [n for t in have if _names(wants.get(t)) for n in wants[t] if n not in have]
+        more = [n for t in have if is_names(wants.get(t)) for n in wants[t] if n not in have]
         if not more:
             break
         added += sorted(set(more))
@@ -98,14 +99,14 @@ def cfn_lint_exclusive(
     """
     kept = list(keys)
     group = schema.get("requiredXor")
-    if _names(group):
+    if is_names(group):
         chosen = next((k for k in group if k in required), None)
         kept = [k for k in kept if k not in group or k == chosen]
     excluded = schema.get("dependentExcluded")
     if isinstance(excluded, dict):
         for trigger in sorted(kept, key=lambda k: k not in required):
             names = excluded.get(trigger)
-            if trigger not in kept or not _names(names):
+            if trigger not in kept or not is_names(names):
                 continue
             clash = [k for k in kept if k in names]
             if any(k in required for k in clash) or (len(clash) > 1 and trigger not in required):
@@ -118,17 +119,12 @@ def cfn_lint_exclusive(
         left = [
             k
             for k in kept
-            if k in required or not _names(wants.get(k)) or set(wants[k]) <= set(kept)
+            if k in required or not is_names(wants.get(k)) or set(wants[k]) <= set(kept)
         ]
         if len(left) == len(kept):
             break
         kept = left
     return kept
-
-
-def _names(value: Any) -> bool:
-    """Whether a value is a list of names (strings)."""
-    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def _parts(schema: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:

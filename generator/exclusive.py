@@ -18,6 +18,7 @@ from typing import Any
 
 from generator.definitions import deref, description_of
 from generator.jsonpointer import resolve_pointer, split_pointer
+from generator.jsontext import is_names
 
 EXCLUSIVE_FILE = "exclusive.yaml"  # in the package's data folder
 
@@ -80,7 +81,7 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
             sets = entry.get("sets", {})
             member_of = "at most one member of" in entry  # no items, nothing to set
             never = entry.get("never set", ())
-            if never and (named or member_of or sets or not _names(never)):
+            if never and (named or member_of or sets or not is_names(never)):
                 raise ValueError(
                     f"{EXCLUSIVE_FILE}: {type_name}: never set: takes a list of members, and "
                     "no group or sets: beside it"
@@ -100,11 +101,6 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
             )
         table[type_name] = tuple(groups)
     return table
-
-
-def _names(value: Any) -> bool:
-    """Whether a value is a list of member names."""
-    return isinstance(value, list) and all(isinstance(n, str) for n in value)
 
 
 @cache

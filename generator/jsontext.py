@@ -205,6 +205,15 @@ def _check_string(text: str, path: tuple) -> None:
         ) from None
 
 
+def is_names(value: Any) -> bool:
+    """Whether a value is an array of strings (names: of members, of properties).
+
+    >>> is_names(["A", "B"]), is_names([]), is_names("A"), is_names(["A", 1])
+    (True, True, False, False)
+    """
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
 def json_type(value: Any) -> str:
     """Name a Python value by its JSON type.
 

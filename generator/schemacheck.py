@@ -200,7 +200,8 @@ def _check_keywords(label: str, node: Any, path: tuple) -> None:
                         join_pointer((*here, name)),
                         f"expected a property name of letters and digits only, got {name!r}",
                     )
-                if kind != "dependencies" or not _names(sub):  # a dependency: names, or a schema
+                # a dependency: names, or a schema
+                if kind != "dependencies" or not jsontext.is_names(sub):
                     _check_keywords(label, sub, (*here, name))
         elif kind == "list" or kind == "items":
             if not isinstance(value, list):
@@ -208,19 +209,19 @@ def _check_keywords(label: str, node: Any, path: tuple) -> None:
             for i, sub in enumerate(value):
                 _check_keywords(label, sub, (*path, key, i))
         elif kind == "names":
-            if not _names(value):
+            if not jsontext.is_names(value):
                 raise _wrong(label, (*path, key), value, "an array of strings")
         elif kind == "name-lists":
             if not isinstance(value, dict):
                 raise _wrong(label, (*path, key), value, "an object of arrays of names")
             for name, names in value.items():
-                if not _names(names):
+                if not jsontext.is_names(names):
                     raise _wrong(label, (*path, key, name), names, "an array of strings")
 
 
 def _check_type(label: str, here: tuple, value: Any) -> None:
     """Raise SpecError unless a `type` is a JSON Schema type name or an array of them."""
-    if not (isinstance(value, str) or _names(value)):
+    if not (isinstance(value, str) or jsontext.is_names(value)):
         raise _wrong(label, here, value, "a type name")
     for name in [value] if isinstance(value, str) else value:
         if name not in JSON_TYPES:  # it would stand as the field's type on the page
@@ -296,11 +297,6 @@ def _check_pointers(label: str, path: tuple, pointers: Any) -> None:
                 join_pointer((*path, i)),
                 f"expected a JSON pointer like /properties/Name, got {got}",
             )
-
-
-def _names(value: Any) -> bool:
-    """Whether a value is an array of strings."""
-    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def _wrong(label: str, path: tuple, value: Any, expected: str) -> SpecError:
