@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.conditions import cfn_lint_exclusive, cfn_lint_required, held
-from generator.definitions import deref, type_of
+from generator.definitions import deref, description_of, type_of
 from generator.labels import key_label, path_label, ref_note
 from generator.model import ArrayValue, Literal, ObjectValue, Placeholder, Truncated, Value
 
@@ -119,7 +119,8 @@ class ValueBuilder:
         # show), and the values written out in all, which the budget bounds.
         self.spread = 1
         self.written = 0
-        self.notes: dict[tuple[str, ...], str | None] = {}  # a leaf's own words beside its $ref
+        # A leaf's own words beside its $ref; of an array's item, the array's description.
+        self.notes: dict[tuple[str, ...], str | None] = {}
         self.targets: dict[str, Any] = {}  # what each $ref names
         # The member names of each object, by its path.
         self.members: dict[tuple[str, ...], frozenset[str]] = {}
@@ -209,6 +210,7 @@ class ValueBuilder:
             if outer * count > MAX_ARRAY_SPREAD:
                 return self.cut(target, path, required)
             self.spread = outer * count
+            self.notes[(*path, "*")] = description_of(schema, self.doc) or None
             try:
                 item = self.build(target.get("items", {}), (*path, "*"), followed, None, least > 0)
             finally:
@@ -218,7 +220,9 @@ class ValueBuilder:
         if (literal := _only_value(target, shape.kind)) is not None:
             return literal
         self.leaves[path] = target
-        self.notes[path] = ref_note(schema)
+        note = ref_note(schema)
+        if note is not None or path[-1] != "*":  # else an item's are its array's words
+            self.notes[path] = note
         self.written += self.spread
         if self.budget is not None and self.written > self.budget:
             raise _OverBudget

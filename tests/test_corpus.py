@@ -865,6 +865,12 @@ def test_one_placeholder_name_never_stands_for_two_meanings(site, pages):
     page = page_of(site, pages, "AWS::WAFv2::WebACL")
     assert page.count("- Name: '{{ InsertHeaders[0].Name }}'") == 2
     assert "- Name: '{{ RuleLabels[0].Name }}'" in page
+    # AWS::Glue::Crawler: arrays of strings are told apart by their own descriptions, as other
+    # leaves by theirs: the paths of Hudi tables are not those of Iceberg tables.
+    page = page_of(site, pages, "AWS::Glue::Crawler")
+    assert "- '{{ HudiTargets[0].Paths[0] }}'" in page
+    assert "- '{{ IcebergTargets[0].Paths[0] }}'" in page
+    assert "'{{ Paths[0] }}'" not in page
     # No placeholder name grows past 100 characters.
     for text in pages.values():
         assert not re.search(r"\{\{ [^}]{100,} \}\}", text)
