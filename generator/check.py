@@ -454,15 +454,22 @@ def _fix_lines(report: CheckReport) -> list[str]:
     if report.drift and report.types:  # the named types only: fetch those the source has
         if gone:
             names, one = ", ".join(code(t) for t in gone), len(gone) == 1
-            advice = f"The source no longer has {names}: stop naming {'it' if one else 'them'}"
             if report.bundled:  # the package's own schema: nothing to delete
+                advice = f"The source no longer has {names}: stop naming {'it' if one else 'them'}"
                 advice += " (the bundled default schema stays in the package)."
-            else:  # the next fetch drops a deleted schema's lock entry
-                advice += f", and delete {'its schema' if one else 'their schemas'} from "
-                advice += f"{code(specs)}; then the `generate` below, of every type, removes "
-                advice += f"{'its pages' if one else 'theirs'}."
+            else:  # fetch --prune deletes their schemas and lock entries
+                advice = f"The source no longer has {names}: the `fetch` below (`--prune`) "
+                advice += f"deletes {'its schema' if one else 'their schemas'} from "
+                advice += f"{code(specs)}, and the `generate` below, of every type, removes "
+                advice += f"{'its pages' if one else 'theirs'}; then stop naming "
+                advice += f"{'it' if one else 'them'}."
             lines += [advice, ""]
-        if kept:
+        if gone and not report.bundled:
+            named = " ".join(_shell(t) for t in report.types)
+            commands.append(
+                f"stackql-docgen fetch {named} --prune --source {source} --specs {_shell(specs)}"
+            )
+        elif kept:
             named = " ".join(_shell(t) for t in kept)
             commands.append(
                 f"stackql-docgen fetch {named} --source {source} --specs {_shell(specs)}"

@@ -118,7 +118,8 @@ def add_fetch(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--prune",
         action="store_true",
-        help="also delete the schemas in --specs of types the source does not have (with no TYPE)",
+        help="also delete the schemas in --specs of types the source does not have (of the "
+        "named ones, with TYPEs)",
     )
     p.add_argument("--quiet", "-q", action="store_true", help="print errors only")
     p.set_defaults(run=run_fetch)

@@ -256,18 +256,25 @@ def fetch_schemas(
     prune: bool = False,
 ) -> FetchResult:
     """Fetch `types` (all when empty) from `source` into `specs_dir` and update its lock; with
-    `prune`, also delete the other schemas in `specs_dir` (`_unsourced`)."""
-    if prune and types:
-        raise FetchError("--prune makes the specs folder the whole source: name no TYPE")
+    `prune`, also delete the other schemas in `specs_dir` (`_unsourced`), or, of named types,
+    those of the named types the source no longer has (`_lost`)."""
     if specs_dir.exists() and not specs_dir.is_dir():
         raise FetchError(f"{specs_dir}: not a folder (--specs names the folder of schemas)")
     options = options or DownloadOptions()
     resolved = resolve_source(source, region)
     lock = read_lock(specs_dir)  # a malformed lock fails before any download
-    documents = read_source(resolved, types, options)
-    chosen = select_documents(index_documents(documents), types, resolved.label)
-    unsourced = _unsourced(specs_dir, chosen) if prune else None
-    copies = [] if prune else _copies(specs_dir, chosen)
+    named_prune = prune and bool(types)
+    unsourced: Sequence[Path] | None = None
+    if named_prune:  # every document read: which of the named the source lost
+        index = index_documents(read_source(resolved, (), options))
+        unsourced = _lost(specs_dir, types, index, resolved.label)
+        kept = [t for t in types if t.lower() in index]
+        chosen = select_documents(index, kept, resolved.label) if kept else ()
+    else:
+        documents = read_source(resolved, types, options)
+        chosen = select_documents(index_documents(documents), types, resolved.label)
+        unsourced = _unsourced(specs_dir, chosen) if prune else None
+    copies = [] if prune and not named_prune else _copies(specs_dir, chosen)
     if copies:
         copy, type_name = copies[0]
         raise FetchError(
@@ -275,7 +282,27 @@ def fetch_schemas(
             f"{specs_dir / spec_file_name(type_name)}: move it out of {specs_dir} first (two "
             "schemas of one type are bad input to generate)"
         )
-    return _write_schemas(chosen, specs_dir, _lock_source(resolved), lock, unsourced)
+    source_name = _lock_source(resolved)
+    return _write_schemas(chosen, specs_dir, source_name, lock, unsourced, not named_prune)
+
+
+def _lost(
+    specs_dir: Path, types: Sequence[str], index: dict[str, SchemaDocument], label: str
+) -> tuple[Path, ...]:
+    """The schemas in `specs_dir` of the named types the source no longer has; a named type
+    that neither has is bad input (a typo, most likely)."""
+    lost = [t for t in dict.fromkeys(types) if t.lower() not in index]
+    if not lost:
+        return ()
+    held = {name.lower(): path for path, name in _other_schemas(specs_dir, ())}
+    unknown = [t for t in lost if t.lower() not in held]
+    if unknown:
+        names = [d.type_name for d in index.values()]
+        raise FetchError(
+            f"{label}: no schema for {', '.join(unknown)}, nor in {specs_dir}"
+            f"{did_you_mean(unknown, names)}"
+        )
+    return tuple(sorted(held[t.lower()] for t in lost))
 
 
 def _unsourced(specs_dir: Path, chosen: Sequence[SchemaDocument]) -> tuple[Path, ...]:
@@ -474,10 +501,11 @@ def _write_schemas(
     source: str,
     lock: Lock,
     unsourced: Sequence[Path] | None = None,
+    whole: bool = True,
 ) -> FetchResult:
     """Write the documents whose bytes differ from specs/, then the lock if it changed. With
     `unsourced` (a prune), delete those schema files, and keep only the documents' types in
-    the lock."""
+    the lock (not `whole`, a prune of named types: the entries of the files still there)."""
     results, entries, changed_files = [], [], []
     for doc in documents:
         path = specs_dir / spec_file_name(doc.type_name)
@@ -502,7 +530,7 @@ def _write_schemas(
             raise OutputError(f"{path}: cannot delete: {e.strerror or e}") from e
     updated = update_lock(lock, entries)
     fetched = {d.type_name for d in documents}
-    if unsourced is not None:
+    if unsourced is not None and whole:
         updated = Lock(tuple(e for e in updated.entries if e.type_name in fetched))
     else:  # the entries of schemas deleted from the folder by hand go too
         updated = Lock(

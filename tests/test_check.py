@@ -779,10 +779,11 @@ def test_a_named_type_the_source_lost_is_to_be_named_no_more_and_deleted(
     code, stdout, _ = run_check(capsys, "AWS::Lambda::EventInvokeConfig", *argv[:-2])
     assert stdout.endswith(
         how_to_fix(
-            f"{FIX.format(specs=specs, out=out)}\n",
-            "The source no longer has `AWS::Lambda::EventInvokeConfig`: stop naming it, and "
-            f"delete its schema from `{specs}`; then the `generate` below, of every type, "
-            "removes its pages.\n\n",
+            f"stackql-docgen fetch AWS::Lambda::EventInvokeConfig --prune --source {source} "
+            f"--specs {specs}\n{FIX.format(specs=specs, out=out)}\n",
+            "The source no longer has `AWS::Lambda::EventInvokeConfig`: the `fetch` below "
+            f"(`--prune`) deletes its schema from `{specs}`, and the `generate` below, of every "
+            "type, removes its pages; then stop naming it.\n\n",
         )
     )
 
@@ -804,15 +805,15 @@ def test_the_fix_for_a_named_type_the_source_lost_removes_its_pages(specs, tmp_p
     assert code == 1
     assert stdout.endswith(
         how_to_fix(
-            f"stackql-docgen fetch AWS::SES::ReceiptRuleSet --source {source} --specs {specs}\n"
+            "stackql-docgen fetch AWS::Lambda::EventInvokeConfig AWS::SES::ReceiptRuleSet "
+            f"--prune --source {source} --specs {specs}\n"
             f"{FIX.format(specs=specs, out=out)}\n",
-            "The source no longer has `AWS::Lambda::EventInvokeConfig`: stop naming it, and "
-            f"delete its schema from `{specs}`; then the `generate` below, of every type, "
-            "removes its pages.\n\n",
+            "The source no longer has `AWS::Lambda::EventInvokeConfig`: the `fetch` below "
+            f"(`--prune`) deletes its schema from `{specs}`, and the `generate` below, of every "
+            "type, removes its pages; then stop naming it.\n\n",
         )
     )
-    (specs / LAMBDA_SPEC.name).unlink()  # as the report says, then its commands
-    commands = stdout.split("```sh\n")[1].split("\n```")[0]
+    commands = stdout.split("```sh\n")[1].split("\n```")[0]  # run as they are
     subprocess.run(
         ["sh", "-c", commands.replace("stackql-docgen", f"{sys.executable} -m generator")],
         check=True,
@@ -821,7 +822,9 @@ def test_the_fix_for_a_named_type_the_source_lost_removes_its_pages(specs, tmp_p
     )
     assert run_check(capsys, types[1], *argv[2:])[0] == 0
     assert run_check(capsys, "--specs", str(specs), "--out", str(out))[0] == 0
-    assert not (out / PAGE).exists()
+    assert not (out / PAGE).exists() and not (specs / LAMBDA_SPEC.name).exists()
+    lock = json.loads((specs / "specs.lock.json").read_text("utf-8"))["schemas"]
+    assert list(lock) == ["AWS::SES::ReceiptRuleSet"]  # the lost type's entry goes with it
 
 
 def test_a_broken_schema_of_a_type_not_named_is_no_news(specs, out, tmp_path, capsys):

@@ -36,6 +36,7 @@ REPO = Path(__file__).resolve().parents[1]
 EIC = "AWS::Lambda::EventInvokeConfig"
 EIC_FILE = "aws-lambda-eventinvokeconfig.json"
 EIC_BYTES = (REPO / "specs" / EIC_FILE).read_bytes()
+SES_SPEC = REPO / "tests" / "data" / "specs" / "aws-ses-receiptruleset.json"
 WIDGET = b'{\n  "typeName": "AWS::Test::Widget",\n  "properties": {}\n}\n'
 ZIP_PATH = "/CloudformationSchema.zip"
 OLD_NS = 1_000_000_000_000_000_000  # 2001-09-09: any rewrite moves the mtime away from it
@@ -715,10 +716,36 @@ def test_prune_deletes_the_schemas_of_types_the_source_lacks(tmp_path: Path, cap
         LOCK_FILE,
     ]
     assert list(json.loads((specs / LOCK_FILE).read_text())["schemas"]) == ["AWS::Test::Widget"]
-    assert main(["fetch", EIC, "--source", str(source), "--specs", str(specs), "--prune"]) == 2
-    assert capsys.readouterr().err == (
-        "error: --prune makes the specs folder the whole source: name no TYPE\n"
+
+
+def test_prune_of_named_types_deletes_those_the_source_lost(tmp_path: Path, capsys) -> None:
+    # The weekly workflow's fetch of its TYPES: AWS dropped one of them. The others are
+    # fetched, the lost one's schema and lock entry go, other schemas stay.
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "w.json").write_bytes(WIDGET)
+    shutil.copy(LAMBDA_SPEC, source)
+    specs = tmp_path / "specs"
+    argv = ["--source", str(source), "--specs", str(specs)]
+    assert main(["fetch", "AWS::Test::Widget", EIC, *argv, "-q"]) == 0
+    shutil.copy(SES_SPEC, specs)  # not named: stays
+    (source / LAMBDA_SPEC.name).unlink()
+    assert main(["fetch", "AWS::Test::Widget", EIC, *argv]) == 2  # without --prune: refused
+    assert "no schema for AWS::Lambda::EventInvokeConfig" in capsys.readouterr().err
+    assert main(["fetch", "AWS::Test::Widget", EIC, *argv, "--prune"]) == 0
+    assert capsys.readouterr().out == (
+        f"removed {specs / LAMBDA_SPEC.name}\n"
+        f"0 written, 1 unchanged, 1 removed from {source}; updated {specs / LOCK_FILE}\n"
     )
+    assert sorted(p.name for p in specs.iterdir()) == [
+        SES_SPEC.name,
+        "aws-test-widget.json",
+        LOCK_FILE,
+    ]
+    assert list(json.loads((specs / LOCK_FILE).read_text())["schemas"]) == ["AWS::Test::Widget"]
+    # Named again, in neither the source nor the folder: a name to stop giving (or a typo).
+    assert main(["fetch", "AWS::Test::Widget", EIC, *argv, "--prune"]) == 2
+    assert capsys.readouterr().err == (f"error: {source}: no schema for {EIC}, nor in {specs}\n")
 
 
 def test_prune_keeps_what_it_writes_and_drops_a_type_under_another_name(tmp_path: Path) -> None:
