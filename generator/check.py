@@ -388,8 +388,31 @@ def _drift_counts(drift: Sequence[Drift]) -> str:
     return ", ".join(parts)
 
 
+# Changes that break what a user of the pages did (a column gone or retyped, another
+# identifier, a verb gone or new): the types that have them come first in the report, those
+# of descriptions only last, where the report's length cuts it short.
+_WEIGHTY = frozenset(
+    {
+        DriftKind.PROPERTY_REMOVED,
+        DriftKind.PROPERTY_RETYPED,
+        DriftKind.REQUIRED_ADDED,
+        DriftKind.PRIMARY_IDENTIFIER_CHANGED,
+        DriftKind.CREATE_ONLY_ADDED,
+        DriftKind.HANDLER_ADDED,
+        DriftKind.HANDLER_REMOVED,
+    }
+)
+_SLIGHT = frozenset({DriftKind.DESCRIPTION_CHANGED, DriftKind.OTHER_CHANGED})
+
+
+def _weight(kinds: set[DriftKind]) -> int:
+    """0 for a type of weighty changes, 2 for one of descriptions (or others) only, else 1."""
+    return 0 if kinds & _WEIGHTY else 2 if kinds <= _SLIGHT else 1
+
+
 def _drift_lines(drift: Sequence[Drift], listed: int, drift_chars: int) -> list[str]:
-    """Types added, types removed, then one list of changes per type (types in name order)."""
+    """Types added, types removed, then one list of changes per type: the types of weighty
+    changes first, of descriptions only last, each in name order."""
     lines: list[str] = []
     for kind, title in (
         (DriftKind.TYPE_ADDED, "Types added"),
@@ -409,7 +432,10 @@ def _drift_lines(drift: Sequence[Drift], listed: int, drift_chars: int) -> list[
         if names:
             lines += [f"#### {title}", "", *items, ""]
     changed = [d for d in drift if d.kind not in _TYPE_CHANGES]
-    names = list(dict.fromkeys(d.type_name for d in changed))
+    kinds: dict[str, set[DriftKind]] = {}
+    for d in changed:
+        kinds.setdefault(d.type_name, set()).add(d.kind)
+    names = sorted(kinds, key=lambda n: _weight(kinds[n]))  # stable: in name order within
     size = 0
     for i, name in enumerate(names):
         section = [f"#### {code(name)}", ""]

@@ -535,6 +535,28 @@ def test_a_report_with_every_list_long_still_fits(tmp_path):
     assert text.endswith("Then commit the changes to the schemas and the pages.\n")
 
 
+def test_types_of_weighty_changes_come_first_in_the_report(tmp_path):
+    # A week of AWS's schemas changes hundreds of descriptions: where the report's length cuts
+    # it short, a removed column or a new verb must not be what it cut.
+    from generator.drift import Drift, DriftKind
+
+    drift = (
+        Drift(DriftKind.DESCRIPTION_CHANGED, "AWS::A::Words", "", "a", "b", "description"),
+        Drift(DriftKind.PERMISSION_ADDED, "AWS::B::Permission", "", None, "b:X", "permission"),
+        Drift(DriftKind.DESCRIPTION_CHANGED, "AWS::C::Handler", "", "a", "b", "description"),
+        Drift(DriftKind.HANDLER_ADDED, "AWS::C::Handler", "/handlers/update", None, None, "h"),
+        Drift(DriftKind.PROPERTY_REMOVED, "AWS::D::Column", "/properties/X", "x", None, "gone"),
+    )
+    text = render_markdown(CheckReport("specs", "out", "src", 5, (), drift))
+    headings = [line for line in text.splitlines() if line.startswith("#### ")]
+    assert headings == [
+        "#### `AWS::C::Handler`",
+        "#### `AWS::D::Column`",
+        "#### `AWS::B::Permission`",
+        "#### `AWS::A::Words`",
+    ]
+
+
 def test_long_lists_of_types_are_folded(tmp_path):
     from generator.drift import Drift, DriftKind
 
