@@ -69,7 +69,7 @@ FOLD_AFTER = 20  # longer lists of types added or removed go in a <details> bloc
 # The Markdown must fit a pull-request comment (GitHub takes 65,536 characters): past these,
 # lists end with a count of the rest, which `--format json` has whole.
 MAX_LISTED = 200  # paths of one kind, types added or removed
-MAX_DRIFT_CHARS = 30_000  # the changes of the types in both, in all
+MAX_DRIFT_CHARS = 30_000  # the changes of the types in both, in all (at least)
 # The whole report at most: where the lists above add up to more, each is halved till it fits.
 MAX_MARKDOWN_CHARS = 60_000
 MAX_NAMED = 20  # types named on the command line, shown in the drift section's first line
@@ -266,7 +266,11 @@ def read_source_specs(source: Source, types: Sequence[str] = ()) -> tuple[Spec, 
 def render_markdown(report: CheckReport) -> str:
     """The report as Markdown for a pull-request comment or a GitHub job summary, at most
     MAX_MARKDOWN_CHARS long."""
-    listed, drift_chars = MAX_LISTED, MAX_DRIFT_CHARS
+    listed = MAX_LISTED
+    # The changes per type take what room the rest leaves (MAX_DRIFT_CHARS at least; some
+    # for the line that says how many are left out).
+    rest = len(_markdown(report, listed, 0)) if report.drift else 0
+    drift_chars = max(MAX_DRIFT_CHARS, MAX_MARKDOWN_CHARS - rest - 1_000)
     text = _markdown(report, listed, drift_chars)
     while len(text) > MAX_MARKDOWN_CHARS and listed > 1:
         listed, drift_chars = listed // 2, drift_chars // 2
@@ -439,7 +443,7 @@ def _drift_lines(drift: Sequence[Drift], listed: int, drift_chars: int) -> list[
     size = 0
     for i, name in enumerate(names):
         section = [f"#### {code(name)}", ""]
-        section += [f"- {d.message}" for d in changed if d.type_name == name]
+        section += _change_lines([d for d in changed if d.type_name == name])
         size += sum(len(line) + 1 for line in section)
         if size > drift_chars:
             left = set(names[i:])
@@ -452,6 +456,27 @@ def _drift_lines(drift: Sequence[Drift], listed: int, drift_chars: int) -> list[
             break
         lines += [*section, ""]
     return lines[:-1]
+
+
+# Past this many, a type's members whose descriptions changed are counted, not listed.
+MAX_DESCRIPTIONS_LISTED = 3
+
+
+def _change_lines(changes: Sequence[Drift]) -> list[str]:
+    """The lines of one type's changes: the changed descriptions of its members counted, in
+    one line, where there are many."""
+    members = [d for d in changes if d.kind is DriftKind.DESCRIPTION_CHANGED and d.pointer]
+    if len(members) <= MAX_DESCRIPTIONS_LISTED:
+        return [f"- {d.message}" for d in changes]
+    lines = []
+    for d in changes:
+        if d is members[0]:
+            lines.append(
+                f"- the descriptions of {len(members)} members changed (each: `--format json`)"
+            )
+        elif d not in members:
+            lines.append(f"- {d.message}")
+    return lines
 
 
 def _rest(left: int, noun: str) -> list[str]:

@@ -557,6 +557,29 @@ def test_types_of_weighty_changes_come_first_in_the_report(tmp_path):
     ]
 
 
+def test_many_changed_descriptions_of_a_type_are_counted_not_listed(tmp_path):
+    from generator.drift import Drift, DriftKind
+
+    pointers = [f"/properties/P{i}" for i in range(5)]
+    drift = (
+        Drift(DriftKind.PROPERTY_ADDED, "AWS::A::B", "/properties/New", None, "x", "added"),
+        *(
+            Drift(DriftKind.DESCRIPTION_CHANGED, "AWS::A::B", p, "a", "b", f"description of {p}")
+            for p in pointers
+        ),
+        *(
+            Drift(DriftKind.DESCRIPTION_CHANGED, "AWS::C::D", p, "a", "b", f"description of {p}")
+            for p in pointers[:3]
+        ),
+    )
+    text = render_markdown(CheckReport("specs", "out", "src", 5, (), drift))
+    assert (
+        "#### `AWS::A::B`\n\n- added\n"
+        "- the descriptions of 5 members changed (each: `--format json`)\n\n"
+    ) in text
+    assert "- description of /properties/P2\n" in text.split("#### `AWS::C::D`")[1]
+
+
 def test_long_lists_of_types_are_folded(tmp_path):
     from generator.drift import Drift, DriftKind
 
