@@ -52,17 +52,20 @@ def dependent(schema: Mapping[str, Any], keys: frozenset[str]) -> Iterator[tuple
 def cfn_lint_required(
     schema: Mapping[str, Any], names: Collection[str], unsettable: Collection[str] = ()
 ) -> list[str]:
-    """What cfn-lint's keywords require beyond `names`, in a stable order: of each
-    `requiredXor` (exactly one) or `requiredOr` (at least one) group none of which is among
-    them, the first member that can be set (one of the schema's properties, not `unsettable`:
-    read-only), then what `dependentRequired` asks of those present.
+    """What cfn-lint's keywords require beyond `names`, in a stable order: what
+    `dependentRequired` asks of them; of each `requiredXor` (exactly one) or `requiredOr` (at
+    least one) group none of which is among those, the first member that can be set (one of
+    the schema's properties, not `unsettable`: read-only); then what `dependentRequired` asks
+    of the members added.
 
-    >>> s = {"requiredXor": ["A", "B"], "dependentRequired": {"A": ["C"]}}
+    >>> s = {"requiredXor": ["A", "B"], "dependentRequired": {"A": ["C"], "D": ["B"]}}
     >>> cfn_lint_required(s, ["X"]), cfn_lint_required(s, ["B"]), cfn_lint_required(s, [], "A")
     (['A', 'C'], [], ['B'])
+    >>> cfn_lint_required(s, ["D"])  # D asks for B, which makes the group's choice
+    ['B']
     """
     members = schema.get("properties")
-    added: list[str] = []
+    added = _dependent_required(schema.get("dependentRequired"), names, [])
     for keyword in ("requiredXor", "requiredOr"):
         group = schema.get(keyword)
         if not (is_names(group) and group) or set(group) & {*names, *added}:
@@ -73,7 +76,13 @@ def cfn_lint_required(
             if n not in unsettable and (not isinstance(members, Mapping) or n in members)
         ]
         added += settable[:1]
-    wants = schema.get("dependentRequired")
+    return _dependent_required(schema.get("dependentRequired"), names, added)
+
+
+def _dependent_required(wants: Any, names: Collection[str], added: list[str]) -> list[str]:
+    """`added`, and what `dependentRequired` (`wants`) asks of `names` and `added`, and of
+    what it asks, in a stable order."""
+    added = list(added)
     while isinstance(wants, dict):
         have = {*names, *added}
         more = [n for t in have if is_names(wants.get(t)) for n in wants[t] if n not in have]
