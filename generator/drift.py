@@ -164,7 +164,21 @@ def diff_shapes(before: SchemaShape, after: SchemaShape) -> tuple[Drift, ...]:
                 after.description,
             )
         )
+    # A property removed is no longer required, read-only and so on: that goes without saying.
+    gone = {d.pointer for d in found if d.kind is DriftKind.PROPERTY_REMOVED}
+    found = [d for d in found if not (d.kind in _LEFT_WITH_IT and d.pointer in gone)]
     return tuple(sorted(found, key=_sort_key))
+
+
+# What a property's removal takes with it.
+_LEFT_WITH_IT = frozenset(
+    {
+        DriftKind.REQUIRED_REMOVED,
+        DriftKind.CREATE_ONLY_REMOVED,
+        DriftKind.READ_ONLY_REMOVED,
+        DriftKind.WRITE_ONLY_REMOVED,
+    }
+)
 
 
 def shape_of(spec: Spec) -> SchemaShape:

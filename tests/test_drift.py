@@ -309,3 +309,19 @@ def test_a_long_chain_of_refs_is_described_so_far():
     document["definitions"]["A2000"] = {"type": "string"}
     words = describe_type({"$ref": "#/definitions/A0"}, document)
     assert words.startswith("A0 (A1 (A2 (") and words.count("(") == 64
+
+
+def test_a_property_removed_takes_its_required_and_create_only_marks_with_it():
+    from generator.schema import parse_spec
+
+    document = json.loads(LAMBDA_SPEC.read_text("utf-8"))
+    before = parse_spec("a.json", json.dumps(document).encode())
+    del document["properties"]["Qualifier"]
+    document["required"].remove("Qualifier")
+    document["createOnlyProperties"].remove("/properties/Qualifier")
+    document["primaryIdentifier"] = ["/properties/FunctionName"]
+    after = parse_spec("b.json", json.dumps(document).encode())
+    assert [(d.kind, d.pointer) for d in diff_specs([before], [after])] == [
+        (DriftKind.PROPERTY_REMOVED, "/properties/Qualifier"),
+        (DriftKind.PRIMARY_IDENTIFIER_CHANGED, "/primaryIdentifier"),
+    ]
