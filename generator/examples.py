@@ -108,7 +108,15 @@ def insert_literals(resource: Resource) -> dict[str, str]:
         if isinstance(p.value, Literal):
             value = json.loads(p.value.json)
             literals[p.name] = sql_literal(value if isinstance(value, str) else p.value.json)
+        elif _one_fixed_item(p.value):  # an array of one value (`sets: {A: [x]}`)
+            item = json.loads(p.value.item.json)
+            literals[p.name] = sql_literal(json.dumps([item] * p.value.count))
     return literals
+
+
+def _one_fixed_item(value: Value) -> bool:
+    """Whether a value is an array whose items are all one fixed value."""
+    return isinstance(value, ArrayValue) and isinstance(value.item, Literal) and not value.fixed
 
 
 def insert_columns(resource: Resource, required_only: bool) -> tuple[str, ...]:

@@ -1428,6 +1428,15 @@ def test_a_member_of_exactly_one_is_required_and_a_nested_one_set_alone(site, pa
     assert "TransitionToIA:" in policies and "TransitionToArchive" not in policies
 
 
+def test_an_array_of_one_value_is_written_out_in_the_insert_too(site, pages):
+    # The manifest's `- 'EC2'` (exclusive.yaml's sets: [EC2]), and an array whose items allow
+    # one value: the All Properties INSERT gives the array, not a placeholder for it.
+    insert = section(page_of(site, pages, "AWS::ECS::TaskDefinition"), "`INSERT` example")
+    assert """ '["EC2"]',\n""" in insert and "{{ RequiresCompatibilities }}" not in insert
+    insert = section(page_of(site, pages, "AWS::Textract::Adapter"), "`INSERT` example")
+    assert """ '["QUERIES"]',\n""" in insert
+
+
 def test_members_aws_takes_no_value_of_are_left_out_of_the_examples(site, pages):
     # exclusive.yaml's `never set`: "Reserved.", "Currently not supported, will not create if
     # tags are passed", an API reference's "for internal use only"; nested ones too. The
