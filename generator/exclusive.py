@@ -135,7 +135,8 @@ def stale(doc: Mapping[str, Any], type_name: str) -> list[str]:
             names = ", ".join(sorted(frozenset().union(group.never, *group.items)))
             names = names or "its members"
             warnings.append(
-                f"#{group.where}: not held to, the group of {EXCLUSIVE_FILE} of {names}: {why}"
+                f"#{group.where}: not held to, the {'entry' if group.tie or group.never else 'group'} of "
+                f"{EXCLUSIVE_FILE} of {names}: {why}"
             )
     return warnings
 

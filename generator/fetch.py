@@ -271,8 +271,17 @@ def fetch_schemas(
         kept = [t for t in types if t.lower() in index]
         chosen = select_documents(index, kept, resolved.label) if kept else ()
     else:
-        documents = read_source(resolved, types, options)
-        chosen = select_documents(index_documents(documents), types, resolved.label)
+        index = index_documents(read_source(resolved, types, options))
+        try:
+            chosen = select_documents(index, types, resolved.label)
+        except FetchError as e:  # a named type the source lost, which --specs holds
+            held = {n.lower() for _, n in _other_schemas(specs_dir, ())}
+            if not any(t.lower() in held and t.lower() not in index for t in types):
+                raise
+            raise FetchError(
+                f"{e}; {specs_dir} holds its schema: fetch --prune deletes the schemas of named "
+                "types the source no longer has"
+            ) from e
         unsourced = _unsourced(specs_dir, chosen) if prune else None
     copies = [] if prune and not named_prune else _copies(specs_dir, chosen)
     if copies:
@@ -291,10 +300,15 @@ def _lost(
 ) -> tuple[Path, ...]:
     """The schemas in `specs_dir` of the named types the source no longer has; a named type
     that neither has is bad input (a typo, most likely)."""
-    lost = [t for t in dict.fromkeys(types) if t.lower() not in index]
+    lost: list[str] = []  # once each, in any case
+    for name in types:
+        if name.lower() not in index and name.lower() not in {n.lower() for n in lost}:
+            lost.append(name)
     if not lost:
         return ()
-    held = {name.lower(): path for path, name in _other_schemas(specs_dir, ())}
+    held: dict[str, list[Path]] = {}  # a type's every file (it may be under two names)
+    for path, name in _other_schemas(specs_dir, ()):
+        held.setdefault(name.lower(), []).append(path)
     unknown = [t for t in lost if t.lower() not in held]
     if unknown:
         names = [d.type_name for d in index.values()]
@@ -302,7 +316,7 @@ def _lost(
             f"{label}: no schema for {', '.join(unknown)}, nor in {specs_dir}"
             f"{did_you_mean(unknown, names)}"
         )
-    return tuple(sorted(held[t.lower()] for t in lost))
+    return tuple(sorted(path for t in lost for path in held[t.lower()]))
 
 
 def _unsourced(specs_dir: Path, chosen: Sequence[SchemaDocument]) -> tuple[Path, ...]:

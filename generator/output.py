@@ -165,13 +165,10 @@ def _write_held(
     record_before = read_or_none(out_dir / OWNED_FILE) if ahead else None
     if ahead:
         _write_record(out_dir, recorded | owned)
+    staging = None
+    shown = False  # whether a page is in place yet
     try:
         staging = _stage(out_dir, staged, current)  # nobody sees these pages until they move in
-    except BaseException:
-        if ahead:
-            _put_back(out_dir / OWNED_FILE, record_before)
-        raise
-    try:
         # Every folder first: one that cannot be made stops the run before a page is written.
         for folder in sorted({(out_dir / rel).parent for rel in in_place}):
             try:
@@ -180,11 +177,17 @@ def _write_held(
                 raise OutputError(f"{folder}: cannot create the folder: {e.strerror or e}") from e
         for rel in in_place:
             write_atomic(out_dir / rel, current[rel])
+            shown = True
         for top in sorted(tops):
             try:
                 os.rename(staging / top, out_dir / top)  # the whole tree at once
             except OSError as e:
                 raise OutputError(f"{out_dir / top}: cannot write: {e.strerror or e}") from e
+            shown = True
+    except BaseException:
+        if ahead and not shown:
+            _put_back(out_dir / OWNED_FILE, record_before)
+        raise
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)

@@ -409,6 +409,11 @@ def _local_name(data: bytearray, name: bytes) -> bytes:
 def test_zip_without_the_requested_type(server: LoopbackServer, specs: Path) -> None:
     url = server.route(ZIP_PATH, Reply(body=make_zip({"w.json": WIDGET})))
     assert fetch_fails(url, specs, [EIC, "AWS::S3::Bucket"]) == (
+        f"{url}: no schema for {EIC}, AWS::S3::Bucket; {specs} holds its schema: fetch --prune "
+        "deletes the schemas of named types the source no longer has"  # EIC's, there
+    )
+    (specs / EIC_FILE).unlink()
+    assert fetch_fails(url, specs, [EIC, "AWS::S3::Bucket"]) == (
         f"{url}: no schema for {EIC}, AWS::S3::Bucket"
     )
 
@@ -743,8 +748,18 @@ def test_prune_of_named_types_deletes_those_the_source_lost(tmp_path: Path, caps
         LOCK_FILE,
     ]
     assert list(json.loads((specs / LOCK_FILE).read_text())["schemas"]) == ["AWS::Test::Widget"]
+    # A lost type's every file goes, named twice (in any case) or not.
+    shutil.copy(specs / "aws-test-widget.json", specs / "mine.json")
+    (source / "w.json").unlink()
+    (source / "x.json").write_bytes(WIDGET.replace(b"Widget", b"Other"))
+    widget = ["AWS::Test::Widget", "aws::test::WIDGET"]
+    assert main(["fetch", *widget, *argv, "--prune"]) == 0
+    assert capsys.readouterr().out == (
+        f"removed {specs / 'aws-test-widget.json'}\nremoved {specs / 'mine.json'}\n"
+        f"0 written, 0 unchanged, 2 removed from {source}; updated {specs / LOCK_FILE}\n"
+    )
     # Named again, in neither the source nor the folder: a name to stop giving (or a typo).
-    assert main(["fetch", "AWS::Test::Widget", EIC, *argv, "--prune"]) == 2
+    assert main(["fetch", EIC, *argv, "--prune"]) == 2
     assert capsys.readouterr().err == (f"error: {source}: no schema for {EIC}, nor in {specs}\n")
 
 
