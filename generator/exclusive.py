@@ -134,9 +134,9 @@ def stale(doc: Mapping[str, Any], type_name: str) -> list[str]:
         if held is None:
             names = ", ".join(sorted(frozenset().union(group.never, *group.items)))
             names = names or "its members"
+            kind = "entry" if group.tie or group.never else "group"
             warnings.append(
-                f"#{group.where}: not held to, the {'entry' if group.tie or group.never else 'group'} of "
-                f"{EXCLUSIVE_FILE} of {names}: {why}"
+                f"#{group.where}: not held to, the {kind} of {EXCLUSIVE_FILE} of {names}: {why}"
             )
     return warnings
 
