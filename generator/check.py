@@ -29,7 +29,14 @@ from generator.fetch import (
 )
 from generator.model import Site, Spec
 from generator.naming import did_you_mean
-from generator.output import OWNED_FILE, blocker, is_foreign, present_files, read_owned
+from generator.output import (
+    OWNED_FILE,
+    blocker,
+    is_foreign,
+    present_files,
+    read_owned,
+    record_bytes,
+)
 from generator.schema import parse_spec, read_specs
 
 
@@ -228,6 +235,10 @@ def check_output(site: Site, out_dir: Path, extras: bool = True) -> tuple[PageFi
         # A record that lost names (a merge that took one side, a run stopped before its
         # end): the pages it does not name would not be removed with their type.
         found.append(PageFinding(PageState.STALE, OWNED_FILE, _record_stale(unnamed)))
+    elif written and extras and not any(f.state is PageState.EXTRA for f in found):
+        # Else what generate writes over it: names of files not there, another order.
+        if read_or_none(out_dir / OWNED_FILE) != record_bytes(built):
+            found.append(_finding(PageState.STALE, OWNED_FILE))
     order = list(PageState)
     return tuple(sorted(found, key=lambda f: (order.index(f.state), f.path)))
 

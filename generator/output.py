@@ -8,7 +8,7 @@ import re
 import shutil
 import stat
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -204,9 +204,14 @@ def _put_back(record: Path, data: bytes | None) -> None:
         write_atomic(record, data)
 
 
+def record_bytes(files: Collection[str]) -> bytes:
+    """The record of the files the generator wrote, as it writes it."""
+    return json.dumps({"files": sorted(files)}, indent=2).encode() + b"\n"
+
+
 def _write_record(out_dir: Path, files: set[str]) -> None:
     """Write the record of the files the generator wrote, where it says other files."""
-    record = json.dumps({"files": sorted(files)}, indent=2).encode() + b"\n"
+    record = record_bytes(files)
     if read_or_none(out_dir / OWNED_FILE) != record:
         write_atomic(out_dir / OWNED_FILE, record)
 

@@ -722,6 +722,24 @@ def test_a_record_that_lost_names_is_stale_and_generate_mends_it(specs, tmp_path
     assert run_check(capsys, *folders)[0] == 0
 
 
+def test_a_record_not_as_generate_writes_it_is_stale(specs, out, capsys):
+    # A name of no file, another order: generate would write it over, so check says so.
+    record = out / ".stackql-docgen.json"
+    whole = record.read_bytes()
+    files = json.loads(whole)["files"]
+    folders = ("--specs", str(specs), "--out", str(out))
+    for changed in ([*files, "aws/gone/index.mdx"], files[::-1]):
+        record.write_text(json.dumps({"files": changed}))
+        code, stdout, _ = run_check(capsys, *folders, "--format", "json")
+        assert code == 1
+        assert [(f["kind"], f["path"]) for f in json.loads(stdout)["findings"]] == [
+            ("stale", ".stackql-docgen.json")
+        ]
+        assert main(["generate", *folders, "-q"]) == 0
+        assert record.read_bytes() == whole
+        assert run_check(capsys, *folders)[0] == 0
+
+
 def test_without_its_record_no_file_is_taken_for_the_generators(specs, tmp_path, capsys):
     # Not even one that bears its sign: anyone may copy a page (and its sign) by hand.
     shutil.copy(SES_SPEC, specs)
