@@ -121,14 +121,16 @@ def _differ(before: Spec, after: Spec) -> bool:
 
 def diff_shapes(before: SchemaShape, after: SchemaShape) -> tuple[Drift, ...]:
     """Compare two shapes of the same type; findings sorted by kind, pointer."""
+    moved = _branch_moves(before, after)
     found = [
-        *_diff_properties(before, after),
+        *_diff_properties(before, after, moved),
         *_diff_members(
             after.type_name,
             before.required,
             after.required,
             DriftKind.REQUIRED_ADDED,
             DriftKind.REQUIRED_REMOVED,
+            moved,
         ),
         *_diff_identifier(before, after),
         *_diff_members(
@@ -137,6 +139,7 @@ def diff_shapes(before: SchemaShape, after: SchemaShape) -> tuple[Drift, ...]:
             after.create_only,
             DriftKind.CREATE_ONLY_ADDED,
             DriftKind.CREATE_ONLY_REMOVED,
+            moved,
         ),
         *_diff_members(
             after.type_name,
@@ -144,6 +147,7 @@ def diff_shapes(before: SchemaShape, after: SchemaShape) -> tuple[Drift, ...]:
             after.read_only,
             DriftKind.READ_ONLY_ADDED,
             DriftKind.READ_ONLY_REMOVED,
+            moved,
         ),
         *_diff_members(
             after.type_name,
@@ -151,6 +155,7 @@ def diff_shapes(before: SchemaShape, after: SchemaShape) -> tuple[Drift, ...]:
             after.write_only,
             DriftKind.WRITE_ONLY_ADDED,
             DriftKind.WRITE_ONLY_REMOVED,
+            moved,
         ),
         *_diff_handlers(before, after),
     ]
@@ -308,23 +313,30 @@ def _walk(
             _walk(schema, (*path, key, name), properties, required, document)
 
 
-def _diff_properties(before: SchemaShape, after: SchemaShape) -> Iterator[Drift]:
-    """Properties added, removed, retyped, or with a new description."""
+def _diff_properties(
+    before: SchemaShape, after: SchemaShape, moved: dict[str, str]
+) -> Iterator[Drift]:
+    """Properties added, removed, retyped, or with a new description (those of a `oneOf` or
+    `anyOf` choice that moved in its list compared where it was; named where they are)."""
     old = {p.pointer: p for p in before.properties}
-    new = {p.pointer: p for p in after.properties}
+    new = {moved.get(p.pointer, p.pointer): p for p in after.properties}
     name = after.type_name
-    for pointer in sorted(old.keys() | new.keys()):
-        was, now = old.get(pointer), new.get(pointer)
+    for key in sorted(old.keys() | new.keys()):
+        was, now = old.get(key), new.get(key)
         if was is None and now is not None:
-            yield _drift(DriftKind.PROPERTY_ADDED, name, pointer, None, now.type)
+            yield _drift(DriftKind.PROPERTY_ADDED, name, now.pointer, None, now.type)
         elif now is None and was is not None:
-            yield _drift(DriftKind.PROPERTY_REMOVED, name, pointer, was.type, None)
+            yield _drift(DriftKind.PROPERTY_REMOVED, name, key, was.type, None)
         elif was is not None and now is not None:
             if was.type != now.type:
-                yield _drift(DriftKind.PROPERTY_RETYPED, name, pointer, was.type, now.type)
+                yield _drift(DriftKind.PROPERTY_RETYPED, name, now.pointer, was.type, now.type)
             if was.description != now.description:
                 yield _drift(
-                    DriftKind.DESCRIPTION_CHANGED, name, pointer, was.description, now.description
+                    DriftKind.DESCRIPTION_CHANGED,
+                    name,
+                    now.pointer,
+                    was.description,
+                    now.description,
                 )
 
 
@@ -334,12 +346,79 @@ def _diff_members(
     after: tuple[str, ...],
     added: DriftKind,
     removed: DriftKind,
+    moved: dict[str, str] | None = None,
 ) -> Iterator[Drift]:
-    """Pointers that entered or left a list compared as a set (required, create-only, ...)."""
-    for pointer in sorted(set(after) - set(before)):
-        yield _drift(added, type_name, pointer, None, pointer)
-    for pointer in sorted(set(before) - set(after)):
+    """Pointers that entered or left a list compared as a set (required, create-only, ...);
+    those of a choice that moved in its list (`moved`), where it was."""
+    moved = moved or {}
+    now = {moved.get(p, p): p for p in after}
+    for key in sorted(now.keys() - set(before)):
+        yield _drift(added, type_name, now[key], None, now[key])
+    for pointer in sorted(set(before) - now.keys()):
         yield _drift(removed, type_name, pointer, pointer, None)
+
+
+def _branch_moves(before: SchemaShape, after: SchemaShape) -> dict[str, str]:
+    """The pointers of `after` in a `oneOf`/`anyOf`/`allOf` choice that moved in its list
+    (one inserted before it: the same members at another index), each with the pointer it
+    had in `before`. A choice is known by its members' names; one of no members, or of the
+    members of two choices, is taken where it is."""
+    was = _choices(p.pointer for p in before.properties)
+    now = _choices(p.pointer for p in after.properties)
+    indexes: dict[tuple[str, ...], dict[str, str]] = {}  # by list (as in after): index moves
+
+    def place(tokens: tuple[str, ...]) -> tuple[str, ...]:
+        """Tokens of `after` as `before` has them."""
+        out: list[str] = []
+        for i, token in enumerate(tokens):
+            if i and tokens[i - 1] in _SCHEMA_LISTS and tokens[:i] in now:
+                token = indexes.setdefault(
+                    tokens[:i], _matched(now[tokens[:i]], was.get(tuple(out), {}))
+                ).get(token, token)
+            out.append(token)
+        return tuple(out)
+
+    moves = {}
+    for pointer in {
+        *(p.pointer for p in after.properties),
+        *after.required,
+        *after.create_only,
+        *after.read_only,
+        *after.write_only,
+    }:
+        if not any(f"/{key}/" in pointer for key in _SCHEMA_LISTS):
+            continue
+        tokens = split_pointer(pointer)
+        placed = place(tokens)
+        if placed != tokens:
+            moves[pointer] = join_pointer(placed)
+    return moves
+
+
+def _choices(pointers: Iterator[str]) -> dict[tuple[str, ...], dict[str, frozenset[str]]]:
+    """Of each list of choices (its tokens, up to `oneOf`), each choice's own members' names,
+    by its index."""
+    found: dict[tuple[str, ...], dict[str, set[str]]] = {}
+    for pointer in pointers:
+        tokens = split_pointer(pointer)
+        for k in range(len(tokens) - 3):
+            if tokens[k] in _SCHEMA_LISTS and tokens[k + 2] == "properties":
+                found.setdefault(tokens[: k + 1], {}).setdefault(tokens[k + 1], set()).add(
+                    tokens[k + 3]
+                )
+    return {
+        key: {i: frozenset(names) for i, names in choices.items()} for key, choices in found.items()
+    }
+
+
+def _matched(now: dict[str, frozenset[str]], was: dict[str, frozenset[str]]) -> dict[str, str]:
+    """Each index of `now` whose choice `was` has, alone, at another index: that index."""
+    moves = {}
+    for index, names in now.items():
+        same = [i for i, other in was.items() if other == names]
+        if len(same) == 1 and same[0] != index and list(now.values()).count(names) == 1:
+            moves[index] = same[0]
+    return moves
 
 
 def _diff_identifier(before: SchemaShape, after: SchemaShape) -> Iterator[Drift]:

@@ -325,3 +325,30 @@ def test_a_property_removed_takes_its_required_and_create_only_marks_with_it():
         (DriftKind.PROPERTY_REMOVED, "/properties/Qualifier"),
         (DriftKind.PRIMARY_IDENTIFIER_CHANGED, "/primaryIdentifier"),
     ]
+
+
+def test_a_choice_inserted_in_a_one_of_reads_as_its_own_members_added():
+    # AWS::DevOpsAgent::Service took a GitHub choice at index 2 of a oneOf of nine: by their
+    # index, the seven after it read as removed and added again.
+    from generator.schema import parse_spec
+
+    def choice(name: str, kind: str = "string") -> dict:
+        return {"properties": {name: {"type": kind}}, "required": [name]}
+
+    document = json.loads(LAMBDA_SPEC.read_text("utf-8"))
+    document["properties"]["Details"] = {"$ref": "#/definitions/Details"}
+    names = ["Dynatrace", "Splunk", "ServiceNow"]
+    document.setdefault("definitions", {})["Details"] = {
+        "type": "object",
+        "oneOf": [choice(n) for n in names],
+    }
+    before = parse_spec("a.json", json.dumps(document).encode())
+    details = document["definitions"]["Details"]["oneOf"]
+    details.insert(1, choice("GitHub"))
+    details[3] = choice("ServiceNow", "integer")  # moved, and retyped
+    after = parse_spec("b.json", json.dumps(document).encode())
+    assert [(d.kind, d.pointer) for d in diff_specs([before], [after])] == [
+        (DriftKind.PROPERTY_ADDED, "/definitions/Details/oneOf/1/properties/GitHub"),
+        (DriftKind.PROPERTY_RETYPED, "/definitions/Details/oneOf/3/properties/ServiceNow"),
+        (DriftKind.REQUIRED_ADDED, "/definitions/Details/oneOf/1/properties/GitHub"),
+    ]
