@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -349,13 +348,14 @@ def _yaml_place(path: Path, text: str, error: yaml.YAMLError) -> str:
 
 
 def _entry_line(path: str, type_name: str) -> int:
-    """The line of a type's entry in the known-issues file (0 when not found)."""
+    """The line of a type's entry in the known-issues file, as YAML reads it (0 when not
+    found)."""
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError:
+        entries = _entries(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return 0
-    pattern = re.compile(rf"^['\"]?{re.escape(type_name)}['\"]?\s*:", re.IGNORECASE)
-    return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), 0)
+    lines = (n for k, _, n in entries if isinstance(k, str) and k.lower() == type_name.lower())
+    return next(lines, 0)
 
 
 # --- reports ---------------------------------------------------------------------------------
