@@ -694,3 +694,16 @@ def test_named_types_validate_their_pages_only(tmp_path, capsys) -> None:
     assert run(capsys, "AWS::SES::ReceiptRuleSt", *argv)[2].endswith(
         "(did you mean AWS::SES::ReceiptRuleSet?)\n"
     )
+
+
+def test_a_known_issue_is_found_at_its_line_as_yaml_reads_it(tmp_path) -> None:
+    from generator.validate import _entry_line
+
+    known = tmp_path / "known.yaml"
+    known.write_text(
+        '# reviewed\n"AWS::S3::Bucket": >-\n  a reason\n  on two lines\n'
+        "? aws::lambda::eventinvokeconfig\n: another reason\n"
+    )
+    assert _entry_line(str(known), TYPE) == 5  # an explicit key, in another case
+    assert _entry_line(str(known), "AWS::S3::Bucket") == 2
+    assert _entry_line(str(known), "AWS::SNS::Topic") == 0
