@@ -420,8 +420,9 @@ _WEIGHTY = frozenset(
 _SLIGHT = frozenset({DriftKind.DESCRIPTION_CHANGED, DriftKind.OTHER_CHANGED})
 
 
-def _weight(kinds: set[DriftKind]) -> int:
+def _weight(changes: Sequence[Drift]) -> int:
     """0 for a type of weighty changes, 2 for one of descriptions (or others) only, else 1."""
+    kinds = {d.kind for d in changes}
     return 0 if kinds & _WEIGHTY else 2 if kinds <= _SLIGHT else 1
 
 
@@ -446,21 +447,20 @@ def _drift_lines(drift: Sequence[Drift], listed: int, drift_chars: int) -> list[
             ]
         if names:
             lines += [f"#### {title}", "", *items, ""]
-    changed = [d for d in drift if d.kind not in _TYPE_CHANGES]
-    kinds: dict[str, set[DriftKind]] = {}
-    for d in changed:
-        kinds.setdefault(d.type_name, set()).add(d.kind)
-    names = sorted(kinds, key=lambda n: _weight(kinds[n]))  # stable: in name order within
+    by_type: dict[str, list[Drift]] = {}  # in name order, as drift comes
+    for d in drift:
+        if d.kind not in _TYPE_CHANGES:
+            by_type.setdefault(d.type_name, []).append(d)
+    names = sorted(by_type, key=lambda n: _weight(by_type[n]))  # stable: in name order within
     size = 0
     for i, name in enumerate(names):
         section = [f"#### {code(name)}", ""]
-        section += _change_lines([d for d in changed if d.type_name == name])
+        section += _change_lines(by_type[name])
         size += sum(len(line) + 1 for line in section)
         if size > drift_chars:
-            left = set(names[i:])
-            rest = [d for d in changed if d.type_name in left]
+            rest = sum(len(by_type[n]) for n in names[i:])
             lines += [
-                f"… and {_count(len(rest), 'change')} in {_count(len(names) - i, 'more type')} "
+                f"… and {_count(rest, 'change')} in {_count(len(names) - i, 'more type')} "
                 "(the whole list: `--format json`).",
                 "",
             ]
@@ -476,17 +476,20 @@ MAX_DESCRIPTIONS_LISTED = 3
 def _change_lines(changes: Sequence[Drift]) -> list[str]:
     """The lines of one type's changes: the changed descriptions of its members counted, in
     one line, where there are many."""
-    members = [d for d in changes if d.kind is DriftKind.DESCRIPTION_CHANGED and d.pointer]
-    if len(members) <= MAX_DESCRIPTIONS_LISTED:
+
+    def of_member(d: Drift) -> bool:
+        return d.kind is DriftKind.DESCRIPTION_CHANGED and bool(d.pointer)
+
+    count = sum(map(of_member, changes))
+    if count <= MAX_DESCRIPTIONS_LISTED:
         return [f"- {d.message}" for d in changes]
-    lines = []
+    lines, counted = [], False
     for d in changes:
-        if d is members[0]:
-            lines.append(
-                f"- the descriptions of {len(members)} members changed (each: `--format json`)"
-            )
-        elif d not in members:
+        if not of_member(d):
             lines.append(f"- {d.message}")
+        elif not counted:  # where the first of them stands
+            lines.append(f"- the descriptions of {count} members changed (each: `--format json`)")
+            counted = True
     return lines
 
 

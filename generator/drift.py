@@ -8,6 +8,7 @@ descriptions); two shapes are then compared. Findings name the place by RFC 6901
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -372,9 +373,9 @@ def _branch_moves(before: SchemaShape, after: SchemaShape) -> dict[str, str]:
         out: list[str] = []
         for i, token in enumerate(tokens):
             if i and tokens[i - 1] in _SCHEMA_LISTS and tokens[:i] in now:
-                token = indexes.setdefault(
-                    tokens[:i], _matched(now[tokens[:i]], was.get(tuple(out), {}))
-                ).get(token, token)
+                if tokens[:i] not in indexes:  # once a list
+                    indexes[tokens[:i]] = _matched(now[tokens[:i]], was.get(tuple(out), {}))
+                token = indexes[tokens[:i]].get(token, token)
             out.append(token)
         return tuple(out)
 
@@ -413,10 +414,11 @@ def _choices(pointers: Iterator[str]) -> dict[tuple[str, ...], dict[str, frozens
 
 def _matched(now: dict[str, frozenset[str]], was: dict[str, frozenset[str]]) -> dict[str, str]:
     """Each index of `now` whose choice `was` has, alone, at another index: that index."""
+    counts = Counter(now.values())
     moves = {}
     for index, names in now.items():
         same = [i for i, other in was.items() if other == names]
-        if len(same) == 1 and same[0] != index and list(now.values()).count(names) == 1:
+        if len(same) == 1 and same[0] != index and counts[names] == 1:
             moves[index] = same[0]
     return moves
 

@@ -300,10 +300,11 @@ def _lost(
 ) -> tuple[Path, ...]:
     """The schemas in `specs_dir` of the named types the source no longer has; a named type
     that neither has is bad input (a typo, most likely)."""
-    lost: list[str] = []  # once each, in any case
+    missing: dict[str, str] = {}  # once each, in any case, as first named
     for name in types:
-        if name.lower() not in index and name.lower() not in {n.lower() for n in lost}:
-            lost.append(name)
+        if name.lower() not in index:
+            missing.setdefault(name.lower(), name)
+    lost = list(missing.values())
     if not lost:
         return ()
     held: dict[str, list[Path]] = {}  # a type's every file (it may be under two names)
