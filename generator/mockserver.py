@@ -126,6 +126,9 @@ def _error(code: str, message: str) -> dict[str, str]:
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # The listen backlog: validate opens a connection per page thread (16) at once, past
+    # socketserver's 5; under load the kernel's full accept queue could reset one.
+    request_queue_size = 64
     backend: CloudControlBackend
     lock: threading.Lock
 
