@@ -783,6 +783,9 @@ def test_an_update_handler_with_nothing_to_patch_is_not_named_in_the_lead(site, 
     assert "\nCreates, deletes or gets a <code>contact_flow_module_version</code> resource" in page
     assert "There is no example: no property of a <code>contact_flow_module_version</code>" in page
     assert '<CopyableCode code="update_resource" />' in page  # the method is there still
+    # the article the lead takes (AWS::Wisdom::Assistant: each property create-only)
+    page = page_of(site, pages, "AWS::Wisdom::Assistant")
+    assert "There is no example: no property of an <code>assistant</code> can be" in page
 
 
 def test_tags_the_schema_says_are_not_updatable_are_not_patched(site, pages):
