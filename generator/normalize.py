@@ -66,8 +66,9 @@ def normalize(spec: Spec) -> Resource:
         if group.tie or (group.items and group.items[0] & (shown | required)):
             doc = with_sets(doc, group)
     conditions = conditional(doc, shown | required)
+    nested_deprecated = _nested_paths(doc.get("deprecatedProperties", ()))
     avoided = _members_by_owner(
-        _nested_paths(doc.get("deprecatedProperties", ())) | read_only_paths
+        nested_deprecated | _deprecated_holders(doc, nested_deprecated) | read_only_paths
     )
     values, builder = build_values(doc, read_only_paths, avoided, conditions)
     tops = {name: deref(schema, doc)[0] for name, schema in doc["properties"].items()}
@@ -358,6 +359,40 @@ def _members_by_owner(
     for path in paths:
         owners[path[:-1]].add(path[-1])
     return {owner: frozenset(keys) for owner, keys in owners.items()}
+
+
+def _deprecated_holders(
+    doc: dict, deprecated: frozenset[tuple[str, ...]]
+) -> frozenset[tuple[str, ...]]:
+    """Nested objects that require a deprecated member (and those that require such an
+    object): the examples leave them out as they leave deprecated members out, unless their
+    own owner requires them. A SPEKE key provider's optional encryption contract requires its
+    two deprecated presets (AWS::MediaPackage::OriginEndpoint)."""
+    holders: set[tuple[str, ...]] = set()
+    todo = list(deprecated)
+    while todo:
+        path = todo.pop()
+        owner = path[:-1]
+        if len(owner) < 2 or owner in holders:  # a top-level property is kept as it is
+            continue
+        schema = _schema_at(doc, owner)
+        required = schema.get("required") if isinstance(schema, dict) else None
+        if isinstance(required, list) and path[-1] in required:
+            holders.add(owner)
+            todo.append(owner)
+    return frozenset(holders)
+
+
+def _schema_at(doc: dict, path: tuple[str, ...]) -> Any:
+    """The (dereferenced) schema of the value at a key path (`*` for array items), None where
+    the path names none."""
+    node: Any = {"properties": doc.get("properties")}
+    for key in path:
+        node = deref(node, doc)[0] if isinstance(node, dict) else None
+        if not isinstance(node, dict):
+            return None
+        node = node.get("items") if key == "*" else (node.get("properties") or {}).get(key)
+    return deref(node, doc)[0] if isinstance(node, dict) else None
 
 
 def _nested_paths(pointers: Any) -> frozenset[tuple[str, ...]]:

@@ -766,6 +766,17 @@ def test_deprecated_nested_members_are_listed_and_left_out_of_the_examples(site,
     assert "SenderIpAddress" not in section(page, "`UPDATE` example")
 
 
+def test_an_optional_object_that_requires_deprecated_members_is_left_out(site, pages):
+    # AWS::MediaPackage::OriginEndpoint: a SPEKE key provider's optional
+    # EncryptionContractConfiguration requires PresetSpeke20Audio and PresetSpeke20Video, both
+    # in deprecatedProperties: the examples show the key provider without it.
+    page = page_of(site, pages, "AWS::MediaPackage::OriginEndpoint")
+    examples = section(page, "`INSERT` example", "Permissions")
+    assert "SpekeKeyProvider:" in examples and "RoleArn" in examples
+    for member in ("EncryptionContractConfiguration", "PresetSpeke20Audio", "PresetSpeke20Video"):
+        assert member not in examples
+
+
 def test_a_choice_without_deprecated_members_is_taken(site, pages):
     # AWS::Kendra::DataSource: DataSourceConfiguration is oneOf one connector; every connector
     # but TemplateConfiguration is deprecated, S3Configuration (the first) among them.
