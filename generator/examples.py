@@ -299,7 +299,15 @@ def _fixed(item: Value, members: tuple[tuple[str, Literal], ...]) -> Value:
 
 def _numbered(value: Value, index: int, owner: str) -> Value:
     """A copy of an item of the array `owner` whose placeholders are marked with its index:
-    in the owner's `[0]` where they are named by their path, else at their end."""
+    in the owner's `[0]` where they are named by their path, else at their end.
+
+    >>> ids = ArrayValue(Placeholder("Ids[0]", "string"), 1, "Ids")
+    >>> _numbered(ids, 2, "Tags").item.name  # its own items numbered last
+    'Ids[2][0]'
+    >>> commands = ArrayValue(Placeholder("Actions[0].Commands[0]", "string"), 1, "Commands")
+    >>> _numbered(commands, 1, "Stages").item.name  # a path: the item's path first
+    'Stages[1].Actions[0].Commands[0]'
+    """
     if isinstance(value, Placeholder):
         return Placeholder(_renumbered(value.name, index, owner), value.type)
     if isinstance(value, ObjectValue):
@@ -310,6 +318,7 @@ def _numbered(value: Value, index: int, owner: str) -> Value:
         if (
             isinstance(item, Placeholder)
             and item.name.endswith("[0]")
+            and "." not in item.name  # (a path below the item takes the item's path first)
             and not _by_path(item.name, owner)
         ):  # `Ids[0]` of item 2 is `Ids[2][0]`: its own items stay numbered last
             item = Placeholder(f"{item.name[: -len('[0]')]}[{index}][0]", item.type)
