@@ -4,6 +4,7 @@ set, placeholders named by their path (`labels.short_names` names them for the p
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -302,11 +303,36 @@ def _only_value(schema: dict, kind: str) -> Literal | None:
         and not schema.get("patternProperties")
     ):
         values = [{}]
+    elif kind == "string" and (text := _literal_pattern(schema)) is not None:
+        values = [text]
     else:
         return None
     if values[0] is None or _holds_null(values[0]):
         return None
     return Literal(json.dumps(values[0], sort_keys=True))
+
+
+# A pattern that matches one string only: anchored, of plain characters or escaped punctuation.
+_LITERAL_PATTERN = re.compile(r"\^((?:[^\\.^$*+?()\[\]{}|]|\\[^A-Za-z0-9])*)\$")
+
+
+def _literal_pattern(schema: dict) -> str | None:
+    r"""The one string a string schema's `pattern` matches, where it is a literal
+    (`^DRAFT$`, `^lambda:GetLayerVersion$`) that its length bounds allow too.
+
+    >>> _literal_pattern({"pattern": "^lambda:GetLayerVersion$"})
+    'lambda:GetLayerVersion'
+    >>> _literal_pattern({"pattern": "^v1\\.0$"}), _literal_pattern({"pattern": "^[0-9]+$"})
+    ('v1.0', None)
+    """
+    pattern = schema.get("pattern")
+    match = _LITERAL_PATTERN.fullmatch(pattern) if isinstance(pattern, str) else None
+    if match is None:
+        return None
+    text = re.sub(r"\\(.)", r"\1", match[1])
+    low, high = schema.get("minLength", 0), schema.get("maxLength")
+    fits = isinstance(low, int) and len(text) >= low and (high is None or len(text) <= high)
+    return text if fits and "format" not in schema and "enum" not in schema else None
 
 
 def _prefix_fixed(

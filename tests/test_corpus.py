@@ -766,6 +766,15 @@ def test_deprecated_nested_members_are_listed_and_left_out_of_the_examples(site,
     assert "SenderIpAddress" not in section(page, "`UPDATE` example")
 
 
+def test_a_pattern_of_one_string_is_written_out(site, pages):
+    # AWS::Lambda::LayerVersionPermission: Action's pattern is ^lambda:GetLayerVersion$.
+    page = page_of(site, pages, "AWS::Lambda::LayerVersionPermission")
+    examples = section(page, "`INSERT` example", "Permissions")
+    assert " 'lambda:GetLayerVersion',\n" in examples
+    assert "        value: 'lambda:GetLayerVersion'\n" in examples
+    assert "{{ Action }}" not in page
+
+
 def test_an_optional_object_that_requires_deprecated_members_is_left_out(site, pages):
     # AWS::MediaPackage::OriginEndpoint: a SPEKE key provider's optional
     # EncryptionContractConfiguration requires PresetSpeke20Audio and PresetSpeke20Video, both
