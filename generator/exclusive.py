@@ -42,6 +42,9 @@ class Exclusive:
     # Members AWS takes no value of (`never set:`), of the same object: the examples leave them
     # out unless they are required. No items, no `sets`: such an entry excludes nothing.
     never: frozenset[str] = frozenset()
+    # Whether the values `sets` gives are the only ones AWS takes, whatever the examples show
+    # (`always: true`): the Required Properties INSERT writes them too.
+    always: bool = False
 
     @property
     def tie(self) -> bool:
@@ -94,9 +97,21 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
                     "need of them"
                 )
             said_at = entry.get("said at", "")
+            always = entry.get("always", False)
+            if always not in (True, False) or (always and not sets):
+                raise ValueError(
+                    f"{EXCLUSIVE_FILE}: {type_name}: always: takes true or false, beside sets:"
+                )
             groups.append(
                 Exclusive(
-                    named, needed, says, where, said_at, tuple(sets.items()), frozenset(never)
+                    named,
+                    needed,
+                    says,
+                    where,
+                    said_at,
+                    tuple(sets.items()),
+                    frozenset(never),
+                    always,
                 )
             )
         table[type_name] = tuple(groups)

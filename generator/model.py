@@ -120,6 +120,10 @@ class Property:
     # Listed in the schema's `deprecatedProperties`: shown in the Fields table as such, left
     # out of the examples unless required.
     deprecated: bool = False
+    # Its one value is exclusive.yaml's choice (`sets`), the value the members the All
+    # Properties examples show ask of it: the Required Properties INSERT, which may show none
+    # of them, leaves it to its placeholder.
+    chosen: bool = False
 
 
 @dataclass(frozen=True, slots=True)

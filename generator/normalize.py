@@ -23,7 +23,14 @@ from generator.model import (
     Value,
 )
 from generator.naming import cfn_doc_url, field_name, pluralize, snake_case, split_type_name
-from generator.values import build_values, compatible, conditional, requires, settable
+from generator.values import (
+    build_values,
+    compatible,
+    conditional,
+    only_value,
+    requires,
+    settable,
+)
 
 REGION_FIELD = Field(name="region", type="string", description="AWS region.")
 # The services StackQL treats as global: their SELECT examples name no region. Not WAFv2, which
@@ -62,9 +69,14 @@ def normalize(spec: Spec) -> Resource:
     read_only_paths = _nested_paths(doc.get("readOnlyProperties", ()))
     shown = set(compatible(doc, doc["properties"], read_only | unset))
     shown -= _left_out(top, shown, required)
+    # The top-level properties whose one value a group's `sets` chooses (the nested groups'
+    # are in place already), where the schema allows others.
+    chosen = {n for g in exclusive if g.where and not g.always for n in _top_level_set(g)}
     for group in top:  # the values a group's first item asks of others, where it is kept
         if group.tie or (group.items and group.items[0] & (shown | required)):
             doc = with_sets(doc, group)
+            chosen |= set() if group.always else _top_level_set(group)
+    chosen = {n for n in chosen if not _one_value_allowed(spec.document, n)}
     conditions = conditional(doc, shown | required)
     nested_deprecated = _nested_paths(doc.get("deprecatedProperties", ()))
     avoided = _members_by_owner(
@@ -111,6 +123,7 @@ def normalize(spec: Spec) -> Resource:
                     if name in nested_fixed and name in required and name not in wholly_fixed
                     else (),
                     deprecated=name in deprecated,
+                    chosen=name in chosen,
                 )
                 for name, schema in doc["properties"].items()
             ),
@@ -359,6 +372,28 @@ def _members_by_owner(
     for path in paths:
         owners[path[:-1]].add(path[-1])
     return {owner: frozenset(keys) for owner, keys in owners.items()}
+
+
+def _top_level_set(group: Exclusive) -> set[str]:
+    """The top-level properties a group's `sets` gives a value: by name where the group's
+    object is the resource's, else by their pointer (`/properties/Type`)."""
+    names = set()
+    for key, _ in group.sets:
+        tokens = key.split("/")
+        if key.startswith("/properties/") and len(tokens) == 3:
+            names.add(tokens[2])
+        elif not key.startswith("/") and not group.where:
+            names.add(key)
+    return names
+
+
+def _one_value_allowed(doc: dict, name: str) -> bool:
+    """Whether the schema of a top-level property allows one value only (then written out
+    wherever it is shown, as the schema's, not a choice)."""
+    schema = deref(doc["properties"].get(name, {}), doc)[0]
+    if not isinstance(schema, dict):
+        return False
+    return only_value(schema, type_of(schema, doc).split(" | ")[0]) is not None
 
 
 def _deprecated_holders(

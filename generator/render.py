@@ -69,8 +69,10 @@ class PageView:
     identifier: str
     insert_required: tuple[str, ...]
     insert_all: tuple[str, ...]
-    # The INSERT's value of a column the schema allows one value of, as SQL string text.
+    # The INSERT's value of a column the schema allows one value of, as SQL string text; of the
+    # Required Properties INSERT, without the values exclusive.yaml chooses (`Property.chosen`).
     insert_literals: dict[str, str]
+    required_literals: dict[str, str]
     manifest_props: str
     patch_document: str
     patch_cut: bool  # whether values were cut from the patch (too deep or recursive)
@@ -104,6 +106,8 @@ def page_view(resource: Resource) -> PageView:
         if handler in handlers and (handler is not Handler.UPDATE or patch or patch_cut)
     ]
     lead = ", ".join(verbs[:-1]) + (" or " if len(verbs) > 1 else "") + verbs[-1] if verbs else ""
+    literals = examples.insert_literals(resource)
+    chosen = {p.name for p in resource.properties if p.chosen}
     return PageView(
         resource=resource,
         mark=GENERATED_MARK % Path(resource.source).name,
@@ -129,7 +133,8 @@ def page_view(resource: Resource) -> PageView:
         identifier=examples.identifier_placeholder(resource),
         insert_required=examples.insert_columns(resource, required_only=True),
         insert_all=examples.insert_columns(resource, required_only=False),
-        insert_literals=examples.insert_literals(resource),
+        insert_literals=literals,
+        required_literals={name: text for name, text in literals.items() if name not in chosen},
         manifest_props=examples.manifest_props(resource),
         patch_document=examples.patch_document(patch),
         patch_cut=patch_cut,

@@ -218,7 +218,7 @@ class ValueBuilder:
                 self.spread = outer
             fixed = _prefix_fixed(target.get("prefixItems"), count, self.doc)
             return ArrayValue(item, count, path_label(path), fixed)
-        if (literal := _only_value(target, shape.kind)) is not None:
+        if (literal := only_value(target, shape.kind)) is not None:
             return literal
         self.leaves[path] = target
         note = ref_note(schema)
@@ -288,7 +288,7 @@ def _one_item(value: Any) -> bool:
     return isinstance(value, list) and len(value) == 1 and isinstance(value[0], (str, int, float))
 
 
-def _only_value(schema: dict, kind: str) -> Literal | None:
+def only_value(schema: dict, kind: str) -> Literal | None:
     """The one value a schema allows, where it says so plainly: its `const`, the one value of
     its `enum`, or `{}` for an object that may have no member. Never null (no page shows one).
     """
@@ -350,7 +350,7 @@ def _prefix_fixed(
         for key, member in members.items() if isinstance(members, dict) else ():
             member = deref(member, doc)[0] if isinstance(member, dict) else None
             if member is not None:
-                literal = _only_value(member, type_of(member, doc).split(" | ")[0])
+                literal = only_value(member, type_of(member, doc).split(" | ")[0])
                 if literal is not None:
                     pairs.append((key, literal))
         fixed.append(tuple(pairs))

@@ -44,6 +44,13 @@ def section(page: str, heading: str, until: str | None = None) -> str:
     return text.split(f"## {until}")[0] if until else text
 
 
+def insert_tabs(page: str) -> tuple[str, str]:
+    """The Required Properties and the All Properties INSERT tabs of a page."""
+    required = page.split('<TabItem value="required">')[1].split("</TabItem>")[0]
+    everything = page.split('<TabItem value="all">')[1].split("</TabItem>")[0]
+    return required, everything
+
+
 def update_of(site, pages, type_name: str) -> str:
     """The UPDATE section of a type's page."""
     return section(page_of(site, pages, type_name), "`UPDATE` example", "`DELETE` example")
@@ -764,6 +771,20 @@ def test_deprecated_nested_members_are_listed_and_left_out_of_the_examples(site,
     for member in ("SenderIpAddress", "SenderControlPort", "ResourceId:", "DeviceId", "Url"):
         assert member not in examples
     assert "SenderIpAddress" not in section(page, "`UPDATE` example")
+
+
+def test_a_value_exclusive_yaml_chooses_is_not_written_in_the_required_insert(site, pages):
+    # AWS::Shield::ProtectionGroup: exclusive.yaml sets Pattern ARBITRARY for the Members the
+    # All Properties examples show; the Required Properties INSERT shows none, so it keeps the
+    # placeholder (ARBITRARY without members would be refused).
+    page = page_of(site, pages, "AWS::Shield::ProtectionGroup")
+    required, everything = insert_tabs(page)
+    assert " '{{ Pattern }}',\n" in required and "Members" not in required
+    assert " 'ARBITRARY',\n" in everything and "Members" in everything
+    # ... unless the entry says it is the only value AWS takes (`always`): an AppStream stack
+    # user association's AuthenticationType ("You must specify USERPOOL").
+    required, _ = insert_tabs(page_of(site, pages, "AWS::AppStream::StackUserAssociation"))
+    assert " 'USERPOOL',\n" in required
 
 
 def test_a_pattern_of_one_string_is_written_out(site, pages):

@@ -299,6 +299,20 @@ def test_sets_is_for_a_group_of_items_and_takes_members_and_values():
     assert (tie.items, tie.sets, tie.tie) == ((), (("Type", "x"),), True)
 
 
+def test_always_goes_with_sets_and_is_true_or_false():
+    from generator.exclusive import parse_groups
+
+    (tie,) = parse_groups("AWS::A::B:\n  - sets: {T: x}\n    says: x\n    always: true\n")[
+        "AWS::A::B"
+    ]
+    assert (tie.sets, tie.always) == ((("T", "x"),), True)
+    alone = "AWS::A::B:\n  - at most one of: [X, Y]\n    says: x\n    always: true\n"
+    word = "AWS::A::B:\n  - sets: {T: x}\n    says: x\n    always: yes please\n"
+    for text in (alone, word):
+        with pytest.raises(ValueError, match="always: takes true or false, beside sets:"):
+            parse_groups(text)
+
+
 def test_never_set_names_members_alone():
     from generator.exclusive import parse_groups
 
