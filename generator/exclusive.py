@@ -45,6 +45,9 @@ class Exclusive:
     # Whether the values `sets` gives are the only ones AWS takes, whatever the examples show
     # (`always: true`): the Required Properties INSERT writes them too.
     always: bool = False
+    # Arrays of the object whose words ask at least so many items (`count:`, "must contain
+    # at least two subnets"): the examples show that many. No items: it excludes nothing.
+    counts: tuple[tuple[str, int], ...] = ()
 
     @property
     def tie(self) -> bool:
@@ -89,7 +92,13 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
                     f"{EXCLUSIVE_FILE}: {type_name}: never set: takes a list of members, and "
                     "no group or sets: beside it"
                 )
-            alone = not (named or member_of or never)  # a tie: `sets` alone
+            counts = entry.get("count", {})
+            if counts and (named or member_of or never or sets or not _counts(counts)):
+                raise ValueError(
+                    f"{EXCLUSIVE_FILE}: {type_name}: count: takes array members and the number "
+                    "of items (2 or more) the examples show, and no group or sets: beside it"
+                )
+            alone = not (named or member_of or never or counts)  # a tie: `sets` alone
             if not isinstance(sets, dict) or (sets and member_of) or (alone and not sets):
                 raise ValueError(
                     f"{EXCLUSIVE_FILE}: {type_name}: sets: takes members and the values the "
@@ -112,6 +121,7 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
                     tuple(sets.items()),
                     frozenset(never),
                     always,
+                    tuple(counts.items()),
                 )
             )
         table[type_name] = tuple(groups)
@@ -147,9 +157,11 @@ def stale(doc: Mapping[str, Any], type_name: str) -> list[str]:
     for group in described().get(type_name, ()):
         held, why = _held(group, doc)
         if held is None:
-            names = ", ".join(sorted(frozenset().union(group.never, *group.items)))
+            names = ", ".join(
+                sorted(frozenset().union(group.never, *group.items, dict(group.counts)))
+            )
             names = names or "its members"
-            kind = "entry" if group.tie or group.never else "group"
+            kind = "entry" if group.tie or group.never or group.counts else "group"
             warnings.append(
                 f"#{group.where}: not held to, the {kind} of {EXCLUSIVE_FILE} of {names}: {why}"
             )
@@ -170,6 +182,8 @@ def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, s
         said = [_at(doc, group.said_at)]
     elif group.tie:  # the words are a member's: the one they refuse under other values
         said = [owner, *members.values()]
+    elif group.counts:
+        said = [owner, *(members[n] for n, _ in group.counts if n in members)]
     else:
         names = sorted(frozenset().union(group.never, *group.items) & members.keys())
         said = ([owner] if group.where else []) + [members[n] for n in names]
@@ -178,6 +192,13 @@ def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, s
     if group.tie:
         sets = tuple((k, v) for k, v in group.sets if _settable(k, members, doc))
         return (replace(group, sets=sets), "") if sets else (None, "no member it sets is there")
+    if group.counts:
+        counts = tuple((k, n) for k, n in group.counts if k in members)
+        return (
+            (replace(group, counts=counts), "")
+            if counts
+            else (None, "no member it counts is there")
+        )
     if group.never:
         never = group.never & members.keys()
         return (replace(group, never=never), "") if never else (None, "no member it names is there")
@@ -195,8 +216,11 @@ def for_pages(doc: dict, groups: list[Exclusive]) -> dict:
     are built by: `maxProperties` 1 where any one member excludes the others, else a `oneOf`
     of the items (in an `allOf`), of which the first is taken, with the values it `sets`
     (and the values of a `tie`); without the members it is `never` to set, unless the object
-    requires them. Copied where it changes; the top-level groups are normalize's to apply."""
-    for group in (g for g in groups if g.where):
+    requires them; with a `minItems` of each array a group `counts`, at the top level too.
+    Copied where it changes; the other top-level groups are normalize's to apply."""
+    for group in (g for g in groups if g.counts):
+        doc = with_counts(doc, group)
+    for group in (g for g in groups if g.where and not g.counts):
         if group.never:  # out of the examples' copy of the object, unless it requires them
             owner = resolve_pointer(doc, group.where)
             out = group.never - set(owner.get("required", ()))
@@ -233,6 +257,28 @@ def with_sets(doc: dict, group: Exclusive) -> dict:
     return doc
 
 
+def with_counts(doc: dict, group: Exclusive) -> dict:
+    """The document with each array member the group `counts` asking at least that many
+    items (`minItems` beside a `$ref`, as the examples' values read it there too)."""
+    for name, count in group.counts:
+        pointer = f"{group.where}/properties/{name}"
+        own = resolve_pointer(doc, pointer)
+        own = own if isinstance(own, dict) else {}
+        least = own.get("minItems")
+        least = max(least, count) if isinstance(least, int) else count
+        doc = _replaced(doc, split_pointer(pointer), {**own, "minItems": least})
+    return doc
+
+
+def _counts(counts: Any) -> bool:
+    """Whether `count:` is a mapping of member names to item counts of 2 or more."""
+    return (
+        isinstance(counts, dict)
+        and is_names(list(counts))
+        and all(type(n) is int and n >= 2 for n in counts.values())
+    )
+
+
 def _settable(name: str, members: Mapping[str, Any], doc: Mapping[str, Any]) -> bool:
     """Whether a member `sets` names is there: one of the object's, or the property a pointer
     (`/properties/Type`, `/definitions/D/properties/Mode`) names."""
@@ -245,8 +291,12 @@ def _settable(name: str, members: Mapping[str, Any], doc: Mapping[str, Any]) -> 
 def for_mock(doc: Mapping[str, Any], groups: list[Exclusive]) -> Mapping[str, Any]:
     """The document with every group written in as keywords the mock's validator holds to:
     in an `allOf` of the object, cfn-lint's `dependentExcluded` between the items (and its
-    `requiredOr` of them where one is needed), or `maxProperties` 1."""
+    `requiredOr` of them where one is needed), or `maxProperties` 1; and the `minItems` of
+    what a group `counts`."""
     for group in groups:
+        if group.counts:  # AWS refuses fewer items
+            doc = with_counts(doc, group)
+            continue
         if group.tie or group.never:  # AWS takes other values too, and other members with
             continue  # them; what it takes no value of is not refused by every service
         owner = resolve_pointer(doc, group.where) if group.where else doc

@@ -950,6 +950,11 @@ def test_every_entry_of_the_exclusive_file_holds_for_its_schema(corpus):
         for group in groups:
             owner = resolve_pointer(document, group.where) if group.where else document
             assert set().union(*group.items) <= owner["properties"].keys(), type_name
+            # what it counts is an array that takes that many items
+            for name, count in group.counts:
+                member = deref(owner["properties"][name], document)[0]
+                assert member.get("type") == "array", (type_name, name)
+                assert count <= member.get("maxItems", count), (type_name, name)
             # what the first item `sets` is a value its member's schema allows
             for name, value in group.sets:
                 member = (
@@ -1499,6 +1504,41 @@ def test_members_aws_takes_no_value_of_are_left_out_of_the_examples(site, pages)
         assert name not in examples, type_name
     page = page_of(site, pages, "AWS::AutoScaling::AutoScalingGroup")
     assert '<tr><td><CopyableCode code="context" /></td>' in page
+
+
+def test_arrays_aws_takes_two_items_of_at_least_show_two(site, pages, corpus):
+    # exclusive.yaml's `count`: "Subnet groups must contain at least two subnets", "The two
+    # subnets must be in different Availability Zones" (nested), the MediaLive API
+    # reference's "You must specify exactly two" (the schema says nothing).
+    for type_name, items in [
+        ("AWS::RDS::DBSubnetGroup", "- '{{ SubnetIds[0] }}'\n          - '{{ SubnetIds[1] }}'\n"),
+        (
+            "AWS::DirectoryService::MicrosoftAD",
+            "- '{{ SubnetIds[0] }}'\n            - '{{ SubnetIds[1] }}'\n",
+        ),
+        (
+            "AWS::MediaLive::Multiplex",
+            "- '{{ AvailabilityZones[0] }}'\n          - '{{ AvailabilityZones[1] }}'\n",
+        ),
+    ]:
+        page = page_of(site, pages, type_name)
+        assert items in section(page, "`INSERT` example", "`DELETE` example"), type_name
+    page = page_of(site, pages, "AWS::RDS::DBSubnetGroup")
+    assert '"value": ["{{ SubnetIds[0] }}", "{{ SubnetIds[1] }}"]' in page  # the patch
+    # The mock refuses fewer, as AWS does.
+    from generator.backend import CloudControlBackend, CloudControlError
+
+    type_name = "AWS::RDS::DBSubnetGroup"
+    document = json.loads((corpus[0] / spec_file_name(type_name)).read_bytes())
+    backend = CloudControlBackend({type_name: document})
+    state = {"DBSubnetGroupDescription": "d", "SubnetIds": ["subnet-1"]}
+    with pytest.raises(CloudControlError) as caught:
+        backend.create_resource({"TypeName": type_name, "DesiredState": json.dumps(state)})
+    assert caught.value.code == "ValidationException"
+    assert "/SubnetIds" in caught.value.message, caught.value.message
+    state["SubnetIds"].append("subnet-2")
+    created = backend.create_resource({"TypeName": type_name, "DesiredState": json.dumps(state)})
+    assert created["ProgressEvent"]["OperationStatus"] == "SUCCESS"
 
 
 def test_members_the_api_reference_or_provider_excludes_are_set_one_at_a_time(site, pages):

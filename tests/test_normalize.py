@@ -325,6 +325,35 @@ def test_never_set_names_members_alone():
             parse_groups(text)
 
 
+def test_count_names_arrays_and_their_least_number_of_items_alone():
+    from generator.exclusive import parse_groups
+
+    (count,) = parse_groups("AWS::A::B:\n  - count: {S: 2}\n    says: two.\n")["AWS::A::B"]
+    assert (count.items, count.sets, count.counts, count.tie) == ((), (), (("S", 2),), False)
+    beside = "AWS::A::B:\n  - at most one of: [X, Y]\n    count: {S: 2}\n    says: x\n"
+    one = "AWS::A::B:\n  - count: {S: 1}\n    says: x\n"
+    word = "AWS::A::B:\n  - count: {S: two}\n    says: x\n"
+    listed = "AWS::A::B:\n  - count: [S]\n    says: x\n"
+    for text in (beside, one, word, listed):
+        with pytest.raises(ValueError, match="count: takes array members and the number"):
+            parse_groups(text)
+
+
+def test_an_array_counted_shows_that_many_items_and_the_mock_asks_them():
+    from generator.exclusive import Exclusive, for_mock, for_pages
+
+    doc = {
+        "properties": {"P": {"$ref": "#/definitions/D"}, "Top": {"type": "array"}},
+        "definitions": {"D": {"properties": {"S": {"type": "array", "minItems": 1}}}},
+    }
+    nested = Exclusive((), False, "two.", "/definitions/D", counts=(("S", 2),))
+    top = Exclusive((), False, "two.", counts=(("Top", 3),))
+    for written in (for_pages(doc, [nested, top]), for_mock(doc, [nested, top])):
+        assert written["definitions"]["D"]["properties"]["S"] == {"type": "array", "minItems": 2}
+        assert written["properties"]["Top"] == {"type": "array", "minItems": 3}
+    assert doc["definitions"]["D"]["properties"]["S"]["minItems"] == 1  # copied, not changed
+
+
 def test_members_never_set_are_left_out_of_the_examples_unless_required():
     from generator.exclusive import Exclusive, for_pages, groups_of
 
