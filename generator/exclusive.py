@@ -39,8 +39,9 @@ class Exclusive:
     # to), of the same object or named elsewhere by a pointer (`/properties/Type`): the
     # examples, which take the first item, set them so.
     sets: tuple[tuple[str, Any], ...] = ()
-    # Members AWS takes no value of (`never set:`), of the same object: the examples leave them
-    # out unless they are required. No items, no `sets`: such an entry excludes nothing.
+    # Members AWS takes no value of, or deprecates (`never set:`), of the same object: the
+    # examples leave them out unless they are required. No items, no `sets`: such an entry
+    # excludes nothing.
     never: frozenset[str] = frozenset()
     # Whether the values `sets` gives are the only ones AWS takes, whatever the examples show
     # (`always: true`): the Required Properties INSERT writes them too.

@@ -1498,6 +1498,10 @@ def test_members_aws_takes_no_value_of_are_left_out_of_the_examples(site, pages)
         ("AWS::Grafana::Workspace", "DataSources"),
         ("AWS::EC2::Instance", "AssociateCarrierIpAddress"),
         ("AWS::EC2::LaunchTemplate", "SpreadDomain"),
+        # deprecated in the API model: "Encryption at rest is always enabled", "use
+        # resourceRequirements instead"
+        ("AWS::AppSync::ApiCache", "AtRestEncryptionEnabled"),
+        ("AWS::Batch::JobDefinition", "Vcpus"),
     ]:
         page = page_of(site, pages, type_name)
         examples = section(page, "`INSERT` example", "`DELETE` example")
