@@ -297,53 +297,77 @@ def _fixed(item: Value, members: tuple[tuple[str, Literal], ...]) -> Value:
     return ObjectValue(tuple((k, values.get(k, v)) for k, v in item.members))
 
 
-def _numbered(value: Value, index: int, owner: str) -> Value:
+def _numbered(value: Value, index: int, owner: str, within: str = "") -> Value:
     """A copy of an item of the array `owner` whose placeholders are marked with its index:
-    in the owner's `[0]` where they are named by their path, else at their end.
+    in the owner's `[0]` where they are named by their path through it, else as the item's
+    path and theirs in it (`within`; where it is not known, the index at their end).
 
     >>> ids = ArrayValue(Placeholder("Ids[0]", "string"), 1, "Ids")
     >>> _numbered(ids, 2, "Tags").item.name  # its own items numbered last
     'Ids[2][0]'
+    >>> _numbered(ObjectValue((("Ids", ids),)), 2, "Tags").members[0][1].item.name
+    'Tags[2].Ids[0]'
     >>> commands = ArrayValue(Placeholder("Actions[0].Commands[0]", "string"), 1, "Commands")
     >>> _numbered(commands, 1, "Stages").item.name  # a path: the item's path first
     'Stages[1].Actions[0].Commands[0]'
     """
     if isinstance(value, Placeholder):
-        return Placeholder(_renumbered(value.name, index, owner), value.type)
+        return Placeholder(_renumbered(value.name, index, owner, within), value.type)
     if isinstance(value, ObjectValue):
-        return ObjectValue(tuple((k, _numbered(v, index, owner)) for k, v in value.members))
+        return ObjectValue(
+            tuple(
+                (k, _numbered(v, index, owner, f"{within}.{k}" if within else k))
+                for k, v in value.members
+            )
+        )
     if isinstance(value, ArrayValue):
-        label = _renumbered(value.label, index, owner) if value.label else ""
+        label = _renumbered(value.label, index, owner, within) if value.label else ""
         item = value.item
         if (
             isinstance(item, Placeholder)
             and item.name.endswith("[0]")
             and "." not in item.name  # (a path below the item takes the item's path first)
             and not _by_path(item.name, owner)
-        ):  # `Ids[0]` of item 2 is `Ids[2][0]`: its own items stay numbered last
-            item = Placeholder(f"{item.name[: -len('[0]')]}[{index}][0]", item.type)
+        ):  # `Ids[0]` of item 2 is `Tags[2].Ids[0]`: its own items stay numbered last
+            name = f"{_last_key(owner)}[{index}].{within}[0]" if owner and within else ""
+            item = Placeholder(name or f"{item.name[: -len('[0]')]}[{index}][0]", item.type)
         else:
-            item = _numbered(item, index, owner)
+            item = _numbered(item, index, owner, f"{within}[0]" if within else "")
         return ArrayValue(item, value.count, label, value.fixed)
     return value
 
 
-def _renumbered(name: str, index: int, owner: str) -> str:
-    """A name of the item `index` of the array `owner`.
+def _renumbered(name: str, index: int, owner: str, within: str = "") -> str:
+    """A name of the item `index` of the array `owner`, of the thing at the path `within` it.
 
-    >>> _renumbered("Tags[0].Key", 2, "Tags"), _renumbered("Key", 2, "Tags")
-    ('Tags[2].Key', 'Key[2]')
+    >>> _renumbered("Tags[0].Key", 2, "Tags"), _renumbered("Key", 2, "Tags", "Key")
+    ('Tags[2].Key', 'Tags[2].Key')
     >>> _renumbered("Rules[0].Name", 1, "Stages[0].Rules")
     'Rules[1].Name'
-    >>> _renumbered("OnFailure.Result", 1, "Stages")
-    'Stages[1].OnFailure.Result'
+    >>> _renumbered("Type", 1, "Stages", "Actions[0].Variables[0].Type")
+    'Stages[1].Actions[0].Variables[0].Type'
+    >>> _renumbered("ColumnName", 1, "Parameters.ColumnMapping", "ColumnName")
+    'ColumnMapping[1].ColumnName'
+    >>> _renumbered("OnFailure.Result", 1, "Stages"), _renumbered("Key", 2, "")
+    ('Stages[1].OnFailure.Result', 'Key[2]')
     """
     through = _through(name, owner)
     if through:
         return f"{through}[{index}]{name[len(through) + len('[0]') :]}"
+    if owner and within:  # the array's key and the item's index, and the thing's path in it
+        return f"{_last_key(owner)}[{index}].{within}"
     if owner and "." in name:  # an ending of a path below the item: the item's path first
         return f"{owner}[{index}].{name}"
     return f"{name}[{index}]"
+
+
+def _last_key(label: str) -> str:
+    """The last key of a path label (`ColumnMapping` of `Parameters.ColumnMapping`).
+
+    >>> _last_key("Parameters.ColumnMapping"), _last_key("Stages")
+    ('ColumnMapping', 'Stages')
+    """
+    return label.rsplit(".", 1)[-1]
 
 
 def _by_path(name: str, owner: str) -> bool:

@@ -355,12 +355,20 @@ def test_items_after_the_first_are_numbered_where_they_stand(site, pages):
         "{{ KeySchema[0].AttributeName }}",
         "{{ KeySchema[1].AttributeName }}",
     ]
-    # The subnets of the second cluster: SubnetIds of item 1, then their own index.
+    # The subnets of the second cluster: named by the cluster's index and their path in it.
     clusters = manifest_value(page_of(site, pages, "AWS::MSK::Replicator"), "KafkaClusters")
     assert [c["VpcConfig"]["SubnetIds"] for c in clusters] == [
         ["{{ SubnetIds[0] }}", "{{ SubnetIds[1] }}"],
-        ["{{ SubnetIds[1][0] }}", "{{ SubnetIds[1][1] }}"],
+        [
+            "{{ KafkaClusters[1].VpcConfig.SubnetIds[0] }}",
+            "{{ KafkaClusters[1].VpcConfig.SubnetIds[1] }}",
+        ],
     ]
+    # Not `{{ FieldName[1] }}`, which would read as an item of an array FieldName.
+    fields = manifest_value(
+        page_of(site, pages, "AWS::EntityResolution::SchemaMapping"), "MappedInputFields"
+    )
+    assert fields[1]["FieldName"] == "{{ MappedInputFields[1].FieldName }}"
 
 
 class _Cells(HTMLParser):

@@ -205,7 +205,7 @@ def test_prefix_items_fix_the_members_of_the_items_they_cover():
         "        value:",
         "          - Kind: 'HASH'",
         "          - Kind: 'RANGE'",
-        "          - Kind: '{{ Kind[2] }}'",
+        "          - Kind: '{{ Keys[2].Kind }}'",
     ]
 
 
