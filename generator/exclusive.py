@@ -49,6 +49,9 @@ class Exclusive:
     # Arrays of the object whose words ask at least so many items (`count:`, "must contain
     # at least two subnets"): the examples show that many. No items: it excludes nothing.
     counts: tuple[tuple[str, int], ...] = ()
+    # Members AWS asks for at creation though the schema does not mark them required
+    # (`required:`, a parent's ID that the API requires): the examples require them.
+    needs: frozenset[str] = frozenset()
 
     @property
     def tie(self) -> bool:
@@ -99,7 +102,13 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
                     f"{EXCLUSIVE_FILE}: {type_name}: count: takes array members and the number "
                     "of items (2 or more) the examples show, and no group or sets: beside it"
                 )
-            alone = not (named or member_of or never or counts)  # a tie: `sets` alone
+            needs = entry.get("required", ())
+            if needs and (named or member_of or never or sets or counts or not is_names(needs)):
+                raise ValueError(
+                    f"{EXCLUSIVE_FILE}: {type_name}: required: takes a list of members, and "
+                    "no group or sets: beside it"
+                )
+            alone = not (named or member_of or never or counts or needs)  # a tie: `sets` alone
             if not isinstance(sets, dict) or (sets and member_of) or (alone and not sets):
                 raise ValueError(
                     f"{EXCLUSIVE_FILE}: {type_name}: sets: takes members and the values the "
@@ -123,6 +132,7 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
                     frozenset(never),
                     always,
                     tuple(counts.items()),
+                    frozenset(needs),
                 )
             )
         table[type_name] = tuple(groups)
@@ -159,10 +169,12 @@ def stale(doc: Mapping[str, Any], type_name: str) -> list[str]:
         held, why = _held(group, doc)
         if held is None:
             names = ", ".join(
-                sorted(frozenset().union(group.never, *group.items, dict(group.counts)))
+                sorted(
+                    frozenset().union(group.never, group.needs, *group.items, dict(group.counts))
+                )
             )
             names = names or "its members"
-            kind = "entry" if group.tie or group.never or group.counts else "group"
+            kind = "entry" if group.tie or group.never or group.counts or group.needs else "group"
             warnings.append(
                 f"#{group.where}: not held to, the {kind} of {EXCLUSIVE_FILE} of {names}: {why}"
             )
@@ -185,6 +197,8 @@ def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, s
         said = [owner, *members.values()]
     elif group.counts:
         said = [owner, *(members[n] for n, _ in group.counts if n in members)]
+    elif group.needs:
+        said = [owner, *(members[n] for n in sorted(group.needs & members.keys()))]
     else:
         names = sorted(frozenset().union(group.never, *group.items) & members.keys())
         said = ([owner] if group.where else []) + [members[n] for n in names]
@@ -199,6 +213,11 @@ def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, s
             (replace(group, counts=counts), "")
             if counts
             else (None, "no member it counts is there")
+        )
+    if group.needs:
+        needs = group.needs & members.keys()
+        return (
+            (replace(group, needs=needs), "") if needs else (None, "no member it requires is there")
         )
     if group.never:
         never = group.never & members.keys()
@@ -217,11 +236,14 @@ def for_pages(doc: dict, groups: list[Exclusive]) -> dict:
     are built by: `maxProperties` 1 where any one member excludes the others, else a `oneOf`
     of the items (in an `allOf`), of which the first is taken, with the values it `sets`
     (and the values of a `tie`); without the members it is `never` to set, unless the object
-    requires them; with a `minItems` of each array a group `counts`, at the top level too.
-    Copied where it changes; the other top-level groups are normalize's to apply."""
+    requires them; with a `minItems` of each array a group `counts`, at the top level too,
+    and the members a nested group `needs` required. Copied where it changes; the other
+    top-level groups are normalize's to apply."""
     for group in (g for g in groups if g.counts):
         doc = with_counts(doc, group)
-    for group in (g for g in groups if g.where and not g.counts):
+    for group in (g for g in groups if g.where and g.needs):
+        doc = with_needs(doc, group)
+    for group in (g for g in groups if g.where and not (g.counts or g.needs)):
         if group.never:  # out of the examples' copy of the object, unless it requires them
             owner = resolve_pointer(doc, group.where)
             out = group.never - set(owner.get("required", ()))
@@ -271,6 +293,15 @@ def with_counts(doc: dict, group: Exclusive) -> dict:
     return doc
 
 
+def with_needs(doc: dict, group: Exclusive) -> dict:
+    """The document with the members a group `needs` in its object's `required` (the
+    resource's, for a group of no `in:`)."""
+    owner = resolve_pointer(doc, group.where) if group.where else doc
+    required = list(owner.get("required", ()))
+    required += sorted(group.needs - set(required))
+    return _replaced(doc, split_pointer(group.where), {**owner, "required": required})
+
+
 def _counts(counts: Any) -> bool:
     """Whether `count:` is a mapping of member names to item counts of 2 or more."""
     return (
@@ -297,6 +328,9 @@ def for_mock(doc: Mapping[str, Any], groups: list[Exclusive]) -> Mapping[str, An
     for group in groups:
         if group.counts:  # AWS refuses fewer items
             doc = with_counts(doc, group)
+            continue
+        if group.needs:  # and a create without them
+            doc = with_needs(doc, group)
             continue
         if group.tie or group.never:  # AWS takes other values too, and other members with
             continue  # them; what it takes no value of is not refused by every service

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from typing import Any
 
 from generator.definitions import deref, description_of, type_of
-from generator.exclusive import Exclusive, for_pages, groups_of, with_sets
+from generator.exclusive import Exclusive, for_pages, groups_of, with_needs, with_sets
 from generator.jsonpointer import overlaps, split_pointer
 from generator.labels import ref_note, short_names
 from generator.model import (
@@ -54,6 +54,8 @@ def normalize(spec: Spec) -> Resource:
     # Properties that exclude each other by their descriptions' words (data/exclusive.yaml).
     exclusive = groups_of(doc, spec.type_name)
     top = [group for group in exclusive if not group.where]
+    for group in (g for g in top if g.needs):  # what AWS asks for beside the schema's required
+        doc = with_needs(doc, group)
     # Listed deprecated, or AWS takes no value of them (exclusive.yaml's `never set`): left
     # out of the examples, unless the schema requires them (of choices, one without them is
     # taken where there is one).

@@ -958,6 +958,7 @@ def test_every_entry_of_the_exclusive_file_holds_for_its_schema(corpus):
         for group in groups:
             owner = resolve_pointer(document, group.where) if group.where else document
             assert set().union(*group.items) <= owner["properties"].keys(), type_name
+            assert group.needs <= owner["properties"].keys(), type_name
             # what it counts is an array that takes that many items
             for name, count in group.counts:
                 member = deref(owner["properties"][name], document)[0]
@@ -1551,6 +1552,25 @@ def test_arrays_aws_takes_two_items_of_at_least_show_two(site, pages, corpus):
     state["SubnetIds"].append("subnet-2")
     created = backend.create_resource({"TypeName": type_name, "DesiredState": json.dumps(state)})
     assert created["ProgressEvent"]["OperationStatus"] == "SUCCESS"
+
+
+def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site, pages, corpus):
+    # exclusive.yaml's `required`: a Cases field's domain, which CreateField requires and the
+    # list handler asks for, though the schema marks only Name and Type.
+    page = page_of(site, pages, "AWS::Cases::Field")
+    required, _ = insert_tabs(page)
+    assert "DomainId," in required and "'{{ DomainId }}'" in required
+    assert '<CopyableCode code="DomainId, Name, Type, region" />' in page  # create_resource
+    # The mock refuses a create without it, as AWS does.
+    from generator.backend import CloudControlBackend, CloudControlError
+
+    type_name = "AWS::Cases::Field"
+    document = json.loads((corpus[0] / spec_file_name(type_name)).read_bytes())
+    backend = CloudControlBackend({type_name: document})
+    state = {"Name": "n", "Type": "Text"}
+    with pytest.raises(CloudControlError) as caught:
+        backend.create_resource({"TypeName": type_name, "DesiredState": json.dumps(state)})
+    assert "DomainId" in caught.value.message, caught.value.message
 
 
 def test_members_the_api_reference_or_provider_excludes_are_set_one_at_a_time(site, pages):

@@ -339,6 +339,19 @@ def test_count_names_arrays_and_their_least_number_of_items_alone():
             parse_groups(text)
 
 
+def test_required_names_members_alone():
+    from generator.exclusive import parse_groups
+
+    text = "AWS::A::B:\n  - required: [P]\n    documented: https://x\n"
+    (needs,) = parse_groups(text)["AWS::A::B"]
+    assert (needs.items, needs.sets, needs.needs, needs.tie) == ((), (), {"P"}, False)
+    beside = "AWS::A::B:\n  - at most one of: [X, Y]\n    required: [P]\n    says: x\n"
+    named = "AWS::A::B:\n  - required: P\n    says: x\n"
+    for text in (beside, named):
+        with pytest.raises(ValueError, match="required: takes a list of members"):
+            parse_groups(text)
+
+
 def test_an_array_counted_shows_that_many_items_and_the_mock_asks_them():
     from generator.exclusive import Exclusive, for_mock, for_pages
 
