@@ -2,7 +2,8 @@
 nothing, by the service's API reference): the reviewed groups of `data/exclusive.yaml`, read
 alike by normalize (the examples set one item of each) and by the mock Cloud Control (which
 refuses a model that sets two, as AWS does). Its entries also name members that AWS takes no
-value of ("Reserved.", "not supported"), which the examples leave out.
+value of ("Reserved.", "not supported"), which the examples leave out, the least number of
+items of an array, and members AWS asks for that the schema does not mark required.
 
 A group holds for a schema only while the schema still says the words its entry quotes; one of
 the API reference's, while the schema has its members.
@@ -324,7 +325,7 @@ def for_mock(doc: Mapping[str, Any], groups: list[Exclusive]) -> Mapping[str, An
     """The document with every group written in as keywords the mock's validator holds to:
     in an `allOf` of the object, cfn-lint's `dependentExcluded` between the items (and its
     `requiredOr` of them where one is needed), or `maxProperties` 1; and the `minItems` of
-    what a group `counts`."""
+    what a group `counts`, the `required` of what it `needs`."""
     for group in groups:
         if group.counts:  # AWS refuses fewer items
             doc = with_counts(doc, group)
