@@ -80,6 +80,16 @@ EXPECTED = [
         ['<td><CopyableCode code="region" /></td>'],
         ['<td><CopyableCode code="data__ResourceModel, region" /></td>'],
     ),
+    # ... and a note under the table says where it goes: not to the resource's own SELECT
+    (
+        [],
+        [
+            "<code>list_resources</code> takes the <code>data__ResourceModel</code> that the "
+            "type's list handler requires (<code>FunctionName</code>), which a <code>SELECT</code>"
+            " of <code>event_invoke_configs</code> cannot pass: the list example below gives it "
+            "to <code>aws.cloud_control.resources</code>."
+        ],
+    ),
     # 5. ... and so do the list example's lead
     (
         ["Gets all <code>event_invoke_configs</code> in a region."],
@@ -87,7 +97,7 @@ EXPECTED = [
             "Gets all <code>event_invoke_configs</code> in a region for the given "
             "<code>FunctionName</code>, which the type's list handler requires: the query gives "
             "it in the <code>data__ResourceModel</code> of <code>aws.cloud_control.resources</code>"
-            " (a resource's own list passes none), whose rows show each one's identifier."
+            ", whose rows show each one's identifier."
         ],
     ),
     # ... and its query, through Cloud Control's list (the resource's own SELECT passes no

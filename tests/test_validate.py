@@ -149,11 +149,11 @@ def test_a_ref_that_loops_back_to_the_root_is_a_finding(specs: Path, tmp_path, c
     found = findings(capsys, specs, out)
     page = out / PAGE
     assert found[0] == (
-        f"{page}:91: SELECT list: not run: no resource to run it on (a sample resource failed: "
+        f"{page}:93: SELECT list: not run: no resource to run it on (a sample resource failed: "
         "#/oneOf/0: $ref '#' loops back to itself)"
     )
     assert found[2].startswith(
-        f"{page}:126: INSERT required: ValidationException: Model validation failed (#: "
+        f"{page}:128: INSERT required: ValidationException: Model validation failed (#: "
     )
     assert len(found) == 7
 
@@ -205,7 +205,7 @@ def test_a_resource_model_that_is_no_string_is_what_stackql_sends(
     model = """data__ResourceModel = string('{"FunctionName": "<FunctionName>"}')"""
     edit(out, model, model.replace("string(", "").replace("')", "'"))
     assert findings(capsys, specs, out) == [
-        f"{out / PAGE}:91: SELECT list: SerializationException: START_OBJECT can not be "
+        f"{out / PAGE}:93: SELECT list: SerializationException: START_OBJECT can not be "
         "converted to a String (ResourceModel) (StackQL sends data__ResourceModel = '...' "
         "holding a JSON object or array as that JSON, and Cloud Control wants text: write "
         "string('...'))"
@@ -252,7 +252,7 @@ def test_a_list_through_cloud_control_that_cannot_work(
     specs: Path, out: Path, capsys, old: str, new: str, reason: str
 ) -> None:
     edit(out, old, new)
-    assert findings(capsys, specs, out) == [f"{out / PAGE}:91: SELECT list: {reason}"]
+    assert findings(capsys, specs, out) == [f"{out / PAGE}:93: SELECT list: {reason}"]
 
 
 def test_text_no_encoding_holds_prints_escaped(specs: Path, out: Path) -> None:
@@ -281,7 +281,7 @@ def test_an_insert_missing_a_required_property(specs: Path, out: Path, capsys) -
         "(\n FunctionName,\n region\n)\nSELECT\n '{{ FunctionName }}',\n",
     )
     assert findings(capsys, specs, out) == [
-        f"{out / PAGE}:126: INSERT required: ValidationException: Model validation failed "
+        f"{out / PAGE}:128: INSERT required: ValidationException: Model validation failed "
         "(#: required key [Qualifier] not found) (create_resource requires Qualifier, missing "
         "from the column list)"
     ]
@@ -321,7 +321,7 @@ def test_a_malformed_identifier(specs: Path, out: Path, capsys) -> None:
         "data__Identifier = '<FunctionName>';",
     )
     assert findings(capsys, specs, out) == [
-        f"{out / PAGE}:100: SELECT get: ResourceNotFoundException: Resource of type '{TYPE}' "
+        f"{out / PAGE}:102: SELECT get: ResourceNotFoundException: Resource of type '{TYPE}' "
         "with identifier 'function-name' was not found."
     ]
 
@@ -334,7 +334,7 @@ def test_an_update_of_a_create_only_property(specs: Path, out: Path, capsys) -> 
         '  {"op": "add", "path": "/Qualifier", "value": "{{ Qualifier }}"},\n',
     )
     assert findings(capsys, specs, out) == [
-        f"{out / PAGE}:196: UPDATE: NotUpdatableException: Invalid patch update: "
+        f"{out / PAGE}:198: UPDATE: NotUpdatableException: Invalid patch update: "
         "createOnlyProperties [/properties/Qualifier] cannot be updated"
     ]
 
@@ -347,7 +347,7 @@ def test_a_delete_without_its_identifier(specs: Path, out: Path, capsys) -> None
         "DELETE FROM aws.lambda.event_invoke_configs\nWHERE region",
     )
     assert findings(capsys, specs, out) == [
-        f"{out / PAGE}:210: DELETE: ValidationException: 1 validation error detected: Value null "
+        f"{out / PAGE}:212: DELETE: ValidationException: 1 validation error detected: Value null "
         "at 'identifier' failed to satisfy constraint: Member must not be null (delete_resource "
         "requires data__Identifier, missing from the WHERE clause)"
     ]
@@ -360,7 +360,7 @@ def test_an_unparseable_statement(specs: Path, out: Path, capsys) -> None:
         "FROM\nWHERE region = 'us-east-1' AND data__Ident",
     )
     assert findings(capsys, specs, out) == [
-        f"{out / PAGE}:108: SELECT get: cannot parse the statement: Expected table name but got "
+        f"{out / PAGE}:110: SELECT get: cannot parse the statement: Expected table name but got "
         "'WHERE' (column 5)"
     ]
 
@@ -432,7 +432,7 @@ def test_an_unfillable_manifest_and_a_block_the_validator_does_not_know(
     edit(out, "      - name: Qualifier\n", "      - name: Arn\n")
     line = edit(out, "## Permissions\n", "```yaml\na: 1\n```\n\n## Permissions\n") + 1
     assert findings(capsys, specs, out) == [
-        f"{out / PAGE}:162: INSERT manifest: Arn: not a property a manifest can set (unknown or "
+        f"{out / PAGE}:164: INSERT manifest: Arn: not a property a manifest can set (unknown or "
         "read-only)",
         f"{out / PAGE}:{line}: unknown: not run: a yaml block where the page has no example of "
         "that kind",
@@ -444,37 +444,37 @@ def test_an_unfillable_manifest_and_a_block_the_validator_does_not_know(
     [
         (  # libyaml builds nested collections by recursion, and crashed the process
             "name: " + "[" * 100_000,
-            163,  # the page's line where it goes wrong, not the manifest's line 2
+            165,  # the page's line where it goes wrong, not the manifest's line 2
             "not YAML: nested deeper than 100 levels (column 106)",
         ),
         (  # a date that is none, and one that is: JSON has no dates (it was a traceback)
             "name: 2024-13-45",
-            163,
+            165,
             "not YAML: '2024-13-45' reads as a date, which JSON has not: quote it (column 7)",
         ),
         (
             "name: 2024-01-01",
-            163,
+            165,
             "not YAML: '2024-01-01' reads as a date, which JSON has not: quote it (column 7)",
         ),
         (  # a KeyError of PyYAML's, and a traceback
             "name: !!bool maybe",
-            162,
+            164,
             "not YAML: KeyError: 'maybe'",
         ),
         (  # a loop: a RecursionError and a traceback
             "name: &r [*r]",
-            163,
+            165,
             "not YAML: the alias *r stands inside what it names (column 11)",
         ),
         (  # an IndexError of PyYAML's, and a traceback
             "name: !!int ''",
-            162,
+            164,
             "not YAML: IndexError: string index out of range",
         ),
         (
             "name: stack: name",
-            163,
+            165,
             "not YAML: mapping values are not allowed in this context (column 12)",
         ),
     ],
@@ -505,7 +505,7 @@ def test_json_format(specs: Path, out: Path, capsys) -> None:
         "findings": [
             {
                 "page": str(out / PAGE),
-                "line": 100,
+                "line": 102,
                 "section": "SELECT get",
                 "type": TYPE,
                 "reason": "destination is not a field of aws.lambda.event_invoke_configs",
