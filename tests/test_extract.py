@@ -14,13 +14,13 @@ def test_every_example_of_the_committed_page_with_its_kind_and_first_line() -> N
     text = PAGE.read_text("utf-8")
     examples = extract_examples(text)
     assert [(e.kind, e.language, e.line) for e in examples] == [
-        (ExampleKind.SELECT_LIST, "sql", 91),
-        (ExampleKind.SELECT_GET, "sql", 100),
-        (ExampleKind.INSERT_REQUIRED, "sql", 126),
-        (ExampleKind.INSERT_ALL, "sql", 141),
-        (ExampleKind.MANIFEST, "yaml", 162),
-        (ExampleKind.UPDATE, "sql", 196),
-        (ExampleKind.DELETE, "sql", 210),
+        (ExampleKind.SELECT_LIST, "sql", 93),
+        (ExampleKind.SELECT_GET, "sql", 102),
+        (ExampleKind.INSERT_REQUIRED, "sql", 128),
+        (ExampleKind.INSERT_ALL, "sql", 143),
+        (ExampleKind.MANIFEST, "yaml", 164),
+        (ExampleKind.UPDATE, "sql", 198),
+        (ExampleKind.DELETE, "sql", 212),
     ]
     lines = text.splitlines()
     for example in examples:  # `line` is the page line of the example's first line
