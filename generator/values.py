@@ -290,12 +290,18 @@ def _one_item(value: Any) -> bool:
 
 def only_value(schema: dict, kind: str) -> Literal | None:
     """The one value a schema allows, where it says so plainly: its `const`, the one value of
-    its `enum`, or `{}` for an object that may have no member. Never null (no page shows one).
+    its `enum` (or of cfn-lint's `enumCaseInsensitive`), or `{}` for an object that may have no
+    member. Never null (no page shows one).
     """
     if "const" in schema:
         values = [schema["const"]]
     elif isinstance(schema.get("enum"), list) and len(schema["enum"]) == 1:
         values = schema["enum"]
+    elif (  # cfn-lint's enum of values AWS takes in any case
+        isinstance(schema.get("enumCaseInsensitive"), list)
+        and len(schema["enumCaseInsensitive"]) == 1
+    ):
+        values = schema["enumCaseInsensitive"]
     elif (
         kind == "object"
         and schema.get("additionalProperties") is False

@@ -804,6 +804,14 @@ def test_a_pattern_of_one_string_is_written_out(site, pages):
     assert "{{ Action }}" not in page
 
 
+def test_an_enum_case_insensitive_of_one_value_is_written_out(site, pages):
+    # AWS::Batch::ServiceEnvironment: cfn-lint's enumCaseInsensitive ["sagemaker_training"].
+    page = page_of(site, pages, "AWS::Batch::ServiceEnvironment")
+    required, _ = insert_tabs(page)
+    assert " 'sagemaker_training',\n" in required
+    assert "{{ ServiceEnvironmentType }}" not in page
+
+
 def test_an_optional_object_that_requires_deprecated_members_is_left_out(site, pages):
     # AWS::MediaPackage::OriginEndpoint: a SPEKE key provider's optional
     # EncryptionContractConfiguration requires PresetSpeke20Audio and PresetSpeke20Video, both
