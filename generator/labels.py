@@ -20,14 +20,17 @@ def short_names(
     on_page: frozenset[str] | None = None,
 ) -> dict:
     """Rename placeholders to their own key where the key stands for one schema on the page,
-    in objects of the same members (`members`: their member names, by the object's path).
+    in objects of the same members (`members`: their member names, and the `$ref` each was
+    reached by, by the object's path).
 
-    `Destination` under both `OnFailure` and `OnSuccess` (same schema, each object of one
-    `Destination`) stays `Destination`; a `StartTime` that is a string in one place and an
-    integer in another keeps its path, and so does a `HostedZoneId` whose description beside
-    its `$ref` (`notes`, by path) says it is another zone's than the `HostedZoneId` of the same
-    definition elsewhere, and a `Name` of an environment variable (`Name`, `Value`) beside the
-    `Name` of a secret (`Name`, `ValueFrom`): one value would fill both.
+    The `ListenerArns` of a production and a test traffic route (one definition reached from
+    two places) stay `ListenerArns`; the `Destination` of `OnFailure` and of `OnSuccess` (two
+    definitions of one member each) keeps its path, as the `Arn` of an instance profile beside
+    a target group's does; and so does a `StartTime` that is a string in one place and an
+    integer in another, a `HostedZoneId` whose description beside its `$ref` (`notes`, by
+    path) says it is another zone's than the `HostedZoneId` of the same definition elsewhere,
+    and a `Name` of an environment variable (`Name`, `Value`) beside the `Name` of a secret
+    (`Name`, `ValueFrom`): one value would fill both.
 
     Only the leaves of the properties `on_page` (all, when None) are weighed: the others are
     not shown. No name of a nested leaf starts with a top-level property's name: it would read

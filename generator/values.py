@@ -123,7 +123,9 @@ class ValueBuilder:
         # A leaf's own words beside its $ref; of an array's item, the array's description.
         self.notes: dict[tuple[str, ...], str | None] = {}
         self.targets: dict[str, Any] = {}  # what each $ref names
-        # The member names of each object, by its path.
+        # The member names of each object, by its path, and the `$ref` it was reached by, if
+        # any (`#/definitions/...`, which no member name is): two definitions of the same
+        # members (an instance profile's `Arn`, a target group's) are two kinds of object.
         self.members: dict[tuple[str, ...], frozenset[str]] = {}
 
     def build(
@@ -171,7 +173,8 @@ class ValueBuilder:
                 # beside the $ref: Security Hub's ten Filters of a hundred kinds
                 keys = _within(list(keys), schema["maxProperties"], needed)
             conditions = conditional(target, keys) if shape.conditional else {}
-            self.members[path] = frozenset(members)
+            ref = schema.get("$ref") if type(schema) is dict else None
+            self.members[path] = frozenset([*members, ref] if isinstance(ref, str) else members)
             built = tuple(
                 [
                     (

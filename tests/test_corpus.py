@@ -285,7 +285,7 @@ def test_arrays_of_objects_and_unions(site, pages):
 def test_numbers_one_of_and_free_form_objects(site, pages):
     # number: bare in the JSON Patch, to be replaced by a number
     page = page_of(site, pages, "AWS::ApiGateway::Deployment")
-    assert '"PercentTraffic": {{ PercentTraffic }}' in page
+    assert '"PercentTraffic": {{ CanarySetting.PercentTraffic }}' in page
     # oneOf of a $ref and a union: every branch's type is shown
     page = page_of(site, pages, "AWS::DynamoDB::Table")
     assert (
@@ -589,9 +589,18 @@ def test_a_definition_described_apart_where_used_gets_a_placeholder_per_use(site
     for owner in ("InputLambdaProcessor", "KinesisFirehoseInput", "KinesisStreamsInput"):
         assert f"ResourceARN: '{{{{ {owner}.ResourceARN }}}}'\n" in page
     assert "{{ ResourceARN }}" not in page
-    # A definition used alike in two places keeps one short name (the seed's Destination).
+    # Two definitions of the same members are two things: a failure's destination and a
+    # success's (the seed's one {{ Destination }}), a Spot Fleet's instance profile ARN and
+    # its target group's.
     page = page_of(site, pages, "AWS::Lambda::EventInvokeConfig")
-    assert page.count("Destination: '{{ Destination }}'") == 2
+    assert "Destination: '{{ OnFailure.Destination }}'" in page
+    assert "Destination: '{{ OnSuccess.Destination }}'" in page
+    page = page_of(site, pages, "AWS::EC2::SpotFleet")
+    assert "{{ Arn }}" not in page
+    # One definition reached from two places keeps one short name: a CodeDeploy target group
+    # pair's production and test traffic routes, of #/definitions/TrafficRoute.
+    page = page_of(site, pages, "AWS::CodeDeploy::DeploymentGroup")
+    assert page.count("- '{{ ListenerArns[0] }}'") == 2
 
 
 def test_a_handler_with_no_permissions_says_so(site, pages):

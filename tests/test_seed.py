@@ -135,8 +135,16 @@ EXPECTED = [
     ),
     # ... whose manifests name an environment variable as it is, not under `vars.`
     (["value: '{{ vars.AWS_REGION }}'"], ["value: '{{ AWS_REGION }}'"]),
-    # 1. the manifest shows DestinationConfig.OnSuccess too
-    ([], ["Destination: '{{ Destination }}'", "OnSuccess:"]),
+    # 1. the manifest shows DestinationConfig.OnSuccess too, each destination its own
+    # placeholder (two definitions: a failure's and a success's)
+    (
+        ["Destination: '{{ Destination }}'"],
+        [
+            "Destination: '{{ OnFailure.Destination }}'",
+            "OnSuccess:",
+            "Destination: '{{ OnSuccess.Destination }}'",
+        ],
+    ),
     # 3. an UPDATE example between INSERT and DELETE
     (
         [],
@@ -149,7 +157,8 @@ EXPECTED = [
             "UPDATE aws.lambda.event_invoke_configs",
             "SET data__PatchDocument = string('[",
             '{"op": "add", "path": "/DestinationConfig", "value": {"OnFailure": {"Destination": '
-            '"{{ Destination }}"}, "OnSuccess": {"Destination": "{{ Destination }}"}}},',
+            '"{{ OnFailure.Destination }}"}, "OnSuccess": {"Destination": '
+            '"{{ OnSuccess.Destination }}"}}},',
             '{"op": "add", "path": "/MaximumEventAgeInSeconds", "value": '
             "{{ MaximumEventAgeInSeconds }}},",
             '{"op": "add", "path": "/MaximumRetryAttempts", "value": {{ MaximumRetryAttempts }}}',
