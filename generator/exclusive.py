@@ -237,13 +237,11 @@ def for_pages(doc: dict, groups: list[Exclusive]) -> dict:
     are built by: `maxProperties` 1 where any one member excludes the others, else a `oneOf`
     of the items (in an `allOf`), of which the first is taken, with the values it `sets`
     (and the values of a `tie`); without the members it is `never` to set, unless the object
-    requires them; with a `minItems` of each array a group `counts`, at the top level too,
-    and the members a nested group `needs` required. Copied where it changes; the other
-    top-level groups are normalize's to apply."""
+    requires them; with a `minItems` of each array a group `counts`, at the top level too.
+    Copied where it changes; the other top-level groups, and what any group `needs`
+    (`with_needs`), are normalize's to apply."""
     for group in (g for g in groups if g.counts):
         doc = with_counts(doc, group)
-    for group in (g for g in groups if g.where and g.needs):
-        doc = with_needs(doc, group)
     for group in (g for g in groups if g.where and not (g.counts or g.needs)):
         if group.never:  # out of the examples' copy of the object, unless it requires them
             owner = resolve_pointer(doc, group.where)

@@ -54,7 +54,7 @@ def normalize(spec: Spec) -> Resource:
     # Properties that exclude each other by their descriptions' words (data/exclusive.yaml).
     exclusive = groups_of(doc, spec.type_name)
     top = [group for group in exclusive if not group.where]
-    for group in (g for g in top if g.needs):  # what AWS asks for beside the schema's required
+    for group in (g for g in exclusive if g.needs):  # what AWS asks for beside `required`
         doc = with_needs(doc, group)
     # Listed deprecated, or AWS takes no value of them (exclusive.yaml's `never set`): left
     # out of the examples, unless the schema requires them (of choices, one without them is
