@@ -188,10 +188,12 @@ class Resource:
     # The read-only or create-only members, as `A.B`, for which the UPDATE patch leaves out
     # a property that could otherwise be updated (not replaced whole, nor member by member).
     unpatched_members: tuple[str, ...] = ()
-    # The members left out of properties the patch sets member by member (for holding, or
-    # being, such parts), as `A.B`; and properties left out for what they need that no patch
-    # can add (create-only).
+    # The members left out of properties the patch sets member by member, as `A.B`: for
+    # holding, or being, such parts; and for what their schema ties them to (exclusive.yaml's
+    # groups, `dependencies`). And properties left out for what they need that no patch can
+    # add (create-only).
     partly_patched_members: tuple[str, ...] = ()
+    tied_members: tuple[str, ...] = ()
     unpatched_needs: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property

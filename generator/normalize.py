@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from typing import Any
 
+from generator import jsontext
 from generator.definitions import deref, description_of, type_of
 from generator.exclusive import Exclusive, for_pages, groups_of, with_needs, with_sets
 from generator.jsonpointer import overlaps, split_pointer
@@ -140,14 +141,18 @@ def normalize(spec: Spec) -> Resource:
         for p in properties
         if p.shown and not p.patchable and not p.patch_members and p.name not in wholly_fixed
     }
-    # Of those patched member by member: the members left out, as `A.B`.
-    left_out = [
-        f"{p.name}.{key}"
-        for p in properties
-        if p.shown and p.patch_members and isinstance(p.value, ObjectValue)
-        for key, _ in p.value.members
-        if key not in p.patch_members
-    ]
+    # Of those patched member by member: the members left out, as `A.B`, for being or holding
+    # a part that cannot be updated, or else for their ties to other members.
+    left_out: list[str] = []
+    tied: list[str] = []
+    for p in properties:
+        if p.shown and p.patch_members and isinstance(p.value, ObjectValue):
+            for key, member in p.value.members:
+                if key not in p.patch_members:
+                    fixed = not settable(member) or any(
+                        overlaps(path, (p.name, key)) for path in fixed_paths
+                    )
+                    (left_out if fixed else tied).append(f"{p.name}.{key}")
     identifier_paths = tuple(tuple(split_pointer(p)[1:]) for p in doc.get("primaryIdentifier", ()))
     handlers = doc.get("handlers") or {}
     list_required = _list_required(handlers.get("list", {}).get("handlerSchema", {}))
@@ -173,8 +178,10 @@ def normalize(spec: Spec) -> Resource:
             if h.value in handlers
         ),
         global_service=service.lower() in GLOBAL_SERVICES,
-        deprecated_members=_dotted(doc.get("deprecatedProperties", ()), doc["properties"]),
-        # (those of a property that is write-only as a whole go without saying)
+        # (those of a property marked deprecated, or write-only, as a whole go without saying)
+        deprecated_members=_dotted(
+            doc.get("deprecatedProperties", ()), doc["properties"].keys() - deprecated
+        ),
         write_only_members=_dotted(
             doc.get("writeOnlyProperties", ()), doc["properties"].keys() - write_only
         ),
@@ -182,6 +189,7 @@ def normalize(spec: Spec) -> Resource:
             [*doc.get("createOnlyProperties", ()), *doc.get("readOnlyProperties", ())], unpatched
         ),
         partly_patched_members=tuple(left_out),
+        tied_members=tuple(tied),
         unpatched_needs=tuple(
             (p.name, needing[p.name])
             for p in properties
@@ -199,9 +207,13 @@ def _dotted(pointers: Any, properties: Collection[str]) -> tuple[str, ...]:
 
 
 def _fixed_tags(doc: dict) -> frozenset[str]:
-    """The tag property, where the schema's `tagging` says tags cannot be updated."""
+    """The tag property, where the schema's `tagging` says tags cannot be updated (or that the
+    resource takes none: AWS::EC2::SpotFleet, whose update handler has no tagging permission)."""
     tagging = doc.get("tagging")
-    if not isinstance(tagging, dict) or tagging.get("tagUpdatable") is not False:
+    if not isinstance(tagging, dict) or False not in (
+        tagging.get("tagUpdatable"),
+        tagging.get("taggable"),
+    ):
         return frozenset()
     pointer = tagging.get("tagProperty", "/properties/Tags")
     names = _owners([pointer]) if isinstance(pointer, str) else frozenset()
@@ -461,18 +473,55 @@ def _patch_members(
 ) -> tuple[str, ...]:
     """The members of an object that no read-only or create-only path lies in or holds.
 
-    None where the object's schema ties members to each other (a member's presence or value
-    asking something of another, as `dependencies` or `if` do): a member replaced alone might
-    no longer agree with the others the resource has.
+    Not those that the object's schema ties to others (a member's presence or value asking
+    something of another, as `dependencies` or `if` do, or exclusive.yaml's groups): a member
+    replaced alone might no longer agree with the others the resource has.
     """
-    if not isinstance(value, ObjectValue) or _RELATING.intersection(schema):
+    if not isinstance(value, ObjectValue):
         return ()
+    tied = _named_members({k: v for k, v in schema.items() if k in _RELATING})
     return tuple(
         key
         for key, member in value.members
-        if settable(member) and not any(overlaps(path, (name, key)) for path in fixed)
+        if settable(member)
+        and key not in tied
+        and not any(overlaps(path, (name, key)) for path in fixed)
     )
 
 
 # Keywords by which an object's schema relates its members to each other.
 _RELATING = frozenset({"dependencies", "if", "allOf", "oneOf", "anyOf", "not"})
+
+
+def _named_members(node: Any) -> frozenset[str]:
+    """The member names a part of a schema names, at any depth: of `properties`, `required`,
+    `dependencies` (and what they require), cfn-lint's `requiredXor` and the like.
+
+    >>> sorted(_named_members({"allOf": [{"required": ["A"]}, {"not": {"properties": {"B": {}}}}]}))
+    ['A', 'B']
+    >>> sorted(_named_members({"dependencies": {"C": ["D"], "E": {"properties": {"F": {}}}}}))
+    ['C', 'D', 'E', 'F']
+    """
+    names: set[str] = set()
+    todo = [node]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, list):
+            todo.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        for key, value in node.items():
+            if key in _NAME_MAPS and isinstance(value, dict):
+                names.update(value)
+                if key != "properties":  # what a member asks: names, or a schema (walked)
+                    names.update(n for v in value.values() if jsontext.is_names(v) for n in v)
+            if key in _NAME_LISTS and isinstance(value, list):
+                names.update(v for v in value if isinstance(v, str))
+            todo.append(value)
+    return frozenset(names)
+
+
+# Keywords whose value is a list of member names; and those whose value's keys are names.
+_NAME_LISTS = frozenset({"required", "requiredXor", "requiredOr"})
+_NAME_MAPS = frozenset({"properties", "dependencies", "dependentRequired", "dependentExcluded"})

@@ -79,6 +79,7 @@ class PageView:
     # Properties left out of the patch for their fixed parts: name, the first parts, how many more.
     unpatched: tuple[tuple[str, tuple[str, ...], int], ...]
     partly_patched: tuple[tuple[str, tuple[str, ...], int], ...]
+    tied: tuple[tuple[str, tuple[str, ...], int], ...]
     unpatched_needs: tuple[tuple[str, tuple[str, ...]], ...]
     region: str
     permissions: tuple[PermissionBlock, ...]
@@ -140,6 +141,7 @@ def page_view(resource: Resource) -> PageView:
         patch_cut=patch_cut,
         unpatched=_unpatched(resource.unpatched_members),
         partly_patched=_unpatched(resource.partly_patched_members),
+        tied=_unpatched(resource.tied_members),
         unpatched_needs=resource.unpatched_needs,
         region=DEFAULT_REGION,
         permissions=tuple(

@@ -428,15 +428,37 @@ def test_a_required_object_with_a_create_only_part_is_patched_member_by_member(s
     assert '"path": "/PartitionInput/StorageDescriptor"' in update
     assert '"path": "/PartitionInput"' not in update
     assert '"path": "/PartitionInput/Values"' not in update
-    # Members tied to each other (a dependency of EventBusV2Parameters on TargetArn) stay whole.
+    # A member tied to another (a dependency of EventBusV2Parameters on the create-only
+    # TargetArn) is left out with the create-only one, and said so; the others are patched.
     page = page_of(site, pages, "AWS::EventsV2::Subscriber")
     update = next(b for b in sql_blocks(page) if b.startswith("/*+ update */"))
-    assert '"path": "/InvokeConfiguration' not in update
-    note = "Left out of this patch, for parts that cannot be updated (read-only or create-only): "
+    assert '"path": "/InvokeConfiguration/RoleArn"' in update
+    assert '"path": "/InvokeConfiguration/EventBusV2Parameters"' not in update
+    assert '"path": "/InvokeConfiguration"' not in update
+    fixed = "without the members that are or hold parts that cannot be updated (read-only or "
+    tied = "without the members that the schema ties to others, as a patch of one alone may "
     assert (
-        f"{note}<code>InvokeConfiguration</code> (<code>InvokeConfiguration.TargetArn</code>)."
-        in page
-    )
+        f"{fixed}create-only): <code>InvokeConfiguration</code> (<code>InvokeConfiguration."
+        "TargetArn</code>)."
+    ) in page
+    assert (
+        f"{tied}not agree with the rest: <code>InvokeConfiguration</code> (<code>"
+        "InvokeConfiguration.EventBusV2Parameters</code>)."
+    ) in page
+
+
+def test_a_spot_fleet_patches_its_capacity_and_not_the_tags_it_cannot_take(site, pages):
+    # AWS::EC2::SpotFleet: SpotFleetRequestConfigData is required and mostly create-only, with
+    # cfn-lint's requiredXor and exclusive.yaml's groups among its members; the untied members
+    # that can be updated (what ModifySpotFleetRequest takes) are patched one by one. Its
+    # "tagging" says "taggable": false (the update handler has no tagging permission): no Tags.
+    page = page_of(site, pages, "AWS::EC2::SpotFleet")
+    update = next(b for b in sql_blocks(page) if b.startswith("/*+ update */"))
+    for member in ("TargetCapacity", "ExcessCapacityTerminationPolicy"):
+        assert f'"path": "/SpotFleetRequestConfigData/{member}"' in update
+    for member in ("OnDemandTargetCapacity", "LaunchSpecifications", "IamFleetRole"):
+        assert f'"path": "/SpotFleetRequestConfigData/{member}"' not in update
+    assert '"path": "/Tags"' not in update
 
 
 def test_a_property_named_region_keeps_stackqls_region_row_beside_it(site, pages):
@@ -484,12 +506,13 @@ def test_an_object_left_out_of_the_patch_for_a_fixed_part_is_named_under_it(site
         "<code>Template</code> (<code>Template.TemplateName</code>). Where the resource has such "
         "a property, patch its other parts one by one, each by its own path.\n"
     ) in update
-    # Required, but its members tied by anyOf; Replicas' parts are named two, then counted.
+    # Replicas' parts are named two, then counted. Code is required, with members tied by
+    # anyOf: those the anyOf names are left out, and Dependencies, which it does not, patched.
     update = update_of(site, pages, "AWS::Synthetics::Canary")
-    assert (
-        "<code>Code</code> (<code>Code.SourceLocationArn</code>); <code>Replicas</code> (" in update
-    )
+    assert "(read-only or create-only): <code>Replicas</code> (" in update
     assert "</code> and 2 more)." in update
+    assert '"path": "/Code/Dependencies"' in update and '"path": "/Code/Handler"' not in update
+    assert "<code>Code</code> (<code>Code.Handler</code>, <code>Code.S3Bucket</code>" in update
     # A page that patches every property it shows has no such note.
     assert "Left out of this patch" not in page_of(site, pages, "AWS::Lambda::EventInvokeConfig")
 
@@ -768,7 +791,10 @@ def test_deprecated_properties_are_marked_and_left_out_of_the_examples(site, pag
         '<CopyableCode code="instance_access_control_attribute_configuration" /></td><td>'
         "<code>object</code> (deprecated)</td>"
     ) in page
-    assert "The schema marks deprecated fields as such: the examples leave them out." in page
+    assert (
+        "The schema marks deprecated fields as such: the examples that set properties leave "
+        "them out."
+    ) in page
     examples = section(page, "`INSERT` example", "Permissions")
     assert "AccessControlAttributes" in examples
     assert "InstanceAccessControlAttributeConfiguration" not in examples
@@ -779,8 +805,8 @@ def test_deprecated_nested_members_are_listed_and_left_out_of_the_examples(site,
     # /properties/Source/Decryption/Url (among others) in deprecatedProperties.
     page = page_of(site, pages, "AWS::MediaConnect::Flow")
     assert (
-        "The schema also marks these nested members deprecated; the examples leave them out "
-        "unless required: <code>Source.SenderIpAddress</code>, <code>Source.SenderControlPort"
+        "The schema also marks these nested members deprecated; the examples that set properties "
+        "leave them out unless required: <code>Source.SenderIpAddress</code>, <code>Source.SenderControlPort"
         "</code>, <code>Source.Decryption.ResourceId</code>,"
     ) in page
     examples = section(page, "`INSERT` example", "Permissions")
@@ -788,6 +814,16 @@ def test_deprecated_nested_members_are_listed_and_left_out_of_the_examples(site,
     for member in ("SenderIpAddress", "SenderControlPort", "ResourceId:", "DeviceId", "Url"):
         assert member not in examples
     assert "SenderIpAddress" not in section(page, "`UPDATE` example")
+
+
+def test_members_of_a_deprecated_property_go_without_saying(site, pages):
+    # AWS::S3ObjectLambda::AccessPoint lists /properties/PolicyStatus and its member
+    # /properties/PolicyStatus/IsPublic in deprecatedProperties: the field is marked, and its
+    # member is not listed again under the table.
+    page = page_of(site, pages, "AWS::S3ObjectLambda::AccessPoint")
+    assert "<code>object</code> (deprecated)</td>" in page
+    assert "nested members deprecated" not in page
+    assert "PolicyStatus.IsPublic" not in page
 
 
 def test_a_value_exclusive_yaml_chooses_is_not_written_in_the_required_insert(site, pages):
