@@ -503,8 +503,9 @@ def test_an_object_left_out_of_the_patch_for_a_fixed_part_is_named_under_it(site
     assert '"path": "/Template' not in update and '"path": "/Tags"' in update
     assert (
         "Left out of this patch, for parts that cannot be updated (read-only or create-only): "
-        "<code>Template</code> (<code>Template.TemplateName</code>). Where the resource has such "
-        "a property, patch its other parts one by one, each by its own path.\n"
+        "<code>Template</code> (<code>Template.TemplateName</code>). Their other parts may be "
+        "patched one by one, each by its own path (where the resource has them, and as far as "
+        "the schema lets a part change alone).\n"
     ) in update
     # Replicas' parts are named two, then counted. Code is required, with members tied by
     # anyOf: those the anyOf names are left out, and Dependencies, which it does not, patched.
