@@ -10,7 +10,7 @@ from generator import jsontext
 from generator.definitions import deref, description_of, type_of
 from generator.exclusive import Exclusive, for_pages, groups_of, with_needs, with_sets
 from generator.jsonpointer import overlaps, split_pointer
-from generator.labels import ref_note, short_names
+from generator.labels import short_names
 from generator.model import (
     Field,
     Handler,
@@ -87,13 +87,9 @@ def normalize(spec: Spec) -> Resource:
     )
     values, builder = build_values(doc, read_only_paths, avoided, conditions)
     tops = {name: deref(schema, doc)[0] for name, schema in doc["properties"].items()}
-    notes = {(name,): ref_note(schema) for name, schema in doc["properties"].items()}
-    members = {(): frozenset(doc["properties"]), **builder.members}
     # Named by what the examples show: the properties they set.
     on_page = {n for n in shown | required if n not in read_only and n not in unset}
-    values = short_names(
-        values, builder.leaves, tops, {**notes, **builder.notes}, members, frozenset(on_page)
-    )
+    values = short_names(values, builder.leaves, doc["properties"], frozenset(on_page))
     nested_fixed = _owners(doc.get("readOnlyProperties", ())) | create_only
     fixed_paths = _nested_paths(doc.get("createOnlyProperties", ())) | read_only_paths
     wholly_create_only = _top_level_names(doc.get("createOnlyProperties", ())) | fixed_tags

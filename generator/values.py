@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.conditions import cfn_lint_exclusive, cfn_lint_required, held
-from generator.definitions import deref, description_of, type_of
-from generator.labels import key_label, path_label, ref_note
+from generator.definitions import deref, type_of
+from generator.labels import key_label, path_label
 from generator.model import ArrayValue, Literal, ObjectValue, Placeholder, Truncated, Value
 
 # Nested definitions are expanded this deep in manifests and patches, then optional members are
@@ -115,18 +115,12 @@ class ValueBuilder:
         # By the path of their owner: members left out (deprecated, read-only) unless required,
         # and of choices one without them is taken.
         self.avoided = avoided
-        self.leaves: dict[tuple[str, ...], dict] = {}
+        self.leaves: dict[tuple[str, ...], None] = {}  # the paths of the placeholders
         # How many times the value being built is written out (the items the arrays around it
         # show), and the values written out in all, which the budget bounds.
         self.spread = 1
         self.written = 0
-        # A leaf's own words beside its $ref; of an array's item, the array's description.
-        self.notes: dict[tuple[str, ...], str | None] = {}
         self.targets: dict[str, Any] = {}  # what each $ref names
-        # The member names of each object, by its path, and the `$ref` it was reached by, if
-        # any (`#/definitions/...`, which no member name is): two definitions of the same
-        # members (an instance profile's `Arn`, a target group's) are two kinds of object.
-        self.members: dict[tuple[str, ...], frozenset[str]] = {}
 
     def build(
         self,
@@ -173,8 +167,6 @@ class ValueBuilder:
                 # beside the $ref: Security Hub's ten Filters of a hundred kinds
                 keys = _within(list(keys), schema["maxProperties"], needed)
             conditions = conditional(target, keys) if shape.conditional else {}
-            ref = schema.get("$ref") if type(schema) is dict else None
-            self.members[path] = frozenset([*members, ref] if isinstance(ref, str) else members)
             built = tuple(
                 [
                     (
@@ -214,7 +206,6 @@ class ValueBuilder:
             if outer * count > MAX_ARRAY_SPREAD:
                 return self.cut(target, path, required)
             self.spread = outer * count
-            self.notes[(*path, "*")] = description_of(schema, self.doc) or None
             try:
                 item = self.build(target.get("items", {}), (*path, "*"), followed, None, least > 0)
             finally:
@@ -223,10 +214,7 @@ class ValueBuilder:
             return ArrayValue(item, count, path_label(path), fixed)
         if (literal := only_value(target, shape.kind)) is not None:
             return literal
-        self.leaves[path] = target
-        note = ref_note(schema)
-        if note is not None or path[-1] != "*":  # else an item's are its array's words
-            self.notes[path] = note
+        self.leaves[path] = None
         self.written += self.spread
         if self.budget is not None and self.written > self.budget:
             raise _OverBudget

@@ -605,7 +605,7 @@ def test_an_update_handler_with_nothing_to_patch_says_so(site, pages):
     ) in page
 
 
-def test_a_definition_described_apart_where_used_gets_a_placeholder_per_use(site, pages):
+def test_each_use_of_a_definition_gets_placeholders_of_its_own(site, pages):
     # The three ResourceARNs of an application's input all name #/definitions/Arn, but the
     # words beside each $ref say whose: a Lambda function's, a delivery stream's, a data
     # stream's. One value would not do for all three.
@@ -621,10 +621,17 @@ def test_a_definition_described_apart_where_used_gets_a_placeholder_per_use(site
     assert "Destination: '{{ OnSuccess.Destination }}'" in page
     page = page_of(site, pages, "AWS::EC2::SpotFleet")
     assert "{{ Arn }}" not in page
-    # One definition reached from two places keeps one short name: a CodeDeploy target group
-    # pair's production and test traffic routes, of #/definitions/TrafficRoute.
+    # One definition reached from two places is two things too: a CodeDeploy target group
+    # pair's production and test traffic routes (#/definitions/TrafficRoute) have listeners of
+    # their own, and an EVS environment's ten VLANs (#/definitions/InitialVlanInfo) CIDR blocks
+    # that AWS asks to be apart ("a non-overlapping CIDR block").
     page = page_of(site, pages, "AWS::CodeDeploy::DeploymentGroup")
-    assert page.count("- '{{ ListenerArns[0] }}'") == 2
+    assert "- '{{ ProdTrafficRoute.ListenerArns[0] }}'" in page
+    assert "- '{{ TestTrafficRoute.ListenerArns[0] }}'" in page
+    page = page_of(site, pages, "AWS::EVS::Environment")
+    assert "{{ Cidr }}" not in page
+    for vlan in ("VmkManagement", "VmManagement", "VMotion", "VSan", "Hcx"):
+        assert f"Cidr: '{{{{ {vlan}.Cidr }}}}'" in page
 
 
 def test_a_handler_with_no_permissions_says_so(site, pages):
@@ -967,9 +974,11 @@ def test_one_placeholder_name_never_stands_for_two_meanings(site, pages):
     assert "- Name: '{{ Secrets[0].Name }}'" in page
     assert "'{{ Name }}'" not in section(page, "`INSERT` example")
     # AWS::WAFv2::WebACL: the headers the default action inserts and those a rule's action
-    # does, of one definition, share their name (by their path: a rule label has a Name too).
+    # does, of one definition, are named apart (a rule label has a Name too).
+    # A path too long to read (past 60 characters) gives way to the key and a number.
     page = page_of(site, pages, "AWS::WAFv2::WebACL")
-    assert page.count("- Name: '{{ InsertHeaders[0].Name }}'") == 2
+    assert "- Name: '{{ Name_1 }}'" in page  # DefaultAction.Allow.CustomRequestHandling...
+    assert "- Name: '{{ Action.Allow.CustomRequestHandling.InsertHeaders[0].Name }}'" in page
     assert "- Name: '{{ RuleLabels[0].Name }}'" in page
     # AWS::Glue::Crawler: arrays of strings are told apart by their own descriptions, as other
     # leaves by theirs: the paths of Hudi tables are not those of Iceberg tables.
@@ -977,7 +986,8 @@ def test_one_placeholder_name_never_stands_for_two_meanings(site, pages):
     assert "- '{{ HudiTargets[0].Paths[0] }}'" in page
     assert "- '{{ IcebergTargets[0].Paths[0] }}'" in page
     assert "'{{ Paths[0] }}'" not in page
-    # No placeholder name grows past 100 characters.
+    # No placeholder name grows past 100 characters (later array items' add an index or two to
+    # the 60 of a path).
     for text in pages.values():
         assert not re.search(r"\{\{ [^}]{100,} \}\}", text)
 
@@ -1207,7 +1217,8 @@ def test_the_items_prefix_items_fix_show_their_value(site, pages):
     # The key schema of a global secondary index has no prefixItems: its KeyType is the user's.
     assert (
         '"KeySchema": [{"AttributeName": "{{ GlobalSecondaryIndexes[0].KeySchema[0]'
-        '.AttributeName }}", "KeyType": "{{ KeyType }}"}]' in patch
+        '.AttributeName }}", "KeyType": "{{ GlobalSecondaryIndexes[0].KeySchema[0].KeyType }}"}]'
+        in patch
     )
 
 
