@@ -175,6 +175,9 @@ class Resource:
     list_required: tuple[str, ...]
     permissions: tuple[HandlerPermissions, ...]
     global_service: bool = False
+    # The schema's `lifecycle` (cfn-lint's): its service's status, `shutdown`, `sunset` or
+    # `maintenance`, and the date it gives ("" without one); None for a service in service.
+    lifecycle: tuple[str, str] | None = None
     # The primary identifier's properties as paths of keys (`("Schedule", "ScheduleId")`).
     identifier_paths: tuple[tuple[str, ...], ...] = ()
     # The property each `list_required` member takes its value from: its own, or the one its

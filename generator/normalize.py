@@ -174,6 +174,7 @@ def normalize(spec: Spec) -> Resource:
             if h.value in handlers
         ),
         global_service=service.lower() in GLOBAL_SERVICES,
+        lifecycle=_lifecycle(doc.get("lifecycle")),
         # (those of a property marked deprecated, or write-only, as a whole go without saying)
         deprecated_members=_dotted(
             doc.get("deprecatedProperties", ()), doc["properties"].keys() - deprecated
@@ -192,6 +193,23 @@ def normalize(spec: Spec) -> Resource:
             if p.shown and p.name in needing and p.name not in wholly_fixed and not p.patch_members
         ),
     )
+
+
+# The statuses of cfn-lint's `lifecycle` keyword: a service shut down, sunsetting (to be shut
+# down on its date), or in maintenance (no new features).
+LIFECYCLES = ("shutdown", "sunset", "maintenance")
+
+
+def _lifecycle(lifecycle: Any) -> tuple[str, str] | None:
+    """The status and date of a schema's `lifecycle`; None without one (or of another status).
+
+    >>> _lifecycle({"status": "sunset", "date": "2026-10-30"}), _lifecycle({"status": "x"})
+    (('sunset', '2026-10-30'), None)
+    """
+    if not isinstance(lifecycle, dict) or lifecycle.get("status") not in LIFECYCLES:
+        return None
+    date = lifecycle.get("date")
+    return lifecycle["status"], date if isinstance(date, str) else ""
 
 
 def _dotted(pointers: Any, properties: Collection[str]) -> tuple[str, ...]:

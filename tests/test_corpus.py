@@ -1716,3 +1716,25 @@ def test_a_lifecycle_rule_keeps_to_one_time_unit(site, pages):
     examples = section(page, "`INSERT` example", "`DELETE` example")
     assert "ExpirationInDays:" in examples and "TransitionInDays:" in examples
     assert "ExpirationDate" not in examples and "TransitionDate" not in examples
+
+
+def test_a_service_shut_down_sunsetting_or_in_maintenance_is_said_so(site, pages):
+    # cfn-lint's "lifecycle": AWS::QLDB::Stream {"status": "shutdown", "date": "2025-07-31"},
+    # AWS::Proton::ServiceTemplate "sunset", AWS::AutoScaling::LaunchConfiguration
+    # "maintenance" since 2024-10-01. Under the lead sentence, before the Overview.
+    page = page_of(site, pages, "AWS::QLDB::Stream")
+    lead, overview = page.split("## Overview", 1)
+    assert (
+        "\n\n<strong>Shut down:</strong> the schema marks this resource's service as shut down "
+        'on 2025-07-31 (<a href="https://docs.aws.amazon.com/general/latest/gr/'
+        'full_shutdown_services.html">AWS services that have been shut down</a>): AWS no longer '
+        "takes these requests.\n\n"
+    ) in lead
+    page = page_of(site, pages, "AWS::Proton::ServiceTemplate")
+    assert "<strong>Sunsetting:</strong> the schema marks this resource's service as " in page
+    page = page_of(site, pages, "AWS::AutoScaling::LaunchConfiguration")
+    assert "in maintenance, with no new features, since 2024-10-01 (<a href=" in page
+    # A service in service says nothing of it.
+    for type_name in ("AWS::Lambda::EventInvokeConfig", "AWS::S3::Bucket"):
+        page = page_of(site, pages, type_name)
+        assert "the schema marks this resource's service" not in page
