@@ -30,13 +30,13 @@ def short_names(
     as a path through that property. A path of more than `MAX_LABEL` characters gives way to
     the key and a number (`{{ DecimalPlaces_3 }}`).
     """
-    paths = list(dict.fromkeys([*((name,) for name in tops), *leaves]))
+    shown = list(dict.fromkeys([*((name,) for name in tops), *leaves]))
     if on_page is not None:
-        paths = [path for path in paths if path[0] in on_page]
+        shown = [path for path in shown if path[0] in on_page]
     by_key: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for path in paths:
+    for path in shown:
         by_key[_key(path)].append(path)
-    names: dict[str, str] = {}  # by path name, for those whose name changes
+    labels: dict[tuple[str, ...], str] = {}
     for paths in by_key.values():
         # A lone leaf takes its key; leaves of one key, the ending of their paths that tells
         # each from the others (`Environment[0].Name` beside `Secrets[0].Name`); a top-level
@@ -44,15 +44,56 @@ def short_names(
         key = _key(paths[0])
         bare = (key,) in paths or key not in tops  # a nested name never reads as a top-level one
         if len(paths) == 1 and bare:
-            labels = {paths[0]: key_label(paths[0])}
+            labels[paths[0]] = key_label(paths[0])
         else:
-            labels = _numbered_if_long(_distinct_labels(paths, frozenset(tops)))
-        for path, label in labels.items():
-            if len(path) > 1:
-                names[path_label(path)] = label
+            labels.update(_numbered_if_long(_distinct_labels(paths, frozenset(tops))))
+    _unnest(labels, frozenset(tops))
+    names = {path_label(path): label for path, label in labels.items() if len(path) > 1}
     if not names:
         return values
     return {prop: _renamed(value, names) for prop, value in values.items()}
+
+
+def _unnest(labels: dict[tuple[str, ...], str], tops: frozenset[str]) -> None:
+    """Lengthen the labels that another label reads as a path through (`Items[0]` beside
+    `Items[0].Id`, of two arrays named `Items`) to the shortest ending of their path that no
+    label starts with and none takes; a top-level property's name stays as it is.
+
+    >>> codes, group = ("D", "Groups", "*", "Codes", "Items", "*"), ("D", "Items", "*", "Id")
+    >>> labels = {codes: "Items[0]", group: "Items[0].Id"}
+    >>> _unnest(labels, frozenset({"D"})); labels[codes]
+    'Codes.Items[0]'
+    """
+    while True:
+        starts = _label_starts(labels.values())
+        nested = [p for p, label in labels.items() if len(p) > 1 and label in starts]
+        if not nested:
+            return
+        for path in nested:
+            taken = set(labels.values())
+            for start in _starts(path):
+                label = path_label(path[start:])
+                if len(label) <= len(labels[path]) or (start and path[start] in tops):
+                    continue
+                if label not in taken and label not in starts:
+                    break
+            else:
+                label = path_label(path)
+            if len(label) > MAX_LABEL:  # numbered after the others of its key
+                numbered = f"{_key(path)}_"
+                n = 1 + sum(1 for other in taken if other.startswith(numbered))
+                label = _numbered_label(path, n)
+            labels[path] = label
+
+
+def _label_starts(labels: Collection[str]) -> set[str]:
+    """Every beginning of a label that ends where a path goes on (before `.` or `[`)."""
+    starts = set()
+    for label in labels:
+        for i, c in enumerate(label):
+            if c in ".[" and i:
+                starts.add(label[:i])
+    return starts
 
 
 # The longest placeholder name a path gives; past it, a leaf is named by its key and a number.
@@ -72,11 +113,16 @@ def _numbered_if_long(labels: dict[tuple[str, ...], str]) -> dict[tuple[str, ...
     for path, label in labels.items():
         if len(label) > MAX_LABEL:
             n += 1
-            trail = 0  # array levels below the key, as `key_label` writes them
-            while trail < len(path) and path[-1 - trail] == "*":
-                trail += 1
-            labels[path] = f"{_key(path)}_{n}" + "[0]" * trail
+            labels[path] = _numbered_label(path, n)
     return labels
+
+
+def _numbered_label(path: tuple[str, ...], n: int) -> str:
+    """A leaf's key and a number, with `[0]` per array level below the key (`Paths_2[0]`)."""
+    trail = 0
+    while trail < len(path) and path[-1 - trail] == "*":
+        trail += 1
+    return f"{_key(path)}_{n}" + "[0]" * trail
 
 
 def _key(path: tuple[str, ...]) -> str:

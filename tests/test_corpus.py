@@ -986,6 +986,11 @@ def test_one_placeholder_name_never_stands_for_two_meanings(site, pages):
     assert "- '{{ HudiTargets[0].Paths[0] }}'" in page
     assert "- '{{ IcebergTargets[0].Paths[0] }}'" in page
     assert "'{{ Paths[0] }}'" not in page
+    # No name reads as a path through another: a CloudFront origin group's status codes (an
+    # array named Items) beside the origin groups (an array named Items too) with their Id.
+    page = page_of(site, pages, "AWS::CloudFront::Distribution")
+    assert "- '{{ StatusCodes.Items[0] }}'" in page and "Id: '{{ Items[0].Id }}'" in page
+    assert "'{{ Items[0] }}'" not in page
     # No placeholder name grows past 100 characters (later array items' add an index or two to
     # the 60 of a path).
     for text in pages.values():
