@@ -64,7 +64,7 @@ def _unnest(labels: dict[tuple[str, ...], str], tops: frozenset[str]) -> None:
     >>> _unnest(labels, frozenset({"D"})); labels[codes]
     'Codes.Items[0]'
     """
-    while True:
+    for _ in range(len(labels)):  # each round lengthens a label: whole paths end it
         starts = _label_starts(labels.values())
         nested = [p for p, label in labels.items() if len(p) > 1 and label in starts]
         if not nested:
