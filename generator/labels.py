@@ -35,14 +35,15 @@ def short_names(
         shown = [path for path in shown if path[0] in on_page]
     by_key: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for path in shown:
-        by_key[_key(path)].append(path)
+        by_key[_key(path).lower()].append(path)  # `KmsKeyArn` and `KMSKeyArn` look alike
     labels: dict[tuple[str, ...], str] = {}
+    lowered_tops = {name.lower() for name in tops}
     for paths in by_key.values():
         # A lone leaf takes its key; leaves of one key, the ending of their paths that tells
         # each from the others (`Environment[0].Name` beside `Secrets[0].Name`); a top-level
         # one keeps its key.
         key = _key(paths[0])
-        bare = (key,) in paths or key not in tops  # a nested name never reads as a top-level one
+        bare = (key,) in paths or key.lower() not in lowered_tops  # nor as a top-level one
         if len(paths) == 1 and bare:
             labels[paths[0]] = key_label(paths[0])
         else:
@@ -155,7 +156,7 @@ def _distinct_labels(
         for start in _starts(path):
             if start and path[start] in others:
                 continue
-            if held[_ending(path, start)] == 1:
+            if held[_ending(path, start, lower=True)] == 1:
                 labels[path] = path_label(path[start:])
                 break
     return labels
@@ -166,14 +167,15 @@ def _starts(path: tuple[str, ...]) -> list[int]:
     return [i for i in range(len(path) - 1, -1, -1) if path[i] != "*"]
 
 
-def _ending(path: tuple[str, ...], start: int) -> tuple[str, ...]:
-    """The property names of a path from `start` on (array levels aside)."""
-    return tuple(t for t in path[start:] if t != "*")
+def _ending(path: tuple[str, ...], start: int, lower: bool = False) -> tuple[str, ...]:
+    """The property names of a path from `start` on (array levels aside); with `lower`, in
+    lower case, as two names a reader would take for one (`KmsKeyArn`, `KMSKeyArn`) compare."""
+    return tuple(t.lower() if lower else t for t in path[start:] if t != "*")
 
 
 def _endings(path: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
-    """Every ending of a path's property names."""
-    names = _ending(path, 0)
+    """Every ending of a path's property names, in lower case."""
+    names = _ending(path, 0, lower=True)
     return frozenset(names[i:] for i in range(len(names)))
 
 
