@@ -484,6 +484,10 @@ def test_a_schema_that_requires_nothing_says_so_under_its_required_insert(site, 
     assert "marks no property required" not in page_of(
         site, pages, "AWS::Lambda::EventInvokeConfig"
     )
+    # A schema that describes none of its properties has no descriptions to point to (an API
+    # Gateway account's CloudWatchRoleArn: "").
+    page = page_of(site, pages, "AWS::ApiGateway::Account")
+    assert "some that the schema does not mark.\n" in page and "their descriptions" not in page
 
 
 def test_a_patch_leaves_the_primary_identifier_alone(site, pages):
@@ -1024,6 +1028,9 @@ def test_every_entry_of_the_exclusive_file_holds_for_its_schema(corpus):
 
     for type_name, groups in described().items():
         document = json.loads((corpus[0] / spec_file_name(type_name)).read_bytes())
+        # spelt as the schema spells it (the file name is in lower case): another case is read
+        # as another type, whose entries no page takes
+        assert document["typeName"] == type_name
         for group in groups:
             owner = resolve_pointer(document, group.where) if group.where else document
             assert set().union(*group.items) <= owner["properties"].keys(), type_name
