@@ -163,6 +163,25 @@ def _number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+# The roots that samplers were made for lately, by id(): the root, with its loops cut, and its
+# validator. Making them walks the whole document, and a page's examples ask for a value of
+# each placeholder, in one document (a QuickSight dashboard's, hundreds).
+_PREPARED: dict[int, tuple[Mapping[str, Any], Mapping[str, Any], Any]] = {}
+_PREPARED_MAX = 16
+
+
+def _prepared(root: Mapping[str, Any]) -> tuple[Mapping[str, Any], Any]:
+    """A resource schema with its loops cut, and its validator: made once for each root."""
+    entry = _PREPARED.get(id(root))
+    if entry is None or entry[0] is not root:  # (an id may be another object's, later)
+        cut = cut_loops(root)
+        entry = (root, cut, validator_for(cut))
+        if len(_PREPARED) >= _PREPARED_MAX:
+            _PREPARED.pop(next(iter(_PREPARED)))
+        _PREPARED[id(root)] = entry
+    return entry[1], entry[2]
+
+
 @dataclass(slots=True)
 class _Sampler:
     """Builds values for the subschemas of one resource schema."""
@@ -176,8 +195,7 @@ class _Sampler:
     stack: list[str] = field(default_factory=list)  # definitions being built, outermost first
 
     def __post_init__(self) -> None:
-        self.root = cut_loops(self.root)
-        self.validator = validator_for(self.root)
+        self.root, self.validator = _prepared(self.root)
 
     def valid(self, value: Any, schema: Any) -> bool:
         """Whether `value` is valid against `schema` (a subschema of the root)."""
