@@ -13,6 +13,7 @@ a pattern that stays unreadable is not enforced, neither by the sampler nor by
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
@@ -170,15 +171,20 @@ _PREPARED: dict[int, tuple[Mapping[str, Any], Mapping[str, Any], Any]] = {}
 _PREPARED_MAX = 16
 
 
+_PREPARED_LOCK = threading.Lock()  # the mock serves requests on threads that sample too
+
+
 def _prepared(root: Mapping[str, Any]) -> tuple[Mapping[str, Any], Any]:
     """A resource schema with its loops cut, and its validator: made once for each root."""
-    entry = _PREPARED.get(id(root))
+    with _PREPARED_LOCK:
+        entry = _PREPARED.get(id(root))
     if entry is None or entry[0] is not root:  # (an id may be another object's, later)
         cut = cut_loops(root)
         entry = (root, cut, validator_for(cut))
-        if len(_PREPARED) >= _PREPARED_MAX:
-            _PREPARED.pop(next(iter(_PREPARED)))
-        _PREPARED[id(root)] = entry
+        with _PREPARED_LOCK:
+            if len(_PREPARED) >= _PREPARED_MAX:
+                _PREPARED.pop(next(iter(_PREPARED)))
+            _PREPARED[id(root)] = entry
     return entry[1], entry[2]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -392,3 +393,24 @@ def test_the_event_invoke_config_model() -> None:
     full = sample_model(root, optional=True)
     assert full["MaximumRetryAttempts"] == 1
     assert full["MaximumEventAgeInSeconds"] == 60
+
+
+def test_samples_of_many_schemas_on_many_threads_at_once():
+    # The mock samples on its request threads: the cache of prepared schemas (a schema with
+    # its loops cut, and its validator) is shared, and drops its oldest past 16 schemas.
+    from concurrent.futures import ThreadPoolExecutor
+
+    roots = [{"properties": {f"P{i}": {"type": "string", "minLength": 1}}} for i in range(64)]
+
+    def sample(n: int) -> str:
+        root = roots[n % len(roots)]
+        return sample_value(root["properties"][f"P{n % len(roots)}"], root, f"P{n}")
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns often: a race shows, if there is one
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            values = list(pool.map(sample, range(2000)))
+    finally:
+        sys.setswitchinterval(interval)
+    assert all(isinstance(v, str) and v for v in values)
