@@ -145,9 +145,7 @@ def normalize(spec: Spec) -> Resource:
         if p.shown and p.patch_members and isinstance(p.value, ObjectValue):
             for key, member in p.value.members:
                 if key not in p.patch_members:
-                    fixed = not settable(member) or any(
-                        overlaps(path, (p.name, key)) for path in fixed_paths
-                    )
+                    fixed = _fixed_member(p.name, key, member, fixed_paths)
                     (left_out if fixed else tied).append(f"{p.name}.{key}")
     identifier_paths = tuple(tuple(split_pointer(p)[1:]) for p in doc.get("primaryIdentifier", ()))
     handlers = doc.get("handlers") or {}
@@ -497,10 +495,14 @@ def _patch_members(
     return tuple(
         key
         for key, member in value.members
-        if settable(member)
-        and key not in tied
-        and not any(overlaps(path, (name, key)) for path in fixed)
+        if key not in tied and not _fixed_member(name, key, member, fixed)
     )
+
+
+def _fixed_member(name: str, key: str, member: Value, fixed: Collection[tuple[str, ...]]) -> bool:
+    """Whether the member `key` of the property `name` cannot be patched alone: nothing in it
+    can be set, or a read-only or create-only path lies in it or holds it."""
+    return not settable(member) or any(overlaps(path, (name, key)) for path in fixed)
 
 
 # Keywords by which an object's schema relates its members to each other.
