@@ -152,9 +152,16 @@ def _patchable(resource: Resource) -> Iterator[tuple[str, Value]]:
             continue
         if p.patchable and not p.create_only:
             yield f"/{p.name}", p.value
-        elif p.patch_members and isinstance(p.value, ObjectValue):
-            members = dict(p.value.members)
-            yield from ((f"/{p.name}/{k}", members[k]) for k in p.patch_members)
+        elif p.patch_members:
+            yield from ((f"/{p.name}/{m}", _member_at(p.value, m)) for m in p.patch_members)
+
+
+def _member_at(value: Value, path: str) -> Value:
+    """The member of an object value at a path of member names (`A/B`)."""
+    for key in path.split("/"):
+        assert isinstance(value, ObjectValue)
+        value = dict(value.members)[key]
+    return value
 
 
 def manifest_props(resource: Resource) -> str:

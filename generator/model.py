@@ -115,7 +115,8 @@ class Property:
     # False when a part of it is read-only or create-only: no UPDATE may replace it whole.
     patchable: bool = True
     # Of a required object that is not patchable: the members an UPDATE may replace one by one
-    # (none of their parts is read-only or create-only; a required object is always there).
+    # (none of their parts is read-only or create-only; a required object is always there), as
+    # `K`, or `K/M` inside a required member that holds such a part deeper.
     patch_members: tuple[str, ...] = ()
     # Listed in the schema's `deprecatedProperties`: shown in the Fields table as such, left
     # out of the examples unless required.
@@ -183,6 +184,9 @@ class Resource:
     # The property each `list_required` member takes its value from: its own, or the one its
     # `$ref` names (APS's list filter `Arn` is the Workspace's ARN).
     list_sources: tuple[str, ...] = ()
+    # What the list handler takes instead of `list_required` (the later branches of its
+    # `oneOf`/`anyOf`), each as the properties it names.
+    list_instead: tuple[tuple[str, ...], ...] = ()
     # Nested members the schema lists in `deprecatedProperties`, as `A.B` (`A[*].B` through
     # arrays): left out of the examples unless required.
     deprecated_members: tuple[str, ...] = ()

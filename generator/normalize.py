@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from generator import jsontext
@@ -118,7 +118,7 @@ def normalize(spec: Spec) -> Resource:
                     and settable(values[name])
                     and name not in unset,
                     patchable=name not in nested_fixed,
-                    patch_members=_patch_members(name, values[name], tops[name], fixed_paths)
+                    patch_members=_patch_members(name, values[name], tops[name], fixed_paths, doc)
                     if name in nested_fixed and name in required and name not in wholly_fixed
                     else (),
                     deprecated=name in deprecated,
@@ -142,14 +142,13 @@ def normalize(spec: Spec) -> Resource:
     left_out: list[str] = []
     tied: list[str] = []
     for p in properties:
-        if p.shown and p.patch_members and isinstance(p.value, ObjectValue):
-            for key, member in p.value.members:
-                if key not in p.patch_members:
-                    fixed = _fixed_member(p.name, key, member, fixed_paths)
-                    (left_out if fixed else tied).append(f"{p.name}.{key}")
+        if p.shown and p.patch_members:
+            for path, fixed in _unpatched_members((p.name,), p.value, p.patch_members, fixed_paths):
+                (left_out if fixed else tied).append(".".join(path))
     identifier_paths = tuple(tuple(split_pointer(p)[1:]) for p in doc.get("primaryIdentifier", ()))
     handlers = doc.get("handlers") or {}
-    list_required = _list_required(handlers.get("list", {}).get("handlerSchema", {}))
+    list_schema = handlers.get("list", {}).get("handlerSchema", {})
+    list_required = _list_required(list_schema)
     return Resource(
         provider=vendor.lower(),
         service=service.lower(),
@@ -166,6 +165,10 @@ def normalize(spec: Spec) -> Resource:
         identifier_paths=identifier_paths,
         list_required=list_required,
         list_sources=tuple(list_filter_property(doc, name) for name in list_required),
+        list_instead=tuple(
+            tuple(dict.fromkeys(list_filter_property(doc, name) for name in names))
+            for names in _list_instead(list_schema, list_required)
+        ),
         permissions=tuple(
             HandlerPermissions(h, tuple(p for p in handlers[h.value].get("permissions", ()) if p))
             for h in Handler
@@ -212,9 +215,15 @@ def _lifecycle(lifecycle: Any) -> tuple[str, str] | None:
 
 def _dotted(pointers: Any, properties: Collection[str]) -> tuple[str, ...]:
     """The nested `/properties/A/*/B` pointers of the `properties` named as `A[*].B`, in the
-    schema's order, each once."""
+    schema's order, each once; not those inside another one listed (which go without saying).
+    """
     paths = _nested(pointers)
-    dotted = (".".join(path).replace(".*", "[*]") for path in paths if path[0] in properties)
+    listed = set(paths)
+    dotted = (
+        ".".join(path).replace(".*", "[*]")
+        for path in paths
+        if path[0] in properties and not any(path[:n] in listed for n in range(2, len(path)))
+    )
     return tuple(dict.fromkeys(dotted))
 
 
@@ -368,6 +377,24 @@ def _list_required(handler_schema: Any) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _list_instead(handler_schema: Any, required: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """What a list handler takes instead of what `_list_required` gives: its `required` with
+    each later branch of its `oneOf`/`anyOf` (by the branch's `required`)."""
+    if not isinstance(handler_schema, dict):
+        return []
+    plain = list(handler_schema.get("required", ()))
+    instead = []
+    for keyword in ("oneOf", "anyOf"):
+        branches = handler_schema.get(keyword)
+        if isinstance(branches, list) and branches and isinstance(branches[0], dict):
+            for branch in branches[1:]:
+                names = branch.get("required", ()) if isinstance(branch, dict) else ()
+                other = tuple(dict.fromkeys([*plain, *names]))
+                if names and other != required and other not in instead:
+                    instead.append(other)
+    return instead
+
+
 def list_filter_property(document: dict, name: str) -> str:
     """The resource property whose value the list handler's member `name` takes: the one its
     `$ref` names in the resource's schema (`resource-schema.json#/properties/Workspace`),
@@ -481,28 +508,74 @@ def _top_level_names(pointers: Any) -> frozenset[str]:
 
 
 def _patch_members(
-    name: str, value: Value, schema: dict, fixed: frozenset[tuple[str, ...]]
+    name: str, value: Value, schema: dict, fixed: frozenset[tuple[str, ...]], doc: dict
 ) -> tuple[str, ...]:
-    """The members of an object that no read-only or create-only path lies in or holds.
+    """The members of an object that no read-only or create-only path lies in or holds, as
+    `K`; and of a member the object requires (every resource has it) that holds such a path
+    deeper, its own such members, as `K/M`, at any depth.
 
     Not those that the object's schema ties to others (a member's presence or value asking
     something of another, as `dependencies` or `if` do, or exclusive.yaml's groups): a member
     replaced alone might no longer agree with the others the resource has.
     """
+    return tuple(_patchable((name,), value, schema, fixed, doc))
+
+
+def _patchable(
+    path: tuple[str, ...],
+    value: Value,
+    schema: dict,
+    fixed: frozenset[tuple[str, ...]],
+    doc: dict,
+) -> Iterator[str]:
+    """`_patch_members` of the object at `path`."""
     if not isinstance(value, ObjectValue):
-        return ()
+        return
     tied = _named_members({k: v for k, v in schema.items() if k in _RELATING})
-    return tuple(
-        key
-        for key, member in value.members
-        if key not in tied and not _fixed_member(name, key, member, fixed)
+    required = schema.get("required", ())
+    members = schema.get("properties", {})
+    for key, member in value.members:
+        if key in tied:
+            continue
+        if not _fixed_member(path, key, member, fixed):
+            yield key
+        elif key in required and not _fixed_member(path, key, member, fixed, deeper=False):
+            inner = deref(members.get(key, {}), doc)[0]
+            yield from (f"{key}/{m}" for m in _patchable((*path, key), member, inner, fixed, doc))
+
+
+def _unpatched_members(
+    path: tuple[str, ...],
+    value: Value,
+    patched: Collection[str],
+    fixed: frozenset[tuple[str, ...]],
+) -> Iterator[tuple[tuple[str, ...], bool]]:
+    """The members of an object patched member by member (`patched`, as `_patch_members`
+    gives them) that its patch leaves out, at any depth: their paths, and whether each is or
+    holds a part that cannot be updated (else the schema ties it to others)."""
+    if not isinstance(value, ObjectValue):
+        return
+    for key, member in value.members:
+        inner = [m.partition("/")[2] for m in patched if m.startswith(f"{key}/")]
+        if inner:
+            yield from _unpatched_members((*path, key), member, inner, fixed)
+        elif key not in patched:
+            yield (*path, key), _fixed_member(path, key, member, fixed)
+
+
+def _fixed_member(
+    path: tuple[str, ...],
+    key: str,
+    member: Value,
+    fixed: Collection[tuple[str, ...]],
+    deeper: bool = True,
+) -> bool:
+    """Whether the member `key` of the object at `path` cannot be patched alone: nothing in it
+    can be set, or a read-only or create-only path is it or holds it, or (`deeper`) lies in it."""
+    where = (*path, key)
+    return not settable(member) or any(
+        overlaps(p, where) for p in fixed if deeper or len(p) <= len(where)
     )
-
-
-def _fixed_member(name: str, key: str, member: Value, fixed: Collection[tuple[str, ...]]) -> bool:
-    """Whether the member `key` of the property `name` cannot be patched alone: nothing in it
-    can be set, or a read-only or create-only path lies in it or holds it."""
-    return not settable(member) or any(overlaps(path, (name, key)) for path in fixed)
 
 
 # Keywords by which an object's schema relates its members to each other.

@@ -63,8 +63,12 @@ class PageView:
     list_columns: tuple[str, ...]
     list_from: str
     list_where: tuple[str, ...]
-    # What the list handler requires, as words: "<code>A</code> and <code>B</code>".
+    # What the list handler requires, as words: "<code>A</code>, <code>B</code> and <code>C</code>";
+    # how many names they are.
     list_filter: str
+    list_filter_count: int
+    # What it takes instead, as words ("" when nothing): "<code>C</code> or <code>D</code>".
+    list_instead: str
     get_where: tuple[str, ...]
     identifier: str
     insert_required: tuple[str, ...]
@@ -95,9 +99,19 @@ def _unpatched(
     return tuple((name, tuple(parts[:shown]), len(parts[shown:])) for name, parts in owners.items())
 
 
+def _and_joined(words: list[str]) -> str:
+    """Words as a list in prose.
+
+    >>> _and_joined(["A"]), _and_joined(["A", "B"]), _and_joined(["A", "B", "C"])
+    ('A', 'A and B', 'A, B and C')
+    """
+    return " and ".join(filter(None, (", ".join(words[:-1]), *words[-1:])))
+
+
 def page_view(resource: Resource) -> PageView:
     """Compute the view-model of a resource page."""
     handlers = resource.handlers
+    list_names = list(dict.fromkeys(resource.list_sources))
     patch = examples.patch_ops(resource)
     patch_cut = examples.patch_holds_cut(resource)  # of what it would set, cut values too
     # An update handler with no property to patch updates nothing a user can name.
@@ -127,8 +141,11 @@ def page_view(resource: Resource) -> PageView:
         list_columns=examples.list_columns(resource),
         list_from=examples.list_source(resource),
         list_where=examples.list_conditions(resource, DEFAULT_REGION),
-        list_filter=" and ".join(
-            f"<code>{name}</code>" for name in dict.fromkeys(resource.list_sources)
+        list_filter=_and_joined([f"<code>{name}</code>" for name in list_names]),
+        list_filter_count=len(list_names),
+        list_instead=" or ".join(
+            _and_joined([f"<code>{name}</code>" for name in names])
+            for names in resource.list_instead
         ),
         get_where=examples.get_conditions(resource, DEFAULT_REGION),
         identifier=examples.identifier_placeholder(resource),

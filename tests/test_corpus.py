@@ -216,6 +216,26 @@ def test_list_handler_requirements(site, pages):
     assert "JSON_EXTRACT(Properties, '$.Schedule.ScheduleId') AS schedule_id" in page
 
 
+def test_list_handler_alternatives_and_several_requirements_are_named(site, pages):
+    # AWS::ElasticLoadBalancingV2::Listener: the list handler's handlerSchema is a oneOf of
+    # LoadBalancerArn and ListenerArns; the example takes the first, the words name both.
+    page = page_of(site, pages, "AWS::ElasticLoadBalancingV2::Listener")
+    assert (
+        "the type's list handler requires (<code>LoadBalancerArn</code>, or instead "
+        "<code>ListenerArns</code>), which"
+    ) in page
+    assert (
+        "for the given <code>LoadBalancerArn</code>, which the type's list handler requires "
+        "(or instead <code>ListenerArns</code>): the query gives it"
+    ) in page
+    # Three names are a list in prose, not "A and B and C".
+    page = page_of(site, pages, "AWS::Glue::Partition")
+    assert (
+        "requires (<code>CatalogId</code>, <code>DatabaseName</code> and <code>TableName</code>)"
+    ) in page
+    assert "or instead" not in page
+
+
 def test_six_part_identifier(site, pages):
     page = page_of(site, pages, "AWS::SSO::Assignment")
     ident = (
@@ -490,6 +510,17 @@ def test_a_schema_that_requires_nothing_says_so_under_its_required_insert(site, 
     assert "some that the schema does not mark.\n" in page and "their descriptions" not in page
 
 
+def test_a_schema_with_nothing_to_set_says_so_under_its_required_insert(site, pages):
+    # AWS::ApplicationSignals::Discovery: its one property, AccountId, is read-only; the note
+    # pointed to the descriptions of properties no INSERT may set.
+    page = page_of(site, pages, "AWS::ApplicationSignals::Discovery")
+    assert (
+        "The schema marks no property required, and has none that an <code>INSERT</code> can "
+        "set: this sets the region alone.\n"
+    ) in page
+    assert "their descriptions" not in page
+
+
 def test_a_patch_leaves_the_primary_identifier_alone(site, pages):
     # Name, Type and SetIdentifier identify a RecordSet and are not listed create-only: a patch
     # that changed them would change which record the identifier names.
@@ -507,7 +538,7 @@ def test_an_object_left_out_of_the_patch_for_a_fixed_part_is_named_under_it(site
     assert '"path": "/Template' not in update and '"path": "/Tags"' in update
     assert (
         "Left out of this patch, for parts that cannot be updated (read-only or create-only): "
-        "<code>Template</code> (<code>Template.TemplateName</code>). Their other parts may be "
+        "<code>Template</code> (<code>Template.TemplateName</code>). Its other parts may be "
         "patched one by one, each by its own path (where the resource has them, and as far as "
         "the schema lets a part change alone).\n"
     ) in update
@@ -902,6 +933,25 @@ def test_an_update_handler_with_nothing_to_patch_is_not_named_in_the_lead(site, 
     assert "There is no example: no property of an <code>assistant</code> can be" in page
 
 
+def test_a_required_member_holding_a_fixed_part_deeper_is_patched_member_by_member(site, pages):
+    # AWS::SSM::CloudConnector: Configuration is required, and so is its one member
+    # AzureConfiguration, whose TenantId is create-only: the patch sets AzureConfiguration's
+    # other members one by one (it had left Configuration out whole).
+    update = update_of(site, pages, "AWS::SSM::CloudConnector")
+    assert '"path": "/Configuration/AzureConfiguration/ApplicationId"' in update
+    assert "/TenantId" not in update and '"path": "/Configuration",' not in update
+    assert (
+        "Patched member by member, without the members that are or hold parts that cannot be "
+        "updated (read-only or create-only): <code>Configuration</code> (<code>"
+        "Configuration.AzureConfiguration.TenantId</code>).\n"
+    ) in update
+    # Not through a member the object does not require (a resource may lack it): Glue's
+    # FindMatchesParameters stays out whole, as above.
+    assert "/TransformParameters/FindMatchesParameters" not in update_of(
+        site, pages, "AWS::Glue::MLTransform"
+    )
+
+
 def test_tags_the_schema_says_are_not_updatable_are_not_patched(site, pages):
     # AWS::AppFlow::Flow: "tagging": {"tagUpdatable": false, "tagProperty": "/properties/Tags"}.
     page = page_of(site, pages, "AWS::AppFlow::Flow")
@@ -919,6 +969,16 @@ def test_nested_write_only_members_are_listed(site, pages):
         "their fields without them: <code>Scope.AwsAccounts&#91;&#42;&#93;.Name</code>, "
     ) in page
     assert "<code>Scope.AwsServices</code>," in page
+
+
+def test_members_inside_a_nested_write_only_member_are_not_listed_apart(site, pages):
+    # AWS::DataZone::PolicyGrant lists Principal/Project/ProjectGrantFilter and three pointers
+    # inside it: the note names the first alone.
+    page = page_of(site, pages, "AWS::DataZone::PolicyGrant")
+    assert (
+        "returns their fields without them: <code>Principal.Project.ProjectGrantFilter</code>, "
+        "<code>Principal.DomainUnit.DomainUnitGrantFilter</code>.\n"
+    ) in page
 
 
 def test_a_member_that_excludes_several_gives_way_to_them(site, pages):
