@@ -456,7 +456,10 @@ def test_a_required_object_with_a_create_only_part_is_patched_member_by_member(s
     assert '"path": "/InvokeConfiguration/EventBusV2Parameters"' not in update
     assert '"path": "/InvokeConfiguration"' not in update
     fixed = "without the members that are or hold parts that cannot be updated (read-only or "
-    tied = "without the members that the schema ties to others, as a patch of one alone may "
+    tied = (
+        "without the members that the schema or AWS's documentation ties to others, as a patch "
+        "of one alone may "
+    )
     assert (
         f"{fixed}create-only): <code>InvokeConfiguration</code> (<code>InvokeConfiguration."
         "TargetArn</code>)."
@@ -1804,6 +1807,9 @@ def test_a_service_shut_down_sunsetting_or_in_maintenance_is_said_so(site, pages
     ) in lead
     page = page_of(site, pages, "AWS::Proton::ServiceTemplate")
     assert "<strong>Sunsetting:</strong> the schema marks this resource's service as " in page
+    # A date in words true on either side of it (cfn-lint's data keeps "sunset" past it).
+    page = page_of(site, pages, "AWS::Inspector::AssessmentTarget")
+    assert "as sunsetting, with 2026-05-20 as the date of its shutdown (<a href=" in page
     page = page_of(site, pages, "AWS::AutoScaling::LaunchConfiguration")
     assert "in maintenance, with no new features, since 2024-10-01 (<a href=" in page
     # A service in service says nothing of it.
