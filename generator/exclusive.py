@@ -3,7 +3,8 @@ nothing, by the service's API reference): the reviewed groups of `data/exclusive
 alike by normalize (the examples set one item of each) and by the mock Cloud Control (which
 refuses a model that sets two, as AWS does). Its entries also name members that AWS takes no
 value of ("Reserved.", "not supported"), which the examples leave out, the least number of
-items of an array, and members AWS asks for that the schema does not mark required.
+items of an array, members AWS asks for that the schema does not mark required, and members
+AWS takes at creation only that the schema does not mark create-only.
 
 A group holds for a schema only while the schema still says the words its entry quotes; one of
 the API reference's, while the schema has its members.
@@ -53,6 +54,10 @@ class Exclusive:
     # Members AWS asks for at creation though the schema does not mark them required
     # (`required:`, a parent's ID that the API requires): the examples require them.
     needs: frozenset[str] = frozenset()
+    # Top-level properties AWS takes at creation only though the schema does not list them in
+    # `createOnlyProperties` (`create only:`; a Connect resource's InstanceArn, which its
+    # provider refuses to change): the patch leaves them out, and the mock refuses it.
+    fixed: frozenset[str] = frozenset()
 
     @property
     def tie(self) -> bool:
@@ -109,7 +114,17 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
                     f"{EXCLUSIVE_FILE}: {type_name}: required: takes a list of members, and "
                     "no group or sets: beside it"
                 )
-            alone = not (named or member_of or never or counts or needs)  # a tie: `sets` alone
+            fixed = entry.get("create only", ())
+            if (
+                fixed
+                and (named or member_of or never or sets or counts or needs or "in" in entry)
+                or not is_names(fixed or [])
+            ):
+                raise ValueError(
+                    f"{EXCLUSIVE_FILE}: {type_name}: create only: takes a list of top-level "
+                    "properties, and no group, sets: or in: beside it"
+                )
+            alone = not (named or member_of or never or counts or needs or fixed)  # a tie
             if not isinstance(sets, dict) or (sets and member_of) or (alone and not sets):
                 raise ValueError(
                     f"{EXCLUSIVE_FILE}: {type_name}: sets: takes members and the values the "
@@ -134,6 +149,7 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
                     always,
                     tuple(counts.items()),
                     frozenset(needs),
+                    frozenset(fixed),
                 )
             )
         table[type_name] = tuple(groups)
@@ -171,11 +187,14 @@ def stale(doc: Mapping[str, Any], type_name: str) -> list[str]:
         if held is None:
             names = ", ".join(
                 sorted(
-                    frozenset().union(group.never, group.needs, *group.items, dict(group.counts))
+                    frozenset().union(
+                        group.never, group.needs, group.fixed, *group.items, dict(group.counts)
+                    )
                 )
             )
             names = names or "its members"
-            kind = "entry" if group.tie or group.never or group.counts or group.needs else "group"
+            entry = group.tie or group.never or group.counts or group.needs or group.fixed
+            kind = "entry" if entry else "group"
             warnings.append(
                 f"#{group.where}: not held to, the {kind} of {EXCLUSIVE_FILE} of {names}: {why}"
             )
@@ -198,8 +217,9 @@ def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, s
         said = [owner, *members.values()]
     elif group.counts:
         said = [owner, *(members[n] for n, _ in group.counts if n in members)]
-    elif group.needs:
-        said = [owner, *(members[n] for n in sorted(group.needs & members.keys()))]
+    elif group.needs or group.fixed:
+        named = (group.needs | group.fixed) & members.keys()
+        said = [owner, *(members[n] for n in sorted(named))]
     else:
         names = sorted(frozenset().union(group.never, *group.items) & members.keys())
         said = ([owner] if group.where else []) + [members[n] for n in names]
@@ -220,6 +240,9 @@ def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, s
         return (
             (replace(group, needs=needs), "") if needs else (None, "no member it requires is there")
         )
+    if group.fixed:
+        fixed = group.fixed & members.keys()
+        return (replace(group, fixed=fixed), "") if fixed else (None, "no member it names is there")
     if group.never:
         never = group.never & members.keys()
         return (replace(group, never=never), "") if never else (None, "no member it names is there")
@@ -242,7 +265,7 @@ def for_pages(doc: dict, groups: list[Exclusive]) -> dict:
     (`with_needs`), are normalize's to apply."""
     for group in (g for g in groups if g.counts):
         doc = with_counts(doc, group)
-    for group in (g for g in groups if g.where and not (g.counts or g.needs)):
+    for group in (g for g in groups if g.where and not (g.counts or g.needs or g.fixed)):
         if group.never:  # out of the examples' copy of the object, unless it requires them
             owner = resolve_pointer(doc, group.where)
             out = group.never - set(owner.get("required", ()))
@@ -323,13 +346,19 @@ def for_mock(doc: Mapping[str, Any], groups: list[Exclusive]) -> Mapping[str, An
     """The document with every group written in as keywords the mock's validator holds to:
     in an `allOf` of the object, cfn-lint's `dependentExcluded` between the items (and its
     `requiredOr` of them where one is needed), or `maxProperties` 1; and the `minItems` of
-    what a group `counts`, the `required` of what it `needs`."""
+    what a group `counts`, the `required` of what it `needs`, the `createOnlyProperties` of
+    what it holds `fixed`."""
     for group in groups:
         if group.counts:  # AWS refuses fewer items
             doc = with_counts(doc, group)
             continue
         if group.needs:  # and a create without them
             doc = with_needs(doc, group)
+            continue
+        if group.fixed:  # and a patch of them
+            listed = list(doc.get("createOnlyProperties", ()))
+            listed += [p for n in sorted(group.fixed) if (p := f"/properties/{n}") not in listed]
+            doc = {**doc, "createOnlyProperties": listed}
             continue
         if group.tie or group.never:  # AWS takes other values too, and other members with
             continue  # them; what it takes no value of is not refused by every service

@@ -52,8 +52,11 @@ def normalize(spec: Spec) -> Resource:
     # that the schema's `tagging` says are not updatable.
     fixed_tags = _fixed_tags(doc)
     create_only = _owners(doc.get("createOnlyProperties", ())) | fixed_tags
-    # Properties that exclude each other by their descriptions' words (data/exclusive.yaml).
+    # Properties that exclude each other by their descriptions' words (data/exclusive.yaml);
+    # and those AWS takes at creation only, which the schema does not say (`create only:`).
     exclusive = groups_of(doc, spec.type_name)
+    fixed_by_aws = frozenset().union(*(group.fixed for group in exclusive))
+    create_only |= fixed_by_aws
     top = [group for group in exclusive if not group.where]
     for group in (g for g in exclusive if g.needs):  # what AWS asks for beside `required`
         doc = with_needs(doc, group)
@@ -92,7 +95,9 @@ def normalize(spec: Spec) -> Resource:
     values = short_names(values, builder.leaves, doc["properties"], frozenset(on_page))
     nested_fixed = _owners(doc.get("readOnlyProperties", ())) | create_only
     fixed_paths = _nested_paths(doc.get("createOnlyProperties", ())) | read_only_paths
-    wholly_create_only = _top_level_names(doc.get("createOnlyProperties", ())) | fixed_tags
+    wholly_create_only = (
+        _top_level_names(doc.get("createOnlyProperties", ())) | fixed_tags | fixed_by_aws
+    )
     # A resource is found by its primary identifier: a patch that changed it would lose it
     # (of the us-east-1 set, only Route 53's RecordSet leaves such parts out of createOnly).
     identifying = _top_level_names(doc.get("primaryIdentifier", ()))

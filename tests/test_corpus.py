@@ -955,6 +955,21 @@ def test_a_required_member_holding_a_fixed_part_deeper_is_patched_member_by_memb
     )
 
 
+def test_a_property_aws_takes_at_creation_only_is_not_patched(site, pages, corpus):
+    # AWS::Connect::Prompt lists no createOnlyProperties, but its provider refuses a new
+    # InstanceArn ("InstanceArn cannot be updated."): exclusive.yaml's `create only:`.
+    from generator.resourcetype import ResourceType
+
+    update = update_of(site, pages, "AWS::Connect::Prompt")
+    assert '"path": "/InstanceArn"' not in update and '"path": "/Description"' in update
+    schema = json.loads((corpus[0] / "aws-connect-prompt.json").read_text())
+    assert (
+        "/properties/InstanceArn"
+        in ResourceType.from_schema("AWS::Connect::Prompt", schema).create_only
+    )
+    assert "createOnlyProperties" not in schema  # the schema's own, unchanged
+
+
 def test_tags_the_schema_says_are_not_updatable_are_not_patched(site, pages):
     # AWS::AppFlow::Flow: "tagging": {"tagUpdatable": false, "tagProperty": "/properties/Tags"}.
     page = page_of(site, pages, "AWS::AppFlow::Flow")

@@ -352,6 +352,39 @@ def test_required_names_members_alone():
             parse_groups(text)
 
 
+def test_create_only_names_top_level_members_alone():
+    from generator.exclusive import parse_groups
+
+    text = "AWS::A::B:\n  - create only: [P]\n    documented: https://x\n"
+    (fixed,) = parse_groups(text)["AWS::A::B"]
+    assert (fixed.items, fixed.sets, fixed.fixed, fixed.needs, fixed.tie) == (
+        (),
+        (),
+        {"P"},
+        frozenset(),
+        False,
+    )
+    beside = "AWS::A::B:\n  - at most one of: [X, Y]\n    create only: [P]\n    says: x\n"
+    nested = "AWS::A::B:\n  - in: /definitions/D\n    create only: [P]\n    says: x\n"
+    named = "AWS::A::B:\n  - create only: P\n    says: x\n"
+    for text in (beside, nested, named):
+        with pytest.raises(ValueError, match="create only: takes a list of top-level"):
+            parse_groups(text)
+
+
+def test_a_member_aws_takes_at_creation_only_is_create_only_to_the_mock():
+    from generator.exclusive import Exclusive, for_mock
+
+    doc = {
+        "properties": {"P": {"type": "string"}, "Q": {}},
+        "createOnlyProperties": ["/properties/Q"],
+    }
+    fixed = Exclusive((), False, "", fixed=frozenset({"P"}))
+    written = for_mock(doc, [fixed])
+    assert written["createOnlyProperties"] == ["/properties/Q", "/properties/P"]
+    assert doc["createOnlyProperties"] == ["/properties/Q"]  # copied, not changed
+
+
 def test_an_array_counted_shows_that_many_items_and_the_mock_asks_them():
     from generator.exclusive import Exclusive, for_mock, for_pages
 
