@@ -140,7 +140,11 @@ def normalize(spec: Spec) -> Resource:
     unpatched = {
         p.name
         for p in properties
-        if p.shown and not p.patchable and not p.patch_members and p.name not in wholly_fixed
+        if p.shown
+        and not p.patchable
+        and not p.patch_members
+        and p.name not in wholly_fixed
+        and not _every_member_fixed(p.name, tops[p.name], fixed_paths)
     }
     # Of those patched member by member: the members left out, as `A.B`, for being or holding
     # a part that cannot be updated, or else for their ties to other members.
@@ -566,6 +570,18 @@ def _unpatched_members(
             yield from _unpatched_members((*path, key), member, inner, fixed)
         elif key not in patched:
             yield (*path, key), _fixed_member(path, key, member, fixed)
+
+
+def _every_member_fixed(name: str, schema: dict, fixed: Collection[tuple[str, ...]]) -> bool:
+    """Whether each member an object property's schema has is itself read-only or create-only
+    (or lies in such a path): nothing of it may be patched, as of one fixed whole (a Billing
+    Conductor line item's BillingPeriodRange)."""
+    members = schema.get("properties")
+    return (
+        isinstance(members, dict)
+        and bool(members)
+        and all(any(overlaps(p, (name, key)) for p in fixed if len(p) <= 2) for key in members)
+    )
 
 
 def _fixed_member(

@@ -955,6 +955,13 @@ def test_a_required_member_holding_a_fixed_part_deeper_is_patched_member_by_memb
     )
 
 
+def test_an_object_whose_every_member_is_fixed_is_not_said_to_have_other_parts(site, pages):
+    # AWS::BillingConductor::CustomLineItem: BillingPeriodRange's two members are both
+    # create-only; the note said "Its other parts may be patched one by one" of nothing.
+    update = update_of(site, pages, "AWS::BillingConductor::CustomLineItem")
+    assert "/BillingPeriodRange" not in update and "BillingPeriodRange</code> (" not in update
+
+
 def test_a_property_aws_takes_at_creation_only_is_not_patched(site, pages, corpus):
     # AWS::Connect::Prompt lists no createOnlyProperties, but its provider refuses a new
     # InstanceArn ("InstanceArn cannot be updated."): exclusive.yaml's `create only:`.
@@ -1299,11 +1306,9 @@ def test_the_items_prefix_items_fix_show_their_value(site, pages):
         "          - AttributeName: '{{ KeySchema[1].AttributeName }}'",
         "            KeyType: 'RANGE'",
     ]
+    # (The patch leaves the table's own out: UpdateTable takes none, exclusive.yaml's create only.)
     patch = update_of(site, pages, "AWS::DynamoDB::Table")
-    assert (
-        '"KeyType": "HASH"}, {"AttributeName": "{{ KeySchema[1].AttributeName }}", '
-        '"KeyType": "RANGE"}]' in patch
-    )
+    assert '"path": "/KeySchema"' not in patch
     # The key schema of a global secondary index has no prefixItems: its KeyType is the user's.
     assert (
         '"KeySchema": [{"AttributeName": "{{ GlobalSecondaryIndexes[0].KeySchema[0]'
