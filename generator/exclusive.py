@@ -12,7 +12,7 @@ the API reference's, while the schema has its members.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -54,9 +54,9 @@ class Exclusive:
     # Members AWS asks for at creation though the schema does not mark them required
     # (`required:`, a parent's ID that the API requires): the examples require them.
     needs: frozenset[str] = frozenset()
-    # Top-level properties AWS takes at creation only though the schema does not list them in
-    # `createOnlyProperties` (`create only:`; a Connect resource's InstanceArn, which its
-    # provider refuses to change): the patch leaves them out, and the mock refuses it.
+    # Properties (or members, `A/B`) AWS takes at creation only though the schema does not list
+    # them in `createOnlyProperties` (`create only:`; a Connect resource's InstanceArn, which
+    # its provider refuses to change): the patch leaves them out, and the mock refuses it.
     fixed: frozenset[str] = frozenset()
 
     @property
@@ -118,11 +118,11 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
             if (
                 fixed
                 and (named or member_of or never or sets or counts or needs or "in" in entry)
-                or not is_names(fixed or [])
+                or not _paths(fixed or [])
             ):
                 raise ValueError(
-                    f"{EXCLUSIVE_FILE}: {type_name}: create only: takes a list of top-level "
-                    "properties, and no group, sets: or in: beside it"
+                    f"{EXCLUSIVE_FILE}: {type_name}: create only: takes a list of properties "
+                    "(or their members, as Property/Member), and no group, sets: or in: beside it"
                 )
             alone = not (named or member_of or never or counts or needs or fixed)  # a tie
             if not isinstance(sets, dict) or (sets and member_of) or (alone and not sets):
@@ -218,7 +218,7 @@ def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, s
     elif group.counts:
         said = [owner, *(members[n] for n, _ in group.counts if n in members)]
     elif group.needs or group.fixed:
-        named = (group.needs | group.fixed) & members.keys()
+        named = (group.needs | {f.partition("/")[0] for f in group.fixed}) & members.keys()
         said = [owner, *(members[n] for n in sorted(named))]
     else:
         names = sorted(frozenset().union(group.never, *group.items) & members.keys())
@@ -241,7 +241,7 @@ def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, s
             (replace(group, needs=needs), "") if needs else (None, "no member it requires is there")
         )
     if group.fixed:
-        fixed = group.fixed & members.keys()
+        fixed = frozenset(f for f in group.fixed if f.partition("/")[0] in members)
         return (replace(group, fixed=fixed), "") if fixed else (None, "no member it names is there")
     if group.never:
         never = group.never & members.keys()
@@ -324,6 +324,19 @@ def with_needs(doc: dict, group: Exclusive) -> dict:
     return _replaced(doc, split_pointer(group.where), {**owner, "required": required})
 
 
+def with_fixed(doc: Mapping[str, Any], groups: Sequence[Exclusive]) -> Mapping[str, Any]:
+    """The document with what the groups hold `fixed` in its `createOnlyProperties` (a copy;
+    the document itself where there is nothing to add)."""
+    listed = list(doc.get("createOnlyProperties", ()))
+    added = [
+        pointer
+        for group in groups
+        for name in sorted(group.fixed)
+        if (pointer := f"/properties/{name}") not in listed
+    ]
+    return {**doc, "createOnlyProperties": [*listed, *dict.fromkeys(added)]} if added else doc
+
+
 def _counts(counts: Any) -> bool:
     """Whether `count:` is a mapping of member names to item counts of 2 or more."""
     return (
@@ -331,6 +344,11 @@ def _counts(counts: Any) -> bool:
         and is_names(list(counts))
         and all(type(n) is int and n >= 2 for n in counts.values())
     )
+
+
+def _paths(value: Any) -> bool:
+    """Whether `create only:` is a list of property names or paths of names (`A/B`)."""
+    return is_names(value) and all(all(path.split("/")) for path in value)
 
 
 def _settable(name: str, members: Mapping[str, Any], doc: Mapping[str, Any]) -> bool:
@@ -356,9 +374,7 @@ def for_mock(doc: Mapping[str, Any], groups: list[Exclusive]) -> Mapping[str, An
             doc = with_needs(doc, group)
             continue
         if group.fixed:  # and a patch of them
-            listed = list(doc.get("createOnlyProperties", ()))
-            listed += [p for n in sorted(group.fixed) if (p := f"/properties/{n}") not in listed]
-            doc = {**doc, "createOnlyProperties": listed}
+            doc = with_fixed(doc, [group])
             continue
         if group.tie or group.never:  # AWS takes other values too, and other members with
             continue  # them; what it takes no value of is not refused by every service

@@ -8,7 +8,14 @@ from typing import Any
 
 from generator import jsontext
 from generator.definitions import deref, description_of, type_of
-from generator.exclusive import Exclusive, for_pages, groups_of, with_needs, with_sets
+from generator.exclusive import (
+    Exclusive,
+    for_pages,
+    groups_of,
+    with_fixed,
+    with_needs,
+    with_sets,
+)
 from generator.jsonpointer import overlaps, split_pointer
 from generator.labels import short_names
 from generator.model import (
@@ -44,6 +51,10 @@ GLOBAL_SERVICES = frozenset({"iam", "route53", "cloudfront", "shield", "globalac
 def normalize(spec: Spec) -> Resource:
     """Build the Resource model of one schema."""
     doc = spec.document
+    # Properties that exclude each other by their descriptions' words (data/exclusive.yaml);
+    # and those AWS takes at creation only, which the schema does not list (`create only:`).
+    exclusive = groups_of(doc, spec.type_name)
+    doc = with_fixed(doc, exclusive)
     vendor, service, resource = split_type_name(spec.type_name)
     singular = snake_case(resource)
     read_only = _top_level_names(doc.get("readOnlyProperties", ()))
@@ -52,11 +63,6 @@ def normalize(spec: Spec) -> Resource:
     # that the schema's `tagging` says are not updatable.
     fixed_tags = _fixed_tags(doc)
     create_only = _owners(doc.get("createOnlyProperties", ())) | fixed_tags
-    # Properties that exclude each other by their descriptions' words (data/exclusive.yaml);
-    # and those AWS takes at creation only, which the schema does not say (`create only:`).
-    exclusive = groups_of(doc, spec.type_name)
-    fixed_by_aws = frozenset().union(*(group.fixed for group in exclusive))
-    create_only |= fixed_by_aws
     top = [group for group in exclusive if not group.where]
     for group in (g for g in exclusive if g.needs):  # what AWS asks for beside `required`
         doc = with_needs(doc, group)
@@ -95,9 +101,7 @@ def normalize(spec: Spec) -> Resource:
     values = short_names(values, builder.leaves, doc["properties"], frozenset(on_page))
     nested_fixed = _owners(doc.get("readOnlyProperties", ())) | create_only
     fixed_paths = _nested_paths(doc.get("createOnlyProperties", ())) | read_only_paths
-    wholly_create_only = (
-        _top_level_names(doc.get("createOnlyProperties", ())) | fixed_tags | fixed_by_aws
-    )
+    wholly_create_only = _top_level_names(doc.get("createOnlyProperties", ())) | fixed_tags
     # A resource is found by its primary identifier: a patch that changed it would lose it
     # (of the us-east-1 set, only Route 53's RecordSet leaves such parts out of createOnly).
     identifying = _top_level_names(doc.get("primaryIdentifier", ()))

@@ -975,6 +975,11 @@ def test_a_property_aws_takes_at_creation_only_is_not_patched(site, pages, corpu
         in ResourceType.from_schema("AWS::Connect::Prompt", schema).create_only
     )
     assert "createOnlyProperties" not in schema  # the schema's own, unchanged
+    # A member: a Lambda event source mapping's Kafka consumer group ID ("After creating a Kafka
+    # event source mapping with the consumer group ID specified, you cannot update this value").
+    update = update_of(site, pages, "AWS::Lambda::EventSourceMapping")
+    assert '"path": "/AmazonManagedKafkaEventSourceConfig"' not in update
+    assert "(<code>AmazonManagedKafkaEventSourceConfig.ConsumerGroupId</code>)" in update
 
 
 def test_tags_the_schema_says_are_not_updatable_are_not_patched(site, pages):

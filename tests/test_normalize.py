@@ -352,23 +352,24 @@ def test_required_names_members_alone():
             parse_groups(text)
 
 
-def test_create_only_names_top_level_members_alone():
+def test_create_only_names_properties_or_their_members_alone():
     from generator.exclusive import parse_groups
 
-    text = "AWS::A::B:\n  - create only: [P]\n    documented: https://x\n"
+    text = "AWS::A::B:\n  - create only: [P, Q/R]\n    documented: https://x\n"
     (fixed,) = parse_groups(text)["AWS::A::B"]
     assert (fixed.items, fixed.sets, fixed.fixed, fixed.needs, fixed.tie) == (
         (),
         (),
-        {"P"},
+        {"P", "Q/R"},
         frozenset(),
         False,
     )
     beside = "AWS::A::B:\n  - at most one of: [X, Y]\n    create only: [P]\n    says: x\n"
     nested = "AWS::A::B:\n  - in: /definitions/D\n    create only: [P]\n    says: x\n"
     named = "AWS::A::B:\n  - create only: P\n    says: x\n"
-    for text in (beside, nested, named):
-        with pytest.raises(ValueError, match="create only: takes a list of top-level"):
+    empty = "AWS::A::B:\n  - create only: [Q//R]\n    says: x\n"
+    for text in (beside, nested, named, empty):
+        with pytest.raises(ValueError, match="create only: takes a list of properties"):
             parse_groups(text)
 
 
@@ -379,9 +380,9 @@ def test_a_member_aws_takes_at_creation_only_is_create_only_to_the_mock():
         "properties": {"P": {"type": "string"}, "Q": {}},
         "createOnlyProperties": ["/properties/Q"],
     }
-    fixed = Exclusive((), False, "", fixed=frozenset({"P"}))
+    fixed = Exclusive((), False, "", fixed=frozenset({"P", "Q/R"}))
     written = for_mock(doc, [fixed])
-    assert written["createOnlyProperties"] == ["/properties/Q", "/properties/P"]
+    assert written["createOnlyProperties"] == ["/properties/Q", "/properties/P", "/properties/Q/R"]
     assert doc["createOnlyProperties"] == ["/properties/Q"]  # copied, not changed
 
 
