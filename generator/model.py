@@ -187,6 +187,9 @@ class Resource:
     # What the list handler takes instead of `list_required` (the later branches of its
     # `oneOf`/`anyOf`), each as the properties it names.
     list_instead: tuple[tuple[str, ...], ...] = ()
+    # Properties that data/exclusive.yaml holds create-only (`create only:`), or whose members
+    # it does, where the schema does not say so: AWS's API reference does.
+    api_create_only: tuple[str, ...] = ()
     # Nested members the schema lists in `deprecatedProperties`, as `A.B` (`A[*].B` through
     # arrays): left out of the examples unless required.
     deprecated_members: tuple[str, ...] = ()

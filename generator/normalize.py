@@ -178,6 +178,11 @@ def normalize(spec: Spec) -> Resource:
         identifier_paths=identifier_paths,
         list_required=list_required,
         list_sources=tuple(list_filter_property(doc, name) for name in list_required),
+        api_create_only=tuple(
+            sorted(
+                {f.partition("/")[0] for g in exclusive for f in g.fixed} & set(doc["properties"])
+            )
+        ),
         list_instead=tuple(
             tuple(dict.fromkeys(list_filter_property(doc, name) for name in names))
             for names in _list_instead(list_schema, list_required)

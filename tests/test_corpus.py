@@ -955,6 +955,18 @@ def test_a_required_member_holding_a_fixed_part_deeper_is_patched_member_by_memb
     )
 
 
+def test_no_patch_for_create_only_parts_names_where_the_schema_does_not_say_so(site, pages):
+    # AWS::S3::AccessGrant: the schema lists S3PrefixType and Tags create-only; exclusive.yaml
+    # the rest (S3 Control has no operation that updates a grant). "(see the schema)" alone sent
+    # the reader to a schema that shows five of them patchable.
+    page = page_of(site, pages, "AWS::S3::AccessGrant")
+    assert (
+        "or holds such a part (see the schema, and, of <code>AccessGrantsLocationConfiguration"
+        "</code>, <code>AccessGrantsLocationId</code>, <code>ApplicationArn</code>, <code>"
+        "Grantee</code> and <code>Permission</code>, AWS's documentation).\n"
+    ) in page
+
+
 def test_an_object_whose_every_member_is_fixed_is_not_said_to_have_other_parts(site, pages):
     # AWS::BillingConductor::CustomLineItem: BillingPeriodRange's two members are both
     # create-only; the note said "Its other parts may be patched one by one" of nothing.
