@@ -178,6 +178,7 @@ def normalize(spec: Spec) -> Resource:
         identifier_paths=identifier_paths,
         list_required=list_required,
         list_sources=tuple(list_filter_property(doc, name) for name in list_required),
+        never_set=tuple(sorted((never - required - listed_deprecated) & set(doc["properties"]))),
         api_create_only=tuple(
             sorted(
                 {f.partition("/")[0] for g in exclusive for f in g.fixed} & set(doc["properties"])

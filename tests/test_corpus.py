@@ -974,6 +974,18 @@ def test_an_object_whose_every_member_is_fixed_is_not_said_to_have_other_parts(s
     assert "/BillingPeriodRange" not in update and "BillingPeriodRange</code> (" not in update
 
 
+def test_properties_aws_takes_no_value_of_are_named_under_the_fields(site, pages):
+    # AWS::QuickSight::DataSource: CreateDataSource takes no ErrorInfo (exclusive.yaml's never
+    # set); the All Properties examples left it out without a word.
+    page = page_of(site, pages, "AWS::QuickSight::DataSource")
+    fields = section(page, "Fields", "Methods")
+    assert (
+        "AWS's documentation has <code>ErrorInfo</code> take no value, or deprecates it, though "
+        "the schema does not say so: the examples that set properties leave it out.\n"
+    ) in fields
+    assert "- name: ErrorInfo" not in page
+
+
 def test_a_property_aws_takes_at_creation_only_is_not_patched(site, pages, corpus):
     # AWS::Connect::Prompt lists no createOnlyProperties, but its provider refuses a new
     # InstanceArn ("InstanceArn cannot be updated."): exclusive.yaml's `create only:`.
