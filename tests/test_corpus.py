@@ -283,8 +283,8 @@ def test_recursive_and_reused_definitions_are_cut_visibly(site, pages):
     ) in page
     # JSON has no comments: a note under the patch says what the manifest marks.
     assert (
-        "AND region = 'us-east-1';\n```\n\nValues nested too deep or recursive are left out of "
-        "this patch, as the manifest marks them: see the schema for what they hold.\n"
+        "AND region = 'us-east-1';\n```\n\nWhat is nested too deep or recursive is left out of "
+        "this patch, as the manifest marks it: see the schema for what it holds.\n"
     ) in page
     # WAFv2's statements nest statements, and QuickSight's visuals nest deep.
     for type_name in ("AWS::WAFv2::WebACL", "AWS::QuickSight::Dashboard"):
@@ -980,8 +980,8 @@ def test_properties_aws_takes_no_value_of_are_named_under_the_fields(site, pages
     page = page_of(site, pages, "AWS::QuickSight::DataSource")
     fields = section(page, "Fields", "Methods")
     assert (
-        "AWS's documentation has <code>ErrorInfo</code> take no value, or deprecates it, though "
-        "the schema does not say so: the examples that set properties leave it out.\n"
+        "The examples that set properties leave out <code>ErrorInfo</code>, which AWS takes no "
+        "value of or deprecates (see its description, or AWS's documentation).\n"
     ) in fields
     assert "- name: ErrorInfo" not in page
 
