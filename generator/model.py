@@ -190,8 +190,8 @@ class Resource:
     # Properties that data/exclusive.yaml holds create-only (`create only:`), or whose members
     # it does, where the schema does not say so: AWS's API reference does.
     api_create_only: tuple[str, ...] = ()
-    # Properties AWS takes no value of by its documentation, where the schema does not say so
-    # (data/exclusive.yaml's `never set:`): the examples leave them out.
+    # Properties AWS takes no value of, or deprecates, by their descriptions' words or AWS's
+    # documentation (data/exclusive.yaml's `never set:`): the examples leave them out.
     never_set: tuple[str, ...] = ()
     # Nested members the schema lists in `deprecatedProperties`, as `A.B` (`A[*].B` through
     # arrays): left out of the examples unless required.
