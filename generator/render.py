@@ -92,11 +92,16 @@ class PageView:
 def _unpatched(
     members: tuple[str, ...], shown: int = 2
 ) -> tuple[tuple[str, tuple[str, ...], int], ...]:
-    """`A.B` paths by their top-level property: its name, the first `shown`, how many more."""
+    """`A.B` paths by their top-level property: its name, the first `shown` (all, where one
+    more would be all: "and 1 more" takes the room of its name), how many more."""
     owners: dict[str, list[str]] = {}
     for member in members:
         owners.setdefault(re.split(r"[.\[]", member, maxsplit=1)[0], []).append(member)
-    return tuple((name, tuple(parts[:shown]), len(parts[shown:])) for name, parts in owners.items())
+    return tuple(
+        (name, tuple(parts[:n]), len(parts[n:]))
+        for name, parts in owners.items()
+        for n in [len(parts) if len(parts) <= shown + 1 else shown]
+    )
 
 
 def _and_joined(words: list[str]) -> str:

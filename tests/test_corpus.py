@@ -967,6 +967,14 @@ def test_no_patch_for_create_only_parts_names_where_the_schema_does_not_say_so(s
     ) in page
 
 
+def test_notes_under_a_patch_name_a_third_part_rather_than_one_more(site, pages):
+    # "(<code>A.B</code>, <code>A.C</code> and 1 more)" hid a name in as much room as it takes
+    # (a SageMaker feature group's OnlineStoreConfig.StorageType).
+    assert not [path for path, text in pages.items() if " and 1 more)" in text]
+    update = update_of(site, pages, "AWS::SageMaker::FeatureGroup")
+    assert "<code>OnlineStoreConfig.StorageType</code>" in update
+
+
 def test_an_object_whose_every_member_is_fixed_is_not_said_to_have_other_parts(site, pages):
     # AWS::BillingConductor::CustomLineItem: BillingPeriodRange's two members are both
     # create-only; the note said "Its other parts may be patched one by one" of nothing.
