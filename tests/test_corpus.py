@@ -992,6 +992,13 @@ def test_properties_aws_takes_no_value_of_are_named_under_the_fields(site, pages
         "value of or deprecates (see its description, or AWS's documentation).\n"
     ) in fields
     assert "- name: ErrorInfo" not in page
+    # Where no property named has a description, the note does not point to one (a Location
+    # place index's PricingPlan, deprecated in the API model).
+    page = page_of(site, pages, "AWS::Location::PlaceIndex")
+    assert (
+        "leave out <code>PricingPlan</code>, which AWS takes no value of or deprecates (see AWS's documentation).\n"
+        in page
+    )
 
 
 def test_a_property_aws_takes_at_creation_only_is_not_patched(site, pages, corpus):
