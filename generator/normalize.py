@@ -590,7 +590,7 @@ def _every_member_fixed(name: str, schema: dict, fixed: Collection[tuple[str, ..
     return (
         isinstance(members, dict)
         and bool(members)
-        and all(any(overlaps(p, (name, key)) for p in fixed if len(p) <= 2) for key in members)
+        and all(_fixed_path((name, key), fixed, deeper=False) for key in members)
     )
 
 
@@ -603,10 +603,13 @@ def _fixed_member(
 ) -> bool:
     """Whether the member `key` of the object at `path` cannot be patched alone: nothing in it
     can be set, or a read-only or create-only path is it or holds it, or (`deeper`) lies in it."""
-    where = (*path, key)
-    return not settable(member) or any(
-        overlaps(p, where) for p in fixed if deeper or len(p) <= len(where)
-    )
+    return not settable(member) or _fixed_path((*path, key), fixed, deeper)
+
+
+def _fixed_path(where: tuple[str, ...], fixed: Collection[tuple[str, ...]], deeper: bool) -> bool:
+    """Whether a read-only or create-only path is the one at `where` or holds it, or
+    (`deeper`) lies in it."""
+    return any(overlaps(p, where) for p in fixed if deeper or len(p) <= len(where))
 
 
 # Keywords by which an object's schema relates its members to each other.

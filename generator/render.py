@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -113,6 +114,15 @@ def _and_joined(words: list[str]) -> str:
     return " and ".join(filter(None, (", ".join(words[:-1]), *words[-1:])))
 
 
+def code_list(names: Iterable[str]) -> str:
+    """Names as code in a list in prose (the `codes` filter of the templates).
+
+    >>> code_list(["A", "B"])
+    '<code>A</code> and <code>B</code>'
+    """
+    return _and_joined([f"<code>{name}</code>" for name in names])
+
+
 def page_view(resource: Resource) -> PageView:
     """Compute the view-model of a resource page."""
     handlers = resource.handlers
@@ -146,12 +156,9 @@ def page_view(resource: Resource) -> PageView:
         list_columns=examples.list_columns(resource),
         list_from=examples.list_source(resource),
         list_where=examples.list_conditions(resource, DEFAULT_REGION),
-        list_filter=_and_joined([f"<code>{name}</code>" for name in list_names]),
+        list_filter=code_list(list_names),
         list_filter_count=len(list_names),
-        list_instead=" or ".join(
-            _and_joined([f"<code>{name}</code>" for name in names])
-            for names in resource.list_instead
-        ),
+        list_instead=" or ".join(code_list(names) for names in resource.list_instead),
         get_where=examples.get_conditions(resource, DEFAULT_REGION),
         identifier=examples.identifier_placeholder(resource),
         insert_required=examples.insert_columns(resource, required_only=True),
@@ -289,5 +296,6 @@ def environment() -> jinja2.Environment:
         yaml_key=escape.yaml_key,
         fence=escape.code_fence,
         placeholder=examples.placeholder,
+        codes=code_list,
     )
     return env
