@@ -48,12 +48,15 @@ def build(
     progress: Progress | None = None,
     models: bool = True,
     present: Collection[str] = (),
+    on_pages: Callable[[list[Page]], None] | None = None,
 ) -> Site:
     """Build every page of the schemas in `specs` (a folder or a zip) in memory.
 
     With `types`, only those types' resource pages are rendered, and the index pages list
     those and the resources whose page is in `present` (the pages the output folder holds
     already): they link to no page that is not there.
+    `on_pages`, if given, is handed the resource pages as they are built, a batch at a time
+    (the output's `Stager` writes them aside meanwhile); the Site has them all the same.
     `reuse` maps (file name, sha256) to the outcome of a previous build of the same bytes by
     the same generator: those schemas are neither parsed nor rendered again. Without
     `models`, the Site holds no resources (copying them back from the workers is slow).
@@ -73,7 +76,8 @@ def build(
         for s in sources
     ]
     todo = [s for s, k in zip(sources, kept, strict=True) if k is None]
-    built = iter(_build_all(todo, wanted, models, progress, len(sources) - len(todo), len(sources)))
+    done = len(sources) - len(todo)
+    built = iter(_build_all(todo, wanted, models, progress, done, len(sources), on_pages))
     outcomes: list[Outcome] = []
     resources: list[Resource] = []
     warnings: list[str] = []
@@ -136,13 +140,16 @@ def _build_all(
     progress: Progress | None,
     done: int,
     total: int,
+    on_pages: Callable[[list[Page]], None] | None = None,
 ) -> list[Built]:
-    """Build the schemas that need it, on every core when there are many; in input order."""
+    """Build the schemas that need it, on every core when there are many; in input order.
+    Each chunk's pages go to `on_pages` as it comes (each schema's, in one process)."""
     workers = min(os.cpu_count() or 1, len(todo) // PARALLEL_CHUNK)
     if workers < 2:
         results = []
         for source in todo:
             results.append(_build_one(source, wanted, models))
+            _pages_to(on_pages, results[-1:])
             done += 1
             if progress:
                 progress(done, total)
@@ -153,10 +160,18 @@ def _build_all(
         _build_chunk, workers, chunks, [wanted] * len(chunks), [models] * len(chunks)
     ):
         results.extend(chunk)
+        _pages_to(on_pages, chunk)
         done += len(chunk)
         if progress:
             progress(done, total)
     return results
+
+
+def _pages_to(on_pages: Callable[[list[Page]], None] | None, built: Sequence[Built]) -> None:
+    """Hand the pages of what was built to `on_pages`, if any."""
+    pages = [outcome.page for outcome, _ in built if outcome.page is not None]
+    if on_pages is not None and pages:
+        on_pages(pages)
 
 
 def pool_map(fn: Callable[..., Any], workers: int, *iterables: Sequence[Any]) -> Iterator[Any]:

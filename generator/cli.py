@@ -27,7 +27,7 @@ from generator.build import build, fingerprint
 from generator.cache import read_cache, write_cache
 from generator.errors import DocgenError, UsageError
 from generator.model import DEFAULT_REGION, Page, Site
-from generator.output import present_files, write_site
+from generator.output import Stager, present_files, write_site
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command that SIGINT ended
@@ -57,14 +57,21 @@ def run_generate(args: argparse.Namespace) -> int:
     reuse = read_cache(args.out, generator_id)
     # What the index pages may link to: the pages of the output that are there.
     present = present_files(args.out) if args.types else ()
-    site = build(
-        args.specs, args.types, reuse, _progress_bar(args.quiet), models=False, present=present
-    )
-    if args.bundled and not args.types:
-        _refuse_others(args.out, present_files(args.out) - {p.path for p in site.pages})
-    read = [o.page for o in reuse.values() if isinstance(o.page, Page)]  # pages read back
-    on_disk = {page.path: page.text.encode() for page in read}
-    result = write_site(args.out, site.pages, prune=not args.types, on_disk=on_disk)
+    with Stager(args.out) as stager:  # writes new pages aside while the build goes on
+        site = build(
+            args.specs,
+            args.types,
+            reuse,
+            _progress_bar(args.quiet),
+            models=False,
+            present=present,
+            on_pages=stager.stage,
+        )
+        if args.bundled and not args.types:
+            _refuse_others(args.out, present_files(args.out) - {p.path for p in site.pages})
+        read = [o.page for o in reuse.values() if isinstance(o.page, Page)]  # pages read back
+        on_disk = {page.path: page.text.encode() for page in read}
+        result = write_site(args.out, site.pages, not args.types, on_disk, stager)
     write_cache(args.out, generator_id, site.outcomes, started, frozenset(result.written))
     if not args.quiet:
         for skipped in site.skipped:

@@ -9,11 +9,12 @@ import shutil
 import stat
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
+from typing import Any
 
 from generator.atomicfile import read_or_none, write_atomic
 from generator.errors import OutputError
@@ -93,13 +94,16 @@ def write_site(
     pages: Sequence[Page | KeptPage],
     prune: bool,
     on_disk: Mapping[str, bytes] | None = None,
+    stager: Stager | None = None,
 ) -> WriteResult:
     """Write pages whose bytes changed; with `prune`, remove owned files no longer built.
 
     Each page is replaced atomically; the pages of a top folder that is not there yet (all of
     them, in a first build) appear together, as one tree. `on_disk` holds files whose bytes
     were just read (by `cache.read_cache`), not to read again; a KeptPage is on disk as written.
+    `stager`, one that staged pages during the build, holds the folder and those pages.
     """
+    staged = stager if stager is not None and stager.active else None
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: not a folder")
     made = not out_dir.exists()
@@ -108,8 +112,8 @@ def write_site(
     except OSError as e:
         raise OutputError(f"{out_dir}: cannot create the folder: {e.strerror or e}") from e
     try:
-        with _held(out_dir):
-            return _write_held(out_dir, pages, prune, on_disk or {})
+        with nullcontext() if staged else _held(out_dir):  # a stager holds it already
+            return _write_held(out_dir, pages, prune, on_disk or {}, staged)
     except BaseException:  # Ctrl+C, an error: a folder made for nothing goes (check would
         if made:  # take it for a site whose every page is missing)
             try:
@@ -139,7 +143,11 @@ def _held(folder: Path) -> Iterator[None]:
 
 
 def _write_held(
-    out_dir: Path, pages: Sequence[Page | KeptPage], prune: bool, known: Mapping[str, bytes]
+    out_dir: Path,
+    pages: Sequence[Page | KeptPage],
+    prune: bool,
+    known: Mapping[str, bytes],
+    stager: Stager | None,
 ) -> WriteResult:
     """`write_site`, with the output folder made and held."""
     owned = read_owned(out_dir)
@@ -152,7 +160,8 @@ def _write_held(
     for rel, data in sorted(current.items()):
         (unchanged if before[rel] == data else changed).append(rel)
     unchanged = sorted([*unchanged, *kept])
-    _remove_stale_staging(out_dir)
+    if stager is None:  # (a stager removed them, and stages in its own)
+        _remove_stale_staging(out_dir)
     tops = _new_tops(out_dir, changed)
     staged = [rel for rel in changed if rel.partition("/")[0] in tops]
     in_place = [rel for rel in changed if rel.partition("/")[0] not in tops]
@@ -168,7 +177,8 @@ def _write_held(
     staging = None
     shown = False  # whether a page is in place yet
     try:
-        staging = _stage(out_dir, staged, current)  # nobody sees these pages until they move in
+        # nobody sees these pages until they move in
+        staging = _stage(out_dir, staged, current, stager)
         # Every folder first: one that cannot be made stops the run before a page is written.
         for folder in sorted({(out_dir / rel).parent for rel in in_place}):
             try:
@@ -243,21 +253,23 @@ def _new_tops(out_dir: Path, changed: Sequence[str]) -> frozenset[str]:
     return frozenset(t for t in tops if not os.path.lexists(out_dir / t))
 
 
-def _stage(out_dir: Path, paths: Sequence[str], current: Mapping[str, bytes]) -> Path | None:
+def _stage(
+    out_dir: Path, paths: Sequence[str], current: Mapping[str, bytes], stager: Stager | None
+) -> Path | None:
     """Write `paths` under a staging folder in `out_dir`; return it (None for no paths).
 
     Folders of the second level (a provider's services) are written on as many threads as
     there are cores: the kernel's work of making files and folders then runs in parallel.
+    The pages a `stager` wrote during the build, as they are, are not written again.
     A failure removes the staging folder and names the first page, in path order, that could
     not be written.
     """
     if not paths:
         return None
+    early = stager.finish() if stager is not None else {}
     staging = out_dir / f"{STAGING_PREFIX}{os.getpid()}"
-    groups: dict[str, list[str]] = defaultdict(list)
-    for rel in paths:
-        groups["/".join(rel.split("/")[:2])].append(rel)
-    trees = list(groups.values())
+    paths = [rel for rel in paths if early.get(rel) != current[rel]]
+    trees = _trees(paths)
     workers = min(os.cpu_count() or 1, len(trees))
     try:
         if workers > 1:
@@ -274,6 +286,124 @@ def _stage(out_dir: Path, paths: Sequence[str], current: Mapping[str, bytes]) ->
         rel, e = min(failures, key=lambda f: f[0])
         raise OutputError(f"{out_dir / rel}: cannot write: {e.strerror or e}") from e
     return staging
+
+
+class Stager:
+    """Writes the pages of new top folders aside while the build goes on (`stage`).
+
+    A first build of the whole provider spends a fifth of its time writing pages after the
+    last one is built, while the cores could have written the first ones long before. The
+    pages of a top folder the output folder does not hold (all of them, in a first build) go
+    where `write_site` would write them, its staging folder, which nobody sees until its trees
+    move in: so staging them early changes nothing that a reader of the output folder sees, nor
+    which errors come first. `write_site(stager=...)` then writes only what it did not stage.
+
+    It starts at the first pages staged: it makes the output folder and holds it as
+    `write_site` does. What would stop it (the folder cannot be made, another run holds it)
+    makes it stage nothing: `write_site` then writes every page itself, and reports the
+    problem after the build, as without a stager. A build that fails leaves nothing behind.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.active = False  # holding the folder, staging
+        self._started = False
+        self._made = False  # the output folder, made for this run
+        self._fd: int | None = None  # the folder held
+        self._folder = out_dir / f"{STAGING_PREFIX}{os.getpid()}"
+        self._new: dict[str, bool] = {}  # per top folder: not in the output folder yet
+        self._pool: ThreadPoolExecutor | None = None
+        self._staged: dict[str, bytes] = {}
+        self._futures: list[tuple[list[str], Future]] = []  # the trees staged
+
+    def __enter__(self) -> Stager:
+        return self
+
+    def __exit__(self, kind: Any, error: Any, traceback: Any) -> None:
+        self.close(failed=kind is not None)
+
+    def stage(self, pages: Sequence[Page]) -> None:
+        """Write those of `pages` that go under new top folders into the staging folder (on
+        worker threads: this returns at once)."""
+        if not self._started:
+            self._start()
+        if not self.active:
+            return
+        batch = {}
+        for page in pages:
+            top, slash, _ = page.path.partition("/")
+            if slash and self._is_new(top):
+                batch[page.path] = self._staged[page.path] = page.text.encode("utf-8")
+        for tree in _trees(list(batch)):
+            self._futures.append((tree, self._pool.submit(_write_tree, self._folder, tree, batch)))
+
+    def finish(self) -> dict[str, bytes]:
+        """Wait for the pages staged; those written. (One that could not be is not: it is
+        written again by `write_site`, which then reports what stops it.)"""
+        written = {}
+        for tree, future in self._futures:
+            failure = future.result()  # a tree's pages are written in order, to the first failure
+            done = tree if failure is None else tree[: tree.index(failure[0])]
+            written.update((rel, self._staged[rel]) for rel in done)
+        self._futures = []
+        return written
+
+    def close(self, failed: bool = False) -> None:
+        """Wait for the threads, remove what staging folder is left, let the folder go; a
+        folder made for a run that `failed` goes too, if empty."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        if self.active:
+            shutil.rmtree(self._folder, ignore_errors=True)
+        if self._fd is not None:
+            os.close(self._fd)  # and with it the lock
+            self._fd = None
+        self.active = False
+        if failed and self._made:
+            try:
+                self.out_dir.rmdir()  # only if empty
+            except OSError:
+                pass
+
+    def _start(self) -> None:
+        """Make and hold the output folder, clear old staging folders: become active, if
+        nothing stands in the way."""
+        self._started = True
+        try:
+            import fcntl
+        except ImportError:  # no flock here (as write_site's writers, then)
+            fcntl = None
+        out = self.out_dir
+        try:
+            if out.exists() and not out.is_dir():
+                return
+            self._made = not out.exists()
+            out.mkdir(parents=True, exist_ok=True)
+            self._fd = os.open(out, os.O_RDONLY)
+            if fcntl is not None:
+                fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held: write_site waits
+        except OSError:
+            self.close(failed=True)
+            return
+        _remove_stale_staging(out)
+        self._pool = ThreadPoolExecutor(os.cpu_count() or 1)
+        self.active = True
+
+    def _is_new(self, top: str) -> bool:
+        """Whether a top folder is not in the output folder (as when the stager started: it
+        holds the folder since)."""
+        if top not in self._new:
+            self._new[top] = not os.path.lexists(self.out_dir / top)
+        return self._new[top]
+
+
+def _trees(paths: Sequence[str]) -> list[list[str]]:
+    """Pages grouped by their folder of the second level (a provider's service)."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for rel in paths:
+        groups["/".join(rel.split("/")[:2])].append(rel)
+    return list(groups.values())
 
 
 def _write_tree(

@@ -88,6 +88,22 @@ def test_every_type_with_handlers_gets_a_page_and_the_rest_are_listed(corpus, si
     assert printed[-1].endswith(f"0 written, 2338 unchanged, 0 removed, 110 types skipped ({out})")
 
 
+def test_the_output_holds_the_pages_built_and_nothing_else(corpus, site):
+    # generate's workers hand their pages to the stager, which writes them aside meanwhile.
+    out = corpus[1]
+    files = {
+        p.relative_to(out).as_posix(): p
+        for p in out.rglob("*")
+        if p.is_file() and not p.relative_to(out).parts[0].startswith(".stackql-docgen")
+    }
+    assert sorted(files) == [p.path for p in site.pages]
+    assert all(files[p.path].read_text(encoding="utf-8") == p.text for p in site.pages)
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [
+        ".stackql-docgen-cache",
+        ".stackql-docgen.json",
+    ]
+
+
 def test_names_yaml_would_read_as_no_string_are_quoted(site, pages):
     page = page_of(site, pages, "AWS::Rekognition::StreamProcessor")  # points of X and Y
     assert "              'Y': '{{ Y }}'\n" in page
