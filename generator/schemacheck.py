@@ -47,8 +47,10 @@ CFN_LINT_KEYWORDS = frozenset(
 PROPERTY_NAME = re.compile(r"[A-Za-z0-9]+")
 HANDLER_NAMES = ("create", "read", "update", "delete", "list")
 SAME_DOCUMENT_REFS = ("#", "resource-schema.json#")
-# A "$ref" key and its string value in JSON text (written as is: no escapes in the key).
-_REF_VALUE = re.compile(rb'"\$ref"[ \t\n\r]*:[ \t\n\r]*"((?:[^"\\]|\\.)*)"')
+# A "$ref" key and its string value in JSON text (written as is: no escapes in the key). The
+# string is matched as runs of plain characters between escapes (`[^"\\]*(?:\\.[^"\\]*)*`):
+# the same text as `(?:[^"\\]|\\.)*`, found in half the time.
+_REF_VALUE = re.compile(rb'"\$ref"[ \t\n\r]*:[ \t\n\r]*"([^"\\]*(?:\\.[^"\\]*)*)"')
 # An escaped letter of "$ref" (\u0024, \u0072, \u0065, \u0066): the key could be written so.
 _ESCAPED_REF_LETTER = re.compile(rb"\\u00(?:24|6[56]|72)")
 
@@ -112,6 +114,8 @@ def check_structure(label: str, document: dict, data: bytes | None = None) -> No
 JSON_TYPES = frozenset({"array", "boolean", "integer", "null", "number", "object", "string"})
 # An IAM action as a permissions block shows it: no spaces, line breaks or backticks.
 IAM_ACTION = re.compile(r"[^\s`]*")
+# A character no IAM action holds: searched for in a handler's permissions joined, at once.
+_NOT_IAM_ACTION = re.compile(r"[\s`]")
 # StackQL's column (and INSERT parameter) of the region a request goes to.
 REGION_COLUMN = "region"
 # The lists of JSON pointers the generator reads.
@@ -414,14 +418,17 @@ def _check_handlers(label: str, handlers: Any) -> None:
             label, "/handlers", f"expected an object, got {jsontext.json_type(handlers)}"
         )
     for name, handler in handlers.items():
-        here = join_pointer(("handlers", name))  # `a/b`: /handlers/a~1b
         if name not in HANDLER_NAMES:
+            here = join_pointer(("handlers", name))  # `a/b`: /handlers/a~1b
             raise SpecError(label, here, f"unknown handler (expected {_one_of(HANDLER_NAMES)})")
+        here = f"/handlers/{name}"  # a handler's name has nothing to escape
         if not isinstance(handler, dict):
             raise SpecError(label, here, f"expected an object, got {jsontext.json_type(handler)}")
         permissions = handler.get("permissions", [])
         if not isinstance(permissions, list) or not all(isinstance(p, str) for p in permissions):
             raise SpecError(label, f"{here}/permissions", "expected an array of strings")
+        if not _NOT_IAM_ACTION.search("".join(permissions)):  # all but broken schemas
+            continue
         for i, permission in enumerate(permissions):  # each is a line of a code block
             if not IAM_ACTION.fullmatch(permission):
                 raise SpecError(
