@@ -37,6 +37,7 @@ def short_names(
     for path in shown:
         by_key[_key(path).lower()].append(path)  # `KmsKeyArn` and `KMSKeyArn` look alike
     labels: dict[tuple[str, ...], str] = {}
+    top_names = frozenset(tops)
     lowered_tops = {name.lower() for name in tops}
     for paths in by_key.values():
         # A lone leaf takes its key; leaves of one key, the ending of their paths that tells
@@ -47,12 +48,18 @@ def short_names(
         if len(paths) == 1 and bare:
             labels[paths[0]] = key_label(paths[0])
         else:
-            labels.update(_numbered_if_long(_distinct_labels(paths, frozenset(tops))))
-    _unnest(labels, frozenset(tops))
+            labels.update(_numbered_if_long(_distinct_labels(paths, top_names)))
+    _unnest(labels, top_names)
     names = {path_label(path): label for path, label in labels.items() if len(path) > 1}
+    names = {name: label for name, label in names.items() if label != name}
     if not names:
         return values
-    return {prop: _renamed(value, names) for prop, value in values.items()}
+    # Only the properties with a placeholder to rename are walked: a placeholder is named by
+    # its path, which starts with its property's name.
+    renamed = {path[0] for path in leaves if path_label(path) in names}
+    return {
+        prop: _renamed(value, names) if prop in renamed else value for prop, value in values.items()
+    }
 
 
 def _unnest(labels: dict[tuple[str, ...], str], tops: frozenset[str]) -> None:
@@ -147,18 +154,19 @@ def _distinct_labels(
     endings = {path: _endings(path) for path in paths}
     held: dict[tuple[str, ...], int] = defaultdict(int)  # how many paths end so
     for path in paths:
-        for ending in endings[path]:
+        for _, ending in endings[path]:
             held[ending] += 1
     labels: dict[tuple[str, ...], str] = {}
     for path in paths:
-        labels[path] = path_label(path)  # no ending is free: the whole path, unique on the page
         others = tops - {path[0]} if len(path) == 1 else tops  # a top-level one's own name
-        for start in _starts(path):
+        for start, ending in endings[path]:
             if start and path[start] in others:
                 continue
-            if held[_ending(path, start, lower=True)] == 1:
+            if held[ending] == 1:
                 labels[path] = path_label(path[start:])
                 break
+        else:  # no ending is free: the whole path, unique on the page
+            labels[path] = path_label(path)
     return labels
 
 
@@ -173,10 +181,15 @@ def _ending(path: tuple[str, ...], start: int, lower: bool = False) -> tuple[str
     return tuple(t.lower() if lower else t for t in path[start:] if t != "*")
 
 
-def _endings(path: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
-    """Every ending of a path's property names, in lower case."""
+def _endings(path: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
+    """Every ending of a path's property names, in lower case, shortest first: each with where
+    it starts in the path (see `_starts`).
+
+    >>> _endings(("Rules", "*", "Name"))
+    [(2, ('name',)), (0, ('rules', 'name'))]
+    """
     names = _ending(path, 0, lower=True)
-    return frozenset(names[i:] for i in range(len(names)))
+    return [(start, names[-1 - i :]) for i, start in enumerate(_starts(path))]
 
 
 def path_label(path: tuple[str, ...]) -> str:
