@@ -256,7 +256,12 @@ def _shape(target: dict, doc: dict, avoided: frozenset[str] = frozenset()) -> _S
             needed=needed,
             conditional="if" in target or "allOf" in target,
         )
-    return _Shape(kind)
+    return _PLAIN_SHAPES.get(kind) or _Shape(kind)
+
+
+# The shape of a schema of a plain kind, made once: most schemas are leaves, whose shapes of
+# one kind are alike (tens of thousands of them in a full build).
+_PLAIN_SHAPES = {kind: _Shape(kind) for kind in ("array", "boolean", "integer", "number", "string")}
 
 
 def _shaped_by_branches(schema: dict, branches: list, doc: dict) -> bool:
