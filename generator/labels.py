@@ -39,24 +39,25 @@ def short_names(
     labels: dict[tuple[str, ...], str] = {}
     top_names = frozenset(tops)
     lowered_tops = {name.lower() for name in tops}
-    for paths in by_key.values():
+    for lowered, paths in by_key.items():
         # A lone leaf takes its key; leaves of one key, the ending of their paths that tells
         # each from the others (`Environment[0].Name` beside `Secrets[0].Name`); a top-level
         # one keeps its key.
         key = _key(paths[0])
-        bare = (key,) in paths or key.lower() not in lowered_tops  # nor as a top-level one
+        bare = (key,) in paths or lowered not in lowered_tops  # nor as a top-level one
         if len(paths) == 1 and bare:
             labels[paths[0]] = key_label(paths[0])
         else:
             labels.update(_numbered_if_long(_distinct_labels(paths, top_names)))
     _unnest(labels, top_names)
-    names = {path_label(path): label for path, label in labels.items() if len(path) > 1}
-    names = {name: label for name, label in names.items() if label != name}
+    names: dict[str, str] = {}  # placeholders' names by their paths, of those that change
+    renamed = set()  # the properties that hold them: only their values are walked
+    for path, label in labels.items():
+        if len(path) > 1 and (name := path_label(path)) != label:
+            names[name] = label
+            renamed.add(path[0])  # (property names are of letters and digits: none is another's)
     if not names:
         return values
-    # Only the properties with a placeholder to rename are walked: a placeholder is named by
-    # its path, which starts with its property's name.
-    renamed = {path[0] for path in leaves if path_label(path) in names}
     return {
         prop: _renamed(value, names) if prop in renamed else value for prop, value in values.items()
     }
@@ -175,21 +176,20 @@ def _starts(path: tuple[str, ...]) -> list[int]:
     return [i for i in range(len(path) - 1, -1, -1) if path[i] != "*"]
 
 
-def _ending(path: tuple[str, ...], start: int, lower: bool = False) -> tuple[str, ...]:
-    """The property names of a path from `start` on (array levels aside); with `lower`, in
-    lower case, as two names a reader would take for one (`KmsKeyArn`, `KMSKeyArn`) compare."""
-    return tuple(t.lower() if lower else t for t in path[start:] if t != "*")
-
-
 def _endings(path: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
-    """Every ending of a path's property names, in lower case, shortest first: each with where
-    it starts in the path (see `_starts`).
+    """Every ending of a path's property names (array levels aside), shortest first, each with
+    where it starts in the path (see `_starts`); in lower case, as two names a reader would
+    take for one (`KmsKeyArn`, `KMSKeyArn`) compare.
 
     >>> _endings(("Rules", "*", "Name"))
     [(2, ('name',)), (0, ('rules', 'name'))]
     """
-    names = _ending(path, 0, lower=True)
-    return [(start, names[-1 - i :]) for i, start in enumerate(_starts(path))]
+    endings = []
+    ending: tuple[str, ...] = ()
+    for start in _starts(path):
+        ending = (path[start].lower(), *ending)
+        endings.append((start, ending))
+    return endings
 
 
 def path_label(path: tuple[str, ...]) -> str:
