@@ -25,7 +25,7 @@ def deref(
     while isinstance(schema, dict):
         ref = schema.get("$ref")
         if not isinstance(ref, str):
-            if (annotated := _annotated(schema)) is None:
+            if "allOf" not in schema or (annotated := _annotated(schema)) is None:
                 break
             schema = annotated
             continue

@@ -167,21 +167,19 @@ class ValueBuilder:
                 # beside the $ref: Security Hub's ten Filters of a hundred kinds
                 keys = _within(list(keys), schema["maxProperties"], needed)
             conditions = conditional(target, keys) if shape.conditional else {}
-            built = tuple(
-                [
-                    (
-                        k,
-                        Truncated(key_label((*path, k)))
-                        if deep and k not in needed
-                        else self.build(
-                            members[k], (*path, k), followed, conditions.get(k), k in needed
-                        ),
-                    )
-                    for k in keys
-                ]
-            )
             if deep and required and not needed:  # nothing required inside: leave it empty
                 return self.cut(target, path, required)
+            built = [
+                (
+                    k,
+                    Truncated(key_label((*path, k)))
+                    if deep and k not in needed
+                    else self.build(
+                        members[k], (*path, k), followed, conditions.get(k), k in needed
+                    ),
+                )
+                for k in keys
+            ]
             # A member with nothing to set (its members all read-only) is left out.
             return ObjectValue(tuple([(k, v) for k, v in built if k in needed or settable(v)]))
         if shape.kind == "array" and _one_item(target.get("const")):  # as `sets` may ask
