@@ -99,6 +99,8 @@ def _label_starts(labels: Collection[str]) -> set[str]:
     """Every beginning of a label that ends where a path goes on (before `.` or `[`)."""
     starts = set()
     for label in labels:
+        if "." not in label and "[" not in label:  # most: a key alone
+            continue
         for i, c in enumerate(label):
             if c in ".[" and i:
                 starts.add(label[:i])
