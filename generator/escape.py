@@ -24,8 +24,9 @@ _CELL = {
     # references undecoded: a reference in `://`, `www.` and `@` keeps them plain text.
     "@": "&#64;",
 }
+# One pass finds them (few texts have any); str.translate looks every character up in a dict.
+_CELL_CHAR = re.compile("[" + re.escape("".join(_CELL)) + "]")
 _AUTOLINK_RE = re.compile(r"(?<=[A-Za-z]):(?=//)|(?<=\bwww)\.", re.IGNORECASE)
-_CELL_TABLE = str.maketrans(_CELL)
 # Plain YAML scalars of letters and digits that are no strings: booleans, null, numbers.
 _YAML_NOT_TEXT = re.compile(
     r"[yYnN]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
@@ -46,10 +47,20 @@ def cell(text: str) -> str:
     >>> cell("see https://a.b/c_d or www.x.org")
     'see https&#58;//a.b/c&#95;d or www&#46;x.org'
     """
-    escaped = " ".join(text.split()).translate(_CELL_TABLE)
+    return _escaped(" ".join(text.split()))
+
+
+def _escaped(text: str) -> str:
+    """Text with the characters of `_CELL` and GFM's autolinks as character references."""
+    escaped = _CELL_CHAR.sub(_cell_reference, text)
     if "://" not in escaped and "www." not in escaped.lower():
         return escaped  # most text: nothing GFM would link
     return _AUTOLINK_RE.sub(lambda m: f"&#{ord(m.group())};", escaped)
+
+
+def _cell_reference(match: re.Match[str]) -> str:
+    """The character reference of a character of `_CELL`."""
+    return _CELL[match.group()]
 
 
 def cell_lines(text: str) -> str:
@@ -62,10 +73,14 @@ def cell_lines(text: str) -> str:
     >>> cell_lines("If you do\\u2028 not")
     'If you do not'
     """
+    if "\n" not in text and "\r" not in text:
+        return cell(text)  # most text: one line
+    # Escaped whole, then split: no reference holds white space, and a line break, like a
+    # space, ends a word before `www.` and is no letter before `://`.
     paragraphs: list[list[str]] = [[]]
-    for line in _LINE_BREAK.split(text):
-        if line.strip():
-            paragraphs[-1].append(cell(line))
+    for line in _LINE_BREAK.split(_escaped(text)):
+        if words := line.split():
+            paragraphs[-1].append(" ".join(words))
         elif paragraphs[-1]:
             paragraphs.append([])
     return "<br /><br />".join("<br />".join(lines) for lines in paragraphs if lines)
@@ -118,4 +133,6 @@ def code_fence(text: str) -> str:
     >>> code_fence("a\\n```\\n  ````  \\n```sql\\nb")
     'a\\n    ```\\n    ````  \\n```sql\\nb'
     """
+    if "```" not in text:
+        return text  # most text: no line of it could close a fence
     return _CLOSING_FENCE.sub("    ", text)
