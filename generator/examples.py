@@ -170,11 +170,11 @@ def manifest_props(resource: Resource) -> str:
     for prop in resource.properties:
         if prop.read_only or not prop.shown:
             continue
-        if _cut(prop.value):  # nothing to set: an entry without a value would be null
+        entry = _yaml_entry("value", prop.value, 8)
+        if entry is None:  # cut: nothing to set, and an entry without a value would be null
             lines.append(f"      # - name: {yaml_key(prop.name)}: {CUT_NOTE}")
-            continue
-        lines.append(f"      - name: {yaml_key(prop.name)}")
-        lines.extend(_yaml_entry("value", prop.value, 8))
+        else:
+            lines += [f"      - name: {yaml_key(prop.name)}", *entry]
     return "\n".join(lines) if len(lines) > 1 else "    props: []"
 
 
@@ -196,36 +196,48 @@ def holds_cut(value: Value) -> bool:
     return isinstance(value, Truncated)
 
 
-def _yaml_entry(key: str, value: Value, indent: int) -> list[str]:
-    """YAML lines for `key: value` at an indent; a cut member is a comment that says so."""
+# The YAML and JSON writers below find a value cut (`_cut`) as they write it, from what its
+# members give: walking each value first would walk what is below it once per level above it.
+
+
+def _yaml_entry(key: str, value: Value, indent: int) -> list[str] | None:
+    """YAML lines for `key: value` at an indent; None where the value was cut."""
     pad = " " * indent
-    if _cut(value):
-        return [f"{pad}# {key}: {CUT_NOTE}"]
-    key = yaml_key(key)
     if isinstance(value, Placeholder):
-        return [f"{pad}{key}: {yaml_quoted(placeholder(value.name))}"]
+        return [f"{pad}{yaml_key(key)}: {yaml_quoted(placeholder(value.name))}"]
     if isinstance(value, Literal):
-        return [f"{pad}{key}: {_yaml_literal(value)}"]
+        return [f"{pad}{yaml_key(key)}: {_yaml_literal(value)}"]
     if isinstance(value, ObjectValue) and not value.members:
-        return [f"{pad}{key}: {{}}"]
+        return [f"{pad}{yaml_key(key)}: {{}}"]
     if isinstance(value, (ObjectValue, ArrayValue)):
-        return [f"{pad}{key}:", *_yaml_block(value, indent + 2)]
-    return [f"{pad}{key}: {value.empty}  # {CUT_NOTE}"]  # cut, but required: left empty
+        block = _yaml_block(value, indent + 2)
+        return None if block is None else [f"{pad}{yaml_key(key)}:", *block]
+    if value.empty is None:
+        return None
+    return [f"{pad}{yaml_key(key)}: {value.empty}  # {CUT_NOTE}"]  # cut, but required: left empty
 
 
-def _yaml_block(value: ObjectValue | ArrayValue, indent: int) -> list[str]:
-    """YAML lines of an object or array value at an indent."""
+def _yaml_block(value: ObjectValue | ArrayValue, indent: int) -> list[str] | None:
+    """YAML lines of an object or array value at an indent (a cut member is a comment that
+    says so); None where the value was cut."""
     pad = " " * indent
-    if isinstance(value, ObjectValue):
-        return [line for key, member in value.members for line in _yaml_entry(key, member, indent)]
     lines: list[str] = []
+    if isinstance(value, ObjectValue):
+        kept = False
+        for key, member in value.members:
+            entry = _yaml_entry(key, member, indent)
+            kept = kept or entry is not None
+            lines += [f"{pad}# {key}: {CUT_NOTE}"] if entry is None else entry
+        return lines if kept or not value.members else None
+    if _cut(value.item):  # (the items are like it)
+        return None
     for item in items_of(value):
         if isinstance(item, Placeholder):
             lines.append(f"{pad}- {yaml_quoted(placeholder(item.name))}")
         elif isinstance(item, Literal):
             lines.append(f"{pad}- {_yaml_literal(item)}")
         elif isinstance(item, (ObjectValue, ArrayValue)):
-            inner = _yaml_block(item, indent + 2)
+            inner = _yaml_block(item, indent + 2) or []  # (not cut: its like is not)
             # The first line of the item goes after the dash.
             lines += [f"{pad}- {inner[0].lstrip()}", *inner[1:]] if inner else [f"{pad}- {{}}"]
         else:
@@ -254,22 +266,27 @@ def patch_document(ops: Sequence[tuple[str, Value]]) -> str:
     return "[\n" + ",\n".join(lines) + "\n]"
 
 
-def _json_value(value: Value) -> str:
+def _json_value(value: Value) -> str | None:
     """JSON text of a value with placeholders: string ones quoted, the rest (numbers,
-    booleans, free-form objects) bare, to be replaced by JSON of their type."""
+    booleans, free-form objects) bare, to be replaced by JSON of their type; without cut
+    members, and None where the value was cut."""
     if isinstance(value, Placeholder):
         text = placeholder(value.name)
         return json.dumps(text) if value.type == "string" else text
     if isinstance(value, Literal):
         return value.json
     if isinstance(value, ObjectValue):
-        members = ", ".join(
-            f"{json.dumps(k)}: {_json_value(v)}" for k, v in value.members if not _cut(v)
-        )
-        return "{" + members + "}"
+        members = [
+            f"{json.dumps(k)}: {text}"
+            for k, v in value.members
+            if (text := _json_value(v)) is not None
+        ]
+        return "{" + ", ".join(members) + "}" if members or not value.members else None
     if isinstance(value, ArrayValue):
-        return "[" + ", ".join(_json_value(item) for item in items_of(value)) + "]"
-    return value.empty or "{}"
+        if _cut(value.item):  # (the items are like it)
+            return None
+        return "[" + ", ".join(_json_value(item) or "{}" for item in items_of(value)) + "]"
+    return None if value.empty is None else value.empty or "{}"
 
 
 def items_of(value: ArrayValue) -> list[Value]:
