@@ -52,6 +52,11 @@ class PageView:
     lead_verbs: str
     article: str
     methods: tuple[MethodRow, ...]
+    has_write_only_fields: bool
+    has_deprecated_fields: bool
+    # Whether any property of `never_set` has a description; any an INSERT can set.
+    never_set_described: bool
+    settable_described: bool
     has_list: bool
     has_get: bool
     has_create: bool
@@ -145,6 +150,14 @@ def page_view(resource: Resource) -> PageView:
         article=article(resource.singular),
         methods=tuple(
             MethodRow(m.name, m.verb.value, ", ".join(m.required_params)) for m in resource.methods
+        ),
+        has_write_only_fields=any(f.write_only for f in resource.fields),
+        has_deprecated_fields=any(f.deprecated for f in resource.fields),
+        never_set_described=any(
+            p.description for p in resource.properties if p.name in resource.never_set
+        ),
+        settable_described=any(
+            p.description for p in resource.properties if p.shown and not p.read_only
         ),
         has_list=Handler.LIST in handlers,
         has_get=Handler.READ in handlers,
