@@ -19,6 +19,9 @@ from generator.model import (
 from generator.naming import SQL_WORDS, field_name
 
 CUT_NOTE = "cut here: nested too deep or recursive, see the schema"
+# JSON of a string, as json.dumps writes it, less its dispatch on the type: the patch's
+# writer calls it for every member name.
+_json_string = json.encoder.encode_basestring_ascii
 
 
 def placeholder(name: str) -> str:
@@ -272,12 +275,12 @@ def _json_value(value: Value) -> str | None:
     members, and None where the value was cut."""
     if isinstance(value, Placeholder):
         text = placeholder(value.name)
-        return json.dumps(text) if value.type == "string" else text
+        return _json_string(text) if value.type == "string" else text
     if isinstance(value, Literal):
         return value.json
     if isinstance(value, ObjectValue):
         members = [
-            f"{json.dumps(k)}: {text}"
+            f"{_json_string(k)}: {text}"
             for k, v in value.members
             if (text := _json_value(v)) is not None
         ]
