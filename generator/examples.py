@@ -232,7 +232,7 @@ def _yaml_block(value: ObjectValue | ArrayValue, indent: int) -> list[str] | Non
             kept = kept or entry is not None
             lines += [f"{pad}# {key}: {CUT_NOTE}"] if entry is None else entry
         return lines if kept or not value.members else None
-    if _cut(value.item):  # (the items are like it)
+    if _cut(value.item):  # (its items are like it: none is cut, where it is not)
         return None
     for item in items_of(value):
         if isinstance(item, Placeholder):
@@ -240,7 +240,7 @@ def _yaml_block(value: ObjectValue | ArrayValue, indent: int) -> list[str] | Non
         elif isinstance(item, Literal):
             lines.append(f"{pad}- {_yaml_literal(item)}")
         elif isinstance(item, (ObjectValue, ArrayValue)):
-            inner = _yaml_block(item, indent + 2) or []  # (not cut: its like is not)
+            inner = _yaml_block(item, indent + 2) or []
             # The first line of the item goes after the dash.
             lines += [f"{pad}- {inner[0].lstrip()}", *inner[1:]] if inner else [f"{pad}- {{}}"]
         else:
@@ -286,10 +286,10 @@ def _json_value(value: Value) -> str | None:
         ]
         return "{" + ", ".join(members) + "}" if members or not value.members else None
     if isinstance(value, ArrayValue):
-        if _cut(value.item):  # (the items are like it)
+        if _cut(value.item):  # (its items are like it: none is cut, where it is not)
             return None
         return "[" + ", ".join(_json_value(item) or "{}" for item in items_of(value)) + "]"
-    return None if value.empty is None else value.empty or "{}"
+    return None if value.empty is None else (value.empty or "{}")
 
 
 def items_of(value: ArrayValue) -> list[Value]:
