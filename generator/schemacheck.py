@@ -81,8 +81,7 @@ def check_structure(label: str, document: dict, data: bytes | None = None) -> No
     properties = document.get("properties")
     if not isinstance(properties, dict) or not properties:
         raise SpecError(label, "/properties", "expected a non-empty object of properties")
-    if not _keywords_fit(document):  # rare: walk the schema to name the first error
-        _check_keywords(label, document, ())
+    _check_keywords(label, document, ())
     _check_columns(label, properties, split_type_name(type_name)[1].lower())
     for i, name in enumerate(document.get("required", ())):  # an array of strings by now
         if name not in properties:
@@ -222,75 +221,6 @@ def _check_keywords(label: str, node: Any, path: tuple) -> None:
             for name, names in value.items():
                 if not jsontext.is_names(names):
                     raise _wrong(label, (*path, key, name), names, "an array of strings")
-
-
-def _keywords_fit(document: dict) -> bool:
-    """Whether `_check_keywords` would find nothing wrong in a document, as the compiled
-    validator of `_keyword_rules` tells in a quarter of the walk's time (0.02 s where it takes
-    0.08 s for the 1,854 us-east-1 schemas). Its rules are as strict as the walk's, never less
-    (tests/test_schema.py holds them to it): a document they refuse is walked, which names the
-    first error in the document's order."""
-    try:
-        return _keywords_check().is_valid(document)
-    except Exception:  # anything the compiled validator cannot take, the walk judges
-        return False
-
-
-@lru_cache(maxsize=1)
-def _keywords_check() -> Any:
-    """The compiled validator of what `_check_keywords` accepts (see `_keyword_rules`).
-
-    Draft-04, whose `integer` is only a number written without a fraction (draft-06 on takes
-    1.0 for one, where Python reads a float: no count).
-    """
-    import jsonschema_rs  # as in _meta_check: only a schema parsed needs it
-
-    levels = {str(depth): _keyword_rules(depth) for depth in range(MAX_SCHEMA_DEPTH + 2)}
-    return jsonschema_rs.Draft4Validator(
-        {"$ref": "#/definitions/0", "definitions": levels}, validate_formats=False
-    )
-
-
-def _keyword_rules(depth: int) -> dict:
-    """A JSON Schema (draft-04) of what `_check_keywords` accepts of a schema `depth` keys and
-    indexes from the root, made from `_KEYWORDS`: one definition per depth, as a schema past
-    MAX_SCHEMA_DEPTH may be a boolean only."""
-    if depth > MAX_SCHEMA_DEPTH:
-        return {"type": "boolean"}
-
-    def schema(deeper: int) -> dict:
-        return {"$ref": f"#/definitions/{min(depth + deeper, MAX_SCHEMA_DEPTH + 1)}"}
-
-    names = {"type": "array", "items": {"type": "string"}}
-    types = {"enum": sorted(JSON_TYPES)}
-    kinds = {
-        "schema": schema(1),
-        "members": {  # PROPERTY_NAME (`$` ends the text in these patterns, not a line)
-            "type": "object",
-            "patternProperties": {"^[A-Za-z0-9]+$": schema(2)},
-            "additionalProperties": False,
-        },
-        "map": {"type": "object", "additionalProperties": schema(2)},
-        "dependencies": {"type": "object", "additionalProperties": {"anyOf": [names, schema(2)]}},
-        "list": {"type": "array", "items": schema(2)},
-        "items": {"anyOf": [{"type": "array", "items": schema(2)}, schema(1)]},
-        "names": names,
-        "name-lists": {"type": "object", "additionalProperties": names},
-        "type": {"anyOf": [types, {"type": "array", "items": types}]},
-    }
-    json_types = {str: "string", list: "array", bool: "boolean", int: "integer"}
-    rules = {}
-    for key, kind in _KEYWORDS.items():
-        if kind.__class__ is not tuple:
-            rules[key] = kinds[kind]
-            continue
-        rule = {"type": json_types.get(kind[0], "number")}  # (int, float): a number
-        if key in _COUNTS:
-            rule["minimum"] = 0
-        elif key == "multipleOf":
-            rule.update(minimum=0, exclusiveMinimum=True)
-        rules[key] = rule
-    return {"type": ["object", "boolean"], "properties": rules}
 
 
 def _check_type(label: str, here: tuple, value: Any) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import LAMBDA_SPEC, encrypted
 
-from generator import schema, schemacheck
+from generator import schema
 from generator.build import build
 from generator.cli import main
 from generator.errors import FetchError, SpecError, UsageError
@@ -427,47 +427,6 @@ def test_a_schema_nested_past_what_the_generator_reads_is_bad_input():
     assert str(error.value) == (
         "x.json#: nested too deeply to check against the CloudFormation meta-schema"
     )
-
-
-def _walk_passes(document: dict) -> bool:
-    try:
-        schemacheck._check_keywords("x.json", document, ())
-    except SpecError:
-        return False
-    return True
-
-
-def test_the_compiled_keyword_check_passes_nothing_that_the_walk_refuses():
-    # `_keywords_fit` spares parse_spec the walk of `_check_keywords` for a schema it passes:
-    # never one the walk would refuse.
-    values = [None, True, False, 0, -1, 1, 1.0, 0.0, -0.0, -0.5, 2.5, 10**30, -(10**30), "",
-              "x", "string", "strin", [], ["string"], ["x"], ["string", 1], [1], [True], [{}],
-              [{"type": 1}], {}, {"A": []}, {"A": "B"}, {"A": ["B"]}, {"A": 1}, {"A": True},
-              {"A": {"type": 1}}, {"a-b": {}}, {"": {}}, {"A\n": {}}, {"\u00e9": {}}]  # fmt: skip
-    wraps = [
-        lambda s: s,
-        lambda s: {"properties": {"A": s}},
-        lambda s: {"definitions": {"A": {"items": [s]}}},
-        lambda s: {"dependencies": {"A": s}},
-    ]
-    fits = 0
-    for key in [*schemacheck._KEYWORDS, "x"]:
-        for value in values:
-            for wrap in wraps:
-                document = wrap({key: value})
-                if schemacheck._keywords_fit(document):
-                    fits += 1
-                    assert _walk_passes(document), document
-    assert fits > 100  # and the compiled check passes what is right
-    # Its depths: a schema is a boolean only past MAX_SCHEMA_DEPTH keys and indexes.
-    for wrap in (lambda s: {"not": s}, lambda s: {"items": s}, lambda s: {"allOf": [s]}):
-        for levels in range(95, 106):
-            document: dict = {"type": "string"}
-            for _ in range(levels):
-                document = wrap(document)
-            assert schemacheck._keywords_fit(document) == _walk_passes(document), levels
-    for path in [*DATA.glob("*.json"), LAMBDA_SPEC]:
-        assert schemacheck._keywords_fit(json.loads(path.read_bytes())), path
 
 
 @pytest.mark.parametrize(("hops", "kind"), [(50, "integer | string"), (2000, "string")])
