@@ -160,29 +160,45 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
 def listed() -> frozenset[str]:
     """The type names data/exclusive.yaml has entries for, read off its lines (most types
     have none: they need not parse the file); its test holds it to the parsed file's."""
-    names = set()
-    for line in _text().splitlines():
-        if line[:1] in ("", " ", "\t", "#", "-"):
-            continue
-        key = line.partition(" #")[0].rstrip()
-        names.add(key.removesuffix(":").strip("'\""))
-    return frozenset(names)
+    return frozenset(_blocks())
+
+
+@cache
+def _blocks() -> dict[str, str]:
+    """data/exclusive.yaml cut at the lines that start a type's entries: each type's lines, as
+    a YAML text of their own. The lines before them are left blank, so that YAML's errors name
+    the file's lines."""
+    lines = _text().splitlines(keepends=True)
+    starts = [n for n, line in enumerate(lines) if line[:1] not in ("", "\n", " ", "\t", "#", "-")]
+    blocks: dict[str, str] = {}
+    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        key = lines[start].partition(" #")[0].rstrip()
+        name = key.removesuffix(":").strip("'\"")
+        if name in blocks:  # (as _load refuses it in a whole file)
+            raise ValueError(f"{EXCLUSIVE_FILE}: {name} given twice")
+        blocks[name] = "\n" * start + "".join(lines[start:end])
+    return blocks
+
+
+@cache
+def _groups(type_name: str) -> tuple[Exclusive, ...]:
+    """A type's groups of data/exclusive.yaml, its entries alone parsed: a process reads the
+    entries of the types it builds only (the whole file takes some 0.08 s to parse, which a
+    build of one schema, or each worker of a full build, would wait for)."""
+    block = _blocks().get(type_name)
+    return parse_groups(block).get(type_name, ()) if block else ()
 
 
 def groups_of(doc: Mapping[str, Any], type_name: str) -> list[Exclusive]:
     """The groups that hold for a schema (see `_held`)."""
-    if type_name not in listed():
-        return []
-    held = (_held(group, doc) for group in described().get(type_name, ()))
+    held = (_held(group, doc) for group in _groups(type_name))
     return [group for group, _ in held if group is not None]
 
 
 def stale(doc: Mapping[str, Any], type_name: str) -> list[str]:
     """Warnings (`#pointer: message`) for the type's groups that do not hold for its schema."""
-    if type_name not in listed():
-        return []
     warnings = []
-    for group in described().get(type_name, ()):
+    for group in _groups(type_name):
         held, why = _held(group, doc)
         if held is None:
             names = ", ".join(
