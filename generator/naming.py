@@ -59,6 +59,8 @@ _FIELD_ACRONYMS = (
     ("MFA", "Mfa"),
     ("OAuth", "Oauth"),
 )
+# Every acronym starts with two capitals: a name without two in a row holds none of them.
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
 _CHAR_CAPITAL = re.compile(r"\w[A-Z]")
 # Column names StackQL prefixes with `_` because they are keywords of its SQL (`registry`:
 # its REGISTRY commands).
@@ -146,8 +148,9 @@ def field_name(name: str, service: str = "") -> str:
 def _column(name: str) -> str:
     """A property's column name in any service (StackQL's acronyms, snake_case, reserved words
     prefixed)."""
-    for acronym, word in _FIELD_ACRONYMS:
-        name = name.replace(acronym, word)
+    if _TWO_CAPITALS.search(name):  # where no acronym can be (most names): 40 replaces spared
+        for acronym, word in _FIELD_ACRONYMS:
+            name = name.replace(acronym, word)
     text = _CHAR_CAPITAL.sub(lambda m: f"{m.group()[0]}_{m.group()[1]}", name).lower()
     return f"_{text}" if text in _RESERVED_COLUMNS else text
 

@@ -42,6 +42,11 @@ def test_field_name(name, field):
     assert naming.field_name(name) == field
 
 
+def test_every_acronym_starts_with_two_capitals():
+    """`_column` replaces acronyms only in names with two capitals in a row."""
+    assert all(naming._TWO_CAPITALS.match(acronym) for acronym, _ in naming._FIELD_ACRONYMS)
+
+
 def test_field_name_stackql_renames_resource_groups_group():
     """StackQL's views call ResourceGroups' `Group` `group_id` (GROUP is an SQL keyword), in
     that service only."""
