@@ -41,10 +41,6 @@ CFN_LINT_KEYWORDS = frozenset(
         "not",
     }
 )
-# Property names as the meta-schema has them (`^[A-Za-z0-9]{1,64}$`), of any length: a name
-# with other characters would be written as is in SQL columns, `{{ }}` placeholders and patch
-# paths, and break them.
-PROPERTY_NAME = re.compile(r"[A-Za-z0-9]+")
 HANDLER_NAMES = ("create", "read", "update", "delete", "list")
 SAME_DOCUMENT_REFS = ("#", "resource-schema.json#")
 # A "$ref" key and its string value in JSON text (written as is: no escapes in the key). The
@@ -127,7 +123,9 @@ POINTER_LISTS = (
 )
 # What the generator reads of each keyword it walks: a schema, a map or list of schemas, or a
 # value of one JSON type. Booleans are schemas too (true: anything, false: nothing).
-_COUNTS = ("minItems", "maxItems", "minLength", "maxLength", "minProperties", "maxProperties")
+_COUNTS = frozenset(
+    ("minItems", "maxItems", "minLength", "maxLength", "minProperties", "maxProperties")
+)
 # How deep a schema may nest, in keys and indexes from its root: AWS's deepest nests 12 JSON
 # levels; the generator reads schemas by recursion, which a few hundred levels would exhaust.
 MAX_SCHEMA_DEPTH = 100
@@ -147,10 +145,7 @@ _KEYWORDS: dict[str, Any] = {
     **dict.fromkeys(("dependentRequired", "dependentExcluded"), "name-lists"),
     "type": "type",
     "enum": (list, "an array"),
-    "$ref": (str, "a string"),
-    "description": (str, "a string"),
-    "pattern": (str, "a string"),
-    "format": (str, "a string"),
+    **dict.fromkeys(("$ref", "description", "pattern", "format"), str),
     "uniqueItems": (bool, "true or false"),
     **dict.fromkeys(_COUNTS, (int, "a non-negative integer")),
     **dict.fromkeys(
@@ -178,7 +173,10 @@ def _check_keywords(label: str, node: Any, path: tuple) -> None:
         kind = _KEYWORDS.get(key)
         if kind is None:
             continue
-        if kind.__class__ is tuple:  # a value of one JSON type, the most common
+        if kind is str:  # half the keywords: description, $ref, pattern, format
+            if not isinstance(value, str):
+                raise _wrong(label, (*path, key), value, "a string")
+        elif kind.__class__ is tuple:  # a value of one other JSON type: a count, a number, ...
             kinds, expected = kind
             fits = isinstance(value, kinds) and (kinds is bool or not isinstance(value, bool))
             if not fits or (key in _COUNTS and value < 0):
@@ -192,13 +190,18 @@ def _check_keywords(label: str, node: Any, path: tuple) -> None:
                 continue
             _check_type(label, (*path, key), value)
         elif kind == "schema" or (kind == "items" and not isinstance(value, list)):
-            _check_keywords(label, value, (*path, key))
+            if value is not False and value is not True:  # most often false: no call for it
+                _check_keywords(label, value, (*path, key))
         elif kind == "members" or kind == "map" or kind == "dependencies":
             here = (*path, key)
             if not isinstance(value, dict):
                 raise _wrong(label, here, value, "an object")
             for name, sub in value.items():
-                if kind == "members" and not PROPERTY_NAME.fullmatch(name):
+                # Property names as the meta-schema has them (`^[A-Za-z0-9]{1,64}$`), of any
+                # length: a name with other characters would be written as is in SQL columns,
+                # `{{ }}` placeholders and patch paths, and break them. ASCII and alphanumeric
+                # is that set of characters, asked of 50,000 names in far less time than a regex.
+                if kind == "members" and not (name.isascii() and name.isalnum()):
                     raise SpecError(
                         label,
                         join_pointer((*here, name)),
