@@ -173,11 +173,12 @@ def manifest_props(resource: Resource) -> str:
     for prop in resource.properties:
         if prop.read_only or not prop.shown:
             continue
-        entry = _yaml_entry("value", prop.value, 8)
-        if entry is None:  # cut: nothing to set, and an entry without a value would be null
+        start = len(lines)
+        lines.append(f"      - name: {yaml_key(prop.name)}")
+        if not _yaml_entry(lines, "value", prop.value, 8):
+            # Cut: nothing to set, and an entry without a value would be null.
+            del lines[start:]
             lines.append(f"      # - name: {yaml_key(prop.name)}: {CUT_NOTE}")
-        else:
-            lines += [f"      - name: {yaml_key(prop.name)}", *entry]
     return "\n".join(lines) if len(lines) > 1 else "    props: []"
 
 
@@ -201,51 +202,63 @@ def holds_cut(value: Value) -> bool:
 
 # The YAML and JSON writers below find a value cut (`_cut`) as they write it, from what its
 # members give: walking each value first would walk what is below it once per level above it.
+# The YAML writers add their lines to one list, each line once, and take back what they added
+# for a value found cut: lines returned up the levels would be copied once per level.
 
 
-def _yaml_entry(key: str, value: Value, indent: int) -> list[str] | None:
-    """YAML lines for `key: value` at an indent; None where the value was cut."""
-    pad = " " * indent
+def _yaml_entry(lines: list[str], key: str, value: Value, indent: int) -> bool:
+    """Add the YAML lines of `key: value` at an indent; False (and none added) where the value
+    was cut."""
+    head = f"{' ' * indent}{yaml_key(key)}:"
     if isinstance(value, Placeholder):
-        return [f"{pad}{yaml_key(key)}: {yaml_quoted(placeholder(value.name))}"]
-    if isinstance(value, Literal):
-        return [f"{pad}{yaml_key(key)}: {_yaml_literal(value)}"]
-    if isinstance(value, ObjectValue) and not value.members:
-        return [f"{pad}{yaml_key(key)}: {{}}"]
-    if isinstance(value, (ObjectValue, ArrayValue)):
-        block = _yaml_block(value, indent + 2)
-        return None if block is None else [f"{pad}{yaml_key(key)}:", *block]
-    if value.empty is None:
-        return None
-    return [f"{pad}{yaml_key(key)}: {value.empty}  # {CUT_NOTE}"]  # cut, but required: left empty
+        lines.append(f"{head} {yaml_quoted(placeholder(value.name))}")
+    elif isinstance(value, Literal):
+        lines.append(f"{head} {_yaml_literal(value)}")
+    elif isinstance(value, ObjectValue) and not value.members:
+        lines.append(f"{head} {{}}")
+    elif isinstance(value, (ObjectValue, ArrayValue)):
+        start = len(lines)
+        lines.append(head)
+        if not _yaml_block(lines, value, indent + 2):
+            del lines[start:]
+            return False
+    elif value.empty is None:
+        return False
+    else:  # cut, but required: left empty
+        lines.append(f"{head} {value.empty}  # {CUT_NOTE}")
+    return True
 
 
-def _yaml_block(value: ObjectValue | ArrayValue, indent: int) -> list[str] | None:
-    """YAML lines of an object or array value at an indent (a cut member is a comment that
-    says so); None where the value was cut."""
+def _yaml_block(lines: list[str], value: ObjectValue | ArrayValue, indent: int) -> bool:
+    """Add the YAML lines of an object or array value at an indent (a cut member is a comment
+    that says so); False where the value was cut, its caller to take back what was added."""
     pad = " " * indent
-    lines: list[str] = []
     if isinstance(value, ObjectValue):
-        kept = False
+        kept = not value.members
         for key, member in value.members:
-            entry = _yaml_entry(key, member, indent)
-            kept = kept or entry is not None
-            lines += [f"{pad}# {key}: {CUT_NOTE}"] if entry is None else entry
-        return lines if kept or not value.members else None
+            if _yaml_entry(lines, key, member, indent):
+                kept = True
+            else:
+                lines.append(f"{pad}# {key}: {CUT_NOTE}")
+        return kept
     if _cut(value.item):  # (its items are like it: none is cut, where it is not)
-        return None
+        return False
     for item in items_of(value):
         if isinstance(item, Placeholder):
             lines.append(f"{pad}- {yaml_quoted(placeholder(item.name))}")
         elif isinstance(item, Literal):
             lines.append(f"{pad}- {_yaml_literal(item)}")
         elif isinstance(item, (ObjectValue, ArrayValue)):
-            inner = _yaml_block(item, indent + 2) or []
-            # The first line of the item goes after the dash.
-            lines += [f"{pad}- {inner[0].lstrip()}", *inner[1:]] if inner else [f"{pad}- {{}}"]
+            start = len(lines)
+            if _yaml_block(lines, item, indent + 2) and len(lines) > start:
+                # The first line of the item goes after the dash.
+                lines[start] = f"{pad}- {lines[start].lstrip()}"
+            else:
+                del lines[start:]
+                lines.append(f"{pad}- {{}}")
         else:
             lines.append(f"{pad}- {item.empty or '{}'}  # {CUT_NOTE}")
-    return lines
+    return True
 
 
 def _yaml_literal(value: Literal) -> str:
