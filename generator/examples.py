@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from generator.escape import sql_literal, yaml_key, yaml_quoted
 from generator.model import (
@@ -143,11 +143,6 @@ def patch_ops(resource: Resource) -> tuple[tuple[str, Value], ...]:
     return tuple((path, value) for path, value in _patchable(resource) if not _cut(value))
 
 
-def patch_holds_cut(resource: Resource) -> bool:
-    """Whether a value the patch would set was cut, in part or whole (and left out)."""
-    return any(holds_cut(value) for _, value in _patchable(resource))
-
-
 def _patchable(resource: Resource) -> Iterator[tuple[str, Value]]:
     """The path and value of each operation the patch would hold, cut values included."""
     for p in resource.properties:
@@ -274,12 +269,18 @@ def _yaml_literal(value: Literal) -> str:
     return value.json
 
 
-def patch_document(ops: Sequence[tuple[str, Value]]) -> str:
-    """An RFC 6902 JSON Patch adding the values of `patch_ops`, one operation a line."""
-    lines = [
-        f'  {{"op": "add", "path": "{path}", "value": {_json_value(value)}}}' for path, value in ops
-    ]
-    return "[\n" + ",\n".join(lines) + "\n]"
+def patch_document(resource: Resource) -> tuple[str, bool]:
+    """The RFC 6902 JSON Patch of the UPDATE example, adding the values of `patch_ops`, one
+    operation a line ("" where it holds none), and whether a value it would set was cut, in
+    part or whole (and left out): one walk of what may be patched gives both."""
+    lines = []
+    holds = False
+    for path, value in _patchable(resource):
+        text = _json_value(value)  # None where cut whole, as `patch_ops` leaves it out
+        if text is not None:
+            lines.append(f'  {{"op": "add", "path": "{path}", "value": {text}}}')
+        holds = holds or holds_cut(value)
+    return ("[\n" + ",\n".join(lines) + "\n]" if lines else ""), holds
 
 
 def _json_value(value: Value) -> str | None:

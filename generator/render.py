@@ -132,8 +132,7 @@ def page_view(resource: Resource) -> PageView:
     """Compute the view-model of a resource page."""
     handlers = resource.handlers
     list_names = list(dict.fromkeys(resource.list_sources))
-    patch = examples.patch_ops(resource)
-    patch_cut = examples.patch_holds_cut(resource)  # of what it would set, cut values too
+    patch, patch_cut = examples.patch_document(resource)
     # An update handler with no property to patch updates nothing a user can name.
     verbs = [
         word
@@ -179,7 +178,7 @@ def page_view(resource: Resource) -> PageView:
         insert_literals=literals,
         required_literals={name: text for name, text in literals.items() if name not in chosen},
         manifest_props=examples.manifest_props(resource),
-        patch_document=examples.patch_document(patch),
+        patch_document=patch,
         patch_cut=patch_cut,
         unpatched=_unpatched(resource.unpatched_members),
         partly_patched=_unpatched(resource.partly_patched_members),
