@@ -37,10 +37,10 @@ class MethodRow:
 
 @dataclass(frozen=True, slots=True)
 class PermissionBlock:
-    """One handler's heading and permissions."""
+    """One handler's heading and permissions, one a line ("" where it lists none)."""
 
     title: str
-    permissions: tuple[str, ...]
+    permissions: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,19 +63,21 @@ class PageView:
     has_update: bool
     can_patch: bool  # whether any property (or member) may be patched: else no UPDATE example
     has_delete: bool
-    select_columns: tuple[str, ...]
+    # The examples' SQL lists as their text: columns one a line, conditions joined by AND
+    # (joined here: a call of Jinja's `join` filter costs some ten times the join).
+    select_columns: str
     # The list example's columns and what it reads (aws.cloud_control.resources for a type
     # whose list handler requires a model).
-    list_columns: tuple[str, ...]
+    list_columns: str
     list_from: str
-    list_where: tuple[str, ...]
+    list_where: str  # "" where it has no condition
     # What the list handler requires, as words: "<code>A</code>, <code>B</code> and <code>C</code>";
     # how many names they are.
     list_filter: str
     list_filter_count: int
     # What it takes instead, as words ("" when nothing): "<code>C</code> or <code>D</code>".
     list_instead: str
-    get_where: tuple[str, ...]
+    get_where: str
     identifier: str
     insert_required: tuple[str, ...]
     insert_all: tuple[str, ...]
@@ -164,14 +166,14 @@ def page_view(resource: Resource) -> PageView:
         has_update=Handler.UPDATE in handlers,
         can_patch=bool(patch),
         has_delete=Handler.DELETE in handlers,
-        select_columns=examples.select_columns(resource),
-        list_columns=examples.list_columns(resource),
+        select_columns=",\n".join(examples.select_columns(resource)),
+        list_columns=",\n".join(examples.list_columns(resource)),
         list_from=examples.list_source(resource),
-        list_where=examples.list_conditions(resource, DEFAULT_REGION),
+        list_where=" AND ".join(examples.list_conditions(resource, DEFAULT_REGION)),
         list_filter=code_list(list_names),
         list_filter_count=len(list_names),
         list_instead=" or ".join(code_list(names) for names in resource.list_instead),
-        get_where=examples.get_conditions(resource, DEFAULT_REGION),
+        get_where=" AND ".join(examples.get_conditions(resource, DEFAULT_REGION)),
         identifier=examples.identifier_placeholder(resource),
         insert_required=examples.insert_columns(resource, required_only=True),
         insert_all=examples.insert_columns(resource, required_only=False),
@@ -186,7 +188,7 @@ def page_view(resource: Resource) -> PageView:
         unpatched_needs=resource.unpatched_needs,
         region=DEFAULT_REGION,
         permissions=tuple(
-            PermissionBlock(p.handler.value.capitalize(), p.permissions)
+            PermissionBlock(p.handler.value.capitalize(), ",\n".join(p.permissions))
             for p in resource.permissions
         ),
     )
