@@ -27,31 +27,19 @@ LIST_VERBS = {
 
 
 @dataclass(frozen=True, slots=True)
-class MethodRow:
-    """A row of the Methods table."""
-
-    name: str
-    verb: str
-    params: str
-
-
-@dataclass(frozen=True, slots=True)
-class PermissionBlock:
-    """One handler's heading and permissions, one a line ("" where it lists none)."""
-
-    title: str
-    permissions: str
-
-
-@dataclass(frozen=True, slots=True)
 class PageView:
-    """Everything the resource page template shows, precomputed."""
+    """Everything the resource page template shows, precomputed.
+
+    The rows it makes for a table or list are tuples, which the template unpacks in its `for`:
+    a dataclass a row took a good part of a row's time, to make and to read attribute by
+    attribute.
+    """
 
     resource: Resource
     mark: str
     lead_verbs: str
     article: str
-    methods: tuple[MethodRow, ...]
+    methods: tuple[tuple[str, str, str], ...]  # name, SQL verb, required params
     has_write_only_fields: bool
     has_deprecated_fields: bool
     # Whether any property of `never_set` has a description; any an INSERT can set.
@@ -79,12 +67,11 @@ class PageView:
     list_instead: str
     get_where: str
     identifier: str
-    insert_required: tuple[str, ...]
-    insert_all: tuple[str, ...]
-    # The INSERT's value of a column the schema allows one value of, as SQL string text; of the
-    # Required Properties INSERT, without the values exclusive.yaml chooses (`Property.chosen`).
-    insert_literals: dict[str, str]
-    required_literals: dict[str, str]
+    # The INSERTs' columns, each with its value as SQL string text: a placeholder, or the value
+    # of a column the schema allows one value of (in the Required Properties INSERT, not one
+    # that exclusive.yaml chooses: `Property.chosen`).
+    insert_required: tuple[tuple[str, str], ...]
+    insert_all: tuple[tuple[str, str], ...]
     manifest_props: str
     patch_document: str
     patch_cut: bool  # whether values were cut from the patch (too deep or recursive)
@@ -94,7 +81,8 @@ class PageView:
     tied: tuple[tuple[str, tuple[str, ...], int], ...]
     unpatched_needs: tuple[tuple[str, tuple[str, ...]], ...]
     region: str
-    permissions: tuple[PermissionBlock, ...]
+    # Each handler's heading and permissions, one a line ("" where it lists none).
+    permissions: tuple[tuple[str, str], ...]
 
 
 def _unpatched(
@@ -110,6 +98,13 @@ def _unpatched(
         for name, parts in owners.items()
         for n in [len(parts) if len(parts) <= shown + 1 else shown]
     )
+
+
+def _insert_values(
+    columns: tuple[str, ...], literals: dict[str, str]
+) -> tuple[tuple[str, str], ...]:
+    """Each INSERT column with its value as SQL string text: its literal, else its placeholder."""
+    return tuple((c, literals[c] if c in literals else examples.placeholder(c)) for c in columns)
 
 
 def _and_joined(words: list[str]) -> str:
@@ -150,7 +145,7 @@ def page_view(resource: Resource) -> PageView:
         lead_verbs=lead[:1].upper() + lead[1:],
         article=article(resource.singular),
         methods=tuple(
-            MethodRow(m.name, m.verb.value, ", ".join(m.required_params)) for m in resource.methods
+            (m.name, m.verb.value, ", ".join(m.required_params)) for m in resource.methods
         ),
         has_write_only_fields=any(f.write_only for f in resource.fields),
         has_deprecated_fields=any(f.deprecated for f in resource.fields),
@@ -175,10 +170,11 @@ def page_view(resource: Resource) -> PageView:
         list_instead=" or ".join(code_list(names) for names in resource.list_instead),
         get_where=" AND ".join(examples.get_conditions(resource, DEFAULT_REGION)),
         identifier=examples.identifier_placeholder(resource),
-        insert_required=examples.insert_columns(resource, required_only=True),
-        insert_all=examples.insert_columns(resource, required_only=False),
-        insert_literals=literals,
-        required_literals={name: text for name, text in literals.items() if name not in chosen},
+        insert_required=_insert_values(
+            examples.insert_columns(resource, required_only=True),
+            {name: text for name, text in literals.items() if name not in chosen},
+        ),
+        insert_all=_insert_values(examples.insert_columns(resource, required_only=False), literals),
         manifest_props=examples.manifest_props(resource),
         patch_document=patch,
         patch_cut=patch_cut,
@@ -188,8 +184,7 @@ def page_view(resource: Resource) -> PageView:
         unpatched_needs=resource.unpatched_needs,
         region=DEFAULT_REGION,
         permissions=tuple(
-            PermissionBlock(p.handler.value.capitalize(), ",\n".join(p.permissions))
-            for p in resource.permissions
+            (p.handler.value.capitalize(), ",\n".join(p.permissions)) for p in resource.permissions
         ),
     )
 
