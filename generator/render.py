@@ -40,6 +40,8 @@ class PageView:
     lead_verbs: str
     article: str
     methods: tuple[tuple[str, str, str], ...]  # name, SQL verb, required params
+    # The Fields table: name, data type, write-only, deprecated, description.
+    fields: tuple[tuple[str, str, bool, bool, str], ...]
     has_write_only_fields: bool
     has_deprecated_fields: bool
     # Whether any property of `never_set` has a description; any an INSERT can set.
@@ -146,6 +148,9 @@ def page_view(resource: Resource) -> PageView:
         article=article(resource.singular),
         methods=tuple(
             (m.name, m.verb.value, ", ".join(m.required_params)) for m in resource.methods
+        ),
+        fields=tuple(
+            (f.name, f.type, f.write_only, f.deprecated, f.description) for f in resource.fields
         ),
         has_write_only_fields=any(f.write_only for f in resource.fields),
         has_deprecated_fields=any(f.deprecated for f in resource.fields),
