@@ -170,7 +170,7 @@ def manifest_props(resource: Resource) -> str:
             continue
         start = len(lines)
         lines.append(f"      - name: {yaml_key(prop.name)}")
-        if not _yaml_entry(lines, "value", prop.value, 8):
+        if not _yaml_entry(lines, "        value:", prop.value, 8):
             # Cut: nothing to set, and an entry without a value would be null.
             del lines[start:]
             lines.append(f"      # - name: {yaml_key(prop.name)}: {CUT_NOTE}")
@@ -201,10 +201,9 @@ def holds_cut(value: Value) -> bool:
 # for a value found cut: lines returned up the levels would be copied once per level.
 
 
-def _yaml_entry(lines: list[str], key: str, value: Value, indent: int) -> bool:
-    """Add the YAML lines of `key: value` at an indent; False (and none added) where the value
-    was cut."""
-    head = f"{' ' * indent}{yaml_key(key)}:"
+def _yaml_entry(lines: list[str], head: str, value: Value, indent: int) -> bool:
+    """Add the YAML lines of an entry, its `key:` at its indent (`head`) and the value; False
+    (and none added) where the value was cut."""
     if isinstance(value, Placeholder):
         lines.append(f"{head} {yaml_quoted(placeholder(value.name))}")
     elif isinstance(value, Literal):
@@ -231,7 +230,7 @@ def _yaml_block(lines: list[str], value: ObjectValue | ArrayValue, indent: int) 
     if isinstance(value, ObjectValue):
         kept = not value.members
         for key, member in value.members:
-            if _yaml_entry(lines, key, member, indent):
+            if _yaml_entry(lines, f"{pad}{yaml_key(key)}:", member, indent):
                 kept = True
             else:
                 lines.append(f"{pad}# {key}: {CUT_NOTE}")
