@@ -414,16 +414,24 @@ def for_mock(doc: Mapping[str, Any], groups: list[Exclusive]) -> Mapping[str, An
 def _load(text: str) -> dict[str, Any]:
     """The YAML file, where a key given twice is an error (YAML would keep the last only, and
     so drop the groups of the first)."""
-    import yaml  # only here: a build needs it once
+    import yaml
 
-    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml where built
+    return yaml.load(text, Loader=_loader())  # a safe loader
+
+
+@cache
+def _loader() -> type:
+    """The safe YAML loader (libyaml's where built) that refuses a key given twice."""
+    import yaml  # only here: only a build of a type with entries needs it
+
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         def construct_mapping(self, node: Any, deep: bool = False) -> dict:
             keys = [self.construct_object(k, deep=deep) for k, _ in node.value]
             if twice := sorted({k for k in keys if keys.count(k) > 1}):
                 raise ValueError(f"{EXCLUSIVE_FILE}: {', '.join(map(str, twice))} given twice")
             return super().construct_mapping(node, deep=deep)
 
-    return yaml.load(text, Loader=Loader)  # a safe loader
+    return Loader
 
 
 def _at(doc: Mapping[str, Any], pointer: str) -> Any:
