@@ -201,8 +201,8 @@ def render_page(resource: Resource) -> str:
 
 @lru_cache(maxsize=1)
 def page_template() -> jinja2.Template:
-    """The resource page template, compiled once a process (some 0.03 s): worker processes
-    forked after a call start with it compiled."""
+    """The resource page template, compiled once a process (some 0.03 s), and not looked up
+    again for each page."""
     return environment().get_template("resource.mdx.j2")
 
 
