@@ -58,6 +58,10 @@ class Exclusive:
     # them in `createOnlyProperties` (`create only:`; a Connect resource's InstanceArn, which
     # its provider refuses to change): the patch leaves them out, and the mock refuses it.
     fixed: frozenset[str] = frozenset()
+    # Properties the list handler reads from the model it is given, to list by (a parent's
+    # ID), though the schema gives it no handlerSchema that requires them (`list needs:`; a
+    # Connect evaluation form's InstanceArn): the list example gives them, and the mock asks.
+    lists_by: frozenset[str] = frozenset()
 
     @property
     def tie(self) -> bool:
@@ -124,7 +128,14 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
                     f"{EXCLUSIVE_FILE}: {type_name}: create only: takes a list of properties "
                     "(or their members, as Property/Member), and no group, sets: or in: beside it"
                 )
-            alone = not (named or member_of or never or counts or needs or fixed)  # a tie
+            lists_by = entry.get("list needs", ())
+            beside = named or member_of or never or sets or counts or needs or fixed
+            if lists_by and (beside or "in" in entry) or not is_names(lists_by or []):
+                raise ValueError(
+                    f"{EXCLUSIVE_FILE}: {type_name}: list needs: takes a list of properties, "
+                    "and no group, sets: or in: beside it"
+                )
+            alone = not (named or member_of or never or counts or needs or fixed or lists_by)
             if not isinstance(sets, dict) or (sets and member_of) or (alone and not sets):
                 raise ValueError(
                     f"{EXCLUSIVE_FILE}: {type_name}: sets: takes members and the values the "
@@ -150,6 +161,7 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
                     tuple(counts.items()),
                     frozenset(needs),
                     frozenset(fixed),
+                    frozenset(lists_by),
                 )
             )
         table[type_name] = tuple(groups)
@@ -204,12 +216,24 @@ def stale(doc: Mapping[str, Any], type_name: str) -> list[str]:
             names = ", ".join(
                 sorted(
                     frozenset().union(
-                        group.never, group.needs, group.fixed, *group.items, dict(group.counts)
+                        group.never,
+                        group.needs,
+                        group.fixed,
+                        group.lists_by,
+                        *group.items,
+                        dict(group.counts),
                     )
                 )
             )
             names = names or "its members"
-            entry = group.tie or group.never or group.counts or group.needs or group.fixed
+            entry = (
+                group.tie
+                or group.never
+                or group.counts
+                or group.needs
+                or group.fixed
+                or group.lists_by
+            )
             kind = "entry" if entry else "group"
             warnings.append(
                 f"#{group.where}: not held to, the {kind} of {EXCLUSIVE_FILE} of {names}: {why}"
@@ -233,8 +257,9 @@ def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, s
         said = [owner, *members.values()]
     elif group.counts:
         said = [owner, *(members[n] for n, _ in group.counts if n in members)]
-    elif group.needs or group.fixed:
-        named = (group.needs | {f.partition("/")[0] for f in group.fixed}) & members.keys()
+    elif group.needs or group.fixed or group.lists_by:
+        named = group.needs | group.lists_by | {f.partition("/")[0] for f in group.fixed}
+        named &= members.keys()
         said = [owner, *(members[n] for n in sorted(named))]
     else:
         names = sorted(frozenset().union(group.never, *group.items) & members.keys())
@@ -255,6 +280,15 @@ def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, s
         needs = group.needs & members.keys()
         return (
             (replace(group, needs=needs), "") if needs else (None, "no member it requires is there")
+        )
+    if group.lists_by:
+        if "list" not in (doc.get("handlers") or {}):
+            return None, "the schema has no list handler"
+        lists_by = group.lists_by & members.keys()
+        return (
+            (replace(group, lists_by=lists_by), "")
+            if lists_by
+            else (None, "no member it names is there")
         )
     if group.fixed:
         fixed = frozenset(f for f in group.fixed if f.partition("/")[0] in members)
@@ -340,6 +374,22 @@ def with_needs(doc: dict, group: Exclusive) -> dict:
     return _replaced(doc, split_pointer(group.where), {**owner, "required": required})
 
 
+def with_list_needs(doc: Mapping[str, Any], group: Exclusive) -> Mapping[str, Any]:
+    """The document with the properties the group's list handler needs (`lists_by`) in its
+    handlerSchema's `required` (a handlerSchema made where it has none), each a `$ref` to the
+    property, as the schemas that have one name them."""
+    handlers = doc.get("handlers") or {}
+    listing = handlers.get("list") or {}
+    schema = listing.get("handlerSchema") or {}
+    members = {**schema.get("properties", {})}
+    for name in sorted(group.lists_by):
+        members.setdefault(name, {"$ref": f"resource-schema.json#/properties/{name}"})
+    required = list(schema.get("required", ()))
+    required += sorted(group.lists_by - set(required))
+    schema = {**schema, "properties": members, "required": required}
+    return {**doc, "handlers": {**handlers, "list": {**listing, "handlerSchema": schema}}}
+
+
 def with_fixed(doc: Mapping[str, Any], groups: Sequence[Exclusive]) -> Mapping[str, Any]:
     """The document with what the groups hold `fixed` in its `createOnlyProperties` (a copy;
     the document itself where there is nothing to add)."""
@@ -381,7 +431,7 @@ def for_mock(doc: Mapping[str, Any], groups: list[Exclusive]) -> Mapping[str, An
     in an `allOf` of the object, cfn-lint's `dependentExcluded` between the items (and its
     `requiredOr` of them where one is needed), or `maxProperties` 1; and the `minItems` of
     what a group `counts`, the `required` of what it `needs`, the `createOnlyProperties` of
-    what it holds `fixed`."""
+    what it holds `fixed`, the list handler's `required` of what it `lists_by`."""
     for group in groups:
         if group.counts:  # AWS refuses fewer items
             doc = with_counts(doc, group)
@@ -391,6 +441,9 @@ def for_mock(doc: Mapping[str, Any], groups: list[Exclusive]) -> Mapping[str, An
             continue
         if group.fixed:  # and a patch of them
             doc = with_fixed(doc, [group])
+            continue
+        if group.lists_by:  # and a list without them
+            doc = with_list_needs(doc, group)
             continue
         if group.tie or group.never:  # AWS takes other values too, and other members with
             continue  # them; what it takes no value of is not refused by every service

@@ -13,6 +13,7 @@ from generator.exclusive import (
     for_pages,
     groups_of,
     with_fixed,
+    with_list_needs,
     with_needs,
     with_sets,
 )
@@ -66,6 +67,8 @@ def normalize(spec: Spec) -> Resource:
     top = [group for group in exclusive if not group.where]
     for group in (g for g in exclusive if g.needs):  # what AWS asks for beside `required`
         doc = with_needs(doc, group)
+    for group in (g for g in exclusive if g.lists_by):  # what the list handler asks for
+        doc = with_list_needs(doc, group)
     # Listed deprecated, or AWS takes no value of them (exclusive.yaml's `never set`): left
     # out of the examples, unless the schema requires them (of choices, one without them is
     # taken where there is one).

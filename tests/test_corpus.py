@@ -232,6 +232,22 @@ def test_list_handler_requirements(site, pages):
     assert "JSON_EXTRACT(Properties, '$.Schedule.ScheduleId') AS schedule_id" in page
 
 
+def test_a_list_handler_that_needs_a_parent_its_schema_does_not_name_lists_by_it(site, pages):
+    # exclusive.yaml's `list needs:`: the providers read these from the model they are given.
+    for type_name, needed in (
+        ("AWS::GlobalAccelerator::Listener", "AcceleratorArn"),
+        ("AWS::GlobalAccelerator::EndpointGroup", "ListenerArn"),
+        ("AWS::Kendra::DataSource", "IndexId"),
+        ("AWS::Kendra::Faq", "IndexId"),
+    ):
+        page = page_of(site, pages, type_name)
+        assert (
+            f"data__TypeName = '{type_name}' "
+            f'AND data__ResourceModel = string(\'{{"{needed}": "<{needed}>"}}\');'
+        ) in page
+        assert f"that the type's list handler requires (<code>{needed}</code>)" in page
+
+
 def test_list_handler_alternatives_and_several_requirements_are_named(site, pages):
     # AWS::ElasticLoadBalancingV2::Listener: the list handler's handlerSchema is a oneOf of
     # LoadBalancerArn and ListenerArns; the example takes the first, the words name both.

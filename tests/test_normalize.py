@@ -379,6 +379,50 @@ def test_create_only_names_properties_or_their_members_alone():
             parse_groups(text)
 
 
+def test_list_needs_names_properties_alone():
+    from generator.exclusive import parse_groups
+
+    text = "AWS::A::B:\n  - list needs: [P, Q]\n    documented: https://x\n"
+    (needs,) = parse_groups(text)["AWS::A::B"]
+    assert (needs.items, needs.sets, needs.lists_by, needs.needs, needs.tie) == (
+        (),
+        (),
+        {"P", "Q"},
+        frozenset(),
+        False,
+    )
+    beside = "AWS::A::B:\n  - required: [X]\n    list needs: [P]\n    says: x\n"
+    nested = "AWS::A::B:\n  - in: /definitions/D\n    list needs: [P]\n    says: x\n"
+    named = "AWS::A::B:\n  - list needs: P\n    says: x\n"
+    for text in (beside, nested, named):
+        with pytest.raises(ValueError, match="list needs: takes a list of properties"):
+            parse_groups(text)
+
+
+def test_what_a_list_handler_needs_is_required_of_its_model_on_the_page_and_by_the_mock():
+    # Its schema gives the list handler no handlerSchema; its provider reads a parent's ID.
+    from generator.exclusive import Exclusive, _held, for_mock
+
+    doc = {
+        "typeName": "AWS::A::B",
+        "properties": {"Parent": {"type": "string"}, "Id": {"type": "string"}},
+        "primaryIdentifier": ["/properties/Id"],
+        "readOnlyProperties": ["/properties/Id"],
+        "handlers": {h: {"permissions": []} for h in ("create", "read", "delete", "list")},
+    }
+    group = Exclusive((), False, "", lists_by=frozenset({"Parent", "Gone"}))
+    held, _ = _held(group, doc)
+    assert held.lists_by == {"Parent"}  # of what the schema has
+    written = for_mock(doc, [held])
+    assert written["handlers"]["list"]["handlerSchema"] == {
+        "properties": {"Parent": {"$ref": "resource-schema.json#/properties/Parent"}},
+        "required": ["Parent"],
+    }
+    assert "handlerSchema" not in doc["handlers"]["list"]  # copied, not changed
+    del doc["handlers"]["list"]
+    assert _held(group, doc) == (None, "the schema has no list handler")
+
+
 def test_a_member_aws_takes_at_creation_only_is_create_only_to_the_mock():
     from generator.exclusive import Exclusive, for_mock
 
