@@ -60,8 +60,12 @@ class Exclusive:
     fixed: frozenset[str] = frozenset()
     # Properties the list handler reads from the model it is given, to list by (a parent's
     # ID), though the schema gives it no handlerSchema that requires them (`list needs:`; a
-    # Connect evaluation form's InstanceArn): the list example gives them, and the mock asks.
+    # Global Accelerator listener's AcceleratorArn): the list example gives them, the mock asks.
     lists_by: frozenset[str] = frozenset()
+    # Properties of which the list handler reads one at least, as above (`list needs one of:`;
+    # a VPC Lattice association's service network or service): the list example gives the
+    # first, and names the others as what it takes instead.
+    lists_by_one_of: tuple[str, ...] = ()
 
     @property
     def tie(self) -> bool:
@@ -135,7 +139,14 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
                     f"{EXCLUSIVE_FILE}: {type_name}: list needs: takes a list of properties, "
                     "and no group, sets: or in: beside it"
                 )
-            alone = not (named or member_of or never or counts or needs or fixed or lists_by)
+            one_of = entry.get("list needs one of", ())
+            if one_of and (beside or lists_by or "in" in entry) or not _alternatives(one_of):
+                raise ValueError(
+                    f"{EXCLUSIVE_FILE}: {type_name}: list needs one of: takes two properties "
+                    "or more, and no group, sets: or in: beside it"
+                )
+            alone = not (named or member_of or never or counts or needs or fixed)
+            alone = alone and not (lists_by or one_of)
             if not isinstance(sets, dict) or (sets and member_of) or (alone and not sets):
                 raise ValueError(
                     f"{EXCLUSIVE_FILE}: {type_name}: sets: takes members and the values the "
@@ -162,6 +173,7 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
                     frozenset(needs),
                     frozenset(fixed),
                     frozenset(lists_by),
+                    tuple(one_of),
                 )
             )
         table[type_name] = tuple(groups)
@@ -220,6 +232,7 @@ def stale(doc: Mapping[str, Any], type_name: str) -> list[str]:
                         group.needs,
                         group.fixed,
                         group.lists_by,
+                        group.lists_by_one_of,
                         *group.items,
                         dict(group.counts),
                     )
@@ -233,6 +246,7 @@ def stale(doc: Mapping[str, Any], type_name: str) -> list[str]:
                 or group.needs
                 or group.fixed
                 or group.lists_by
+                or group.lists_by_one_of
             )
             kind = "entry" if entry else "group"
             warnings.append(
@@ -257,8 +271,9 @@ def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, s
         said = [owner, *members.values()]
     elif group.counts:
         said = [owner, *(members[n] for n, _ in group.counts if n in members)]
-    elif group.needs or group.fixed or group.lists_by:
-        named = group.needs | group.lists_by | {f.partition("/")[0] for f in group.fixed}
+    elif group.needs or group.fixed or group.lists_by or group.lists_by_one_of:
+        named = group.needs | group.lists_by | set(group.lists_by_one_of)
+        named |= {f.partition("/")[0] for f in group.fixed}
         named &= members.keys()
         said = [owner, *(members[n] for n in sorted(named))]
     else:
@@ -281,13 +296,18 @@ def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, s
         return (
             (replace(group, needs=needs), "") if needs else (None, "no member it requires is there")
         )
-    if group.lists_by:
-        if "list" not in (doc.get("handlers") or {}):
+    if group.lists_by or group.lists_by_one_of:
+        listing = (doc.get("handlers") or {}).get("list")
+        if not isinstance(listing, dict):
             return None, "the schema has no list handler"
+        choices = listing.get("handlerSchema") or {}
+        if group.lists_by_one_of and ("oneOf" in choices or "anyOf" in choices):
+            return None, "the list handler's schema names what it takes one of"
         lists_by = group.lists_by & members.keys()
+        one_of = tuple(n for n in group.lists_by_one_of if n in members)
         return (
-            (replace(group, lists_by=lists_by), "")
-            if lists_by
+            (replace(group, lists_by=lists_by, lists_by_one_of=one_of), "")
+            if lists_by or one_of
             else (None, "no member it names is there")
         )
     if group.fixed:
@@ -375,18 +395,21 @@ def with_needs(doc: dict, group: Exclusive) -> dict:
 
 
 def with_list_needs(doc: Mapping[str, Any], group: Exclusive) -> Mapping[str, Any]:
-    """The document with the properties the group's list handler needs (`lists_by`) in its
-    handlerSchema's `required` (a handlerSchema made where it has none), each a `$ref` to the
-    property, as the schemas that have one name them."""
+    """The document with the properties the group's list handler needs in its handlerSchema
+    (a handlerSchema made where it has none), each a `$ref` to the property, as the schemas
+    that have one name them: those it needs all of (`lists_by`) in its `required`, those it
+    needs one of (`lists_by_one_of`) in an `anyOf` of one each."""
     handlers = doc.get("handlers") or {}
     listing = handlers.get("list") or {}
     schema = listing.get("handlerSchema") or {}
     members = {**schema.get("properties", {})}
-    for name in sorted(group.lists_by):
+    for name in [*sorted(group.lists_by), *group.lists_by_one_of]:
         members.setdefault(name, {"$ref": f"resource-schema.json#/properties/{name}"})
     required = list(schema.get("required", ()))
     required += sorted(group.lists_by - set(required))
     schema = {**schema, "properties": members, "required": required}
+    if group.lists_by_one_of:
+        schema["anyOf"] = [{"required": [name]} for name in group.lists_by_one_of]
     return {**doc, "handlers": {**handlers, "list": {**listing, "handlerSchema": schema}}}
 
 
@@ -410,6 +433,11 @@ def _counts(counts: Any) -> bool:
         and is_names(list(counts))
         and all(type(n) is int and n >= 2 for n in counts.values())
     )
+
+
+def _alternatives(value: Any) -> bool:
+    """Whether `list needs one of:` is a list of two property names or more, none twice."""
+    return value == () or (is_names(value) and len(set(value)) == len(value) >= 2)
 
 
 def _paths(value: Any) -> bool:
@@ -442,7 +470,7 @@ def for_mock(doc: Mapping[str, Any], groups: list[Exclusive]) -> Mapping[str, An
         if group.fixed:  # and a patch of them
             doc = with_fixed(doc, [group])
             continue
-        if group.lists_by:  # and a list without them
+        if group.lists_by or group.lists_by_one_of:  # and a list without them
             doc = with_list_needs(doc, group)
             continue
         if group.tie or group.never:  # AWS takes other values too, and other members with

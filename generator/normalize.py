@@ -67,7 +67,7 @@ def normalize(spec: Spec) -> Resource:
     top = [group for group in exclusive if not group.where]
     for group in (g for g in exclusive if g.needs):  # what AWS asks for beside `required`
         doc = with_needs(doc, group)
-    for group in (g for g in exclusive if g.lists_by):  # what the list handler asks for
+    for group in (g for g in exclusive if g.lists_by or g.lists_by_one_of):  # what it lists by
         doc = with_list_needs(doc, group)
     # Listed deprecated, or AWS takes no value of them (exclusive.yaml's `never set`): left
     # out of the examples, unless the schema requires them (of choices, one without them is

@@ -246,6 +246,16 @@ def test_a_list_handler_that_needs_a_parent_its_schema_does_not_name_lists_by_it
             f'AND data__ResourceModel = string(\'{{"{needed}": "<{needed}>"}}\');'
         ) in page
         assert f"that the type's list handler requires (<code>{needed}</code>)" in page
+    # `list needs one of:`: the first, or instead another.
+    page = page_of(site, pages, "AWS::VpcLattice::ServiceNetworkVpcAssociation")
+    assert (
+        'AND data__ResourceModel = string(\'{"ServiceNetworkIdentifier": '
+        '"<ServiceNetworkIdentifier>"}\');'
+    ) in page
+    assert (
+        "requires (<code>ServiceNetworkIdentifier</code>, or instead <code>VpcIdentifier</code>)"
+        in page
+    )
 
 
 def test_list_handler_alternatives_and_several_requirements_are_named(site, pages):

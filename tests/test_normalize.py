@@ -397,6 +397,15 @@ def test_list_needs_names_properties_alone():
     for text in (beside, nested, named):
         with pytest.raises(ValueError, match="list needs: takes a list of properties"):
             parse_groups(text)
+    text = "AWS::A::B:\n  - list needs one of: [Q, P]\n    documented: https://x\n"
+    (one_of,) = parse_groups(text)["AWS::A::B"]
+    assert (one_of.lists_by_one_of, one_of.lists_by, one_of.tie) == (("Q", "P"), set(), False)
+    alone = "AWS::A::B:\n  - list needs one of: [P]\n    says: x\n"
+    twice = "AWS::A::B:\n  - list needs one of: [P, P]\n    says: x\n"
+    both = "AWS::A::B:\n  - list needs one of: [P, Q]\n    list needs: [R]\n    says: x\n"
+    for text in (alone, twice, both):
+        with pytest.raises(ValueError, match="list needs one of: takes two properties or more"):
+            parse_groups(text)
 
 
 def test_what_a_list_handler_needs_is_required_of_its_model_on_the_page_and_by_the_mock():
@@ -419,6 +428,23 @@ def test_what_a_list_handler_needs_is_required_of_its_model_on_the_page_and_by_t
         "required": ["Parent"],
     }
     assert "handlerSchema" not in doc["handlers"]["list"]  # copied, not changed
+    # One of several: an anyOf of one each, the first the example's.
+    doc["handlers"]["list"]["handlerSchema"] = {"properties": {"Id": {}}, "required": []}
+    doc["properties"]["Other"] = {"type": "string"}
+    either = Exclusive((), False, "", lists_by_one_of=("Parent", "Gone", "Other"))
+    held, _ = _held(either, doc)
+    assert held.lists_by_one_of == ("Parent", "Other")
+    assert for_mock(doc, [held])["handlers"]["list"]["handlerSchema"] == {
+        "properties": {
+            "Id": {},
+            "Parent": {"$ref": "resource-schema.json#/properties/Parent"},
+            "Other": {"$ref": "resource-schema.json#/properties/Other"},
+        },
+        "required": [],
+        "anyOf": [{"required": ["Parent"]}, {"required": ["Other"]}],
+    }
+    doc["handlers"]["list"]["handlerSchema"]["anyOf"] = [{"required": ["Id"]}]
+    assert _held(either, doc) == (None, "the list handler's schema names what it takes one of")
     del doc["handlers"]["list"]
     assert _held(group, doc) == (None, "the schema has no list handler")
 
