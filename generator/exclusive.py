@@ -81,12 +81,6 @@ def _text() -> str:
     return (resources.files("generator") / "data" / EXCLUSIVE_FILE).read_text("utf-8")
 
 
-@cache
-def described() -> dict[str, tuple[Exclusive, ...]]:
-    """The groups of data/exclusive.yaml, by type name."""
-    return parse_groups(_text())
-
-
 def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
     """The groups of a file in the form of data/exclusive.yaml, by type name."""
     table = {}

@@ -101,7 +101,8 @@ def write_site(
     Each page is replaced atomically; the pages of a top folder that is not there yet (all of
     them, in a first build) appear together, as one tree. `on_disk` holds files whose bytes
     were just read (by `cache.read_cache`), not to read again; a KeptPage is on disk as written.
-    `stager`, one that staged pages during the build, holds the folder and those pages.
+    `stager`, one that staged these pages (built for them) during the build, holds the folder
+    and has written those.
     """
     staged = stager if stager is not None and stager.active else None
     if out_dir.exists() and not out_dir.is_dir():
@@ -269,15 +270,15 @@ def _stage(
 
     Folders of the second level (a provider's services) are written on as many threads as
     there are cores: the kernel's work of making files and folders then runs in parallel.
-    The pages a `stager` wrote during the build, as they are, are not written again.
+    The pages a `stager` wrote during the build (the same pages) are not written again.
     A failure removes the staging folder and names the first page, in path order, that could
     not be written.
     """
     if not paths:
         return None
-    early = stager.finish() if stager is not None else {}
-    staging = out_dir / f"{STAGING_PREFIX}{os.getpid()}"
-    paths = [rel for rel in paths if early.get(rel) != current[rel]]
+    early = stager.finish() if stager is not None else set()
+    staging = _staging_folder(out_dir)
+    paths = [rel for rel in paths if rel not in early]
     trees = _trees(paths)
     workers = min(os.cpu_count() or 1, len(trees))
     try:
@@ -319,10 +320,9 @@ class Stager:
         self._started = False
         self._made = False  # the output folder, made for this run
         self._fd: int | None = None  # the folder held
-        self._folder = out_dir / f"{STAGING_PREFIX}{os.getpid()}"
+        self._folder = _staging_folder(out_dir)
         self._new: dict[str, bool] = {}  # per top folder: not in the output folder yet
         self._pool: ThreadPoolExecutor | None = None
-        self._staged: dict[str, bytes] = {}
         self._futures: list[tuple[list[str], Future]] = []  # the trees staged
 
     def __enter__(self) -> Stager:
@@ -342,18 +342,17 @@ class Stager:
         for page in pages:
             top = _top(page.path)
             if top and self._is_new(top):
-                batch[page.path] = self._staged[page.path] = page.text.encode("utf-8")
+                batch[page.path] = page.text.encode("utf-8")
         for tree in _trees(list(batch)):
             self._futures.append((tree, self._pool.submit(_write_tree, self._folder, tree, batch)))
 
-    def finish(self) -> dict[str, bytes]:
-        """Wait for the pages staged; those written. (One that could not be is not: it is
-        written again by `write_site`, which then reports what stops it.)"""
-        written = {}
+    def finish(self) -> set[str]:
+        """Wait for the pages staged; the paths of those written. (One that could not be is
+        not: it is written again by `write_site`, which then reports what stops it.)"""
+        written = set()
         for tree, future in self._futures:
             failure = future.result()  # a tree's pages are written in order, to the first failure
-            done = tree if failure is None else tree[: tree.index(failure[0])]
-            written.update((rel, self._staged[rel]) for rel in done)
+            written.update(tree if failure is None else tree[: tree.index(failure[0])])
         self._futures = []
         return written
 
@@ -405,6 +404,11 @@ class Stager:
         if top not in self._new:
             self._new[top] = not os.path.lexists(self.out_dir / top)
         return self._new[top]
+
+
+def _staging_folder(out_dir: Path) -> Path:
+    """Where this process writes the trees of new top folders before they move in."""
+    return out_dir / f"{STAGING_PREFIX}{os.getpid()}"
 
 
 def _trees(paths: Sequence[str]) -> list[list[str]]:

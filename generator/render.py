@@ -196,14 +196,7 @@ def page_view(resource: Resource) -> PageView:
 
 def render_page(resource: Resource) -> str:
     """Render the MDX page of one resource."""
-    return page_template().render(page=page_view(resource))
-
-
-@lru_cache(maxsize=1)
-def page_template() -> jinja2.Template:
-    """The resource page template, compiled once a process (some 0.03 s), and not looked up
-    again for each page."""
-    return environment().get_template("resource.mdx.j2")
+    return environment().get_template("resource.mdx.j2").render(page=page_view(resource))
 
 
 @dataclass(frozen=True, slots=True)

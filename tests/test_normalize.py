@@ -265,10 +265,11 @@ def test_an_all_of_that_only_annotates_a_schema_stands_for_it():
 
 def test_the_types_read_off_the_exclusive_file_lines_are_those_it_has_entries_for():
     # groups_of parses a type's lines alone: each type's are all its entries, as parsed whole.
-    from generator.exclusive import _blocks, _groups, _text, described, listed
+    from generator.exclusive import _blocks, _groups, _text, listed, parse_groups
 
-    assert listed() == frozenset(described())
-    assert {name: _groups(name) for name in listed()} == described()
+    described = parse_groups(_text())  # the whole file at once
+    assert listed() == frozenset(described)
+    assert {name: _groups(name) for name in listed()} == described
     # The lines before a type's are blank: YAML's errors name the file's lines.
     text = _blocks()["AWS::Lambda::Function"]
     assert text.count("\n", 0, len(text) - len(text.lstrip("\n"))) == next(

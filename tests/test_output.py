@@ -245,7 +245,7 @@ def test_the_stager_stages_nothing_under_a_top_folder_that_is_there(tmp_path):
     write_site(tmp_path, [A], prune=True)
     with Stager(tmp_path) as stager:
         stager.stage([A, B])
-        assert stager.finish() == {}  # written in place, page by page, by write_site
+        assert stager.finish() == set()  # written in place, page by page, by write_site
         result = write_site(tmp_path, [A, B], True, None, stager)
     assert result.written == (B.path,) and result.unchanged == (A.path,)
     assert (tmp_path / B.path).read_text() == B.text
