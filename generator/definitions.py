@@ -62,6 +62,20 @@ def type_of(schema: Any, doc: dict) -> str:
     return _type_or_none(schema, doc) or "string"
 
 
+def kind_of(schema: Any, doc: dict) -> str:
+    """The first of the data types `type_of` gives: the kind of value an example takes.
+
+    >>> kind_of({"type": ["integer", "string"]}, {}), kind_of({"items": {}}, {})
+    ('integer', 'array')
+    """
+    if type(schema) is dict and "$ref" not in schema:
+        declared = schema.get("type")
+        # most schemas; one with a `type` is no `allOf` that stands for another (`_annotated`)
+        if type(declared) is str and declared:
+            return declared.partition(" | ")[0]
+    return type_of(schema, doc).partition(" | ")[0]
+
+
 def _type_or_none(schema: Any, doc: dict, seen: frozenset[str] = frozenset()) -> str | None:
     """The data type a schema declares or implies, None when it says nothing of it; `seen`,
     the `$ref`s followed to it (a branch that leads back to one says nothing)."""

@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from generator import jsontext
-from generator.definitions import deref, description_of, type_of
+from generator.definitions import deref, description_of, kind_of, type_of
 from generator.exclusive import (
     Exclusive,
     for_pages,
@@ -468,7 +468,7 @@ def _one_value_allowed(doc: dict, name: str) -> bool:
     schema = deref(doc["properties"].get(name, {}), doc)[0]
     if not isinstance(schema, dict):
         return False
-    return only_value(schema, type_of(schema, doc).split(" | ")[0]) is not None
+    return only_value(schema, kind_of(schema, doc)) is not None
 
 
 def _deprecated_holders(

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.conditions import cfn_lint_exclusive, cfn_lint_required, held
-from generator.definitions import deref, type_of
+from generator.definitions import deref, kind_of
 from generator.labels import key_label, path_label
 from generator.model import ArrayValue, Literal, ObjectValue, Placeholder, Truncated, Value
 
@@ -220,7 +220,7 @@ class ValueBuilder:
 
     def cut(self, schema: Any, path: tuple[str, ...], required: bool) -> Truncated:
         """A cut value: empty of its type where the owner requires it."""
-        kind = type_of(schema, self.doc).split(" | ")[0]
+        kind = kind_of(schema, self.doc)
         empty = {"array": "[]", "object": "{}"}.get(kind) if required else None
         return Truncated(key_label(path), empty)
 
@@ -242,7 +242,7 @@ def _shape(target: dict, doc: dict, avoided: frozenset[str] = frozenset()) -> _S
     branches = target.get("oneOf") or target.get("anyOf")
     if isinstance(branches, list) and branches and _shaped_by_branches(target, branches, doc):
         return _Shape("", first_branch=_choice(branches, avoided))
-    kind = type_of(target, doc).split(" | ")[0]
+    kind = kind_of(target, doc)
     members = target.get("properties")
     if kind == "object" and isinstance(members, dict) and members:
         needed = frozenset(requires(target, avoided))
@@ -350,7 +350,7 @@ def _prefix_fixed(
         for key, member in members.items() if isinstance(members, dict) else ():
             member = deref(member, doc)[0] if isinstance(member, dict) else None
             if member is not None:
-                literal = only_value(member, type_of(member, doc).split(" | ")[0])
+                literal = only_value(member, kind_of(member, doc))
                 if literal is not None:
                     pairs.append((key, literal))
         fixed.append(tuple(pairs))
