@@ -3,6 +3,7 @@ it, else as much of its path as tells it apart (`{{ Environment[0].Name }}`)."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Collection
 
@@ -101,10 +102,12 @@ def _label_starts(labels: Collection[str]) -> set[str]:
     for label in labels:
         if "." not in label and "[" not in label:  # most: a key alone
             continue
-        for i, c in enumerate(label):
-            if c in ".[" and i:
-                starts.add(label[:i])
+        starts.update(label[: m.start()] for m in _PATH_STEP.finditer(label, 1))
     return starts
+
+
+# Where a label goes on into a member or an item.
+_PATH_STEP = re.compile(r"[.\[]")
 
 
 # The longest placeholder name a path gives; past it, a leaf is named by its key and a number.
