@@ -192,9 +192,9 @@ def normalize(spec: Spec) -> Resource:
             for names in _list_instead(list_schema, list_required)
         ),
         permissions=tuple(
-            HandlerPermissions(h, tuple(p for p in handlers[h.value].get("permissions", ()) if p))
-            for h in Handler
-            if h.value in handlers
+            HandlerPermissions(h, tuple(p for p in handlers[key].get("permissions", ()) if p))
+            for h, key in _HANDLER_KEYS
+            if key in handlers
         ),
         global_service=service.lower() in GLOBAL_SERVICES,
         lifecycle=_lifecycle(doc.get("lifecycle")),
@@ -217,6 +217,10 @@ def normalize(spec: Spec) -> Resource:
         ),
     )
 
+
+# The handlers with their keys in a schema's `handlers`, in page order (an Enum's iteration and
+# `.value` are slow, and each schema asks for each).
+_HANDLER_KEYS = tuple((h, h.value) for h in Handler)
 
 # The statuses of cfn-lint's `lifecycle` keyword: a service shut down, sunsetting (to be shut
 # down on its date), or in maintenance (no new features).
