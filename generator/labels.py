@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from generator.model import ArrayValue, ObjectValue, Placeholder, Value
 
 
 def short_names(
     values: dict[str, Value],
-    leaves: Collection[tuple[str, ...]],
+    leaves: Mapping[tuple[str, ...], str],
     tops: Collection[str],
     on_page: frozenset[str] | None = None,
 ) -> dict:
@@ -26,17 +26,16 @@ def short_names(
     value would fill both, where AWS asks two (an EVS environment's ten VLANs, each of its own
     CIDR block; a Spot Fleet's tag specifications, of a request and of its instances).
 
-    Only the leaves of the properties `on_page` (all, when None) are weighed: the others are
-    not shown. No name of a nested leaf starts with a top-level property's name: it would read
-    as a path through that property. A path of more than `MAX_LABEL` characters gives way to
-    the key and a number (`{{ DecimalPlaces_3 }}`).
+    `leaves` gives each placeholder's name as built (`path_label`) by its path. Only the leaves
+    of the properties `on_page` (all, when None) are weighed: the others are not shown. No name
+    of a nested leaf starts with a top-level property's name: it would read as a path through
+    that property. A path of more than `MAX_LABEL` characters gives way to the key and a number
+    (`{{ DecimalPlaces_3 }}`).
     """
-    shown = list(dict.fromkeys([*((name,) for name in tops), *leaves]))
-    if on_page is not None:
-        shown = [path for path in shown if path[0] in on_page]
     by_key: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for path in shown:
-        by_key[_key(path).lower()].append(path)  # `KmsKeyArn` and `KMSKeyArn` look alike
+    for path in dict.fromkeys([*((name,) for name in tops), *leaves]):
+        if on_page is None or path[0] in on_page:
+            by_key[_key(path).lower()].append(path)  # `KmsKeyArn` and `KMSKeyArn` look alike
     labels: dict[tuple[str, ...], str] = {}
     top_names = frozenset(tops)
     lowered_tops = {name.lower() for name in tops}
@@ -54,7 +53,7 @@ def short_names(
     names: dict[str, str] = {}  # placeholders' names by their paths, of those that change
     renamed = set()  # the properties that hold them: only their values are walked
     for path, label in labels.items():
-        if len(path) > 1 and (name := path_label(path)) != label:
+        if len(path) > 1 and (name := leaves[path]) != label:  # (top-level ones are no leaves)
             names[name] = label
             renamed.add(path[0])  # (property names are of letters and digits: none is another's)
     if not names:

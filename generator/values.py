@@ -115,7 +115,7 @@ class ValueBuilder:
         # By the path of their owner: members left out (deprecated, read-only) unless required,
         # and of choices one without them is taken.
         self.avoided = avoided
-        self.leaves: dict[tuple[str, ...], None] = {}  # the paths of the placeholders
+        self.leaves: dict[tuple[str, ...], str] = {}  # the placeholders' names by their paths
         # How many times the value being built is written out (the items the arrays around it
         # show), and the values written out in all, which the budget bounds.
         self.spread = 1
@@ -146,7 +146,7 @@ class ValueBuilder:
             ):
                 return self.cut(schema, path, required)
             target, followed = deref(schema, self.doc, seen, self.targets)
-        if path in self.avoided:  # a shape of this place only
+        if self.avoided and path in self.avoided:  # a shape of this place only
             shape = self.shapes.get((id(target), path))
             if shape is None:
                 shape = self.shapes[(id(target), path)] = _shape(
@@ -212,11 +212,11 @@ class ValueBuilder:
             return ArrayValue(item, count, path_label(path), fixed)
         if (literal := only_value(target, shape.kind)) is not None:
             return literal
-        self.leaves[path] = None
+        self.leaves[path] = name = path_label(path)
         self.written += self.spread
         if self.budget is not None and self.written > self.budget:
             raise _OverBudget
-        return Placeholder(path_label(path), shape.kind)
+        return Placeholder(name, shape.kind)
 
     def cut(self, schema: Any, path: tuple[str, ...], required: bool) -> Truncated:
         """A cut value: empty of its type where the owner requires it."""
