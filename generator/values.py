@@ -287,6 +287,8 @@ def only_value(schema: dict, kind: str) -> Literal | None:
     its `enum` (or of cfn-lint's `enumCaseInsensitive`), or `{}` for an object that may have no
     member. Never null (no page shows one).
     """
+    if kind != "object" and _ONE_VALUE_KEYS.isdisjoint(schema):  # most schemas: none of them
+        return None
     if "const" in schema:
         values = [schema["const"]]
     elif isinstance(schema.get("enum"), list) and len(schema["enum"]) == 1:
@@ -312,6 +314,8 @@ def only_value(schema: dict, kind: str) -> Literal | None:
     return Literal(json.dumps(values[0], sort_keys=True))
 
 
+# The keywords by which a schema other than an object's may allow one value only.
+_ONE_VALUE_KEYS = frozenset({"const", "enum", "enumCaseInsensitive", "pattern"})
 # A pattern that matches one string only: anchored, of plain characters or escaped punctuation.
 _LITERAL_PATTERN = re.compile(r"\^((?:[^\\.^$*+?()\[\]{}|]|\\[^A-Za-z0-9])*)\$")
 
