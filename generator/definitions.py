@@ -57,9 +57,10 @@ def _annotated(schema: dict) -> Any:
     return shaping[0] if len(shaping) == 1 else None
 
 
-def type_of(schema: Any, doc: dict) -> str:
-    """The data type shown for a property: its own, or that of what its `$ref` names."""
-    return _type_or_none(schema, doc) or "string"
+def type_of(schema: Any, doc: dict, targets: dict | None = None) -> str:
+    """The data type shown for a property: its own, or that of what its `$ref` names
+    (`targets`: as of `deref`)."""
+    return _type_or_none(schema, doc, frozenset(), targets) or "string"
 
 
 def kind_of(schema: Any, doc: dict) -> str:
@@ -76,10 +77,12 @@ def kind_of(schema: Any, doc: dict) -> str:
     return type_of(schema, doc).partition(" | ")[0]
 
 
-def _type_or_none(schema: Any, doc: dict, seen: frozenset[str] = frozenset()) -> str | None:
+def _type_or_none(
+    schema: Any, doc: dict, seen: frozenset[str] = frozenset(), targets: dict | None = None
+) -> str | None:
     """The data type a schema declares or implies, None when it says nothing of it; `seen`,
     the `$ref`s followed to it (a branch that leads back to one says nothing)."""
-    target, seen = deref(schema, doc, seen)
+    target, seen = deref(schema, doc, seen, targets)
     declared = target.get("type")
     if isinstance(declared, str):
         return declared
@@ -94,19 +97,19 @@ def _type_or_none(schema: Any, doc: dict, seen: frozenset[str] = frozenset()) ->
         types = dict.fromkeys(
             part
             for b in branches
-            if (t := _type_or_none(b, doc, seen))
+            if (t := _type_or_none(b, doc, seen, targets))
             for part in t.split(" | ")  # a branch's own union: each type once
         )
         return " | ".join(types) or None
     return None
 
 
-def description_of(schema: Any, doc: dict) -> str:
+def description_of(schema: Any, doc: dict, targets: dict | None = None) -> str:
     """The property's own description, else (where it has none, or an empty one) the one of
-    the definition its `$ref` names."""
+    the definition its `$ref` names (`targets`: as of `deref`)."""
     if isinstance(schema, dict) and isinstance(schema.get("description"), str):
         if own := schema["description"].strip():
             return own
-    target, _ = deref(schema, doc)
+    target, _ = deref(schema, doc, targets=targets)
     text = target.get("description", "")
     return text.strip() if isinstance(text, str) else ""

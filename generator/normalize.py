@@ -97,8 +97,12 @@ def normalize(spec: Spec) -> Resource:
     avoided = _members_by_owner(
         nested_deprecated | _deprecated_holders(doc, nested_deprecated) | read_only_paths
     )
-    values, builder = build_values(doc, read_only_paths, avoided, conditions)
-    tops = {name: deref(schema, doc)[0] for name, schema in doc["properties"].items()}
+    # What each $ref of the document (as the groups left it) names, resolved once for all.
+    targets: dict[str, Any] = {}
+    values, builder = build_values(doc, read_only_paths, avoided, conditions, targets)
+    tops = {
+        name: deref(schema, doc, targets=targets)[0] for name, schema in doc["properties"].items()
+    }
     # Named by what the examples show: the properties they set.
     on_page = {n for n in shown | required if n not in read_only and n not in unset}
     values = short_names(values, builder.leaves, doc["properties"], frozenset(on_page))
@@ -119,8 +123,8 @@ def normalize(spec: Spec) -> Resource:
                 Property(
                     name=name,
                     field_name=field_name(name, service.lower()),
-                    type=type_of(schema, doc),
-                    description=description_of(schema, doc),
+                    type=type_of(schema, doc, targets),
+                    description=description_of(schema, doc, targets),
                     required=name in required,
                     read_only=name in read_only,
                     write_only=name in write_only,

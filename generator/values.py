@@ -35,16 +35,19 @@ def build_values(
     read_only: frozenset[tuple[str, ...]],
     avoided: Mapping[tuple[str, ...], frozenset[str]],
     conditions: Mapping[str, dict],
+    targets: dict[str, Any] | None = None,
 ) -> tuple[dict[str, Value], ValueBuilder]:
     """The values of a schema's properties, at the deepest of VALUE_DEPTHS that keeps within
     VALUE_BUDGET (the last depth, whatever it takes), and the builder that made them (its
     leaves, notes and members name the placeholders). `read_only` and `avoided`: as of
-    ValueBuilder; `conditions`: what conditions add to each property (see `conditional`)."""
+    ValueBuilder; `conditions`: what conditions add to each property (see `conditional`);
+    `targets`: what each `$ref` of the document names, as of `deref` (the caller's too)."""
+    targets = {} if targets is None else targets
     shapes: dict[Any, _Shape] = {}  # shared by the attempts: they read the same schemas
     for depth in VALUE_DEPTHS:
         last = depth == VALUE_DEPTHS[-1]
         builder = ValueBuilder(
-            doc, read_only, depth, shapes, None if last else VALUE_BUDGET, avoided
+            doc, read_only, depth, shapes, None if last else VALUE_BUDGET, avoided, targets
         )
         try:
             values = {
@@ -104,6 +107,7 @@ class ValueBuilder:
         shapes: dict[Any, _Shape],
         budget: int | None = None,
         avoided: Mapping[tuple[str, ...], frozenset[str]] = {},
+        targets: dict[str, Any] | None = None,
     ) -> None:
         self.doc = doc
         self.read_only = read_only
@@ -120,7 +124,7 @@ class ValueBuilder:
         # show), and the values written out in all, which the budget bounds.
         self.spread = 1
         self.written = 0
-        self.targets: dict[str, Any] = {}  # what each $ref names
+        self.targets = {} if targets is None else targets  # what each $ref names
 
     def build(
         self,
