@@ -144,7 +144,7 @@ def _build_all(
 ) -> list[Built]:
     """Build the schemas that need it, on every core when there are many; in input order.
     Each chunk's pages go to `on_pages` as it comes (each schema's, in one process)."""
-    workers = min(os.cpu_count() or 1, len(todo) // PARALLEL_CHUNK)
+    workers = min(usable_cpus(), len(todo) // PARALLEL_CHUNK)
     if workers < 2:
         results = []
         for source in todo:
@@ -172,6 +172,18 @@ def _pages_to(on_pages: Callable[[list[Page]], None] | None, built: Sequence[Bui
     pages = [outcome.page for outcome, _ in built if outcome.page is not None]
     if on_pages is not None and pages:
         on_pages(pages)
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on: those of its affinity mask where the system keeps one
+    (`taskset`, a container's cpuset), which `os.cpu_count()` (the machine's) does not heed.
+
+    >>> usable_cpus() >= 1
+    True
+    """
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def pool_map(fn: Callable[..., Any], workers: int, *iterables: Sequence[Any]) -> Iterator[Any]:

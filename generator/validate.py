@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -27,7 +26,7 @@ from typing import Any
 import yaml
 
 from generator.backend import CloudControlBackend
-from generator.build import build, check_stop, pool_map
+from generator.build import build, check_stop, pool_map, usable_cpus
 from generator.errors import UsageError
 from generator.executor import CloudControlClient, Executor
 from generator.extract import extract_examples
@@ -121,7 +120,7 @@ def validate(
 
 def run_pages(pages: Sequence[_Page]) -> list[PageRun | None]:
     """Every page's scenario; on every core when there are many, each with its own mock."""
-    workers = min(os.cpu_count() or 1, len(pages) // PARALLEL_CHUNK)
+    workers = min(usable_cpus(), len(pages) // PARALLEL_CHUNK)
     if workers < 2:
         return _run_chunk(pages)
     chunks = [pages[i : i + PARALLEL_CHUNK] for i in range(0, len(pages), PARALLEL_CHUNK)]

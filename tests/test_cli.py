@@ -746,3 +746,25 @@ def test_running_tasks_stop_not_waited_for_when_their_results_are_no_longer_want
     results.close()  # as KeyboardInterrupt in the reader does
     assert time.monotonic() - start < 15
     assert workers and not any(running(pid) for pid in workers)
+
+
+ONE_CPU = """
+import os
+from generator.build import usable_cpus
+
+os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+print(usable_cpus(), os.cpu_count() > 1)
+"""
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "sched_setaffinity") or len(os.sched_getaffinity(0)) < 2,
+    reason="needs an affinity mask of two CPUs or more",
+)
+def test_workers_are_as_many_as_the_cpus_the_process_may_run_on_not_the_machines():
+    # As under `taskset -c 0` or a container's cpuset: one CPU of several, so builds and
+    # validations run in-process rather than as two workers time-sharing one CPU.
+    proc = subprocess.run(
+        [sys.executable, "-c", ONE_CPU], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "1 True\n", "")
