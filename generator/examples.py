@@ -154,6 +154,19 @@ def _patchable(resource: Resource) -> Iterator[tuple[str, Value]]:
             yield from ((f"/{p.name}/{m}", _member_at(p.value, m)) for m in p.patch_members)
 
 
+def conditionally_patched(resource: Resource) -> tuple[str, ...]:
+    """Of the schema's `conditionalCreateOnlyProperties`, those the patch sets or holds, as
+    `A` or `A.B` (`A[*].B` through arrays)."""
+    if not resource.conditional_create_only:  # most resources
+        return ()
+    patched = [tuple(path.split("/")[1:]) for path, _ in _patchable(resource)]
+    return tuple(
+        ".".join(path).replace(".*", "[*]")
+        for path in resource.conditional_create_only
+        if any(path[: len(p)] == p or p[: len(path)] == path for p in patched)
+    )
+
+
 def _member_at(value: Value, path: str) -> Value:
     """The member of an object value at a path of member names (`A/B`)."""
     for key in path.split("/"):

@@ -208,6 +208,9 @@ class Resource:
     partly_patched_members: tuple[str, ...] = ()
     tied_members: tuple[str, ...] = ()
     unpatched_needs: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The schema's `conditionalCreateOnlyProperties`, as key paths (`*` for array items): what
+    # AWS updates only under certain conditions (an RDS engine version is raised, not lowered).
+    conditional_create_only: tuple[tuple[str, ...], ...] = ()
 
     @property
     def resource_id(self) -> str:

@@ -219,6 +219,9 @@ def normalize(spec: Spec) -> Resource:
             for p in properties
             if p.shown and p.name in needing and p.name not in wholly_fixed and not p.patch_members
         ),
+        conditional_create_only=_outermost(
+            doc.get("conditionalCreateOnlyProperties", ()), doc["properties"]
+        ),
     )
 
 
@@ -255,6 +258,28 @@ def _dotted(pointers: Any, properties: Collection[str]) -> tuple[str, ...]:
         if path[0] in properties and not any(path[:n] in listed for n in range(2, len(path)))
     )
     return tuple(dict.fromkeys(dotted))
+
+
+def _outermost(pointers: Any, properties: Collection[str]) -> tuple[tuple[str, ...], ...]:
+    """The `/properties/A/B...` pointers of the `properties` as key paths, in the schema's
+    order, each once; not those inside another one listed (which go without saying).
+
+    >>> _outermost(["/properties/A", "/properties/A/B", "/properties/C/*/D", "/X"], ["A", "C"])
+    (('A',), ('C', '*', 'D'))
+    """
+    paths = [
+        tuple(p.split("/")[2:])
+        for p in pointers
+        if isinstance(p, str) and p.startswith("/properties/")
+    ]
+    listed = set(paths)
+    return tuple(
+        dict.fromkeys(
+            path
+            for path in paths
+            if path[0] in properties and not any(path[:n] in listed for n in range(1, len(path)))
+        )
+    )
 
 
 def _fixed_tags(doc: dict) -> frozenset[str]:

@@ -82,6 +82,8 @@ class PageView:
     partly_patched: tuple[tuple[str, tuple[str, ...], int], ...]
     tied: tuple[tuple[str, tuple[str, ...], int], ...]
     unpatched_needs: tuple[tuple[str, tuple[str, ...]], ...]
+    # What the patch sets that AWS updates only under certain conditions, as `A.B`.
+    conditional: tuple[str, ...]
     region: str
     # Each handler's heading and permissions, one a line ("" where it lists none).
     permissions: tuple[tuple[str, str], ...]
@@ -187,6 +189,7 @@ def page_view(resource: Resource) -> PageView:
         partly_patched=_unpatched(resource.partly_patched_members),
         tied=_unpatched(resource.tied_members),
         unpatched_needs=resource.unpatched_needs,
+        conditional=examples.conditionally_patched(resource),
         region=DEFAULT_REGION,
         permissions=tuple(
             (p.handler.value.capitalize(), ",\n".join(p.permissions)) for p in resource.permissions

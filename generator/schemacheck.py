@@ -120,6 +120,7 @@ POINTER_LISTS = (
     "writeOnlyProperties",
     "createOnlyProperties",
     "deprecatedProperties",
+    "conditionalCreateOnlyProperties",
 )
 # What the generator reads of each keyword it walks: a schema, a map or list of schemas, or a
 # value of one JSON type. Booleans are schemas too (true: anything, false: nothing).
@@ -280,8 +281,8 @@ def _check_list_names(label: str, schema: Any, properties: dict) -> None:
 
 
 def _check_pointer_lists(label: str, document: dict) -> None:
-    """The read-only, write-only and create-only lists must be arrays of JSON pointers, and
-    `additionalIdentifiers` an array of them."""
+    """The read-only, write-only, create-only (conditionally too) and deprecated lists must be
+    arrays of JSON pointers, and `additionalIdentifiers` an array of them."""
     for key in POINTER_LISTS:
         if key in document:
             _check_pointers(label, (key,), document[key])

@@ -685,6 +685,32 @@ def test_an_update_handler_with_nothing_to_patch_says_so(site, pages):
     ) in page
 
 
+def test_what_aws_updates_only_under_conditions_is_named_under_the_patch(site, pages):
+    # The schema's conditionalCreateOnlyProperties, of those the patch sets: an RDS DB
+    # instance's Engine is; its create-only-like restore sources (RestoreTime, ...) are not
+    # in the patch, and not named.
+    update = update_of(site, pages, "AWS::RDS::DBInstance")
+    note = update.split("\n\nAWS updates ")[1].split("\n")[0]
+    assert "<code>Engine</code>" in note and "RestoreTime" not in note
+    assert note.endswith(
+        "only under certain conditions (the schema's <code>conditionalCreateOnlyProperties</code>; "
+        "an RDS DB instance's engine version, for one, can be upgraded but not downgraded): see "
+        "AWS's documentation for the changes they take in place."
+    )
+    # Nested members by their paths; one inside another listed goes without saying.
+    update = update_of(site, pages, "AWS::Transfer::Server")
+    assert (
+        "AWS updates <code>EndpointDetails</code> and <code>IpAddressType</code> only under"
+    ) in update
+    update = update_of(site, pages, "AWS::OpenSearchService::Domain")
+    assert "<code>EncryptionAtRestOptions.KmsKeyId</code>" in update
+    assert "the changes it takes in place" in update_of(site, pages, "AWS::EC2::VPC")
+    # Most schemas list none.
+    assert "conditionalCreateOnlyProperties" not in page_of(
+        site, pages, "AWS::Lambda::EventInvokeConfig"
+    )
+
+
 def test_each_use_of_a_definition_gets_placeholders_of_its_own(site, pages):
     # The three ResourceARNs of an application's input all name #/definitions/Arn, but the
     # words beside each $ref say whose: a Lambda function's, a delivery stream's, a data

@@ -371,6 +371,11 @@ def test_a_broken_ref_is_found_however_the_json_text_writes_it(encode):
             lambda d: d.update(deprecatedProperties="/properties/Qualifier"),
             "x.json#/deprecatedProperties: expected an array of JSON pointers, got string",
         ),
+        (
+            lambda d: d.update(conditionalCreateOnlyProperties={"Qualifier": True}),
+            "x.json#/conditionalCreateOnlyProperties: expected an array of JSON pointers, "
+            "got object",
+        ),
         # The mock reads the additional identifiers.
         (
             lambda d: d.update(additionalIdentifiers=["/properties/FunctionName"]),
