@@ -193,6 +193,9 @@ class Resource:
     # Properties AWS takes no value of, or deprecates, by their descriptions' words or AWS's
     # documentation (data/exclusive.yaml's `never set:`): the examples leave them out.
     never_set: tuple[str, ...] = ()
+    # Members of nested objects that AWS takes no value of (exclusive.yaml's `never set:` of a
+    # definition, say), by their object (`LinuxParameters`): the examples leave them out.
+    nested_never_set: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # Nested members the schema lists in `deprecatedProperties`, as `A.B` (`A[*].B` through
     # arrays): left out of the examples unless required.
     deprecated_members: tuple[str, ...] = ()

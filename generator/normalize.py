@@ -17,7 +17,7 @@ from generator.exclusive import (
     with_needs,
     with_sets,
 )
-from generator.jsonpointer import overlaps, split_pointer
+from generator.jsonpointer import overlaps, resolve_pointer, split_pointer
 from generator.labels import short_names
 from generator.model import (
     Field,
@@ -77,6 +77,7 @@ def normalize(spec: Spec) -> Resource:
     avoided_top = read_only | listed_deprecated | never
     required = required_of(doc, avoided_top)
     doc = for_pages(doc, exclusive)  # the nested groups; the top-level ones are applied here
+    nested_never = _nested_never(doc, exclusive)
     required = _preferred(top, doc, required, avoided_top)
     required |= _needed(top, required, avoided_top)
     deprecated = listed_deprecated - required
@@ -186,6 +187,7 @@ def normalize(spec: Spec) -> Resource:
         list_required=list_required,
         list_sources=tuple(list_filter_property(doc, name) for name in list_required),
         never_set=tuple(sorted((never - required - listed_deprecated) & set(doc["properties"]))),
+        nested_never_set=nested_never,
         api_create_only=tuple(
             sorted(
                 {f.partition("/")[0] for g in exclusive for f in g.fixed} & set(doc["properties"])
@@ -258,6 +260,39 @@ def _dotted(pointers: Any, properties: Collection[str]) -> tuple[str, ...]:
         if path[0] in properties and not any(path[:n] in listed for n in range(2, len(path)))
     )
     return tuple(dict.fromkeys(dotted))
+
+
+def _nested_never(doc: dict, groups: list[Exclusive]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The members that nested groups' `never set` took out of their objects in the examples'
+    copy of the schema (`for_pages`: not those the object requires), by their object."""
+    taken: dict[str, set[str]] = {}
+    for group in groups:
+        if group.where and group.never:
+            members = resolve_pointer(doc, group.where).get("properties", {})
+            if out := group.never - members.keys():
+                taken.setdefault(_owner_label(group.where), set()).update(out)
+    return tuple((owner, tuple(sorted(names))) for owner, names in sorted(taken.items()))
+
+
+def _owner_label(pointer: str) -> str:
+    """A nested object as a page names it: a definition by its name, a member by its path.
+
+    >>> _owner_label("/definitions/LinuxParameters")
+    'LinuxParameters'
+    >>> _owner_label("/definitions/SolutionConfig/properties/HpoConfig")
+    'SolutionConfig.HpoConfig'
+    >>> _owner_label("/properties/Rules/items/properties/Action")
+    'Rules[*].Action'
+    """
+    tokens = split_pointer(pointer)
+    label, rest = tokens[1], list(tokens[2:])
+    while rest:
+        keyword = rest.pop(0)
+        if keyword == "items":
+            label += "[*]"
+        elif keyword == "properties" and rest:
+            label += f".{rest.pop(0)}"
+    return label
 
 
 def _outermost(pointers: Any, properties: Collection[str]) -> tuple[tuple[str, ...], ...]:

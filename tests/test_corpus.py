@@ -711,6 +711,26 @@ def test_what_aws_updates_only_under_conditions_is_named_under_the_patch(site, p
     )
 
 
+def test_members_of_nested_objects_aws_takes_no_value_of_are_named_by_their_object(site, pages):
+    # exclusive.yaml's `never set:` of definitions: the examples leave them out, and say so.
+    page = page_of(site, pages, "AWS::Batch::JobDefinition")
+    assert (
+        "\n\nThe examples that set properties leave out members of nested objects that AWS "
+        "takes no value of or deprecates (see AWS's documentation): <code>Memory</code>, "
+        "<code>Privileged</code>, <code>Ulimits</code> and <code>Vcpus</code> of "
+        "<code>ContainerProperties</code>; <code>Devices</code>, <code>MaxSwap</code>, "
+        "<code>SharedMemorySize</code>, <code>Swappiness</code> and <code>Tmpfs</code> of "
+        "<code>LinuxParameters</code>; <code>Host</code> of <code>Volume</code>.\n"
+    ) in page
+    assert "MaxSwap:" not in page and "Vcpus:" not in page
+    # A member of a member, by its path; after the note of top-level ones, "also".
+    page = page_of(site, pages, "AWS::Personalize::Solution")
+    assert "<code>HpoObjective</code> of <code>SolutionConfig.HpoConfig</code>." in page
+    page = page_of(site, pages, "AWS::AuditManager::Assessment")
+    assert "The examples that set properties leave out <code>AwsAccount</code>" in page
+    assert "The examples that set properties also leave out members of nested objects" in page
+
+
 def test_each_use_of_a_definition_gets_placeholders_of_its_own(site, pages):
     # The three ResourceARNs of an application's input all name #/definitions/Arn, but the
     # words beside each $ref say whose: a Lambda function's, a delivery stream's, a data
