@@ -49,7 +49,11 @@ def cell(text: str) -> str:
     'Use &#123;Name&#125; &lt;b&gt;&#42;not&#42;&lt;/b&gt; here'
     >>> cell("see https://a.b/c_d or www.x.org")
     'see https&#58;//a.b/c&#95;d or www&#46;x.org'
+    >>> cell("string"), cell("")
+    ('string', '')
     """
+    if text.isalnum() or not text:
+        return text  # a type name or no description (most cells): nothing to escape
     return _escaped(" ".join(text.split()))
 
 
