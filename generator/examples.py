@@ -316,11 +316,15 @@ def items_of(value: ArrayValue) -> list[Value]:
 
     >>> [i.name for i in items_of(ArrayValue(Placeholder("Ids[0]", "string"), 2))]
     ['Ids[0]', 'Ids[1]']
+    >>> items_of(ArrayValue(Placeholder("Ids[0]", "string"), 1))
+    [Placeholder(name='Ids[0]', type='string')]
     >>> tag = ObjectValue((("Key", Placeholder("Tags[0].Key", "string")),))
     >>> [i.members[0][1].name for i in items_of(ArrayValue(tag, 2, "Tags"))]
     ['Tags[0].Key', 'Tags[1].Key']
     """
     item = value.item
+    if value.count == 1 and not value.fixed:
+        return [item]  # most arrays: their one item is as it stands
     if isinstance(item, Placeholder) and item.name.endswith("[0]"):
         stem = item.name[: -len("[0]")]
         return [Placeholder(f"{stem}[{i}]", item.type) for i in range(value.count)]
