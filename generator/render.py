@@ -296,10 +296,21 @@ class _Partials(jinja2.FileSystemLoader):
         return expanded, filename, uptodate
 
 
+class _Environment(jinja2.Environment):
+    """An environment whose templates read `a.b` as the attribute `b` alone.
+
+    Jinja's `getattr`, a method of its own, tries the item `a["b"]` where there is no such
+    attribute; the templates read no item so, and the builtin takes a fraction of the time
+    of the page's 80 attribute reads. A name the object lacks is an AttributeError.
+    """
+
+    getattr = staticmethod(getattr)
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """The one Jinja environment, with one escaping filter per output context."""
-    env = jinja2.Environment(
+    env = _Environment(
         loader=_Partials(str(template_dir())),
         trim_blocks=True,
         lstrip_blocks=True,
