@@ -322,6 +322,9 @@ def environment() -> jinja2.Environment:
         # itself: for these templates it walked the tree to change nothing (2% of rendering).
         optimized=False,
     )
+    # Jinja's own globals (range, dict, lipsum, ...): the templates use none, and each page's
+    # context would copy them, by ChainMap's Python code (2% of the time of rendering).
+    env.globals.clear()
     env.filters.update(
         cell=escape.cell,
         cell_lines=escape.cell_lines,
