@@ -35,6 +35,8 @@ _YAML_NOT_TEXT = re.compile(
     r"[yYnN]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
     r"|null|Null|NULL|[0-9].*"
 )
+# What a match of it starts with.
+_YAML_NOT_TEXT_START = "yYnNtTfFoO0123456789"
 # A line break as text files write one; other separators (U+2028, form feed, ...) stand
 # mid-sentence in AWS's text and are white space like any other.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -49,7 +51,11 @@ def cell(text: str) -> str:
     'Use &#123;Name&#125; &lt;b&gt;&#42;not&#42;&lt;/b&gt; here'
     >>> cell("see https://a.b/c_d or www.x.org")
     'see https&#58;//a.b/c&#95;d or www&#46;x.org'
+    >>> cell("string"), cell("")
+    ('string', '')
     """
+    if text.isalnum() or not text:
+        return text  # a type name or no description (most cells): nothing to escape
     return _escaped(" ".join(text.split()))
 
 
@@ -120,9 +126,11 @@ def yaml_key(name: str) -> str:
     """A property name as a YAML key or value: quoted where YAML would read it as no string
     (a boolean, null or number in YAML 1.1 or 1.2); a name is letters and digits.
 
-    >>> yaml_key("Name"), yaml_key("Null"), yaml_key("On"), yaml_key("1e5")
-    ('Name', "'Null'", "'On'", "'1e5'")
+    >>> yaml_key("Name"), yaml_key("Null"), yaml_key("On"), yaml_key("1e5"), yaml_key("Value")
+    ('Name', "'Null'", "'On'", "'1e5'", 'Value')
     """
+    if name[:1] not in _YAML_NOT_TEXT_START:
+        return name  # most names: no match could start
     return yaml_quoted(name) if _YAML_NOT_TEXT.fullmatch(name) else name
 
 

@@ -199,15 +199,6 @@ def _cut(value: Value) -> bool:
     return isinstance(value, Truncated) and value.empty is None
 
 
-def holds_cut(value: Value) -> bool:
-    """Whether a value was cut anywhere in it (too deep or recursive), left empty or out."""
-    if isinstance(value, ArrayValue):
-        return holds_cut(value.item)
-    if isinstance(value, ObjectValue):
-        return any(holds_cut(v) for _, v in value.members)
-    return isinstance(value, Truncated)
-
-
 # The YAML and JSON writers below find a value cut (`_cut`) as they write it, from what its
 # members give: walking each value first would walk what is below it once per level above it.
 # The YAML writers add their lines to one list, each line once, and take back what they added
@@ -286,19 +277,19 @@ def patch_document(resource: Resource) -> tuple[str, bool]:
     operation a line ("" where it holds none), and whether a value it would set was cut, in
     part or whole (and left out): one walk of what may be patched gives both."""
     lines = []
-    holds = False
+    cuts: list[Value] = []
     for path, value in _patchable(resource):
-        text = _json_value(value)  # None where cut whole, as `patch_ops` leaves it out
+        text = _json_value(value, cuts)  # None where cut whole, as `patch_ops` leaves it out
         if text is not None:
             lines.append(f'  {{"op": "add", "path": "{path}", "value": {text}}}')
-        holds = holds or holds_cut(value)
-    return ("[\n" + ",\n".join(lines) + "\n]" if lines else ""), holds
+    return ("[\n" + ",\n".join(lines) + "\n]" if lines else ""), bool(cuts)
 
 
-def _json_value(value: Value) -> str | None:
+def _json_value(value: Value, cuts: list[Value]) -> str | None:
     """JSON text of a value with placeholders: string ones quoted, the rest (numbers,
     booleans, free-form objects) bare, to be replaced by JSON of their type; without cut
-    members, and None where the value was cut."""
+    members, and None where the value was cut. What it finds cut (too deep or recursive, left
+    empty or out) it adds to `cuts`."""
     if isinstance(value, Placeholder):
         text = placeholder(value.name)
         return _json_string(text) if value.type == "string" else text
@@ -308,13 +299,15 @@ def _json_value(value: Value) -> str | None:
         members = [
             f"{_json_string(k)}: {text}"
             for k, v in value.members
-            if (text := _json_value(v)) is not None
+            if (text := _json_value(v, cuts)) is not None
         ]
         return "{" + ", ".join(members) + "}" if members or not value.members else None
     if isinstance(value, ArrayValue):
         if _cut(value.item):  # (its items are like it: none is cut, where it is not)
+            cuts.append(value.item)
             return None
-        return "[" + ", ".join(_json_value(item) or "{}" for item in items_of(value)) + "]"
+        return "[" + ", ".join(_json_value(item, cuts) or "{}" for item in items_of(value)) + "]"
+    cuts.append(value)
     return None if value.empty is None else (value.empty or "{}")
 
 
@@ -323,11 +316,15 @@ def items_of(value: ArrayValue) -> list[Value]:
 
     >>> [i.name for i in items_of(ArrayValue(Placeholder("Ids[0]", "string"), 2))]
     ['Ids[0]', 'Ids[1]']
+    >>> items_of(ArrayValue(Placeholder("Ids[0]", "string"), 1))
+    [Placeholder(name='Ids[0]', type='string')]
     >>> tag = ObjectValue((("Key", Placeholder("Tags[0].Key", "string")),))
     >>> [i.members[0][1].name for i in items_of(ArrayValue(tag, 2, "Tags"))]
     ['Tags[0].Key', 'Tags[1].Key']
     """
     item = value.item
+    if value.count == 1 and not value.fixed:
+        return [item]  # most arrays: their one item is as it stands
     if isinstance(item, Placeholder) and item.name.endswith("[0]"):
         stem = item.name[: -len("[0]")]
         return [Placeholder(f"{stem}[{i}]", item.type) for i in range(value.count)]
