@@ -148,8 +148,9 @@ def read_spec(path: Path, meta_check: bool = True) -> Spec:
 def parse_spec(label: str, data: bytes, meta_check: bool = True) -> Spec:
     """Parse and check the bytes of one schema; `label` names it in messages."""
     duplicates: list[tuple[str, str]] = []
+    refs: set[str] = set()
     try:
-        document = jsontext.loads(data, duplicates)
+        document = jsontext.loads(data, duplicates, refs)
     except UnicodeDecodeError as e:
         line, column, message = jsontext.not_utf8(data, e)
         raise SpecError(label, None, message, line, column) from e
@@ -158,7 +159,7 @@ def parse_spec(label: str, data: bytes, meta_check: bool = True) -> Spec:
         raise SpecError(label, where[0], f"invalid JSON: {e.message}", *where[1:]) from e
     if not isinstance(document, dict):
         raise SpecError(label, "", f"expected an object, got {jsontext.json_type(document)}")
-    check_structure(label, document, data)
+    check_structure(label, document, data, None if duplicates else refs)
     warnings = tuple(
         f"{label}#{pointer}: the name {json.dumps(name)} twice in one object: the last is read"
         for pointer, name in duplicates

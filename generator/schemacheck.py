@@ -49,12 +49,19 @@ SAME_DOCUMENT_REFS = ("#", "resource-schema.json#")
 _REF_VALUE = re.compile(rb'"\$ref"[ \t\n\r]*:[ \t\n\r]*"([^"\\]*(?:\\.[^"\\]*)*)"')
 # An escaped letter of "$ref" (\u0024, \u0072, \u0065, \u0066): the key could be written so.
 _ESCAPED_REF_LETTER = re.compile(rb"\\u00(?:24|6[56]|72)")
+# Text whose scan finds other `$ref` values than the parser read: one with an escaped letter of
+# "$ref" (then its document is written out and scanned), or a name that ends in `"$ref` (whose
+# value the scan takes for a $ref's).
+_SCAN_NOT_PARSE = re.compile(rb'\\(?:u00(?:24|6[56]|72)|"\$ref")')
 
 
-def check_structure(label: str, document: dict, data: bytes | None = None) -> None:
+def check_structure(
+    label: str, document: dict, data: bytes | None = None, refs: set[str] | None = None
+) -> None:
     """Raise SpecError for what no page can be made from: the checks we rely on.
 
-    `data`, the JSON text the document was parsed from, spares writing it out again.
+    `data`, the JSON text the document was parsed from, spares writing it out again; `refs`,
+    the `$ref` values the parser read from it (`jsontext.loads`, no name twice), scanning it.
     """
     type_name = document.get("typeName")
     if not isinstance(type_name, str):
@@ -83,7 +90,7 @@ def check_structure(label: str, document: dict, data: bytes | None = None) -> No
         if name not in properties:
             raise SpecError(label, f"/required/{i}", f"{name!r} names no property")
     _check_pointer_lists(label, document)
-    _check_refs(label, document, data)
+    _check_refs(label, document, data, refs)
     handlers = document.get("handlers")
     if handlers is not None:
         _check_handlers(label, handlers)
@@ -335,10 +342,10 @@ def _names_property(document: dict, pointer: Any) -> bool:
     return True
 
 
-def _check_refs(label: str, document: dict, data: bytes | None) -> None:
+def _check_refs(label: str, document: dict, data: bytes | None, refs: set[str] | None) -> None:
     """Every `$ref` must name a schema in the same document, not only `$ref`s that lead back
     to it (`A: {$ref: B}, B: {$ref: A}`: no schema at all, whose type a page would invent)."""
-    named = {ref: _named_schema(document, ref) for ref in _ref_targets(document, data)}
+    named = {ref: _named_schema(document, ref) for ref in _ref_targets(document, data, refs)}
     if None not in named.values():
         # Only a $ref's target that is itself a $ref (or an annotated one) may start a loop.
         _check_ref_loops(
@@ -390,13 +397,20 @@ def _check_ref_loops(label: str, document: dict, targets: Iterable[str]) -> None
             raise SpecError(label, pointer, message)
 
 
-def _ref_targets(document: dict, data: bytes | None = None) -> set[str]:
+def _ref_targets(
+    document: dict, data: bytes | None = None, refs: set[str] | None = None
+) -> set[str]:
     """The distinct `$ref` values of a document (a fast scan of its JSON text).
 
     The text it was parsed from serves unless a `$ref` key could hide in it behind escapes
-    or another encoding than UTF-8 (whose JSON text never holds a NUL byte).
+    or another encoding than UTF-8 (whose JSON text never holds a NUL byte). The `$ref`s the
+    parser read from it (`refs`) are what the scan finds, but where `_SCAN_NOT_PARSE` says.
     """
-    if data is None or b"\x00" in data or _ESCAPED_REF_LETTER.search(data):
+    if data is None or b"\x00" in data:
+        data = json.dumps(document).encode()
+    elif refs is not None and not (b"\\" in data and _SCAN_NOT_PARSE.search(data)):
+        return refs
+    elif _ESCAPED_REF_LETTER.search(data):
         data = json.dumps(document).encode()
     return {
         json.loads(b'"' + m + b'"') if b"\\" in m else m.decode()
