@@ -349,7 +349,9 @@ def _check_refs(label: str, document: dict, data: bytes | None, refs: set[str] |
     if None not in named.values():
         # Only a $ref's target that is itself a $ref (or an annotated one) may start a loop.
         _check_ref_loops(
-            label, document, [r for r, t in named.items() if type(t) is dict and _REFS & t.keys()]
+            label,
+            document,
+            [r for r, t in named.items() if type(t) is dict and ("$ref" in t or "allOf" in t)],
         )
         return
     for pointer, ref in iter_refs(document):  # slow, but only to name the broken one
@@ -363,9 +365,6 @@ def _check_refs(label: str, document: dict, data: bytes | None, refs: set[str] |
             kind = jsontext.json_type(target)
             article = "an" if kind[0] in "aeiou" else "a"
             raise SpecError(label, pointer, f"$ref {ref!r} names {article} {kind}, not a schema")
-
-
-_REFS = frozenset({"$ref", "allOf"})
 
 
 def _one_of(names: tuple[str, ...]) -> str:
@@ -422,10 +421,16 @@ def _named_schema(document: dict, ref: str) -> dict | bool | None:
     """The schema (an object or a boolean) a `$ref` names in this document; None if none."""
     if not ref.startswith(SAME_DOCUMENT_REFS):
         return None
-    try:
-        target = resolve_pointer(document, ref.partition("#")[2])
-    except (KeyError, ValueError):
-        return None
+    pointer = ref.partition("#")[2]
+    parent, _, name = pointer.rpartition("/")
+    definitions = document.get("definitions")
+    if parent == "/definitions" and "~" not in name and type(definitions) is dict:
+        target = definitions.get(name)  # most $refs: no pointer to split and walk
+    else:
+        try:
+            target = resolve_pointer(document, pointer)
+        except (KeyError, ValueError):
+            return None
     return target if isinstance(target, (dict, bool)) else None
 
 
