@@ -163,87 +163,114 @@ _KEYWORDS: dict[str, Any] = {
 }
 
 
-def _check_keywords(label: str, node: Any, path: tuple) -> None:
+def _check_keywords(label: str, schema: Any, path: tuple) -> None:
     """Raise SpecError where a keyword the generator reads has a value of the wrong shape.
 
     The meta-schema check only warns; these would otherwise stop the generator mid-page.
+    """
+    try:
+        _check_schema(schema, len(path))
+    except _Misshapen as e:
+        pointer = join_pointer((*path, *reversed(e.tokens)))
+        raise SpecError(label, pointer, e.message) from None
+
+
+class _Misshapen(Exception):
+    """A value `_check_schema` refuses. No path is kept while it walks (most schemas pass): the
+    tokens of the value's place are gathered as this passes out, innermost first."""
+
+    def __init__(self, message: str, *tokens: str | int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.tokens = list(tokens)
+
+
+def _check_schema(node: Any, depth: int) -> None:
+    """Raise _Misshapen where a keyword of a schema (`depth` keys and indexes from the root)
+    has a value of the wrong shape.
+
     Keywords are taken in the document's order, so that the same error is named each run.
     """
     if isinstance(node, bool):
         return
     if not isinstance(node, dict):
-        raise SpecError(
-            label, join_pointer(path), f"expected a schema, got {jsontext.json_type(node)}"
-        )
-    if len(path) > MAX_SCHEMA_DEPTH:
-        raise SpecError(label, join_pointer(path), f"nested deeper than {MAX_SCHEMA_DEPTH} levels")
-    for key, value in node.items():
-        kind = _KEYWORDS.get(key)
-        if kind is None:
-            continue
-        if kind is str:  # half the keywords: description, $ref, pattern, format
-            if not isinstance(value, str):
-                raise _wrong(label, (*path, key), value, "a string")
-        elif kind.__class__ is tuple:  # a value of one other JSON type: a count, a number, ...
-            kinds, expected = kind
-            fits = isinstance(value, kinds) and (kinds is bool or not isinstance(value, bool))
-            if not fits or (key in _COUNTS and value < 0):
-                raise _wrong(label, (*path, key), value, expected)
-            if key == "multipleOf" and value <= 0:  # every value would divide by it
-                raise SpecError(
-                    label, join_pointer((*path, key)), f"expected a number above 0, got {value}"
-                )
-        elif kind == "type":
-            if value.__class__ is str and value in JSON_TYPES:
+        raise _Misshapen(f"expected a schema, got {jsontext.json_type(node)}")
+    if depth > MAX_SCHEMA_DEPTH:
+        raise _Misshapen(f"nested deeper than {MAX_SCHEMA_DEPTH} levels")
+    try:
+        for key, value in node.items():
+            kind = _KEYWORDS.get(key)
+            if kind is None:
                 continue
-            _check_type(label, (*path, key), value)
-        elif kind == "schema" or (kind == "items" and not isinstance(value, list)):
-            if value is not False and value is not True:  # most often false: no call for it
-                _check_keywords(label, value, (*path, key))
-        elif kind == "members" or kind == "map" or kind == "dependencies":
-            here = (*path, key)
-            if not isinstance(value, dict):
-                raise _wrong(label, here, value, "an object")
-            for name, sub in value.items():
-                # Property names as the meta-schema has them (`^[A-Za-z0-9]{1,64}$`), of any
-                # length: a name with other characters would be written as is in SQL columns,
-                # `{{ }}` placeholders and patch paths, and break them. ASCII and alphanumeric
-                # is that set of characters, asked of 50,000 names in far less time than a regex.
-                if kind == "members" and not (name.isascii() and name.isalnum()):
-                    raise SpecError(
-                        label,
-                        join_pointer((*here, name)),
-                        f"expected a property name of letters and digits only, got {name!r}",
-                    )
-                # a dependency: names, or a schema
-                if kind != "dependencies" or not jsontext.is_names(sub):
-                    _check_keywords(label, sub, (*here, name))
-        elif kind == "list" or kind == "items":
-            if not isinstance(value, list):
-                raise _wrong(label, (*path, key), value, "an array of schemas")
-            for i, sub in enumerate(value):
-                _check_keywords(label, sub, (*path, key, i))
-        elif kind == "names":
-            if not jsontext.is_names(value):
-                raise _wrong(label, (*path, key), value, "an array of strings")
-        elif kind == "name-lists":
-            if not isinstance(value, dict):
-                raise _wrong(label, (*path, key), value, "an object of arrays of names")
-            for name, names in value.items():
-                if not jsontext.is_names(names):
-                    raise _wrong(label, (*path, key, name), names, "an array of strings")
+            if kind is str:  # half the keywords: description, $ref, pattern, format
+                if not isinstance(value, str):
+                    raise _Misshapen(_wrong_shape(value, "a string"))
+            elif kind.__class__ is tuple:  # a value of one other JSON type: a count, a number
+                kinds, expected = kind
+                fits = isinstance(value, kinds) and (kinds is bool or not isinstance(value, bool))
+                if not fits or (key in _COUNTS and value < 0):
+                    raise _Misshapen(_wrong_shape(value, expected))
+                if key == "multipleOf" and value <= 0:  # every value would divide by it
+                    raise _Misshapen(f"expected a number above 0, got {value}")
+            elif kind == "type":
+                if value.__class__ is str and value in JSON_TYPES:
+                    continue
+                _check_type(value)
+            elif kind == "schema" or (kind == "items" and not isinstance(value, list)):
+                if value is not False and value is not True:  # most often false: no call for it
+                    _check_schema(value, depth + 1)
+            elif kind == "members" or kind == "map" or kind == "dependencies":
+                if not isinstance(value, dict):
+                    raise _Misshapen(_wrong_shape(value, "an object"))
+                for name, sub in value.items():
+                    # Property names as the meta-schema has them (`^[A-Za-z0-9]{1,64}$`), of any
+                    # length: a name with other characters would be written as is in SQL
+                    # columns, `{{ }}` placeholders and patch paths, and break them. ASCII and
+                    # alphanumeric is that set of characters, asked of 50,000 names in far less
+                    # time than a regex.
+                    if kind == "members" and not (name.isascii() and name.isalnum()):
+                        message = (
+                            f"expected a property name of letters and digits only, got {name!r}"
+                        )
+                        raise _Misshapen(message, name)
+                    # a dependency: names, or a schema
+                    if kind != "dependencies" or not jsontext.is_names(sub):
+                        try:
+                            _check_schema(sub, depth + 2)
+                        except _Misshapen as e:
+                            e.tokens.append(name)
+                            raise
+            elif kind == "list" or kind == "items":
+                if not isinstance(value, list):
+                    raise _Misshapen(_wrong_shape(value, "an array of schemas"))
+                for i, sub in enumerate(value):
+                    try:
+                        _check_schema(sub, depth + 2)
+                    except _Misshapen as e:
+                        e.tokens.append(i)
+                        raise
+            elif kind == "names":
+                if not jsontext.is_names(value):
+                    raise _Misshapen(_wrong_shape(value, "an array of strings"))
+            elif kind == "name-lists":
+                if not isinstance(value, dict):
+                    raise _Misshapen(_wrong_shape(value, "an object of arrays of names"))
+                for name, names in value.items():
+                    if not jsontext.is_names(names):
+                        raise _Misshapen(_wrong_shape(names, "an array of strings"), name)
+    except _Misshapen as e:
+        e.tokens.append(key)  # the keyword whose value it is, or holds it
+        raise
 
 
-def _check_type(label: str, here: tuple, value: Any) -> None:
-    """Raise SpecError unless a `type` is a JSON Schema type name or an array of them."""
+def _check_type(value: Any) -> None:
+    """Raise _Misshapen unless a `type` is a JSON Schema type name or an array of them."""
     if not (isinstance(value, str) or jsontext.is_names(value)):
-        raise _wrong(label, here, value, "a type name")
+        raise _Misshapen(_wrong_shape(value, "a type name"))
     for name in [value] if isinstance(value, str) else value:
         if name not in JSON_TYPES:  # it would stand as the field's type on the page
-            raise SpecError(
-                label,
-                join_pointer(here),
-                f"expected a JSON Schema type ({', '.join(sorted(JSON_TYPES))}), got {name!r}",
+            raise _Misshapen(
+                f"expected a JSON Schema type ({', '.join(sorted(JSON_TYPES))}), got {name!r}"
             )
 
 
@@ -316,10 +343,13 @@ def _check_pointers(label: str, path: tuple, pointers: Any) -> None:
 
 def _wrong(label: str, path: tuple, value: Any, expected: str) -> SpecError:
     """The error for a keyword whose value is not what the generator reads."""
+    return SpecError(label, join_pointer(path), _wrong_shape(value, expected))
+
+
+def _wrong_shape(value: Any, expected: str) -> str:
+    """What is said of a value that is not what the generator reads."""
     got = value if isinstance(value, int) and not isinstance(value, bool) and value < 0 else None
-    return SpecError(
-        label, join_pointer(path), f"expected {expected}, got {got or jsontext.json_type(value)}"
-    )
+    return f"expected {expected}, got {got or jsontext.json_type(value)}"
 
 
 def _names_property(document: dict, pointer: Any) -> bool:
