@@ -225,7 +225,13 @@ def is_names(value: Any) -> bool:
     >>> is_names(["A", "B"]), is_names([]), is_names("A"), is_names(["A", 1])
     (True, True, False, False)
     """
-    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if not isinstance(value, list):
+        return False
+    try:
+        "".join(value)  # refuses all but strings: each is asked in C, not in a generator
+    except TypeError:
+        return False
+    return True
 
 
 def json_type(value: Any) -> str:

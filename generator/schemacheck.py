@@ -117,8 +117,6 @@ def check_structure(
 JSON_TYPES = frozenset({"array", "boolean", "integer", "null", "number", "object", "string"})
 # An IAM action as a permissions block shows it: no spaces, line breaks or backticks.
 IAM_ACTION = re.compile(r"[^\s`]*")
-# A character no IAM action holds: searched for in a handler's permissions joined, at once.
-_NOT_IAM_ACTION = re.compile(r"[\s`]")
 # StackQL's column (and INSERT parameter) of the region a request goes to.
 REGION_COLUMN = "region"
 # The lists of JSON pointers the generator reads.
@@ -478,9 +476,12 @@ def _check_handlers(label: str, handlers: Any) -> None:
         if not isinstance(handler, dict):
             raise SpecError(label, here, f"expected an object, got {jsontext.json_type(handler)}")
         permissions = handler.get("permissions", [])
-        if not isinstance(permissions, list) or not all(isinstance(p, str) for p in permissions):
+        if not jsontext.is_names(permissions):
             raise SpecError(label, f"{here}/permissions", "expected an array of strings")
-        if not _NOT_IAM_ACTION.search("".join(permissions)):  # all but broken schemas
+        # All but broken schemas: no backtick, no space, no other white space (none of it is
+        # printable), asked of the permissions at once faster than a regex could.
+        joined = "".join(permissions)
+        if joined.isprintable() and " " not in joined and "`" not in joined:
             continue
         for i, permission in enumerate(permissions):  # each is a line of a code block
             if not IAM_ACTION.fullmatch(permission):
