@@ -189,10 +189,11 @@ def _check_schema(node: Any, depth: int) -> None:
 
     Keywords are taken in the document's order, so that the same error is named each run.
     """
-    if isinstance(node, bool):
-        return
-    if not isinstance(node, dict):
-        raise _Misshapen(f"expected a schema, got {jsontext.json_type(node)}")
+    if node.__class__ is not dict:  # (as JSON is read, all but a few schemas)
+        if isinstance(node, bool):
+            return
+        if not isinstance(node, dict):
+            raise _Misshapen(f"expected a schema, got {jsontext.json_type(node)}")
     if depth > MAX_SCHEMA_DEPTH:
         raise _Misshapen(f"nested deeper than {MAX_SCHEMA_DEPTH} levels")
     try:
