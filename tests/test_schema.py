@@ -576,3 +576,14 @@ def test_a_schema_that_is_no_regular_file_is_bad_input(specs, tmp_path):
     assert done.returncode == 2
     assert done.stderr == f"error: {fifo}#: cannot read: not a regular file\n"
     assert not (tmp_path / "out").exists()
+
+
+def test_listed_files_are_labelled_by_their_paths(tmp_path, monkeypatch):
+    (tmp_path / "specs").mkdir()
+    for name in ("b.json", "a.json"):
+        (tmp_path / "specs" / name).write_bytes(LAMBDA_SPEC.read_bytes())
+    monkeypatch.chdir(tmp_path / "specs")
+    for folder in (Path("."), Path(""), Path("../specs/"), tmp_path / "specs"):
+        files = schema.spec_files(folder)
+        listed = schema.list_sources(folder)
+        assert [(s.name, s.label) for s in listed] == [(p.name, str(p)) for p in files]
