@@ -43,6 +43,8 @@ CFN_LINT_KEYWORDS = frozenset(
 )
 HANDLER_NAMES = ("create", "read", "update", "delete", "list")
 SAME_DOCUMENT_REFS = ("#", "resource-schema.json#")
+# How most `$ref`s start: a definition's name follows.
+_DEFINITION = "#/definitions/"
 # A "$ref" key and its string value in JSON text (written as is: no escapes in the key). The
 # string is matched as runs of plain characters between escapes (`[^"\\]*(?:\\.[^"\\]*)*`):
 # the same text as `(?:[^"\\]|\\.)*`, found in half the time.
@@ -374,7 +376,7 @@ def _names_property(document: dict, pointer: Any) -> bool:
 def _check_refs(label: str, document: dict, data: bytes | None, refs: set[str] | None) -> None:
     """Every `$ref` must name a schema in the same document, not only `$ref`s that lead back
     to it (`A: {$ref: B}, B: {$ref: A}`: no schema at all, whose type a page would invent)."""
-    named = {ref: _named_schema(document, ref) for ref in _ref_targets(document, data, refs)}
+    named = _named_schemas(document, _ref_targets(document, data, refs))
     if None not in named.values():
         # Only a $ref's target that is itself a $ref (or an annotated one) may start a loop.
         _check_ref_loops(
@@ -446,21 +448,24 @@ def _ref_targets(
     }
 
 
-def _named_schema(document: dict, ref: str) -> dict | bool | None:
-    """The schema (an object or a boolean) a `$ref` names in this document; None if none."""
-    if not ref.startswith(SAME_DOCUMENT_REFS):
-        return None
-    pointer = ref.partition("#")[2]
-    parent, _, name = pointer.rpartition("/")
+def _named_schemas(document: dict, refs: Iterable[str]) -> dict[str, dict | bool | None]:
+    """The schema (an object or a boolean) each `$ref` names in this document; None if none."""
     definitions = document.get("definitions")
-    if parent == "/definitions" and "~" not in name and type(definitions) is dict:
-        target = definitions.get(name)  # most $refs: no pointer to split and walk
-    else:
-        try:
-            target = resolve_pointer(document, pointer)
-        except (KeyError, ValueError):
-            return None
-    return target if isinstance(target, (dict, bool)) else None
+    looked_up = type(definitions) is dict  # (else a pointer resolves each)
+    named: dict[str, dict | bool | None] = {}
+    for ref in refs:
+        name = ref[len(_DEFINITION) :]
+        if looked_up and ref.startswith(_DEFINITION) and "/" not in name and "~" not in name:
+            target = definitions.get(name)  # most $refs: no pointer to split and walk
+        elif not ref.startswith(SAME_DOCUMENT_REFS):
+            target = None
+        else:
+            try:
+                target = resolve_pointer(document, ref.partition("#")[2])
+            except (KeyError, ValueError):
+                target = None
+        named[ref] = target if isinstance(target, (dict, bool)) else None
+    return named
 
 
 def _check_handlers(label: str, handlers: Any) -> None:
