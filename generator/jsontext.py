@@ -27,11 +27,17 @@ class JSONTextError(ValueError):
         self.message, self.line, self.column, self.pointer = message, line, column, pointer
 
 
-def loads(data: bytes | str, duplicates: list[tuple[str, str]] | None = None) -> Any:
+def loads(
+    data: bytes | str,
+    duplicates: list[tuple[str, str]] | None = None,
+    refs: set[str] | None = None,
+) -> Any:
     """Parse JSON text; JSONTextError for anything RFC 8259 does not allow or Python cannot read.
 
     With `duplicates`, each name that an object holds twice (RFC 8259: names SHOULD be unique;
     the last one is read, as Python reads it) is added to it as (pointer of the object, name).
+    With `duplicates` and `refs`, the string value of the `$ref` of each object read is added
+    to `refs` (of one that a duplicate name replaces, too).
 
     >>> loads(b'{"a": [1, 2.5]}')
     {'a': [1, 2.5]}
@@ -42,15 +48,23 @@ def loads(data: bytes | str, duplicates: list[tuple[str, str]] | None = None) ->
     >>> found = []
     >>> loads(b'{"a": {"b": 1, "b": 2}}', found), found
     ({'a': {'b': 2}}, [('/a', 'b')])
+    >>> refs = set()
+    >>> _ = loads(b'{"a": {"$ref": "#/b"}, "b": [{"$ref": "#/c"}, {"$ref": 1}]}', [], refs)
+    >>> sorted(refs)
+    ['#/b', '#/c']
     """
     hook = None
     if duplicates is not None:
         seen_twice: list[bool] = []
+        add_ref = refs.add if refs is not None else None
 
         def hook(pairs: list[tuple[str, Any]]) -> dict:
             obj = dict(pairs)
             if len(obj) != len(pairs):
                 seen_twice.append(True)
+            # (the parser calls this for every object: the $refs cost no walk of their own)
+            if add_ref is not None and "$ref" in obj and isinstance(obj["$ref"], str):
+                add_ref(obj["$ref"])
             return obj
 
     try:
@@ -211,7 +225,13 @@ def is_names(value: Any) -> bool:
     >>> is_names(["A", "B"]), is_names([]), is_names("A"), is_names(["A", 1])
     (True, True, False, False)
     """
-    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if not isinstance(value, list):
+        return False
+    try:
+        "".join(value)  # refuses all but strings: each is asked in C, not in a generator
+    except TypeError:
+        return False
+    return True
 
 
 def json_type(value: Any) -> str:

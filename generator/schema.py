@@ -32,6 +32,11 @@ def bundled_specs() -> Path:
 
 def spec_files(specs_dir: Path) -> list[Path]:
     """List the schema files of a folder in name order (no lock file, no temporary files)."""
+    return [specs_dir / n for n in _spec_names(specs_dir)]
+
+
+def _spec_names(specs_dir: Path) -> list[str]:
+    """The names of a folder's schema files, in name order (see `spec_files`)."""
     if not specs_dir.is_dir():
         raise UsageError(f"{specs_dir}: no such folder of schemas")
     try:
@@ -45,7 +50,7 @@ def spec_files(specs_dir: Path) -> list[Path]:
     for name in names:
         if not utf8_name(name):  # pages and records name their schema file
             raise UsageError(f"{specs_dir}: {name!r} is not a UTF-8 file name")
-    return [specs_dir / n for n in names]
+    return names
 
 
 def read_sources(specs: Path) -> tuple[SourceFile, ...]:
@@ -77,8 +82,11 @@ def list_sources(
     # times of its files' changes: two images may give a changed file one stamp.
     stamps = not _read_only(specs)
     sources = []
-    for path in spec_files(specs):
-        label = str(path)
+    # A file's label is its path as `specs / name` writes it ("x.json" in "."), made without a
+    # Path for each of 1,854 files: the folder's part is the same for every name.
+    folder = str(specs / "_")[:-1]
+    for name in _spec_names(specs):
+        label = folder + name
         try:
             st = os.stat(label)
         except OSError as e:
@@ -90,9 +98,9 @@ def list_sources(
         stamp = None
         if stamps and max(st.st_mtime_ns, st.st_ctime_ns) < settled:
             stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
-        recorded, digest = known.get(path.name, (None, ""))
+        recorded, digest = known.get(name, (None, ""))
         sha256 = digest if stamp is not None and stamp == recorded else ""
-        sources.append(SourceFile(path.name, label, None, stamp, sha256))
+        sources.append(SourceFile(name, label, None, stamp, sha256))
     return tuple(sources)
 
 
@@ -148,8 +156,9 @@ def read_spec(path: Path, meta_check: bool = True) -> Spec:
 def parse_spec(label: str, data: bytes, meta_check: bool = True) -> Spec:
     """Parse and check the bytes of one schema; `label` names it in messages."""
     duplicates: list[tuple[str, str]] = []
+    refs: set[str] = set()
     try:
-        document = jsontext.loads(data, duplicates)
+        document = jsontext.loads(data, duplicates, refs)
     except UnicodeDecodeError as e:
         line, column, message = jsontext.not_utf8(data, e)
         raise SpecError(label, None, message, line, column) from e
@@ -158,7 +167,7 @@ def parse_spec(label: str, data: bytes, meta_check: bool = True) -> Spec:
         raise SpecError(label, where[0], f"invalid JSON: {e.message}", *where[1:]) from e
     if not isinstance(document, dict):
         raise SpecError(label, "", f"expected an object, got {jsontext.json_type(document)}")
-    check_structure(label, document, data)
+    check_structure(label, document, data, None if duplicates else refs)
     warnings = tuple(
         f"{label}#{pointer}: the name {json.dumps(name)} twice in one object: the last is read"
         for pointer, name in duplicates

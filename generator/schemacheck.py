@@ -43,18 +43,27 @@ CFN_LINT_KEYWORDS = frozenset(
 )
 HANDLER_NAMES = ("create", "read", "update", "delete", "list")
 SAME_DOCUMENT_REFS = ("#", "resource-schema.json#")
+# How most `$ref`s start: a definition's name follows.
+_DEFINITION = "#/definitions/"
 # A "$ref" key and its string value in JSON text (written as is: no escapes in the key). The
 # string is matched as runs of plain characters between escapes (`[^"\\]*(?:\\.[^"\\]*)*`):
 # the same text as `(?:[^"\\]|\\.)*`, found in half the time.
 _REF_VALUE = re.compile(rb'"\$ref"[ \t\n\r]*:[ \t\n\r]*"([^"\\]*(?:\\.[^"\\]*)*)"')
 # An escaped letter of "$ref" (\u0024, \u0072, \u0065, \u0066): the key could be written so.
 _ESCAPED_REF_LETTER = re.compile(rb"\\u00(?:24|6[56]|72)")
+# Text whose scan finds other `$ref` values than the parser read: one with an escaped letter of
+# "$ref" (then its document is written out and scanned), or a name that ends in `"$ref` (whose
+# value the scan takes for a $ref's).
+_SCAN_NOT_PARSE = re.compile(rb'\\(?:u00(?:24|6[56]|72)|"\$ref")')
 
 
-def check_structure(label: str, document: dict, data: bytes | None = None) -> None:
+def check_structure(
+    label: str, document: dict, data: bytes | None = None, refs: set[str] | None = None
+) -> None:
     """Raise SpecError for what no page can be made from: the checks we rely on.
 
-    `data`, the JSON text the document was parsed from, spares writing it out again.
+    `data`, the JSON text the document was parsed from, spares writing it out again; `refs`,
+    the `$ref` values the parser read from it (`jsontext.loads`, no name twice), scanning it.
     """
     type_name = document.get("typeName")
     if not isinstance(type_name, str):
@@ -83,7 +92,7 @@ def check_structure(label: str, document: dict, data: bytes | None = None) -> No
         if name not in properties:
             raise SpecError(label, f"/required/{i}", f"{name!r} names no property")
     _check_pointer_lists(label, document)
-    _check_refs(label, document, data)
+    _check_refs(label, document, data, refs)
     handlers = document.get("handlers")
     if handlers is not None:
         _check_handlers(label, handlers)
@@ -110,8 +119,6 @@ def check_structure(label: str, document: dict, data: bytes | None = None) -> No
 JSON_TYPES = frozenset({"array", "boolean", "integer", "null", "number", "object", "string"})
 # An IAM action as a permissions block shows it: no spaces, line breaks or backticks.
 IAM_ACTION = re.compile(r"[^\s`]*")
-# A character no IAM action holds: searched for in a handler's permissions joined, at once.
-_NOT_IAM_ACTION = re.compile(r"[\s`]")
 # StackQL's column (and INSERT parameter) of the region a request goes to.
 REGION_COLUMN = "region"
 # The lists of JSON pointers the generator reads.
@@ -156,87 +163,115 @@ _KEYWORDS: dict[str, Any] = {
 }
 
 
-def _check_keywords(label: str, node: Any, path: tuple) -> None:
+def _check_keywords(label: str, schema: Any, path: tuple) -> None:
     """Raise SpecError where a keyword the generator reads has a value of the wrong shape.
 
     The meta-schema check only warns; these would otherwise stop the generator mid-page.
+    """
+    try:
+        _check_schema(schema, len(path))
+    except _Misshapen as e:
+        pointer = join_pointer((*path, *reversed(e.tokens)))
+        raise SpecError(label, pointer, e.message) from None
+
+
+class _Misshapen(Exception):
+    """A value `_check_schema` refuses. No path is kept while it walks (most schemas pass): the
+    tokens of the value's place are gathered as this passes out, innermost first."""
+
+    def __init__(self, message: str, *tokens: str | int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.tokens = list(tokens)
+
+
+def _check_schema(node: Any, depth: int) -> None:
+    """Raise _Misshapen where a keyword of a schema (`depth` keys and indexes from the root)
+    has a value of the wrong shape.
+
     Keywords are taken in the document's order, so that the same error is named each run.
     """
-    if isinstance(node, bool):
-        return
-    if not isinstance(node, dict):
-        raise SpecError(
-            label, join_pointer(path), f"expected a schema, got {jsontext.json_type(node)}"
-        )
-    if len(path) > MAX_SCHEMA_DEPTH:
-        raise SpecError(label, join_pointer(path), f"nested deeper than {MAX_SCHEMA_DEPTH} levels")
-    for key, value in node.items():
-        kind = _KEYWORDS.get(key)
-        if kind is None:
-            continue
-        if kind is str:  # half the keywords: description, $ref, pattern, format
-            if not isinstance(value, str):
-                raise _wrong(label, (*path, key), value, "a string")
-        elif kind.__class__ is tuple:  # a value of one other JSON type: a count, a number, ...
-            kinds, expected = kind
-            fits = isinstance(value, kinds) and (kinds is bool or not isinstance(value, bool))
-            if not fits or (key in _COUNTS and value < 0):
-                raise _wrong(label, (*path, key), value, expected)
-            if key == "multipleOf" and value <= 0:  # every value would divide by it
-                raise SpecError(
-                    label, join_pointer((*path, key)), f"expected a number above 0, got {value}"
-                )
-        elif kind == "type":
-            if value.__class__ is str and value in JSON_TYPES:
+    if node.__class__ is not dict:  # (as JSON is read, all but a few schemas)
+        if isinstance(node, bool):
+            return
+        if not isinstance(node, dict):
+            raise _Misshapen(f"expected a schema, got {jsontext.json_type(node)}")
+    if depth > MAX_SCHEMA_DEPTH:
+        raise _Misshapen(f"nested deeper than {MAX_SCHEMA_DEPTH} levels")
+    try:
+        for key, value in node.items():
+            kind = _KEYWORDS.get(key)
+            if kind is None:
                 continue
-            _check_type(label, (*path, key), value)
-        elif kind == "schema" or (kind == "items" and not isinstance(value, list)):
-            if value is not False and value is not True:  # most often false: no call for it
-                _check_keywords(label, value, (*path, key))
-        elif kind == "members" or kind == "map" or kind == "dependencies":
-            here = (*path, key)
-            if not isinstance(value, dict):
-                raise _wrong(label, here, value, "an object")
-            for name, sub in value.items():
-                # Property names as the meta-schema has them (`^[A-Za-z0-9]{1,64}$`), of any
-                # length: a name with other characters would be written as is in SQL columns,
-                # `{{ }}` placeholders and patch paths, and break them. ASCII and alphanumeric
-                # is that set of characters, asked of 50,000 names in far less time than a regex.
-                if kind == "members" and not (name.isascii() and name.isalnum()):
-                    raise SpecError(
-                        label,
-                        join_pointer((*here, name)),
-                        f"expected a property name of letters and digits only, got {name!r}",
-                    )
-                # a dependency: names, or a schema
-                if kind != "dependencies" or not jsontext.is_names(sub):
-                    _check_keywords(label, sub, (*here, name))
-        elif kind == "list" or kind == "items":
-            if not isinstance(value, list):
-                raise _wrong(label, (*path, key), value, "an array of schemas")
-            for i, sub in enumerate(value):
-                _check_keywords(label, sub, (*path, key, i))
-        elif kind == "names":
-            if not jsontext.is_names(value):
-                raise _wrong(label, (*path, key), value, "an array of strings")
-        elif kind == "name-lists":
-            if not isinstance(value, dict):
-                raise _wrong(label, (*path, key), value, "an object of arrays of names")
-            for name, names in value.items():
-                if not jsontext.is_names(names):
-                    raise _wrong(label, (*path, key, name), names, "an array of strings")
+            if kind is str:  # half the keywords: description, $ref, pattern, format
+                if not isinstance(value, str):
+                    raise _Misshapen(_wrong_shape(value, "a string"))
+            elif kind.__class__ is tuple:  # a value of one other JSON type: a count, a number
+                kinds, expected = kind
+                fits = isinstance(value, kinds) and (kinds is bool or not isinstance(value, bool))
+                if not fits or (key in _COUNTS and value < 0):
+                    raise _Misshapen(_wrong_shape(value, expected))
+                if key == "multipleOf" and value <= 0:  # every value would divide by it
+                    raise _Misshapen(f"expected a number above 0, got {value}")
+            elif kind == "type":
+                if value.__class__ is str and value in JSON_TYPES:
+                    continue
+                _check_type(value)
+            elif kind == "schema" or (kind == "items" and not isinstance(value, list)):
+                if value is not False and value is not True:  # most often false: no call for it
+                    _check_schema(value, depth + 1)
+            elif kind == "members" or kind == "map" or kind == "dependencies":
+                if not isinstance(value, dict):
+                    raise _Misshapen(_wrong_shape(value, "an object"))
+                for name, sub in value.items():
+                    # Property names as the meta-schema has them (`^[A-Za-z0-9]{1,64}$`), of any
+                    # length: a name with other characters would be written as is in SQL
+                    # columns, `{{ }}` placeholders and patch paths, and break them. ASCII and
+                    # alphanumeric is that set of characters, asked of 50,000 names in far less
+                    # time than a regex.
+                    if kind == "members" and not (name.isascii() and name.isalnum()):
+                        message = (
+                            f"expected a property name of letters and digits only, got {name!r}"
+                        )
+                        raise _Misshapen(message, name)
+                    # a dependency: names, or a schema
+                    if kind != "dependencies" or not jsontext.is_names(sub):
+                        try:
+                            _check_schema(sub, depth + 2)
+                        except _Misshapen as e:
+                            e.tokens.append(name)
+                            raise
+            elif kind == "list" or kind == "items":
+                if not isinstance(value, list):
+                    raise _Misshapen(_wrong_shape(value, "an array of schemas"))
+                for i, sub in enumerate(value):
+                    try:
+                        _check_schema(sub, depth + 2)
+                    except _Misshapen as e:
+                        e.tokens.append(i)
+                        raise
+            elif kind == "names":
+                if not jsontext.is_names(value):
+                    raise _Misshapen(_wrong_shape(value, "an array of strings"))
+            elif kind == "name-lists":
+                if not isinstance(value, dict):
+                    raise _Misshapen(_wrong_shape(value, "an object of arrays of names"))
+                for name, names in value.items():
+                    if not jsontext.is_names(names):
+                        raise _Misshapen(_wrong_shape(names, "an array of strings"), name)
+    except _Misshapen as e:
+        e.tokens.append(key)  # the keyword whose value it is, or holds it
+        raise
 
 
-def _check_type(label: str, here: tuple, value: Any) -> None:
-    """Raise SpecError unless a `type` is a JSON Schema type name or an array of them."""
+def _check_type(value: Any) -> None:
+    """Raise _Misshapen unless a `type` is a JSON Schema type name or an array of them."""
     if not (isinstance(value, str) or jsontext.is_names(value)):
-        raise _wrong(label, here, value, "a type name")
+        raise _Misshapen(_wrong_shape(value, "a type name"))
     for name in [value] if isinstance(value, str) else value:
         if name not in JSON_TYPES:  # it would stand as the field's type on the page
-            raise SpecError(
-                label,
-                join_pointer(here),
-                f"expected a JSON Schema type ({', '.join(sorted(JSON_TYPES))}), got {name!r}",
+            raise _Misshapen(
+                f"expected a JSON Schema type ({', '.join(sorted(JSON_TYPES))}), got {name!r}"
             )
 
 
@@ -309,10 +344,13 @@ def _check_pointers(label: str, path: tuple, pointers: Any) -> None:
 
 def _wrong(label: str, path: tuple, value: Any, expected: str) -> SpecError:
     """The error for a keyword whose value is not what the generator reads."""
+    return SpecError(label, join_pointer(path), _wrong_shape(value, expected))
+
+
+def _wrong_shape(value: Any, expected: str) -> str:
+    """What is said of a value that is not what the generator reads."""
     got = value if isinstance(value, int) and not isinstance(value, bool) and value < 0 else None
-    return SpecError(
-        label, join_pointer(path), f"expected {expected}, got {got or jsontext.json_type(value)}"
-    )
+    return f"expected {expected}, got {got or jsontext.json_type(value)}"
 
 
 def _names_property(document: dict, pointer: Any) -> bool:
@@ -335,14 +373,16 @@ def _names_property(document: dict, pointer: Any) -> bool:
     return True
 
 
-def _check_refs(label: str, document: dict, data: bytes | None) -> None:
+def _check_refs(label: str, document: dict, data: bytes | None, refs: set[str] | None) -> None:
     """Every `$ref` must name a schema in the same document, not only `$ref`s that lead back
     to it (`A: {$ref: B}, B: {$ref: A}`: no schema at all, whose type a page would invent)."""
-    named = {ref: _named_schema(document, ref) for ref in _ref_targets(document, data)}
+    named = _named_schemas(document, _ref_targets(document, data, refs))
     if None not in named.values():
         # Only a $ref's target that is itself a $ref (or an annotated one) may start a loop.
         _check_ref_loops(
-            label, document, [r for r, t in named.items() if type(t) is dict and _REFS & t.keys()]
+            label,
+            document,
+            [r for r, t in named.items() if type(t) is dict and ("$ref" in t or "allOf" in t)],
         )
         return
     for pointer, ref in iter_refs(document):  # slow, but only to name the broken one
@@ -356,9 +396,6 @@ def _check_refs(label: str, document: dict, data: bytes | None) -> None:
             kind = jsontext.json_type(target)
             article = "an" if kind[0] in "aeiou" else "a"
             raise SpecError(label, pointer, f"$ref {ref!r} names {article} {kind}, not a schema")
-
-
-_REFS = frozenset({"$ref", "allOf"})
 
 
 def _one_of(names: tuple[str, ...]) -> str:
@@ -390,13 +427,20 @@ def _check_ref_loops(label: str, document: dict, targets: Iterable[str]) -> None
             raise SpecError(label, pointer, message)
 
 
-def _ref_targets(document: dict, data: bytes | None = None) -> set[str]:
+def _ref_targets(
+    document: dict, data: bytes | None = None, refs: set[str] | None = None
+) -> set[str]:
     """The distinct `$ref` values of a document (a fast scan of its JSON text).
 
     The text it was parsed from serves unless a `$ref` key could hide in it behind escapes
-    or another encoding than UTF-8 (whose JSON text never holds a NUL byte).
+    or another encoding than UTF-8 (whose JSON text never holds a NUL byte). The `$ref`s the
+    parser read from it (`refs`) are what the scan finds, but where `_SCAN_NOT_PARSE` says.
     """
-    if data is None or b"\x00" in data or _ESCAPED_REF_LETTER.search(data):
+    if data is None or b"\x00" in data:
+        data = json.dumps(document).encode()
+    elif refs is not None and not (b"\\" in data and _SCAN_NOT_PARSE.search(data)):
+        return refs
+    elif _ESCAPED_REF_LETTER.search(data):
         data = json.dumps(document).encode()
     return {
         json.loads(b'"' + m + b'"') if b"\\" in m else m.decode()
@@ -404,15 +448,24 @@ def _ref_targets(document: dict, data: bytes | None = None) -> set[str]:
     }
 
 
-def _named_schema(document: dict, ref: str) -> dict | bool | None:
-    """The schema (an object or a boolean) a `$ref` names in this document; None if none."""
-    if not ref.startswith(SAME_DOCUMENT_REFS):
-        return None
-    try:
-        target = resolve_pointer(document, ref.partition("#")[2])
-    except (KeyError, ValueError):
-        return None
-    return target if isinstance(target, (dict, bool)) else None
+def _named_schemas(document: dict, refs: Iterable[str]) -> dict[str, dict | bool | None]:
+    """The schema (an object or a boolean) each `$ref` names in this document; None if none."""
+    definitions = document.get("definitions")
+    looked_up = type(definitions) is dict  # (else a pointer resolves each)
+    named: dict[str, dict | bool | None] = {}
+    for ref in refs:
+        name = ref[len(_DEFINITION) :]
+        if looked_up and ref.startswith(_DEFINITION) and "/" not in name and "~" not in name:
+            target = definitions.get(name)  # most $refs: no pointer to split and walk
+        elif not ref.startswith(SAME_DOCUMENT_REFS):
+            target = None
+        else:
+            try:
+                target = resolve_pointer(document, ref.partition("#")[2])
+            except (KeyError, ValueError):
+                target = None
+        named[ref] = target if isinstance(target, (dict, bool)) else None
+    return named
 
 
 def _check_handlers(label: str, handlers: Any) -> None:
@@ -429,9 +482,12 @@ def _check_handlers(label: str, handlers: Any) -> None:
         if not isinstance(handler, dict):
             raise SpecError(label, here, f"expected an object, got {jsontext.json_type(handler)}")
         permissions = handler.get("permissions", [])
-        if not isinstance(permissions, list) or not all(isinstance(p, str) for p in permissions):
+        if not jsontext.is_names(permissions):
             raise SpecError(label, f"{here}/permissions", "expected an array of strings")
-        if not _NOT_IAM_ACTION.search("".join(permissions)):  # all but broken schemas
+        # All but broken schemas: no backtick, no space, no other white space (none of it is
+        # printable), asked of the permissions at once faster than a regex could.
+        joined = "".join(permissions)
+        if joined.isprintable() and " " not in joined and "`" not in joined:
             continue
         for i, permission in enumerate(permissions):  # each is a line of a code block
             if not IAM_ACTION.fullmatch(permission):

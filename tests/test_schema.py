@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import LAMBDA_SPEC, encrypted
 
-from generator import schema
+from generator import jsontext, schema, schemacheck
 from generator.build import build
 from generator.cli import main
 from generator.errors import FetchError, SpecError, UsageError
@@ -233,6 +233,23 @@ def test_a_broken_ref_is_found_however_the_json_text_writes_it(encode):
         parse_spec("x.json", encode(json.dumps(document, indent=1)))
     assert str(error.value) == (
         "x.json#/properties/FunctionName/$ref: $ref '#/definitions/Gone' names no definition"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b'{"a": {"$ref": "#/b"}, "b": [{"$ref" :"#/c\\u00e9"}, {"$ref": 1}]}',
+        b'{"a": {"\\u0024ref": "#/b"}, "c": {"$ref": "#/d"}}',  # written out again to scan
+        b'{"a": {"x\\"$ref": "#/b"}, "c": {"$ref": "#/d"}}',  # the scan takes #/b for a $ref
+        b'{"a": {"$ref": "#/b"}, "n": "\\"\\\\"}',
+    ],
+)
+def test_the_refs_the_parser_read_stand_for_the_scan_of_the_text(text):
+    refs: set[str] = set()
+    document = jsontext.loads(text, [], refs)
+    assert schemacheck._ref_targets(document, text, refs) == schemacheck._ref_targets(
+        document, text
     )
 
 
@@ -559,3 +576,14 @@ def test_a_schema_that_is_no_regular_file_is_bad_input(specs, tmp_path):
     assert done.returncode == 2
     assert done.stderr == f"error: {fifo}#: cannot read: not a regular file\n"
     assert not (tmp_path / "out").exists()
+
+
+def test_listed_files_are_labelled_by_their_paths(tmp_path, monkeypatch):
+    (tmp_path / "specs").mkdir()
+    for name in ("b.json", "a.json"):
+        (tmp_path / "specs" / name).write_bytes(LAMBDA_SPEC.read_bytes())
+    monkeypatch.chdir(tmp_path / "specs")
+    for folder in (Path("."), Path(""), Path("../specs/"), tmp_path / "specs"):
+        files = schema.spec_files(folder)
+        listed = schema.list_sources(folder)
+        assert [(s.name, s.label) for s in listed] == [(p.name, str(p)) for p in files]
