@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from corpus import fetch_corpus  # benchmarks/corpus.py, beside this script
+
 FLOOR = """
 import json, sys
 from pathlib import Path
@@ -86,11 +88,7 @@ def main() -> None:
     runs = parser.parse_args().runs
     work = Path(tempfile.mkdtemp(prefix="docgen-bench-"))
     specs = work / "specs"
-    subprocess.run(
-        [sys.executable, "-m", "generator", "fetch", "--source", "cfn-lint", "--specs", str(specs)],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    fetch_corpus(specs)
     figures: dict[str, list[tuple[float, float, float]]] = {
         "floor": [],
         "layout floor": [],

@@ -22,6 +22,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from corpus import fetch_corpus  # benchmarks/corpus.py, beside this script
+
 # One run, in a process of its own: the imports are part of what it measures.
 RUN = r"""
 import json, sys, time
@@ -92,11 +94,7 @@ def main() -> None:
     runs = parser.parse_args().runs
     with tempfile.TemporaryDirectory(prefix="docgen-stages-") as work:
         specs = Path(work) / "specs"
-        subprocess.run(
-            [sys.executable, "-m", "generator", "fetch", "--source", "cfn-lint"]
-            + ["--specs", str(specs), "--quiet"],
-            check=True,
-        )
+        fetch_corpus(specs)
         run(RUN, str(specs), str(Path(work) / "warm-up"))  # writes the bytecode cache
         figures, floors = [], []
         for n in range(runs):  # back to back: the disk's speed drifts (writing most of all)
