@@ -71,9 +71,10 @@ def kind_of(schema: Any, doc: dict) -> str:
     """
     if type(schema) is dict and "$ref" not in schema:
         declared = schema.get("type")
-        # most schemas; one with a `type` is no `allOf` that stands for another (`_annotated`)
+        # most schemas; one with a `type` is no `allOf` that stands for another (`_annotated`),
+        # and a declared type is one name (schemacheck holds it to JSON Schema's)
         if type(declared) is str and declared:
-            return declared.partition(" | ")[0]
+            return declared
     return type_of(schema, doc).partition(" | ")[0]
 
 

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 
 from generator.escape import sql_literal, yaml_key, yaml_quoted
+from generator.labels import member_path
 from generator.model import (
     CLOUD_CONTROL_RESOURCES,
     ArrayValue,
@@ -161,7 +162,7 @@ def conditionally_patched(resource: Resource) -> tuple[str, ...]:
         return ()
     patched = [tuple(path.split("/")[1:]) for path, _ in _patchable(resource)]
     return tuple(
-        ".".join(path).replace(".*", "[*]")
+        member_path(path)
         for path in resource.conditional_create_only
         if any(path[: len(p)] == p or p[: len(path)] == path for p in patched)
     )

@@ -201,6 +201,11 @@ def path_label(path: tuple[str, ...]) -> str:
     return ".".join(path).replace(".*", "[0]")
 
 
+def member_path(path: tuple[str, ...]) -> str:
+    """A path as the page's prose names a member: `Rules[*].Name` for ("Rules", "*", "Name")."""
+    return ".".join(path).replace(".*", "[*]")
+
+
 def key_label(path: tuple[str, ...]) -> str:
     """The short label of a leaf: its key, with `[0]` per array level below it."""
     trail = 0

@@ -18,7 +18,7 @@ from generator.exclusive import (
     with_sets,
 )
 from generator.jsonpointer import overlaps, resolve_pointer, split_pointer
-from generator.labels import short_names
+from generator.labels import member_path, short_names
 from generator.model import (
     Field,
     Handler,
@@ -252,14 +252,8 @@ def _dotted(pointers: Any, properties: Collection[str]) -> tuple[str, ...]:
     """The nested `/properties/A/*/B` pointers of the `properties` named as `A[*].B`, in the
     schema's order, each once; not those inside another one listed (which go without saying).
     """
-    paths = _nested(pointers)
-    listed = set(paths)
-    dotted = (
-        ".".join(path).replace(".*", "[*]")
-        for path in paths
-        if path[0] in properties and not any(path[:n] in listed for n in range(2, len(path)))
-    )
-    return tuple(dict.fromkeys(dotted))
+    nested = [p for p in pointers if isinstance(p, str) and p.count("/") > 2]
+    return tuple(member_path(path) for path in _outermost(nested, properties))
 
 
 def _nested_never(doc: dict, groups: list[Exclusive]) -> tuple[tuple[str, tuple[str, ...]], ...]:
