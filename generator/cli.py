@@ -279,12 +279,13 @@ def add_preview(sub: argparse._SubParsersAction) -> None:
     """The `preview` subcommand's arguments."""
     p = sub.add_parser(
         "preview",
-        help="serve the pages as HTML on this machine, rebuilt from the schemas at each reload",
+        help="serve the pages as HTML on this machine, reloaded as the schemas are edited",
         description="Build the pages of the schemas in --specs (or of the named types) in "
         "memory, as generate would write them, and serve them as HTML until Ctrl+C: tabs "
         "switch, code copies, links between pages work. Each request builds again what "
-        "changed in --specs, so an edited schema shows at the next reload (one that cannot "
-        "be built shows its error). Nothing is written.",
+        "changed in --specs, and an open page reloads itself when what it shows changed, "
+        "so an edited schema shows within a second or two (one that cannot be built shows "
+        "its error). Nothing is written.",
     )
     p.add_argument(
         "types", nargs="*", type=type_arg, metavar="TYPE", help="type name, e.g. AWS::Lambda::Url"

@@ -1,18 +1,24 @@
 """Preview: the pages `generate` would write, as HTML from a web server on this machine.
 
 Every request builds the site again from the schemas (a schema whose bytes did not change is
-taken from the last build, not rendered again), so an edited schema shows at the next reload
-and one that cannot be built shows its error, above the pages as the last build made them.
+taken from the last build, not rendered again; where no schema file changed, the last build is
+the answer), so an edited schema shows at the next reload, which an open page makes itself
+(below), and one that cannot be built shows its error, above the pages as the last build made
+them.
 The MDX becomes HTML here: markdown-it renders the Markdown, and the three components the
 pages use (Tabs, TabItem, CopyableCode) become plain HTML, with a little script for switching
 tabs and copying.
 
 Page `aws/lambda/index.mdx` is served at `/aws/lambda/index.html` (and `/aws/lambda/`), so the
-pages' relative links work as they are; its MDX at `/aws/lambda/index.mdx`.
+pages' relative links work as they are; its MDX at `/aws/lambda/index.mdx`. An HTML page asks
+`/_preview/version?path=<its URL path>` each second and reloads itself when the answer is no
+longer the version it was served with: its page changed, appeared or went, or an error came or
+went.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import ipaddress
 import logging
@@ -26,7 +32,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import yaml
 from markdown_it import MarkdownIt
@@ -36,11 +42,14 @@ from generator.errors import DocgenError, UsageError
 from generator.extract import FRONTMATTER, TAB_TAG, ready
 from generator.model import Page, Site
 from generator.render import environment
+from generator.schema import list_sources
 
 log = logging.getLogger(__name__)
 
 HTML_TYPE = "text/html; charset=utf-8"
 MDX_TYPE = "text/plain; charset=utf-8"
+# Where a page asks for its version (no page's URL: those end in `.html`, `.mdx` or `/`).
+VERSION_URL = "/_preview/version"
 
 _IMPORT = re.compile(r"^import [^\n]*;[ \t]*\n", re.MULTILINE)
 _COMMENT = re.compile(r"\{/\*.*?\*/\}[ \t]*\n?", re.DOTALL)
@@ -63,6 +72,18 @@ def page_url(path: str) -> str:
     '/aws/lambda/event_invoke_configs/index.html'
     """
     return "/" + path.removesuffix(".mdx") + ".html"
+
+
+def version_of(text: str | None, error: str | None) -> str:
+    """What an HTML page shows, in short: its MDX (None: no page there) and the error above it.
+
+    >>> version_of("# A", None) == version_of("# A", None) != version_of("# B", None)
+    True
+    >>> len({version_of(None, None), version_of("", None), version_of("", "error: x")})
+    3
+    """
+    shown = "\0".join(("-" if text is None else "+" + text, error or ""))
+    return hashlib.sha256(shown.encode()).hexdigest()[:16]
 
 
 def to_html(mdx: str) -> tuple[str, str]:
@@ -160,12 +181,14 @@ def html_page(page: Page, paths: Collection[str], error: str | None = None) -> s
             error=error,
             crumbs=_crumbs(page.path, paths),
             source="/" + page.path,
+            version=version_of(page.text, error),
         )
     )
 
 
-def error_page(status: HTTPStatus, message: str) -> str:
-    """A whole HTML document that says what went wrong."""
+def error_page(status: HTTPStatus, message: str, version: str | None = None) -> str:
+    """A whole HTML document that says what went wrong; with a `version`, one that reloads
+    itself when the version of its URL is another (a page that is missing now may come)."""
     return (
         environment()
         .get_template("preview.html.j2")
@@ -175,6 +198,7 @@ def error_page(status: HTTPStatus, message: str) -> str:
             error=message,
             crumbs=[],
             source=None,
+            version=version,
         )
     )
 
@@ -193,8 +217,14 @@ def respond(site: Site, url: str, error: str | None = None) -> Response:
     """The answer to a GET of `url` (a path, maybe with a query) from a built site; with
     `error` (the schemas cannot be built now, and `site` is the last build that worked), an
     HTML page says so above it, and what else there is to answer is the error alone."""
-    path = unquote(urlsplit(url).path)
+    split = urlsplit(url)
+    path = unquote(split.path)
     pages = {page.path: page for page in site.pages}
+    if path == VERSION_URL:  # what the page at ?path= shows now, asked by that page
+        watched = parse_qs(split.query).get("path", [""])[0]
+        page = pages.get(_shown(unquote(watched)))
+        version = version_of(None if page is None else page.text, error)
+        return Response(HTTPStatus.OK, MDX_TYPE, version.encode())
     if path in ("/", "/index.html") and "index.mdx" not in pages:
         tops = [p for p in pages if p.count("/") == 1 and p.endswith("/index.mdx")]
         if tops:
@@ -204,18 +234,30 @@ def respond(site: Site, url: str, error: str | None = None) -> Response:
     if path.endswith("/"):
         path += "index.html"
     rel = path.lstrip("/")
-    if rel.endswith(".html") and rel.removesuffix(".html") + ".mdx" in pages:
-        page = pages[rel.removesuffix(".html") + ".mdx"]
+    shown = _shown(path)
+    if shown in pages:
         status = HTTPStatus.OK if error is None else HTTPStatus.INTERNAL_SERVER_ERROR
-        return Response(status, HTML_TYPE, html_page(page, pages, error).encode())
+        return Response(status, HTML_TYPE, html_page(pages[shown], pages, error).encode())
+    # An HTML page that is not there now, but may come: it reloads itself when it does.
+    version = version_of(None, error) if shown else None
     if error is not None:
-        return _error(error)
+        return _error(error, version)
     if rel in pages:
         return Response(HTTPStatus.OK, MDX_TYPE, pages[rel].text.encode())
     message = f"No page at {path}: the pages begin at /."
-    return Response(
-        HTTPStatus.NOT_FOUND, HTML_TYPE, error_page(HTTPStatus.NOT_FOUND, message).encode()
-    )
+    text = error_page(HTTPStatus.NOT_FOUND, message, version)
+    return Response(HTTPStatus.NOT_FOUND, HTML_TYPE, text.encode())
+
+
+def _shown(path: str) -> str:
+    """The page an HTML URL path shows (its MDX file's path), or "" for another URL.
+
+    >>> _shown("/aws/lambda/index.html"), _shown("/aws/lambda/"), _shown("/aws/index.mdx")
+    ('aws/lambda/index.mdx', 'aws/lambda/index.mdx', '')
+    """
+    if path.endswith("/"):
+        path += "index.html"
+    return path.lstrip("/").removesuffix(".html") + ".mdx" if path.endswith(".html") else ""
 
 
 class Preview:
@@ -226,12 +268,30 @@ class Preview:
         self.types = tuple(types)
         self.site: Site | None = None
         self._lock = threading.Lock()  # one build at a time; the server answers on threads
+        self._said = ""  # the error last printed, while it lasts
 
     def refresh(self) -> Site:
-        """Build the site, reusing the last build's outcome of every unchanged schema."""
+        """Build the site, reusing the last build's outcome of every unchanged schema; the
+        last build as it is where no schema file changed (the pages ask every second)."""
+        if self.site is not None and self._unchanged(self.site):
+            return self.site
         reuse = {(o.file, o.sha256): o for o in self.site.outcomes} if self.site else None
         self.site = build(self.specs, self.types, reuse, models=False)
         return self.site
+
+    def _unchanged(self, site: Site) -> bool:
+        """Whether `specs` holds the files `site` was built from, each with the stamp it had
+        (as `build` knows them unread; a file changed less than a second ago has none)."""
+        if not self.specs.is_dir():  # a zip: build reads it whole, and finds what changed
+            return False
+        outcomes = site.outcomes
+        known = {o.file: (o.source_stamp, o.sha256) for o in outcomes if o.source_stamp}
+        if len(known) != len(outcomes):
+            return False
+        sources = list_sources(self.specs, known)
+        return len(sources) == len(outcomes) and all(
+            s.sha256 and s.name == o.file for s, o in zip(sources, outcomes, strict=True)
+        )
 
     def get(self, url: str) -> Response:
         """The answer to a GET: from the site as built now, or the error that stops it."""
@@ -239,8 +299,11 @@ class Preview:
             before = {s.type_name for s in self.site.skipped} if self.site else set()
             try:
                 site = self.refresh()
+                self._said = ""
             except DocgenError as e:
-                log.error("%s", e)
+                if str(e) != self._said:  # once while it lasts: the pages ask every second
+                    log.error("%s", e)
+                    self._said = str(e)
                 if self.site is None:
                     return _error(f"error: {e}")
                 return respond(self.site, url, f"error: {e}")  # as last built, under the error
@@ -324,9 +387,10 @@ def misdirected(host_header: str | None) -> Response:
     return Response(HTTPStatus.FORBIDDEN, HTML_TYPE, text.encode())
 
 
-def _error(message: str) -> Response:
-    """The answer when the schemas cannot be built: the error alone."""
-    text = error_page(HTTPStatus.INTERNAL_SERVER_ERROR, message)
+def _error(message: str, version: str | None = None) -> Response:
+    """The answer when the schemas cannot be built: the error alone (an HTML page's, with its
+    `version`, reloads itself when that changes)."""
+    text = error_page(HTTPStatus.INTERNAL_SERVER_ERROR, message, version)
     return Response(HTTPStatus.INTERNAL_SERVER_ERROR, HTML_TYPE, text.encode())
 
 

@@ -17,6 +17,8 @@ import struct
 import subprocess
 import sys
 import threading
+import time
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,7 +28,8 @@ from conftest import LAMBDA_SPEC, failures_on_threads
 
 from generator.build import build, worker_context
 from generator.cli import main
-from generator.preview import to_html
+from generator.preview import VERSION_URL, Preview, respond, to_html
+from generator.schema import STAMP_MARGIN_NS
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "specs"
@@ -127,10 +130,65 @@ def test_a_schema_edit_shows_at_the_next_request_and_a_broken_one_shows_its_erro
     assert "Edited" not in server.get(RESOURCE.removesuffix(".html") + ".mdx").text
     schema.write_text(json.dumps(document))
     assert server.get(RESOURCE).status_code == 200
+    schema.write_text('{"typeName": "AWS::Lambda::EventInvokeConfig",\n  "description": }')
+    assert server.get(RESOURCE).status_code == 500
 
     code, out, err = server.stop()
     assert code == 0 and out == "stopped\n"
-    assert err.count("error: ") == 2 and f"{schema}:2:18: " in err
+    # Said once while it lasts (an open page asks every second), and again when it is back.
+    assert err.count("error: ") == 2 and err.count(f"{schema}:2:18: ") == 2
+
+
+def _version(site, path: str, error: str | None = None) -> str:
+    """What VERSION_URL answers a page at `path` of `site`."""
+    answer = respond(site, f"{VERSION_URL}?path={path}", error)
+    assert answer.status == 200 and answer.content_type == "text/plain; charset=utf-8"
+    return answer.body.decode()
+
+
+def test_each_html_page_carries_the_version_that_its_url_is_asked_for(specs):
+    site = build(specs, models=False)
+    shown = respond(site, RESOURCE).body.decode()
+    version = re.search(r'<body data-version="([0-9a-f]{16})">', shown)[1]
+    assert _version(site, RESOURCE) == version
+    assert _version(site, "/aws/lambda/") == _version(site, "/aws/lambda/index.html") != version
+    # Another page's, a page not there (its 404 asks too, and reloads when it comes), an error.
+    missing = respond(site, "/aws/lambda/nothing.html").body.decode()
+    assert f'data-version="{_version(site, "/aws/lambda/nothing.html")}"' in missing
+    assert _version(site, "/aws/lambda/nothing.html") not in (version, "")
+    assert _version(site, RESOURCE, "error: broken") != version
+    broken = respond(site, RESOURCE, "error: broken").body.decode()
+    assert f'data-version="{_version(site, RESOURCE, "error: broken")}"' in broken
+    # Its MDX is text: nothing to reload.
+    mdx = respond(site, RESOURCE.removesuffix(".html") + ".mdx").body.decode()
+    assert "data-version" not in mdx
+    # The edited schema's page has another version.
+    document = json.loads((specs / LAMBDA_SPEC.name).read_text())
+    document["description"] = "Edited."
+    (specs / LAMBDA_SPEC.name).write_text(json.dumps(document))
+    assert _version(build(specs, models=False), RESOURCE) != version
+
+
+def test_a_request_with_no_schema_changed_reuses_the_last_build(specs, tmp_path):
+    preview = Preview(specs)
+    first = preview.refresh()
+    time.sleep(STAMP_MARGIN_NS / 1e9 + 0.1)  # past the margin: the files have their stamps
+    settled = preview.refresh()  # (built again: the first build read them unstamped)
+    assert preview.refresh() is settled and preview.refresh() is settled
+    assert settled.pages == first.pages
+    document = json.loads((specs / LAMBDA_SPEC.name).read_text())
+    document["description"] = "Edited."
+    (specs / LAMBDA_SPEC.name).write_text(json.dumps(document))
+    edited = preview.refresh()
+    assert edited is not settled and "Edited." in respond(edited, RESOURCE).body.decode()
+    shutil.copy(DATA / "aws-quicksight-approvalpolicy.json", specs)  # a new schema
+    assert len(preview.refresh().pages) > len(edited.pages)
+    # A zip is read whole at each build, which finds what changed.
+    archive = tmp_path / "CloudformationSchema.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(LAMBDA_SPEC, LAMBDA_SPEC.name)
+    zipped = Preview(archive)
+    assert zipped.refresh() is not zipped.refresh()
 
 
 def test_a_schema_that_cannot_be_built_stops_the_preview_before_it_serves(specs):
@@ -273,6 +331,45 @@ def test_a_reader_browses_switches_tabs_and_copies(browser, server):
     assert page.url == server.url + "/aws/index.html"
     assert problems == []
     context.close()
+
+
+def test_an_open_page_reloads_itself_when_its_schema_is_edited_broken_and_mended(
+    browser, specs, server
+):
+    from playwright.sync_api import expect
+
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(server.url + RESOURCE)
+    page.get_by_role("tab", name="Manifest").click()
+    schema = specs / LAMBDA_SPEC.name
+    document = json.loads(schema.read_text())
+    good = json.dumps(document)
+    description = page.locator("main table").first
+    assert "configures options for asynchronous invocation" in description.inner_text()
+
+    # No reload asked for: the page asks the preview each second and reloads itself.
+    document["description"] = "Edited while <previewing>."
+    schema.write_text(json.dumps(document))
+    expect(description).to_contain_text("Edited while <previewing>.", timeout=15_000)
+    manifest = page.locator('.tab-item[data-value="manifest"]')
+    assert manifest.is_visible()  # the tab chosen before stays chosen
+    alert = page.get_by_role("alert")
+    schema.write_text('{"typeName": "AWS::Lambda::EventInvokeConfig",\n  "description": }')
+    expect(alert).to_contain_text(f"{schema}:2:18: invalid JSON", timeout=15_000)
+    expect(description).to_contain_text("Edited while <previewing>.")  # as last built
+    schema.write_text(good)
+    expect(alert).to_have_count(0, timeout=15_000)
+    expect(description).to_contain_text("configures options for asynchronous invocation")
+
+    # A page that is not there yet shows when its schema comes.
+    page.goto(server.url + "/aws/quicksight/approval_policies/index.html")
+    assert page.locator("h1").inner_text() == "404 Not Found"
+    shutil.copy(DATA / "aws-quicksight-approvalpolicy.json", specs)
+    expect(page.locator("h1")).to_have_text("approval_policies", timeout=15_000)
+    assert errors == []
+    page.close()
 
 
 def test_warnings_are_printed_once_not_at_every_request(specs):
