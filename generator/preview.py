@@ -42,7 +42,7 @@ from generator.errors import DocgenError, UsageError
 from generator.extract import FRONTMATTER, TAB_TAG, ready
 from generator.model import Page, Site
 from generator.render import environment
-from generator.schema import list_sources
+from generator.schema import file_stamp, list_sources
 
 log = logging.getLogger(__name__)
 
@@ -269,6 +269,7 @@ class Preview:
         self.site: Site | None = None
         self._lock = threading.Lock()  # one build at a time; the server answers on threads
         self._said = ""  # the error last printed, while it lasts
+        self._zip_stamp: tuple[int, ...] | None = None  # a zip's, when the site was built
 
     def refresh(self) -> Site:
         """Build the site, reusing the last build's outcome of every unchanged schema; the
@@ -276,14 +277,17 @@ class Preview:
         if self.site is not None and self._unchanged(self.site):
             return self.site
         reuse = {(o.file, o.sha256): o for o in self.site.outcomes} if self.site else None
+        zip_stamp = None if self.specs.is_dir() else file_stamp(self.specs)  # before it is read
         self.site = build(self.specs, self.types, reuse, models=False)
+        self._zip_stamp = zip_stamp
         return self.site
 
     def _unchanged(self, site: Site) -> bool:
         """Whether `specs` holds the files `site` was built from, each with the stamp it had
-        (as `build` knows them unread; a file changed less than a second ago has none)."""
-        if not self.specs.is_dir():  # a zip: build reads it whole, and finds what changed
-            return False
+        (as `build` knows them unread; a file changed less than a second ago has none); a
+        zip, whether it has the stamp it had when read."""
+        if not self.specs.is_dir():
+            return self._zip_stamp is not None and file_stamp(self.specs) == self._zip_stamp
         outcomes = site.outcomes
         known = {o.file: (o.source_stamp, o.sha256) for o in outcomes if o.source_stamp}
         if len(known) != len(outcomes):

@@ -104,6 +104,21 @@ def list_sources(
     return tuple(sources)
 
 
+def file_stamp(path: Path) -> tuple[int, ...] | None:
+    """A file's stamp as `list_sources` takes a schema file's (size, modification and change
+    times, inode, device), or None: gone, changed within STAMP_MARGIN_NS, or on a read-only
+    mount."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if max(st.st_mtime_ns, st.st_ctime_ns) >= time.time_ns() - STAMP_MARGIN_NS:
+        return None
+    if _read_only(path.parent):
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev
+
+
 def _read_only(folder: Path) -> bool:
     """Whether a folder is on a file system mounted read-only (where statvfs can tell)."""
     try:

@@ -183,12 +183,18 @@ def test_a_request_with_no_schema_changed_reuses_the_last_build(specs, tmp_path)
     assert edited is not settled and "Edited." in respond(edited, RESOURCE).body.decode()
     shutil.copy(DATA / "aws-quicksight-approvalpolicy.json", specs)  # a new schema
     assert len(preview.refresh().pages) > len(edited.pages)
-    # A zip is read whole at each build, which finds what changed.
+    # A zip is read again, whole, where its own stamp moved.
     archive = tmp_path / "CloudformationSchema.zip"
     with zipfile.ZipFile(archive, "w") as z:
         z.write(LAMBDA_SPEC, LAMBDA_SPEC.name)
     zipped = Preview(archive)
-    assert zipped.refresh() is not zipped.refresh()
+    assert zipped.refresh() is not zipped.refresh()  # written within the second: no stamp yet
+    time.sleep(STAMP_MARGIN_NS / 1e9 + 0.1)
+    built = zipped.refresh()
+    assert zipped.refresh() is built
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr(LAMBDA_SPEC.name, json.dumps(document))
+    assert "Edited." in respond(zipped.refresh(), RESOURCE).body.decode()
 
 
 def test_a_schema_that_cannot_be_built_stops_the_preview_before_it_serves(specs):
