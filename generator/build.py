@@ -9,7 +9,7 @@ import os
 import signal
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
@@ -63,8 +63,7 @@ def build(
     """
     reuse = reuse or {}
     # A file whose stamp is as when a reused outcome's bytes were read has those bytes still.
-    known = {o.file: (o.source_stamp, o.sha256) for o in reuse.values() if o.source_stamp}
-    sources = list_sources(specs, known)
+    sources = list_sources(specs, known_stamps(reuse.values()))
     if not sources:  # a wrong folder would otherwise prune every page of the output
         raise UsageError(f"{specs}: no schemas (*.json) in it")
     wanted = frozenset(t.lower() for t in types)
@@ -107,6 +106,12 @@ def build(
         warnings=tuple(warnings),
         skipped=tuple(Skipped(o.type_name, o.file, o.skipped) for o in selected if o.skipped),
     )
+
+
+def known_stamps(outcomes: Iterable[Outcome]) -> dict[str, tuple[tuple[int, ...], str]]:
+    """What a previous build knows of its schema files, for `list_sources`: the stamp each
+    had when read and the digest of its bytes (of the files it could stamp)."""
+    return {o.file: (o.source_stamp, o.sha256) for o in outcomes if o.source_stamp}
 
 
 def _reusable(

@@ -37,7 +37,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import yaml
 from markdown_it import MarkdownIt
 
-from generator.build import build
+from generator.build import build, known_stamps
 from generator.errors import DocgenError, UsageError
 from generator.extract import FRONTMATTER, TAB_TAG, ready
 from generator.model import Page, Site
@@ -289,7 +289,7 @@ class Preview:
         if not self.specs.is_dir():
             return self._zip_stamp is not None and file_stamp(self.specs) == self._zip_stamp
         outcomes = site.outcomes
-        known = {o.file: (o.source_stamp, o.sha256) for o in outcomes if o.source_stamp}
+        known = known_stamps(outcomes)
         if len(known) != len(outcomes):
             return False
         sources = list_sources(self.specs, known)

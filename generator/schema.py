@@ -95,9 +95,7 @@ def list_sources(
             raise SpecError(label, "", "cannot read: not a regular file")
         if st.st_size > MAX_SCHEMA_BYTES:
             raise SpecError(label, "", f"larger than the limit of {MAX_SCHEMA_BYTES} bytes")
-        stamp = None
-        if stamps and max(st.st_mtime_ns, st.st_ctime_ns) < settled:
-            stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+        stamp = _stamp(st, settled) if stamps else None
         recorded, digest = known.get(name, (None, ""))
         sha256 = digest if stamp is not None and stamp == recorded else ""
         sources.append(SourceFile(name, label, None, stamp, sha256))
@@ -112,9 +110,13 @@ def file_stamp(path: Path) -> tuple[int, ...] | None:
         st = os.stat(path)
     except OSError:
         return None
-    if max(st.st_mtime_ns, st.st_ctime_ns) >= time.time_ns() - STAMP_MARGIN_NS:
-        return None
-    if _read_only(path.parent):
+    stamp = _stamp(st, time.time_ns() - STAMP_MARGIN_NS)
+    return None if stamp is None or _read_only(path.parent) else stamp
+
+
+def _stamp(st: os.stat_result, settled: int) -> tuple[int, ...] | None:
+    """A file's stamp from its stat, None if it changed at `settled` (ns) or since."""
+    if max(st.st_mtime_ns, st.st_ctime_ns) >= settled:
         return None
     return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev
 
