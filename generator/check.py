@@ -1,7 +1,7 @@
 """The check stage: is the output current, and (with a source) have the schemas drifted?
 
 `check_output` compares the pages `build()` makes in memory with the files in the output folder
-(the disk edge, read only); `read_source_specs` reads a schema source through the fetch stage
+(the disk edge, read only); `read_source_documents` reads a schema source through the fetch stage
 (the network edge); `render_markdown` and `render_json` are pure.
 """
 
@@ -19,15 +19,17 @@ from generator.atomicfile import read_or_none
 from generator.build import build
 from generator.download import DownloadOptions
 from generator.drift import Drift, DriftKind, code, diff_specs
-from generator.errors import OutputError, UsageError
+from generator.errors import FetchError, OutputError, UsageError
 from generator.fetch import (
+    SchemaDocument,
     Source,
     index_documents,
+    parse_type_name,
     read_source,
     resolve_source,
     select_documents,
 )
-from generator.model import Site, Spec
+from generator.model import Site
 from generator.naming import did_you_mean
 from generator.output import (
     OWNED_FILE,
@@ -37,7 +39,7 @@ from generator.output import (
     read_owned,
     record_bytes,
 )
-from generator.schema import parse_spec, read_specs
+from generator.schema import parse_spec, read_sources
 
 
 class PageState(Enum):
@@ -134,18 +136,21 @@ def check(
     if region is not None and source is None:
         raise UsageError("--region names the region of --source: give --source too")
     resolved = resolve_source(source, region) if source is not None else None
-    source_specs = read_source_specs(resolved, types) if resolved is not None else ()
+    source_docs = read_source_documents(resolved, types) if resolved is not None else ()
     drift: tuple[Drift, ...] = ()
     named: tuple[str, ...] = tuple(types)
-    local: tuple[Spec, ...] | None = None
+    local: tuple[SchemaDocument, ...] | None = None
     if resolved is not None:
-        local = read_specs(specs_dir, meta_check=False)
+        local = local_documents(specs_dir)
         if types:
-            named = _named_types(types, [*local, *source_specs], specs_dir, resolved.label)
+            named = _named_types(types, [*local, *source_docs], specs_dir, resolved.label)
             asked = {t.lower() for t in named}  # a type the two sides spell apart counts on both
-            local = tuple(s for s in local if s.type_name.lower() in asked)
-            source_specs = tuple(s for s in source_specs if s.type_name.lower() in asked)
-        drift = diff_specs(local, source_specs)
+            drift = drift_of(
+                [d for d in local if d.type_name.lower() in asked],
+                [d for d in source_docs if d.type_name.lower() in asked],
+            )
+        else:
+            drift = drift_of(local, source_docs)
     site = _site(specs_dir, out_dir, types, named, local)
     if types and resolved is None:  # as the schemas spell them, in the order named
         spelt = {o.type_name.lower(): o.type_name for o in site.outcomes}
@@ -168,22 +173,24 @@ def _site(
     out_dir: Path,
     types: Sequence[str],
     named: Sequence[str],
-    local: Sequence[Spec] | None,
+    local: Sequence[SchemaDocument] | None,
 ) -> Site:
     """The pages to compare: all, or as `generate TYPE ...` writes those of the types named
     that --specs has (with --source, `local`: a type only the source has has no page yet)."""
     if not types:
         return build(specs_dir, models=False)
     if local is not None:
-        have = {s.type_name.lower() for s in local}
+        have = {d.type_name.lower() for d in local}
         named = [t for t in named if t.lower() in have]
-        if not named:
+        if not named:  # no page, and no build: each schema is checked all the same
+            for d in local:
+                parse_spec(d.where, d.data, meta_check=False)
             return Site(pages=(), outcomes=(), resources=(), warnings=(), skipped=())
     return build(specs_dir, named, models=False, present=present_files(out_dir))
 
 
 def _named_types(
-    types: Sequence[str], specs: Sequence[Spec], specs_dir: Path, source: str
+    types: Sequence[str], specs: Sequence[SchemaDocument], specs_dir: Path, source: str
 ) -> tuple[str, ...]:
     """The type names `types` name (any case), as the schemas spell them (the first that does),
     in the order named; a name that neither side has is bad input."""
@@ -260,7 +267,7 @@ def _record_stale(unnamed: Sequence[str]) -> str:
     )
 
 
-def read_source_specs(source: Source, types: Sequence[str] = ()) -> tuple[Spec, ...]:
+def read_source_documents(source: Source, types: Sequence[str] = ()) -> tuple[SchemaDocument, ...]:
     """Read the schemas of a source (URL, zip, folder, cfn-lint) through the fetch stage:
     every one, or those of `types` (any case) only: a schema of another type that cannot be
     used is no news to a specs folder of these types, as it is none to their fetch."""
@@ -271,7 +278,40 @@ def read_source_specs(source: Source, types: Sequence[str] = ()) -> tuple[Spec, 
     if types:
         asked = {t.lower() for t in types}
         chosen = tuple(d for d in chosen if d.type_name.lower() in asked)
-    return tuple(parse_spec(d.where, d.data, meta_check=False) for d in chosen)
+    return chosen
+
+
+def local_documents(specs_dir: Path) -> tuple[SchemaDocument, ...]:
+    """The schemas of a folder or zip, each with its typeName (the JSON alone parsed: `build`
+    checks each schema as it builds); one that has none raises the SpecError of `parse_spec`."""
+    documents = []
+    for source in read_sources(specs_dir):
+        try:
+            type_name = parse_type_name(source.label, source.data)
+        except FetchError:  # said as any command says a schema it cannot use
+            type_name = parse_spec(source.label, source.data, meta_check=False).type_name
+        documents.append(SchemaDocument(type_name, source.label, source.data))
+    return tuple(documents)
+
+
+def drift_of(
+    before: Sequence[SchemaDocument], after: Sequence[SchemaDocument]
+) -> tuple[Drift, ...]:
+    """`diff_specs` of two sets of schemas, of which only those are parsed and checked whose
+    type is not on the other side with the same bytes: most types, from one week to the
+    next, which are no drift (and `build` checks each of `--specs`)."""
+    old: dict[str, list[bytes]] = {}
+    new: dict[str, list[bytes]] = {}
+    for documents, side in ((before, old), (after, new)):
+        for d in documents:
+            side.setdefault(d.type_name, []).append(d.data)
+    # (a type of two files on one side is parsed, for diff_specs to refuse it)
+    same = {t for t in old.keys() & new.keys() if len(old[t]) == len(new[t]) == 1}
+    same = {t for t in same if old[t][0] == new[t][0]}
+    return diff_specs(
+        [parse_spec(d.where, d.data, meta_check=False) for d in before if d.type_name not in same],
+        [parse_spec(d.where, d.data, meta_check=False) for d in after if d.type_name not in same],
+    )
 
 
 def render_markdown(report: CheckReport) -> str:

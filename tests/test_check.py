@@ -905,6 +905,23 @@ def test_a_broken_schema_of_a_type_not_named_is_no_news(specs, out, tmp_path, ca
     )
 
 
+def test_a_broken_schema_of_the_specs_stops_a_check_of_a_type_only_the_source_has(
+    specs, out, tmp_path, capsys
+):
+    # No page of the named type is built (the specs have none yet), and drift reads only the
+    # schemas that differ; a schema generate could not use is bad input all the same.
+    source = tmp_path / "source"
+    source.mkdir()
+    shutil.copy(ROOT / "tests" / "data" / "specs" / "aws-ses-receiptruleset.json", source)
+    (specs / "zz.json").write_text('{"typeName": "AWS::Foo::Bar", "properties": 5}')
+    argv = ["--specs", str(specs), "--out", str(out), "--source", str(source)]
+    assert run_check(capsys, "AWS::SES::ReceiptRuleSet", *argv) == (
+        2,
+        "",
+        f"error: {specs / 'zz.json'}#/properties: expected a non-empty object of properties\n",
+    )
+
+
 def test_a_type_that_neither_side_has_is_exit_2(specs, out, capsys):
     argv = ["--specs", str(specs), "--out", str(out)]
     assert run_check(capsys, "AWS::Lambda::EventInvokeConfg", *argv, "--source", str(specs)) == (
