@@ -151,7 +151,7 @@ class Method:
 
 @dataclass(frozen=True, slots=True)
 class HandlerPermissions:
-    """The IAM permissions one handler needs, in schema order."""
+    """The IAM permissions one handler needs, in schema order, each once."""
 
     handler: Handler
     permissions: tuple[str, ...]

@@ -198,7 +198,10 @@ def normalize(spec: Spec) -> Resource:
             for names in _list_instead(list_schema, list_required)
         ),
         permissions=tuple(
-            HandlerPermissions(h, tuple(p for p in handlers[key].get("permissions", ()) if p))
+            # (a permission the schema lists twice, as an EC2 Instance's delete does, once)
+            HandlerPermissions(
+                h, tuple(dict.fromkeys(p for p in handlers[key].get("permissions", ()) if p))
+            )
             for h, key in _HANDLER_KEYS
             if key in handlers
         ),

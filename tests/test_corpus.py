@@ -772,6 +772,24 @@ def test_a_handler_with_no_permissions_says_so(site, pages):
         assert "```json\n\n```" not in text and "```json\n```" not in text
 
 
+def test_a_permission_the_schema_lists_twice_is_shown_once(site, pages):
+    # AWS::EC2::Instance's delete lists ec2:DescribeInstances first and fifth.
+    delete = section(page_of(site, pages, "AWS::EC2::Instance"), "Permissions").split(
+        "### Delete\n```json\n"
+    )[1]
+    shown = delete.split("```")[0].split()
+    assert shown[:3] == [
+        "ec2:DescribeInstances,",
+        "ec2:TerminateInstances,",
+        "ec2:DescribeNetworkInterfaces,",
+    ]
+    assert len(shown) == len(set(shown)) == 9
+    for text in pages.values():
+        for block in text.split("## Permissions")[-1].split("```json\n")[1:]:
+            lines = block.split("```")[0].replace(",", "").split()
+            assert len(lines) == len(set(lines))
+
+
 def test_write_only_fields_are_marked_and_said_to_read_back_never(site, pages):
     page = page_of(site, pages, "AWS::RDS::DBInstance")
     assert (
@@ -1945,20 +1963,20 @@ def test_a_lifecycle_rule_keeps_to_one_time_unit(site, pages):
     assert "ExpirationDate" not in examples and "TransitionDate" not in examples
 
 
-def test_a_service_shut_down_sunsetting_or_in_maintenance_is_said_so(site, pages):
+def test_a_resource_shut_down_sunsetting_or_in_maintenance_is_said_so(site, pages):
     # cfn-lint's "lifecycle": AWS::QLDB::Stream {"status": "shutdown", "date": "2025-07-31"},
     # AWS::Proton::ServiceTemplate "sunset", AWS::AutoScaling::LaunchConfiguration
     # "maintenance" since 2024-10-01. Under the lead sentence, before the Overview.
     page = page_of(site, pages, "AWS::QLDB::Stream")
     lead, overview = page.split("## Overview", 1)
     assert (
-        "\n\n<strong>Shut down:</strong> the schema marks this resource's service as shut down "
+        "\n\n<strong>Shut down:</strong> the schema marks this resource as shut down "
         'on 2025-07-31 (<a href="https://docs.aws.amazon.com/general/latest/gr/'
         'full_shutdown_services.html">AWS services that have been shut down</a>): AWS no longer '
         "takes these requests.\n\n"
     ) in lead
     page = page_of(site, pages, "AWS::Proton::ServiceTemplate")
-    assert "<strong>Sunsetting:</strong> the schema marks this resource's service as " in page
+    assert "<strong>Sunsetting:</strong> the schema marks this resource as sunsetting" in page
     # A date in words true on either side of it (cfn-lint's data keeps "sunset" past it).
     page = page_of(site, pages, "AWS::Inspector::AssessmentTarget")
     assert "as sunsetting, with 2026-05-20 as the date of its shutdown (<a href=" in page
@@ -1967,4 +1985,4 @@ def test_a_service_shut_down_sunsetting_or_in_maintenance_is_said_so(site, pages
     # A service in service says nothing of it.
     for type_name in ("AWS::Lambda::EventInvokeConfig", "AWS::S3::Bucket"):
         page = page_of(site, pages, type_name)
-        assert "the schema marks this resource's service" not in page
+        assert "the schema marks this resource as" not in page
