@@ -409,21 +409,31 @@ def _one_of(names: tuple[str, ...]) -> str:
 
 def _check_ref_loops(label: str, document: dict, targets: Iterable[str]) -> None:
     """No `$ref` but those of the loop itself may lead into a loop of `$ref`s (`A: {$ref: B},
-    B: {$ref: A}`): it names no schema at all, whose type a page would invent. A loop that
-    nothing else names is left alone (an EC2 schema defines one, unused)."""
+    B: {$ref: A}`), or a chain of more than MAX_REF_HOPS of them, which reads as one: it names
+    no schema at all, whose type a page would invent. Definitions of such $refs alone that
+    nothing else names are left alone (an EC2 schema defines a loop, unused); a property or a
+    member of a definition in one, or that leads into one, is in use
+    (`P: {$ref: #/properties/P}`).
+    """
     followed: dict = {}
-    loops = {}
+    loops: dict[str, frozenset[str]] = {}  # the refs followed, of each that leads into one
+    chains: set[str] = set()  # of those, the ones that end in no loop, past MAX_REF_HOPS
     for ref in targets:
         reached, seen = deref({"$ref": ref}, document, targets=followed)
-        if reached.get("$ref") in seen and len(seen) < MAX_REF_HOPS:
+        if isinstance(reached.get("$ref"), str):  # not followed on: a loop, or too long
             loops[ref] = seen
+            if reached["$ref"] not in seen:
+                chains.add(ref)
     if not loops:  # all but the rarest schemas
         return
-    hops = {f"{r.partition('#')[2]}/$ref" for seen in loops.values() for r in seen}
     for pointer, ref in iter_refs(document):
-        if ref in loops and pointer not in hops:
-            loop = " -> ".join(sorted(loops[ref]))
-            message = f"$ref {ref!r} leads only to $refs that loop ({loop}): no schema"
+        # A definition that is a $ref alone (`/definitions/A/$ref`) is named where it is used.
+        if ref in loops and not (pointer.startswith(_DEFINITION[1:]) and pointer.count("/") == 3):
+            if ref in chains:
+                message = f"$ref {ref!r} leads through more than {MAX_REF_HOPS} $refs: no schema"
+            else:
+                loop = " -> ".join(sorted(loops[ref]))
+                message = f"$ref {ref!r} leads only to $refs that loop ({loop}): no schema"
             raise SpecError(label, pointer, message)
 
 

@@ -485,6 +485,75 @@ def test_refs_that_only_loop_are_bad_input_where_anything_else_leads_into_them()
     )
 
 
+@pytest.mark.parametrize(
+    ("refs", "pointer", "message"),
+    [
+        (  # a property that names itself: the loop is in use, on the page
+            {"properties": {"DestinationConfig": "#/properties/DestinationConfig"}},
+            "/properties/DestinationConfig/$ref",
+            "$ref '#/properties/DestinationConfig' leads only to $refs that loop "
+            "(#/properties/DestinationConfig): no schema",
+        ),
+        (
+            {"properties": {"A": "#/properties/B", "B": "#/properties/A"}},
+            "/properties/A/$ref",
+            "$ref '#/properties/B' leads only to $refs that loop "
+            "(#/properties/A -> #/properties/B): no schema",
+        ),
+        (
+            {
+                "definitions": {"X": "#/properties/DestinationConfig"},
+                "properties": {"DestinationConfig": "#/definitions/X"},
+            },
+            "/properties/DestinationConfig/$ref",
+            "$ref '#/definitions/X' leads only to $refs that loop "
+            "(#/definitions/X -> #/properties/DestinationConfig): no schema",
+        ),
+        (  # a member of a definition
+            {"definitions": {"OnFailure": None}},
+            "/definitions/OnFailure/properties/Destination/$ref",
+            "$ref '#/definitions/OnFailure/properties/Destination' leads only to $refs that "
+            "loop (#/definitions/OnFailure/properties/Destination): no schema",
+        ),
+    ],
+)
+def test_a_loop_of_refs_through_a_property_or_member_is_bad_input(refs, pointer, message):
+    document = json.loads(LAMBDA_SPEC.read_bytes())
+    for place, named in refs.items():
+        for name, ref in named.items():
+            if ref is None:  # (its member Destination names itself)
+                member = "#/definitions/OnFailure/properties/Destination"
+                document["definitions"]["OnFailure"]["properties"]["Destination"] = {"$ref": member}
+            else:
+                document[place][name] = {"$ref": ref}
+    with pytest.raises(SpecError) as error:
+        parse_spec("x.json", json.dumps(document).encode())
+    assert str(error.value) == f"x.json#{pointer}: {message}"
+
+
+@pytest.mark.parametrize("links", [63, 64, 3000])
+def test_a_chain_of_refs_past_64_hops_reads_as_a_loop(links):
+    # The property's $ref and 63 links are 64 hops, followed; one more, and the chain is
+    # bad input as a loop is (its end was read as no schema, its property as a string).
+    document = json.loads(LAMBDA_SPEC.read_bytes())
+    definitions = document["definitions"]
+    for i in range(links):
+        definitions[f"D{i}"] = {"$ref": f"#/definitions/D{i + 1}"}
+    definitions[f"D{links}"] = definitions["DestinationConfig"]
+    document["properties"]["DestinationConfig"] = {"$ref": "#/definitions/D0"}
+    if links == 63:
+        parse_spec("x.json", json.dumps(document).encode())
+        return
+    with pytest.raises(SpecError) as error:
+        parse_spec("x.json", json.dumps(document).encode())
+    assert str(error.value) == (
+        "x.json#/properties/DestinationConfig/$ref: $ref '#/definitions/D0' leads through "
+        "more than 64 $refs: no schema"
+    )
+    del document["properties"]["DestinationConfig"]  # a chain nothing uses is left alone
+    parse_spec("x.json", json.dumps(document).encode())
+
+
 def test_handler_schema_refs_into_the_resource_schema_resolve():
     # The list handler's handlerSchema refers to `resource-schema.json#/properties/...`.
     assert "resource-schema.json#/properties/FunctionName" in LAMBDA_SPEC.read_text()
