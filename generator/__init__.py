@@ -1,6 +1,10 @@
 """stackql-docgen: StackQL reference pages from AWS CloudFormation resource schemas."""
 
+import signal
 import sys
+from typing import Any
+
+from generator.errors import Terminated
 
 __version__ = "0.1.0"
 
@@ -8,10 +12,19 @@ __version__ = "0.1.0"
 def main() -> int:
     """The command `stackql-docgen` (and `python -m generator`): the command line, loaded here
     so that Ctrl+C while it loads ends the command as it would later (exit 130), not with
-    Python's traceback."""
+    Python's traceback; and SIGTERM likewise (exit 143), as Python would end at once."""
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         from generator import cli
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130  # cli.EXIT_INTERRUPTED, which is not loaded
+    except KeyboardInterrupt as e:
+        terminated = isinstance(e, Terminated)
+        print("terminated" if terminated else "interrupted", file=sys.stderr)
+        return 143 if terminated else 130  # cli.EXIT_TERMINATED and EXIT_INTERRUPTED
     return cli.main()
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    """SIGTERM's handler: raise Terminated where the command is, as SIGINT raises
+    KeyboardInterrupt; a second SIGTERM (while the first cleans up) is ignored."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise Terminated

@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from generator.errors import UsageError
+from generator.errors import Terminated, UsageError
 from generator.exclusive import EXCLUSIVE_FILE, stale
 from generator.model import Outcome, Page, Resource, Site, Skipped, SourceFile, Summary
 from generator.naming import did_you_mean, page_path
@@ -211,11 +211,13 @@ def pool_map(fn: Callable[..., Any], workers: int, *iterables: Sequence[Any]) ->
         with _signals_held():
             results = pool.map(partial(_task, fn), *iterables)  # starts the workers
         yield from results
-    except BaseException:
+    except BaseException as e:
         # concurrent.futures has no call that stops running tasks: the workers stop them.
         for process in list((getattr(pool, "_processes", None) or {}).values()):
             _stop(process)
         pool.shutdown(wait=True, cancel_futures=True)
+        if isinstance(e, Stopped):  # a worker given SIGTERM alone: the command ends as if it were
+            raise Terminated from None
         raise
     pool.shutdown()
 
@@ -233,7 +235,7 @@ def _stop(process: Any) -> None:
 
 # The signal that stops a worker's tasks; none where the system has no SIGUSR1 (Windows).
 _STOP = getattr(signal, "SIGUSR1", None)
-_HELD = {signal.SIGINT} if _STOP is None else {signal.SIGINT, _STOP}
+_HELD = {signal.SIGINT, signal.SIGTERM} if _STOP is None else {signal.SIGINT, signal.SIGTERM, _STOP}
 
 
 class Stopped(BaseException):
@@ -296,15 +298,18 @@ def worker_context() -> Any:
 
 
 def start_worker(parent: int) -> None:
-    """Worker initializer: ignore Ctrl+C (the parent handles it), stop tasks on `_STOP`, and
-    end when the parent ends, however that ends (Linux).
+    """Worker initializer: ignore Ctrl+C (the parent handles it), stop tasks on `_STOP` and
+    on SIGTERM (which `timeout` and a cancelled CI job send the whole process group: the
+    parent, given it too, shuts the pool down), and end when the parent ends, however that
+    ends (Linux).
 
-    A parent killed outright (SIGKILL, or SIGTERM, which Python does not catch) cannot shut its
-    pool down, and its workers would wait forever on the pipe the parent no longer reads.
+    A parent killed outright (SIGKILL) cannot shut its pool down, and its workers would wait
+    forever on the pipe the parent no longer reads: they are killed too.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if _STOP is not None:
         signal.signal(_STOP, _on_stop)
+        signal.signal(signal.SIGTERM, _on_stop)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)  # held while it started
     if not sys.platform.startswith("linux"):
@@ -313,7 +318,7 @@ def start_worker(parent: int) -> None:
 
     try:
         libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):
         return
     if os.getppid() != parent:  # the parent ended before the request took hold

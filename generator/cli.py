@@ -25,12 +25,13 @@ from generator.arguments import (
 from generator.atomicfile import write_through
 from generator.build import build, fingerprint
 from generator.cache import read_cache, write_cache
-from generator.errors import DocgenError, UsageError
+from generator.errors import DocgenError, Terminated, UsageError
 from generator.model import DEFAULT_REGION, Page, Site
 from generator.output import Stager, present_files, write_site
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command that SIGINT ended
+EXIT_TERMINATED = 143  # as a shell reports a command that SIGTERM ended
 EXIT_BROKEN_PIPE = 141  # as a shell reports a command that SIGPIPE ended (`| head`)
 
 
@@ -525,7 +526,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DocgenError as e:
         _say(f"error: {_one_line(str(e))}")
         return EXIT_USAGE
-    except KeyboardInterrupt:  # Ctrl+C: what was written is whole (atomic), the rest is not
+    except KeyboardInterrupt as e:  # Ctrl+C: what was written is whole (atomic), the rest is not
+        if isinstance(e, Terminated):  # SIGTERM, so too
+            _say("terminated")
+            return EXIT_TERMINATED
         _say("interrupted")
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # stdout closed early (`| head`): what was written is whole

@@ -39,3 +39,8 @@ class FetchError(DocgenError):
 
 class OutputError(DocgenError):
     """The output folder cannot be read or written."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (`timeout`, `kill`, a cancelled CI job): the command ends as Ctrl+C ends it,
+    what was written whole and nothing half-written left behind, but with exit 143."""

@@ -523,6 +523,31 @@ def test_ctrl_c_is_a_line_and_exit_130_not_a_traceback(corpus, tmp_path):
     assert b"Traceback" not in stderr
 
 
+@pytest.mark.parametrize("whom", ["group", "worker"])
+def test_sigterm_ends_a_build_as_ctrl_c_does_with_exit_143(corpus, tmp_path, whom):
+    # `timeout`, `kill` and a cancelled CI job send SIGTERM, which Python does not catch: the
+    # pages of a first build, written aside, stayed behind in the output folder.
+    specs, _ = corpus
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", "generate", "--specs", str(specs), "--out", str(out)],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not children_of(proc.pid) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.005)
+    if whom == "group":  # as `timeout` sends it
+        os.killpg(proc.pid, signal.SIGTERM)
+    else:  # one worker alone: the command ends all the same
+        os.kill(children_of(proc.pid)[0], signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert (proc.returncode, stderr.decode().splitlines()[-1]) == (143, "terminated")
+    assert b"Traceback" not in stderr
+    assert not out.exists()  # a first build's new folder appears whole, or not at all
+
+
 # Ctrl+C while the command line loads: an import finder raises KeyboardInterrupt where SIGINT
 # would (jinja2 is among the command's first imports), so that the moment is not left to chance.
 INTERRUPTED_IMPORT = """
@@ -552,6 +577,19 @@ def test_ctrl_c_while_the_command_loads_is_a_line_and_exit_130(start, tmp_path):
     )
     assert proc.returncode == 130
     assert proc.stderr.decode() == "interrupted\n"
+
+
+def test_sigterm_while_the_command_loads_is_a_line_and_exit_143(tmp_path):
+    start = INTERRUPTED_IMPORT.replace(
+        "raise KeyboardInterrupt", "import os, signal; os.kill(os.getpid(), signal.SIGTERM)"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", start + "import generator; sys.exit(generator.main())"],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=60,
+    )
+    assert (proc.returncode, proc.stderr.decode()) == (143, "terminated\n")
 
 
 def test_the_console_script_is_the_entry_point_that_catches_ctrl_c():
