@@ -235,6 +235,9 @@ class Spec:
     document: dict
     sha256: str
     warnings: tuple[str, ...] = ()
+    # The pointers of `readOnlyProperties` and the like that name no property (warned of):
+    # the pages read the lists without them.
+    naming_nothing: frozenset[str] = frozenset()
 
     @property
     def has_handlers(self) -> bool:

@@ -32,6 +32,7 @@ from generator.model import (
     Value,
 )
 from generator.naming import cfn_doc_url, field_name, pluralize, snake_case, split_type_name
+from generator.schemacheck import LIFECYCLES, POINTER_LISTS
 from generator.values import (
     build_values,
     compatible,
@@ -52,6 +53,8 @@ GLOBAL_SERVICES = frozenset({"iam", "route53", "cloudfront", "shield", "globalac
 def normalize(spec: Spec) -> Resource:
     """Build the Resource model of one schema."""
     doc = spec.document
+    if spec.naming_nothing:  # (warned of: the lists are read without them)
+        doc = _without_pointers(doc, spec.naming_nothing)
     # Properties that exclude each other by their descriptions' words (data/exclusive.yaml);
     # and those AWS takes at creation only, which the schema does not list (`create only:`).
     exclusive = groups_of(doc, spec.type_name)
@@ -234,9 +237,15 @@ def normalize(spec: Spec) -> Resource:
 # `.value` are slow, and each schema asks for each).
 _HANDLER_KEYS = tuple((h, h.value) for h in Handler)
 
-# The statuses of cfn-lint's `lifecycle` keyword: a service shut down, sunsetting (to be shut
-# down on its date), or in maintenance (no new features).
-LIFECYCLES = ("shutdown", "sunset", "maintenance")
+
+def _without_pointers(doc: dict, pointers: frozenset[str]) -> dict:
+    """The schema with `pointers` left out of its lists of them (`readOnlyProperties`...)."""
+    lists = {key: [p for p in doc[key] if p not in pointers] for key in POINTER_LISTS if key in doc}
+    if "additionalIdentifiers" in doc:
+        lists["additionalIdentifiers"] = [
+            [p for p in group if p not in pointers] for group in doc["additionalIdentifiers"]
+        ]
+    return {**doc, **lists}
 
 
 def _lifecycle(lifecycle: Any) -> tuple[str, str] | None:

@@ -18,7 +18,12 @@ from generator import jsontext
 from generator.errors import SpecError, UsageError
 from generator.model import LOCK_FILE, MAX_SCHEMA_BYTES, SourceFile, Spec
 from generator.naming import utf8_name
-from generator.schemacheck import check_structure, meta_schema_findings
+from generator.schemacheck import (
+    check_structure,
+    lifecycle_findings,
+    meta_schema_findings,
+    pointers_naming_nothing,
+)
 from generator.schemazip import ZipProblem, read_members
 
 
@@ -189,6 +194,12 @@ def parse_spec(label: str, data: bytes, meta_check: bool = True) -> Spec:
         f"{label}#{pointer}: the name {json.dumps(name)} twice in one object: the last is read"
         for pointer, name in duplicates
     )
+    warnings += tuple(label + w for w in lifecycle_findings(document))
+    naming_nothing = pointers_naming_nothing(document)
+    warnings += tuple(
+        f"{label}#{at}: {pointer!r} names no property: the pages read the list without it"
+        for at, pointer in naming_nothing
+    )
     if meta_check:
         warnings += tuple(meta_schema_findings(label, document))
     return Spec(
@@ -197,4 +208,5 @@ def parse_spec(label: str, data: bytes, meta_check: bool = True) -> Spec:
         document=document,
         sha256=hashlib.sha256(data).hexdigest(),
         warnings=warnings,
+        naming_nothing=frozenset(pointer for _, pointer in naming_nothing),
     )

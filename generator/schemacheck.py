@@ -3,6 +3,7 @@ meta-schema refuses. `schema.parse_spec` runs both on every schema it parses."""
 
 from __future__ import annotations
 
+import datetime
 import importlib.util
 import json
 import re
@@ -92,6 +93,8 @@ def check_structure(
         if name not in properties:
             raise SpecError(label, f"/required/{i}", f"{name!r} names no property")
     _check_pointer_lists(label, document)
+    if "lifecycle" in document:
+        _check_lifecycle(label, document["lifecycle"])
     _check_refs(label, document, data, refs)
     handlers = document.get("handlers")
     if handlers is not None:
@@ -121,6 +124,11 @@ JSON_TYPES = frozenset({"array", "boolean", "integer", "null", "number", "object
 IAM_ACTION = re.compile(r"[^\s`]*")
 # StackQL's column (and INSERT parameter) of the region a request goes to.
 REGION_COLUMN = "region"
+# The statuses of cfn-lint's `lifecycle` keyword: a resource (with its service, most often) shut
+# down, sunsetting (to be shut down on its date), or in maintenance (no new features).
+LIFECYCLES = ("shutdown", "sunset", "maintenance")
+# A date of `lifecycle`, as cfn-lint writes them.
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # The lists of JSON pointers the generator reads.
 POINTER_LISTS = (
     "readOnlyProperties",
@@ -340,6 +348,98 @@ def _check_pointers(label: str, path: tuple, pointers: Any) -> None:
                 join_pointer((*path, i)),
                 f"expected a JSON pointer like /properties/Name, got {got}",
             )
+
+
+def _check_lifecycle(label: str, lifecycle: Any) -> None:
+    """cfn-lint's `lifecycle` must be an object of a `status` (a string) and, if any, a `date`
+    (`2025-07-31`), which a page's note says."""
+    if not isinstance(lifecycle, dict):
+        raise _wrong(label, ("lifecycle",), lifecycle, "an object of a status and a date")
+    if "status" not in lifecycle:
+        raise SpecError(label, "/lifecycle", "expected a status, got none")
+    if not isinstance(lifecycle["status"], str):
+        raise _wrong(label, ("lifecycle", "status"), lifecycle["status"], "a status (a string)")
+    date = lifecycle.get("date")
+    if date is None:
+        return
+    if not isinstance(date, str):
+        raise _wrong(label, ("lifecycle", "date"), date, "a date like 2025-07-31")
+    try:
+        datetime.date.fromisoformat(date)  # (not 2025-02-30)
+        valid = _DATE.fullmatch(date) is not None  # (nor 20250731, which it reads)
+    except ValueError:
+        valid = False
+    if not valid:
+        raise SpecError(label, "/lifecycle/date", f"expected a date like 2025-07-31, got {date!r}")
+
+
+def lifecycle_findings(document: dict) -> tuple[str, ...]:
+    """Warnings (`#pointer: message`) of a `lifecycle` status the pages have no note for."""
+    lifecycle = document.get("lifecycle")
+    if isinstance(lifecycle, dict) and lifecycle.get("status") not in LIFECYCLES:
+        known = ", ".join(LIFECYCLES)
+        return (
+            f"#/lifecycle/status: {lifecycle.get('status')!r} is none of {known}: "
+            "the page says nothing of it",
+        )
+    return ()
+
+
+def pointers_naming_nothing(document: dict) -> tuple[tuple[str, str], ...]:
+    """The entries of the read-only, write-only, create-only (conditionally too), deprecated
+    and additional identifier lists that name no property (`/properties/Nope`, or a member
+    its property has not: `/properties/Qualifier/`), as (the entry's JSON pointer, its value).
+    Not bad input: a page leaves them out (see `names_member`); AWS's schemas have none."""
+    found = []
+    for key in POINTER_LISTS:
+        for i, pointer in enumerate(document.get(key, ())):
+            if not names_member(document, pointer):
+                found.append((f"/{key}/{i}", pointer))
+    for i, group in enumerate(document.get("additionalIdentifiers", ())):
+        for j, pointer in enumerate(group):
+            if not names_member(document, pointer):
+                found.append((f"/additionalIdentifiers/{i}/{j}", pointer))
+    return tuple(found)
+
+
+def names_member(document: dict, pointer: str) -> bool:
+    """Whether `/properties/A/B...` names a property or a member of one: through `$ref`s,
+    array items (`*`), the branches of `oneOf`, `anyOf` and `allOf`, and `patternProperties`
+    (any name).
+
+    >>> doc = {"properties": {"A": {"type": "array", "items": {"$ref": "#/definitions/B"}}},
+    ...        "definitions": {"B": {"oneOf": [{"properties": {"C": {}}}]}}}
+    >>> names_member(doc, "/properties/A/*/C"), names_member(doc, "/properties/A/C")
+    (True, False)
+    """
+    tokens = pointer.split("/")
+    if tokens[:2] != ["", "properties"] or len(tokens) < 3:
+        return False
+    nodes: list[Any] = [{"properties": document.get("properties", {})}]
+    for token in tokens[2:]:
+        found: list[Any] = []
+        for node in nodes:
+            branches = [node]
+            for _ in range(MAX_REF_HOPS):  # (a schema of branches of branches: so many at most)
+                if not branches:
+                    break
+                schema, _seen = deref(branches.pop(), document)
+                for keyword in ("oneOf", "anyOf", "allOf"):
+                    if isinstance(schema.get(keyword), list):
+                        branches.extend(b for b in schema[keyword] if isinstance(b, dict))
+                if token == "*":
+                    if isinstance(schema.get("items"), dict):
+                        found.append(schema["items"])
+                    continue
+                members = schema.get("properties")
+                if isinstance(members, dict) and token in members:
+                    found.append(members[token])
+                elif isinstance(schema.get("patternProperties"), dict):
+                    found.extend(schema["patternProperties"].values())
+        if not found:
+            return False
+        nodes = found
+    return True
 
 
 def _wrong(label: str, path: tuple, value: Any, expected: str) -> SpecError:

@@ -656,3 +656,70 @@ def test_listed_files_are_labelled_by_their_paths(tmp_path, monkeypatch):
         files = schema.spec_files(folder)
         listed = schema.list_sources(folder)
         assert [(s.name, s.label) for s in listed] == [(p.name, str(p)) for p in files]
+
+
+@pytest.mark.parametrize(
+    ("lifecycle", "message"),
+    [
+        (5, "#/lifecycle: expected an object of a status and a date, got integer"),
+        ({}, "#/lifecycle: expected a status, got none"),
+        ({"status": 5}, "#/lifecycle/status: expected a status (a string), got integer"),
+        (
+            {"status": "sunset", "date": "not-a-date"},
+            "#/lifecycle/date: expected a date like 2025-07-31, got 'not-a-date'",
+        ),
+        (
+            {"status": "sunset", "date": "2025-02-30"},
+            "#/lifecycle/date: expected a date like 2025-07-31, got '2025-02-30'",
+        ),
+        (
+            {"status": "sunset", "date": 5},
+            "#/lifecycle/date: expected a date like 2025-07-31, got integer",
+        ),
+    ],
+)
+def test_a_lifecycle_of_the_wrong_shape_is_bad_input(lifecycle, message):
+    # The page's note would say "with not-a-date as the date of its shutdown".
+    with pytest.raises(SpecError) as error:
+        parse_spec("x.json", mutated(lambda d: d.update(lifecycle=lifecycle)))
+    assert str(error.value) == "x.json" + message
+
+
+def test_a_lifecycle_status_without_a_note_is_a_warning():
+    spec = parse_spec("x.json", mutated(lambda d: d.update(lifecycle={"status": "frobbed"})))
+    assert spec.warnings == (
+        "x.json#/lifecycle/status: 'frobbed' is none of shutdown, sunset, maintenance: the "
+        "page says nothing of it",
+    )
+    spec = parse_spec("x.json", mutated(lambda d: d.update(lifecycle={"status": "sunset"})))
+    assert spec.warnings == ()
+
+
+def test_pointers_that_name_no_property_are_warned_of_and_the_page_reads_without_them(tmp_path):
+    # A trailing slash made a note of write-only `Qualifier.`, and a create-only member that
+    # is not there took DestinationConfig out of the UPDATE.
+    def change(document):
+        document["writeOnlyProperties"] = ["/properties/Qualifier/"]
+        document["createOnlyProperties"].append("/properties/DestinationConfig/OnFailure/Nope")
+        document["readOnlyProperties"] = ["/properties/Nope"]
+        document["additionalIdentifiers"] = [["/properties/Nope"]]
+
+    spec = parse_spec("x.json", mutated(change))
+    at = "names no property: the pages read the list without it"
+    assert [w for w in spec.warnings if "names no property" in w] == [
+        f"x.json#/readOnlyProperties/0: '/properties/Nope' {at}",
+        f"x.json#/writeOnlyProperties/0: '/properties/Qualifier/' {at}",
+        f"x.json#/createOnlyProperties/2: '/properties/DestinationConfig/OnFailure/Nope' {at}",
+        f"x.json#/additionalIdentifiers/0/0: '/properties/Nope' {at}",
+    ]
+    (tmp_path / LAMBDA_SPEC.name).write_bytes(mutated(change))
+    site = build(tmp_path, models=False)
+    expected = build(LAMBDA_SPEC.parent, models=False)
+    assert {p.path: p.text for p in site.pages} == {p.path: p.text for p in expected.pages}
+    # Members through array items, branches and patternProperties are named all the same.
+    doc = {
+        "properties": {"A": {"type": "array", "items": {"$ref": "#/definitions/B"}}},
+        "definitions": {"B": {"anyOf": [{"properties": {"C": {"patternProperties": {".": {}}}}}]}},
+    }
+    assert schemacheck.names_member(doc, "/properties/A/*/C/anything")
+    assert not schemacheck.names_member(doc, "/properties/A/C")
