@@ -146,7 +146,7 @@ def resolve_source(source: str | None, region: str | None) -> Source:
     """
     if source is not None and (source == CFN_LINT or source.startswith(CFN_LINT + ":")):
         named = source.partition(":")[2]
-        if named:
+        if named or source.endswith(":"):  # `cfn-lint:$REGION` of an unset variable too
             _check_region(named)
         if named and region is not None and region != named:
             raise FetchError(f"--region {region} and --source {source} name different regions")

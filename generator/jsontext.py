@@ -72,7 +72,7 @@ def loads(
             data, parse_constant=_constant, parse_float=_float, object_pairs_hook=hook
         )
     except json.JSONDecodeError as e:
-        raise JSONTextError(_plainer(e), e.lineno, e.colno) from e
+        raise JSONTextError(_plainer(e), *line_column(e.doc[: e.pos])) from e
     except RecursionError as e:
         raise JSONTextError("nested too deeply to read") from e
     except JSONTextError as e:  # a number JSON has not: said where it stands
@@ -264,8 +264,20 @@ def utf8_error(data: bytes, start: int, reason: str = "") -> tuple[int, int, str
     """The line and column (1-based, counted in characters) of the byte at `start`, where
     text that is not UTF-8 goes wrong, and the message that names the byte."""
     start = min(start, len(data))
-    before = data[:start].decode("utf-8", "replace")
-    line = before.count("\n") + 1
-    column = len(before) - (before.rfind("\n") + 1) + 1
+    line, column = line_column(data[:start].decode("utf-8", "replace"))
     byte = f" (byte 0x{data[start]:02x})" if start < len(data) else f": {reason}"
     return line, column, f"not UTF-8 text{byte}"
+
+
+def line_column(before: str) -> tuple[int, int]:
+    r"""The line and column (1-based, in characters) of the place that `before` leads up to,
+    each CR LF, LF or lone CR a line break (an editor's and RFC 8259's; Python's json counts
+    LFs only, and put all of a CR-only file on line 1).
+
+    >>> line_column('{"a":\r\n  1,\r  x'), line_column("")
+    ((3, 4), (1, 1))
+    """
+    if "\r" not in before:
+        return before.count("\n") + 1, len(before) - before.rfind("\n")
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    return line, len(before) - max(before.rfind("\n"), before.rfind("\r"))

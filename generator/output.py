@@ -58,7 +58,12 @@ def read_owned(out_dir: Path) -> frozenset[str]:
         ) from e
     except (ValueError, RecursionError) as e:  # not UTF-8; nested too deep
         raise OutputError(f"{record}: unreadable record of generated files ({e}){_MEND}") from e
-    files = files.get("files") if isinstance(files, dict) else None
+    if not isinstance(files, dict):
+        raise OutputError(
+            f"{record}#: unreadable record of generated files (expected an object of the "
+            f"files' paths){_MEND}"
+        )
+    files = files.get("files")
     if not isinstance(files, list) or not all(inside(f) for f in files):
         # Never follow a record out of the folder: its files are the ones a prune removes.
         raise OutputError(

@@ -512,6 +512,10 @@ def test_invalid_region(specs: Path) -> None:
     assert fetch_fails("cfn-lint:Mars", specs, []) == (
         "invalid region 'Mars': expected a name such as us-east-1"
     )
+    # `cfn-lint:$REGION` of an unset variable: not the default region, as an empty --region
+    assert fetch_fails("cfn-lint:", specs, []) == (
+        "invalid region '': expected a name such as us-east-1"
+    )
 
 
 def test_malformed_lock_fails_before_downloading(server: LoopbackServer, specs: Path) -> None:

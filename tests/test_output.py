@@ -98,7 +98,7 @@ def test_a_record_too_deep_to_read_is_refused(tmp_path):
     [
         # Python's words (`('files')`, `list indices must be integers`) named no place.
         ('{"version": 1}', "#/files: unreadable record of generated files (expected a list"),
-        ("[]", "#/files: unreadable record of generated files (expected a list"),
+        ("[]", "#: unreadable record of generated files (expected an object of the files"),
         ('{"files": [}', ":1:12: unreadable record of generated files (invalid JSON: "),
     ],
 )

@@ -723,3 +723,12 @@ def test_pointers_that_name_no_property_are_warned_of_and_the_page_reads_without
     }
     assert schemacheck.names_member(doc, "/properties/A/*/C/anything")
     assert not schemacheck.names_member(doc, "/properties/A/C")
+
+
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n", b"\r"])
+def test_invalid_json_is_named_by_line_and_column_whatever_its_line_breaks(newline):
+    # Python's json counts LFs only: a file of CRs (an old Mac's) was all line 1, `1:2001`.
+    text = newline.join([b"{", b'  "typeName": "AWS::A::B",', b'  "properties": x}'])
+    with pytest.raises(SpecError) as error:
+        parse_spec("x.json", text)
+    assert str(error.value) == "x.json:3:17: invalid JSON: Expecting value"
