@@ -391,8 +391,12 @@ def pointers_naming_nothing(document: dict) -> tuple[tuple[str, str], ...]:
     its property has not: `/properties/Qualifier/`), as (the entry's JSON pointer, its value).
     Not bad input: a page leaves them out (see `names_member`); AWS's schemas have none."""
     found = []
+    properties = document.get("properties", {})
     for key in POINTER_LISTS:
         for i, pointer in enumerate(document.get(key, ())):
+            # (most name a property: their names have letters and digits only)
+            if pointer[12:] in properties and pointer[:12] == "/properties/":
+                continue
             if not names_member(document, pointer):
                 found.append((f"/{key}/{i}", pointer))
     for i, group in enumerate(document.get("additionalIdentifiers", ())):
