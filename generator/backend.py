@@ -183,6 +183,9 @@ class CloudControlBackend:
                     code, f"Invalid patch update: {group} [{', '.join(hit)}] cannot be updated"
                 )
         try:
+            # Cloud Control patches the resource as it reads it, without its write-only values:
+            # a replace, remove or test of one fails (an add sets it). The model kept has them.
+            jsonpatch.apply_patch(kind.public(model), patch)
             updated = jsonpatch.apply_patch(model, patch)
         except (jsonpatch.JsonPatchException, jsonpatch.JsonPointerException) as error:
             raise CloudControlError("ValidationException", f"Invalid patch: {error}") from None

@@ -73,7 +73,8 @@ class Result:
     """What a statement did: the operation, region, resources touched and the rows selected.
 
     `models` are the resource models returned (created, updated, read), one per identifier;
-    `rows` the selected columns of each resource, in column order (SELECT only).
+    `rows` the selected columns of each resource the WHERE clause keeps, in column order
+    (SELECT only), and `row_identifiers` the identifier of each row.
     """
 
     operation: str
@@ -81,6 +82,7 @@ class Result:
     identifiers: tuple[str, ...] = ()
     models: tuple[dict[str, Any], ...] = ()
     rows: tuple[dict[str, Any], ...] = ()
+    row_identifiers: tuple[str, ...] = ()
 
 
 # --- values ------------------------------------------------------------------------------------
@@ -269,17 +271,19 @@ class Executor:
             )
         identifiers = tuple(d.get("Identifier", "") for d in described)
         models = tuple(_json_object(d.get("Properties")) for d in described)
-        rows = []
-        for model in models:
+        rows, kept = [], []
+        for identifier, model in zip(identifiers, models, strict=True):
             row = _row(resource, model, region)
             if all(row.get(c) == v or text_of(row.get(c)) == v for c, v in filters):
                 rows.append(_selected(row, columns, statement))
+                kept.append(identifier)
         return Result(
             "GetResource" if method.name == "get_resource" else "ListResources",
             region,
             identifiers,
             models,
             tuple(rows),
+            tuple(kept),
         )
 
     def _list(self, resource: Resource, statement: Statement, region: str) -> list[dict]:
@@ -351,12 +355,14 @@ class Executor:
             )
             for d in described
         )
+        identifiers = tuple(d.get("Identifier", "") for d in described)
         return Result(
             "ListResources",
             region,
-            tuple(d.get("Identifier", "") for d in described),
+            identifiers,
             tuple(_json_object(d.get("Properties")) for d in described),
             rows,
+            identifiers,
         )
 
     def _update(self, statement: Statement, resource: Resource) -> Result:

@@ -42,6 +42,7 @@ _JSON_TOKEN = re.compile(r'(?P<string>"(?:[^"\\]|\\.)*")|\{\{\s*(?P<bare>[^{}]+?
 _JSON_FILL_TOKEN = re.compile(_JSON_TOKEN.pattern + "|" + _ANGLE)
 _MARK = "\0placeholder:"  # a bare placeholder, read as a string to see the JSON around it
 _ITEM_INDEX = re.compile(r"\[(\d+)\]")
+_NUMBERED = re.compile(r"_\d+$")  # `Name_2`: no property name has an underscore
 _MAX_HOPS = 32  # $ref hops and nested combinators followed before a path is given up
 
 
@@ -202,6 +203,28 @@ def _text_uses(value: Any, pointer: str | None, path: tuple[str, ...] | None) ->
     if _whole(value):
         return [Use(n, pointer, path, a) for n, a in names_in(value)]
     return [Use(n, None, None, a) for n, a in names_in(value)]
+
+
+def misnamed(use: Use) -> bool:
+    """Whether a `{{ Name }}` stands where its name does not lead: the pages name each by its
+    place, its key or an ending of its path (`{{ Qualifier }}`, `{{ Tags[0].Value }}`; a long
+    one by its key and a number, `{{ Name_2 }}`), so that a value under another column, member
+    or prop than the one named (`'{{ Qualifier }}'` as the FunctionName) is a finding, though
+    a value valid there would fill it.
+
+    >>> misnamed(Use("Tags[0].Value", "/p", ("Tags", "*", "Value")))
+    False
+    >>> misnamed(Use("Name_2[0]", "/p", ("A", "B", "Name", "*")))
+    False
+    >>> misnamed(Use("Key", "/p", ("Value",)))
+    True
+    """
+    if use.angle or use.path is None or use.pointer is None or use.name in REGION_NAMES:
+        return False  # (a place of no schema: the mock says what is wrong there)
+    named = [_ITEM_INDEX.sub("", part) for part in use.name.split(".")]
+    named[-1] = _NUMBERED.sub("", named[-1])
+    keys = [key for key in use.path if key != "*"]
+    return keys[-len(named) :] != named
 
 
 def _marked(match: re.Match[str]) -> str:

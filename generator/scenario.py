@@ -16,6 +16,7 @@ without a delete handler), so that the two cannot collide on a name the page giv
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -29,19 +30,22 @@ from generator.examples import patch_ops
 from generator.executor import Executor, Result
 from generator.extract import Example, ExampleKind
 from generator.jsonpointer import escape_token
+from generator.labels import member_path
 from generator.model import CLOUD_CONTROL_RESOURCES, Handler, Resource, SqlVerb
 from generator.placeholders import (
     REGION_NAMES,
+    Use,
     Values,
     bind,
     fill_statement,
     fill_value,
     manifest_props,
     manifest_uses,
+    misnamed,
     statement_uses,
     value_for,
 )
-from generator.resourcetype import ResourceType
+from generator.resourcetype import ResourceType, model_path, values_at
 from generator.samples import SampleError, sample_model
 from generator.statement import (
     IDENTIFIER,
@@ -54,6 +58,8 @@ from generator.statement import (
 from generator.yamltext import read_yaml, yaml_at, yaml_problem
 
 SECOND_REGION = "us-west-2"
+# The stackql-deploy anchor of each statement that changes a resource (`/*+ create */`).
+_ANCHORS = {SqlVerb.INSERT: "create", SqlVerb.UPDATE: "update", SqlVerb.DELETE: "delete"}
 NOT_FOUND = "ResourceNotFoundException"
 _VERBS = {
     ExampleKind.SELECT_LIST: SqlVerb.SELECT,
@@ -282,6 +288,10 @@ class _Scenario:
                     f"lists {TYPE_NAME} {statement.condition(TYPE_NAME)!r}, not this page's "
                     f"type {self.resource.type_name}",
                 )
+            elif (anchor := _ANCHORS.get(statement.verb)) and not re.search(
+                rf"/\*\+\s*{anchor}\s*\*/", example.text
+            ):  # what stackql-deploy runs it as
+                self.fail(i, f"no /*+ {anchor} */ anchor (stackql-deploy's) before the statement")
             elif example.kind is ExampleKind.SELECT_GET and not any(
                 column == IDENTIFIER for column, _ in statement.where
             ):  # it lists, and finds the one resource there is: the DELETE took the blame
@@ -291,10 +301,12 @@ class _Scenario:
 
     def bind(self) -> None:
         """One value per `{{ Name }}` of the page; another for those in the UPDATE."""
-        uses = [u for st in self.statements.values() for u in statement_uses(st, self.document)]
+        uses = []
+        for i, statement in self.statements.items():
+            uses += self.named(i, statement_uses(statement, self.document))
         for i, document in self.manifests.items():
             try:
-                uses += manifest_uses(document, self.document)
+                uses += self.named(i, manifest_uses(document, self.document))
             except ValueError as error:
                 self.fail(i, str(error))
         read_only = self.document.get("readOnlyProperties") or []
@@ -318,6 +330,15 @@ class _Scenario:
         self.changed = Values(
             {**self.base.braces, **update.braces}, {}, {**self.base.problems, **update.problems}
         )
+
+    def named(self, i: int, uses: list[Use]) -> list[Use]:
+        """An example whose `{{ Name }}` stands where its name does not lead fails."""
+        for use in uses:
+            if misnamed(use):
+                place = member_path(use.path or ())
+                self.fail(i, f"{{{{ {use.name} }}}} stands for {place}: not its name's place")
+                break
+        return uses
 
     def create(self) -> _Made | None:
         """The required INSERT; when it fails (or there is none) a seeded sample resource."""
@@ -436,9 +457,14 @@ class _Scenario:
                     f"(it found {len(result.identifiers)}{note})",
                 )
                 continue
-            if len(result.rows) != len(result.identifiers):  # rows filtered by a WHERE field
+            if made.identifier not in result.row_identifiers:  # a WHERE field filtered it out
+                self.fail(
+                    i,
+                    f"the list's WHERE clause leaves out the resource {made.identifier} (of the "
+                    f"{len(result.identifiers)} listed, it keeps {len(result.rows)})",
+                )
                 continue
-            row = result.rows[result.identifiers.index(made.identifier)]
+            row = result.rows[result.row_identifiers.index(made.identifier)]
             empty = [n for n, _, _ in statement.extracts if row.get(n) is None]
             if empty:  # a path that names nothing there (a typo): NULL on every row
                 paths = ", ".join(f"{n} ({p})" for n, _, p in statement.extracts if n in empty)
@@ -512,6 +538,11 @@ class _Scenario:
         by_name = {p.name: p for p in self.resource.properties}
         for i in self.of(ExampleKind.MANIFEST):
             self.ran.add(i)
+            document = self.manifests[i]
+            providers = document.get("providers") if isinstance(document, dict) else None
+            if not isinstance(providers, list) or self.resource.provider not in providers:
+                self.fail(i, f"the manifest's providers do not name {self.resource.provider}")
+                continue
             try:
                 props = manifest_props(self.manifests[i])
                 model = {name: fill_value(value, self.base) for name, value in props}
@@ -521,10 +552,20 @@ class _Scenario:
             names = [name for name, _ in props]
             wrong = [n for n in names if n not in by_name or by_name[n].read_only]
             twice = sorted(n for n, count in Counter(names).items() if count > 1)
+            # (nested ones too, which the mock refuses in an INSERT: VpcEncryptionControl/VpcId)
+            nested = [
+                p
+                for p in self.kind.read_only
+                if p.count("/") > 2 and any(True for _ in values_at(model, model_path(p)))
+            ]
             if wrong:
                 self.fail(
                     i,
                     f"{', '.join(wrong)}: not a property a manifest can set (unknown or read-only)",
+                )
+            elif nested:
+                self.fail(
+                    i, f"readOnlyProperties [{', '.join(nested)}]: a manifest cannot set them"
                 )
             elif twice:
                 self.fail(i, f"{', '.join(twice)} given twice")

@@ -417,6 +417,20 @@ def test_update_refusals(
     assert read(backend, WIDGET, identifier)["Name"] == "a"
 
 
+@pytest.mark.parametrize("op", ["replace", "remove", "test"])
+def test_a_patch_reads_the_resource_without_its_write_only_values(
+    backend: CloudControlBackend, op: str
+) -> None:
+    # Cloud Control patches the resource as it reads it: a write-only value is not there to
+    # replace, remove or test (terraform-provider-awscc sends them as `add`).
+    identifier = create(backend, WIDGET, {"Name": "a", "Secret": "s"})["Identifier"]
+    patch = [{"op": op, "path": "/Secret", **({} if op == "remove" else {"value": "s"})}]
+    code, message = error(lambda: update(backend, WIDGET, identifier, patch))
+    assert code == "ValidationException" and message.startswith("Invalid patch: ")
+    event = update(backend, WIDGET, identifier, [{"op": "add", "path": "/Secret", "value": "t"}])
+    assert event["OperationStatus"] == "SUCCESS"
+
+
 def test_delete_then_not_found(backend: CloudControlBackend) -> None:
     identifier = create(backend, WIDGET, {"Name": "a"})["Identifier"]
     event = backend.delete_resource({"TypeName": WIDGET, "Identifier": identifier})["ProgressEvent"]

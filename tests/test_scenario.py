@@ -20,6 +20,7 @@ from generator.scenario import PageRun, Status, expected_kinds, run_page
 from generator.validate import mockable
 
 EIC: dict[str, Any] = json.loads(LAMBDA_SPEC.read_text("utf-8"))
+DATA_SPECS = Path(__file__).parent / "data" / "specs"
 
 
 def scenario(
@@ -129,3 +130,111 @@ def test_examples_the_handlers_call_for() -> None:
         ExampleKind.UPDATE,
         ExampleKind.DELETE,
     )
+
+
+# --- pages a generator bug could make: each fails, though its values would be valid there ------
+
+
+def failures(run: PageRun) -> list[tuple[ExampleKind, str]]:
+    return [(r.example.kind, r.reason) for r in run.results if r.status is Status.FAILED]
+
+
+def eic_page() -> str:
+    return render_page(build(LAMBDA_SPEC.parent).resources[0])
+
+
+def test_a_placeholder_under_another_column_member_or_prop_fails(tmp_path) -> None:
+    # The values were each made valid for where they stood: FunctionName took 'qualifier'.
+    page = eic_page()
+    swapped = page.replace(
+        " '{{ FunctionName }}',\n '{{ Qualifier }}',",
+        " '{{ Qualifier }}',\n '{{ FunctionName }}',",
+        1,
+    )
+    assert swapped != page
+    assert failures(scenario(tmp_path, EIC, swapped)) == [
+        (
+            ExampleKind.INSERT_REQUIRED,
+            "{{ Qualifier }} stands for FunctionName: not its name's place",
+        )
+    ]
+    patched = page.replace(
+        '{"Destination": "{{ OnFailure.Destination }}"}, "OnSuccess"',
+        '{"Destination": "{{ OnSuccess.Destination }}"}, "OnSuccess"',
+        1,
+    )
+    assert patched != page
+    assert failures(scenario(tmp_path, EIC, patched)) == [
+        (
+            ExampleKind.UPDATE,
+            "{{ OnSuccess.Destination }} stands for DestinationConfig.OnFailure.Destination: not "
+            "its name's place",
+        )
+    ]
+    nested = page.replace(
+        "Destination: '{{ OnFailure.Destination }}'",
+        "Destination: '{{ OnSuccess.Destination }}'",
+        1,
+    )
+    assert nested != page
+    assert failures(scenario(tmp_path, EIC, nested)) == [
+        (
+            ExampleKind.MANIFEST,
+            "{{ OnSuccess.Destination }} stands for DestinationConfig.OnFailure.Destination: not "
+            "its name's place",
+        )
+    ]
+
+
+def test_a_list_whose_where_clause_leaves_out_the_resource_fails(tmp_path) -> None:
+    # It passed: rows a WHERE field filtered were not looked at.
+    ses = json.loads((DATA_SPECS / "aws-ses-receiptruleset.json").read_text("utf-8"))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "schema.json").write_text(json.dumps(ses))
+    page = render_page(build(tmp_path / "a").resources[0])
+    filtered = page.replace(
+        "FROM aws.ses.receipt_rule_sets\nWHERE region = 'us-east-1';",
+        "FROM aws.ses.receipt_rule_sets\nWHERE region = 'us-east-1' AND rule_set_name = 'x';",
+        1,
+    )
+    assert filtered != page
+    [(kind, reason)] = failures(scenario(tmp_path, ses, filtered))
+    assert kind is ExampleKind.SELECT_LIST
+    assert reason.startswith("the list's WHERE clause leaves out the resource ")
+    assert reason.endswith(" (of the 1 listed, it keeps 0)")
+
+
+def test_statements_without_their_anchor_and_a_manifest_of_another_provider_fail(tmp_path):
+    page = eic_page()
+    mutated = page.replace("/*+ update */", "/*+ create */", 1).replace(
+        "providers:\n  - aws\n", "providers:\n  - awss\n", 1
+    )
+    assert failures(scenario(tmp_path, EIC, mutated)) == [
+        (ExampleKind.MANIFEST, "the manifest's providers do not name aws"),
+        (ExampleKind.UPDATE, "no /*+ update */ anchor (stackql-deploy's) before the statement"),
+    ]
+
+
+def test_a_manifest_that_sets_a_nested_read_only_member_fails(tmp_path) -> None:
+    document = json.loads(json.dumps(EIC))
+    document["readOnlyProperties"] = ["/properties/DestinationConfig/OnFailure/Destination"]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "schema.json").write_text(json.dumps(document))
+    page = render_page(build(tmp_path / "a").resources[0])
+    assert (
+        "OnFailure.Destination"
+        not in page.split('<TabItem value="manifest">')[1].split("</TabItem>")[0]
+    )
+    mutated = page.replace(
+        "          OnSuccess:\n",
+        "          OnFailure:\n            Destination: '{{ OnFailure.Destination }}'\n          OnSuccess:\n",
+        1,
+    )
+    assert mutated != page
+    assert failures(scenario(tmp_path, document, mutated)) == [
+        (
+            ExampleKind.MANIFEST,
+            "readOnlyProperties [/properties/DestinationConfig/OnFailure/Destination]: a manifest "
+            "cannot set them",
+        )
+    ]
