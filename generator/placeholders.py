@@ -13,9 +13,8 @@ Filling follows what a reader does: in SQL text and manifest strings the placeho
 value's text (JSON for objects and arrays); a manifest value that is only a placeholder takes the
 value itself, as stack-deploy does. In JSON (a patch, a ResourceModel) a bare placeholder,
 `{{ Name }}` or `<Name>`, takes the value's JSON text (a string its bare text, which is not
-JSON), a quoted one the string's text, except that a quoted placeholder whose value is an object
-or array becomes that JSON value: the pages quote object placeholders as they quote them in
-INSERT values.
+JSON), a quoted one the string's text; a quoted one whose value is an object or array is a
+finding (the JSON a reader puts between the quotes is a string): the pages write them bare.
 """
 
 from __future__ import annotations
@@ -440,8 +439,13 @@ def fill_json(text: str, values: Values) -> str:
         whole = _whole(inner)
         if whole is not None:
             value = values.lookup(*whole)
-            if isinstance(value, (dict, list)):
-                return json.dumps(value)
+            if isinstance(value, (dict, list)):  # a reader would paste JSON into a string
+                bare = f"<{whole[0]}>" if whole[1] else "{{ " + whole[0] + " }}"
+                kind = "an object" if isinstance(value, dict) else "an array"
+                raise ExampleError(
+                    f"{match[0]} quotes {kind}: the JSON a reader gives there is a string; "
+                    f"it stands bare, {bare}"
+                )
         return json.dumps(fill_text(inner, values))
 
     return _JSON_FILL_TOKEN.sub(token, text)

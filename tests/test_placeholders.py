@@ -139,10 +139,17 @@ def test_filling_text_json_and_manifests() -> None:
         fill_text("'{{ N }}' '{{ S }}' '{{ O }}' <Id>", values)
         == "'3' 'say \"hi\"' '{\"a\": 1}' x|y"
     )
-    # bare: the JSON text; quoted: the text inside the string, but an object replaces the quotes
+    # bare: the JSON text; quoted: the text inside the string
     assert (
-        fill_json('{"n": {{ N }}, "s": "{{ S }}", "o": "{{ O }}", "t": "n={{ N }}"}', values)
+        fill_json('{"n": {{ N }}, "s": "{{ S }}", "o": {{ O }}, "t": "n={{ N }}"}', values)
         == '{"n": 3, "s": "say \\"hi\\"", "o": {"a": 1}, "t": "n=3"}'
+    )
+    # An object's quoted: the JSON a reader pastes between the quotes would be a string.
+    with pytest.raises(ExampleError) as error:
+        fill_json('{"o": "{{ O }}"}', values)
+    assert str(error.value) == (
+        '"{{ O }}" quotes an object: the JSON a reader gives there is a string; it stands bare, '
+        "{{ O }}"
     )
     assert fill_json('{"n": "{{ N }}", "s": {{ S }}}', values) == '{"n": "3", "s": say "hi"}'
     assert fill_value({"a": "{{ N }}", "b": ["x-{{ N }}"], "c": "{{ O }}"}, values) == {
