@@ -168,6 +168,22 @@ def test_a_staging_folder_left_by_a_killed_run_is_removed(tmp_path):
     assert (tmp_path / A.path).read_text() == A.text
 
 
+def test_a_temporary_file_left_by_a_killed_writer_goes_when_its_page_is_written(tmp_path):
+    # A writer killed outright (SIGKILL) between writing a page's temporary file and moving it
+    # in left it there for good: no later run removed it.
+    write_site(tmp_path, [A], prune=True)
+    folder = (tmp_path / A.path).parent
+    (folder / ".index.mdx.tmp-999999").write_text("half")
+    (folder / ".other.mdx.tmp-999999").write_text("not of this page")
+    (folder / ".index.mdx.tmp-x").write_text("no temporary file of ours")
+    write_site(tmp_path, [Page(A.path, A.text + "changed\n")], prune=True)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        ".index.mdx.tmp-x",
+        ".other.mdx.tmp-999999",
+        "index.mdx",
+    ]
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="flock")
 def test_a_second_writer_waits_for_the_first(specs, tmp_path):
     import fcntl
