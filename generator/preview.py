@@ -230,7 +230,8 @@ def respond(site: Site, url: str, error: str | None = None) -> Response:
         if tops:
             return Response(HTTPStatus.FOUND, HTML_TYPE, b"", page_url(tops[0]))
     if path.lstrip("/") + "/index.mdx" in pages:  # a folder named without its slash
-        return Response(HTTPStatus.FOUND, HTML_TYPE, b"", path + "/")
+        # (one slash before it: `//aws/`, of `/%2Faws`, would name a host `aws`)
+        return Response(HTTPStatus.FOUND, HTML_TYPE, b"", "/" + path.lstrip("/") + "/")
     if path.endswith("/"):
         path += "index.html"
     rel = path.lstrip("/")

@@ -169,6 +169,14 @@ def test_each_html_page_carries_the_version_that_its_url_is_asked_for(specs):
     assert _version(build(specs, models=False), RESOURCE) != version
 
 
+def test_a_folder_named_without_its_slash_is_sent_to_it_on_this_host(specs):
+    site = build(specs, models=False)
+    assert respond(site, "/aws/lambda").location == "/aws/lambda/"
+    # `//aws/` (of an encoded slash) names the host `aws`: the browser went there.
+    assert respond(site, "/%2Faws").location == "/aws/"
+    assert respond(site, "/%2F%2Faws/lambda").location == "/aws/lambda/"
+
+
 def test_a_request_with_no_schema_changed_reuses_the_last_build(specs, tmp_path):
     preview = Preview(specs)
     first = preview.refresh()
@@ -376,6 +384,50 @@ def test_an_open_page_reloads_itself_when_its_schema_is_edited_broken_and_mended
     expect(page.locator("h1")).to_have_text("approval_policies", timeout=15_000)
     assert errors == []
     page.close()
+
+
+def test_an_error_shows_where_the_reader_has_scrolled_and_no_page_scrolls_sideways(
+    browser, specs, server
+):
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 375, "height": 700})  # a phone's
+    for path in ("/aws/index.html", "/aws/lambda/index.html", RESOURCE):
+        page.goto(server.url + path)
+        # (tables scroll in their own box: the Fields table's descriptions made it 1,115 px)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    schema = specs / LAMBDA_SPEC.name
+    good = schema.read_text()
+    schema.write_text("{ broken")
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("invalid JSON", timeout=15_000)
+    assert page.evaluate("window.scrollY") > 0  # the reload kept the place
+    box = alert.bounding_box()
+    assert box is not None and 0 <= box["y"] < 700  # in sight, not 7,700 px above it
+    assert page.title().startswith("error · event_invoke_configs")
+    schema.write_text(good)
+    expect(alert).to_have_count(0, timeout=15_000)
+    assert page.title().startswith("event_invoke_configs")
+    page.close()
+
+
+def test_copying_works_where_the_clipboard_api_is_not_offered(browser, server):
+    # A page served over http to another machine (--host 0.0.0.0) is no secure context: the
+    # browser offers no navigator.clipboard, and every Copy said "Copy failed".
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
+    page = context.new_page()
+    page.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {get() {}})")
+    page.goto(server.url + RESOURCE)
+    assert page.evaluate("navigator.clipboard === undefined")
+    copy = page.locator('button.copy[data-code="aws.lambda.event_invoke_configs"]')
+    copy.click()
+    assert copy.inner_text() == "Copied"
+    reader = context.new_page()  # (one with the Clipboard API, to read what was copied)
+    reader.goto(server.url + RESOURCE)
+    assert reader.evaluate("navigator.clipboard.readText()") == "aws.lambda.event_invoke_configs"
+    context.close()
 
 
 def test_warnings_are_printed_once_not_at_every_request(specs):
