@@ -130,7 +130,7 @@ def _tab_item(match: re.Match[str]) -> str:
     """A TabItem's opening or closing tag, as a div."""
     if match[1] is None:
         return "</div>"
-    return f'<div class="tab-item" data-value="{html.escape(match[1])}">'
+    return f'<div class="tab-item" role="tabpanel" data-value="{html.escape(match[1])}">'
 
 
 def _tabs(match: re.Match[str]) -> str:

@@ -262,7 +262,7 @@ def test_mdx_components_become_html_and_code_blocks_stay_as_written():
     assert not COMPONENTS.search(re.sub(r"<pre>.*?</pre>", "", body, flags=re.DOTALL))
     assert '<div class="tabs" data-default="a">' in body
     assert '<button type="button" role="tab" data-value="a">First one</button>' in body
-    assert '<div class="tab-item" data-value="b">' in body
+    assert '<div class="tab-item" role="tabpanel" data-value="b">' in body
     code = "SELECT '&lt;TabItem value=&quot;x&quot;&gt;', '{/* kept */}';\nimport this;\n"
     assert f'<pre><code class="language-sql">{code}</code></pre>' in body
     assert '<p>Text {b} and <a href="./x/index.html">a link</a>.</p>' in body
@@ -329,6 +329,15 @@ def test_a_reader_browses_switches_tabs_and_copies(browser, server):
     page.get_by_role("tab", name="Manifest").click()
     assert [panels[v].is_visible() for v in panels] == [False, False, True]
     assert "version: 1" in panels["manifest"].inner_text()
+
+    # The keys of a tab list: the arrows move to the next tab (round), Home and End.
+    page.get_by_role("tab", name="Manifest").press("ArrowRight")
+    assert [panels[v].is_visible() for v in panels] == [True, False, False]
+    assert page.evaluate("document.activeElement.textContent") == "Required Properties"
+    page.keyboard.press("End")
+    assert [panels[v].is_visible() for v in panels] == [False, False, True]
+    page.keyboard.press("ArrowLeft")
+    assert [panels[v].is_visible() for v in panels] == [False, True, False]
 
     copy = page.locator('button.copy[data-code="aws.lambda.event_invoke_configs"]')
     copy.click()
