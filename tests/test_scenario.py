@@ -143,47 +143,40 @@ def eic_page() -> str:
     return render_page(build(LAMBDA_SPEC.parent).resources[0])
 
 
-def test_a_placeholder_under_another_column_member_or_prop_fails(tmp_path) -> None:
-    # The values were each made valid for where they stood: FunctionName took 'qualifier'.
-    page = eic_page()
-    swapped = page.replace(
-        " '{{ FunctionName }}',\n '{{ Qualifier }}',",
-        " '{{ Qualifier }}',\n '{{ FunctionName }}',",
-        1,
-    )
-    assert swapped != page
-    assert failures(scenario(tmp_path, EIC, swapped)) == [
-        (
+_ON_FAILURE = "stands for DestinationConfig.OnFailure.Destination: not its name's place"
+
+
+@pytest.mark.parametrize(
+    ("written", "mutated", "kind", "reason"),
+    [
+        (  # the values swapped: FunctionName took a qualifier
+            " '{{ FunctionName }}',\n '{{ Qualifier }}',",
+            " '{{ Qualifier }}',\n '{{ FunctionName }}',",
             ExampleKind.INSERT_REQUIRED,
             "{{ Qualifier }} stands for FunctionName: not its name's place",
-        )
-    ]
-    patched = page.replace(
-        '{"Destination": "{{ OnFailure.Destination }}"}, "OnSuccess"',
-        '{"Destination": "{{ OnSuccess.Destination }}"}, "OnSuccess"',
-        1,
-    )
-    assert patched != page
-    assert failures(scenario(tmp_path, EIC, patched)) == [
+        ),
         (
+            '{"Destination": "{{ OnFailure.Destination }}"}, "OnSuccess"',
+            '{"Destination": "{{ OnSuccess.Destination }}"}, "OnSuccess"',
             ExampleKind.UPDATE,
-            "{{ OnSuccess.Destination }} stands for DestinationConfig.OnFailure.Destination: not "
-            "its name's place",
-        )
-    ]
-    nested = page.replace(
-        "Destination: '{{ OnFailure.Destination }}'",
-        "Destination: '{{ OnSuccess.Destination }}'",
-        1,
-    )
-    assert nested != page
-    assert failures(scenario(tmp_path, EIC, nested)) == [
+            "{{ OnSuccess.Destination }} " + _ON_FAILURE,
+        ),
         (
+            "Destination: '{{ OnFailure.Destination }}'",
+            "Destination: '{{ OnSuccess.Destination }}'",
             ExampleKind.MANIFEST,
-            "{{ OnSuccess.Destination }} stands for DestinationConfig.OnFailure.Destination: not "
-            "its name's place",
-        )
-    ]
+            "{{ OnSuccess.Destination }} " + _ON_FAILURE,
+        ),
+    ],
+)
+def test_a_placeholder_under_another_column_member_or_prop_fails(
+    tmp_path, written, mutated, kind, reason
+) -> None:
+    # Each value was made valid for where it stood, whatever its name.
+    page = eic_page()
+    assert written in page
+    changed = page.replace(written, mutated, 1)
+    assert failures(scenario(tmp_path, EIC, changed)) == [(kind, reason)]
 
 
 def test_a_list_whose_where_clause_leaves_out_the_resource_fails(tmp_path) -> None:
