@@ -213,6 +213,16 @@ def test_no_list_handler(site, pages):
 def test_no_read_handler(site, pages):
     page = page_of(site, pages, "AWS::EC2::NetworkAclEntry")
     assert "get_resource" not in page and "from an individual" not in page
+    # Nor a list one: the identifier the UPDATE and DELETE take is said where it comes from.
+    methods = section(page_of(site, pages, "AWS::IAM::Policy"), "Methods", "`INSERT` example")
+    assert methods.endswith(
+        "\n\nThe schema has no read or list handler: no query finds a <code>policy</code>. The "
+        "<code>data__Identifier</code> that the examples below take (<code>&lt;Id&gt;</code>) is "
+        "the one Cloud Control gave the resource when it was created: the <code>Identifier</code> "
+        "of the create request's progress event.\n\n"
+    )
+    noted = [t for t in pages.values() if "The schema has no read or list handler" in t]
+    assert len(noted) == 7  # of the us-east-1 set
 
 
 def test_list_handler_requirements(site, pages):
