@@ -85,6 +85,8 @@ def _download_once(url: str, label: str, out: IO[bytes], options: DownloadOption
             if declared is not None and declared > options.max_bytes:
                 raise FetchError(_too_big(label, options.max_bytes, f" ({declared} bytes)"))
             size = _stream_body(response, label, out, declared, options.max_bytes)
+    except requests.exceptions.InvalidSchema as e:  # (its words name the target, secrets too)
+        raise FetchError(f"{label}: redirected to a URL that is not http(s)") from e
     except requests.exceptions.ConnectTimeout as e:
         raise _Transient(f"cannot connect: no answer within {options.connect_timeout} s") from e
     except requests.exceptions.ReadTimeout as e:

@@ -26,6 +26,7 @@ class Reply:
     stall_before_headers: float = 0.0  # seconds to wait before answering at all
     stall_after_bytes: tuple[int, float] | None = None  # (bytes sent, then seconds of silence)
     dribble: tuple[int, float] | None = None  # (chunk size, delay between chunks)
+    location: str | None = None  # a Location header (of a redirect)
 
 
 @dataclass(slots=True)
@@ -73,6 +74,8 @@ def _handler(state: LoopbackServer) -> type[BaseHTTPRequestHandler]:
                 return
             self.send_response(reply.status)
             self.send_header("Content-Type", "application/zip")
+            if reply.location is not None:
+                self.send_header("Location", reply.location)
             if reply.length != -1:
                 length = len(reply.body) if reply.length is None else reply.length
                 self.send_header("Content-Length", str(length))

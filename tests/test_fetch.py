@@ -270,6 +270,16 @@ def test_500_every_time(server: LoopbackServer, specs: Path) -> None:
     assert server.hits[ZIP_PATH] == 3
 
 
+def test_a_redirect_to_another_scheme_is_refused_without_naming_its_secrets(
+    server: LoopbackServer, specs: Path
+) -> None:
+    # requests' words quoted the target whole: a presigned URL's credentials in a CI log.
+    secret = "ftp://admin:hunter2@example.com/x.zip?X-Amz-Signature=SECRET"
+    url = server.route(ZIP_PATH, Reply(status=302, location=secret))
+    message = fetch_fails(url, specs, [EIC])
+    assert message == f"{url}: redirected to a URL that is not http(s)"
+
+
 def test_connection_refused(specs: Path) -> None:
     url = refused_url()
     message = fetch_fails(url, specs, [EIC])
