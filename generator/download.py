@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import http.client
 import logging
+import ssl
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
 from urllib.parse import urlsplit, urlunsplit
@@ -94,7 +97,9 @@ def _download_once(url: str, label: str, out: IO[bytes], options: DownloadOption
     except requests.exceptions.ConnectionError as e:
         if e.args and isinstance(e.args[0], urllib3.exceptions.ReadTimeoutError):
             raise _Transient(f"stalled: no data for {options.read_timeout} s") from e
-        raise _Transient(f"cannot connect: {_reason(e)}") from e
+        raise _Transient(_connection_problem(e)) from e
+    except requests.exceptions.ContentDecodingError as e:  # (a `gzip` body that is none)
+        raise FetchError(f"{label}: the body does not decode as its Content-Encoding says") from e
     except requests.exceptions.RequestException as e:
         raise FetchError(f"{label}: {_reason(e)}") from e
     except OSError as e:  # the spool file
@@ -133,8 +138,30 @@ def _too_big(label: str, limit: int, detail: str) -> str:
     return f"{label}: download larger than the size limit of {limit} bytes{detail}"
 
 
+def _connection_problem(error: BaseException) -> str:
+    """What went wrong with a connection, in words, not the libraries' own (`('Connection
+    aborted.', RemoteDisconnected(...))`): the connection may well have been made."""
+    for exc in _chain(error):
+        if isinstance(exc, http.client.RemoteDisconnected):
+            return "the server closed the connection without an answer"
+        if isinstance(exc, http.client.BadStatusLine):
+            return "the server's answer is not HTTP"
+        if isinstance(exc, ssl.SSLError):
+            return f"no TLS connection: {exc.reason or exc.strerror or 'handshake failed'}"
+    return f"cannot connect: {_reason(error)}"
+
+
 def _reason(error: BaseException) -> str:
     """Find the most specific one-line reason in an exception chain (e.g. 'Connection refused')."""
+    for exc in _chain(error):
+        if isinstance(exc, OSError) and exc.strerror:
+            return exc.strerror
+    return " ".join(str(error).split())
+
+
+def _chain(error: BaseException) -> Iterator[BaseException]:
+    """An exception and those inside it (its arguments, reason, cause and context), outermost
+    first, each once."""
     seen: set[int] = set()
     queue: list[BaseException] = [error]
     while queue:
@@ -142,11 +169,9 @@ def _reason(error: BaseException) -> str:
         if id(exc) in seen:
             continue
         seen.add(id(exc))
-        if isinstance(exc, OSError) and exc.strerror:
-            return exc.strerror
+        yield exc
         queue.extend(
             e
             for e in (*exc.args, getattr(exc, "reason", None), exc.__cause__, exc.__context__)
             if isinstance(e, BaseException)
         )
-    return " ".join(str(error).split())

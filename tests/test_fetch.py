@@ -13,8 +13,10 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from collections.abc import Iterator
@@ -278,6 +280,51 @@ def test_a_redirect_to_another_scheme_is_refused_without_naming_its_secrets(
     url = server.route(ZIP_PATH, Reply(status=302, location=secret))
     message = fetch_fails(url, specs, [EIC])
     assert message == f"{url}: redirected to a URL that is not http(s)"
+
+
+def raw_server(answer: bytes) -> Iterator[str]:
+    """A server on 127.0.0.1 that answers each request with `answer` (bytes, HTTP or not) and
+    closes; its URL."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                conn.recv(65536)
+                conn.sendall(answer)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}{ZIP_PATH}"
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+
+
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        # The libraries' words: "cannot connect: ('Connection aborted.', BadStatusLine(...))"
+        (b"SSH-2.0-OpenSSH_9.6\r\n", "the server's answer is not HTTP (after 3 attempts)"),
+        (b"", "the server closed the connection without an answer (after 3 attempts)"),
+        (
+            b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 4\r\n\r\nnope",
+            "the body does not decode as its Content-Encoding says",
+        ),
+    ],
+    ids=["not-http", "closed", "not-gzip"],
+)
+def test_a_broken_answer_is_said_in_words(specs: Path, answer: bytes, said: str) -> None:
+    for url in raw_server(answer):
+        assert fetch_fails(url, specs, [EIC]) == f"{url}: {said}"
 
 
 def test_connection_refused(specs: Path) -> None:
