@@ -131,26 +131,13 @@ def _sync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def remove_stale_temps_of(path: Path) -> None:
-    """Delete the temporary files of `path` that killed writers left beside it (SIGKILL: no
-    handler removed them); the caller holds the folder against other writers."""
-    prefix = f".{path.name}.tmp-"
-    try:
-        entries = os.scandir(path.parent)
-    except OSError:  # no folder yet: nothing left in it
-        return
-    with entries:
-        for entry in entries:
-            if entry.name.startswith(prefix) and is_temp_name(entry.name):
-                if entry.is_file(follow_symlinks=False):
-                    Path(entry.path).unlink(missing_ok=True)
-
-
-def remove_stale_temps(folder: Path) -> tuple[Path, ...]:
-    """Delete temporary files left in `folder` by killed writers; return what was deleted."""
+def remove_stale_temps(folder: Path, of: str | None = None) -> tuple[Path, ...]:
+    """Delete temporary files left in `folder` by killed writers (of the file named `of` only,
+    if given); return what was deleted. The caller holds the folder against other writers."""
     removed = []
     for path in sorted(folder.iterdir()):
-        if is_temp_name(path.name) and path.is_file():
+        match = _TEMP_NAME.fullmatch(path.name)
+        if match and (of is None or match["name"] == of) and path.is_file():
             path.unlink(missing_ok=True)
             removed.append(path)
     return tuple(removed)

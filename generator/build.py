@@ -235,7 +235,7 @@ def _stop(process: Any) -> None:
 
 # The signal that stops a worker's tasks; none where the system has no SIGUSR1 (Windows).
 _STOP = getattr(signal, "SIGUSR1", None)
-_HELD = {signal.SIGINT, signal.SIGTERM} if _STOP is None else {signal.SIGINT, signal.SIGTERM, _STOP}
+_HELD = {signal.SIGINT, signal.SIGTERM, *([] if _STOP is None else [_STOP])}
 
 
 class Stopped(BaseException):

@@ -249,15 +249,15 @@ def _without_pointers(doc: dict, pointers: frozenset[str]) -> dict:
 
 
 def _lifecycle(lifecycle: Any) -> tuple[str, str] | None:
-    """The status and date of a schema's `lifecycle`; None without one (or of another status).
+    """The status and date of a schema's `lifecycle` (of the shape schemacheck holds it to);
+    None without one (or of another status, warned of).
 
     >>> _lifecycle({"status": "sunset", "date": "2026-10-30"}), _lifecycle({"status": "x"})
     (('sunset', '2026-10-30'), None)
     """
-    if not isinstance(lifecycle, dict) or lifecycle.get("status") not in LIFECYCLES:
+    if lifecycle is None or lifecycle["status"] not in LIFECYCLES:
         return None
-    date = lifecycle.get("date")
-    return lifecycle["status"], date if isinstance(date, str) else ""
+    return lifecycle["status"], lifecycle.get("date", "")
 
 
 def _dotted(pointers: Any, properties: Collection[str]) -> tuple[str, ...]:

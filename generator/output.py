@@ -16,7 +16,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from generator.atomicfile import read_or_none, remove_stale_temps_of, write_atomic
+from generator.atomicfile import read_or_none, remove_stale_temps, write_atomic
 from generator.errors import OutputError
 from generator.model import KeptPage, Page
 
@@ -194,7 +194,8 @@ def _write_held(
             except OSError as e:
                 raise OutputError(f"{folder}: cannot create the folder: {e.strerror or e}") from e
         for rel in in_place:
-            remove_stale_temps_of(out_dir / rel)  # of a writer killed while it wrote the page
+            # (of a writer killed outright while it wrote the page: SIGKILL)
+            remove_stale_temps((out_dir / rel).parent, of=(out_dir / rel).name)
             write_atomic(out_dir / rel, current[rel])
             shown = True
         for top in sorted(tops):

@@ -544,7 +544,7 @@ class _Scenario:
                 self.fail(i, f"the manifest's providers do not name {self.resource.provider}")
                 continue
             try:
-                props = manifest_props(self.manifests[i])
+                props = manifest_props(document)
                 model = {name: fill_value(value, self.base) for name, value in props}
             except (ValueError, ExampleError) as error:
                 self.fail(i, str(error))
