@@ -1,14 +1,17 @@
-"""Downloads: stream a URL to a file within a size limit, retrying what a retry may cure
-(connection trouble, timeouts, 5xx, a body cut short). fetch and check read schema zips so."""
+"""Downloads: stream a URL to a file within a size limit and a time limit, retrying what a
+retry may cure (connection trouble, timeouts, 5xx, a body cut short). fetch and check read
+schema zips so."""
 
 from __future__ import annotations
 
+import email.utils
 import http.client
 import logging
 import ssl
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import IO
 from urllib.parse import urlsplit, urlunsplit
 
@@ -27,10 +30,15 @@ _CHUNK = 64 * 1024
 
 @dataclass(frozen=True, slots=True)
 class DownloadOptions:
-    """Network limits: timeouts in seconds, retries with exponential backoff, a size limit."""
+    """Network limits: timeouts in seconds, retries with exponential backoff, a size limit.
+
+    `read_timeout` bounds a silence; `total_timeout` bounds the whole download, retries and
+    their waits included, so that a server dribbling a byte now and then cannot hold a CI job
+    for hours. It is checked as data arrives, so it ends at most `read_timeout` late."""
 
     connect_timeout: float = 10.0
     read_timeout: float = 60.0
+    total_timeout: float = 600.0
     retries: int = 3
     backoff: float = 1.0
     max_bytes: int = MAX_SCHEMA_BYTES
@@ -54,77 +62,173 @@ def download(url: str, out: IO[bytes], options: DownloadOptions) -> int:
     """Stream `url` into `out` with retries and a size limit; return the byte count."""
     label = url_label(url)
     attempts = options.retries + 1
+    deadline = time.monotonic() + options.total_timeout
     for attempt in range(1, attempts + 1):
         out.seek(0)
         out.truncate()
         try:
-            return _download_once(url, label, out, options)
+            return _download_once(url, label, out, options, deadline)
         except _Transient as e:
+            tries = f" (after {attempt} attempts)" if attempt > 1 else ""
             if attempt == attempts:
-                tries = f" (after {attempts} attempts)" if attempts > 1 else ""
                 raise FetchError(f"{label}: {e}{tries}") from e.__cause__
-            delay = options.backoff * 2 ** (attempt - 1)
+            delay = max(options.backoff * 2 ** (attempt - 1), e.retry_after)
+            if time.monotonic() + delay >= deadline:
+                asked = f" (the server asks to wait {e.retry_after:g} s)" if e.retry_after else ""
+                raise FetchError(
+                    f"{label}: {e}{tries}; no time left to retry within the limit of"
+                    f" {options.total_timeout:g} s{asked}"
+                ) from e.__cause__
             log.warning("%s: %s; retrying in %.2f s (%d/%d)", label, e, delay, attempt, attempts)
             time.sleep(delay)
     raise AssertionError("unreachable")
 
 
 class _Transient(Exception):
-    """A download failure worth retrying: connection trouble, a timeout, 5xx, a cut-off body."""
+    """A download failure worth retrying: connection trouble, a timeout, 5xx, a cut-off body;
+    with the seconds the server asked to wait (`Retry-After`), 0 when it asked none."""
+
+    def __init__(self, message: str, retry_after: float = 0.0) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
-def _download_once(url: str, label: str, out: IO[bytes], options: DownloadOptions) -> int:
-    """Make one attempt; raise _Transient for what a retry may cure, FetchError otherwise."""
+def _download_once(
+    url: str, label: str, out: IO[bytes], options: DownloadOptions, deadline: float
+) -> int:
+    """Make one attempt; raise _Transient for what a retry may cure, FetchError otherwise.
+    What goes wrong after a redirect is said of the URL it happened at."""
     timeout = (options.connect_timeout, options.read_timeout)
     headers = {"User-Agent": f"stackql-docgen/{__version__}"}
     try:
         with requests.get(url, stream=True, timeout=timeout, headers=headers) as response:
+            at = _redirected(label, response.url)
             status = f"HTTP {response.status_code} {response.reason or ''}".rstrip()
             if response.status_code in _RETRY_STATUS:
-                raise _Transient(status)
+                retry_after = _retry_after(response.headers.get("Retry-After", ""))
+                raise _Transient(f"{at}{status}", retry_after)
             if response.status_code != 200:
-                raise FetchError(f"{label}: {status}")
+                raise FetchError(f"{label}: {at}{status}")
             declared = _content_length(response)
+            where = f"{label}: {at}".removesuffix(": ")
             if declared is not None and declared > options.max_bytes:
-                raise FetchError(_too_big(label, options.max_bytes, f" ({declared} bytes)"))
-            size = _stream_body(response, label, out, declared, options.max_bytes)
+                raise FetchError(_too_big(where, options.max_bytes, f" ({declared} bytes)"))
+            size = _stream_body(response, where, at, out, declared, options, deadline)
     except requests.exceptions.InvalidSchema as e:  # (its words name the target, secrets too)
         raise FetchError(f"{label}: redirected to a URL that is not http(s)") from e
-    except requests.exceptions.ConnectTimeout as e:
-        raise _Transient(f"cannot connect: no answer within {options.connect_timeout} s") from e
-    except requests.exceptions.ReadTimeout as e:
-        raise _Transient(f"stalled: no data for {options.read_timeout} s") from e
-    except requests.exceptions.ConnectionError as e:
-        if e.args and isinstance(e.args[0], urllib3.exceptions.ReadTimeoutError):
-            raise _Transient(f"stalled: no data for {options.read_timeout} s") from e
-        raise _Transient(_connection_problem(e)) from e
-    except requests.exceptions.ContentDecodingError as e:  # (a `gzip` body that is none)
-        raise FetchError(f"{label}: the body does not decode as its Content-Encoding says") from e
     except requests.exceptions.RequestException as e:
-        raise FetchError(f"{label}: {_reason(e)}") from e
+        at = _redirected(label, e.request.url if e.request is not None else None)
+        raise _failure(e, label, at, options) from e
     except OSError as e:  # the spool file
         raise FetchError(f"{label}: cannot store the download: {e.strerror or e}") from e
     return size
 
 
+def _failure(
+    e: requests.exceptions.RequestException, label: str, at: str, options: DownloadOptions
+) -> Exception:
+    """The _Transient or FetchError that a failed request, at `at`, comes to."""
+    if isinstance(e, requests.exceptions.ConnectTimeout):
+        return _Transient(f"{at}cannot connect: no answer within {options.connect_timeout} s")
+    stalled = isinstance(e, requests.exceptions.ReadTimeout) or (
+        isinstance(e, requests.exceptions.ConnectionError)
+        and e.args
+        and isinstance(e.args[0], urllib3.exceptions.ReadTimeoutError)
+    )
+    if stalled:
+        return _Transient(f"{at}stalled: no data for {options.read_timeout} s")
+    if isinstance(e, requests.exceptions.ConnectionError):
+        return _Transient(f"{at}{_connection_problem(e)}")
+    if isinstance(e, requests.exceptions.ContentDecodingError):  # (a `gzip` body that is none)
+        return FetchError(f"{label}: {at}the body does not decode as its Content-Encoding says")
+    return FetchError(f"{label}: {at}{_reason(e)}")
+
+
+def _redirected(label: str, final: str | None) -> str:
+    """`redirected to <URL>: ` when a request ended at another URL than `label` names (said
+    without credentials or query, as `label` is), else nothing.
+
+    >>> _redirected("https://a.example/s.zip", "https://b.example/s.zip?X-Amz-Signature=1")
+    'redirected to https://b.example/s.zip: '
+    >>> _redirected("https://a.example/s.zip", "https://a.example/s.zip"), _redirected("x", None)
+    ('', '')
+    """
+    if final is None or url_label(final) == label:
+        return ""
+    return f"redirected to {url_label(final)}: "
+
+
 def _stream_body(
-    response: requests.Response, label: str, out: IO[bytes], declared: int | None, limit: int
+    response: requests.Response,
+    label: str,
+    at: str,
+    out: IO[bytes],
+    declared: int | None,
+    options: DownloadOptions,
+    deadline: float,
 ) -> int:
-    """Copy the body to `out` within the size limit; a body cut short is _Transient."""
+    """Copy the body to `out` within the size and time limits; a body cut short is
+    _Transient."""
     size = 0
+    limit = options.max_bytes
     try:
-        for chunk in response.iter_content(_CHUNK):
+        for chunk in _arriving(response):
             size += len(chunk)
             if size > limit:
                 raise FetchError(_too_big(label, limit, ""))
             out.write(chunk)
+            if time.monotonic() > deadline:
+                raise FetchError(
+                    f"{label}: too slow: not complete within the limit of"
+                    f" {options.total_timeout:g} s ({size} bytes received)"
+                )
     except requests.exceptions.ChunkedEncodingError as e:
         expected = f"all {declared} bytes" if declared is not None else "the end of the body"
-        raise _Transient(f"download truncated: the connection closed before {expected}") from e
+        raise _Transient(f"{at}download truncated: the connection closed before {expected}") from e
     encoded = "Content-Encoding" in response.headers
     if declared is not None and not encoded and size != declared:
-        raise _Transient(f"download truncated: got {size} of {declared} bytes")
+        raise _Transient(f"{at}download truncated: got {size} of {declared} bytes")
     return size
+
+
+def _arriving(response: requests.Response) -> Iterator[bytes]:
+    """The body, decoded, in pieces as they arrive: each a single read of the socket (up to
+    64 KB), so that a slow body yields between its bytes and the time limit can be checked.
+    (`iter_content` blocks until a whole chunk is in.) urllib3's errors become requests' own,
+    as `iter_content` raises them, with the request they befell."""
+    raw = response.raw
+    try:
+        while chunk := raw.read1(_CHUNK, decode_content=True):
+            yield chunk
+    except urllib3.exceptions.ProtocolError as e:
+        raise requests.exceptions.ChunkedEncodingError(e, response=response) from e
+    except urllib3.exceptions.DecodeError as e:
+        raise requests.exceptions.ContentDecodingError(e, response=response) from e
+    except urllib3.exceptions.ReadTimeoutError as e:
+        raise requests.exceptions.ConnectionError(e, response=response) from e
+    except urllib3.exceptions.SSLError as e:
+        raise requests.exceptions.SSLError(e, response=response) from e
+
+
+def _retry_after(value: str, now: datetime | None = None) -> float:
+    """The seconds a `Retry-After` header asks to wait (a number, or an HTTP date); 0 for none
+    or one that cannot be read.
+
+    >>> _retry_after("120"), _retry_after(""), _retry_after("soon"), _retry_after("-5")
+    (120.0, 0.0, 0.0, 0.0)
+    >>> _retry_after("Wed, 21 Oct 2026 07:28:30 GMT", datetime(2026, 10, 21, 7, 28, tzinfo=UTC))
+    30.0
+    """
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return 0.0
+    if when.tzinfo is None:  # (`-0000`: UTC, says RFC 5322)
+        when = when.replace(tzinfo=UTC)
+    return max((when - (now or datetime.now(UTC))).total_seconds(), 0.0)
 
 
 def _content_length(response: requests.Response) -> int | None:

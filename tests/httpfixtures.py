@@ -27,6 +27,7 @@ class Reply:
     stall_after_bytes: tuple[int, float] | None = None  # (bytes sent, then seconds of silence)
     dribble: tuple[int, float] | None = None  # (chunk size, delay between chunks)
     location: str | None = None  # a Location header (of a redirect)
+    retry_after: str | None = None  # a Retry-After header (of a 429 or 503)
 
 
 @dataclass(slots=True)
@@ -76,6 +77,8 @@ def _handler(state: LoopbackServer) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Type", "application/zip")
             if reply.location is not None:
                 self.send_header("Location", reply.location)
+            if reply.retry_after is not None:
+                self.send_header("Retry-After", reply.retry_after)
             if reply.length != -1:
                 length = len(reply.body) if reply.length is None else reply.length
                 self.send_header("Content-Length", str(length))

@@ -5,6 +5,7 @@ Every failure must leave specs/ and its lock exactly as they were: names, bytes 
 
 from __future__ import annotations
 
+import gzip
 import importlib.abc
 import importlib.util
 import io
@@ -282,6 +283,29 @@ def test_a_redirect_to_another_scheme_is_refused_without_naming_its_secrets(
     assert message == f"{url}: redirected to a URL that is not http(s)"
 
 
+def test_a_failure_after_a_redirect_is_said_of_where_it_happened(
+    server: LoopbackServer, specs: Path
+) -> None:
+    # It was said of the first URL: "<url>: HTTP 404 Not Found" of a URL that redirects.
+    signed = "/moved.zip?X-Amz-Signature=SECRET"
+    moved = server.base_url + "/moved.zip"  # (said without its query)
+    url = server.route(ZIP_PATH, Reply(status=302, location=server.route(signed, Reply(410))))
+    assert fetch_fails(url, specs, [EIC]) == f"{url}: redirected to {moved}: HTTP 410 Gone"
+    server.route(signed, Reply(status=503))
+    assert fetch_fails(url, specs, [EIC]) == (
+        f"{url}: redirected to {moved}: HTTP 503 Service Unavailable (after 3 attempts)"
+    )
+    server.route(signed, Reply(body=SOURCE_ZIP, stall_after_bytes=(100, 10.0)))
+    assert fetch_fails(url, specs, [EIC]) == (
+        f"{url}: redirected to {moved}: stalled: no data for 0.3 s (after 3 attempts)"
+    )
+    gone = refused_url()
+    server.route(ZIP_PATH, Reply(status=301, location=gone))
+    assert fetch_fails(url, specs, [EIC]) == (
+        f"{url}: redirected to {gone}: cannot connect: Connection refused (after 3 attempts)"
+    )
+
+
 def raw_server(answer: bytes) -> Iterator[str]:
     """A server on 127.0.0.1 that answers each request with `answer` (bytes, HTTP or not) and
     closes; its URL."""
@@ -347,6 +371,92 @@ def test_stalled_response_times_out(server: LoopbackServer, specs: Path, reply: 
     message = fetch_fails(url, specs, [EIC])
     assert message == f"{url}: stalled: no data for 0.3 s (after 3 attempts)"
     assert time.monotonic() - started < 5
+
+
+def test_a_dribbling_body_is_stopped_at_the_time_limit(server: LoopbackServer, specs: Path) -> None:
+    # 10 bytes every 50 ms, never silent for the 0.3 s read timeout: it used to run to the end
+    # however long that took (a CI job's hours, at a byte now and then).
+    url = server.route(ZIP_PATH, Reply(body=SOURCE_ZIP, dribble=(10, 0.05)))
+    limited = DownloadOptions(read_timeout=0.3, retries=2, backoff=0.01, total_timeout=0.5)
+    started = time.monotonic()
+    message = fetch_fails(url, specs, [EIC], options=limited)
+    assert re.fullmatch(
+        re.escape(f"{url}: too slow: not complete within the limit of 0.5 s (")
+        + r"\d+ bytes received\)",
+        message,
+    ), message
+    assert time.monotonic() - started < 2
+    assert server.hits[ZIP_PATH] == 1  # the limit covers the retries: none is made
+
+
+def test_a_slow_body_within_the_time_limit_is_read_whole(
+    server: LoopbackServer, tmp_path: Path
+) -> None:
+    url = server.route(ZIP_PATH, Reply(body=SOURCE_ZIP, dribble=(200, 0.01)))
+    fetch_schemas(url, [EIC], None, tmp_path, options=FAST)
+    assert (tmp_path / EIC_FILE).read_bytes() == EIC_BYTES
+
+
+def test_retries_stop_when_the_time_limit_leaves_no_time_for_one(
+    server: LoopbackServer, specs: Path
+) -> None:
+    url = server.route(ZIP_PATH, Reply(status=503))
+    limited = DownloadOptions(read_timeout=0.3, retries=5, backoff=0.4, total_timeout=1.0)
+    message = fetch_fails(url, specs, [EIC], options=limited)
+    assert message == (  # waits of 0.4 s and 0.8 s: the second would end past the limit
+        f"{url}: HTTP 503 Service Unavailable (after 2 attempts); no time left to retry"
+        " within the limit of 1 s"
+    )
+    assert server.hits[ZIP_PATH] == 2
+
+
+def test_a_retry_waits_as_long_as_retry_after_asks(server: LoopbackServer, tmp_path: Path) -> None:
+    url = server.route(ZIP_PATH, Reply(status=503, retry_after="1"), Reply(body=SOURCE_ZIP))
+    started = time.monotonic()
+    fetch_schemas(url, [EIC], None, tmp_path, options=FAST)  # (its own backoff: 0.01 s)
+    assert time.monotonic() - started >= 1
+    assert server.hits[ZIP_PATH] == 2
+    assert (tmp_path / EIC_FILE).read_bytes() == EIC_BYTES
+
+
+def test_a_retry_after_past_the_time_limit_ends_the_download_at_once(
+    server: LoopbackServer, specs: Path
+) -> None:
+    url = server.route(ZIP_PATH, Reply(status=429, retry_after="3600"))
+    started = time.monotonic()
+    message = fetch_fails(url, specs, [EIC])
+    assert message == (
+        f"{url}: HTTP 429 Too Many Requests; no time left to retry within the limit of 600 s"
+        " (the server asks to wait 3600 s)"
+    )
+    assert time.monotonic() - started < 2
+    assert server.hits[ZIP_PATH] == 1
+
+
+def chunked(body: bytes, size: int) -> bytes:
+    """`body` in HTTP/1.1 chunked transfer coding, in chunks of `size` bytes, and its end."""
+    pieces = [body[i : i + size] for i in range(0, len(body), size)]
+    return b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces) + b"0\r\n\r\n"
+
+
+def test_chunked_and_compressed_bodies_are_read_whole(tmp_path: Path) -> None:
+    coded = gzip.compress(SOURCE_ZIP, mtime=0)
+    answer = (
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n"
+        b"Connection: close\r\n\r\n" + chunked(coded, 100)
+    )
+    for url in raw_server(answer):
+        fetch_schemas(url, [EIC], None, tmp_path, options=FAST)
+    assert (tmp_path / EIC_FILE).read_bytes() == EIC_BYTES
+
+
+def test_a_chunked_body_cut_short_is_truncated(specs: Path) -> None:
+    answer = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked(SOURCE_ZIP, 100)
+    for url in raw_server(answer[:-200]):
+        assert fetch_fails(url, specs, [EIC]) == (
+            f"{url}: download truncated: the connection closed before the end of the body"
+            " (after 3 attempts)"
+        )
 
 
 def test_truncated_download(server: LoopbackServer, specs: Path) -> None:
