@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import io
 import logging
 import os
 import sys
@@ -25,7 +26,7 @@ from generator.arguments import (
 from generator.atomicfile import write_through
 from generator.build import build, fingerprint
 from generator.cache import read_cache, write_cache
-from generator.errors import DocgenError, Terminated, UsageError
+from generator.errors import DocgenError, StdoutError, Terminated, UsageError
 from generator.model import DEFAULT_REGION, Page, Site
 from generator.output import Stager, present_files, write_site
 
@@ -499,11 +500,53 @@ class LineFormatter(logging.Formatter):
         return line
 
 
+class _Stdout:
+    """Standard output, of which a write or flush that fails (a full disk, a closed descriptor)
+    is StdoutError (exit 2) rather than a traceback; what is still buffered is dropped, so
+    that Python's flush at exit does not fail again. BrokenPipeError (`| head`) stays itself."""
+
+    def __init__(self, stream: io.TextIOBase | None) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self._do(lambda stream: stream.write(text))
+
+    def flush(self) -> None:
+        self._do(lambda stream: stream.flush())
+
+    def _do(self, action: Callable[[io.TextIOBase], int | None]) -> int:
+        if self.stream is None:  # (`>&-`: Python has no stdout at all)
+            raise StdoutError("cannot write the standard output: it is closed")
+        try:
+            return action(self.stream) or 0
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), self.stream.fileno())
+            except (OSError, ValueError):  # (a stream of no descriptor)
+                pass
+            raise StdoutError(f"cannot write the standard output: {e.strerror or e}") from e
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code."""
     for stream in (sys.stdout, sys.stderr):  # text no encoding holds (a lone surrogate a page
         if hasattr(stream, "reconfigure"):  # quotes back) prints escaped, not as a traceback
             stream.reconfigure(errors="backslashreplace")
+    stdout = sys.stdout
+    sys.stdout = _Stdout(stdout)  # type: ignore[assignment]
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout = stdout
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    """main's work, with standard output as _Stdout."""
     try:
         top = parser()
         args, unknown = top.parse_known_args(argv)
@@ -522,7 +565,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         root.handlers[:] = [handler]
         root.setLevel(logging.ERROR if getattr(args, "quiet", False) else logging.WARNING)
         root.propagate = False
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()  # (a failure to, here, is an error of the command)
+        return code
     except DocgenError as e:
         _say(f"error: {_one_line(str(e))}")
         return EXIT_USAGE

@@ -41,6 +41,10 @@ class OutputError(DocgenError):
     """The output folder cannot be read or written."""
 
 
+class StdoutError(OutputError):
+    """Standard output cannot be written: closed, or on a full disk (`> /dev/full`)."""
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM (`timeout`, `kill`, a cancelled CI job): the command ends as Ctrl+C ends it,
     what was written whole and nothing half-written left behind, but with exit 143."""

@@ -667,6 +667,38 @@ def test_from_a_folder_without_specs_the_bundled_default_is_read(tmp_path, monke
     assert capsys.readouterr().err == "error: specs: no schemas (*.json) in it\n"
 
 
+@pytest.mark.parametrize(
+    ("stdout", "said"),
+    [
+        ("/dev/full", "No space left on device"),  # a full disk
+        (None, "it is closed"),  # `>&-`: Python starts with no sys.stdout
+    ],
+    ids=["full", "closed"],
+)
+def test_a_standard_output_that_cannot_be_written_is_exit_2_not_a_traceback(
+    specs, tmp_path, stdout, said
+):
+    # It was a traceback and exit 1, which a CI job reads as "findings", of a clean check.
+    out = tmp_path / "out"
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "-q"]) == 0
+    for command in (["check"], ["generate"]):
+        with open(stdout or os.devnull, "w") as sink:
+            proc = subprocess.run(
+                [sys.executable, "-m", "generator", *command, "--specs", str(specs)]
+                + ["--out", str(out)],
+                cwd=ROOT,
+                stdout=sink if stdout else None,
+                stderr=subprocess.PIPE,
+                timeout=60,
+                # (the child's descriptor 1 closed before Python starts, as `>&-` leaves it)
+                preexec_fn=None if stdout else (lambda: os.close(1)),
+            )
+        assert (proc.returncode, proc.stderr.decode()) == (
+            2,
+            f"error: cannot write the standard output: {said}\n",
+        ), command
+
+
 def test_a_closed_output_pipe_is_exit_141_not_a_traceback(specs, tmp_path):
     # `stackql-docgen generate | head -0`: the reader is gone before the summary is printed.
     proc = subprocess.Popen(
