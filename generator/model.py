@@ -150,6 +150,18 @@ class Method:
 
 
 @dataclass(frozen=True, slots=True)
+class Choice:
+    """Properties of which a create needs one: exactly one (the schema's `oneOf`, cfn-lint's
+    `requiredXor`, exclusive.yaml's `one of`) or at least one (`anyOf`, `requiredOr`). Each
+    item is one property or several that go together, in the schema's order; `taken` is the
+    index of the one the required parameters and the examples give."""
+
+    items: tuple[tuple[str, ...], ...]
+    taken: int
+    at_least_one: bool
+
+
+@dataclass(frozen=True, slots=True)
 class HandlerPermissions:
     """The IAM permissions one handler needs, in schema order, each once."""
 
@@ -214,6 +226,8 @@ class Resource:
     # The schema's `conditionalCreateOnlyProperties`, as key paths (`*` for array items): what
     # AWS updates only under certain conditions (an RDS engine version is raised, not lowered).
     conditional_create_only: tuple[tuple[str, ...], ...] = ()
+    # Where the create's required parameters take one of several properties, the others.
+    create_choices: tuple[Choice, ...] = ()
 
     @property
     def resource_id(self) -> str:

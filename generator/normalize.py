@@ -20,6 +20,7 @@ from generator.exclusive import (
 from generator.jsonpointer import overlaps, resolve_pointer, split_pointer
 from generator.labels import member_path, short_names
 from generator.model import (
+    Choice,
     Field,
     Handler,
     HandlerPermissions,
@@ -79,6 +80,7 @@ def normalize(spec: Spec) -> Resource:
     never = frozenset().union(*(group.never for group in top))
     avoided_top = read_only | listed_deprecated | never
     required = required_of(doc, avoided_top)
+    choosing = doc  # (as the choices among the top-level properties stand)
     doc = for_pages(doc, exclusive)  # the nested groups; the top-level ones are applied here
     nested_never = _nested_never(doc, exclusive)
     required = _preferred(top, doc, required, avoided_top)
@@ -230,6 +232,7 @@ def normalize(spec: Spec) -> Resource:
         conditional_create_only=_outermost(
             doc.get("conditionalCreateOnlyProperties", ()), doc["properties"]
         ),
+        create_choices=_choices(choosing, top, frozenset(required), avoided_top),
     )
 
 
@@ -453,6 +456,58 @@ def _left_out(groups: list[Exclusive], shown: set[str], required: set[str]) -> s
             if item is not kept:
                 out |= item - required
     return out
+
+
+def _choices(
+    doc: dict, groups: list[Exclusive], required: frozenset[str], unsettable: frozenset[str]
+) -> tuple[Choice, ...]:
+    """The choices among top-level properties of which the required ones take one item: of the
+    schema's `oneOf`/`anyOf` (its own or an `allOf` branch's, by their branches' `required`,
+    less what every branch requires), of cfn-lint's `requiredXor`/`requiredOr`, and of
+    exclusive.yaml's `one of` groups; each once. Not a choice: one with an item of no property
+    (a branch that requires nothing leaves the choice optional), and one where the required
+    properties hold more than one item or none. Items of properties that cannot be set
+    (read-only, deprecated, of no value AWS takes) are left out."""
+    found: list[tuple[list[tuple[str, ...]], bool]] = []
+    parts = [doc, *(b for b in doc.get("allOf", ()) if isinstance(b, dict))]
+    for part, keyword in ((p, k) for p in parts for k in ("oneOf", "anyOf")):
+        branches = part.get(keyword)
+        if isinstance(branches, list) and branches and all(isinstance(b, dict) for b in branches):
+            names = [list(b.get("required", ())) for b in branches]
+            common = set.intersection(*(set(n) for n in names))
+            found.append(
+                ([tuple(n for n in ns if n not in common) for ns in names], keyword == "anyOf")
+            )
+    for keyword in ("requiredXor", "requiredOr"):
+        if jsontext.is_names(doc.get(keyword)):
+            found.append(([(n,) for n in doc[keyword]], keyword == "requiredOr"))
+    for group in groups:
+        if group.needed and not group.where:
+            found.append(([tuple(sorted(item)) for item in group.items], False))
+    choices: dict[frozenset[tuple[str, ...]], Choice] = {}
+    properties = doc["properties"]
+    for items, at_least_one in found:
+        if not items or not all(items):
+            continue
+        items = [i for i in items if all(n in properties and n not in unsettable for n in i)]
+        items = list(dict.fromkeys(items))
+        held = [index for index, item in enumerate(items) if required.issuperset(item)]
+        if len(items) > 1 and len(held) == 1:
+            key = frozenset(items)  # (one that is exactly one of them and at least one is one)
+            if key not in choices or not at_least_one:
+                choices[key] = Choice(tuple(items), held[0], at_least_one)
+    # (one that another says more fully goes: ScalingTargetId or ResourceId, beside
+    # ScalingTargetId or ResourceId with ScalableDimension and ServiceNamespace)
+    return tuple(c for c in choices.values() if not any(_within(c, o) for o in choices.values()))
+
+
+def _within(choice: Choice, other: Choice) -> bool:
+    """Whether `other` is another choice of as many items, each holding one of `choice`'s."""
+    return (
+        other != choice
+        and len(other.items) == len(choice.items)
+        and all(any(set(i) <= set(o) for o in other.items) for i in choice.items)
+    )
 
 
 def required_of(doc: dict, read_only: frozenset[str] = frozenset()) -> set[str]:

@@ -14,7 +14,7 @@ from typing import NamedTuple
 import jinja2
 
 from generator import escape, examples
-from generator.model import DEFAULT_REGION, Handler, Resource, Summary
+from generator.model import DEFAULT_REGION, Choice, Handler, Resource, Summary
 from generator.naming import article
 
 # A static include and the newline after it (which trim_blocks would drop): see `_Partials`.
@@ -46,6 +46,8 @@ class PageView(NamedTuple):
     # The Fields table: name, data type, write-only, deprecated, description.
     fields: tuple[tuple[str, str, bool, bool, str], ...]
     has_write_only_fields: bool
+    # A property whose column name is StackQL's `region` (an SNS Subscription's `Region`).
+    region_property: str
     has_deprecated_fields: bool
     # Whether any property of `never_set` has a description; any an INSERT can set.
     never_set_described: bool
@@ -70,6 +72,9 @@ class PageView(NamedTuple):
     list_filter_count: int
     # What it takes instead, as words ("" when nothing): "<code>C</code> or <code>D</code>".
     list_instead: str
+    # The choices of the create's required parameters, as words: "exactly" or "at least", the
+    # items ("<code>A</code> or <code>B</code> with <code>C</code>"), the item taken.
+    create_choices: tuple[tuple[str, str, str], ...]
     get_where: str
     identifier: str
     # The INSERTs' columns, each with its value as SQL string text: a placeholder, or the value
@@ -114,13 +119,28 @@ def _insert_values(
     return tuple((c, literals[c] if c in literals else examples.placeholder(c)) for c in columns)
 
 
-def _and_joined(words: list[str]) -> str:
+def _and_joined(words: list[str], conjunction: str = "and") -> str:
     """Words as a list in prose.
 
-    >>> _and_joined(["A"]), _and_joined(["A", "B"]), _and_joined(["A", "B", "C"])
-    ('A', 'A and B', 'A, B and C')
+    >>> _and_joined(["A"]), _and_joined(["A", "B"]), _and_joined(["A", "B", "C"], "or")
+    ('A', 'A and B', 'A, B or C')
     """
-    return " and ".join(filter(None, (", ".join(words[:-1]), *words[-1:])))
+    return f" {conjunction} ".join(filter(None, (", ".join(words[:-1]), *words[-1:])))
+
+
+def _choice_words(choice: Choice) -> tuple[str, str, str]:
+    """A create's choice as words: how many it needs, its items, the item taken.
+
+    >>> quantity, items, taken = _choice_words(Choice((("A",), ("B", "C", "D")), 1, False))
+    >>> quantity, items.replace("code>", ""), taken.replace("code>", "")
+    ('exactly', '<A</ or <B</ with <C</ and <D</', '<B</ with <C</ and <D</')
+    """
+    items = [
+        " with ".join(filter(None, (f"<code>{item[0]}</code>", code_list(item[1:]))))
+        for item in choice.items
+    ]
+    quantity = "at least" if choice.at_least_one else "exactly"
+    return quantity, _and_joined(items, "or"), items[choice.taken]
 
 
 def code_list(names: Iterable[str]) -> str:
@@ -160,6 +180,7 @@ def page_view(resource: Resource) -> PageView:
         ),
         has_write_only_fields=any(f.write_only for f in resource.fields),
         has_deprecated_fields=any(f.deprecated for f in resource.fields),
+        region_property=next((p.name for p in resource.properties if p.field_name == "region"), ""),
         never_set_described=any(
             p.description for p in resource.properties if p.name in resource.never_set
         ),
@@ -179,6 +200,7 @@ def page_view(resource: Resource) -> PageView:
         list_filter=code_list(list_names),
         list_filter_count=len(list_names),
         list_instead=" or ".join(code_list(names) for names in resource.list_instead),
+        create_choices=tuple(_choice_words(c) for c in resource.create_choices),
         get_where=" AND ".join(examples.get_conditions(resource, DEFAULT_REGION)),
         identifier=examples.identifier_placeholder(resource),
         insert_required=_insert_values(

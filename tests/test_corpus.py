@@ -288,6 +288,54 @@ def test_list_handler_alternatives_and_several_requirements_are_named(site, page
     assert "or instead" not in page
 
 
+def choices(page: str) -> list[str]:
+    """The sentences under Methods that name what a create needs one of, without markup."""
+    found = re.findall(r"^<code>create_resource</code> needs (.*)$", page, flags=re.MULTILINE)
+    return [re.sub(r"</?code>", "`", line) for line in found]
+
+
+def test_a_create_that_needs_one_of_several_properties_names_them_all(site, pages):
+    # The Required Params and the Required Properties INSERT give one item of each choice; a
+    # sentence names the others (they were nowhere: CidrBlock, the usual IPv4 case, was not
+    # on the NACL entry's page at all).
+    # cfn-lint's requiredXor:
+    assert choices(page_of(site, pages, "AWS::EC2::NetworkAclEntry")) == [
+        "exactly one of `Ipv6CidrBlock` or `CidrBlock`: the Required Params above and the"
+        " examples below give `Ipv6CidrBlock`."
+    ]
+    # Two choices: a destination and a target (one of 12).
+    route = choices(page_of(site, pages, "AWS::EC2::Route"))
+    assert len(route) == 2
+    assert route[0].startswith("exactly one of `GatewayId`, `NatGatewayId`, `InstanceId`")
+    assert route[1] == (
+        "exactly one of `DestinationCidrBlock`, `DestinationIpv6CidrBlock` or"
+        " `DestinationPrefixListId`: the Required Params above and the examples below give"
+        " `DestinationCidrBlock`."
+    )
+    # The schema's anyOf: at least one.
+    assert choices(page_of(site, pages, "AWS::IAM::Policy")) == [
+        "at least one of `Users`, `Groups` or `Roles`: the Required Params above and the"
+        " examples below give `Users`."
+    ]
+    # The schema's oneOf of several properties together (what both branches require apart).
+    assert choices(page_of(site, pages, "AWS::ApplicationAutoScaling::ScalingPolicy"))[0] == (
+        "exactly one of `ResourceId` with `ScalableDimension` and `ServiceNamespace` or"
+        " `ScalingTargetId`: the Required Params above and the examples below give `ResourceId`"
+        " with `ScalableDimension` and `ServiceNamespace`."
+    )
+    # exclusive.yaml's `one of` (the schema says nothing of it).
+    assert choices(page_of(site, pages, "AWS::AutoScaling::AutoScalingGroup")) == [
+        "exactly one of `InstanceId`, `LaunchConfigurationName`, `LaunchTemplate` or"
+        " `MixedInstancesPolicy`: the Required Params above and the examples below give"
+        " `InstanceId`."
+    ]
+    # A group the schema gives twice (a oneOf and a requiredXor) is named once.
+    assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
+    # A type without such a choice says nothing.
+    assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
+    assert sum(bool(choices(text)) for text in pages.values()) == 77
+
+
 def test_six_part_identifier(site, pages):
     page = page_of(site, pages, "AWS::SSO::Assignment")
     ident = (
@@ -545,6 +593,13 @@ def test_a_property_named_region_keeps_stackqls_region_row_beside_it(site, pages
     assert len(rows) == 2
     assert "(write-only)</td><td>For cross-region subscriptions" in rows[0]
     assert rows[1].endswith("<td><code>string</code></td><td>AWS region.</td></tr>")
+    # A note says which is which (each reads `region` in the table).
+    assert (
+        "</table>\n\nTwo fields are named <code>region</code>: the schema's <code>Region</code>"
+        " property (so named in an <code>INSERT</code>), and the last, StackQL's region, which a"
+        " query names in its <code>WHERE</code> clause.\n"
+    ) in fields
+    assert "Two fields are named" not in page_of(site, pages, "AWS::SNS::Topic")
 
 
 def test_a_schema_that_requires_nothing_says_so_under_its_required_insert(site, pages):
@@ -726,7 +781,8 @@ def test_members_of_nested_objects_aws_takes_no_value_of_are_named_by_their_obje
     page = page_of(site, pages, "AWS::Batch::JobDefinition")
     assert (
         "\n\nThe examples that set properties leave out members of nested objects that AWS "
-        "takes no value of or deprecates (see AWS's documentation): <code>Memory</code>, "
+        "takes no value of, deprecates, or takes only in other cases than the examples show "
+        "(see AWS's documentation): <code>Memory</code>, "
         "<code>Privileged</code>, <code>Ulimits</code> and <code>Vcpus</code> of "
         "<code>ContainerProperties</code>; <code>Devices</code>, <code>MaxSwap</code>, "
         "<code>SharedMemorySize</code>, <code>Swappiness</code> and <code>Tmpfs</code> of "
@@ -1105,14 +1161,16 @@ def test_properties_aws_takes_no_value_of_are_named_under_the_fields(site, pages
     fields = section(page, "Fields", "Methods")
     assert (
         "The examples that set properties leave out <code>ErrorInfo</code>, which AWS takes no "
-        "value of or deprecates (see its description, or AWS's documentation).\n"
+        "value of, deprecates, or takes only in other cases than the examples show (see its "
+        "description, or AWS's documentation).\n"
     ) in fields
     assert "- name: ErrorInfo" not in page
     # Where no property named has a description, the note does not point to one (a Location
     # place index's PricingPlan, deprecated in the API model).
     page = page_of(site, pages, "AWS::Location::PlaceIndex")
     assert (
-        "leave out <code>PricingPlan</code>, which AWS takes no value of or deprecates (see AWS's documentation).\n"
+        "leave out <code>PricingPlan</code>, which AWS takes no value of, deprecates, or takes"
+        " only in other cases than the examples show (see AWS's documentation).\n"
         in page
     )
 
