@@ -251,10 +251,14 @@ def cfn_doc_url(type_name: str) -> str:
 
 
 def did_you_mean(missing: Sequence[str], names: Iterable[str]) -> str:
-    """The hint for type names not found: the name closest to the first, if one is close.
+    """The hint for type names not found: the name closest to the first, if one is close,
+    whatever the case (type names are matched in any case).
 
     >>> did_you_mean(["AWS::S3::Buckt"], ["AWS::S3::Bucket", "AWS::SQS::Queue"])
     ' (did you mean AWS::S3::Bucket?)'
+    >>> did_you_mean(["aws::s3::buckt"], ["AWS::S3::Bucket", "AWS::SQS::Queue"])
+    ' (did you mean AWS::S3::Bucket?)'
     """
-    hints = difflib.get_close_matches(missing[0], sorted(names), n=1)
-    return f" (did you mean {hints[0]}?)" if hints else ""
+    spelt = {name.lower(): name for name in sorted(names, reverse=True)}  # (the first wins)
+    hints = difflib.get_close_matches(missing[0].lower(), sorted(spelt), n=1)
+    return f" (did you mean {spelt[hints[0]]}?)" if hints else ""

@@ -819,6 +819,44 @@ def test_named_types_narrow_the_drift_and_the_fix_fetches_them_by_name(
     assert sorted(p.name for p in specs.glob("aws-*.json")) == [LAMBDA_SPEC.name]  # no SES
 
 
+def test_the_fix_of_a_type_held_under_another_file_name_works_as_printed(
+    specs, out, tmp_path, capsys
+):
+    # specs/mytopic.json: the fix's `fetch` refused it ("move it out of specs first"), with
+    # TYPEs or without. Without, the fix prunes it now; with, it says to move it first.
+    source = source_with_three_changes(tmp_path)
+    (specs / LAMBDA_SPEC.name).rename(specs / "mine.json")
+    argv = ["--specs", str(specs), "--out", str(out), "--source", str(source)]
+    code, stdout, _ = run_check(capsys, *argv)
+    assert code == 1
+    assert stdout.endswith(
+        how_to_fix(
+            f"stackql-docgen fetch --prune --source {source} --specs {specs}\n"
+            f"stackql-docgen generate --specs {specs} --out {out}\n"
+        )
+    )
+    eic = "AWS::Lambda::EventInvokeConfig"
+    code, named, _ = run_check(capsys, eic, *argv)
+    assert named.endswith(
+        how_to_fix(
+            f"stackql-docgen fetch {eic} --source {source} --specs {specs}\n"
+            f"stackql-docgen generate {eic} --specs {specs} --out {out}\n",
+            f"Move `{specs / 'mine.json'}` out of `{specs}` first: `fetch` writes each schema "
+            "under its type's file name, and refuses a type that the folder holds under "
+            "another.\n\n",
+        )
+    )
+    commands = stdout.split("```sh\n")[1].split("\n```")[0]
+    subprocess.run(  # run as printed, the commands make this check clean
+        ["sh", "-c", commands.replace("stackql-docgen", f"{sys.executable} -m generator")],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    assert run_check(capsys, *argv)[0] == 0
+    assert sorted(p.name for p in specs.glob("*.json")) == [LAMBDA_SPEC.name, "specs.lock.json"]
+
+
 def test_a_named_type_the_source_lost_is_to_be_named_no_more_and_deleted(
     specs, out, tmp_path, capsys
 ):
@@ -929,6 +967,11 @@ def test_a_type_that_neither_side_has_is_exit_2(specs, out, capsys):
         "",
         f"error: no schema for AWS::Lambda::EventInvokeConfg in {specs} or {specs} "
         "(did you mean AWS::Lambda::EventInvokeConfig?)\n",
+    )
+    # Types are named in any case, and so is the hint found (it was not, in lower case).
+    assert run_check(capsys, "aws::lambda::eventinvokeconfg", *argv)[2] == (
+        f"error: {specs}: no schema for aws::lambda::eventinvokeconfg "
+        "(did you mean AWS::Lambda::EventInvokeConfig?)\n"
     )
 
 

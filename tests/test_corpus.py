@@ -1170,8 +1170,7 @@ def test_properties_aws_takes_no_value_of_are_named_under_the_fields(site, pages
     page = page_of(site, pages, "AWS::Location::PlaceIndex")
     assert (
         "leave out <code>PricingPlan</code>, which AWS takes no value of, deprecates, or takes"
-        " only in other cases than the examples show (see AWS's documentation).\n"
-        in page
+        " only in other cases than the examples show (see AWS's documentation).\n" in page
     )
 
 
