@@ -139,7 +139,9 @@ def check(
     if region is not None and source is None:
         raise UsageError("--region names the region of --source: give --source too")
     resolved = resolve_source(source, region) if source is not None else None
-    source_docs = read_source_documents(resolved, types) if resolved is not None else ()
+    # (every type of the source: those named are chosen below, the rest are what a misspelt
+    # name is told to be closest to)
+    source_docs = read_source_documents(resolved) if resolved is not None else ()
     drift: tuple[Drift, ...] = ()
     named: tuple[str, ...] = tuple(types)
     local: tuple[SchemaDocument, ...] | None = None
@@ -282,18 +284,14 @@ def _record_stale(unnamed: Sequence[str]) -> str:
     )
 
 
-def read_source_documents(source: Source, types: Sequence[str] = ()) -> tuple[SchemaDocument, ...]:
-    """Read the schemas of a source (URL, zip, folder, cfn-lint) through the fetch stage:
-    every one, or those of `types` (any case) only: a schema of another type that cannot be
-    used is no news to a specs folder of these types, as it is none to their fetch."""
+def read_source_documents(source: Source) -> tuple[SchemaDocument, ...]:
+    """Read the schemas of a source (URL, zip, folder, cfn-lint) through the fetch stage, each
+    with its typeName (the JSON alone parsed: a schema of a type not named that cannot be
+    used is no news to a check of named types, as it is none to their fetch)."""
     documents = read_source(source, (), DownloadOptions())
     index = index_documents(documents)  # two documents of one type are a FetchError
     # None is bad input, as for fetch: not a source whose every type was removed.
-    chosen = select_documents(index, (), source.label)
-    if types:
-        asked = {t.lower() for t in types}
-        chosen = tuple(d for d in chosen if d.type_name.lower() in asked)
-    return chosen
+    return select_documents(index, (), source.label)
 
 
 def local_documents(specs_dir: Path) -> tuple[SchemaDocument, ...]:
@@ -472,7 +470,9 @@ _WEIGHTY = frozenset(
         DriftKind.HANDLER_REMOVED,
     }
 )
-_SLIGHT = frozenset({DriftKind.DESCRIPTION_CHANGED, DriftKind.OTHER_CHANGED})
+_SLIGHT = frozenset(
+    {DriftKind.DESCRIPTION_CHANGED, DriftKind.OTHER_CHANGED, DriftKind.LAYOUT_CHANGED}
+)
 
 
 def _weight(changes: Sequence[Drift]) -> int:

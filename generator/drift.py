@@ -49,6 +49,7 @@ class DriftKind(Enum):
     PERMISSION_REMOVED = "permission-removed"
     DESCRIPTION_CHANGED = "description-changed"
     OTHER_CHANGED = "other-changed"  # none of the above, yet the document differs
+    LAYOUT_CHANGED = "layout-changed"  # the JSON text only: fetch rewrites the file all the same
 
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(DriftKind)}
@@ -109,8 +110,10 @@ def diff_specs(before: Sequence[Spec], after: Sequence[Spec]) -> tuple[Drift, ..
             continue  # the same bytes (most, from one week to the next): nothing to walk
         else:
             changes = diff_shapes(shape_of(old[name]), shape_of(new[name]))
-            if not changes and _differ(old[name], new[name]):
-                changes = (_drift(DriftKind.OTHER_CHANGED, name, "", None, None),)
+            if not changes:  # (not the same bytes: a fetch writes them)
+                other = _differ(old[name], new[name])
+                kind = DriftKind.OTHER_CHANGED if other else DriftKind.LAYOUT_CHANGED
+                changes = (_drift(kind, name, "", None, None),)
             found.extend(changes)
     return tuple(sorted(found, key=_sort_key))
 
@@ -502,6 +505,10 @@ def describe(kind: DriftKind, pointer: str, before: str | None, after: str | Non
             "the schema changed where this report does not itemize it (a keyword such as "
             "`enum`, `pattern`, `deprecatedProperties`, `tagging`, cfn-lint's `requiredXor`, or "
             "a list handler's schema, or the order of a list): its page may change too"
+        ),
+        DriftKind.LAYOUT_CHANGED: (
+            "only the layout of its JSON text changed (spaces, line breaks, the order of keys): "
+            "a `fetch` rewrites the file, and no page changes"
         ),
     }
     return sentences[kind]

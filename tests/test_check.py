@@ -418,8 +418,21 @@ def test_a_change_the_pages_do_not_show_is_still_drift(specs, out, tmp_path, cap
         "cfn-lint's `requiredXor`, or a list handler's schema, or the order of a list): its page "
         "may change too\n"
     ) in stdout
-    # The same document in another layout is no drift.
+    # The same document in another layout is drift of its own: a fetch rewrites the file (it
+    # was no drift, and the weekly workflow opened a pull request of changed schemas whose
+    # report said "No findings").
     (source / LAMBDA_SPEC.name).write_text(json.dumps(json.loads(LAMBDA_SPEC.read_text())))
+    code, stdout, _ = run_check(
+        capsys, "--specs", str(specs), "--out", str(out), "--source", str(source)
+    )
+    assert code == 1
+    assert (
+        "#### `AWS::Lambda::EventInvokeConfig`\n\n- only the layout of its JSON text changed "
+        "(spaces, line breaks, the order of keys): a `fetch` rewrites the file, and no page "
+        "changes\n"
+    ) in stdout
+    # The same bytes are no drift.
+    shutil.copy(LAMBDA_SPEC, source)
     assert (
         run_check(capsys, "--specs", str(specs), "--out", str(out), "--source", str(source))[0] == 0
     )
@@ -967,6 +980,15 @@ def test_a_type_that_neither_side_has_is_exit_2(specs, out, capsys):
         "",
         f"error: no schema for AWS::Lambda::EventInvokeConfg in {specs} or {specs} "
         "(did you mean AWS::Lambda::EventInvokeConfig?)\n",
+    )
+    # A type only the source has is a hint too (the source's types were narrowed to those
+    # named before the hint was looked for).
+    (specs.parent / "source").mkdir()
+    shutil.copy(SES_SPEC, specs.parent / "source")
+    source = specs.parent / "source"
+    assert run_check(capsys, "AWS::SES::ReceiptRuleSt", *argv, "--source", str(source))[2] == (
+        f"error: no schema for AWS::SES::ReceiptRuleSt in {specs} or {source} "
+        "(did you mean AWS::SES::ReceiptRuleSet?)\n"
     )
     # Types are named in any case, and so is the hint found (it was not, in lower case).
     assert run_check(capsys, "aws::lambda::eventinvokeconfg", *argv)[2] == (
