@@ -471,7 +471,12 @@ _WEIGHTY = frozenset(
     }
 )
 _SLIGHT = frozenset(
-    {DriftKind.DESCRIPTION_CHANGED, DriftKind.OTHER_CHANGED, DriftKind.LAYOUT_CHANGED}
+    {
+        DriftKind.DESCRIPTION_CHANGED,
+        DriftKind.MOVED,
+        DriftKind.OTHER_CHANGED,
+        DriftKind.LAYOUT_CHANGED,
+    }
 )
 
 

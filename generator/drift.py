@@ -48,6 +48,8 @@ class DriftKind(Enum):
     PERMISSION_ADDED = "permission-added"
     PERMISSION_REMOVED = "permission-removed"
     DESCRIPTION_CHANGED = "description-changed"
+    # a schema that moved unchanged: a definition renamed, or a property's made a definition
+    MOVED = "moved"
     OTHER_CHANGED = "other-changed"  # none of the above, yet the document differs
     LAYOUT_CHANGED = "layout-changed"  # the JSON text only: fetch rewrites the file all the same
 
@@ -75,11 +77,14 @@ class Drift:
 
 @dataclass(frozen=True, slots=True)
 class PropertyShape:
-    """A property as drift sees it: where it is, its type in words, its description."""
+    """A property as drift sees it: where it is, its type in words, its description; and its
+    type in words without the names of definitions (`array of object`), which tells whether
+    it changed (a definition renamed retypes nothing)."""
 
     pointer: str
     type: str
     description: str | None
+    kind: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +114,9 @@ def diff_specs(before: Sequence[Spec], after: Sequence[Spec]) -> tuple[Drift, ..
         elif old[name].sha256 == new[name].sha256:
             continue  # the same bytes (most, from one week to the next): nothing to walk
         else:
-            changes = diff_shapes(shape_of(old[name]), shape_of(new[name]))
+            before_shape, after_shape = shape_of(old[name]), shape_of(new[name])
+            moves = relocations(old[name].document, new[name].document, after_shape)
+            changes = diff_shapes(before_shape, after_shape, moves)
             if not changes:  # (not the same bytes: a fetch writes them)
                 other = _differ(old[name], new[name])
                 kind = DriftKind.OTHER_CHANGED if other else DriftKind.LAYOUT_CHANGED
@@ -125,10 +132,24 @@ def _differ(before: Spec, after: Spec) -> bool:
     return json.dumps(before.document, sort_keys=True) != json.dumps(after.document, sort_keys=True)
 
 
-def diff_shapes(before: SchemaShape, after: SchemaShape) -> tuple[Drift, ...]:
-    """Compare two shapes of the same type; findings sorted by kind, pointer."""
+def diff_shapes(
+    before: SchemaShape, after: SchemaShape, relocated: dict[str, str] | None = None
+) -> tuple[Drift, ...]:
+    """Compare two shapes of the same type; findings sorted by kind, pointer. `relocated`:
+    the places of schemas that moved unchanged (see `relocations`), whose members are compared
+    where they were."""
+    relocated = relocated or {}
     moved = _branch_moves(before, after)
+    if relocated:
+        for pointer in _pointers(after):
+            placed = _relocate(moved.get(pointer, pointer), relocated)
+            if placed != pointer:
+                moved[pointer] = placed
     found = [
+        *(
+            _drift(DriftKind.MOVED, after.type_name, now[:-1], was[:-1], now[:-1])
+            for now, was in sorted(relocated.items())
+        ),
         *_diff_properties(before, after, moved),
         *_diff_members(
             after.type_name,
@@ -216,7 +237,9 @@ def shape_of(spec: Spec) -> SchemaShape:
     )
 
 
-def describe_type(schema: dict, document: dict | None = None, seen: tuple[str, ...] = ()) -> str:
+def describe_type(
+    schema: dict, document: dict | None = None, seen: tuple[str, ...] = (), named: bool = True
+) -> str:
     """Say a property's type in words: JSON type, definition name, `array of ...`; with the
     `document`, a definition's name is followed by its own type (the type the page shows), so
     that a definition that changes type changes the type of each property that names it.
@@ -231,6 +254,8 @@ def describe_type(schema: dict, document: dict | None = None, seen: tuple[str, .
     'string or integer'
     >>> describe_type({"$ref": "#/definitions/Tag"}, {"definitions": {"Tag": {"type": "object"}}})
     'Tag (object)'
+    >>> describe_type({"$ref": "#/definitions/Tag"}, {"definitions": {"Tag": {}}}, named=False)
+    'any'
     """
     ref = schema.get("$ref")
     if isinstance(ref, str):
@@ -239,8 +264,9 @@ def describe_type(schema: dict, document: dict | None = None, seen: tuple[str, .
         followed = ref not in seen and len(seen) < MAX_REF_HOPS
         target = _target(document, ref) if document is not None and followed else None
         if not isinstance(target, dict):
-            return name
-        return f"{name} ({describe_type(target, document, (*seen, ref))})"
+            return name if named or followed else "recursive"
+        words = describe_type(target, document, (*seen, ref), named)
+        return f"{name} ({words})" if named else words
     kind = schema.get("type")
     if isinstance(kind, list):
         words = " or ".join(str(k) for k in kind)
@@ -251,12 +277,12 @@ def describe_type(schema: dict, document: dict | None = None, seen: tuple[str, .
     else:
         branches = schema.get("oneOf") or schema.get("anyOf")
         if isinstance(branches, list) and all(isinstance(b, dict) for b in branches):
-            described = (describe_type(b, document, seen) for b in branches)
+            described = (describe_type(b, document, seen, named) for b in branches)
             return " or ".join(dict.fromkeys(described)) or "any"
         return "any"
     items = schema.get("items")
     if words == "array" and isinstance(items, dict):
-        return f"array of {describe_type(items, document, seen)}"
+        return f"array of {describe_type(items, document, seen, named)}"
     return words
 
 
@@ -299,6 +325,7 @@ def _walk(
                         join_pointer(here),
                         describe_type(schema, document),
                         _description(schema, document),
+                        describe_type(schema, document, named=False),
                     )
                 )
             _walk(schema, here, properties, required, document)
@@ -334,7 +361,7 @@ def _diff_properties(
         elif now is None and was is not None:
             yield _drift(DriftKind.PROPERTY_REMOVED, name, key, was.type, None)
         elif was is not None and now is not None:
-            if was.type != now.type:
+            if was.kind != now.kind:
                 yield _drift(DriftKind.PROPERTY_RETYPED, name, now.pointer, was.type, now.type)
             if was.description != now.description:
                 yield _drift(
@@ -362,6 +389,89 @@ def _diff_members(
         yield _drift(added, type_name, now[key], None, now[key])
     for pointer in sorted(set(before) - now.keys()):
         yield _drift(removed, type_name, pointer, pointer, None)
+
+
+def relocations(before: dict, after: dict, shape: SchemaShape) -> dict[str, str]:
+    """The places of schemas that moved unchanged from `before` to `after` (`shape` is
+    after's), each as the prefix of the pointers under it in `after` (ending in `/`) with the
+    one they had in `before`: a definition renamed (`/definitions/TopicTag/` was
+    `/definitions/Tag/`); a property's schema (or its `items`) made a definition that its
+    `$ref` names, or a definition written back in its place. Unchanged: alike but for its
+    description (which the property keeps) and its place; each move one of a kind."""
+    old_defs, new_defs = _definitions(before), _definitions(after)
+    gone = {n: _canon(d) for n, d in old_defs.items() if n not in new_defs}
+    came = {n: _canon(d) for n, d in new_defs.items() if n not in old_defs}
+    moves: dict[str, str] = {}
+    for name, text in came.items():
+        same = [o for o, t in gone.items() if t == text]
+        if len(same) == 1 and list(came.values()).count(text) == 1:
+            moves[_defined(name)] = _defined(same[0])
+    renamed_from = set(moves.values())
+    for pointer in (p.pointer for p in shape.properties):
+        for part in ("", "/items"):
+            now, was = _at(after, pointer + part), _at(before, pointer + part)
+            new_ref, old_ref = _named_definition(now), _named_definition(was)
+            if new_ref in came and was is not None and old_ref is None:  # made a definition
+                if _defined(new_ref) not in moves and _canon(was) == came[new_ref]:
+                    moves[_defined(new_ref)] = f"{pointer}{part}/"
+            elif old_ref in gone and now is not None and new_ref is None:  # written back
+                if _defined(old_ref) not in renamed_from and _canon(now) == gone[old_ref]:
+                    moves[f"{pointer}{part}/"] = _defined(old_ref)
+    return moves
+
+
+def _definitions(document: dict) -> dict[str, Any]:
+    """A schema's definitions (none where `definitions` is no object)."""
+    found = document.get("definitions")
+    return found if isinstance(found, dict) else {}
+
+
+def _defined(name: str) -> str:
+    """The pointer prefix of the members of a definition."""
+    return join_pointer(("definitions", name)) + "/"
+
+
+def _canon(schema: Any) -> str:
+    """A schema as comparable text: without its own description, keys sorted."""
+    if isinstance(schema, dict):
+        schema = {k: v for k, v in schema.items() if k != "description"}
+    return json.dumps(schema, sort_keys=True)
+
+
+def _at(document: dict, pointer: str) -> Any:
+    """What a pointer names in a document, None when it names nothing."""
+    try:
+        return resolve_pointer(document, pointer)
+    except (KeyError, ValueError, IndexError, TypeError):
+        return None
+
+
+def _named_definition(schema: Any) -> str | None:
+    """The definition a schema names by `$ref` (`#/definitions/Name`), None for another."""
+    ref = schema.get("$ref") if isinstance(schema, dict) else None
+    if isinstance(ref, str) and ref.startswith("#/definitions/"):
+        tokens = split_pointer(ref[1:])
+        return tokens[1] if len(tokens) == 2 else None
+    return None
+
+
+def _relocate(pointer: str, relocated: dict[str, str]) -> str:
+    """A pointer of `after` where its schema was in `before`, by the longest prefix moved."""
+    for prefix in sorted(relocated, key=len, reverse=True):
+        if pointer.startswith(prefix):
+            return relocated[prefix] + pointer[len(prefix) :]
+    return pointer
+
+
+def _pointers(shape: SchemaShape) -> set[str]:
+    """Every pointer a shape holds: its properties' and its lists'."""
+    return {
+        *(p.pointer for p in shape.properties),
+        *shape.required,
+        *shape.create_only,
+        *shape.read_only,
+        *shape.write_only,
+    }
 
 
 def _branch_moves(before: SchemaShape, after: SchemaShape) -> dict[str, str]:
@@ -506,6 +616,7 @@ def describe(kind: DriftKind, pointer: str, before: str | None, after: str | Non
             "`enum`, `pattern`, `deprecatedProperties`, `tagging`, cfn-lint's `requiredXor`, or "
             "a list handler's schema, or the order of a list): its page may change too"
         ),
+        DriftKind.MOVED: f"{code(before or '')} is now {code(after or '')} (the same schema)",
         DriftKind.LAYOUT_CHANGED: (
             "only the layout of its JSON text changed (spaces, line breaks, the order of keys): "
             "a `fetch` rewrites the file, and no page changes"

@@ -356,3 +356,49 @@ def test_a_choice_inserted_in_a_one_of_reads_as_its_own_members_added():
         (DriftKind.PROPERTY_RETYPED, "/definitions/Details/oneOf/3/properties/ServiceNow"),
         (DriftKind.REQUIRED_ADDED, "/definitions/Details/oneOf/1/properties/GitHub"),
     ]
+
+
+def test_a_definition_renamed_is_one_move_not_its_members_removed_and_added(tmp_path):
+    # It was "removed" members, "added" ones, "now required" and a retyped property: a
+    # reviewer read a refactor that changes no page as the weightiest of changes.
+    after = mutated()
+    after["definitions"]["FailureDestination"] = after["definitions"].pop("OnFailure")
+    on_failure = after["definitions"]["DestinationConfig"]["properties"]["OnFailure"]
+    on_failure["$ref"] = "#/definitions/FailureDestination"
+    assert [(d.kind, d.pointer, d.message) for d in drift_to(tmp_path, after)] == [
+        (
+            DriftKind.MOVED,
+            "/definitions/FailureDestination",
+            "`/definitions/OnFailure` is now `/definitions/FailureDestination` (the same schema)",
+        )
+    ]
+    # Renamed and changed: no move, its members are compared where they are; the property
+    # that names it is not retyped by the name alone.
+    after["definitions"]["FailureDestination"]["properties"]["Region"] = {"type": "string"}
+    (tmp_path / "2").mkdir()
+    kinds = {(d.kind, d.pointer) for d in drift_to(tmp_path / "2", after)}
+    assert (DriftKind.PROPERTY_ADDED, "/definitions/FailureDestination/properties/Region") in kinds
+    assert not any(kind in (DriftKind.MOVED, DriftKind.PROPERTY_RETYPED) for kind, _ in kinds)
+
+
+def test_a_schema_made_a_definition_or_written_back_in_place_is_one_move(tmp_path):
+    inline = mutated()
+    inline["properties"]["DestinationConfig"] = inline["definitions"].pop("DestinationConfig")
+    assert [(d.kind, d.pointer, d.before) for d in drift_to(tmp_path, inline)] == [
+        (DriftKind.MOVED, "/properties/DestinationConfig", "/definitions/DestinationConfig")
+    ]
+    before = read_specs(specs_folder(tmp_path / "inline", inline), meta_check=False)
+    after = read_specs(specs_folder(tmp_path / "defined"), meta_check=False)
+    assert [(d.kind, d.pointer, d.before) for d in diff_specs(before, after)] == [
+        (DriftKind.MOVED, "/definitions/DestinationConfig", "/properties/DestinationConfig")
+    ]
+    # An array's items alike (a list of tags made `Tag`).
+    listed, defined = mutated(), mutated()
+    for document, items in ((listed, {"type": "string"}), (defined, {"$ref": "#/definitions/T"})):
+        document["properties"]["Labels"] = {"type": "array", "items": items}
+    defined["definitions"]["T"] = {"type": "string", "description": "A label."}
+    before = read_specs(specs_folder(tmp_path / "listed", listed), meta_check=False)
+    after = read_specs(specs_folder(tmp_path / "items", defined), meta_check=False)
+    assert [(d.kind, d.pointer, d.before) for d in diff_specs(before, after)] == [
+        (DriftKind.MOVED, "/definitions/T", "/properties/Labels/items")
+    ]
