@@ -89,6 +89,25 @@ def how_to_fix(commands: str, words: str = "") -> str:
     )
 
 
+def fix_commands(report: str) -> str:
+    """The commands of a report's How to fix section."""
+    return report.split("```sh\n")[1].split("\n```")[0]
+
+
+def run_fix(report: str) -> None:
+    """Run a report's fix commands as printed (the installed command being this checkout)."""
+    subprocess.run(
+        [
+            "sh",
+            "-c",
+            fix_commands(report).replace("stackql-docgen", f"{sys.executable} -m generator"),
+        ],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+
+
 def three_changes_report(specs: Path, source: Path, fix: str, scope: str = "") -> str:
     """The whole report of the source above: the drift `From specs to source{scope}.`, then
     the `fix` commands (lines)."""
@@ -358,15 +377,10 @@ def test_types_removed_come_with_a_fetch_that_prunes_their_schemas(specs, out, t
     assert code == 1
     assert "1 type added, 1 type removed from" in stdout
     assert "#### Types removed\n\n- `AWS::Lambda::EventInvokeConfig`\n" in stdout
-    commands = stdout.split("```sh\n")[1].split("\n```")[0]
-    assert commands.startswith(f"stackql-docgen fetch --prune --source {source} --specs {specs}\n")
-    # Run as printed, the commands make check clean.
-    subprocess.run(
-        ["sh", "-c", commands.replace("stackql-docgen", f"{sys.executable} -m generator")],
-        check=True,
-        capture_output=True,
-        cwd=ROOT,
+    assert fix_commands(stdout).startswith(
+        f"stackql-docgen fetch --prune --source {source} --specs {specs}\n"
     )
+    run_fix(stdout)  # run as printed, the commands make check clean
     assert run_check(capsys, *argv)[0] == 0
 
 
@@ -405,37 +419,31 @@ def test_pages_from_a_zip_of_any_name_or_layout_are_those_of_the_folder(specs, o
 def test_a_change_the_pages_do_not_show_is_still_drift(specs, out, tmp_path, capsys):
     source = tmp_path / "source"
     source.mkdir()
+    argv = ["--specs", str(specs), "--out", str(out), "--source", str(source)]
+    heading = "#### `AWS::Lambda::EventInvokeConfig`\n\n- "
     document = json.loads(LAMBDA_SPEC.read_text("utf-8"))
     document["properties"]["MaximumRetryAttempts"]["maximum"] = 3
     (source / LAMBDA_SPEC.name).write_text(json.dumps(document), "utf-8")
-    code, stdout, _ = run_check(
-        capsys, "--specs", str(specs), "--out", str(out), "--source", str(source)
-    )
+    code, stdout, _ = run_check(capsys, *argv)
     assert code == 1
     assert (
-        "#### `AWS::Lambda::EventInvokeConfig`\n\n- the schema changed where this report does "
-        "not itemize it (a keyword such as `enum`, `pattern`, `deprecatedProperties`, `tagging`, "
-        "cfn-lint's `requiredXor`, or a list handler's schema, or the order of a list): its page "
-        "may change too\n"
+        f"{heading}the schema changed where this report does not itemize it (a keyword such as "
+        "`enum`, `pattern`, `deprecatedProperties`, `tagging`, cfn-lint's `requiredXor`, or a "
+        "list handler's schema, or the order of a list): its page may change too\n"
     ) in stdout
     # The same document in another layout is drift of its own: a fetch rewrites the file (it
     # was no drift, and the weekly workflow opened a pull request of changed schemas whose
     # report said "No findings").
     (source / LAMBDA_SPEC.name).write_text(json.dumps(json.loads(LAMBDA_SPEC.read_text())))
-    code, stdout, _ = run_check(
-        capsys, "--specs", str(specs), "--out", str(out), "--source", str(source)
-    )
+    code, stdout, _ = run_check(capsys, *argv)
     assert code == 1
     assert (
-        "#### `AWS::Lambda::EventInvokeConfig`\n\n- only the layout of its JSON text changed "
-        "(spaces, line breaks, the order of keys): a `fetch` rewrites the file, and no page "
-        "changes\n"
+        f"{heading}only the layout of its JSON text changed (spaces, line breaks, the order of "
+        "keys): a `fetch` rewrites the file, and no page changes\n"
     ) in stdout
     # The same bytes are no drift.
     shutil.copy(LAMBDA_SPEC, source)
-    assert (
-        run_check(capsys, "--specs", str(specs), "--out", str(out), "--source", str(source))[0] == 0
-    )
+    assert run_check(capsys, *argv)[0] == 0
 
 
 def test_a_report_file_is_written_as_a_shell_would_write_it(specs, out, tmp_path, capsys):
@@ -821,13 +829,7 @@ def test_named_types_narrow_the_drift_and_the_fix_fetches_them_by_name(
         f"stackql-docgen generate AWS::Lambda::EventInvokeConfig --specs {specs} --out {out}\n",
         scope=", for `AWS::Lambda::EventInvokeConfig`",
     )
-    commands = stdout.split("```sh\n")[1].split("\n```")[0]
-    subprocess.run(  # run as printed, the commands make this check clean
-        ["sh", "-c", commands.replace("stackql-docgen", f"{sys.executable} -m generator")],
-        check=True,
-        capture_output=True,
-        cwd=ROOT,
-    )
+    run_fix(stdout)  # run as printed, the commands make this check clean
     assert run_check(capsys, "AWS::Lambda::EventInvokeConfig", *argv)[0] == 0
     assert sorted(p.name for p in specs.glob("aws-*.json")) == [LAMBDA_SPEC.name]  # no SES
 
@@ -859,13 +861,7 @@ def test_the_fix_of_a_type_held_under_another_file_name_works_as_printed(
             "another.\n\n",
         )
     )
-    commands = stdout.split("```sh\n")[1].split("\n```")[0]
-    subprocess.run(  # run as printed, the commands make this check clean
-        ["sh", "-c", commands.replace("stackql-docgen", f"{sys.executable} -m generator")],
-        check=True,
-        capture_output=True,
-        cwd=ROOT,
-    )
+    run_fix(stdout)  # run as printed, the commands make this check clean
     assert run_check(capsys, *argv)[0] == 0
     assert sorted(p.name for p in specs.glob("*.json")) == [LAMBDA_SPEC.name, "specs.lock.json"]
 
@@ -927,13 +923,7 @@ def test_the_fix_for_a_named_type_the_source_lost_removes_its_pages(specs, tmp_p
             "type, removes its pages; then stop naming it.\n\n",
         )
     )
-    commands = stdout.split("```sh\n")[1].split("\n```")[0]  # run as they are
-    subprocess.run(
-        ["sh", "-c", commands.replace("stackql-docgen", f"{sys.executable} -m generator")],
-        check=True,
-        capture_output=True,
-        cwd=ROOT,
-    )
+    run_fix(stdout)  # run as they are
     assert run_check(capsys, types[1], *argv[2:])[0] == 0
     assert run_check(capsys, "--specs", str(specs), "--out", str(out))[0] == 0
     assert not (out / PAGE).exists() and not (specs / LAMBDA_SPEC.name).exists()
