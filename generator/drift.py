@@ -243,6 +243,7 @@ def describe_type(
     """Say a property's type in words: JSON type, definition name, `array of ...`; with the
     `document`, a definition's name is followed by its own type (the type the page shows), so
     that a definition that changes type changes the type of each property that names it.
+    Not `named`: without the names of definitions (`object`, not `Tag (object)`).
 
     >>> describe_type({"type": "string"}), describe_type({"$ref": "#/definitions/Tag"})
     ('string', 'Tag')
@@ -495,13 +496,7 @@ def _branch_moves(before: SchemaShape, after: SchemaShape) -> dict[str, str]:
         return tuple(out)
 
     moves = {}
-    for pointer in {
-        *(p.pointer for p in after.properties),
-        *after.required,
-        *after.create_only,
-        *after.read_only,
-        *after.write_only,
-    }:
+    for pointer in _pointers(after):
         if not any(f"/{key}/" in pointer for key in _SCHEMA_LISTS):
             continue
         tokens = split_pointer(pointer)

@@ -493,7 +493,7 @@ def _choices(
         items = list(dict.fromkeys(items))
         held = [index for index, item in enumerate(items) if required.issuperset(item)]
         if len(items) > 1 and len(held) == 1:
-            key = frozenset(items)  # (one that is exactly one of them and at least one is one)
+            key = frozenset(items)  # (given as both "exactly one" and "at least one": exactly)
             if key not in choices or not at_least_one:
                 choices[key] = Choice(tuple(items), held[0], at_least_one)
     # (one that another says more fully goes: ScalingTargetId or ResourceId, beside
