@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -32,13 +33,25 @@ def temp_path(path: Path) -> Path:
 
 
 def read_or_none(path: Path) -> bytes | None:
-    """A file's bytes, or None when there is no such file."""
+    """A file's bytes, or None when there is no such file. What is no regular file (a folder,
+    a FIFO, whose reading would wait for a writer for ever) is an OutputError, at once."""
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         return None
     except OSError as e:
         raise OutputError(f"{path}: cannot read: {e.strerror or e}") from e
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            what = "a folder" if stat.S_ISDIR(mode) else "no regular file"
+            raise OutputError(f"{path}: cannot read: {what}")
+        with os.fdopen(fd, "rb", closefd=False) as file:
+            return file.read()
+    except OSError as e:
+        raise OutputError(f"{path}: cannot read: {e.strerror or e}") from e
+    finally:
+        os.close(fd)
 
 
 def write_atomic(path: Path, data: bytes, durable: bool = False) -> None:
@@ -68,7 +81,8 @@ def write_through(path: Path, data: bytes) -> None:
 def write_all_atomic(files: Sequence[tuple[Path, bytes]], durable: bool = False) -> None:
     """Write files atomically: stage every temp file first, then os.replace them in turn.
 
-    A failure while staging removes the temp files and leaves every target as it was.
+    A failure while staging removes the temp files and leaves every target as it was; one
+    while replacing (an error, Ctrl+C) removes those not yet in place.
     """
     staged: list[tuple[Path, Path]] = []
     try:
@@ -78,12 +92,15 @@ def write_all_atomic(files: Sequence[tuple[Path, bytes]], durable: bool = False)
         for tmp, _ in staged:
             _discard(tmp)
         raise
-    for tmp, path in staged:
+    for n, (tmp, path) in enumerate(staged):
         try:
             os.replace(tmp, path)  # atomic: readers see the whole old file or the whole new one
-        except OSError as e:
-            _discard(tmp)
-            raise OutputError(f"{path}: cannot write: {e.strerror or e}") from e
+        except BaseException as e:  # (Ctrl+C or SIGTERM too: no temporary file stays)
+            for left, _ in staged[n:]:
+                _discard(left)
+            if isinstance(e, OSError):
+                raise OutputError(f"{path}: cannot write: {e.strerror or e}") from e
+            raise
     if durable:
         for folder in sorted({path.parent for path, _ in files}):
             _sync_dir(folder)

@@ -25,6 +25,16 @@ _CACHE_IGNORE = b"# stackql-docgen's page cache: local to this machine, never co
 _LEGACY_CACHE_FILE = ".stackql-docgen-cache.json"  # where the cache was before its folder
 
 
+def cache_state(out_dir: Path) -> tuple[int, int, int] | None:
+    """Which cache file the folder holds (inode, size, mtime), None for none: a generate that
+    wrote the folder since has written another (write_cache replaces it whole)."""
+    try:
+        found = os.stat(out_dir / CACHE_FILE)
+    except OSError:
+        return None
+    return found.st_ino, found.st_size, found.st_mtime_ns
+
+
 def read_cache(out_dir: Path, fingerprint: str) -> dict[tuple[str, str], Outcome]:
     """Outcomes of the last build by the same generator whose pages are still as written.
 

@@ -25,8 +25,8 @@ from generator.arguments import (
 )
 from generator.atomicfile import write_through
 from generator.build import build, fingerprint
-from generator.cache import read_cache, write_cache
-from generator.errors import DocgenError, StdoutError, Terminated, UsageError
+from generator.cache import cache_state, read_cache, write_cache
+from generator.errors import DocgenError, OutputError, StdoutError, Terminated, UsageError
 from generator.model import DEFAULT_REGION, Page, Site
 from generator.output import Stager, present_files, write_site
 
@@ -56,6 +56,7 @@ def add_generate(sub: argparse._SubParsersAction) -> None:
 def run_generate(args: argparse.Namespace) -> int:
     """Build the site (reusing what unchanged schemas gave last time) and write it."""
     generator_id, started = fingerprint(), time.time_ns()
+    state = cache_state(args.out)  # (what the folder was when the build read it)
     reuse = read_cache(args.out, generator_id)
     # What the index pages may link to: the pages of the output that are there.
     present = present_files(args.out) if args.types else ()
@@ -73,8 +74,18 @@ def run_generate(args: argparse.Namespace) -> int:
             _refuse_others(args.out, present_files(args.out) - {p.path for p in site.pages})
         read = [o.page for o in reuse.values() if isinstance(o.page, Page)]  # pages read back
         on_disk = {page.path: page.text.encode() for page in read}
-        result = write_site(args.out, site.pages, not args.types, on_disk, stager)
-    write_cache(args.out, generator_id, site.outcomes, started, frozenset(result.written))
+        result = write_site(
+            args.out,
+            site.pages,
+            not args.types,
+            on_disk,
+            stager,
+            unchanged=lambda: cache_state(args.out) == state,
+        )
+    try:
+        write_cache(args.out, generator_id, site.outcomes, started, frozenset(result.written))
+    except OutputError as e:  # the pages are written: the cache is only a speed-up
+        logging.getLogger("generator").warning("%s (the next run renders every page again)", e)
     if not args.quiet:
         for skipped in site.skipped:
             print(skipped)
@@ -582,10 +593,13 @@ def _main(argv: Sequence[str] | None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
     except OSError as e:  # after BrokenPipeError, which is one
+        name = os.fsdecode(e.filename or "")
+        if e.errno in (errno.EACCES, errno.EPERM) and name:  # a folder of no access to it
+            _say(f"error: {_one_line(name)}: {e.strerror}")
+            return EXIT_USAGE
         # A path the options' checks let through, too long as a whole (past PATH_MAX).
         if e.errno != errno.ENAMETOOLONG:
             raise
-        name = os.fsdecode(e.filename or "")
         shown = name if len(name) <= 80 else f"{name[:40]}...{name[-36:]}"
         _say(f"error: {shown}: a path or name too long for the file system")
         return EXIT_USAGE

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.atomicfile import is_temp_name, remove_stale_temps, temp_path, write_atomic
+from generator.atomicfile import (
+    is_temp_name,
+    remove_stale_temps,
+    temp_path,
+    write_all_atomic,
+    write_atomic,
+)
 from generator.errors import OutputError
 
 
@@ -25,6 +31,17 @@ def test_atomic_write_failure_is_an_output_error_and_cleans_up(tmp_path: Path) -
     with pytest.raises(OutputError, match=r"a\.json: cannot write: "):
         write_atomic(target, b"new")
     assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_a_failure_half_way_through_the_replacing_leaves_no_temporary_file(tmp_path):
+    # The files after the one that failed kept their temporary files (as a signal there, a
+    # Ctrl+C or SIGTERM, left one: `.index.mdx.tmp-<pid>`).
+    (tmp_path / "b").mkdir()  # os.replace cannot put a file over a folder
+    files = [(tmp_path / name, b"new") for name in ("a", "b", "c")]
+    with pytest.raises(OutputError, match=r"/b: cannot write: "):
+        write_all_atomic(files)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]
+    assert (tmp_path / "a").read_bytes() == b"new"
 
 
 def test_a_temporary_file_that_cannot_be_made_nor_removed_is_an_output_error(tmp_path):

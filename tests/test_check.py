@@ -186,10 +186,14 @@ def test_a_folder_or_file_in_the_way_of_a_page_is_a_conflict_that_generate_names
     page.mkdir(parents=True)  # a folder where the page goes
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "aws").write_text("notes\n", "utf-8")  # a file where a folder goes
+    fifo = tmp_path / "c" / PAGE
+    fifo.parent.mkdir(parents=True)
+    os.mkfifo(fifo)  # generate waited for a writer to it for ever
     for out, conflicts, error in (
         (tmp_path / "a", [PAGE], f"{page}: a folder, not written by stackql-docgen, stands "),
         # It listed the five files under `aws`, none there, not the file that is.
         (tmp_path / "b", ["aws"], f"{tmp_path / 'b' / 'aws'}: a file that is no folder, not "),
+        (tmp_path / "c", [PAGE], f"{fifo}: no regular file, not written by stackql-docgen, "),
     ):
         code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out))
         assert code == 1 and "1 conflicting of 5 files" in stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
@@ -697,6 +698,119 @@ def test_a_standard_output_that_cannot_be_written_is_exit_2_not_a_traceback(
             2,
             f"error: cannot write the standard output: {said}\n",
         ), command
+
+
+# Root reads and writes any folder: not so without these rights (util-linux's setpriv).
+AS_A_USER = (
+    []
+    if os.geteuid() != 0
+    else [
+        shutil.which("setpriv") or "setpriv",
+        "--inh-caps=-dac_override,-dac_read_search,-fowner",
+        "--bounding-set=-dac_override,-dac_read_search,-fowner",
+    ]
+)
+
+
+@pytest.mark.skipif(
+    os.geteuid() == 0 and not shutil.which("setpriv"), reason="as root, needs setpriv"
+)
+def test_an_output_folder_of_no_access_is_exit_2_not_a_traceback(specs, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0)
+    try:
+        for command, out, said in (
+            ("generate", locked / "site", locked / "site"),
+            ("generate", locked, locked),
+            ("check", locked, locked / ".stackql-docgen.json"),
+        ):
+            proc = subprocess.run(
+                [*AS_A_USER, sys.executable, "-m", "generator", command]
+                + ["--specs", str(specs), "--out", str(out)],
+                cwd=ROOT,
+                capture_output=True,
+                timeout=60,
+            )
+            assert (proc.returncode, proc.stderr.decode()) == (
+                2,
+                f"error: {said}: Permission denied\n",
+            ), command
+    finally:
+        locked.chmod(0o755)
+
+
+@pytest.mark.skipif(
+    os.geteuid() == 0 and not shutil.which("setpriv"), reason="as root, needs setpriv"
+)
+def test_a_cache_that_cannot_be_written_is_a_warning_after_the_pages(specs, tmp_path):
+    # It was exit 2 ("nothing written"), with the pages written and no summary.
+    out = tmp_path / "out"
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "-q"]) == 0
+    shutil.rmtree(out / "aws" / "lambda")
+    (out / CACHE_DIR).chmod(0o555)
+    try:
+        proc = subprocess.run(
+            [*AS_A_USER, sys.executable, "-m", "generator", "generate", "--specs", str(specs)]
+            + ["--out", str(out)],
+            cwd=ROOT,
+            capture_output=True,
+            timeout=60,
+        )
+    finally:
+        (out / CACHE_DIR).chmod(0o755)
+    assert (proc.returncode, proc.stdout.decode(), proc.stderr.decode()) == (
+        0,
+        f"5 files: 3 written, 2 unchanged, 0 removed, 0 types skipped ({out})\n",
+        f"warning: {out / CACHE_FILE}: cannot write: Permission denied (the next run renders "
+        "every page again)\n",
+    )
+    assert (out / PAGE).is_file()
+
+
+def blocked_on_a_lock(pid: int) -> bool:
+    """Whether a process waits for a lock (flock), by what Linux says it waits in."""
+    try:
+        return "lock" in Path(f"/proc/{pid}/wchan").read_text()
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/wchan").exists(), reason="needs Linux's /proc")
+def test_a_generate_that_waited_for_another_that_wrote_meanwhile_writes_nothing(specs, tmp_path):
+    # It read the folder (cache, pages) before it waited, and wrote what it built from that
+    # read, exit 0: 874 pages stale and 35 missing, in a QA pass of two generates at once.
+    out = tmp_path / "out"
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "-q"]) == 0
+    cache = out / CACHE_FILE
+    for other_wrote in (False, True):
+        held = os.open(out, os.O_RDONLY)
+        fcntl.flock(held, fcntl.LOCK_EX)  # as another generate holds it while it writes
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "generator", "generate", "--specs", str(specs)]
+                + ["--out", str(out)],
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            deadline = time.monotonic() + 60
+            while not blocked_on_a_lock(proc.pid) and time.monotonic() < deadline:
+                time.sleep(0.02)
+            if other_wrote:  # its cache, as write_cache replaces it
+                (out / "new-cache").write_bytes(cache.read_bytes())
+                os.replace(out / "new-cache", cache)
+        finally:
+            os.close(held)
+        stdout, stderr = proc.communicate(timeout=60)
+        if other_wrote:
+            assert (proc.returncode, stdout, stderr.decode()) == (
+                2,
+                b"",
+                f"error: {out}: another stackql-docgen wrote it while this one built: nothing "
+                "written; run this again\n",
+            )
+        else:
+            assert (proc.returncode, stderr) == (0, b"")
 
 
 def test_a_closed_output_pipe_is_exit_141_not_a_traceback(specs, tmp_path):
