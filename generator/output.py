@@ -124,7 +124,7 @@ def write_site(
     staged = stager if stager is not None and stager.active else None
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: not a folder")
-    made = not out_dir.exists()
+    made = _missing_folders(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -137,13 +137,27 @@ def write_site(
                     "written; run this again"
                 )
             return _write_held(out_dir, pages, prune, on_disk or {}, staged)
-    except BaseException:  # Ctrl+C, an error: a folder made for nothing goes (check would
-        if made:  # take it for a site whose every page is missing)
-            try:
-                out_dir.rmdir()  # only if empty
-            except OSError:
-                pass
+    except BaseException:  # Ctrl+C, an error: folders made for nothing go (check would take
+        _remove_if_empty(made)  # the output folder for a site whose every page is missing)
         raise
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """The folders of a path that are not there (which mkdir would make), innermost first."""
+    missing = []
+    while not os.path.lexists(folder) and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
+
+
+def _remove_if_empty(folders: Sequence[Path]) -> None:
+    """Remove folders made for nothing, innermost first, while each is empty."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 @contextmanager
@@ -342,7 +356,7 @@ class Stager:
         self.out_dir = out_dir
         self.active = False  # holding the folder, staging
         self._started = False
-        self._made = False  # the output folder, made for this run
+        self._made: list[Path] = []  # the output folder and those above, made for this run
         self._fd: int | None = None  # the folder held
         self._folder = _staging_folder(out_dir)
         self._new: dict[str, bool] = {}  # per top folder: not in the output folder yet
@@ -392,11 +406,8 @@ class Stager:
             os.close(self._fd)  # and with it the lock
             self._fd = None
         self.active = False
-        if failed and self._made:
-            try:
-                self.out_dir.rmdir()  # only if empty
-            except OSError:
-                pass
+        if failed:
+            _remove_if_empty(self._made)
 
     def _start(self) -> None:
         """Make and hold the output folder, clear old staging folders: become active, if
@@ -410,7 +421,7 @@ class Stager:
         try:
             if out.exists() and not out.is_dir():
                 return
-            self._made = not out.exists()
+            self._made = _missing_folders(out)
             out.mkdir(parents=True, exist_ok=True)
             self._fd = os.open(out, os.O_RDONLY)
             if fcntl is not None:

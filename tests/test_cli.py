@@ -103,14 +103,15 @@ def test_two_schemas_of_one_resource_are_bad_input(specs, tmp_path, capsys):
     document = json.loads(LAMBDA_SPEC.read_text("utf-8"))
     document["typeName"] = "AWS::Lambda::EventInvokeConfigs"  # the same plural, the same page
     (specs / "aws-lambda-eventinvokeconfigs.json").write_text(json.dumps(document), "utf-8")
-    code = main(["generate", "--specs", str(specs), "--out", str(tmp_path / "out")])
+    # (the folders above the output folder that the run made go too: they stayed)
+    code = main(["generate", "--specs", str(specs), "--out", str(tmp_path / "a" / "b" / "out")])
     assert code == 2
     assert capsys.readouterr().err == (
         f"error: {specs}: aws-lambda-eventinvokeconfigs.json (AWS::Lambda::EventInvokeConfigs) "
         "and aws-lambda-eventinvokeconfig.json (AWS::Lambda::EventInvokeConfig) both make the "
         "resource aws.lambda.event_invoke_configs\n"
     )
-    assert not (tmp_path / "out").exists()
+    assert not (tmp_path / "a").exists()
 
 
 def test_missing_specs_folder(tmp_path, capsys):
