@@ -20,7 +20,7 @@ def main() -> int:
         terminated = isinstance(e, Terminated)
         print("terminated" if terminated else "interrupted", file=sys.stderr)
         return 143 if terminated else 130  # cli.EXIT_TERMINATED and EXIT_INTERRUPTED
-    return cli.main()
+    return cli.main(exiting=True)
 
 
 def _terminate(signum: int, frame: Any) -> None:

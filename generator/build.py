@@ -213,9 +213,12 @@ def pool_map(fn: Callable[..., Any], workers: int, *iterables: Sequence[Any]) ->
         yield from results
     except BaseException as e:
         # concurrent.futures has no call that stops running tasks: the workers stop them.
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            _stop(process)
-        pool.shutdown(wait=True, cancel_futures=True)
+        # (A second Ctrl+C meanwhile would cut the shutdown short, and the command would hang
+        # at its exit, joining the pool: it is ignored until the workers are stopped.)
+        with _interrupts_ignored():
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                _stop(process)
+            pool.shutdown(wait=True, cancel_futures=True)
         if isinstance(e, Stopped):  # a worker given SIGTERM alone: the command ends as if it were
             raise Terminated from None
         raise
@@ -267,6 +270,21 @@ def _task(fn: Callable[..., Any], *args: Any) -> Any:
     """Run one task of `pool_map` in a worker: `fn(*args)`, unless the pool asked to stop."""
     check_stop()
     return fn(*args)
+
+
+@contextmanager
+def _interrupts_ignored() -> Iterator[None]:
+    """Ignore SIGINT in the block (where this is the main thread, which alone sets handlers)."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 @contextmanager

@@ -7,7 +7,9 @@ import errno
 import io
 import logging
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -511,6 +513,17 @@ class LineFormatter(logging.Formatter):
         return line
 
 
+_ENDING = (signal.SIGINT, signal.SIGTERM)
+
+
+def _ending() -> None:
+    """Ignore Ctrl+C and SIGTERM from here on: the command is ending (a second Ctrl+C, while
+    it cleans up or Python exits, ended it killed by SIGINT, or hung at exit joining a pool)."""
+    if threading.current_thread() is threading.main_thread():
+        for signum in _ENDING:
+            signal.signal(signum, signal.SIG_IGN)
+
+
 class _Stdout:
     """Standard output, of which a write or flush that fails (a full disk, a closed descriptor)
     is StdoutError (exit 2) rather than a traceback; what is still buffered is dropped, so
@@ -543,17 +556,24 @@ class _Stdout:
         return getattr(self.stream, name)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the exit code."""
+def main(argv: Sequence[str] | None = None, exiting: bool = False) -> int:
+    """Run one command; returns the exit code. `exiting`: the process ends after it (the
+    command `stackql-docgen`), which then ignores a Ctrl+C that comes after the first: else
+    its handlers are as they were."""
     for stream in (sys.stdout, sys.stderr):  # text no encoding holds (a lone surrogate a page
         if hasattr(stream, "reconfigure"):  # quotes back) prints escaped, not as a traceback
             stream.reconfigure(errors="backslashreplace")
     stdout = sys.stdout
     sys.stdout = _Stdout(stdout)  # type: ignore[assignment]
+    main_thread = threading.current_thread() is threading.main_thread()
+    handlers = {s: signal.getsignal(s) for s in _ENDING} if main_thread else {}
     try:
         return _main(argv)
     finally:
         sys.stdout = stdout
+        if not exiting:
+            for signum, handler in handlers.items():
+                signal.signal(signum, handler)
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -583,6 +603,7 @@ def _main(argv: Sequence[str] | None) -> int:
         _say(f"error: {_one_line(str(e))}")
         return EXIT_USAGE
     except KeyboardInterrupt as e:  # Ctrl+C: what was written is whole (atomic), the rest is not
+        _ending()
         if isinstance(e, Terminated):  # SIGTERM, so too
             _say("terminated")
             return EXIT_TERMINATED

@@ -525,6 +525,34 @@ def test_ctrl_c_is_a_line_and_exit_130_not_a_traceback(corpus, tmp_path):
     assert b"Traceback" not in stderr
 
 
+def test_ctrl_c_twice_is_exit_130_not_a_hang(corpus, tmp_path):
+    # A second Ctrl+C while the pool shut down cut it short: the command hung at its exit,
+    # joining the pool (2 runs in 5, in a QA pass), or ended killed by SIGINT.
+    specs, _ = corpus
+    argv = [sys.executable, "-m", "generator", "generate", "--specs", str(specs)]
+    for attempt in range(3):
+        proc = subprocess.Popen(
+            [*argv, "--out", str(tmp_path / f"out{attempt}"), "--quiet"],
+            cwd=ROOT,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 60
+        while not children_of(proc.pid) and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.005)
+        os.killpg(proc.pid, signal.SIGINT)
+        time.sleep(0.01)
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            _, stderr = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise AssertionError(f"attempt {attempt}: hung after a second Ctrl+C") from None
+        assert (proc.returncode, stderr.decode().splitlines()[-1]) == (130, "interrupted")
+        assert b"Traceback" not in stderr
+
+
 @pytest.mark.parametrize("whom", ["group", "worker"])
 def test_sigterm_ends_a_build_as_ctrl_c_does_with_exit_143(corpus, tmp_path, whom):
     # `timeout`, `kill` and a cancelled CI job send SIGTERM, which Python does not catch: the
