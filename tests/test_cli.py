@@ -506,18 +506,24 @@ def test_a_cache_edited_by_hand_is_ignored(specs, tmp_path, capsys, tamper):
     assert main(["check", "--specs", str(specs), "--out", str(out)]) == 0
 
 
-def test_ctrl_c_is_a_line_and_exit_130_not_a_traceback(corpus, tmp_path):
-    specs, _ = corpus
-    argv = [sys.executable, "-m", "generator", "generate", "--specs", str(specs)]
+def building(specs: Path, out: Path) -> subprocess.Popen[bytes]:
+    """A `generate` of `specs` into `out` in its own process group (as a terminal's foreground
+    job), once its workers have started."""
     proc = subprocess.Popen(
-        [*argv, "--out", str(tmp_path / "out"), "--quiet"],
+        [sys.executable, "-m", "generator", "generate", "--specs", str(specs), "--out", str(out)]
+        + ["--quiet"],
         cwd=ROOT,
         stderr=subprocess.PIPE,
-        start_new_session=True,  # its own process group, as a terminal's foreground job
+        start_new_session=True,
     )
     deadline = time.monotonic() + 60
     while not children_of(proc.pid) and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.005)
+    return proc
+
+
+def test_ctrl_c_is_a_line_and_exit_130_not_a_traceback(corpus, tmp_path):
+    proc = building(corpus[0], tmp_path / "out")
     os.killpg(proc.pid, signal.SIGINT)  # Ctrl+C: the workers get it too
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130
@@ -528,18 +534,8 @@ def test_ctrl_c_is_a_line_and_exit_130_not_a_traceback(corpus, tmp_path):
 def test_ctrl_c_twice_is_exit_130_not_a_hang(corpus, tmp_path):
     # A second Ctrl+C while the pool shut down cut it short: the command hung at its exit,
     # joining the pool (2 runs in 5, in a QA pass), or ended killed by SIGINT.
-    specs, _ = corpus
-    argv = [sys.executable, "-m", "generator", "generate", "--specs", str(specs)]
     for attempt in range(3):
-        proc = subprocess.Popen(
-            [*argv, "--out", str(tmp_path / f"out{attempt}"), "--quiet"],
-            cwd=ROOT,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 60
-        while not children_of(proc.pid) and time.monotonic() < deadline and proc.poll() is None:
-            time.sleep(0.005)
+        proc = building(corpus[0], tmp_path / f"out{attempt}")
         os.killpg(proc.pid, signal.SIGINT)
         time.sleep(0.01)
         os.killpg(proc.pid, signal.SIGINT)
