@@ -152,12 +152,12 @@ def _missing_folders(folder: Path) -> list[Path]:
 
 
 def _remove_if_empty(folders: Sequence[Path]) -> None:
-    """Remove folders made for nothing, innermost first, while each is empty."""
-    for folder in folders:
+    """Remove folders made for nothing, innermost first, each if it is empty."""
+    for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
         try:
             folder.rmdir()
-        except OSError:
-            return
+        except OSError:  # (not empty: a page is in it, or a folder that is)
+            pass
 
 
 @contextmanager
@@ -215,12 +215,14 @@ def _write_held(
         _write_record(out_dir, recorded | owned)
     staging = None
     shown = False  # whether a page is in place yet
+    made: list[Path] = []  # the folders made for pages, which a failure leaves empty
     try:
         # nobody sees these pages until they move in
         staging = _stage(out_dir, staged, current, stager)
         # Every folder first: one that cannot be made stops the run before a page is written.
         for folder in sorted({(out_dir / rel).parent for rel in in_place}):
             try:
+                made += _missing_folders(folder)
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as e:
                 raise OutputError(f"{folder}: cannot create the folder: {e.strerror or e}") from e
@@ -238,6 +240,7 @@ def _write_held(
     except BaseException:
         if ahead and not shown:
             _put_back(out_dir / OWNED_FILE, record_before)
+        _remove_if_empty(made)
         raise
     finally:
         if staging is not None:

@@ -792,6 +792,39 @@ def test_a_cache_that_cannot_be_written_is_a_warning_after_the_pages(specs, tmp_
     assert (out / PAGE).is_file()
 
 
+@pytest.mark.skipif(
+    os.geteuid() == 0 and not shutil.which("setpriv"), reason="as root, needs setpriv"
+)
+def test_a_folder_that_cannot_be_made_leaves_no_folder_made_before_it(specs, tmp_path):
+    # New types of two services, the second's folder not writable: the first's new page
+    # folder stayed, empty, though the run wrote nothing (exit 2).
+    ses = ROOT / "tests" / "data" / "specs" / "aws-ses-receiptruleset.json"
+    shutil.copy(ses, specs)
+    out = tmp_path / "out"
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "-q"]) == 0
+    for source, type_name in ((LAMBDA_SPEC, "AWS::Lambda::Other"), (ses, "AWS::SES::Other")):
+        document = json.loads(source.read_text("utf-8"))
+        document["typeName"] = type_name
+        (specs / f"{type_name.replace('::', '-').lower()}.json").write_text(json.dumps(document))
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    (out / "aws" / "ses").chmod(0o555)
+    try:
+        proc = subprocess.run(
+            [*AS_A_USER, sys.executable, "-m", "generator", "generate", "--specs", str(specs)]
+            + ["--out", str(out), "-q"],
+            cwd=ROOT,
+            capture_output=True,
+            timeout=60,
+        )
+    finally:
+        (out / "aws" / "ses").chmod(0o755)
+    assert (proc.returncode, proc.stderr.decode()) == (
+        2,
+        f"error: {out / 'aws' / 'ses' / 'others'}: cannot create the folder: Permission denied\n",
+    )
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+
+
 def blocked_on_a_lock(pid: int) -> bool:
     """Whether a process waits for a lock (flock), by what Linux says it waits in."""
     try:
