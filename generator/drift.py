@@ -141,8 +141,9 @@ def diff_shapes(
     relocated = relocated or {}
     moved = _branch_moves(before, after)
     if relocated:
+        prefixes = sorted(relocated, key=len, reverse=True)  # the longest first
         for pointer in _pointers(after):
-            placed = _relocate(moved.get(pointer, pointer), relocated)
+            placed = _relocate(moved.get(pointer, pointer), relocated, prefixes)
             if placed != pointer:
                 moved[pointer] = placed
     found = [
@@ -456,9 +457,10 @@ def _named_definition(schema: Any) -> str | None:
     return None
 
 
-def _relocate(pointer: str, relocated: dict[str, str]) -> str:
-    """A pointer of `after` where its schema was in `before`, by the longest prefix moved."""
-    for prefix in sorted(relocated, key=len, reverse=True):
+def _relocate(pointer: str, relocated: dict[str, str], prefixes: Sequence[str]) -> str:
+    """A pointer of `after` where its schema was in `before`, by the longest prefix moved
+    (`prefixes`: those of `relocated`, longest first)."""
+    for prefix in prefixes:
         if pointer.startswith(prefix):
             return relocated[prefix] + pointer[len(prefix) :]
     return pointer

@@ -735,11 +735,12 @@ AS_A_USER = (
         "--bounding-set=-dac_override,-dac_read_search,-fowner",
     ]
 )
-
-
-@pytest.mark.skipif(
+needs_a_user = pytest.mark.skipif(
     os.geteuid() == 0 and not shutil.which("setpriv"), reason="as root, needs setpriv"
 )
+
+
+@needs_a_user
 def test_an_output_folder_of_no_access_is_exit_2_not_a_traceback(specs, tmp_path):
     locked = tmp_path / "locked"
     locked.mkdir(mode=0)
@@ -764,9 +765,7 @@ def test_an_output_folder_of_no_access_is_exit_2_not_a_traceback(specs, tmp_path
         locked.chmod(0o755)
 
 
-@pytest.mark.skipif(
-    os.geteuid() == 0 and not shutil.which("setpriv"), reason="as root, needs setpriv"
-)
+@needs_a_user
 def test_a_cache_that_cannot_be_written_is_a_warning_after_the_pages(specs, tmp_path):
     # It was exit 2 ("nothing written"), with the pages written and no summary.
     out = tmp_path / "out"
@@ -792,9 +791,7 @@ def test_a_cache_that_cannot_be_written_is_a_warning_after_the_pages(specs, tmp_
     assert (out / PAGE).is_file()
 
 
-@pytest.mark.skipif(
-    os.geteuid() == 0 and not shutil.which("setpriv"), reason="as root, needs setpriv"
-)
+@needs_a_user
 def test_a_folder_that_cannot_be_made_leaves_no_folder_made_before_it(specs, tmp_path):
     # New types of two services, the second's folder not writable: the first's new page
     # folder stayed, empty, though the run wrote nothing (exit 2).
