@@ -24,13 +24,14 @@ from generator.fetch import (
     SchemaDocument,
     Source,
     index_documents,
+    misnamed,
     parse_type_name,
     read_source,
     resolve_source,
     select_documents,
 )
 from generator.model import Site
-from generator.naming import did_you_mean, spec_file_name
+from generator.naming import did_you_mean
 from generator.output import (
     OWNED_FILE,
     blocker,
@@ -181,7 +182,7 @@ def _renamed(local: Sequence[SchemaDocument], drift: Sequence[Drift]) -> tuple[s
     return tuple(
         d.where
         for d in local
-        if d.type_name.lower() in fetched and Path(d.where).name != spec_file_name(d.type_name)
+        if d.type_name.lower() in fetched and misnamed(Path(d.where), d.type_name)
     )
 
 

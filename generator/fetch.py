@@ -349,13 +349,24 @@ def _other_schemas(specs_dir: Path, chosen: Sequence[SchemaDocument]) -> list[tu
     for path in sorted(specs_dir.glob("*.json")):
         if path.name in fetched or path.name == LOCK_FILE or path.name.startswith("."):
             continue
-        if path.name.lower() in fetched and _same_file(path, specs_dir / path.name.lower()):
+        if path.name.lower() in fetched and _same_file(path, path.with_name(path.name.lower())):
             continue  # the file fetch writes, on a file system that ignores case (macOS)
         try:
             found.append((path, parse_type_name(str(path), path.read_bytes())))
         except (FetchError, OSError):
             continue
     return found
+
+
+def misnamed(path: Path, type_name: str) -> bool:
+    """Whether a schema file of `type_name` is under another name than the one fetch writes for
+    it (`mytopic.json` for AWS::SNS::Topic): a fetch of the type would write that one beside
+    it, and the type would be named twice. On a file system that ignores case (macOS), the
+    same file under another case is that one."""
+    name = spec_file_name(type_name)
+    return path.name != name and not (
+        path.name.lower() == name and _same_file(path, path.with_name(name))
+    )
 
 
 def _same_file(a: Path, b: Path) -> bool:
