@@ -28,9 +28,16 @@ from generator.arguments import (
 from generator.atomicfile import write_through
 from generator.build import build, fingerprint
 from generator.cache import cache_state, read_cache, write_cache
-from generator.errors import DocgenError, OutputError, StdoutError, Terminated, UsageError
+from generator.errors import (
+    DocgenError,
+    FolderChanged,
+    OutputError,
+    StdoutError,
+    Terminated,
+    UsageError,
+)
 from generator.model import DEFAULT_REGION, Page, Site
-from generator.output import Stager, present_files, write_site
+from generator.output import Stager, WriteResult, present_files, write_site
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command that SIGINT ended
@@ -55,8 +62,34 @@ def add_generate(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run_generate)
 
 
+# Builds a generate makes, at most, when other generates keep writing the output folder first.
+GENERATE_ATTEMPTS = 5
+
+
 def run_generate(args: argparse.Namespace) -> int:
-    """Build the site (reusing what unchanged schemas gave last time) and write it."""
+    """Build the site (reusing what unchanged schemas gave last time) and write it; again from
+    the folder as another generate left it, if that one wrote it while this one built."""
+    logging.getLogger("generator").handlers[0].addFilter(_Once())  # (an attempt's again)
+    for attempt in range(1, GENERATE_ATTEMPTS + 1):
+        try:
+            site, result = _generate(args)
+            break
+        except FolderChanged as e:
+            if attempt == GENERATE_ATTEMPTS:
+                raise FolderChanged(f"{e}, {attempt} times; run this again") from None
+    if not args.quiet:
+        for skipped in site.skipped:
+            print(skipped)
+        print(
+            f"{_count(len(site.pages), 'file')}: {len(result.written)} written, "
+            f"{len(result.unchanged)} unchanged, {len(result.removed)} removed, "
+            f"{_count(len(site.skipped), 'type')} skipped ({args.out})"
+        )
+    return EXIT_OK
+
+
+def _generate(args: argparse.Namespace) -> tuple[Site, WriteResult]:
+    """One build of `generate` and its writing (FolderChanged: nothing written)."""
     generator_id, started = fingerprint(), time.time_ns()
     state = cache_state(args.out)  # (what the folder was when the build read it)
     reuse = read_cache(args.out, generator_id)
@@ -88,15 +121,7 @@ def run_generate(args: argparse.Namespace) -> int:
         write_cache(args.out, generator_id, site.outcomes, started, frozenset(result.written))
     except OutputError as e:  # the pages are written: the cache is only a speed-up
         logging.getLogger("generator").warning("%s (the next run renders every page again)", e)
-    if not args.quiet:
-        for skipped in site.skipped:
-            print(skipped)
-        print(
-            f"{_count(len(site.pages), 'file')}: {len(result.written)} written, "
-            f"{len(result.unchanged)} unchanged, {len(result.removed)} removed, "
-            f"{_count(len(site.skipped), 'type')} skipped ({args.out})"
-        )
-    return EXIT_OK
+    return site, result
 
 
 def add_fetch(sub: argparse._SubParsersAction) -> None:

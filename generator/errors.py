@@ -41,6 +41,10 @@ class OutputError(DocgenError):
     """The output folder cannot be read or written."""
 
 
+class FolderChanged(OutputError):
+    """Another generate wrote the output folder while this one built from what it read there."""
+
+
 class StdoutError(OutputError):
     """Standard output cannot be written: closed, or on a full disk (`> /dev/full`)."""
 

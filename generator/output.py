@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.atomicfile import read_or_none, remove_stale_temps, write_atomic
-from generator.errors import OutputError
+from generator.errors import FolderChanged, OutputError
 from generator.model import KeptPage, Page
 
 # The generator's record of the files it wrote; nothing else in the folder is ever touched.
@@ -132,9 +132,9 @@ def write_site(
     try:
         with nullcontext() if staged else _held(out_dir):  # a stager holds it already
             if unchanged is not None and not unchanged():
-                raise OutputError(
+                raise FolderChanged(
                     f"{out_dir}: another stackql-docgen wrote it while this one built: nothing "
-                    "written; run this again"
+                    "written"
                 )
             return _write_held(out_dir, pages, prune, on_disk or {}, staged)
     except BaseException:  # Ctrl+C, an error: folders made for nothing go (check would take

@@ -17,7 +17,7 @@ import pytest
 from conftest import LAMBDA_SPEC, ROOT
 
 from generator.cache import CACHE_DIR, CACHE_FILE
-from generator.cli import LineFormatter, main, parser
+from generator.cli import GENERATE_ATTEMPTS, LineFormatter, main, parser
 
 PAGE = "aws/lambda/event_invoke_configs/index.mdx"
 
@@ -830,42 +830,87 @@ def blocked_on_a_lock(pid: int) -> bool:
         return False
 
 
-@pytest.mark.skipif(not Path("/proc/self/wchan").exists(), reason="needs Linux's /proc")
-def test_a_generate_that_waited_for_another_that_wrote_meanwhile_writes_nothing(specs, tmp_path):
+def replaced(cache: Path) -> None:
+    """Replace the cache file with its own bytes, as write_cache replaces it: what another
+    generate that wrote the folder leaves."""
+    (cache.parent / "new-cache").write_bytes(cache.read_bytes())
+    os.replace(cache.parent / "new-cache", cache)
+
+
+def generating(specs: Path, out: Path) -> subprocess.Popen:
+    """A generate into `out`, in a process of its own, its output piped."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "generate", "--specs", str(specs), "--out", str(out)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def waits_for_the_lock(proc: subprocess.Popen) -> bool:
+    """Wait until a process waits for a lock; whether it does (else it ended first)."""
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline:
+        if blocked_on_a_lock(proc.pid):
+            return True
+        time.sleep(0.02)
+    return False
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/wchan").exists(), reason="needs Linux's /proc")
+
+
+@needs_proc
+def test_a_generate_that_waited_for_another_that_wrote_meanwhile_builds_again(specs, tmp_path):
     # It read the folder (cache, pages) before it waited, and wrote what it built from that
     # read, exit 0: 874 pages stale and 35 missing, in a QA pass of two generates at once.
+    # Then it wrote nothing and asked to be run again (exit 2). It builds again now, from the
+    # folder as the other left it.
     out = tmp_path / "out"
     assert main(["generate", "--specs", str(specs), "--out", str(out), "-q"]) == 0
-    cache = out / CACHE_FILE
-    for other_wrote in (False, True):
-        held = os.open(out, os.O_RDONLY)
-        fcntl.flock(held, fcntl.LOCK_EX)  # as another generate holds it while it writes
-        try:
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "generator", "generate", "--specs", str(specs)]
-                + ["--out", str(out)],
-                cwd=ROOT,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-            )
-            deadline = time.monotonic() + 60
-            while not blocked_on_a_lock(proc.pid) and time.monotonic() < deadline:
-                time.sleep(0.02)
-            if other_wrote:  # its cache, as write_cache replaces it
-                (out / "new-cache").write_bytes(cache.read_bytes())
-                os.replace(out / "new-cache", cache)
-        finally:
-            os.close(held)
+    page = out / "aws" / "lambda" / "event_invoke_configs" / "index.mdx"
+    written = page.read_bytes()
+    held = os.open(out, os.O_RDONLY)
+    fcntl.flock(held, fcntl.LOCK_EX)  # as another generate holds it while it writes
+    try:
+        proc = generating(specs, out)
+        assert waits_for_the_lock(proc)
+        page.unlink()  # the other's doing, with its cache: what this one read is out of date
+        replaced(out / CACHE_FILE)
+    finally:
+        os.close(held)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert (proc.returncode, stderr) == (0, b"")
+    assert stdout.decode().endswith(f"0 removed, 0 types skipped ({out})\n")
+    assert page.read_bytes() == written
+    assert main(["check", "--specs", str(specs), "--out", str(out)]) == 0
+
+
+@needs_proc
+def test_a_generate_that_others_keep_writing_before_gives_up_and_writes_nothing(specs, tmp_path):
+    out = tmp_path / "out"
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "-q"]) == 0
+    proc = None
+    try:
+        while proc is None or proc.poll() is None:
+            held = os.open(out, os.O_RDONLY)
+            fcntl.flock(held, fcntl.LOCK_EX)  # (after this one's last attempt let it go)
+            try:
+                proc = proc or generating(specs, out)
+                if waits_for_the_lock(proc):
+                    replaced(out / CACHE_FILE)
+            finally:
+                os.close(held)
         stdout, stderr = proc.communicate(timeout=60)
-        if other_wrote:
-            assert (proc.returncode, stdout, stderr.decode()) == (
-                2,
-                b"",
-                f"error: {out}: another stackql-docgen wrote it while this one built: nothing "
-                "written; run this again\n",
-            )
-        else:
-            assert (proc.returncode, stderr) == (0, b"")
+    finally:
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+    assert (proc.returncode, stdout, stderr.decode()) == (
+        2,
+        b"",
+        f"error: {out}: another stackql-docgen wrote it while this one built: nothing "
+        f"written, {GENERATE_ATTEMPTS} times; run this again\n",
+    )
 
 
 def test_a_closed_output_pipe_is_exit_141_not_a_traceback(specs, tmp_path):
