@@ -2,9 +2,18 @@
 
 Operations take and return the JSON bodies of the awsJson1_0 wire protocol (`TypeName`,
 `DesiredState` as a JSON string, ...) and raise `CloudControlError` for the error answers, which
-the HTTP edge turns into `{"__type": code, "Message": message}`. Requests complete at once: every
-ProgressEvent is `SUCCESS`. Time and tokens come from counters, so a replayed sequence of requests
-gives byte-identical answers.
+the HTTP edge turns into `{"__type": code, "Message": message}`. Time and tokens come from
+counters, so a replayed sequence of requests gives byte-identical answers.
+
+Creates, updates and deletes are asynchronous, as the service's are: they answer `IN_PROGRESS`,
+and the request has its outcome at the first GetResourceRequestStatus that asks for it:
+`SUCCESS`, or `FAILED` with the handler's error code where the handler would fail (a create
+whose identifier exists: `AlreadyExists`; a delete of what is not there: `NotFound`). The
+change itself is made at once (a read before the status shows it). A request is refused
+outright (an exception) where the service refuses it before any handler runs: a request it
+cannot read, a desired state or patch its schema refuses, an update of what is not there.
+CancelResourceRequest stops a request in progress (`CANCEL_IN_PROGRESS`, then
+`CANCEL_COMPLETE`) and undoes its change, where nothing changed the resource since.
 
 Error codes and messages follow what the real service answers where that is on record:
 `NotUpdatableException: Invalid patch update: createOnlyProperties [...] cannot be updated`,
@@ -22,7 +31,7 @@ import copy
 import json
 import uuid
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import jsonpatch
 
@@ -57,7 +66,14 @@ OPERATIONS = {
     "DeleteResource": "delete_resource",
     "GetResourceRequestStatus": "get_resource_request_status",
     "ListResourceRequests": "list_resource_requests",
+    "CancelResourceRequest": "cancel_resource_request",
 }
+# The error codes Cloud Control answers with HTTP 500 (its model's server faults); others 400.
+SERVER_FAULTS = frozenset({"ConcurrentModificationException"})
+# ListResourceRequests' page when the request gives no MaxResults (its model: "The default is
+# 20"); ListResources' ("Reserved") is the handler's: the mock's, 100.
+REQUESTS_PAGE, RESOURCES_PAGE = 20, 100
+_ABSENT = object()  # (no resource, before a create: what a cancel puts back)
 
 
 class CloudControlBackend:
@@ -71,6 +87,8 @@ class CloudControlBackend:
         self._account = account
         self._resources: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
         self._requests: dict[tuple[str, str], dict[str, Any]] = {}
+        # Requests still in progress: the event each ends with and how to undo its change.
+        self._pending: dict[tuple[str, str], _Pending] = {}
         self._client_tokens: dict[tuple[str, str], tuple[str, str]] = {}
         self._serials: dict[tuple[str, str], int] = {}
         self._ticks = 0
@@ -107,9 +125,18 @@ class CloudControlBackend:
                 f"Invalid desired state: readOnlyProperties [{', '.join(given)}] cannot be set",
             )
         self._check(kind, desired)
-        model, identifier = self._filled(kind, desired, region)
-        self._store(kind, region)[identifier] = model
-        return {"ProgressEvent": self._event(request, region, kind, "CREATE", identifier, model)}
+        given = all(next(values_at(desired, p), None) is not None for p in kind.primary)
+        try:  # (what the handler does)
+            model, identifier = self._filled(kind, desired, region)
+        except CloudControlError as error:
+            failure = _HANDLER_CODES.get(error.code, "GeneralServiceException"), error.message
+            identifier = kind.identifier(desired) if given else None
+            return self._event(request, region, kind, "CREATE", identifier, None, failure=failure)
+        store = self._store(kind, region)
+        store[identifier] = model
+        return self._event(
+            request, region, kind, "CREATE", identifier, model, known=given, before=_ABSENT
+        )
 
     def get_resource(self, request: Mapping[str, Any], region: str = "us-east-1") -> dict:
         """GetResource: the model without write-only properties."""
@@ -191,28 +218,59 @@ class CloudControlBackend:
             raise CloudControlError("ValidationException", f"Invalid patch: {error}") from None
         self._check(kind, updated)
         self._store(kind, region)[identifier] = updated
-        return {"ProgressEvent": self._event(request, region, kind, "UPDATE", identifier, updated)}
+        return self._event(request, region, kind, "UPDATE", identifier, updated, before=model)
 
     def delete_resource(self, request: Mapping[str, Any], region: str = "us-east-1") -> dict:
         """DeleteResource: forget the resource."""
         kind = self._kind(request, "delete")
         if replay := self._replay(request, region):
             return replay
-        identifier, _ = self._find(kind, request, region)
+        given = self._member(request, "Identifier", "identifier")
+        try:
+            identifier, model = self._find(kind, request, region)
+        except CloudControlError as error:  # the handler's NotFound
+            failure = _HANDLER_CODES[error.code], error.message
+            return self._event(request, region, kind, "DELETE", given, None, failure=failure)
         del self._store(kind, region)[identifier]
-        return {"ProgressEvent": self._event(request, region, kind, "DELETE", identifier, None)}
+        return self._event(request, region, kind, "DELETE", identifier, None, before=model)
 
     def get_resource_request_status(
         self, request: Mapping[str, Any], region: str = "us-east-1"
     ) -> dict:
-        """GetResourceRequestStatus: the ProgressEvent of an earlier request."""
-        token = self._member(request, "RequestToken", "requestToken")
-        event = self._requests.get((region, token))
-        if event is None:
+        """GetResourceRequestStatus: the ProgressEvent of an earlier request; one in progress
+        ends with this read."""
+        key = self._request_key(request, region)
+        if (pending := self._pending.pop(key, None)) is not None:
+            self._ticks += 1
+            self._requests[key] = {**pending.outcome, "EventTime": EPOCH + self._ticks}
+        return {"ProgressEvent": dict(self._requests[key])}
+
+    def cancel_resource_request(
+        self, request: Mapping[str, Any], region: str = "us-east-1"
+    ) -> dict:
+        """CancelResourceRequest: stop a request in progress and undo its change (where the
+        resource is as the request left it)."""
+        key = self._request_key(request, region)
+        pending = self._pending.get(key)
+        event = self._requests[key]
+        if pending is None or event["OperationStatus"] != "IN_PROGRESS":
             raise CloudControlError(
-                "RequestTokenNotFoundException", f"Request with token {token} was not found"
+                "ConcurrentModificationException",
+                f"Request with token {key[1]} is {event['OperationStatus']}: only a request "
+                "PENDING or IN_PROGRESS can be canceled",
             )
-        return {"ProgressEvent": event}
+        if pending.undo is not None:
+            store, identifier, left, before = pending.undo
+            if store.get(identifier, _ABSENT) is left:
+                if before is _ABSENT:
+                    del store[identifier]
+                else:
+                    store[identifier] = before
+        self._ticks += 1
+        event = {**event, "OperationStatus": "CANCEL_IN_PROGRESS", "EventTime": EPOCH + self._ticks}
+        self._requests[key] = event
+        self._pending[key] = _Pending({**event, "OperationStatus": "CANCEL_COMPLETE"}, None)
+        return {"ProgressEvent": dict(event)}
 
     def list_resource_requests(self, request: Mapping[str, Any], region: str = "us-east-1") -> dict:
         """ListResourceRequests: this region's requests, filtered by operation and status."""
@@ -225,11 +283,22 @@ class CloudControlBackend:
             and (not operations or e["Operation"] in operations)
             and (not statuses or e["OperationStatus"] in statuses)
         ]
-        page, token = self._page(events, request, f"requests|{json.dumps(wanted)}")
+        page, token = self._page(
+            events, request, f"requests|{json.dumps(wanted)}", default=REQUESTS_PAGE
+        )
         answer = {"ResourceRequestStatusSummaries": page}
         return {**answer, "NextToken": token} if token else answer
 
     # --- helpers ------------------------------------------------------------------------------
+
+    def _request_key(self, request: Mapping[str, Any], region: str) -> tuple[str, str]:
+        """The key of the request a RequestToken names, which must be one of this region's."""
+        token = self._member(request, "RequestToken", "requestToken")
+        if (region, token) not in self._requests:
+            raise CloudControlError(
+                "RequestTokenNotFoundException", f"Request with token {token} was not found"
+            )
+        return region, token
 
     def _member(self, request: Mapping[str, Any], name: str, wire: str) -> Any:
         """A required request member, with the service's answer when it is missing."""
@@ -371,7 +440,7 @@ class CloudControlBackend:
                 "ClientTokenConflictException",
                 f"The client token {token} has already been used in another resource request.",
             )
-        return {"ProgressEvent": self._requests[(region, request_token)]}
+        return {"ProgressEvent": dict(self._requests[(region, request_token)])}
 
     def _event(
         self,
@@ -379,35 +448,59 @@ class CloudControlBackend:
         region: str,
         kind: ResourceType,
         operation: str,
-        identifier: str,
+        identifier: str | None,
         model: dict[str, Any] | None,
+        *,
+        known: bool = True,
+        before: Any = None,
+        failure: tuple[str, str] | None = None,
     ) -> dict[str, Any]:
-        """Record and return the ProgressEvent of a finished request."""
+        """Record a request, in progress, and answer with its ProgressEvent. It ends (at the
+        first status read) with `model` or with the handler's `failure` (error code, message).
+        `known`: whether the identifier is known from the start (not generated); `before`:
+        the resource as it was before the change (`_ABSENT` before a create), for a cancel.
+        """
         self._ticks += 1
         token = str(uuid.uuid5(_TOKENS, str(self._ticks)))
-        event = {
-            "TypeName": kind.name,
-            "Identifier": identifier,
+        started: dict[str, Any] = {"TypeName": kind.name}
+        if identifier is not None and known:
+            started["Identifier"] = identifier
+        started |= {
             "RequestToken": token,
             "Operation": operation,
-            "OperationStatus": "SUCCESS",
+            "OperationStatus": "IN_PROGRESS",
             "EventTime": EPOCH + self._ticks,
         }
-        if model is not None:
-            event["ResourceModel"] = json.dumps(kind.public(model))
-        self._requests[(region, token)] = event
+        outcome = {**started, **({"Identifier": identifier} if identifier is not None else {})}
+        if failure is not None:
+            code, message = failure
+            outcome |= {"OperationStatus": "FAILED", "StatusMessage": message, "ErrorCode": code}
+        else:
+            outcome["OperationStatus"] = "SUCCESS"
+            if model is not None:
+                outcome["ResourceModel"] = json.dumps(kind.public(model))
+        undo = None
+        if failure is None and identifier is not None and before is not None:
+            store = self._store(kind, region)
+            undo = (store, identifier, store.get(identifier, _ABSENT), before)
+        self._requests[(region, token)] = started
+        self._pending[(region, token)] = _Pending(outcome, undo)
         if "ClientToken" in request:
             self._client_tokens[(region, request["ClientToken"])] = (
                 json.dumps(request, sort_keys=True),
                 token,
             )
-        return event
+        return {"ProgressEvent": dict(started)}
 
     def _page(
-        self, items: list[Any], request: Mapping[str, Any], scope: str
+        self,
+        items: list[Any],
+        request: Mapping[str, Any],
+        scope: str,
+        default: int = RESOURCES_PAGE,
     ) -> tuple[list[Any], str | None]:
         """One page of `items` and the NextToken for the rest (None on the last page)."""
-        size = request.get("MaxResults") or 100
+        size = request.get("MaxResults") or default
         start = 0
         if token := request.get("NextToken"):
             try:
@@ -421,6 +514,24 @@ class CloudControlBackend:
         return items[start : start + size], base64.b64encode(
             json.dumps([start + size, scope]).encode()
         ).decode()
+
+
+class _Pending(NamedTuple):
+    """A request in progress: the event it ends with, and how to undo its change (the store,
+    the identifier, the resource as the request left it and as it was before), if it made one.
+    """
+
+    outcome: dict[str, Any]
+    undo: tuple[dict[str, dict[str, Any]], str, Any, Any] | None
+
+
+# The handler error code of a ProgressEvent that failed, by the exception the mock's helpers
+# raise for the same failure.
+_HANDLER_CODES = {
+    "AlreadyExistsException": "AlreadyExists",
+    "ResourceNotFoundException": "NotFound",
+    "GeneralServiceException": "GeneralServiceException",
+}
 
 
 # The request members of these operations that Cloud Control's model types as strings.

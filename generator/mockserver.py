@@ -21,7 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from generator.backend import CloudControlBackend, CloudControlError
+from generator.backend import SERVER_FAULTS, CloudControlBackend, CloudControlError
 from generator.errors import DocgenError, SpecError, UsageError
 
 log = logging.getLogger(__name__)
@@ -96,7 +96,8 @@ class _Handler(BaseHTTPRequestHandler):
             with self.server.lock:  # the backend is a plain state machine, one call at a time
                 answer = self.server.backend.handle(operation, request, region)
         except CloudControlError as error:
-            self._answer(400, _error(error.code, error.message))
+            status = 500 if error.code in SERVER_FAULTS else 400
+            self._answer(status, _error(error.code, error.message))
             return
         except Exception:  # a bug in the mock: say so instead of hanging up on the client
             log.exception("mock Cloud Control failed on %s", operation)

@@ -99,7 +99,14 @@ def create(
     **extra: Any,
 ) -> dict:
     request = {"TypeName": type_name, "DesiredState": json.dumps(state), **extra}
-    return backend.create_resource(request, region)["ProgressEvent"]
+    return finished(backend, backend.create_resource(request, region), region)
+
+
+def finished(backend: CloudControlBackend, answer: dict, region: str = "us-east-1") -> dict:
+    """The event a request (in progress, as the answer says) ends with: its status, read."""
+    assert answer["ProgressEvent"]["OperationStatus"] == "IN_PROGRESS"
+    token = answer["ProgressEvent"]["RequestToken"]
+    return backend.get_resource_request_status({"RequestToken": token}, region)["ProgressEvent"]
 
 
 def read(backend: CloudControlBackend, type_name: str, identifier: str) -> dict:
@@ -109,7 +116,7 @@ def read(backend: CloudControlBackend, type_name: str, identifier: str) -> dict:
 
 def update(backend: CloudControlBackend, type_name: str, identifier: str, patch: list) -> dict:
     request = {"TypeName": type_name, "Identifier": identifier, "PatchDocument": json.dumps(patch)}
-    return backend.update_resource(request)["ProgressEvent"]
+    return finished(backend, backend.update_resource(request))
 
 
 def test_create_generates_identifiers_and_hides_write_only(backend: CloudControlBackend) -> None:
@@ -118,7 +125,7 @@ def test_create_generates_identifiers_and_hides_write_only(backend: CloudControl
     assert event["TypeName"] == WIDGET
     assert event["Operation"] == "CREATE"
     assert event["OperationStatus"] == "SUCCESS"
-    assert event["EventTime"] == EPOCH + 1
+    assert event["EventTime"] == EPOCH + 2  # (EPOCH + 1 when it started)
     model = json.loads(event["ResourceModel"])
     assert model["Id"] == event["Identifier"]
     assert model["Arn"].startswith("arn:aws:widget:us-east-1:123456789012:thing/thing-")
@@ -244,12 +251,15 @@ def test_a_schema_too_deep_to_check_is_an_answer_not_a_failure() -> None:
 def test_duplicate_identifiers_already_exist(backend: CloudControlBackend) -> None:
     state = {"FunctionName": "f", "Qualifier": "$LATEST"}
     assert create(backend, EIC, state)["Identifier"] == "f|$LATEST"
-    assert error(lambda: create(backend, EIC, state)) == (
-        "AlreadyExistsException",
-        (
-            "Resource of type 'AWS::Lambda::EventInvokeConfig' with identifier 'f|$LATEST' "
-            "already exists."
-        ),
+    failed = create(backend, EIC, state)  # the handler's failure, not the request's
+    assert {k: failed.get(k) for k in ("Identifier", "OperationStatus", "ErrorCode")} == {
+        "Identifier": "f|$LATEST",
+        "OperationStatus": "FAILED",
+        "ErrorCode": "AlreadyExists",
+    }
+    assert failed["StatusMessage"] == (
+        "Resource of type 'AWS::Lambda::EventInvokeConfig' with identifier 'f|$LATEST' "
+        "already exists."
     )
 
 
@@ -433,20 +443,83 @@ def test_a_patch_reads_the_resource_without_its_write_only_values(
 
 def test_delete_then_not_found(backend: CloudControlBackend) -> None:
     identifier = create(backend, WIDGET, {"Name": "a"})["Identifier"]
-    event = backend.delete_resource({"TypeName": WIDGET, "Identifier": identifier})["ProgressEvent"]
+    request = {"TypeName": WIDGET, "Identifier": identifier}
+    event = finished(backend, backend.delete_resource(request))
     assert (event["Operation"], event["Identifier"], "ResourceModel" in event) == (
         "DELETE",
         identifier,
         False,
     )
-    not_found = (
+    message = f"Resource of type '{WIDGET}' with identifier '{identifier}' was not found."
+    assert error(lambda: read(backend, WIDGET, identifier)) == (
         "ResourceNotFoundException",
-        f"Resource of type '{WIDGET}' with identifier '{identifier}' was not found.",
+        message,
     )
-    assert error(lambda: read(backend, WIDGET, identifier)) == not_found
-    assert (
-        error(lambda: backend.delete_resource({"TypeName": WIDGET, "Identifier": identifier}))
-        == not_found
+    # A delete of what is not there fails in its handler, as the service's: NotFound.
+    again = finished(backend, backend.delete_resource(request))
+    assert (again["OperationStatus"], again["ErrorCode"], again["StatusMessage"]) == (
+        "FAILED",
+        "NotFound",
+        message,
+    )
+    # An update of what is not there is refused outright.
+    patch = [{"op": "add", "path": "/Size", "value": 2}]
+    assert error(lambda: update(backend, WIDGET, identifier, patch)) == (
+        "ResourceNotFoundException",
+        message,
+    )
+
+
+def test_writes_are_in_progress_until_their_status_is_read(backend: CloudControlBackend) -> None:
+    # As the service's: a create answers IN_PROGRESS, with no model, and the identifier only
+    # where the request gave it (the Widget's is generated).
+    started = backend.create_resource({"TypeName": WIDGET, "DesiredState": '{"Name": "a"}'})
+    event = started["ProgressEvent"]
+    assert event == {
+        "TypeName": WIDGET,
+        "RequestToken": event["RequestToken"],
+        "Operation": "CREATE",
+        "OperationStatus": "IN_PROGRESS",
+        "EventTime": EPOCH + 1,
+    }
+    listed = backend.list_resource_requests({})["ResourceRequestStatusSummaries"]
+    assert [e["OperationStatus"] for e in listed] == ["IN_PROGRESS"]
+    done = finished(backend, started)
+    assert (done["OperationStatus"], done["EventTime"]) == ("SUCCESS", EPOCH + 2)
+    listed = backend.list_resource_requests({})["ResourceRequestStatusSummaries"]
+    assert listed == [done]
+    named = {"FunctionName": "f", "Qualifier": "$LATEST"}
+    request = {"TypeName": EIC, "DesiredState": json.dumps(named)}
+    assert backend.create_resource(request)["ProgressEvent"]["Identifier"] == "f|$LATEST"
+
+
+def test_a_cancelled_request_undoes_its_change(backend: CloudControlBackend) -> None:
+    identifier = create(backend, WIDGET, {"Name": "a", "Size": 1})["Identifier"]
+    patch = [{"op": "replace", "path": "/Size", "value": 2}]
+    request = {"TypeName": WIDGET, "Identifier": identifier, "PatchDocument": json.dumps(patch)}
+    token = backend.update_resource(request)["ProgressEvent"]["RequestToken"]
+    cancelled = backend.cancel_resource_request({"RequestToken": token})["ProgressEvent"]
+    assert cancelled["OperationStatus"] == "CANCEL_IN_PROGRESS"
+    assert read(backend, WIDGET, identifier)["Size"] == 1
+    status = backend.get_resource_request_status({"RequestToken": token})["ProgressEvent"]
+    assert status["OperationStatus"] == "CANCEL_COMPLETE"
+    assert error(lambda: backend.cancel_resource_request({"RequestToken": token})) == (
+        "ConcurrentModificationException",
+        f"Request with token {token} is CANCEL_COMPLETE: only a request PENDING or IN_PROGRESS "
+        "can be canceled",
+    )
+    delete = {"TypeName": WIDGET, "Identifier": identifier}
+    token = backend.delete_resource(delete)["ProgressEvent"]["RequestToken"]
+    backend.cancel_resource_request({"RequestToken": token})
+    assert read(backend, WIDGET, identifier)["Size"] == 1  # there again
+    token = backend.create_resource({"TypeName": WIDGET, "DesiredState": '{"Name": "b"}'})[
+        "ProgressEvent"
+    ]["RequestToken"]
+    backend.cancel_resource_request({"RequestToken": token})
+    listed = backend.list_resources({"TypeName": WIDGET})["ResourceDescriptions"]
+    assert [r["Identifier"] for r in listed] == [identifier]
+    assert error(lambda: backend.cancel_resource_request({"RequestToken": "nope"}))[0] == (
+        "RequestTokenNotFoundException"
     )
 
 
@@ -466,8 +539,11 @@ def test_types_and_handlers(backend: CloudControlBackend) -> None:
 
 
 def test_client_tokens_make_requests_idempotent(backend: CloudControlBackend) -> None:
-    first = create(backend, WIDGET, {"Name": "a"}, ClientToken="token-1")
-    assert create(backend, WIDGET, {"Name": "a"}, ClientToken="token-1") == first
+    request = {"TypeName": WIDGET, "DesiredState": '{"Name": "a"}', "ClientToken": "token-1"}
+    started = backend.create_resource(request)
+    assert backend.create_resource(request) == started  # (in progress still)
+    first = finished(backend, started)
+    assert backend.create_resource(request) == {"ProgressEvent": first}  # (as it ended)
     assert len(backend.list_resources({"TypeName": WIDGET})["ResourceDescriptions"]) == 1
     assert error(lambda: create(backend, WIDGET, {"Name": "b"}, ClientToken="token-1"))[0] == (
         "ClientTokenConflictException"
@@ -497,3 +573,7 @@ def test_request_status_and_history(backend: CloudControlBackend) -> None:
         {"ResourceRequestStatusFilter": {"Operations": ["UPDATE"]}}
     )
     assert [e["Operation"] for e in updates["ResourceRequestStatusSummaries"]] == ["UPDATE"]
+    for _ in range(25):
+        create(backend, WIDGET, {"Name": "n"})
+    page = backend.list_resource_requests({})  # 20 a page, the service's default
+    assert (len(page["ResourceRequestStatusSummaries"]), "NextToken" in page) == (20, True)

@@ -1456,7 +1456,8 @@ def test_the_mock_refuses_what_the_schemas_words_exclude(corpus):
 
     def create(type_name: str, state: dict) -> dict:
         request = {"TypeName": type_name, "DesiredState": json.dumps(state)}
-        return backend.create_resource(request)["ProgressEvent"]
+        token = backend.create_resource(request)["ProgressEvent"]["RequestToken"]
+        return backend.get_resource_request_status({"RequestToken": token})["ProgressEvent"]
 
     both = {"AllocationId": "eipalloc-1", "InstanceId": "i-1", "NetworkInterfaceId": "eni-1"}
     with pytest.raises(CloudControlError) as caught:
@@ -1928,7 +1929,9 @@ def test_arrays_aws_takes_two_items_of_at_least_show_two(site, pages, corpus):
     assert "/SubnetIds" in caught.value.message, caught.value.message
     state["SubnetIds"].append("subnet-2")
     created = backend.create_resource({"TypeName": type_name, "DesiredState": json.dumps(state)})
-    assert created["ProgressEvent"]["OperationStatus"] == "SUCCESS"
+    token = created["ProgressEvent"]["RequestToken"]
+    status = backend.get_resource_request_status({"RequestToken": token})["ProgressEvent"]
+    assert status["OperationStatus"] == "SUCCESS"
 
 
 def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site, pages, corpus):

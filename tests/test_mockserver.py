@@ -14,7 +14,7 @@ import boto3
 import botocore.session
 import pytest
 from botocore.config import Config
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, WaiterError
 
 import generator.backend
 from generator.backend import CloudControlBackend
@@ -70,9 +70,9 @@ def test_event_invoke_config_lifecycle(url: str) -> None:
     cc = client(url)
     state = {"FunctionName": "my-function", "Qualifier": "$LATEST", "MaximumRetryAttempts": 1}
     event = cc.create_resource(TypeName=EIC, DesiredState=json.dumps(state))["ProgressEvent"]
-    assert event["OperationStatus"] == "SUCCESS"
+    assert event["OperationStatus"] == "IN_PROGRESS"  # as the service's: it answers at once
     assert event["Identifier"] == "my-function|$LATEST"
-    cc.get_waiter("resource_request_success").wait(RequestToken=event["RequestToken"])
+    waited(cc, event)
 
     found = cc.get_resource(TypeName=EIC, Identifier="my-function|$LATEST")
     assert json.loads(found["ResourceDescription"]["Properties"]) == state
@@ -93,7 +93,7 @@ def test_event_invoke_config_lifecycle(url: str) -> None:
     updated = cc.update_resource(
         TypeName=EIC, Identifier="my-function|$LATEST", PatchDocument=json.dumps(patch)
     )["ProgressEvent"]
-    assert (updated["Operation"], updated["OperationStatus"]) == ("UPDATE", "SUCCESS")
+    assert (updated["Operation"], waited(cc, updated)["OperationStatus"]) == ("UPDATE", "SUCCESS")
     found = cc.get_resource(TypeName=EIC, Identifier="my-function|$LATEST")
     assert json.loads(found["ResourceDescription"]["Properties"])["MaximumRetryAttempts"] == 2
 
@@ -108,12 +108,14 @@ def test_event_invoke_config_lifecycle(url: str) -> None:
         "Invalid patch update: createOnlyProperties [/properties/Qualifier] cannot be updated",
     )
 
-    with pytest.raises(ClientError) as duplicate:
-        cc.create_resource(TypeName=EIC, DesiredState=json.dumps(state))
-    assert code_of(duplicate)[0] == "AlreadyExistsException"
+    duplicate = cc.create_resource(TypeName=EIC, DesiredState=json.dumps(state))["ProgressEvent"]
+    with pytest.raises(WaiterError) as failed:  # the handler fails, as the service's
+        waited(cc, duplicate)
+    event = failed.value.last_response["ProgressEvent"]
+    assert (event["OperationStatus"], event["ErrorCode"]) == ("FAILED", "AlreadyExists")
 
     deleted = cc.delete_resource(TypeName=EIC, Identifier="my-function|$LATEST")["ProgressEvent"]
-    assert (deleted["Operation"], deleted["OperationStatus"]) == ("DELETE", "SUCCESS")
+    assert (deleted["Operation"], waited(cc, deleted)["OperationStatus"]) == ("DELETE", "SUCCESS")
     with pytest.raises(ClientError) as gone:
         cc.get_resource(TypeName=EIC, Identifier="my-function|$LATEST")
     assert code_of(gone) == (
@@ -124,6 +126,30 @@ def test_event_invoke_config_lifecycle(url: str) -> None:
         ),
     )
     assert gone.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+
+
+def waited(cc: Any, event: dict) -> dict:
+    """The event a request ends with, waited for by botocore's own waiter."""
+    cc.get_waiter("resource_request_success").wait(
+        RequestToken=event["RequestToken"], WaiterConfig={"Delay": 0.01, "MaxAttempts": 5}
+    )
+    return cc.get_resource_request_status(RequestToken=event["RequestToken"])["ProgressEvent"]
+
+
+def test_a_request_in_progress_can_be_cancelled(url: str) -> None:
+    cc = client(url, "ap-south-1")
+    started = cc.create_resource(TypeName="AWS::Logs::LogGroup", DesiredState="{}")
+    token = started["ProgressEvent"]["RequestToken"]
+    cancelled = cc.cancel_resource_request(RequestToken=token)["ProgressEvent"]
+    assert cancelled["OperationStatus"] == "CANCEL_IN_PROGRESS"
+    status = cc.get_resource_request_status(RequestToken=token)["ProgressEvent"]
+    assert status["OperationStatus"] == "CANCEL_COMPLETE"
+    assert cc.list_resources(TypeName="AWS::Logs::LogGroup")["ResourceDescriptions"] == []
+    with pytest.raises(cc.exceptions.ConcurrentModificationException) as done:
+        cc.cancel_resource_request(RequestToken=token)
+    assert done.value.response["ResponseMetadata"]["HTTPStatusCode"] == 500  # a server fault
+    with pytest.raises(cc.exceptions.RequestTokenNotFoundException):
+        cc.cancel_resource_request(RequestToken="nope")
 
 
 def test_region_comes_from_the_signature(url: str) -> None:

@@ -190,8 +190,9 @@ def test_the_seed_pages_list_example_fails_with_cloud_controls_message(
         f"property in {TYPE} list handler request input.Required property: (#: required key "
         "[FunctionName] not found) (list_resources requires data__ResourceModel, missing from "
         "the WHERE clause)",
-        # the seed's DELETE names one part where the identifier has two
-        f"{page}:184: DELETE: ResourceNotFoundException: Resource of type '{TYPE}' with "
+        # the seed's DELETE names one part where the identifier has two: the delete handler
+        # finds nothing (a FAILED request, its error code the handler's)
+        f"{page}:184: DELETE: NotFound: Resource of type '{TYPE}' with "
         "identifier '<FunctionName|Qualifier>' was not found.",
         f"{page}: UPDATE: missing: the type's handlers call for the UPDATE example",
     ]
