@@ -29,8 +29,9 @@ from __future__ import annotations
 import base64
 import copy
 import json
+import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
 import jsonpatch
@@ -572,6 +573,73 @@ def _check_members(request: Mapping[str, Any]) -> None:
         names = wanted.get(member, [])
         if not (isinstance(names, list) and all(isinstance(n, str) for n in names)):
             raise _unreadable(names, "a list of String", member)
+    if problems := list(_constraint_problems(request)):
+        count = f"{len(problems)} validation error{'s' if len(problems) > 1 else ''}"
+        raise CloudControlError("ValidationException", f"{count} detected: {'; '.join(problems)}")
+
+
+# The constraints of the service's model (botocore's service-2.json) on the string members:
+# their name on the wire, least and most length, the pattern the whole value must match, and
+# whether the model marks them sensitive (a refusal does not quote them).
+_CONSTRAINED = {
+    "TypeName": ("typeName", 10, 196, "[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}"),
+    "TypeVersionId": ("typeVersionId", 1, 128, "[A-Za-z0-9-]+"),
+    "RoleArn": ("roleArn", 20, 2048, "arn:.+:iam::[0-9]{12}:role/.+"),
+    "ClientToken": ("clientToken", 1, 128, "[-A-Za-z0-9+/=]+"),
+    "Identifier": ("identifier", 1, 1024, ".+"),
+    "RequestToken": ("requestToken", 1, 128, "[-A-Za-z0-9+/=]+"),
+    "NextToken": ("nextToken", 1, 2048, "[-A-Za-z0-9+/=]+"),
+    "DesiredState": ("desiredState", 1, 262144, None),
+    "PatchDocument": ("patchDocument", 1, 262144, None),
+    "ResourceModel": ("resourceModel", 1, 262144, None),
+}
+_ENUMS = {
+    "Operations": ("CREATE", "DELETE", "UPDATE"),
+    "OperationStatuses": (
+        "PENDING",
+        "IN_PROGRESS",
+        "SUCCESS",
+        "FAILED",
+        "CANCEL_IN_PROGRESS",
+        "CANCEL_COMPLETE",
+    ),
+}
+
+
+def _constraint_problems(request: Mapping[str, Any]) -> Iterator[str]:
+    """What of a request breaks its model's constraints, in the service's words (its lengths
+    are Java's, in UTF-16 code units)."""
+    for member, (wire, least, most, pattern) in _CONSTRAINED.items():
+        value = request.get(member)
+        if not isinstance(value, str):
+            continue
+        quoted = "" if pattern is None else f" '{value}'"  # (the sensitive ones: none)
+        length = len(value.encode("utf-16-le", "surrogatepass")) // 2
+        if length < least:
+            yield (
+                f"Value{quoted} at '{wire}' failed to satisfy constraint: Member must have "
+                f"length greater than or equal to {least}"
+            )
+        elif length > most:
+            yield (
+                f"Value{quoted} at '{wire}' failed to satisfy constraint: Member must have "
+                f"length less than or equal to {most}"
+            )
+        elif pattern is not None and not re.fullmatch(pattern, value):
+            yield (
+                f"Value{quoted} at '{wire}' failed to satisfy constraint: Member must satisfy "
+                f"regular expression pattern: {pattern}"
+            )
+    wanted = request.get("ResourceRequestStatusFilter") or {}
+    for member, allowed in _ENUMS.items():
+        values = wanted.get(member) or []
+        if any(v not in allowed for v in values):
+            wire = f"resourceRequestStatusFilter.{member[0].lower()}{member[1:]}"
+            yield (
+                f"Value '[{', '.join(values)}]' at '{wire}' failed to satisfy constraint: Member "
+                f"must satisfy constraint: [Member must satisfy enum value set: "
+                f"[{', '.join(allowed)}]]"
+            )
 
 
 def _unreadable(value: Any, expected: str, member: str) -> CloudControlError:

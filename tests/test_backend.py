@@ -577,3 +577,46 @@ def test_request_status_and_history(backend: CloudControlBackend) -> None:
         create(backend, WIDGET, {"Name": "n"})
     page = backend.list_resource_requests({})  # 20 a page, the service's default
     assert (len(page["ResourceRequestStatusSummaries"]), "NextToken" in page) == (20, True)
+
+
+def test_members_past_the_models_constraints_are_refused(backend: CloudControlBackend) -> None:
+    # As the service's model bounds them (botocore's service-2.json), in its words.
+    assert error(
+        lambda: backend.handle(
+            "GetResource", {"TypeName": "AWS::X::Thing", "Identifier": "x"}, "us-east-1"
+        )
+    ) == (
+        "ValidationException",
+        "1 validation error detected: Value 'AWS::X::Thing' at 'typeName' failed to satisfy "
+        "constraint: Member must satisfy regular expression pattern: "
+        "[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}",
+    )
+    big = json.dumps({"Name": "a", "Config": {"Mode": "x" * 262_144}})
+    code, message = error(
+        lambda: backend.handle(
+            "CreateResource", {"TypeName": WIDGET, "DesiredState": big}, "us-east-1"
+        )
+    )
+    assert (code, message) == (  # (a sensitive member: not quoted)
+        "ValidationException",
+        "1 validation error detected: Value at 'desiredState' failed to satisfy constraint: "
+        "Member must have length less than or equal to 262144",
+    )
+    code, message = error(
+        lambda: backend.handle(
+            "GetResource",
+            {"TypeName": WIDGET, "Identifier": "i" * 1025, "ClientToken": "has space!"},
+            "us-east-1",
+        )
+    )
+    assert code == "ValidationException"
+    assert message.startswith("2 validation errors detected: Value 'has space!' at 'clientToken'")
+    assert "at 'identifier' failed to satisfy constraint: Member must have length less" in message
+    wanted = {"ResourceRequestStatusFilter": {"OperationStatuses": ["BOGUS"]}}
+    assert error(lambda: backend.handle("ListResourceRequests", wanted, "us-east-1")) == (
+        "ValidationException",
+        "1 validation error detected: Value '[BOGUS]' at "
+        "'resourceRequestStatusFilter.operationStatuses' failed to satisfy constraint: Member "
+        "must satisfy constraint: [Member must satisfy enum value set: [PENDING, IN_PROGRESS, "
+        "SUCCESS, FAILED, CANCEL_IN_PROGRESS, CANCEL_COMPLETE]]",
+    )
