@@ -133,8 +133,7 @@ class CloudControlBackend:
             failure = _HANDLER_CODES.get(error.code, "GeneralServiceException"), error.message
             identifier = kind.identifier(desired) if given else None
             return self._event(request, region, kind, "CREATE", identifier, None, failure=failure)
-        store = self._store(kind, region)
-        store[identifier] = model
+        self._store(kind, region)[identifier] = model
         return self._event(
             request, region, kind, "CREATE", identifier, model, known=given, before=_ABSENT
         )
@@ -579,8 +578,8 @@ def _check_members(request: Mapping[str, Any]) -> None:
 
 
 # The constraints of the service's model (botocore's service-2.json) on the string members:
-# their name on the wire, least and most length, the pattern the whole value must match, and
-# whether the model marks them sensitive (a refusal does not quote them).
+# their name on the wire, least and most length, and the pattern the whole value must match;
+# None for the members the model marks sensitive (any text), whose refusal does not quote them.
 _CONSTRAINED = {
     "TypeName": ("typeName", 10, 196, "[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}"),
     "TypeVersionId": ("typeVersionId", 1, 128, "[A-Za-z0-9-]+"),
@@ -613,7 +612,7 @@ def _constraint_problems(request: Mapping[str, Any]) -> Iterator[str]:
         value = request.get(member)
         if not isinstance(value, str):
             continue
-        quoted = "" if pattern is None else f" '{value}'"  # (the sensitive ones: none)
+        quoted = "" if pattern is None else f" '{value}'"
         length = len(value.encode("utf-16-le", "surrogatepass")) // 2
         if length < least:
             yield (
