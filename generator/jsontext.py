@@ -67,9 +67,10 @@ def loads(
                 add_ref(obj["$ref"])
             return obj
 
+    text = _text(data)
     try:
         document = json.loads(
-            data, parse_constant=_constant, parse_float=_float, object_pairs_hook=hook
+            text, parse_constant=_constant, parse_float=_float, object_pairs_hook=hook
         )
     except json.JSONDecodeError as e:
         raise JSONTextError(_plainer(e), *line_column(e.doc[: e.pos])) from e
@@ -88,6 +89,29 @@ def loads(
     if duplicates is not None and seen_twice:  # rare: read again to say where
         duplicates.extend(_duplicates(json.loads(data, object_pairs_hook=_Pairs)))
     return document
+
+
+def _text(data: bytes | str) -> str:
+    r"""JSON text's characters: bytes decoded as Python's json decodes them (UTF-8, with or
+    without a byte order mark, UTF-16 or UTF-32), but strictly, where json lets through the
+    bytes of a lone surrogate (UTF-8's ED A0 80) as one. UnicodeDecodeError for bytes that are
+    not UTF-8 (the callers say where: `not_utf8`); JSONTextError for the other encodings'.
+
+    >>> loads(b'{"a": "\xed\xa0\x80"}')  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    UnicodeDecodeError: 'utf-8' codec can't decode byte 0xed in position 7: ...
+    """
+    if isinstance(data, str):
+        return data
+    encoding = json.detect_encoding(data)
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        if encoding.startswith("utf-8"):
+            raise
+        line, column = line_column(data[: e.start].decode(encoding, "replace"))
+        raise JSONTextError(f"not {encoding.upper()} text ({e.reason})", line, column) from None
 
 
 def _plainer(error: json.JSONDecodeError) -> str:

@@ -217,6 +217,21 @@ def test_bytes_that_are_not_utf_8_are_named_at_their_line_and_column():
     assert said(b"\xef\xbb\xbf" + data) == ("x.json:2:21: not UTF-8 text (byte 0xe9)",) * 2
 
 
+def test_the_bytes_of_a_lone_surrogate_are_not_text():
+    # UTF-8's bytes of \ud800, which Python's json reads as that character (it decodes with
+    # surrogatepass): the page then failed to be written, a traceback.
+    data = b'{"typeName": "AWS::Demo::Thing",\n "description": "a\xed\xa0\x80"}'
+    assert said(data) == ("x.json:2:19: not UTF-8 text (byte 0xed)",) * 2
+    # In UTF-16, a lone surrogate is two bytes.
+    text = '{"typeName": "AWS::Demo::Thing",\n "description": "a@"}'.encode("utf-16-le")
+    data = text.replace("@".encode("utf-16-le"), b"\x00\xd8")
+    with pytest.raises(SpecError) as error:
+        parse_spec("x.json", data)
+    assert str(error.value) == (
+        "x.json:2:19: invalid JSON: not UTF-16-LE text (illegal UTF-16 surrogate)"
+    )
+
+
 @pytest.mark.parametrize(
     "encode",
     [
