@@ -28,6 +28,7 @@ from generator.render import (
     template_dir,
 )
 from generator.schema import list_sources, load_source, parse_spec
+from generator.values import MAX_VALUES
 
 log = logging.getLogger(__name__)
 
@@ -375,6 +376,11 @@ def _build_one(source: SourceFile, wanted: frozenset[str], models: bool) -> Buil
         resource.type_name,
         resource.description,
     )
+    if resource.overflowed:
+        warnings += (
+            f"#: its examples would need more than {MAX_VALUES:,} values: past that, values "
+            "are cut, required ones too, and the examples are not valid",
+        )
     page = None
     if _named(spec.type_name, wanted):
         page = Page(

@@ -185,9 +185,15 @@ def manifest_props(resource: Resource) -> str:
         start = len(lines)
         lines.append(f"      - name: {yaml_key(prop.name)}")
         if not _yaml_entry(lines, "        value:", prop.value, 8):
-            # Cut: nothing to set, and an entry without a value would be null.
+            # Cut: nothing to set, and an entry without a value would be null. A required one
+            # is there, empty: what is cut in it is optional (required members are not cut).
             del lines[start:]
-            lines.append(f"      # - name: {yaml_key(prop.name)}: {CUT_NOTE}")
+            if prop.required:
+                empty = "[]" if isinstance(prop.value, ArrayValue) else "{}"
+                lines.append(f"      - name: {yaml_key(prop.name)}")
+                lines.append(f"        value: {empty}  # {CUT_NOTE}")
+            else:
+                lines.append(f"      # - name: {yaml_key(prop.name)}: {CUT_NOTE}")
     return "\n".join(lines) if len(lines) > 1 else "    props: []"
 
 

@@ -228,6 +228,9 @@ class Resource:
     conditional_create_only: tuple[tuple[str, ...], ...] = ()
     # Where the create's required parameters take one of several properties, the others.
     create_choices: tuple[Choice, ...] = ()
+    # Whether its examples were cut past `values.MAX_VALUES` values, required members too: they
+    # are then not valid (no real schema comes near).
+    overflowed: bool = False
 
     @property
     def resource_id(self) -> str:

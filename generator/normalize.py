@@ -233,6 +233,7 @@ def normalize(spec: Spec) -> Resource:
             doc.get("conditionalCreateOnlyProperties", ()), doc["properties"]
         ),
         create_choices=_choices(choosing, top, frozenset(required), avoided_top),
+        overflowed=builder.overflowed,
     )
 
 

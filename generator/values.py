@@ -28,6 +28,11 @@ MAX_ARRAY_ITEMS = 5
 # array is cut, required or not. Arrays of 4x4 matrices (32) pass, as do three levels of 5
 # and four of 4; no us-east-1 schema comes near: its most is 5.
 MAX_ARRAY_SPREAD = 256
+# Past this many values written out, whatever the depth, the rest is cut, required or not
+# (and the examples are then invalid: `ValueBuilder.overflowed`): required members nested two
+# a level, twenty deep, would ask a million (a page of gigabytes, found by fuzzing). About a
+# page of 1 MB; AWS's largest needs a tenth of it.
+MAX_VALUES = 3000
 
 
 def build_values(
@@ -124,6 +129,7 @@ class ValueBuilder:
         # show), and the values written out in all, which the budget bounds.
         self.spread = 1
         self.written = 0
+        self.overflowed = False  # whether values were cut past MAX_VALUES, required ones too
         self.targets = {} if targets is None else targets  # what each $ref names
 
     def build(
@@ -139,6 +145,9 @@ class ValueBuilder:
         `extra` adds what a condition on the owner asks of this value (the `then` of an `if`
         that holds); `required` says that the owner requires it, so that a cut leaves it empty.
         """
+        if self.written > MAX_VALUES:
+            self.overflowed = True
+            return self.cut(schema, path, required)
         if type(schema) is dict and "$ref" not in schema and "allOf" not in schema:
             # most schemas: nothing to follow
             if len(path) > MAX_VALUE_DEPTH:

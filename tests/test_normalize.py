@@ -158,6 +158,45 @@ def test_a_property_cut_whole_is_no_manifest_entry_and_no_patch_operation():
     assert "\nCreates, updates or gets a <code>tree</code> resource in a region\n" in page
 
 
+def test_a_required_property_cut_whole_is_an_empty_manifest_entry():
+    # A tree of optional members two a level, 11 deep: cut at the expansion depth, every leaf.
+    # The manifest left the required property out, and the mock refused it (found by fuzzing).
+    node: dict = {"type": "string"}
+    for _ in range(11):
+        node = {"type": "object", "properties": {"M0": node, "M1": node}}
+    document = json.loads(RECURSIVE)
+    document["properties"]["Tree"] = node
+    document["required"] = ["Tree"]
+    spec = parse_spec("tree.json", json.dumps(document).encode(), meta_check=False)
+    page = render_page(normalize(spec))
+    assert "      - name: Tree\n        value: {}  # cut here: nested too deep" in page
+
+
+def test_required_members_that_multiply_are_cut_past_a_bound(tmp_path):
+    # Two required members a level, each the next level, 20 deep: a million values, required
+    # all, never cut. 61 s and a 60 MB page at 18 levels; 4 GB at 20 (found by fuzzing).
+    document = json.loads(RECURSIVE)
+    for n in range(20):
+        below = {"$ref": f"#/definitions/D{n + 1}"} if n < 19 else {"type": "string"}
+        document["definitions"][f"D{n}"] = {
+            "type": "object",
+            "required": ["M0", "M1"],
+            "properties": {"M0": below, "M1": below},
+            "additionalProperties": False,
+        }
+    document["properties"]["Tree"] = {"$ref": "#/definitions/D0"}
+    document |= {"required": ["Tree"], "additionalProperties": False}
+    (tmp_path / "aws-test-tree.json").write_text(json.dumps(document))
+    site = build(tmp_path)
+    [resource] = site.resources
+    assert resource.overflowed
+    assert len(site.pages[-1].text.encode()) < 1_000_000
+    assert site.warnings == (
+        f"{tmp_path / 'aws-test-tree.json'}#: its examples would need more than 3,000 values: "
+        "past that, values are cut, required ones too, and the examples are not valid",
+    )
+
+
 def test_small_nested_arrays_are_written_out_whole():
     # Two 4 x 4 matrices, required: cut at 25 values written out, the page failed validate.
     matrices = {"type": "array", "minItems": 4, "items": {"type": "number"}}
