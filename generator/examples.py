@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 from generator.escape import sql_literal, yaml_key, yaml_quoted
 from generator.labels import member_path
@@ -276,7 +277,25 @@ def _yaml_literal(value: Literal) -> str:
     text = json.loads(value.json)
     if isinstance(text, str) and text.isprintable():
         return yaml_quoted(text)
-    return value.json
+    return _yaml_json(text) if "e" in value.json else value.json
+
+
+def _yaml_json(data: Any) -> str:
+    """JSON text that YAML 1.1 (PyYAML, stackql-deploy's) reads alike: a number with an
+    exponent has a point before it, which YAML 1.1 needs to read a number, not a string.
+
+    >>> _yaml_json({"a": [1e-05, 1e+16, "1e5"]})
+    '{"a": [1.0e-05, 1.0e+16, "1e5"]}'
+    """
+    if isinstance(data, dict):
+        return "{" + ", ".join(f"{json.dumps(k)}: {_yaml_json(v)}" for k, v in data.items()) + "}"
+    if isinstance(data, list):
+        return "[" + ", ".join(_yaml_json(v) for v in data) + "]"
+    text = json.dumps(data)
+    if isinstance(data, float) and "e" in text and "." not in text:
+        mantissa, _, exponent = text.partition("e")
+        return f"{mantissa}.0e{exponent}"
+    return text
 
 
 def patch_document(resource: Resource) -> tuple[str, bool]:

@@ -322,9 +322,12 @@ def only_value(schema: dict, kind: str) -> Literal | None:
         values = [text]
     else:
         return None
-    if values[0] is None or _holds_null(values[0]):
+    value = values[0]
+    if value is None or _holds_null(value):
         return None
-    return Literal(json.dumps(values[0], sort_keys=True))
+    if kind == "integer" and isinstance(value, float) and value.is_integer():
+        value = int(value)  # (`"const": 1.0`: JSON's 1, which a validator of Java's refuses)
+    return Literal(json.dumps(value, sort_keys=True))
 
 
 # The keywords by which a schema other than an object's may allow one value only.

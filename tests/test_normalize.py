@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import LAMBDA_SPEC
 
 from generator.build import build
@@ -195,6 +197,31 @@ def test_required_members_that_multiply_are_cut_past_a_bound(tmp_path):
         f"{tmp_path / 'aws-test-tree.json'}#: its examples would need more than 3,000 values: "
         "past that, values are cut, required ones too, and the examples are not valid",
     )
+
+
+def test_numbers_the_manifest_sets_are_numbers_to_yaml():
+    # `value: 1e-05` is a string to YAML 1.1 (PyYAML's, stackql-deploy's): it needs a point.
+    # And an integer's `"const": 1.0` is written 1 (found by fuzzing).
+    document = json.loads(RECURSIVE)
+    document["properties"] |= {
+        "Rate": {"type": "number", "const": 0.00001},
+        "Big": {"type": "number", "enum": [1e16]},
+        "Count": {"type": "integer", "const": 1.0},
+    }
+    document["required"] = ["Rate", "Big", "Count"]
+    spec = parse_spec("numbers.json", json.dumps(document).encode(), meta_check=False)
+    page = render_page(normalize(spec))
+    values = {
+        line.split("- name: ")[1]: next_line.split("value: ")[1]
+        for line, next_line in itertools.pairwise(page.splitlines())
+        if "- name: " in line and "value: " in next_line
+    }
+    assert {k: values[k] for k in ("Rate", "Big", "Count")} == {
+        "Rate": "1.0e-05",
+        "Big": "1.0e+16",
+        "Count": "1",
+    }
+    assert [yaml.safe_load(values[k]) for k in ("Rate", "Big", "Count")] == [1e-05, 1e16, 1]
 
 
 def test_small_nested_arrays_are_written_out_whole():
