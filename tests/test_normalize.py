@@ -224,6 +224,14 @@ def test_numbers_the_manifest_sets_are_numbers_to_yaml():
     assert [yaml.safe_load(values[k]) for k in ("Rate", "Big", "Count")] == [1e-05, 1e16, 1]
 
 
+def test_the_manifest_names_the_provider_the_sql_names():
+    # A third party's type (`Custom::...`): its SQL names `custom.`, its manifest named `aws`.
+    document = json.loads(RECURSIVE) | {"typeName": "Custom::Test::Tree"}
+    spec = parse_spec("tree.json", json.dumps(document).encode(), meta_check=False)
+    page = render_page(normalize(spec))
+    assert "FROM custom.test.trees" in page and "providers:\n  - custom\n" in page
+
+
 def test_small_nested_arrays_are_written_out_whole():
     # Two 4 x 4 matrices, required: cut at 25 values written out, the page failed validate.
     matrices = {"type": "array", "minItems": 4, "items": {"type": "number"}}
