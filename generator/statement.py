@@ -96,7 +96,7 @@ def parse_statement(sql: str) -> Statement:
 def _statement(sql: str) -> Statement:
     """`parse_statement`, but for statements too deep to read."""
     try:
-        trees = [t for t in sqlglot.parse(sql) if t is not None]
+        trees = [t for t in _parsed(sql) if t is not None]
     except sqlglot.errors.ParseError as error:
         message, at = _parse_error(error)
         raise ExampleError(f"cannot parse the statement: {message}", at=at) from None
@@ -310,6 +310,37 @@ def _json_paths(tokens: list[Any]) -> list[str]:
         ] == [TokenType.L_PAREN, TokenType.VAR, TokenType.COMMA, TokenType.STRING]:
             paths.append(tokens[i + 4].text)
     return paths
+
+
+def _parsed(sql: str) -> list[Any]:
+    """sqlglot's trees of the statements, where a word after a dot in a name is a name, as
+    StackQL's parser (MySQL's grammar) reads it: `aws.fuzz.values`, which sqlglot reads as
+    VALUES. (A statement that does not parse so is parsed as written, for its error.)"""
+    try:
+        tokens = Tokenizer().tokenize(sql)
+    except sqlglot.errors.TokenError:
+        return sqlglot.parse(sql)
+    names = (TokenType.VAR, TokenType.IDENTIFIER)
+    quoted, end, name = [], 0, False  # (whether the token before the dot is a name)
+    for i, token in enumerate(tokens):
+        after_dot = i > 1 and tokens[i - 1].token_type is TokenType.DOT and name
+        if (
+            after_dot
+            and token.token_type not in names
+            and token.text.isidentifier()
+            and sql[token.start : token.end + 1] == token.text
+        ):
+            quoted += [sql[end : token.start], f'"{token.text}"']
+            end = token.end + 1
+            name = True
+        elif token.token_type is not TokenType.DOT:
+            name = token.token_type in names
+    if not quoted:
+        return sqlglot.parse(sql)
+    try:
+        return sqlglot.parse("".join(quoted) + sql[end:])
+    except (sqlglot.errors.ParseError, sqlglot.errors.TokenError):
+        return sqlglot.parse(sql)
 
 
 def _table(node: Any) -> str:

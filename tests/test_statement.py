@@ -181,3 +181,23 @@ def test_what_cannot_run_as_written_says_why(sql: str, reason: str) -> None:
     with pytest.raises(ExampleError) as error:
         parse_statement(sql)
     assert str(error.value) == reason
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "SELECT region FROM aws.fuzz.values WHERE region = 'us-east-1';",
+        "INSERT INTO aws.insert.values (Name, region) SELECT 'a', 'us-east-1';",
+        "DELETE FROM aws.where.from WHERE data__Identifier = 'x' AND region = 'us-east-1';",
+    ],
+)
+def test_a_word_after_a_dot_in_a_name_is_a_name(sql: str) -> None:
+    # As StackQL's parser (MySQL's grammar) reads it: `AWS::Fuzz::Value` is `values`, which
+    # sqlglot read as the VALUES keyword (found by fuzzing).
+    statement = parse_statement(sql)
+    assert (
+        statement.resource_id == sql.split(" FROM " if " FROM " in sql else " INTO ")[1].split()[0]
+    )
+    with pytest.raises(ExampleError) as error:  # an error still says where, in the text as written
+        parse_statement(sql.replace(" region", " region)"))
+    assert error.value.at is not None
