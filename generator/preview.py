@@ -255,9 +255,13 @@ def _shown(path: str) -> str:
 
     >>> _shown("/aws/lambda/index.html"), _shown("/aws/lambda/"), _shown("/aws/index.mdx")
     ('aws/lambda/index.mdx', 'aws/lambda/index.mdx', '')
+    >>> _shown("/aws/lambda")  # (redirected to /aws/lambda/ once it is there)
+    'aws/lambda/index.mdx'
     """
     if path.endswith("/"):
         path += "index.html"
+    elif "." not in path.rpartition("/")[2]:  # a folder named without its slash, as it may be
+        path += "/index.html"
     return path.lstrip("/").removesuffix(".html") + ".mdx" if path.endswith(".html") else ""
 
 
@@ -440,6 +444,9 @@ def serve(preview: Preview, host: str, port: int, ready: Callable[[str, Site, bo
 
     class Server(ThreadingHTTPServer):
         address_family = family
+        # The listen backlog, past socketserver's 5: a link checker's burst of 100 requests
+        # lost connections to it, which clients retried seconds later (or gave up on).
+        request_queue_size = 128
 
         def handle_error(self, request: Any, client_address: Any) -> None:
             """A reader who left (even before the request was read) is nothing to report."""

@@ -21,6 +21,7 @@ import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -84,6 +85,17 @@ def server(specs: Path) -> Iterator[Server]:
     if running.process.poll() is None:
         running.process.kill()
         running.process.communicate()
+
+
+@pytest.mark.skipif(shutil.which("ss") is None, reason="needs ss (iproute2)")
+def test_the_listen_queue_holds_a_burst_of_requests(server):
+    # socketserver's 5: a link checker's 100 requests at once lost connections, which the
+    # clients tried again seconds later, or gave up on.
+    port = urlsplit(server.url).port
+    listening = subprocess.run(
+        ["ss", "-Hltn", f"sport = :{port}"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert listening[2] == "128"  # (State, Recv-Q, Send-Q: a listening socket's backlog)
 
 
 def test_every_page_is_served_as_html_and_as_its_mdx(specs, server):
@@ -349,6 +361,14 @@ def test_a_reader_browses_switches_tabs_and_copies(browser, server):
     assert copied.endswith(
         """data__ResourceModel = string('{"FunctionName": "<FunctionName>"}');"""
     )
+    # Selected and copied by hand, a code block is its code: its button's label was the last
+    # line (`Copy`), and a name in a table `destination_configCopy`.
+    page.locator("pre").first.evaluate("pre => getSelection().selectAllChildren(pre)")
+    page.keyboard.press("Control+C")
+    assert page.evaluate("navigator.clipboard.readText()").rstrip("\n") == copied
+    copy.evaluate("button => getSelection().selectAllChildren(button.parentElement)")
+    page.keyboard.press("Control+C")
+    assert page.evaluate("navigator.clipboard.readText()") == "aws.lambda.event_invoke_configs"
 
     page.get_by_role("link", name="aws", exact=True).click()
     assert page.url == server.url + "/aws/index.html"
@@ -386,13 +406,20 @@ def test_an_open_page_reloads_itself_when_its_schema_is_edited_broken_and_mended
     expect(alert).to_have_count(0, timeout=15_000)
     expect(description).to_contain_text("configures options for asynchronous invocation")
 
-    # A page that is not there yet shows when its schema comes.
+    # A page that is not there yet shows when its schema comes, at any of its addresses (that
+    # of its folder without the slash, too, which is redirected to it once it is there).
     page.goto(server.url + "/aws/quicksight/approval_policies/index.html")
     assert page.locator("h1").inner_text() == "404 Not Found"
+    folder = browser.new_page()
+    folder.goto(server.url + "/aws/quicksight/approval_policies")
+    assert folder.locator("h1").inner_text() == "404 Not Found"
     shutil.copy(DATA / "aws-quicksight-approvalpolicy.json", specs)
     expect(page.locator("h1")).to_have_text("approval_policies", timeout=15_000)
+    expect(folder.locator("h1")).to_have_text("approval_policies", timeout=15_000)
+    assert folder.url == server.url + "/aws/quicksight/approval_policies/"
     assert errors == []
     page.close()
+    folder.close()
 
 
 def test_an_error_shows_where_the_reader_has_scrolled_and_no_page_scrolls_sideways(
