@@ -33,7 +33,7 @@ from generator.model import (
     Value,
 )
 from generator.naming import cfn_doc_url, field_name, pluralize, snake_case, split_type_name
-from generator.schemacheck import LIFECYCLES, POINTER_LISTS
+from generator.schemacheck import LIFECYCLES, without_pointers
 from generator.values import (
     build_values,
     compatible,
@@ -55,7 +55,7 @@ def normalize(spec: Spec) -> Resource:
     """Build the Resource model of one schema."""
     doc = spec.document
     if spec.naming_nothing:  # (warned of: the lists are read without them)
-        doc = _without_pointers(doc, spec.naming_nothing)
+        doc = without_pointers(doc, spec.naming_nothing)
     # Properties that exclude each other by their descriptions' words (data/exclusive.yaml);
     # and those AWS takes at creation only, which the schema does not list (`create only:`).
     exclusive = groups_of(doc, spec.type_name)
@@ -240,16 +240,6 @@ def normalize(spec: Spec) -> Resource:
 # The handlers with their keys in a schema's `handlers`, in page order (an Enum's iteration and
 # `.value` are slow, and each schema asks for each).
 _HANDLER_KEYS = tuple((h, h.value) for h in Handler)
-
-
-def _without_pointers(doc: dict, pointers: frozenset[str]) -> dict:
-    """The schema with `pointers` left out of its lists of them (`readOnlyProperties`...)."""
-    lists = {key: [p for p in doc[key] if p not in pointers] for key in POINTER_LISTS if key in doc}
-    if "additionalIdentifiers" in doc:
-        lists["additionalIdentifiers"] = [
-            [p for p in group if p not in pointers] for group in doc["additionalIdentifiers"]
-        ]
-    return {**doc, **lists}
 
 
 def _lifecycle(lifecycle: Any) -> tuple[str, str] | None:

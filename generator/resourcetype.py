@@ -12,6 +12,7 @@ from typing import Any
 from generator.exclusive import for_mock, groups_of
 from generator.jsonpointer import overlaps, resolve_pointer, split_pointer
 from generator.samples import remove_path
+from generator.schemacheck import pointers_naming_nothing, without_pointers
 from generator.validator import cut_loops, validator_for
 
 _JAVA_TYPES = {
@@ -114,6 +115,9 @@ class ResourceType:
         """Read the semantic lists of a resource schema. AWS refuses what the schema's words
         exclude as well: the groups of data/exclusive.yaml are written into its copy, and a
         `$ref` that loops back to itself is cut there (see `validator.cut_loops`)."""
+        # An entry of its lists that names no property is left out, as the pages leave it.
+        if nothing := [pointer for _, pointer in pointers_naming_nothing(dict(schema))]:
+            schema = without_pointers(dict(schema), nothing)
         schema = cut_loops(for_mock(schema, groups_of(schema, name)))
         return cls(
             name=name,

@@ -7,7 +7,7 @@ import datetime
 import importlib.util
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -404,6 +404,16 @@ def pointers_naming_nothing(document: dict) -> tuple[tuple[str, str], ...]:
             if not names_member(document, pointer):
                 found.append((f"/additionalIdentifiers/{i}/{j}", pointer))
     return tuple(found)
+
+
+def without_pointers(doc: dict, pointers: Collection[str]) -> dict:
+    """The schema with `pointers` left out of its lists of them (`readOnlyProperties`...)."""
+    lists = {key: [p for p in doc[key] if p not in pointers] for key in POINTER_LISTS if key in doc}
+    if "additionalIdentifiers" in doc:
+        lists["additionalIdentifiers"] = [
+            [p for p in group if p not in pointers] for group in doc["additionalIdentifiers"]
+        ]
+    return {**doc, **lists}
 
 
 def names_member(document: dict, pointer: str) -> bool:

@@ -620,3 +620,16 @@ def test_members_past_the_models_constraints_are_refused(backend: CloudControlBa
         "must satisfy constraint: [Member must satisfy enum value set: [PENDING, IN_PROGRESS, "
         "SUCCESS, FAILED, CANCEL_IN_PROGRESS, CANCEL_COMPLETE]]",
     )
+
+
+def test_list_entries_that_name_no_property_are_left_out_as_the_pages_leave_them() -> None:
+    # A read-only entry `/properties/Size/properties/X` (Size is an integer), which generate
+    # warns of and reads the lists without: the mock refused every update of Size.
+    schema = {
+        **SCHEMAS[WIDGET],
+        "readOnlyProperties": [*SCHEMAS[WIDGET]["readOnlyProperties"], "/properties/Size/X", "/"],
+    }
+    backend = CloudControlBackend({WIDGET: schema})
+    identifier = create(backend, WIDGET, {"Name": "a", "Size": 1})["Identifier"]
+    update(backend, WIDGET, identifier, [{"op": "replace", "path": "/Size", "value": 2}])
+    assert read(backend, WIDGET, identifier)["Size"] == 2
