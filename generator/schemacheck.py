@@ -260,16 +260,30 @@ def _check_schema(node: Any, depth: int) -> None:
                         raise
             elif kind == "names":
                 if not jsontext.is_names(value):
-                    raise _Misshapen(_wrong_shape(value, "an array of strings"))
+                    _refuse_names(value)
             elif kind == "name-lists":
                 if not isinstance(value, dict):
                     raise _Misshapen(_wrong_shape(value, "an object of arrays of names"))
                 for name, names in value.items():
                     if not jsontext.is_names(names):
-                        raise _Misshapen(_wrong_shape(names, "an array of strings"), name)
+                        try:
+                            _refuse_names(names)
+                        except _Misshapen as e:
+                            e.tokens.append(name)
+                            raise
     except _Misshapen as e:
         e.tokens.append(key)  # the keyword whose value it is, or holds it
         raise
+
+
+def _refuse_names(value: Any) -> None:
+    """Raise _Misshapen for what is not an array of strings: named at the first item that is
+    no string, where it is an array."""
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                raise _Misshapen(_wrong_shape(item, "a string"), i)
+    raise _Misshapen(_wrong_shape(value, "an array of strings"))
 
 
 def _check_type(value: Any) -> None:

@@ -302,7 +302,8 @@ def test_the_refs_the_parser_read_stand_for_the_scan_of_the_text(text):
         ),
         (
             lambda d: d["handlers"]["list"]["handlerSchema"].update(required=[{}]),
-            "x.json#/handlers/list/handlerSchema/required: expected an array of strings, got array",
+            # (named at the item: it said "an array of strings, got array")
+            "x.json#/handlers/list/handlerSchema/required/0: expected a string, got object",
         ),
         # Names are written as is in SQL columns, placeholders and patch paths.
         (
