@@ -203,7 +203,7 @@ def _write_held(
         _remove_stale_staging(out_dir)
     tops = frozenset(_top(rel) for rel in changed) & absent
     staged = [rel for rel in changed if rel.partition("/")[0] in tops]
-    in_place = [rel for rel in changed if rel.partition("/")[0] not in tops]
+    in_place = _linked_first([rel for rel in changed if rel.partition("/")[0] not in tops])
     removed = sorted(owned - current.keys() - kept) if prune else []
     _refuse_links(out_dir, [*in_place, *removed])
     recorded = set(current) | kept | (set() if prune else set(owned))
@@ -248,6 +248,17 @@ def _write_held(
     removed = [rel for rel in removed if _remove(out_dir, rel)]
     _write_record(out_dir, recorded)
     return WriteResult(tuple(changed), tuple(unchanged), tuple(removed))
+
+
+def _linked_first(paths: Sequence[str]) -> list[str]:
+    """The order to write pages in, one by one, into a folder a site may be reading as they
+    come (`docusaurus start`): the deeper first, so that an index page links to no page not
+    there yet (a new service's, say), which would fail the site's build for that moment.
+
+    >>> _linked_first(["aws/index.mdx", "aws/kms/index.mdx", "aws/kms/keys/index.mdx"])
+    ['aws/kms/keys/index.mdx', 'aws/kms/index.mdx', 'aws/index.mdx']
+    """
+    return sorted(paths, key=lambda rel: (-rel.count("/"), rel))
 
 
 def _put_back(record: Path, data: bytes | None) -> None:
