@@ -34,7 +34,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import requests
+import urllib3
 
 from generator.errors import DocgenError
 from generator.model import (
@@ -121,12 +121,19 @@ def coerce(value: Scalar, json_type: str) -> Any:
 
 
 class CloudControlClient:
-    """Cloud Control's awsJson1_0 protocol over one HTTP session."""
+    """Cloud Control's awsJson1_0 protocol over one kept-alive connection (urllib3's: a third
+    of the time per request of requests' session, which validate's 35,000 requests feel)."""
 
     def __init__(self, url: str) -> None:
         self.url = url.rstrip("/") + "/"
-        self._session = requests.Session()
-        self._session.trust_env = False  # the endpoint named, never a proxy from the environment
+        # The endpoint named, never a proxy from the environment; no retries: an answer or
+        # an EndpointError. (More than one connection at a time, if threads share it.)
+        self._pool = urllib3.connection_from_url(
+            self.url,
+            timeout=urllib3.Timeout(connect=REQUEST_TIMEOUT, read=REQUEST_TIMEOUT),
+            retries=False,
+        )
+        self._path = urllib3.util.parse_url(self.url).request_uri
 
     def call(self, operation: str, body: Mapping[str, Any], region: str) -> dict[str, Any]:
         """Send one request; raises ExampleError with Cloud Control's code when it refuses."""
@@ -138,22 +145,22 @@ class CloudControlClient:
             "SignedHeaders=host;x-amz-target, Signature=0",
         }
         try:
-            response = self._session.post(
-                self.url, data=json.dumps(body), headers=headers, timeout=REQUEST_TIMEOUT
+            response = self._pool.urlopen(
+                "POST", self._path, body=json.dumps(body), headers=headers, redirect=False
             )
-            payload = response.json()
-        except (requests.RequestException, ValueError) as error:
+            payload = json.loads(response.data)
+        except (urllib3.exceptions.HTTPError, ValueError) as error:
             raise EndpointError(f"{self.url}: {operation} failed: {error}") from error
         if not isinstance(payload, dict):
             raise EndpointError(f"{self.url}: {operation} answered {type(payload).__name__}")
-        if response.status_code != 200:
-            code = str(payload.get("__type", "")).rpartition("#")[2] or str(response.status_code)
+        if response.status != 200:
+            code = str(payload.get("__type", "")).rpartition("#")[2] or str(response.status)
             raise ExampleError(str(payload.get("Message") or payload.get("message") or ""), code)
         return payload
 
     def close(self) -> None:
-        """Release the session's connections."""
-        self._session.close()
+        """Release the connections."""
+        self._pool.close()
 
 
 class Executor:
