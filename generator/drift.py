@@ -16,7 +16,7 @@ from typing import Any
 
 from generator.definitions import MAX_REF_HOPS
 from generator.errors import UsageError
-from generator.jsonpointer import join_pointer, resolve_pointer, split_pointer
+from generator.jsonpointer import join_pointer, split_pointer, value_at
 from generator.model import Spec
 
 HANDLER_ORDER = ("create", "read", "update", "delete", "list")
@@ -290,12 +290,7 @@ def describe_type(
 
 def _target(document: dict, ref: str) -> Any:
     """What a local `$ref` names in the document, None when it names nothing."""
-    if not ref.startswith("#"):
-        return None
-    try:
-        return resolve_pointer(document, ref[1:])
-    except (KeyError, ValueError):
-        return None
+    return value_at(document, ref[1:]) if ref.startswith("#") else None
 
 
 def _description(schema: dict, document: dict) -> str | None:
@@ -411,7 +406,7 @@ def relocations(before: dict, after: dict, shape: SchemaShape) -> dict[str, str]
     renamed_from = set(moves.values())
     for pointer in (p.pointer for p in shape.properties):
         for part in ("", "/items"):
-            now, was = _at(after, pointer + part), _at(before, pointer + part)
+            now, was = value_at(after, pointer + part), value_at(before, pointer + part)
             new_ref, old_ref = _named_definition(now), _named_definition(was)
             if new_ref in came and was is not None and old_ref is None:  # made a definition
                 if _defined(new_ref) not in moves and _canon(was) == came[new_ref]:
@@ -438,14 +433,6 @@ def _canon(schema: Any) -> str:
     if isinstance(schema, dict):
         schema = {k: v for k, v in schema.items() if k != "description"}
     return json.dumps(schema, sort_keys=True)
-
-
-def _at(document: dict, pointer: str) -> Any:
-    """What a pointer names in a document, None when it names nothing."""
-    try:
-        return resolve_pointer(document, pointer)
-    except (KeyError, ValueError, IndexError, TypeError):
-        return None
 
 
 def _named_definition(schema: Any) -> str | None:

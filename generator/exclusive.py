@@ -19,7 +19,7 @@ from importlib import resources
 from typing import Any
 
 from generator.definitions import deref, description_of
-from generator.jsonpointer import resolve_pointer, split_pointer
+from generator.jsonpointer import resolve_pointer, split_pointer, value_at
 from generator.jsontext import is_names
 
 EXCLUSIVE_FILE = "exclusive.yaml"  # in the package's data folder
@@ -255,12 +255,12 @@ def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, s
     the one `said at`) still says what the entry quotes (if it quotes the schema: not one the
     API reference gives); of each item, only the members the object has (a schema may have
     renamed one and kept the words)."""
-    owner = _at(doc, group.where) if group.where else doc
+    owner = value_at(doc, group.where) if group.where else doc
     members = owner.get("properties") if isinstance(owner, dict) else None
     if not isinstance(members, dict):
         return None, "the schema has no such object"
     if group.said_at:
-        said = [_at(doc, group.said_at)]
+        said = [value_at(doc, group.said_at)]
     elif group.tie:  # the words are a member's: the one they refuse under other values
         said = [owner, *members.values()]
     elif group.counts:
@@ -445,7 +445,7 @@ def _settable(name: str, members: Mapping[str, Any], doc: Mapping[str, Any]) -> 
     if not name.startswith("/"):
         return name in members
     tokens = split_pointer(name)
-    return len(tokens) >= 2 and tokens[-2] == "properties" and _at(doc, name) is not None
+    return len(tokens) >= 2 and tokens[-2] == "properties" and value_at(doc, name) is not None
 
 
 def for_mock(doc: Mapping[str, Any], groups: list[Exclusive]) -> Mapping[str, Any]:
@@ -507,14 +507,6 @@ def _loader() -> type:
             return super().construct_mapping(node, deep=deep)
 
     return Loader
-
-
-def _at(doc: Mapping[str, Any], pointer: str) -> Any:
-    """What a JSON pointer names in the document, None where it names nothing."""
-    try:
-        return resolve_pointer(doc, pointer)
-    except KeyError:
-        return None
 
 
 def _words(schema: Any, doc: Mapping[str, Any]) -> str:

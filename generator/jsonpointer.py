@@ -66,6 +66,18 @@ def resolve_pointer(document: Any, pointer: str) -> Any:
     return node
 
 
+def value_at(document: Any, pointer: str) -> Any:
+    """What the pointer names in the document; None where it names nothing, or is no pointer.
+
+    >>> value_at({"a": [1]}, "/a/0"), value_at({"a": [1]}, "/b"), value_at({}, "a")
+    (1, None, None)
+    """
+    try:
+        return resolve_pointer(document, pointer)
+    except (KeyError, ValueError):
+        return None
+
+
 def overlaps(path: tuple[str, ...], other: tuple[str, ...]) -> bool:
     """Whether one path lies inside the other; `*` in a schema pointer matches any token.
 

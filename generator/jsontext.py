@@ -15,7 +15,7 @@ from typing import Any
 from generator.jsonpointer import join_pointer
 
 # An escaped UTF-16 surrogate: the only way JSON text spells one that may stand alone.
-_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class JSONTextError(ValueError):
@@ -84,7 +84,7 @@ def loads(
         limit = sys.get_int_max_str_digits()
         message = f"an integer of more than {limit} digits"
         raise JSONTextError(message, pointer=_first_bad_number(data)) from e
-    if _SURROGATE_ESCAPE.search(_utf8(data)):
+    if _SURROGATE_ESCAPE.search(text):  # (the characters read: UTF-16's too)
         _check_text(document)
     if duplicates is not None and seen_twice:  # rare: read again to say where
         duplicates.extend(_duplicates(json.loads(data, object_pairs_hook=_Pairs)))
@@ -197,14 +197,6 @@ def _duplicates(document: Any) -> list[tuple[str, str]]:
         elif isinstance(node, list):
             stack.extend((value, (*path, i)) for i, value in reversed(list(enumerate(node))))
     return found
-
-
-def _utf8(data: bytes | str) -> bytes:
-    """JSON text as UTF-8 bytes, to search for escapes (json also reads UTF-16 and UTF-32)."""
-    if isinstance(data, str):
-        return data.encode("utf-8", "surrogatepass")
-    encoding = json.detect_encoding(data)
-    return data if encoding == "utf-8" else data.decode(encoding).encode("utf-8", "surrogatepass")
 
 
 def _constant(name: str) -> Any:
