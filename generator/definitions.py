@@ -3,6 +3,7 @@ declares or implies, and its description."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from generator.jsonpointer import resolve_pointer
@@ -114,3 +115,20 @@ def description_of(schema: Any, doc: dict, targets: dict | None = None) -> str:
     target, _ = deref(schema, doc, targets=targets)
     text = target.get("description", "")
     return text.strip() if isinstance(text, str) else ""
+
+
+def refs_in(node: Any) -> Iterator[str]:
+    """The pointers of every `$ref` inside a schema, without following them.
+
+    >>> list(refs_in({"items": {"$ref": "#/definitions/A"}, "oneOf": [{"$ref": "#/B"}]}))
+    ['/definitions/A', '/B']
+    """
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                yield value.partition("#")[2]
+            else:
+                yield from refs_in(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from refs_in(value)

@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from generator import jsontext
-from generator.definitions import deref, description_of, kind_of, type_of
+from generator.definitions import MAX_REF_HOPS, deref, description_of, kind_of, refs_in, type_of
 from generator.exclusive import (
     Exclusive,
     for_pages,
@@ -17,7 +17,7 @@ from generator.exclusive import (
     with_needs,
     with_sets,
 )
-from generator.jsonpointer import overlaps, resolve_pointer, split_pointer
+from generator.jsonpointer import escape_token, overlaps, resolve_pointer, split_pointer, value_at
 from generator.labels import member_path, short_names
 from generator.model import (
     Choice,
@@ -270,8 +270,97 @@ def _nested_never(doc: dict, groups: list[Exclusive]) -> tuple[tuple[str, tuple[
         if group.where and group.never:
             members = resolve_pointer(doc, group.where).get("properties", {})
             if out := group.never - members.keys():
-                taken.setdefault(_owner_label(group.where), set()).update(out)
+                for owner in _paths_to(doc, group.where) or [_owner_label(group.where)]:
+                    taken.setdefault(owner, set()).update(out)
     return tuple((owner, tuple(sorted(names))) for owner, names in sorted(taken.items()))
+
+
+# Paths `_paths_to` walks at most: definitions that name each other two ways a level, twenty
+# deep, would make a million. AWS's schemas walk 4,000 at most (Batch's JobDefinition).
+MAX_WALKED = 20_000
+
+
+def _paths_to(doc: dict, pointer: str) -> list[str]:
+    """Where the properties reach the schema at `pointer` (a definition's, say), as the page
+    names a member (`LifecycleConfiguration.Rules[*]`), through `$ref`s, arrays and choices;
+    a `$ref` is not followed again inside itself.
+
+    >>> doc = {"properties": {"A": {"$ref": "#/definitions/D"}, "B": {"type": "array",
+    ...        "items": {"$ref": "#/definitions/D"}}}, "definitions": {"D": {"properties":
+    ...        {"E": {"$ref": "#/definitions/D"}}}}}
+    >>> _paths_to(doc, "/definitions/D")
+    ['A', 'B[*]']
+    >>> _paths_to(doc, "/definitions/D/properties/E")
+    ['A.E', 'B[*].E']
+    """
+    reaching = _reaching(doc, pointer)
+    found: list[str] = []
+    todo = [
+        ((name,), f"/properties/{escape_token(name)}", schema, frozenset())
+        for name, schema in reversed(doc["properties"].items())
+    ]
+    walked = 0
+    while todo and walked < MAX_WALKED:
+        path, at, schema, refs = todo.pop()
+        walked += 1
+        while at != pointer and isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            ref = schema["$ref"]
+            if ref in refs or len(refs) >= MAX_REF_HOPS or ref.partition("#")[2] not in reaching:
+                schema = None  # a loop, or a definition that does not hold the schema sought
+            else:
+                refs, at = refs | {ref}, ref.partition("#")[2]
+                schema = value_at(doc, at)
+        if at == pointer:
+            found.append(member_path(path))
+            continue
+        if not isinstance(schema, dict):
+            continue
+        nested = []
+        for name, member in _mapping(schema.get("properties")).items():
+            nested.append((path + (name,), f"{at}/properties/{escape_token(name)}", member))
+        if isinstance(schema.get("items"), dict):
+            nested.append((path + ("*",), f"{at}/items", schema["items"]))
+        for keyword in ("allOf", "oneOf", "anyOf"):
+            for i, branch in enumerate(schema.get(keyword) or ()):
+                nested.append((path, f"{at}/{keyword}/{i}", branch))
+        todo.extend((p, a, s, refs) for p, a, s in reversed(nested))
+    return sorted(set(found))
+
+
+def _reaching(doc: dict, pointer: str) -> set[str]:
+    """The targets of the properties' `$ref`s (pointers) that hold the schema at `pointer`, or
+    hold a `$ref` to one that does: the only ones worth following to it.
+
+    >>> doc = {"properties": {"A": {"$ref": "#/definitions/D"}, "B": {"$ref": "#/definitions/E"}},
+    ...        "definitions": {"D": {"items": {"$ref": "#/definitions/E/properties/F"}},
+    ...                        "E": {"properties": {"F": {}, "G": {"$ref": "#/definitions/H"}}},
+    ...                        "H": {}}}
+    >>> sorted(_reaching(doc, "/definitions/E/properties/F"))
+    ['/definitions/D', '/definitions/E', '/definitions/E/properties/F']
+    """
+    inside: dict[str, set[str]] = {}  # each target: the targets of the `$ref`s in it
+    todo = list(refs_in(doc["properties"]))
+    while todo:
+        target = todo.pop()
+        if target not in inside:
+            inside[target] = set(refs_in(value_at(doc, target)))
+            todo.extend(inside[target] - inside.keys())
+    holding: dict[str, set[str]] = defaultdict(set)  # each target: the targets that name it
+    for target, named in inside.items():
+        for one in named:
+            holding[one].add(target)
+    reaching = {t for t in inside if pointer == t or pointer.startswith(t + "/")}
+    todo = list(reaching)
+    while todo:
+        for target in holding[todo.pop()] - reaching:
+            reaching.add(target)
+            todo.append(target)
+    return reaching
+
+
+def _mapping(value: Any) -> dict:
+    """A value if it is an object, else an empty one."""
+    return value if isinstance(value, dict) else {}
 
 
 def _owner_label(pointer: str) -> str:

@@ -20,7 +20,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
 from typing import Any
 
 from generator.conditions import cfn_lint_exclusive, cfn_lint_required
-from generator.definitions import MAX_REF_HOPS
+from generator.definitions import MAX_REF_HOPS, refs_in
 from generator.errors import DocgenError
 from generator.formats import format_text, kebab
 from generator.jsonpointer import escape_token, resolve_pointer, split_pointer
@@ -118,19 +118,6 @@ def _schema(node: Any) -> Any:
     ({}, {'not': {}}, {'type': 'string'})
     """
     return {} if node is True else {"not": {}} if node is False else node
-
-
-def _refs(node: Any) -> Iterator[str]:
-    """The pointers of every `$ref` inside a schema, without following them."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "$ref" and isinstance(value, str):
-                yield value.partition("#")[2]
-            else:
-                yield from _refs(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _refs(value)
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -466,7 +453,7 @@ class _Sampler:
             k
             for k in properties
             if k in required
-            or (optional and not any(ref in self.stack for ref in _refs(properties[k])))
+            or (optional and not any(ref in self.stack for ref in refs_in(properties[k])))
         ]  # no optional recursion
         wanted = cfn_lint_exclusive(s, wanted, required)
         limit = s.get("maxProperties")

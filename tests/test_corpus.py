@@ -777,18 +777,34 @@ def test_what_aws_updates_only_under_conditions_is_named_under_the_patch(site, p
 
 
 def test_members_of_nested_objects_aws_takes_no_value_of_are_named_by_their_object(site, pages):
-    # exclusive.yaml's `never set:` of definitions: the examples leave them out, and say so.
+    # exclusive.yaml's `never set:` of definitions: the examples leave them out, and say so,
+    # naming the object by the members' paths that reach it, as the Fields table and the other
+    # notes name members (a definition's name is nowhere on the page): each path that does.
     page = page_of(site, pages, "AWS::Batch::JobDefinition")
+    every = "<code>Devices</code>, <code>MaxSwap</code>, <code>SharedMemorySize</code>, "
+    every += "<code>Swappiness</code> and <code>Tmpfs</code> of <code>"
     assert (
         "\n\nThe examples that set properties leave out members of nested objects that AWS "
         "takes no value of, deprecates, or takes only in other cases than the examples show "
         "(see AWS's documentation): <code>Memory</code>, "
         "<code>Privileged</code>, <code>Ulimits</code> and <code>Vcpus</code> of "
-        "<code>ContainerProperties</code>; <code>Devices</code>, <code>MaxSwap</code>, "
-        "<code>SharedMemorySize</code>, <code>Swappiness</code> and <code>Tmpfs</code> of "
-        "<code>LinuxParameters</code>; <code>Host</code> of <code>Volume</code>.\n"
+        f"<code>ContainerProperties</code>; {every}ContainerProperties.LinuxParameters</code>; "
+        "<code>Host</code> of <code>ContainerProperties.Volumes&#91;&#42;&#93;</code>; "
+        f"{every}EcsProperties.TaskProperties&#91;&#42;&#93;.Containers&#91;&#42;&#93;."
+        "LinuxParameters</code>; "
     ) in page
     assert "MaxSwap:" not in page and "Vcpus:" not in page
+    assert "<code>LinuxParameters</code>" not in page
+    page = page_of(site, pages, "AWS::S3::Bucket")  # /definitions/Rule: by the path to it
+    assert (
+        "<code>NoncurrentVersionExpirationInDays</code> of "
+        "<code>LifecycleConfiguration.Rules&#91;&#42;&#93;</code>.\n"
+    ) in page
+    page = page_of(site, pages, "AWS::EC2::VPCEndpoint")
+    assert (
+        "<code>PrivateDnsPreference</code> and <code>PrivateDnsSpecifiedDomains</code> of "
+        "<code>DnsOptions</code>.\n"
+    ) in page
     # A member of a member, by its path; after the note of top-level ones, "also".
     page = page_of(site, pages, "AWS::Personalize::Solution")
     assert "<code>HpoObjective</code> of <code>SolutionConfig.HpoConfig</code>." in page
