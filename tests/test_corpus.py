@@ -1118,7 +1118,12 @@ def test_an_update_handler_with_nothing_to_patch_is_not_named_in_the_lead(site, 
     page = page_of(site, pages, "AWS::Connect::ContactFlowModuleVersion")
     assert "\nCreates, deletes or gets a <code>contact_flow_module_version</code> resource" in page
     assert "There is no example: no property of a <code>contact_flow_module_version</code>" in page
-    assert '<CopyableCode code="update_resource" />' in page  # the method is there still
+    assert '<CopyableCode code="update_resource" />' in page  # the method is there still,
+    assert (  # and the Methods table says that it can change nothing
+        "\n\n<code>update_resource</code> is there as the schema has an update handler, "
+        "but no property of a <code>contact_flow_module_version</code> can be patched: see the "
+        "<code>UPDATE</code> example below.\n"
+    ) in page
     # the article the lead takes (AWS::Wisdom::Assistant: each property create-only)
     page = page_of(site, pages, "AWS::Wisdom::Assistant")
     assert "There is no example: no property of an <code>assistant</code> can be" in page
