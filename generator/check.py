@@ -30,13 +30,14 @@ from generator.fetch import (
     resolve_source,
     select_documents,
 )
+from generator.lock import read_lock
 from generator.model import Site
 from generator.naming import did_you_mean
 from generator.output import (
     OWNED_FILE,
     blocker,
     is_foreign,
-    present_files,
+    pages_there,
     read_owned,
     record_bytes,
 )
@@ -62,7 +63,9 @@ _MESSAGES = {
 _RECORD_NOTE = ": the record of the files the generator wrote"
 _RECORD_MISSING = (
     "is the record of the files the generator wrote, not in the output folder: without it, no "
-    "page of a type removed later is known for the generator's"
+    "page of a type removed later is known for the generator's. Restore it if it was there "
+    "(`git checkout`), else a `generate` of every type writes it anew, and leaves the pages of "
+    "types removed meanwhile for you to remove"
 )
 _HEADINGS = {
     PageState.STALE: ("Stale files", "They differ from what `generate` writes now."),
@@ -140,6 +143,8 @@ def check(
     if region is not None and source is None:
         raise UsageError("--region names the region of --source: give --source too")
     resolved = resolve_source(source, region) if source is not None else None
+    if specs_dir.is_dir():  # a lock that fetch cannot read (a merge conflict) fails here first
+        read_lock(specs_dir)
     # (every type of the source: those named are chosen below, the rest are what a misspelt
     # name is told to be closest to)
     source_docs = read_source_documents(resolved) if resolved is not None else ()
@@ -204,7 +209,7 @@ def _site(
             for d in local:
                 parse_spec(d.where, d.data, meta_check=False)
             return Site(pages=(), outcomes=(), resources=(), warnings=(), skipped=())
-    return build(specs_dir, named, models=False, present=present_files(out_dir))
+    return build(specs_dir, named, models=False, present=pages_there(out_dir))
 
 
 def _named_types(
@@ -352,7 +357,10 @@ def _markdown(report: CheckReport, listed: int, drift_chars: int) -> str:
         if paths:
             title, note = _HEADINGS[state]
             lines += ["", f"### {title}", "", f"{note} Output folder: {code(report.out)}.", ""]
-            notes = {OWNED_FILE: _RECORD_NOTE}
+            # (a missing record: what it is for, and how to have it back)
+            notes = {
+                OWNED_FILE: f" {_RECORD_MISSING}." if state is PageState.MISSING else _RECORD_NOTE
+            }
             lines += [f"- {code(path)}{notes.get(path, '')}" for path in paths[:listed]]
             lines += _rest(len(paths) - listed, "file")
     if report.drift:
@@ -617,12 +625,16 @@ def _fix_lines(report: CheckReport) -> list[str]:
     # Where nothing is fetched, the bundled schemas are named by naming none (generate falls
     # back to them too).
     where = "" if report.bundled and not commands else f" --specs {_shell(specs)}"
-    if kept and not (gone and not report.bundled):  # those types' pages only
+    # A generate of named types records its own files only: the record is written whole by
+    # that of every type.
+    record = any(f.path == OWNED_FILE for f in report.page_findings)
+    if kept and not (gone and not report.bundled) and not record:  # those types' pages only
         where = " " + " ".join(_shell(t) for t in kept) + where
     # A generate of named types removes no page: that of every type removes the lost types'.
     commands.append(f"stackql-docgen generate{where} --out {_shell(report.out)}")
     lines += ["```sh", *commands, "```"]
-    lines += ["", "Then commit the changes to the schemas and the pages."]
+    also = f", and the record {code(OWNED_FILE)}" if record else ""  # (one git ignores, say)
+    lines += ["", f"Then commit the changes to the schemas and the pages{also}."]
     return lines
 
 

@@ -37,7 +37,7 @@ from generator.errors import (
     UsageError,
 )
 from generator.model import DEFAULT_REGION, Page, Site
-from generator.output import Stager, WriteResult, present_files, write_site
+from generator.output import Stager, WriteResult, pages_there, present_files, write_site
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command that SIGINT ended
@@ -94,7 +94,7 @@ def _generate(args: argparse.Namespace) -> tuple[Site, WriteResult]:
     state = cache_state(args.out)  # (what the folder was when the build read it)
     reuse = read_cache(args.out, generator_id)
     # What the index pages may link to: the pages of the output that are there.
-    present = present_files(args.out) if args.types else ()
+    present = pages_there(args.out) if args.types else ()
     with Stager(args.out) as stager:  # writes new pages aside while the build goes on
         site = build(
             args.specs,

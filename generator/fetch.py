@@ -18,7 +18,7 @@ import os
 import re
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import IO
@@ -291,8 +291,9 @@ def fetch_schemas(
             f"{specs_dir / spec_file_name(type_name)}: move it out of {specs_dir} first (two "
             "schemas of one type are bad input to generate)"
         )
-    source_name = _lock_source(resolved)
-    return _write_schemas(chosen, specs_dir, source_name, lock, unsourced, not named_prune)
+    source_name = _lock_source(resolved, specs_dir)
+    result = _write_schemas(chosen, specs_dir, source_name, lock, unsourced, not named_prune)
+    return replace(result, source=_lock_source(resolved, None))
 
 
 def _lost(
@@ -385,8 +386,20 @@ def _is_file(path: Path) -> bool:
         return True
 
 
-def _lock_source(source: Source) -> str:
-    """Return the source as recorded in the lock; cfn-lint's carries the package version."""
+def _lock_source(source: Source, specs_dir: Path | None) -> str:
+    """Return the source as recorded in the lock; cfn-lint's carries the package version, and
+    a zip or folder is named from `specs_dir` (where the lock is), not from where fetch ran:
+    the same wherever it runs, and on every clone.
+
+    >>> _lock_source(resolve_source("../src", None), Path("specs"))
+    '../../src'
+    >>> _lock_source(resolve_source("../src", None), None)
+    '../src'
+    """
+    if source.kind is SourceKind.PATH and specs_dir is not None:
+        return Path(
+            os.path.relpath(os.path.abspath(source.location), os.path.abspath(specs_dir))
+        ).as_posix()
     if source.kind is SourceKind.CFN_LINT:
         try:
             version = importlib.metadata.version("cfn-lint")

@@ -157,7 +157,17 @@ def read_lock(specs_dir: Path) -> Lock:
     except (OSError, UnicodeDecodeError) as e:
         reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
         raise SpecError(str(path), "", f"cannot read the lock: {reason}") from e
-    return parse_lock(text, str(path))
+    try:
+        return parse_lock(text, str(path))
+    except SpecError as e:  # a merge conflict, most likely
+        raise SpecError(e.file, e.pointer, e.message + _MEND, e.line, e.column) from e
+
+
+# How to mend a lock that cannot be read: nothing else reads it.
+_MEND = (
+    " (mend it, as after a merge conflict, or delete it: each fetch then records the schemas "
+    "it fetches)"
+)
 
 
 def write_lock(specs_dir: Path, lock: Lock) -> bool:

@@ -87,6 +87,17 @@ def present_files(out_dir: Path) -> set[str]:
     return {rel for rel in read_owned(out_dir) if (out_dir / rel).is_file()}
 
 
+def pages_there(out_dir: Path) -> set[str]:
+    """The pages in `out_dir` that index pages may link to: the files of the generator's that
+    are there, and every resource page where the generator puts them (a record lost in a merge
+    names none of them, yet they are there)."""
+    return present_files(out_dir) | {
+        path.relative_to(out_dir).as_posix()
+        for path in out_dir.glob("*/*/*/index.mdx")
+        if path.is_file()
+    }
+
+
 def inside(path: object) -> bool:
     """Whether a recorded path is a relative one that stays inside the output folder."""
     if not isinstance(path, str) or not path or path.startswith("/") or "\\" in path:

@@ -713,9 +713,52 @@ def test_a_record_deleted_is_missing_and_generate_writes_it_again(specs, out, ca
         ("missing", ".stackql-docgen.json")
     ]
     stdout = run_check(capsys, *folders)[1]
-    assert "- `.stackql-docgen.json`: the record of the files the generator wrote\n" in stdout
+    assert (
+        "- `.stackql-docgen.json` is the record of the files the generator wrote, not in the "
+        "output folder: without it, no page of a type removed later is known for the "
+        "generator's. Restore it if it was there (`git checkout`), else a `generate` of every "
+        "type writes it anew, and leaves the pages of types removed meanwhile for you to "
+        "remove.\n"
+    ) in stdout
+    # (a site that has git ignore the record would fail every check)
+    assert stdout.endswith(
+        "Then commit the changes to the schemas and the pages, and the record "
+        "`.stackql-docgen.json`.\n"
+    )
     assert main(["generate", *folders, "-q"]) == 0
     assert run_check(capsys, *folders)[0] == 0
+
+
+def test_without_a_record_the_types_named_keep_the_index_pages_whole(specs, tmp_path, capsys):
+    # The record lost (deleted, or one side's taken in a merge): the index pages of a generate
+    # (or check) of named types still list the pages that are there, and check's fix is a
+    # generate of every type, which alone writes the record whole.
+    shutil.copy(SES_SPEC, specs)
+    out = tmp_path / "out"
+    folders = ("--specs", str(specs), "--out", str(out))
+    assert main(["generate", *folders, "-q"]) == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    record = out / ".stackql-docgen.json"
+    record.unlink()
+    ses = "AWS::SES::ReceiptRuleSet"
+    code, stdout, _ = run_check(capsys, ses, *folders, "--format", "json")
+    assert code == 1
+    assert [(f["kind"], f["path"]) for f in json.loads(stdout)["findings"]] == [
+        ("missing", ".stackql-docgen.json")
+    ]
+    assert FIX.format(specs=specs, out=out) + "\n```" in run_check(capsys, ses, *folders)[1]
+    assert main(["generate", ses, *folders, "-q"]) == 0
+    assert "[lambda](./lambda/index.mdx)" in (out / "aws" / "index.mdx").read_text()
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and p != record} == {
+        p: b for p, b in before.items() if p != record
+    }
+    assert main(["generate", *folders, "-q"]) == 0
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    # One side's record: the page it does not name is linked all the same.
+    files = json.loads(before[record])["files"]
+    record.write_text(json.dumps({"files": [f for f in files if "/lambda/" not in f]}))
+    assert main(["generate", ses, *folders, "-q"]) == 0
+    assert "[lambda](./lambda/index.mdx)" in (out / "aws" / "index.mdx").read_text()
 
 
 def test_a_record_that_lost_names_is_stale_and_generate_mends_it(specs, tmp_path, capsys):

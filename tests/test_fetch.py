@@ -529,6 +529,55 @@ def test_a_zip_member_twice(tmp_path: Path, specs: Path) -> None:
     assert fetch_fails(str(zip_path), specs, []) == f"{zip_path}!w.json: in the zip twice"
 
 
+def test_the_lock_names_a_zip_or_folder_from_the_specs_folder(tmp_path: Path, monkeypatch) -> None:
+    # Not as typed where fetch ran: the same lock from every folder, on every clone.
+    (tmp_path / "site" / "deep").mkdir(parents=True)
+    (tmp_path / "s.zip").write_bytes(SOURCE_ZIP)
+    specs = tmp_path / "site" / "specs"
+    locks = []
+    for cwd, source, folder in (
+        (tmp_path / "site", "../s.zip", "specs"),
+        (tmp_path / "site" / "deep", "../../s.zip", "../specs"),
+        (tmp_path, str(tmp_path / "s.zip"), "site/specs"),
+    ):
+        monkeypatch.chdir(cwd)
+        result = fetch_schemas(source, [EIC], "us-east-1", Path(folder))
+        assert result.source == source  # (as typed: what fetch says it read)
+        locks.append((specs / LOCK_FILE).read_bytes())
+    assert read_lock(specs).get(EIC).source == "../../s.zip"  # type: ignore[union-attr]
+    assert locks[0] == locks[1] == locks[2]
+
+
+def test_a_lock_fetch_cannot_read_says_how_to_mend_it(tmp_path: Path, capsys) -> None:
+    # A merge conflict: fetch and check stop at it, naming the place and the mend.
+    zip_path = tmp_path / "s.zip"
+    zip_path.write_bytes(SOURCE_ZIP)
+    specs = tmp_path / "specs"
+    fetch_schemas(str(zip_path), [EIC], "us-east-1", specs)
+    lock = (specs / LOCK_FILE).read_text()
+    (specs / LOCK_FILE).write_text(
+        lock.replace('  "schemas": {\n', '  "schemas": {\n<<<<<<< HEAD\n')
+    )
+    out = tmp_path / "out"
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "-q"]) == 0
+    mend = (
+        "(mend it, as after a merge conflict, or delete it: each fetch then records the "
+        "schemas it fetches)\n"
+    )
+    for argv in (
+        ["fetch", EIC, "--source", str(zip_path), "--specs", str(specs)],
+        ["check", "--specs", str(specs), "--out", str(out)],
+    ):
+        capsys.readouterr()
+        assert main(argv) == 2
+        assert capsys.readouterr().err == (
+            f"error: {specs / LOCK_FILE}:3:1: invalid JSON: Expecting property name enclosed in "
+            f"double quotes {mend}"
+        )
+    (specs / LOCK_FILE).unlink()
+    assert main(["check", "--specs", str(specs), "--out", str(out)]) == 0
+
+
 def test_a_fetch_drops_the_lock_entry_of_a_schema_deleted_by_hand(tmp_path: Path) -> None:
     zip_path = tmp_path / "s.zip"
     zip_path.write_bytes(SOURCE_ZIP)
