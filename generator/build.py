@@ -427,11 +427,15 @@ def fingerprint() -> str:
     from generator import __version__
 
     digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).resolve().parent
-    modules = [package / f"{name}.py" for name in PAGE_MODULES]
-    data = package / "data" / EXCLUSIVE_FILE
-    for path in sorted([*modules, data, *template_dir().rglob("*.mdx.j2")]):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    package, templates = Path(__file__).resolve().parent, template_dir()
+    # By names of their own, not their paths: the templates lie elsewhere in an editable
+    # install than in an installed wheel, and the same generator has the same fingerprint.
+    files = {f"generator/{name}.py": package / f"{name}.py" for name in PAGE_MODULES}
+    files[f"generator/data/{EXCLUSIVE_FILE}"] = package / "data" / EXCLUSIVE_FILE
+    for path in templates.rglob("*.mdx.j2"):
+        files[f"templates/{path.relative_to(templates).as_posix()}"] = path
+    for name, path in sorted(files.items()):
+        digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -144,6 +145,26 @@ def test_the_cache_fingerprint_covers_every_module_that_shapes_the_pages():
 
     messages_only = {"generator.errors"}
     assert {f"generator.{m}" for m in PAGE_MODULES} == set(loaded) - messages_only
+
+
+def test_the_same_generator_has_one_fingerprint_installed_or_not(tmp_path):
+    # Laid out as the wheel installs it (the templates inside the package), the source tree's
+    # generator has the fingerprint it has here: its cache stands after `pip install .`.
+    shutil.copytree(
+        ROOT / "generator", tmp_path / "generator", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    shutil.copytree(ROOT / "templates", tmp_path / "generator" / "templates")
+    code = "import generator.build as b, generator.render as r; print(r.template_dir(), b.fingerprint())"
+    here = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.split()
+    there = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path
+    ).stdout.split()
+    assert here[0] == str(ROOT / "templates") and there[0] == str(
+        tmp_path / "generator" / "templates"
+    )
+    assert here[1] == there[1]
 
 
 def test_the_cache_keeps_itself_out_of_any_git_repository(specs, tmp_path, capsys):
