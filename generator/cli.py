@@ -37,7 +37,14 @@ from generator.errors import (
     UsageError,
 )
 from generator.model import DEFAULT_REGION, Page, Site
-from generator.output import Stager, WriteResult, pages_there, present_files, write_site
+from generator.output import (
+    OWNED_FILE,
+    Stager,
+    WriteResult,
+    pages_there,
+    present_files,
+    write_site,
+)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command that SIGINT ended
@@ -84,6 +91,12 @@ def run_generate(args: argparse.Namespace) -> int:
             f"{_count(len(site.pages), 'file')}: {len(result.written)} written, "
             f"{len(result.unchanged)} unchanged, {len(result.removed)} removed, "
             f"{_count(len(site.skipped), 'type')} skipped ({args.out})"
+            # (a record mended, which check asked for, is news where no page changed)
+            + (
+                f"; wrote the record of its files, {OWNED_FILE}"
+                if result.recorded and not result.written
+                else ""
+            )
         )
     return EXIT_OK
 

@@ -37,6 +37,7 @@ class WriteResult:
     written: tuple[str, ...]
     unchanged: tuple[str, ...]
     removed: tuple[str, ...]
+    recorded: bool = False  # whether the record of the generator's files was written
 
 
 def read_owned(out_dir: Path) -> frozenset[str]:
@@ -257,8 +258,8 @@ def _write_held(
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
     removed = [rel for rel in removed if _remove(out_dir, rel)]
-    _write_record(out_dir, recorded)
-    return WriteResult(tuple(changed), tuple(unchanged), tuple(removed))
+    rewritten = _write_record(out_dir, recorded)
+    return WriteResult(tuple(changed), tuple(unchanged), tuple(removed), ahead or rewritten)
 
 
 def _linked_first(paths: Sequence[str]) -> list[str]:
@@ -285,11 +286,14 @@ def record_bytes(files: Collection[str]) -> bytes:
     return json.dumps({"files": sorted(files)}, indent=2).encode() + b"\n"
 
 
-def _write_record(out_dir: Path, files: set[str]) -> None:
-    """Write the record of the files the generator wrote, where it says other files."""
+def _write_record(out_dir: Path, files: set[str]) -> bool:
+    """Write the record of the files the generator wrote, where it says other files; whether
+    it did."""
     record = record_bytes(files)
-    if read_or_none(out_dir / OWNED_FILE) != record:
-        write_atomic(out_dir / OWNED_FILE, record)
+    if read_or_none(out_dir / OWNED_FILE) == record:
+        return False
+    write_atomic(out_dir / OWNED_FILE, record)
+    return True
 
 
 def _refuse_links(out_dir: Path, paths: Sequence[str]) -> None:
