@@ -368,7 +368,7 @@ def _check_lifecycle(label: str, lifecycle: Any) -> None:
     """cfn-lint's `lifecycle` must be an object of a `status` (a string) and, if any, a `date`
     (`2025-07-31`), which a page's note says."""
     if not isinstance(lifecycle, dict):
-        raise _wrong(label, ("lifecycle",), lifecycle, "an object of a status and a date")
+        raise _wrong(label, ("lifecycle",), lifecycle, "an object of a status and, if any, a date")
     if "status" not in lifecycle:
         raise SpecError(label, "/lifecycle", "expected a status, got none")
     if not isinstance(lifecycle["status"], str):

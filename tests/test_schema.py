@@ -678,7 +678,7 @@ def test_listed_files_are_labelled_by_their_paths(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     ("lifecycle", "message"),
     [
-        (5, "#/lifecycle: expected an object of a status and a date, got integer"),
+        (5, "#/lifecycle: expected an object of a status and, if any, a date, got integer"),
         ({}, "#/lifecycle: expected a status, got none"),
         ({"status": 5}, "#/lifecycle/status: expected a status (a string), got integer"),
         (
