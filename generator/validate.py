@@ -19,7 +19,7 @@ import logging
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ from generator.executor import CloudControlClient, Executor
 from generator.extract import extract_examples
 from generator.jsontext import utf8_error
 from generator.mockserver import MockServer
-from generator.model import DEFAULT_REGION, Resource
+from generator.model import DEFAULT_REGION, Resource, Skipped
 from generator.naming import TYPE_NAME
 from generator.scenario import PageRun, Status, run_page
 from generator.schema import read_sources
@@ -84,6 +84,8 @@ class ValidationReport:
     summary: Summary
     findings: tuple[Finding, ...]
     known: tuple[Finding, ...]
+    # Of the types named, those that got no page (no handlers), which nothing validates.
+    skipped: tuple[Skipped, ...] = ()
 
     @property
     def clean(self) -> bool:
@@ -113,9 +115,9 @@ def validate(
         raise UsageError(f"{out}: not a folder (--out names the folder of pages)")
     if not out.is_dir():
         raise UsageError(f"{out}: no such folder of pages (run stackql-docgen generate)")
-    pages = read_pages(specs, out, types)
+    pages, skipped = read_pages(specs, out, types)
     runs = zip(pages, run_pages(pages), strict=True)
-    return report(runs, known, str(known_issues or ""))
+    return replace(report(runs, known, str(known_issues or "")), skipped=skipped if types else ())
 
 
 def run_pages(pages: Sequence[_Page]) -> list[PageRun | None]:
@@ -159,9 +161,11 @@ def _run_chunk(pages: Sequence[_Page]) -> list[PageRun | None]:
                 client.close()
 
 
-def read_pages(specs: Path, out: Path, types: Sequence[str] = ()) -> list[_Page]:
+def read_pages(
+    specs: Path, out: Path, types: Sequence[str] = ()
+) -> tuple[list[_Page], tuple[Skipped, ...]]:
     """The resource pages the build of `specs` (of `types`, when named) knows, read from
-    `out` (None when missing)."""
+    `out` (None when missing), and the types that got none."""
     site = build(specs, types)
     documents = {s.name: json.loads(s.data) for s in read_sources(specs)}
     resources = {r.type_name: r for r in site.resources}
@@ -180,7 +184,7 @@ def read_pages(specs: Path, out: Path, types: Sequence[str] = ()) -> list[_Page]
         except UnicodeDecodeError as error:
             raise UsageError(_not_utf8(path, raw, error)) from error
         pages.append(_Page(str(path), text, resources[outcome.type_name], documents[outcome.file]))
-    return pages
+    return pages, site.skipped
 
 
 def mockable(document: Mapping[str, Any]) -> dict[str, Any]:
@@ -362,7 +366,8 @@ def _entry_line(path: str, type_name: str) -> int:
 
 def render_text(report: ValidationReport) -> str:
     """One line per failing example (known issues marked), then the summary line."""
-    lines = [_line(f) for f in report.findings]
+    lines = [str(s) for s in report.skipped]  # (as generate says it)
+    lines += [_line(f) for f in report.findings]
     lines += [f"{_line(f)} [known issue: {f.known}]" for f in report.known]
     return "\n".join([*lines, summary_line(report.summary)]) + "\n"
 
@@ -402,6 +407,9 @@ def render_json(report: ValidationReport) -> str:
         "summary": asdict(report.summary),
         "findings": [_json(f) for f in report.findings],
         "known": [{**_json(f), "known_issue": f.known} for f in report.known],
+        "skipped": [
+            {"type": s.type_name, "file": s.source, "reason": s.reason} for s in report.skipped
+        ],
     }
     return json.dumps(data, indent=2) + "\n"
 

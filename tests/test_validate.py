@@ -513,7 +513,38 @@ def test_json_format(specs: Path, out: Path, capsys) -> None:
             }
         ],
         "known": [],
+        "skipped": [],
     }
+
+
+def test_a_named_type_without_a_page_is_said_to_be_skipped(specs: Path, out: Path, capsys) -> None:
+    # (a CI job that validates a list of types, one of which has no handlers, read 0 pages,
+    # coverage 100%, and nothing of why)
+    schema = {
+        "typeName": "AWS::Test::Nothing",
+        "description": "x.",
+        "properties": {"A": {"type": "string"}},
+        "primaryIdentifier": ["/properties/A"],
+        "additionalProperties": False,
+    }
+    (specs / "aws-test-nothing.json").write_text(json.dumps(schema))
+    folders = ("--specs", str(specs), "--out", str(out))
+    code, text, err = run(capsys, "AWS::Test::Nothing", TYPE, *folders)
+    assert (code, err) == (0, "")
+    assert text.splitlines() == [
+        "skipped AWS::Test::Nothing (aws-test-nothing.json): no handlers: Cloud Control cannot "
+        "manage it",
+        "1 page, 1 passed; 7 examples: 7 passed, 0 failed (0 known), 0 not run; coverage 100.0%",
+    ]
+    code, text, _ = run(capsys, "AWS::Test::Nothing", *folders, "--format", "json")
+    assert json.loads(text)["skipped"] == [
+        {
+            "type": "AWS::Test::Nothing",
+            "file": "aws-test-nothing.json",
+            "reason": "no handlers: Cloud Control cannot manage it",
+        }
+    ]
+    assert run(capsys, *folders)[1].splitlines()[0].startswith("1 page")  # (none named: none)
 
 
 def test_known_issues_are_apart_and_stale_ones_are_findings(
