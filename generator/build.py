@@ -19,7 +19,7 @@ from typing import Any
 from generator.errors import Terminated, UsageError
 from generator.exclusive import EXCLUSIVE_FILE, stale
 from generator.model import Outcome, Page, Resource, Site, Skipped, SourceFile, Summary
-from generator.naming import did_you_mean, page_path
+from generator.naming import did_you_mean, page_path, pluralize, snake_case
 from generator.normalize import normalize
 from generator.render import (
     render_page,
@@ -90,7 +90,7 @@ def build(
             resources.append(resource)
     for warning in warnings:
         log.warning("%s", warning)
-    _check_types(outcomes, types, specs)
+    _check_types(outcomes, types, specs, present)
     _check_unique_ids(outcomes, specs)
     selected = [o for o in outcomes if _named(o.type_name, wanted)]
     pages = [o.page for o in selected if o.page is not None]
@@ -468,13 +468,30 @@ def _category(label: str) -> str:
     return json.dumps({"collapsed": True, "label": label}, indent=2) + "\n"
 
 
-def _check_types(outcomes: Sequence[Outcome], types: Sequence[str], specs: Path) -> None:
-    """Every type named on the command line must have a schema."""
+def _check_types(
+    outcomes: Sequence[Outcome], types: Sequence[str], specs: Path, present: Collection[str]
+) -> None:
+    """Every type named on the command line must have a schema; of one whose schema was
+    removed while its page is `present` still, the error says what removes it."""
     known = {o.type_name.lower() for o in outcomes}
     missing = [t for t in types if t.lower() not in known]
     if missing:
         hint = did_you_mean(missing, [o.type_name for o in outcomes])
+        left = [(t, page) for t in missing if (page := _page_of_type(t)) in present]
+        if left:  # (its schema removed, and check asks for the named types still)
+            hint += (
+                f"; {left[0][1]}, the page of {left[0][0]}, is in the output folder still: "
+                "a generate of every type removes it"
+            )
         raise UsageError(f"{specs}: no schema for {', '.join(missing)}{hint}")
+
+
+def _page_of_type(type_name: str) -> str | None:
+    """Where a type's page goes, by its name alone (None for a name of no three parts)."""
+    parts = type_name.split("::")
+    if len(parts) != 3 or not all(parts):
+        return None
+    return page_path(parts[0].lower(), parts[1].lower(), pluralize(snake_case(parts[2])))
 
 
 def _check_unique_ids(outcomes: Sequence[Outcome], specs: Path) -> None:

@@ -1109,3 +1109,23 @@ def test_named_types_check_their_pages_as_generate_wrote_them(corpus, tmp_path, 
     assert run_check(capsys, "AWS::S3::Buckt", *argv)[2].endswith(
         "(did you mean AWS::S3::Bucket?)\n"
     )
+
+
+def test_a_named_type_whose_schema_went_says_its_page_is_there_still(specs, tmp_path, capsys):
+    # A CI job that checks a fixed list of types, one of whose schemas was removed: the error
+    # says what removes the page it left.
+    shutil.copy(SES_SPEC, specs)
+    out = tmp_path / "out"
+    folders = ("--specs", str(specs), "--out", str(out))
+    assert main(["generate", *folders, "-q"]) == 0
+    (specs / SES_SPEC.name).unlink()
+    code, _, stderr = run_check(capsys, "AWS::SES::ReceiptRuleSet", *folders)
+    assert (code, stderr) == (
+        2,
+        f"error: {specs}: no schema for AWS::SES::ReceiptRuleSet; "
+        "aws/ses/receipt_rule_sets/index.mdx, the page of AWS::SES::ReceiptRuleSet, is in the "
+        "output folder still: a generate of every type removes it\n",
+    )
+    assert main(["generate", *folders, "-q"]) == 0
+    code, _, stderr = run_check(capsys, "AWS::SES::ReceiptRuleSet", *folders)
+    assert (code, stderr) == (2, f"error: {specs}: no schema for AWS::SES::ReceiptRuleSet\n")
