@@ -162,6 +162,17 @@ class Choice:
 
 
 @dataclass(frozen=True, slots=True)
+class Alternatives:
+    """Properties AWS takes at most one item of (an item: one property or several that go
+    together), of which the examples that set properties set `kept` and leave out `others`;
+    `described`, the schema's words say so (else AWS's documentation does)."""
+
+    kept: tuple[str, ...]
+    others: tuple[tuple[str, ...], ...]
+    described: bool
+
+
+@dataclass(frozen=True, slots=True)
 class HandlerPermissions:
     """The IAM permissions one handler needs, in schema order, each once."""
 
@@ -228,6 +239,9 @@ class Resource:
     conditional_create_only: tuple[tuple[str, ...], ...] = ()
     # Where the create's required parameters take one of several properties, the others.
     create_choices: tuple[Choice, ...] = ()
+    # Of properties AWS takes at most one item of (exclusive.yaml's top-level groups that no
+    # `create_choices` says), where the examples would set more: the item they set, the others.
+    set_rather: tuple[Alternatives, ...] = ()
     # Whether its examples were cut past `values.MAX_VALUES` values, required members too: they
     # are then not valid (no real schema comes near).
     overflowed: bool = False

@@ -20,6 +20,7 @@ from generator.exclusive import (
 from generator.jsonpointer import escape_token, overlaps, resolve_pointer, split_pointer, value_at
 from generator.labels import member_path, short_names
 from generator.model import (
+    Alternatives,
     Choice,
     Field,
     Handler,
@@ -89,7 +90,8 @@ def normalize(spec: Spec) -> Resource:
     unset = deprecated | (never - required)
     read_only_paths = _nested_paths(doc.get("readOnlyProperties", ()))
     shown = set(compatible(doc, doc["properties"], read_only | unset))
-    shown -= _left_out(top, shown, required)
+    out, set_rather = _left_out(top, shown, required, tuple(doc["properties"]))
+    shown -= out
     # The top-level properties whose one value a group's `sets` chooses (the nested groups'
     # are in place already), where the schema allows others.
     chosen = {n for g in exclusive if g.where and not g.always for n in _top_level_set(g)}
@@ -175,6 +177,7 @@ def normalize(spec: Spec) -> Resource:
     handlers = doc.get("handlers") or {}
     list_schema = handlers.get("list", {}).get("handlerSchema", {})
     list_required = _list_required(list_schema)
+    choices = _choices(choosing, top, frozenset(required), avoided_top)
     return Resource(
         provider=vendor.lower(),
         service=service.lower(),
@@ -232,7 +235,15 @@ def normalize(spec: Spec) -> Resource:
         conditional_create_only=_outermost(
             doc.get("conditionalCreateOnlyProperties", ()), doc["properties"]
         ),
-        create_choices=_choices(choosing, top, frozenset(required), avoided_top),
+        create_choices=choices,
+        set_rather=tuple(
+            a
+            for a in set_rather
+            if not any(  # (a choice of the create's says already what it leaves out)
+                {*a.kept, *(n for o in a.others for n in o)} <= {n for i in c.items for n in i}
+                for c in choices
+            )
+        ),
         overflowed=builder.overflowed,
     )
 
@@ -525,17 +536,38 @@ def _needed(groups: list[Exclusive], required: set[str], unsettable: frozenset[s
     return added
 
 
-def _left_out(groups: list[Exclusive], shown: set[str], required: set[str]) -> set[str]:
+def _left_out(
+    groups: list[Exclusive], shown: set[str], required: set[str], order: tuple[str, ...]
+) -> tuple[set[str], list[Alternatives]]:
     """The properties the examples leave out for the groups: those of every item but the
-    first that holds a required property, else the first the examples show."""
+    first that holds a required property, else the first the examples show. And for each
+    group of which they leave out some they would show, the item kept and the items left
+    out, each as the properties shown of it, in the schema's order."""
     out: set[str] = set()
+    said: list[Alternatives] = []
     for group in groups:
         kept = next((i for i in group.items if i & required), None)
         kept = kept or next((i for i in group.items if i & (shown - out)), None)
+        others = []
         for item in group.items:
             if item is not kept:
+                others.append(tuple(n for n in order if n in item & shown and n not in required))
                 out |= item - required
-    return out
+        if kept and any(others):
+            said.append(
+                Alternatives(
+                    tuple(n for n in order if n in kept & (shown | required)),
+                    tuple(filter(None, others)),
+                    bool(group.says),
+                )
+            )
+    # (several groups of one item kept, as one: "A rather than B or C")
+    by_kept: dict[tuple[str, ...], Alternatives] = {}
+    for a in said:
+        was = by_kept.get(a.kept, Alternatives(a.kept, (), False))
+        others = tuple(dict.fromkeys((*was.others, *a.others)))
+        by_kept[a.kept] = Alternatives(a.kept, others, was.described or a.described)
+    return out, list(by_kept.values())
 
 
 def _choices(

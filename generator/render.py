@@ -14,7 +14,7 @@ from typing import NamedTuple
 import jinja2
 
 from generator import escape, examples
-from generator.model import DEFAULT_REGION, Choice, Handler, Resource, Summary
+from generator.model import DEFAULT_REGION, Alternatives, Choice, Handler, Resource, Summary
 from generator.naming import article
 
 # A static include and the newline after it (which trim_blocks would drop): see `_Partials`.
@@ -75,6 +75,11 @@ class PageView(NamedTuple):
     # The choices of the create's required parameters, as words: "exactly" or "at least", the
     # items ("<code>A</code> or <code>B</code> with <code>C</code>"), the item taken.
     create_choices: tuple[tuple[str, str, str], ...]
+    # Of properties AWS takes at most one of, what the examples set rather than the others, as
+    # words ("<code>A</code> rather than <code>B</code> or <code>C</code> with <code>D</code>");
+    # whether the schema's words say any of them.
+    set_rather: tuple[str, ...]
+    set_rather_described: bool
     get_where: str
     identifier: str
     # The INSERTs' columns, each with its value as SQL string text: a placeholder, or the value
@@ -128,6 +133,25 @@ def _and_joined(words: list[str], conjunction: str = "and") -> str:
     return f" {conjunction} ".join(filter(None, (", ".join(words[:-1]), *words[-1:])))
 
 
+def _item_words(item: tuple[str, ...]) -> str:
+    """An item of properties that go together, as words.
+
+    >>> _item_words(("A",)), _item_words(("A", "B", "C"))
+    ('<code>A</code>', '<code>A</code> with <code>B</code> and <code>C</code>')
+    """
+    return " with ".join(filter(None, (f"<code>{item[0]}</code>", code_list(item[1:]))))
+
+
+def _rather_words(alternatives: Alternatives) -> str:
+    """What the examples set of properties AWS takes at most one of, as words.
+
+    >>> _rather_words(Alternatives(("A",), (("B",), ("C", "D")), True)).replace("code>", "")
+    '<A</ rather than <B</ or <C</ with <D</'
+    """
+    others = " or ".join(_item_words(item) for item in alternatives.others)
+    return f"{_item_words(alternatives.kept)} rather than {others}"
+
+
 def _choice_words(choice: Choice) -> tuple[str, str, str]:
     """A create's choice as words: how many it needs, its items, the item taken.
 
@@ -135,10 +159,7 @@ def _choice_words(choice: Choice) -> tuple[str, str, str]:
     >>> quantity, items.replace("code>", ""), taken.replace("code>", "")
     ('exactly', '<A</ or <B</ with <C</ and <D</', '<B</ with <C</ and <D</')
     """
-    items = [
-        " with ".join(filter(None, (f"<code>{item[0]}</code>", code_list(item[1:]))))
-        for item in choice.items
-    ]
+    items = [_item_words(item) for item in choice.items]
     quantity = "at least" if choice.at_least_one else "exactly"
     return quantity, _and_joined(items, "or"), items[choice.taken]
 
@@ -201,6 +222,8 @@ def page_view(resource: Resource) -> PageView:
         list_filter_count=len(list_names),
         list_instead=" or ".join(code_list(names) for names in resource.list_instead),
         create_choices=tuple(_choice_words(c) for c in resource.create_choices),
+        set_rather=tuple(_rather_words(a) for a in resource.set_rather),
+        set_rather_described=any(a.described for a in resource.set_rather),
         get_where=" AND ".join(examples.get_conditions(resource, DEFAULT_REGION)),
         identifier=examples.identifier_placeholder(resource),
         insert_required=_insert_values(

@@ -1876,6 +1876,35 @@ def test_members_that_exclude_each_other_are_set_one_at_a_time(
     assert [text for text in left_out if text in manifest] == []
 
 
+def test_the_fields_say_what_the_examples_set_of_properties_aws_takes_one_of(site, pages):
+    # The All Properties INSERT, the manifest and the patch leave WarmThroughputMiBps out for
+    # ShardCount: the page says so, and why, where a user looks for the field.
+    page = page_of(site, pages, "AWS::Kinesis::Stream")
+    note = (
+        "AWS takes at most one of some of these properties (see their descriptions, or AWS's "
+        "documentation): the examples that set properties set <code>ShardCount</code> rather "
+        "than <code>RecordDistributionStrategy</code> with <code>WarmThroughputMiBps</code>.\n"
+    )
+    assert note in section(page, "Fields", "Methods")
+    # A group of AWS's documentation only (no description says it), so named.
+    page = page_of(site, pages, "AWS::EC2::FlowLog")
+    assert (
+        "(see AWS's documentation): the examples that set properties set "
+        "<code>LogDestination</code> rather than <code>LogGroupName</code>.\n"
+    ) in page
+    # Several groups of one item kept, as one.
+    page = page_of(site, pages, "AWS::AutoScaling::ScalingPolicy")
+    assert (
+        "set <code>ScalingAdjustment</code> rather than <code>StepAdjustments</code> or "
+        "<code>TargetTrackingConfiguration</code> or <code>PredictiveScalingConfiguration</code> "
+        "or <code>MetricAggregationType</code> or <code>EstimatedInstanceWarmup</code>.\n"
+    ) in page
+    # A choice the create needs is said under Methods, not again here; nor is a group of
+    # which the examples would set one item anyway.
+    for type_name in ("AWS::EC2::Route", "AWS::Lambda::EventInvokeConfig"):
+        assert "AWS takes at most one of" not in page_of(site, pages, type_name)
+
+
 def test_a_member_of_exactly_one_is_required_and_a_nested_one_set_alone(site, pages):
     # A route goes to one destination, now required.
     route = page_of(site, pages, "AWS::EC2::Route")
