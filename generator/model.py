@@ -213,6 +213,8 @@ class Resource:
     # Properties that data/exclusive.yaml holds create-only (`create only:`), or whose members
     # it does, where the schema does not say so: AWS's API reference does.
     api_create_only: tuple[str, ...] = ()
+    # Those of them it holds create-only as a whole: the patch leaves them out.
+    api_wholly_create_only: tuple[str, ...] = ()
     # Properties AWS takes no value of, or deprecates, by their descriptions' words or AWS's
     # documentation (data/exclusive.yaml's `never set:`): the examples leave them out.
     never_set: tuple[str, ...] = ()

@@ -201,6 +201,9 @@ def normalize(spec: Spec) -> Resource:
                 {f.partition("/")[0] for g in exclusive for f in g.fixed} & set(doc["properties"])
             )
         ),
+        api_wholly_create_only=tuple(
+            sorted({f for g in exclusive for f in g.fixed} & set(doc["properties"]))
+        ),
         list_instead=tuple(
             tuple(dict.fromkeys(list_filter_property(doc, name) for name in names))
             for names in _list_instead(list_schema, list_required)

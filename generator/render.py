@@ -95,6 +95,9 @@ class PageView(NamedTuple):
     partly_patched: tuple[tuple[str, tuple[str, ...], int], ...]
     tied: tuple[tuple[str, tuple[str, ...], int], ...]
     unpatched_needs: tuple[tuple[str, tuple[str, ...]], ...]
+    # What the examples set that the patch leaves out as AWS's documentation holds it
+    # create-only (exclusive.yaml), though the schema does not.
+    api_unpatched: tuple[str, ...]
     # What the patch sets that AWS updates only under certain conditions, as `A.B`.
     conditional: tuple[str, ...]
     region: str
@@ -238,6 +241,11 @@ def page_view(resource: Resource) -> PageView:
         partly_patched=_unpatched(resource.partly_patched_members),
         tied=_unpatched(resource.tied_members),
         unpatched_needs=resource.unpatched_needs,
+        api_unpatched=tuple(
+            p.name
+            for p in resource.properties
+            if p.shown and not p.read_only and p.name in resource.api_wholly_create_only
+        ),
         conditional=examples.conditionally_patched(resource),
         region=DEFAULT_REGION,
         permissions=tuple(

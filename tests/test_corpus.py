@@ -1202,6 +1202,10 @@ def test_a_property_aws_takes_at_creation_only_is_not_patched(site, pages, corpu
 
     update = update_of(site, pages, "AWS::Connect::Prompt")
     assert '"path": "/InstanceArn"' not in update and '"path": "/Description"' in update
+    assert (  # and says so, as the schema does not
+        "Left out of this patch though the schema does not mark it create-only: "
+        "<code>InstanceArn</code>, which AWS takes at creation only (see AWS's documentation).\n"
+    ) in update
     schema = json.loads((corpus[0] / "aws-connect-prompt.json").read_text())
     assert (
         "/properties/InstanceArn"
