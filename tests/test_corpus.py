@@ -1865,6 +1865,8 @@ SET_ONE_AT_A_TIME = [
         ["- name: AutoDeployment\n"],
     ),
     ("AWS::QuickSight::Analysis", ["- BarChartVisual:"], ["PieChartVisual:", "TableVisual:"]),
+    # a Config rule scoped by a resource type and ID, not also by a tag
+    ("AWS::Config::ConfigRule", ["ComplianceResourceId:"], ["TagKey:", "TagValue:"]),
 ]
 
 
