@@ -173,6 +173,18 @@ class Alternatives:
 
 
 @dataclass(frozen=True, slots=True)
+class NestedAlternatives:
+    """Members of a nested object that AWS takes at most one item of (no items: any one member
+    excludes the others), where the examples reach the object (`owners`, as `A.B[*]`): the
+    examples set one item at most. `described` as for `Alternatives`."""
+
+    items: tuple[tuple[str, ...], ...]
+    owners: tuple[str, ...]
+    described: bool
+    label: str  # the object as a definition's name (`AggregationFunction`)
+
+
+@dataclass(frozen=True, slots=True)
 class HandlerPermissions:
     """The IAM permissions one handler needs, in schema order, each once."""
 
@@ -244,6 +256,9 @@ class Resource:
     # Of properties AWS takes at most one item of (exclusive.yaml's top-level groups that no
     # `create_choices` says), where the examples would set more: the item they set, the others.
     set_rather: tuple[Alternatives, ...] = ()
+    # Likewise of nested objects (exclusive.yaml's groups `in:` or `at most one member of:` a
+    # definition), by the objects the examples reach.
+    nested_set_one: tuple[NestedAlternatives, ...] = ()
     # Whether its examples were cut past `values.MAX_VALUES` values, required members too: they
     # are then not valid (no real schema comes near).
     overflowed: bool = False

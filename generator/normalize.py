@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 from typing import Any
@@ -26,6 +27,7 @@ from generator.model import (
     Handler,
     HandlerPermissions,
     Method,
+    NestedAlternatives,
     ObjectValue,
     Property,
     Resource,
@@ -239,6 +241,7 @@ def normalize(spec: Spec) -> Resource:
             doc.get("conditionalCreateOnlyProperties", ()), doc["properties"]
         ),
         create_choices=choices,
+        nested_set_one=_nested_set_one(doc, exclusive, on_page),
         set_rather=tuple(
             a
             for a in set_rather
@@ -287,6 +290,31 @@ def _nested_never(doc: dict, groups: list[Exclusive]) -> tuple[tuple[str, tuple[
                 for owner in _paths_to(doc, group.where) or [_owner_label(group.where)]:
                     taken.setdefault(owner, set()).update(out)
     return tuple((owner, tuple(sorted(names))) for owner, names in sorted(taken.items()))
+
+
+def _nested_set_one(
+    doc: dict, groups: list[Exclusive], on_page: set[str]
+) -> tuple[NestedAlternatives, ...]:
+    """The nested groups of members that exclude each other, each with the objects of it that
+    the examples reach (by a property they set), its items as the members the object has in
+    its order."""
+    found = []
+    for group in groups:
+        if not group.where or group.tie or group.never or group.counts or group.needs:
+            continue
+        if group.fixed or group.lists_by or group.lists_by_one_of:
+            continue
+        owners = tuple(
+            path
+            for path in _paths_to(doc, group.where)
+            if re.split(r"[.\[]", path, maxsplit=1)[0] in on_page
+        )
+        if owners:
+            order = tuple(resolve_pointer(doc, group.where).get("properties", {}))
+            items = tuple(tuple(n for n in order if n in item) for item in group.items)
+            label = _owner_label(group.where)
+            found.append(NestedAlternatives(items, owners, bool(group.says), label))
+    return tuple(found)
 
 
 # Paths `_paths_to` walks at most: definitions that name each other two ways a level, twenty

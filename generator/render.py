@@ -14,7 +14,15 @@ from typing import NamedTuple
 import jinja2
 
 from generator import escape, examples
-from generator.model import DEFAULT_REGION, Alternatives, Choice, Handler, Resource, Summary
+from generator.model import (
+    DEFAULT_REGION,
+    Alternatives,
+    Choice,
+    Handler,
+    NestedAlternatives,
+    Resource,
+    Summary,
+)
 from generator.naming import article
 
 # A static include and the newline after it (which trim_blocks would drop): see `_Partials`.
@@ -80,6 +88,10 @@ class PageView(NamedTuple):
     # whether the schema's words say any of them.
     set_rather: tuple[str, ...]
     set_rather_described: bool
+    # Likewise of nested objects: what the examples set one of at most, as words
+    # ("<code>A</code> or <code>B</code> of <code>C.D</code>"); whether words say any.
+    nested_set_one: tuple[str, ...]
+    nested_set_one_described: bool
     get_where: str
     identifier: str
     # The INSERTs' columns, each with its value as SQL string text: a placeholder, or the value
@@ -155,6 +167,29 @@ def _rather_words(alternatives: Alternatives) -> str:
     return f"{_item_words(alternatives.kept)} rather than {others}"
 
 
+# Paths of a nested object a page names at most; past them, its definition and how many.
+MAX_OWNERS = 3
+
+
+def _one_of_words(alternatives: NestedAlternatives) -> str:
+    """What the examples set one of at most in nested objects, as words.
+
+    >>> _one_of_words(NestedAlternatives((("A",), ("B", "C")), ("D.E",), True, "E"))
+    '<code>A</code> or <code>B</code> with <code>C</code> of <code>D.E</code>'
+    >>> _one_of_words(NestedAlternatives((), ("A", "B", "C", "D"), False, "E"))
+    'the members of <code>E</code> (in 4 places, as <code>A</code>)'
+    >>> _one_of_words(NestedAlternatives((("A",), ("B",)), ("C[*]",), False, "C")).split()[-1]
+    '<code>C&#91;&#42;&#93;</code>'
+    """
+    owners = [f"<code>{escape.cell(owner)}</code>" for owner in alternatives.owners]
+    if len(owners) <= MAX_OWNERS:
+        where = _and_joined(owners)
+    else:
+        where = f"<code>{alternatives.label}</code> (in {len(owners)} places, as {owners[0]})"
+    items = " or ".join(_item_words(item) for item in alternatives.items)
+    return f"{items or 'the members'} of {where}"
+
+
 def _choice_words(choice: Choice) -> tuple[str, str, str]:
     """A create's choice as words: how many it needs, its items, the item taken.
 
@@ -227,6 +262,8 @@ def page_view(resource: Resource) -> PageView:
         create_choices=tuple(_choice_words(c) for c in resource.create_choices),
         set_rather=tuple(_rather_words(a) for a in resource.set_rather),
         set_rather_described=any(a.described for a in resource.set_rather),
+        nested_set_one=tuple(_one_of_words(a) for a in resource.nested_set_one),
+        nested_set_one_described=any(a.described for a in resource.nested_set_one),
         get_where=" AND ".join(examples.get_conditions(resource, DEFAULT_REGION)),
         identifier=examples.identifier_placeholder(resource),
         insert_required=_insert_values(

@@ -1905,6 +1905,22 @@ def test_the_fields_say_what_the_examples_set_of_properties_aws_takes_one_of(sit
         "<code>TargetTrackingConfiguration</code> or <code>PredictiveScalingConfiguration</code> "
         "or <code>MetricAggregationType</code> or <code>EstimatedInstanceWarmup</code>.\n"
     ) in page
+    # Of nested objects: the alternatives, by where the examples reach the object; past
+    # three places, by its definition and how many.
+    page = page_of(site, pages, "AWS::Config::ConfigRule")
+    assert (
+        "AWS takes at most one of each of these members of nested objects (see their "
+        "descriptions, or AWS's documentation), and the examples set one at most: "
+        "<code>SourceIdentifier</code> or <code>CustomPolicyDetails</code> of <code>Source</code>; "
+        "<code>ComplianceResourceId</code> with <code>ComplianceResourceTypes</code> or "
+        "<code>TagKey</code> with <code>TagValue</code> of <code>Scope</code>.\n"
+    ) in section(page, "Fields", "Methods")
+    page = page_of(site, pages, "AWS::QuickSight::Analysis")
+    assert (
+        "the members of <code>AggregationFunction</code> (in 47 places, as <code>Definition."
+        "FilterGroups&#91;&#42;&#93;.Filters&#91;&#42;&#93;.NumericEqualityFilter."
+        "AggregationFunction</code>);"
+    ) in page
     # A choice the create needs is said under Methods, not again here; nor is a group of
     # which the examples would set one item anyway.
     for type_name in ("AWS::EC2::Route", "AWS::Lambda::EventInvokeConfig"):
