@@ -163,12 +163,12 @@ class Choice:
 
 @dataclass(frozen=True, slots=True)
 class Alternatives:
-    """Properties AWS takes at most one item of (an item: one property or several that go
-    together), of which the examples that set properties set `kept` and leave out `others`;
-    `described`, the schema's words say so (else AWS's documentation does)."""
+    """Properties AWS takes at most one item of (an item: one property or several), of which
+    the examples that set properties set `kept` (an item's) and leave out `others` (the other
+    items'); `described`, the schema's words say so (else AWS's documentation does)."""
 
     kept: tuple[str, ...]
-    others: tuple[tuple[str, ...], ...]
+    others: tuple[str, ...]
     described: bool
 
 
@@ -225,8 +225,10 @@ class Resource:
     # Properties that data/exclusive.yaml holds create-only (`create only:`), or whose members
     # it does, where the schema does not say so: AWS's API reference does.
     api_create_only: tuple[str, ...] = ()
-    # Those of them it holds create-only as a whole: the patch leaves them out.
+    # Those of them it holds create-only as a whole: the patch leaves them out. Of those, the
+    # ones whose schema's words say so.
     api_wholly_create_only: tuple[str, ...] = ()
+    api_create_only_said: tuple[str, ...] = ()
     # Properties AWS takes no value of, or deprecates, by their descriptions' words or AWS's
     # documentation (data/exclusive.yaml's `never set:`): the examples leave them out.
     never_set: tuple[str, ...] = ()

@@ -206,6 +206,9 @@ def normalize(spec: Spec) -> Resource:
         api_wholly_create_only=tuple(
             sorted({f for g in exclusive for f in g.fixed} & set(doc["properties"]))
         ),
+        api_create_only_said=tuple(
+            sorted({f for g in exclusive if g.says for f in g.fixed} & set(doc["properties"]))
+        ),
         list_instead=tuple(
             tuple(dict.fromkeys(list_filter_property(doc, name) for name in names))
             for names in _list_instead(list_schema, list_required)
@@ -242,14 +245,7 @@ def normalize(spec: Spec) -> Resource:
         ),
         create_choices=choices,
         nested_set_one=_nested_set_one(doc, exclusive, on_page),
-        set_rather=tuple(
-            a
-            for a in set_rather
-            if not any(  # (a choice of the create's says already what it leaves out)
-                {*a.kept, *(n for o in a.others for n in o)} <= {n for i in c.items for n in i}
-                for c in choices
-            )
-        ),
+        set_rather=_set_rather(set_rather, {p.name for p in properties if p.shown}, choices),
         overflowed=builder.overflowed,
     )
 
@@ -283,11 +279,14 @@ def _nested_never(doc: dict, groups: list[Exclusive]) -> tuple[tuple[str, tuple[
     """The members that nested groups' `never set` took out of their objects in the examples'
     copy of the schema (`for_pages`: not those the object requires), by their object."""
     taken: dict[str, set[str]] = {}
+    holding: dict[str, set[str]] | None = None  # (made once, where needed)
     for group in groups:
         if group.where and group.never:
             members = resolve_pointer(doc, group.where).get("properties", {})
             if out := group.never - members.keys():
-                for owner in _paths_to(doc, group.where) or [_owner_label(group.where)]:
+                holding = _holders(doc) if holding is None else holding
+                paths = _paths_to(doc, group.where, holding)
+                for owner in paths or [_owner_label(group.where)]:
                     taken.setdefault(owner, set()).update(out)
     return tuple((owner, tuple(sorted(names))) for owner, names in sorted(taken.items()))
 
@@ -299,14 +298,16 @@ def _nested_set_one(
     the examples reach (by a property they set), its items as the members the object has in
     its order."""
     found = []
+    holding: dict[str, set[str]] | None = None  # (made once, where needed)
     for group in groups:
         if not group.where or group.tie or group.never or group.counts or group.needs:
             continue
         if group.fixed or group.lists_by or group.lists_by_one_of:
             continue
+        holding = _holders(doc) if holding is None else holding
         owners = tuple(
             path
-            for path in _paths_to(doc, group.where)
+            for path in _paths_to(doc, group.where, holding)
             if re.split(r"[.\[]", path, maxsplit=1)[0] in on_page
         )
         if owners:
@@ -318,11 +319,11 @@ def _nested_set_one(
 
 
 # Paths `_paths_to` walks at most: definitions that name each other two ways a level, twenty
-# deep, would make a million. AWS's schemas walk 166 at most (Batch's JobDefinition).
+# deep, would make a million. AWS's schemas walk 2,747 at most (QuickSight's Analysis).
 MAX_WALKED = 20_000
 
 
-def _paths_to(doc: dict, pointer: str) -> list[str]:
+def _paths_to(doc: dict, pointer: str, holding: dict[str, set[str]] | None = None) -> list[str]:
     """Where the properties reach the schema at `pointer` (a definition's, say), as the page
     names a member (`LifecycleConfiguration.Rules[*]`), through `$ref`s, arrays and choices;
     a `$ref` is not followed again inside itself.
@@ -335,7 +336,7 @@ def _paths_to(doc: dict, pointer: str) -> list[str]:
     >>> _paths_to(doc, "/definitions/D/properties/E")
     ['A.E', 'B[*].E']
     """
-    reaching = _reaching(doc, pointer)
+    reaching = _reaching(_holders(doc) if holding is None else holding, pointer)
     found: list[str] = []
     todo = [
         ((name,), f"/properties/{escape_token(name)}", schema, frozenset())
@@ -369,17 +370,9 @@ def _paths_to(doc: dict, pointer: str) -> list[str]:
     return sorted(set(found))
 
 
-def _reaching(doc: dict, pointer: str) -> set[str]:
-    """The targets of the properties' `$ref`s (pointers) that hold the schema at `pointer`, or
-    hold a `$ref` to one that does: the only ones worth following to it.
-
-    >>> doc = {"properties": {"A": {"$ref": "#/definitions/D"}, "B": {"$ref": "#/definitions/E"}},
-    ...        "definitions": {"D": {"items": {"$ref": "#/definitions/E/properties/F"}},
-    ...                        "E": {"properties": {"F": {}, "G": {"$ref": "#/definitions/H"}}},
-    ...                        "H": {}}}
-    >>> sorted(_reaching(doc, "/definitions/E/properties/F"))
-    ['/definitions/D', '/definitions/E', '/definitions/E/properties/F']
-    """
+def _holders(doc: dict) -> dict[str, set[str]]:
+    """The targets (pointers) of the `$ref`s the properties reach, each with the targets whose
+    schema holds a `$ref` to it: what `_reaching` walks back, made once for a document."""
     inside: dict[str, set[str]] = {}  # each target: the targets of the `$ref`s in it
     todo = list(refs_in(doc["properties"]))
     while todo:
@@ -387,14 +380,28 @@ def _reaching(doc: dict, pointer: str) -> set[str]:
         if target not in inside:
             inside[target] = set(refs_in(value_at(doc, target)))
             todo.extend(inside[target] - inside.keys())
-    holding: dict[str, set[str]] = defaultdict(set)  # each target: the targets that name it
+    holding: dict[str, set[str]] = {target: set() for target in inside}
     for target, named in inside.items():
         for one in named:
-            holding[one].add(target)
-    reaching = {t for t in inside if pointer == t or pointer.startswith(t + "/")}
+            holding.setdefault(one, set()).add(target)
+    return holding
+
+
+def _reaching(holding: dict[str, set[str]], pointer: str) -> set[str]:
+    """The targets of the properties' `$ref`s (pointers) that hold the schema at `pointer`, or
+    hold a `$ref` to one that does: the only ones worth following to it.
+
+    >>> doc = {"properties": {"A": {"$ref": "#/definitions/D"}, "B": {"$ref": "#/definitions/E"}},
+    ...        "definitions": {"D": {"items": {"$ref": "#/definitions/E/properties/F"}},
+    ...                        "E": {"properties": {"F": {}, "G": {"$ref": "#/definitions/H"}}},
+    ...                        "H": {}}}
+    >>> sorted(_reaching(_holders(doc), "/definitions/E/properties/F"))
+    ['/definitions/D', '/definitions/E', '/definitions/E/properties/F']
+    """
+    reaching = {t for t in holding if pointer == t or pointer.startswith(t + "/")}
     todo = list(reaching)
     while todo:
-        for target in holding[todo.pop()] - reaching:
+        for target in holding.get(todo.pop(), set()) - reaching:
             reaching.add(target)
             todo.append(target)
     return reaching
@@ -572,33 +579,43 @@ def _left_out(
 ) -> tuple[set[str], list[Alternatives]]:
     """The properties the examples leave out for the groups: those of every item but the
     first that holds a required property, else the first the examples show. And for each
-    group of which they leave out some they would show, the item kept and the items left
-    out, each as the properties shown of it, in the schema's order."""
+    group of which they leave out some they would show, the properties of the item kept and
+    those left out that they would show, in the schema's order."""
     out: set[str] = set()
     said: list[Alternatives] = []
     for group in groups:
         kept = next((i for i in group.items if i & required), None)
         kept = kept or next((i for i in group.items if i & (shown - out)), None)
-        others = []
-        for item in group.items:
-            if item is not kept:
-                others.append(tuple(n for n in order if n in item & shown and n not in required))
-                out |= item - required
-        if kept and any(others):
+        others = frozenset().union(*(i for i in group.items if i is not kept)) - required
+        out |= others
+        if kept and others & shown:
             said.append(
                 Alternatives(
                     tuple(n for n in order if n in kept & (shown | required)),
-                    tuple(filter(None, others)),
+                    tuple(n for n in order if n in others & shown),
                     bool(group.says),
                 )
             )
-    # (several groups of one item kept, as one: "A rather than B or C")
+    return out, said
+
+
+def _set_rather(
+    found: list[Alternatives], shown: set[str], choices: tuple[Choice, ...]
+) -> tuple[Alternatives, ...]:
+    """What the examples set of properties AWS takes at most one of, rather than what: of
+    each group, the kept properties they do show (another group may have left some out; none
+    left, nothing to say), unless a choice of the create's says it already; groups of the
+    same kept properties as one."""
     by_kept: dict[tuple[str, ...], Alternatives] = {}
-    for a in said:
-        was = by_kept.get(a.kept, Alternatives(a.kept, (), False))
+    for a in found:
+        kept = tuple(n for n in a.kept if n in shown)
+        named = {*a.kept, *a.others}
+        if not kept or any(named <= {n for i in c.items for n in i} for c in choices):
+            continue
+        was = by_kept.get(kept, Alternatives(kept, (), False))
         others = tuple(dict.fromkeys((*was.others, *a.others)))
-        by_kept[a.kept] = Alternatives(a.kept, others, was.described or a.described)
-    return out, list(by_kept.values())
+        by_kept[kept] = Alternatives(kept, others, was.described or a.described)
+    return tuple(by_kept.values())
 
 
 def _choices(

@@ -110,6 +110,7 @@ class PageView(NamedTuple):
     # What the examples set that the patch leaves out as AWS's documentation holds it
     # create-only (exclusive.yaml), though the schema does not.
     api_unpatched: tuple[str, ...]
+    api_unpatched_described: bool  # whether the schema's words say it of any of them
     # What the patch sets that AWS updates only under certain conditions, as `A.B`.
     conditional: tuple[str, ...]
     region: str
@@ -160,10 +161,10 @@ def _item_words(item: tuple[str, ...]) -> str:
 def _rather_words(alternatives: Alternatives) -> str:
     """What the examples set of properties AWS takes at most one of, as words.
 
-    >>> _rather_words(Alternatives(("A",), (("B",), ("C", "D")), True)).replace("code>", "")
-    '<A</ rather than <B</ or <C</ with <D</'
+    >>> _rather_words(Alternatives(("A", "B"), ("C", "D", "E"), True)).replace("code>", "")
+    '<A</ with <B</ rather than <C</, <D</ or <E</'
     """
-    others = " or ".join(_item_words(item) for item in alternatives.others)
+    others = _and_joined([f"<code>{name}</code>" for name in alternatives.others], "or")
     return f"{_item_words(alternatives.kept)} rather than {others}"
 
 
@@ -225,6 +226,11 @@ def page_view(resource: Resource) -> PageView:
     lead = ", ".join(verbs[:-1]) + (" or " if len(verbs) > 1 else "") + verbs[-1] if verbs else ""
     literals = examples.insert_literals(resource)
     chosen = {p.name for p in resource.properties if p.chosen}
+    api_unpatched = tuple(
+        p.name
+        for p in resource.properties
+        if p.shown and not p.read_only and p.name in resource.api_wholly_create_only
+    )
     return PageView(
         resource=resource,
         # (os.path: a Path made for each page took 1.5% of the time of rendering)
@@ -278,11 +284,8 @@ def page_view(resource: Resource) -> PageView:
         partly_patched=_unpatched(resource.partly_patched_members),
         tied=_unpatched(resource.tied_members),
         unpatched_needs=resource.unpatched_needs,
-        api_unpatched=tuple(
-            p.name
-            for p in resource.properties
-            if p.shown and not p.read_only and p.name in resource.api_wholly_create_only
-        ),
+        api_unpatched=api_unpatched,
+        api_unpatched_described=any(n in resource.api_create_only_said for n in api_unpatched),
         conditional=examples.conditionally_patched(resource),
         region=DEFAULT_REGION,
         permissions=tuple(

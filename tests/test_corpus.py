@@ -1204,7 +1204,13 @@ def test_a_property_aws_takes_at_creation_only_is_not_patched(site, pages, corpu
     assert '"path": "/InstanceArn"' not in update and '"path": "/Description"' in update
     assert (  # and says so, as the schema does not
         "Left out of this patch though the schema does not mark it create-only: "
-        "<code>InstanceArn</code>, which AWS takes at creation only (see AWS's documentation).\n"
+        "<code>InstanceArn</code>, which an update of a <code>prompt</code> does not change "
+        "(see AWS's documentation).\n"
+    ) in update
+    update = update_of(site, pages, "AWS::KMS::Key")  # where the schema's words say so
+    assert (
+        "<code>Origin</code>, which an update of a <code>key</code> does not change (see their "
+        "descriptions, or AWS's documentation).\n"
     ) in update
     schema = json.loads((corpus[0] / "aws-connect-prompt.json").read_text())
     assert (
@@ -1889,7 +1895,7 @@ def test_the_fields_say_what_the_examples_set_of_properties_aws_takes_one_of(sit
     note = (
         "AWS takes at most one of some of these properties (see their descriptions, or AWS's "
         "documentation): the examples that set properties set <code>ShardCount</code> rather "
-        "than <code>RecordDistributionStrategy</code> with <code>WarmThroughputMiBps</code>.\n"
+        "than <code>RecordDistributionStrategy</code> or <code>WarmThroughputMiBps</code>.\n"
     )
     assert note in section(page, "Fields", "Methods")
     # A group of AWS's documentation only (no description says it), so named.
@@ -1901,9 +1907,16 @@ def test_the_fields_say_what_the_examples_set_of_properties_aws_takes_one_of(sit
     # Several groups of one item kept, as one.
     page = page_of(site, pages, "AWS::AutoScaling::ScalingPolicy")
     assert (
-        "set <code>ScalingAdjustment</code> rather than <code>StepAdjustments</code> or "
-        "<code>TargetTrackingConfiguration</code> or <code>PredictiveScalingConfiguration</code> "
-        "or <code>MetricAggregationType</code> or <code>EstimatedInstanceWarmup</code>.\n"
+        "set <code>ScalingAdjustment</code> rather than <code>PredictiveScalingConfiguration</code>, "
+        "<code>StepAdjustments</code>, <code>TargetTrackingConfiguration</code>, "
+        "<code>MetricAggregationType</code> or <code>EstimatedInstanceWarmup</code>.\n"
+    ) in page
+    # What another group leaves out is not said to be set: a volume's AvailabilityZoneId (of
+    # which the examples, as the create's choice under Methods says, give AvailabilityZone).
+    page = page_of(site, pages, "AWS::EC2::Volume")
+    assert (
+        "set <code>AvailabilityZone</code> with <code>Encrypted</code> and <code>KmsKeyId</code> "
+        "rather than <code>SourceVolumeId</code>;"
     ) in page
     # Of nested objects: the alternatives, by where the examples reach the object; past
     # three places, by its definition and how many.
