@@ -258,6 +258,10 @@ class Resource:
     # Of properties AWS takes at most one item of (exclusive.yaml's top-level groups that no
     # `create_choices` says), where the examples would set more: the item they set, the others.
     set_rather: tuple[Alternatives, ...] = ()
+    # Properties the examples leave out as the schema's own keywords exclude them beside the
+    # ones they set (its `oneOf`, `dependencies`, cfn-lint's `dependentExcluded`), where no
+    # choice of the create's names them: an EC2 instance's SubnetId, beside NetworkInterfaces.
+    schema_excluded: tuple[str, ...] = ()
     # Likewise of nested objects (exclusive.yaml's groups `in:` or `at most one member of:` a
     # definition), by the objects the examples reach.
     nested_set_one: tuple[NestedAlternatives, ...] = ()

@@ -92,6 +92,7 @@ def normalize(spec: Spec) -> Resource:
     unset = deprecated | (never - required)
     read_only_paths = _nested_paths(doc.get("readOnlyProperties", ()))
     shown = set(compatible(doc, doc["properties"], read_only | unset))
+    excluded = set(doc["properties"]) - shown - read_only - unset - required
     out, set_rather = _left_out(top, shown, required, tuple(doc["properties"]))
     shown -= out
     # The top-level properties whose one value a group's `sets` chooses (the nested groups'
@@ -244,6 +245,13 @@ def normalize(spec: Spec) -> Resource:
             doc.get("conditionalCreateOnlyProperties", ()), doc["properties"]
         ),
         create_choices=choices,
+        schema_excluded=tuple(
+            p.name
+            for p in properties
+            if p.name in excluded
+            and not p.shown
+            and not any(p.name in item for c in choices for item in c.items)
+        ),
         nested_set_one=_nested_set_one(doc, exclusive, on_page),
         set_rather=_set_rather(set_rather, {p.name for p in properties if p.shown}, choices),
         overflowed=builder.overflowed,

@@ -323,11 +323,12 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
         " `ScalingTargetId`: the Required Params above and the examples below give `ResourceId`"
         " with `ScalableDimension` and `ServiceNamespace`."
     )
-    # exclusive.yaml's `one of` (the schema says nothing of it).
+    # cfn-lint's requiredXor, of which exclusive.yaml's `one of` (in AWS's API reference)
+    # takes a launch template first, not the requiredXor's first, an instance to copy.
     assert choices(page_of(site, pages, "AWS::AutoScaling::AutoScalingGroup")) == [
-        "exactly one of `InstanceId`, `LaunchConfigurationName`, `LaunchTemplate` or"
+        "exactly one of `LaunchTemplate`, `InstanceId`, `LaunchConfigurationName` or"
         " `MixedInstancesPolicy`: the Required Params above and the examples below give"
-        " `InstanceId`."
+        " `LaunchTemplate`."
     ]
     # A group the schema gives twice (a oneOf and a requiredXor) is named once.
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
@@ -1918,6 +1919,14 @@ def test_the_fields_say_what_the_examples_set_of_properties_aws_takes_one_of(sit
         "set <code>AvailabilityZone</code> with <code>Encrypted</code> and <code>KmsKeyId</code> "
         "rather than <code>SourceVolumeId</code>;"
     ) in page
+    # What the schema's own keywords exclude (cfn-lint's dependentExcluded: NetworkInterfaces
+    # rules out SubnetId), where no choice of the create's says it.
+    page = page_of(site, pages, "AWS::EC2::Instance")
+    assert (
+        "The examples that set properties also leave out <code>SubnetId</code>, which the "
+        "schema's own keywords exclude beside properties they set"
+    ) in section(page, "Fields", "Methods")
+    assert "- name: SubnetId\n" not in page
     # Of nested objects: the alternatives, by where the examples reach the object; past
     # three places, by its definition and how many.
     page = page_of(site, pages, "AWS::Config::ConfigRule")
