@@ -1872,6 +1872,12 @@ SET_ONE_AT_A_TIME = [
         ["- name: AutoDeployment\n"],
     ),
     ("AWS::QuickSight::Analysis", ["- BarChartVisual:"], ["PieChartVisual:", "TableVisual:"]),
+    # a Network Firewall firewall in a VPC's subnets, not also attached to a transit gateway
+    (
+        "AWS::NetworkFirewall::Firewall",
+        ["- name: VpcId\n", "- name: SubnetMappings\n"],
+        ["- name: TransitGatewayId\n", "- name: AvailabilityZoneMappings\n"],
+    ),
     # a Config rule scoped by a resource type and ID, not also by a tag
     ("AWS::Config::ConfigRule", ["ComplianceResourceId:"], ["TagKey:", "TagValue:"]),
 ]
