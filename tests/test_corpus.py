@@ -1872,6 +1872,13 @@ SET_ONE_AT_A_TIME = [
         ["- name: AutoDeployment\n"],
     ),
     ("AWS::QuickSight::Analysis", ["- BarChartVisual:"], ["PieChartVisual:", "TableVisual:"]),
+    # an RDS DB instance of its own: no read replica's source or point-in-time restore's time
+    # beside its master user
+    (
+        "AWS::RDS::DBInstance",
+        ["- name: MasterUsername\n", "- name: DBName\n"],
+        ["- name: SourceDBClusterIdentifier\n", "- name: RestoreTime\n", "- name: ReplicaMode\n"],
+    ),
     # a Network Firewall firewall in a VPC's subnets, not also attached to a transit gateway
     (
         "AWS::NetworkFirewall::Firewall",
