@@ -22,6 +22,7 @@ from generator.jsonpointer import escape_token, overlaps, resolve_pointer, split
 from generator.labels import member_path, short_names
 from generator.model import (
     Alternatives,
+    ArrayValue,
     Choice,
     Field,
     Handler,
@@ -252,7 +253,7 @@ def normalize(spec: Spec) -> Resource:
             and not p.shown
             and not any(p.name in item for c in choices for item in c.items)
         ),
-        nested_set_one=_nested_set_one(doc, exclusive, on_page),
+        nested_set_one=_nested_set_one(doc, exclusive, on_page, values),
         set_rather=_set_rather(set_rather, {p.name for p in properties if p.shown}, choices),
         overflowed=builder.overflowed,
     )
@@ -300,11 +301,11 @@ def _nested_never(doc: dict, groups: list[Exclusive]) -> tuple[tuple[str, tuple[
 
 
 def _nested_set_one(
-    doc: dict, groups: list[Exclusive], on_page: set[str]
+    doc: dict, groups: list[Exclusive], on_page: set[str], values: dict[str, Value]
 ) -> tuple[NestedAlternatives, ...]:
     """The nested groups of members that exclude each other, each with the objects of it that
-    the examples reach (by a property they set), its items as the members the object has in
-    its order."""
+    the examples show (of a property they set, as its `values` hold it), its items as the
+    members the object has in its order."""
     found = []
     holding: dict[str, set[str]] | None = None  # (made once, where needed)
     for group in groups:
@@ -317,6 +318,7 @@ def _nested_set_one(
             path
             for path in _paths_to(doc, group.where, holding)
             if re.split(r"[.\[]", path, maxsplit=1)[0] in on_page
+            and isinstance(_value_at_path(values, path), ObjectValue)
         )
         if owners:
             order = tuple(resolve_pointer(doc, group.where).get("properties", {}))
@@ -324,6 +326,24 @@ def _nested_set_one(
             label = _owner_label(group.where)
             found.append(NestedAlternatives(items, owners, bool(group.says), label))
     return tuple(found)
+
+
+def _value_at_path(values: dict[str, Value], path: str) -> Value | None:
+    """The value the examples show at a member path (`A.B[*].C`), None where they show none.
+
+    >>> _value_at_path({"A": ArrayValue(ObjectValue((("B", ObjectValue(())),)))}, "A[*].B")
+    ObjectValue(members=())
+    >>> _value_at_path({"A": ObjectValue(())}, "A.B") is None
+    True
+    """
+    first, *rest = re.findall(r"\[\*\]|[^.\[]+", path)
+    value: Value | None = values.get(first)
+    for token in rest:
+        if token == "[*]":
+            value = value.item if isinstance(value, ArrayValue) else None
+        else:
+            value = dict(value.members).get(token) if isinstance(value, ObjectValue) else None
+    return value
 
 
 # Paths `_paths_to` walks at most: definitions that name each other two ways a level, twenty

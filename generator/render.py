@@ -173,22 +173,26 @@ MAX_OWNERS = 3
 
 
 def _one_of_words(alternatives: NestedAlternatives) -> str:
-    """What the examples set one of at most in nested objects, as words.
+    """What the examples set one of at most in nested objects, as words: the object, then
+    the items (those of several members as "any of": an item's members may go together).
 
     >>> _one_of_words(NestedAlternatives((("A",), ("B", "C")), ("D.E",), True, "E"))
-    '<code>A</code> or <code>B</code> with <code>C</code> of <code>D.E</code>'
+    '<code>D.E</code>: <code>A</code>, or any of <code>B</code> and <code>C</code>'
+    >>> words = _one_of_words(NestedAlternatives((("A",), ("B",), ("F",)), ("C[*]", "D"), True, ""))
+    >>> words.replace("code>", "")
+    '<C&#91;&#42;&#93;</ and <D</: <A</, <B</ or <F</'
     >>> _one_of_words(NestedAlternatives((), ("A", "B", "C", "D"), False, "E"))
-    'the members of <code>E</code> (in 4 places, as <code>A</code>)'
-    >>> _one_of_words(NestedAlternatives((("A",), ("B",)), ("C[*]",), False, "C")).split()[-1]
-    '<code>C&#91;&#42;&#93;</code>'
+    '<code>E</code> (in 4 places, as <code>A</code>): one member'
     """
     owners = [f"<code>{escape.cell(owner)}</code>" for owner in alternatives.owners]
     if len(owners) <= MAX_OWNERS:
         where = _and_joined(owners)
     else:
         where = f"<code>{alternatives.label}</code> (in {len(owners)} places, as {owners[0]})"
-    items = " or ".join(_item_words(item) for item in alternatives.items)
-    return f"{items or 'the members'} of {where}"
+    items = alternatives.items
+    words = [f"<code>{i[0]}</code>" if len(i) == 1 else f"any of {code_list(i)}" for i in items]
+    joined = ", or ".join(words) if any(len(i) > 1 for i in items) else _and_joined(words, "or")
+    return f"{where}: {joined or 'one member'}"
 
 
 def _choice_words(choice: Choice) -> tuple[str, str, str]:

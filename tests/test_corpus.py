@@ -1940,22 +1940,33 @@ def test_the_fields_say_what_the_examples_set_of_properties_aws_takes_one_of(sit
         "schema's own keywords exclude beside properties they set"
     ) in section(page, "Fields", "Methods")
     assert "- name: SubnetId\n" not in page
-    # Of nested objects: the alternatives, by where the examples reach the object; past
-    # three places, by its definition and how many.
+    # The first of the notes of what is left out says no "also"; the next does.
+    fields = section(page_of(site, pages, "AWS::ServiceDiscovery::Service"), "Fields", "Methods")
+    assert (
+        "The examples that set properties leave out <code>HealthCheckCustomConfig</code>" in fields
+    )
+    assert "The examples that set properties also leave out members of nested objects" in fields
+    # Of nested objects: the alternatives, by where the examples show the object; past three
+    # places, by its definition and how many (of those the examples show: 5, of the schema's 47).
     page = page_of(site, pages, "AWS::Config::ConfigRule")
     assert (
-        "AWS takes at most one of each of these members of nested objects (see their "
-        "descriptions, or AWS's documentation), and the examples set one at most: "
-        "<code>SourceIdentifier</code> or <code>CustomPolicyDetails</code> of <code>Source</code>; "
-        "<code>ComplianceResourceId</code> with <code>ComplianceResourceTypes</code> or "
-        "<code>TagKey</code> with <code>TagValue</code> of <code>Scope</code>.\n"
+        "Some members of nested objects exclude each other (see their descriptions, or AWS's "
+        "documentation), and the examples set one at most of each of these: <code>Source</code>: "
+        "<code>SourceIdentifier</code> or <code>CustomPolicyDetails</code>; <code>Scope</code>: "
+        "any of <code>ComplianceResourceId</code> and <code>ComplianceResourceTypes</code>, or "
+        "any of <code>TagKey</code> and <code>TagValue</code>.\n"
     ) in section(page, "Fields", "Methods")
     page = page_of(site, pages, "AWS::QuickSight::Analysis")
+    assert "<code>AggregationFunction</code> (in 5 places, as <code>Definition.Sheets" in page
+    # An object the examples do not show is not named: a web ACL's rules take an Action, and
+    # their statement a byte match, so no OverrideAction or managed rule group's overrides.
+    page = page_of(site, pages, "AWS::WAFv2::WebACL")
     assert (
-        "the members of <code>AggregationFunction</code> (in 47 places, as <code>Definition."
-        "FilterGroups&#91;&#42;&#93;.Filters&#91;&#42;&#93;.NumericEqualityFilter."
-        "AggregationFunction</code>);"
-    ) in page
+        "<code>Rules&#91;&#42;&#93;</code>: <code>Action</code> or <code>OverrideAction</code>"
+        in page
+    )
+    assert "Rules&#91;&#42;&#93;.OverrideAction</code>:" not in page
+    assert "RuleActionOverrides" not in section(page, "Fields", "Methods")
     # A choice the create needs is said under Methods, not again here; nor is a group of
     # which the examples would set one item anyway.
     for type_name in ("AWS::EC2::Route", "AWS::Lambda::EventInvokeConfig"):
