@@ -605,8 +605,8 @@ def test_a_property_named_region_keeps_stackqls_region_row_beside_it(site, pages
 
 def test_a_schema_that_requires_nothing_says_so_under_its_required_insert(site, pages):
     # 227 pages: a Required Properties INSERT of the region alone looked like an error of the
-    # page (a Route 53 HostedZone without its Name).
-    page = page_of(site, pages, "AWS::Route53::HostedZone")
+    # page (a Route 53 HostedZone without its Name, which exclusive.yaml now requires).
+    page = page_of(site, pages, "AWS::EC2::InternetGateway")
     required = page.split('<TabItem value="required">')[1].split("</TabItem>")[0]
     assert required.endswith(
         "```\n\nThe schema marks no property required, so this sets none: AWS may still ask for "
@@ -1879,6 +1879,15 @@ SET_ONE_AT_A_TIME = [
         ["- name: MasterUsername\n", "- name: DBName\n"],
         ["- name: SourceDBClusterIdentifier\n", "- name: RestoreTime\n", "- name: ReplicaMode\n"],
     ),
+    # a user pool signed in to by email address, not also by aliases; a Network Load Balancer
+    # without an Application Load Balancer's IPAM pool; a node group updated by a count
+    ("AWS::Cognito::UserPool", ["- name: UsernameAttributes\n"], ["- name: AliasAttributes\n"]),
+    (
+        "AWS::ElasticLoadBalancingV2::LoadBalancer",
+        ["- name: EnablePrefixForIpv6SourceNat\n"],
+        ["- name: Ipv4IpamPoolId\n"],
+    ),
+    ("AWS::EKS::Nodegroup", ["MaxUnavailable:"], ["MaxUnavailablePercentage"]),
     # a Network Firewall firewall in a VPC's subnets, not also attached to a transit gateway
     (
         "AWS::NetworkFirewall::Firewall",
@@ -2069,6 +2078,14 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
     with pytest.raises(CloudControlError) as caught:
         backend.create_resource({"TypeName": type_name, "DesiredState": json.dumps(state)})
     assert "DomainId" in caught.value.message, caught.value.message
+    # A .zip function's runtime and handler (the schema's words); a metric alarm's comparison
+    # and periods; a hosted zone's name (CreateHostedZone).
+    for type_name, params in [
+        ("AWS::Lambda::Function", "Code, Handler, Role, Runtime, region"),
+        ("AWS::CloudWatch::Alarm", "ComparisonOperator, EvaluationPeriods, Metrics, region"),
+        ("AWS::Route53::HostedZone", "Name, region"),
+    ]:
+        assert f'<CopyableCode code="{params}" />' in page_of(site, pages, type_name)
 
 
 def test_members_the_api_reference_or_provider_excludes_are_set_one_at_a_time(site, pages):
