@@ -406,7 +406,7 @@ def test_arrays_of_objects_and_unions(site, pages):
 def test_numbers_one_of_and_free_form_objects(site, pages):
     # number: bare in the JSON Patch, to be replaced by a number
     page = page_of(site, pages, "AWS::ApiGateway::Deployment")
-    assert '"PercentTraffic": {{ CanarySetting.PercentTraffic }}' in page
+    assert '"PercentTraffic": {{ PercentTraffic }}' in page
     # oneOf of a $ref and a union: every branch's type is shown
     page = page_of(site, pages, "AWS::DynamoDB::Table")
     assert (
@@ -1226,6 +1226,18 @@ def test_a_property_aws_takes_at_creation_only_is_not_patched(site, pages, corpu
     assert "(<code>AmazonManagedKafkaEventSourceConfig.ConsumerGroupId</code>)" in update
 
 
+def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, pages):
+    # A schedule's group (UpdateSchedule takes it only to find the schedule), a repository's
+    # initial code ("only used in resource creation"), a replication group's durability.
+    for type_name, path in [
+        ("AWS::Scheduler::Schedule", "/GroupName"),
+        ("AWS::CodeCommit::Repository", "/Code"),
+        ("AWS::ElastiCache::ReplicationGroup", "/Durability"),
+    ]:
+        update = update_of(site, pages, type_name)
+        assert f'"path": "{path}"' not in update and "Left out of this patch though" in update
+
+
 def test_tags_the_schema_says_are_not_updatable_are_not_patched(site, pages):
     # AWS::AppFlow::Flow: "tagging": {"tagUpdatable": false, "tagProperty": "/properties/Tags"}.
     page = page_of(site, pages, "AWS::AppFlow::Flow")
@@ -1888,6 +1900,36 @@ SET_ONE_AT_A_TIME = [
         ["- name: Ipv4IpamPoolId\n"],
     ),
     ("AWS::EKS::Nodegroup", ["MaxUnavailable:"], ["MaxUnavailablePercentage"]),
+    # more of a QA pass: a regional domain name's certificate, not also an edge one's; a
+    # deployment that makes its stage, not a canary of one; a Firehose stream of one source;
+    # a Redis cache cluster without Memcached's encryption in transit; a V2 pipeline of
+    # compute actions, without a manual approval's timeout; a cron maintenance window
+    (
+        "AWS::ApiGateway::DomainName",
+        ["- name: RegionalCertificateArn\n", "- 'REGIONAL'"],
+        ["- name: CertificateArn\n"],
+    ),
+    (
+        "AWS::ApiGateway::Deployment",
+        ["- name: StageDescription\n"],
+        ["- name: DeploymentCanarySettings\n"],
+    ),
+    (
+        "AWS::KinesisFirehose::DeliveryStream",
+        ["- name: DirectPutSourceConfiguration\n", "value: 'DirectPut'"],
+        [
+            "KinesisStreamSourceConfiguration",
+            "MSKSourceConfiguration",
+            "DatabaseSourceConfiguration",
+        ],
+    ),
+    (
+        "AWS::ElastiCache::CacheCluster",
+        ["value: 'redis'"],
+        ["- name: TransitEncryptionEnabled\n"],
+    ),
+    ("AWS::CodePipeline::Pipeline", ["value: 'V2'", "Commands:"], ["TimeoutInMinutes"]),
+    ("AWS::SSM::MaintenanceWindow", ["value: 'cron(0 16 ? * TUE *)'"], ["{{ Schedule }}"]),
     # a Network Firewall firewall in a VPC's subnets, not also attached to a transit gateway
     (
         "AWS::NetworkFirewall::Firewall",
