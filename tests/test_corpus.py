@@ -298,10 +298,10 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     # The Required Params and the Required Properties INSERT give one item of each choice; a
     # sentence names the others (they were nowhere: CidrBlock, the usual IPv4 case, was not
     # on the NACL entry's page at all).
-    # cfn-lint's requiredXor:
+    # cfn-lint's requiredXor, of which exclusive.yaml's `one of` takes the IPv4 range first:
     assert choices(page_of(site, pages, "AWS::EC2::NetworkAclEntry")) == [
-        "exactly one of `Ipv6CidrBlock` or `CidrBlock`: the Required Params above and the"
-        " examples below give `Ipv6CidrBlock`."
+        "exactly one of `CidrBlock` or `Ipv6CidrBlock`: the Required Params above and the"
+        " examples below give `CidrBlock`."
     ]
     # Two choices: a destination and a target (one of 12).
     route = choices(page_of(site, pages, "AWS::EC2::Route"))
@@ -334,7 +334,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 77
+    assert sum(bool(choices(text)) for text in pages.values()) == 78
 
 
 def test_six_part_identifier(site, pages):
@@ -1930,6 +1930,14 @@ SET_ONE_AT_A_TIME = [
     ),
     ("AWS::CodePipeline::Pipeline", ["value: 'V2'", "Commands:"], ["TimeoutInMinutes"]),
     ("AWS::SSM::MaintenanceWindow", ["value: 'cron(0 16 ? * TUE *)'"], ["{{ Schedule }}"]),
+    # a Lambda function on EFS and isolated by tenant, so without SnapStart
+    (
+        "AWS::Lambda::Function",
+        ["- name: FileSystemConfigs\n", "- name: TenancyConfig\n"],
+        ["- name: SnapStart\n"],
+    ),
+    # an ECS cluster whose execute command logs go where its log configuration says
+    ("AWS::ECS::Cluster", ["Logging: 'OVERRIDE'"], ["{{ Logging }}"]),
     # a Network Firewall firewall in a VPC's subnets, not also attached to a transit gateway
     (
         "AWS::NetworkFirewall::Firewall",
@@ -1964,10 +1972,10 @@ def test_the_fields_say_what_the_examples_set_of_properties_aws_takes_one_of(sit
     )
     assert note in section(page, "Fields", "Methods")
     # A group of AWS's documentation only (no description says it), so named.
-    page = page_of(site, pages, "AWS::EC2::FlowLog")
+    page = page_of(site, pages, "AWS::Transcribe::VocabularyFilter")
     assert (
         "(see AWS's documentation): the examples that set properties set "
-        "<code>LogDestination</code> rather than <code>LogGroupName</code>.\n"
+        "<code>Words</code> rather than <code>VocabularyFilterFileUri</code>.\n"
     ) in page
     # Several groups of one item kept, as one.
     page = page_of(site, pages, "AWS::AutoScaling::ScalingPolicy")
@@ -2126,6 +2134,23 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         ("AWS::Lambda::Function", "Code, Handler, Role, Runtime, region"),
         ("AWS::CloudWatch::Alarm", "ComparisonOperator, EvaluationPeriods, Metrics, region"),
         ("AWS::Route53::HostedZone", "Name, region"),
+        # an HTTP API's Lambda authorizer: its function and payload format (the schema's words)
+        (
+            "AWS::ApiGatewayV2::Authorizer",
+            "ApiId, AuthorizerPayloadFormatVersion, AuthorizerType, AuthorizerUri, Name, region",
+        ),
+        # a VPC flow log's traffic type, role and log group (CreateFlowLogs); a network ACL
+        # entry of an IPv4 range, not cfn-lint's first, the IPv6 one
+        (
+            "AWS::EC2::FlowLog",
+            "DeliverLogsPermissionArn, LogDestination, ResourceId, ResourceType, TrafficType, region",
+        ),
+        (
+            "AWS::EC2::NetworkAclEntry",
+            "CidrBlock, NetworkAclId, Protocol, RuleAction, RuleNumber, region",
+        ),
+        # a logs delivery destination's destination (PutDeliveryDestination)
+        ("AWS::Logs::DeliveryDestination", "DestinationResourceArn, Name, region"),
     ]:
         assert f'<CopyableCode code="{params}" />' in page_of(site, pages, type_name)
 
