@@ -74,6 +74,20 @@ class Exclusive:
         under other values (no group of items or members excludes anything)."""
         return not self.items and bool(self.sets)
 
+    @property
+    def excludes(self) -> bool:
+        """Whether the entry is a group whose items (or, of no items, members) exclude each
+        other: not one that only counts, requires, fixes, lists by, ties or leaves out."""
+        return not (
+            self.counts
+            or self.needs
+            or self.fixed
+            or self.lists_by
+            or self.lists_by_one_of
+            or self.tie
+            or self.never
+        )
+
 
 @cache
 def _text() -> str:
@@ -467,8 +481,10 @@ def for_mock(doc: Mapping[str, Any], groups: list[Exclusive]) -> Mapping[str, An
         if group.lists_by or group.lists_by_one_of:  # and a list without them
             doc = with_list_needs(doc, group)
             continue
-        if group.tie or group.never:  # AWS takes other values too, and other members with
-            continue  # them; what it takes no value of is not refused by every service
+        # (a tie: AWS takes other values too, and other members with them; what it takes no
+        # value of is not refused by every service)
+        if not group.excludes:
+            continue
         owner = resolve_pointer(doc, group.where) if group.where else doc
         if group.items:
             excluded = {

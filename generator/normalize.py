@@ -182,6 +182,8 @@ def normalize(spec: Spec) -> Resource:
     list_schema = handlers.get("list", {}).get("handlerSchema", {})
     list_required = _list_required(list_schema)
     choices = _choices(choosing, top, frozenset(required), avoided_top)
+    properties_named = set(doc["properties"])
+    api_fixed = {f for g in exclusive for f in g.fixed}  # (`A`, or a member's `A/B`)
     return Resource(
         provider=vendor.lower(),
         service=service.lower(),
@@ -200,16 +202,10 @@ def normalize(spec: Spec) -> Resource:
         list_sources=tuple(list_filter_property(doc, name) for name in list_required),
         never_set=tuple(sorted((never - required - listed_deprecated) & set(doc["properties"]))),
         nested_never_set=nested_never,
-        api_create_only=tuple(
-            sorted(
-                {f.partition("/")[0] for g in exclusive for f in g.fixed} & set(doc["properties"])
-            )
-        ),
-        api_wholly_create_only=tuple(
-            sorted({f for g in exclusive for f in g.fixed} & set(doc["properties"]))
-        ),
+        api_create_only=tuple(sorted({f.partition("/")[0] for f in api_fixed} & properties_named)),
+        api_wholly_create_only=tuple(sorted(api_fixed & properties_named)),
         api_create_only_said=tuple(
-            sorted({f for g in exclusive if g.says for f in g.fixed} & set(doc["properties"]))
+            sorted({f for g in exclusive if g.says for f in g.fixed} & properties_named)
         ),
         list_instead=tuple(
             tuple(dict.fromkeys(list_filter_property(doc, name) for name in names))
@@ -309,9 +305,7 @@ def _nested_set_one(
     found = []
     holding: dict[str, set[str]] | None = None  # (made once, where needed)
     for group in groups:
-        if not group.where or group.tie or group.never or group.counts or group.needs:
-            continue
-        if group.fixed or group.lists_by or group.lists_by_one_of:
+        if not group.where or not group.excludes:
             continue
         holding = _holders(doc) if holding is None else holding
         owners = tuple(
