@@ -334,7 +334,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 78
+    assert sum(bool(choices(text)) for text in pages.values()) == 83
 
 
 def test_six_part_identifier(site, pages):
@@ -580,7 +580,13 @@ def test_a_spot_fleet_patches_its_capacity_and_not_the_tags_it_cannot_take(site,
     update = next(b for b in sql_blocks(page) if b.startswith("/*+ update */"))
     for member in ("TargetCapacity", "ExcessCapacityTerminationPolicy"):
         assert f'"path": "/SpotFleetRequestConfigData/{member}"' in update
-    for member in ("OnDemandTargetCapacity", "LaunchSpecifications", "IamFleetRole"):
+    # (nor the unit of the capacity, which ModifySpotFleetRequest does not take)
+    for member in (
+        "OnDemandTargetCapacity",
+        "LaunchSpecifications",
+        "IamFleetRole",
+        "TargetCapacityUnitType",
+    ):
         assert f'"path": "/SpotFleetRequestConfigData/{member}"' not in update
     assert '"path": "/Tags"' not in update
 
@@ -830,13 +836,13 @@ def test_each_use_of_a_definition_gets_placeholders_of_its_own(site, pages):
     assert "Destination: '{{ OnSuccess.Destination }}'" in page
     page = page_of(site, pages, "AWS::EC2::SpotFleet")
     assert "{{ Arn }}" not in page
-    # One definition reached from two places is two things too: a CodeDeploy target group
-    # pair's production and test traffic routes (#/definitions/TrafficRoute) have listeners of
+    # One definition reached from two places is two things too: a traffic mirror filter rule's
+    # source and destination port ranges (#/definitions/TrafficMirrorPortRange) have ports of
     # their own, and an EVS environment's ten VLANs (#/definitions/InitialVlanInfo) CIDR blocks
     # that AWS asks to be apart ("a non-overlapping CIDR block").
-    page = page_of(site, pages, "AWS::CodeDeploy::DeploymentGroup")
-    assert "- '{{ ProdTrafficRoute.ListenerArns[0] }}'" in page
-    assert "- '{{ TestTrafficRoute.ListenerArns[0] }}'" in page
+    page = page_of(site, pages, "AWS::EC2::TrafficMirrorFilterRule")
+    assert "FromPort: '{{ SourcePortRange.FromPort }}'" in page
+    assert "FromPort: '{{ DestinationPortRange.FromPort }}'" in page
     page = page_of(site, pages, "AWS::EVS::Environment")
     assert "{{ Cidr }}" not in page
     for vlan in ("VmkManagement", "VmManagement", "VMotion", "VSan", "Hcx"):
@@ -1233,9 +1239,16 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         ("AWS::Scheduler::Schedule", "/GroupName"),
         ("AWS::CodeCommit::Repository", "/Code"),
         ("AWS::ElastiCache::ReplicationGroup", "/Durability"),
+        # a prefix list's address family (ModifyManagedPrefixList takes none)
+        ("AWS::EC2::PrefixList", "/AddressFamily"),
     ]:
         update = update_of(site, pages, type_name)
         assert f'"path": "{path}"' not in update and "Left out of this patch though" in update
+    # A Glue table's open table format input, "when creating an open format table": no other
+    # property is left to patch, and the page points to the words that say so.
+    assert (
+        "(see the schema, and, of <code>OpenTableFormatInput</code>, its description)."
+    ) in update_of(site, pages, "AWS::Glue::Table")
 
 
 def test_tags_the_schema_says_are_not_updatable_are_not_patched(site, pages):
@@ -1550,7 +1563,10 @@ def test_the_order_of_a_group_beats_the_first_member_requiredxor_would_take(site
     # ResourceId] would take ScalingTargetId; the group puts the three that name the resource
     # (its identifier holds ScalableDimension, its list filter ServiceNamespace) first.
     page = page_of(site, pages, "AWS::ApplicationAutoScaling::ScalingPolicy")
-    params = "PolicyName, PolicyType, ResourceId, ScalableDimension, ServiceNamespace, region"
+    params = (
+        "PolicyName, PolicyType, ResourceId, ScalableDimension, ServiceNamespace, "
+        "TargetTrackingScalingPolicyConfiguration, region"
+    )
     assert f'<CopyableCode code="{params}" />' in page
     assert "ScalingTargetId" not in section(page, "`INSERT` example", "`DELETE` example")
 
@@ -1946,6 +1962,61 @@ SET_ONE_AT_A_TIME = [
     ),
     # a Config rule scoped by a resource type and ID, not also by a tag
     ("AWS::Config::ConfigRule", ["ComplianceResourceId:"], ["TagKey:", "TagValue:"]),
+    # an ECS capacity provider of an Auto Scaling group, which names no cluster
+    (
+        "AWS::ECS::CapacityProvider",
+        ["- name: AutoScalingGroupProvider\n"],
+        ["- name: ManagedInstancesProvider\n", "- name: ClusterName\n"],
+    ),
+    # more of a QA pass: an Aurora cluster, without a Multi-AZ DB cluster's properties; a
+    # deployment group of instances, not ECS services nor an ECS blue/green target group pair;
+    # a GraphQL API's one Lambda authorizer, and an additional provider of a user pool
+    (
+        "AWS::RDS::DBCluster",
+        ["- name: EngineMode\n"],
+        ["- name: AllocatedStorage\n", "- name: DBClusterInstanceClass\n", "- name: Iops\n"],
+    ),
+    (
+        "AWS::CodeDeploy::DeploymentGroup",
+        ["- name: AutoScalingGroups\n", "ElbInfoList:"],
+        ["- name: ECSServices\n", "TargetGroupPairInfoList"],
+    ),
+    (
+        "AWS::AppSync::GraphQLApi",
+        ["value: 'AWS_LAMBDA'", "- AuthenticationType: 'AMAZON_COGNITO_USER_POOLS'"],
+        ["- name: UserPoolConfig\n", "- name: OpenIDConnectConfig\n", "OpenIDConnectConfig:"],
+    ),
+    # a pipe from one SQS queue to one Lambda function; an EventBridge connection's basic
+    # authentication, without a private OAuth endpoint's connectivity
+    (
+        "AWS::Pipes::Pipe",
+        ["SqsQueueParameters:", "LambdaFunctionParameters:"],
+        ["KinesisStreamParameters:", "EcsTaskParameters:", "RabbitMQBrokerParameters:"],
+    ),
+    ("AWS::Events::Connection", ["BasicAuthParameters:"], ["ConnectivityParameters:"]),
+    # an instance's network interface with a count of secondary addresses, not the addresses;
+    # an Auto Scaling group's capacity reservations by ID; a Lake Formation grant on a database
+    (
+        "AWS::EC2::Instance",
+        ["SecondaryPrivateIpAddressCount:"],
+        ["PrivateIpAddresses:"],
+    ),
+    (
+        "AWS::AutoScaling::AutoScalingGroup",
+        ["CapacityReservationIds:"],
+        ["CapacityReservationResourceGroupArns"],
+    ),
+    # a Neptune cluster restored from a snapshot, not also to a point in time of another
+    (
+        "AWS::Neptune::DBCluster",
+        ["- name: SnapshotIdentifier\n"],
+        ["- name: SourceDBClusterIdentifier\n", "- name: RestoreToTime\n"],
+    ),
+    (
+        "AWS::LakeFormation::PrincipalPermissions",
+        ["Database:"],
+        ["TableWithColumns:", "DataLocation:", "LFTagPolicy:", "Catalog: "],
+    ),
 ]
 
 
@@ -1977,11 +2048,10 @@ def test_the_fields_say_what_the_examples_set_of_properties_aws_takes_one_of(sit
         "(see AWS's documentation): the examples that set properties set "
         "<code>Words</code> rather than <code>VocabularyFilterFileUri</code>.\n"
     ) in page
-    # Several groups of one item kept, as one.
+    # Several groups of one item kept, as one (the one of the create's choice said under Methods).
     page = page_of(site, pages, "AWS::AutoScaling::ScalingPolicy")
     assert (
-        "set <code>ScalingAdjustment</code> rather than <code>PredictiveScalingConfiguration</code>, "
-        "<code>StepAdjustments</code>, <code>TargetTrackingConfiguration</code>, "
+        "set <code>ScalingAdjustment</code> rather than "
         "<code>MetricAggregationType</code> or <code>EstimatedInstanceWarmup</code>.\n"
     ) in page
     # What another group leaves out is not said to be set: a volume's AvailabilityZoneId (of
@@ -2151,6 +2221,29 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         ),
         # a logs delivery destination's destination (PutDeliveryDestination)
         ("AWS::Logs::DeliveryDestination", "DestinationResourceArn, Name, region"),
+        # a simple scaling policy's adjustment (the schema's words); an ECS service's task
+        # definition, under the default deployment controller (the schema's words); a NAT
+        # gateway's subnet and, a public one's, Elastic IP; a Redshift Serverless workgroup's
+        # namespace (CreateWorkgroup); an FSx volume's type and its configuration
+        # (CreateVolume); a VPC endpoint's service (CreateVpcEndpoint)
+        ("AWS::AutoScaling::ScalingPolicy", "AutoScalingGroupName, ScalingAdjustment, region"),
+        ("AWS::ECS::Service", "TaskDefinition, region"),
+        ("AWS::EC2::NatGateway", "AllocationId, SubnetId, region"),
+        ("AWS::RedshiftServerless::Workgroup", "NamespaceName, WorkgroupName, region"),
+        ("AWS::FSx::Volume", "Name, OntapConfiguration, VolumeType, region"),
+        ("AWS::EC2::VPCEndpoint", "ServiceName, VpcId, region"),
+        # a scalable target's policy of one type, and its configuration (PutScalingPolicy); a
+        # Redshift cluster's password, which Redshift uses unless it manages one (the schema's
+        # words)
+        (
+            "AWS::ApplicationAutoScaling::ScalingPolicy",
+            "PolicyName, PolicyType, ResourceId, ScalableDimension, ServiceNamespace, "
+            "TargetTrackingScalingPolicyConfiguration, region",
+        ),
+        (
+            "AWS::Redshift::Cluster",
+            "ClusterType, DBName, MasterUserPassword, MasterUsername, NodeType, region",
+        ),
     ]:
         assert f'<CopyableCode code="{params}" />' in page_of(site, pages, type_name)
 
