@@ -190,7 +190,7 @@ def normalize(spec: Spec) -> Resource:
         name=pluralize(singular),
         singular=singular,
         type_name=spec.type_name,
-        description=doc.get("description", ""),
+        description=_description(doc, spec.type_name),
         doc_url=cfn_doc_url(spec.type_name),
         source=spec.path,
         properties=properties,
@@ -253,6 +253,29 @@ def normalize(spec: Spec) -> Resource:
         set_rather=_set_rather(set_rather, {p.name for p in properties if p.shown}, choices),
         overflowed=builder.overflowed,
     )
+
+
+# What the resource schema template of AWS's CloudFormation CLI says of its example resource,
+# which 13 of AWS's schemas still give as their own description (Redshift's Cluster, OpenSearch
+# Service's Domain, ...): it says nothing of the resource.
+TEMPLATE_DESCRIPTION = (
+    "An example resource schema demonstrating some basic constructs and validation rules."
+)
+
+
+def _description(doc: dict, type_name: str) -> str:
+    """The resource's description: its schema's, or where that is the schema template's, the
+    words AWS's schemas give where they say no more ("Resource Type definition for ...").
+
+    >>> _description({"description": "A queue."}, "AWS::SQS::Queue")
+    'A queue.'
+    >>> _description({"description": TEMPLATE_DESCRIPTION}, "AWS::Redshift::Cluster")
+    'Resource Type definition for AWS::Redshift::Cluster'
+    """
+    description = doc.get("description", "")
+    if description.strip() == TEMPLATE_DESCRIPTION:
+        return f"Resource Type definition for {type_name}"
+    return description
 
 
 # The handlers with their keys in a schema's `handlers`, in page order (an Enum's iteration and

@@ -334,7 +334,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 83
+    assert sum(bool(choices(text)) for text in pages.values()) == 85
 
 
 def test_six_part_identifier(site, pages):
@@ -648,17 +648,21 @@ def test_a_patch_leaves_the_primary_identifier_alone(site, pages):
 
 
 def test_an_object_left_out_of_the_patch_for_a_fixed_part_is_named_under_it(site, pages):
-    # Template is optional, its TemplateName create-only: /Template/SubjectPart would name a
-    # path that a template made without it lacks. The page used to patch the tags alone,
-    # saying nothing of the Template its text could still be updated in.
-    update = update_of(site, pages, "AWS::SES::Template")
-    assert '"path": "/Template' not in update and '"path": "/Tags"' in update
+    # LoadBalancerOptions is optional, its LoadBalancerArn create-only: a path into it would
+    # name one that an endpoint made without it lacks. The page names the object, and the part
+    # it holds that cannot change, under the patch.
+    update = update_of(site, pages, "AWS::EC2::VerifiedAccessEndpoint")
+    assert '"path": "/LoadBalancerOptions' not in update
     assert (
         "Left out of this patch, for parts that cannot be updated (read-only or create-only): "
-        "<code>Template</code> (<code>Template.TemplateName</code>). Its other parts may be "
-        "patched one by one, each by its own path (where the resource has them, and as far as "
-        "the schema lets a part change alone).\n"
+        "<code>LoadBalancerOptions</code> (<code>LoadBalancerOptions.LoadBalancerArn</code>). "
+        "Its other parts may be patched one by one, each by its own path (where the resource "
+        "has them, and as far as the schema lets a part change alone).\n"
     ) in update
+    # An SES template's Template, which CreateTemplate requires (exclusive.yaml), is always
+    # there: its text is patched member by member, without the create-only TemplateName.
+    update = update_of(site, pages, "AWS::SES::Template")
+    assert '"path": "/Template/SubjectPart"' in update and "/Template/TemplateName" not in update
     # Replicas' parts are named two, then counted. Code is required, with members tied by
     # anyOf: those the anyOf names are left out, and Dependencies, which it does not, patched.
     update = update_of(site, pages, "AWS::Synthetics::Canary")
@@ -821,13 +825,13 @@ def test_members_of_nested_objects_aws_takes_no_value_of_are_named_by_their_obje
 
 
 def test_each_use_of_a_definition_gets_placeholders_of_its_own(site, pages):
-    # The three ResourceARNs of an application's input all name #/definitions/Arn, but the
-    # words beside each $ref say whose: a Lambda function's, a delivery stream's, a data
-    # stream's. One value would not do for all three.
-    page = page_of(site, pages, "AWS::KinesisAnalyticsV2::Application")
-    for owner in ("InputLambdaProcessor", "KinesisFirehoseInput", "KinesisStreamsInput"):
-        assert f"ResourceARN: '{{{{ {owner}.ResourceARN }}}}'\n" in page
-    assert "{{ ResourceARN }}" not in page
+    # The three emails of a risk configuration's notifications all name
+    # #/definitions/NotifyEmailType, but each is its own: a block's, an MFA challenge's, a
+    # no-action one's. One subject would not do for all three.
+    page = page_of(site, pages, "AWS::Cognito::UserPoolRiskConfigurationAttachment")
+    for owner in ("BlockEmail", "MfaEmail", "NoActionEmail"):
+        assert f"Subject: '{{{{ {owner}.Subject }}}}'\n" in page
+    assert "{{ Subject }}" not in page
     # Two definitions of the same members are two things: a failure's destination and a
     # success's (the seed's one {{ Destination }}), a Spot Fleet's instance profile ARN and
     # its target group's.
@@ -1239,8 +1243,10 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         ("AWS::Scheduler::Schedule", "/GroupName"),
         ("AWS::CodeCommit::Repository", "/Code"),
         ("AWS::ElastiCache::ReplicationGroup", "/Durability"),
-        # a prefix list's address family (ModifyManagedPrefixList takes none)
+        # a prefix list's address family (ModifyManagedPrefixList takes none); an X-Ray
+        # group's name (UpdateGroup finds the group by it)
         ("AWS::EC2::PrefixList", "/AddressFamily"),
+        ("AWS::XRay::Group", "/GroupName"),
     ]:
         update = update_of(site, pages, type_name)
         assert f'"path": "{path}"' not in update and "Left out of this patch though" in update
@@ -2012,6 +2018,30 @@ SET_ONE_AT_A_TIME = [
         ["- name: SnapshotIdentifier\n"],
         ["- name: SourceDBClusterIdentifier\n", "- name: RestoreToTime\n"],
     ),
+    # an outbound Resolver endpoint without DNS64, a forward rule without a delegation record;
+    # a rotation by a Lambda function, not an external secret's managed rotation; a self-managed
+    # stack set's accounts, not organizational units; a Flink application, no new SQL one
+    (
+        "AWS::Route53Resolver::ResolverEndpoint",
+        ["- name: TargetNameServerMetricsEnabled\n"],
+        ["- name: Dns64Enabled\n"],
+    ),
+    ("AWS::Route53Resolver::ResolverRule", ["- name: DomainName\n"], ["DelegationRecord"]),
+    (
+        "AWS::SecretsManager::RotationSchedule",
+        ["- name: RotationLambdaARN\n"],
+        ["ExternalSecretRotationMetadata", "ExternalSecretRotationRoleArn"],
+    ),
+    (
+        "AWS::CloudFormation::StackSet",
+        ["Accounts:"],
+        ["OrganizationalUnitIds", "AccountFilterType"],
+    ),
+    (
+        "AWS::KinesisAnalyticsV2::Application",
+        ["FlinkApplicationConfiguration:"],
+        ["SqlApplicationConfiguration"],
+    ),
     (
         "AWS::LakeFormation::PrincipalPermissions",
         ["Database:"],
@@ -2244,6 +2274,13 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
             "AWS::Redshift::Cluster",
             "ClusterType, DBName, MasterUserPassword, MasterUsername, NodeType, region",
         ),
+        # a Network Firewall rule group's rules (CreateRuleGroup); an SES template's template
+        # (CreateTemplate); an HTTP API's name and protocol, "Required unless you specify an
+        # OpenAPI definition"; a SageMaker model's container
+        ("AWS::NetworkFirewall::RuleGroup", "Capacity, RuleGroup, RuleGroupName, Type, region"),
+        ("AWS::SES::Template", "Template, region"),
+        ("AWS::ApiGatewayV2::Api", "Name, ProtocolType, region"),
+        ("AWS::SageMaker::Model", "PrimaryContainer, region"),
     ]:
         assert f'<CopyableCode code="{params}" />' in page_of(site, pages, type_name)
 
@@ -2351,3 +2388,19 @@ def test_a_resource_shut_down_sunsetting_or_in_maintenance_is_said_so(site, page
     for type_name in ("AWS::Lambda::EventInvokeConfig", "AWS::S3::Bucket"):
         page = page_of(site, pages, type_name)
         assert "the schema marks this resource as" not in page
+
+
+def test_a_schema_template_description_gives_way_to_the_generic_one(site, pages):
+    # Redshift's Cluster (and 12 other schemas) give the CloudFormation CLI template's words,
+    # which say nothing of the resource; the page says what 770 of AWS's schemas say instead.
+    page = page_of(site, pages, "AWS::Redshift::Cluster")
+    generic = "Resource Type definition for AWS::Redshift::Cluster"
+    assert f"<tr><td><b>Description</b></td><td>{generic}</td></tr>" in page
+    assert not [path for path, text in pages.items() if "An example resource schema" in text]
+
+
+def test_an_msk_cluster_shows_the_two_subnets_aws_asks_for_at_least(site, pages):
+    # CloudFormation's reference of BrokerNodeGroupInfo: "either two or three subnets".
+    page = page_of(site, pages, "AWS::MSK::Cluster")
+    manifest = section(page, "`INSERT` example", "`UPDATE` example").split('value="manifest"')[1]
+    assert "- '{{ ClientSubnets[1] }}'" in manifest
