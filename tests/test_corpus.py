@@ -249,6 +249,9 @@ def test_a_list_handler_that_needs_a_parent_its_schema_does_not_name_lists_by_it
         ("AWS::GlobalAccelerator::EndpointGroup", "ListenerArn"),
         ("AWS::Kendra::DataSource", "IndexId"),
         ("AWS::Kendra::Faq", "IndexId"),
+        # an application's assignments (ListApplicationAssignments requires the application;
+        # the handlerSchema names it without requiring it)
+        ("AWS::SSO::ApplicationAssignment", "ApplicationArn"),
     ):
         page = page_of(site, pages, type_name)
         assert (
@@ -334,7 +337,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 85
+    assert sum(bool(choices(text)) for text in pages.values()) == 87
 
 
 def test_six_part_identifier(site, pages):
@@ -769,10 +772,11 @@ def test_what_aws_updates_only_under_conditions_is_named_under_the_patch(site, p
     note = update.split("\n\nAWS updates ")[1].split("\n")[0]
     assert "<code>Engine</code>" in note and "RestoreTime" not in note
     assert note.endswith(
-        "only under certain conditions (the schema's <code>conditionalCreateOnlyProperties</code>; "
-        "an RDS DB instance's engine version, for one, can be upgraded but not downgraded): see "
-        "AWS's documentation for the changes they take in place."
+        "only under certain conditions (the schema's <code>conditionalCreateOnlyProperties</code>):"
+        " see AWS's documentation for the changes they take in place."
     )
+    # The note gives no other resource's case: an AppSync API's page names no RDS instance.
+    assert "RDS" not in update_of(site, pages, "AWS::AppSync::GraphQLApi")
     # Nested members by their paths; one inside another listed goes without saying.
     update = update_of(site, pages, "AWS::Transfer::Server")
     assert (
@@ -1247,6 +1251,10 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         # group's name (UpdateGroup finds the group by it)
         ("AWS::EC2::PrefixList", "/AddressFamily"),
         ("AWS::XRay::Group", "/GroupName"),
+        # a maintenance window target's resource type; an S3 Express access point's block of
+        # public access, as a general purpose bucket's
+        ("AWS::SSM::MaintenanceWindowTarget", "/ResourceType"),
+        ("AWS::S3Express::AccessPoint", "/PublicAccessBlockConfiguration"),
     ]:
         update = update_of(site, pages, type_name)
         assert f'"path": "{path}"' not in update and "Left out of this patch though" in update
@@ -2042,6 +2050,31 @@ SET_ONE_AT_A_TIME = [
         ["FlinkApplicationConfiguration:"],
         ["SqlApplicationConfiguration"],
     ),
+    # a Backup control's scope of resource types and IDs, not also tags; a DynamoDB table of its
+    # own local indexes, not imported; a repository template's KMS key under KMS encryption; a
+    # file system's provisioned throughput in its mode, replicated to an existing file system;
+    # an RDS instance in AWS Managed Microsoft AD, not also a self-managed domain
+    (
+        "AWS::Backup::Framework",
+        ["ComplianceResourceIds:", "ComplianceResourceTypes:"],
+        ["Tags:"],
+    ),
+    (
+        "AWS::DynamoDB::Table",
+        ["- name: LocalSecondaryIndexes\n"],
+        ["ImportSourceSpecification"],
+    ),
+    ("AWS::ECR::RepositoryCreationTemplate", ["EncryptionType: 'KMS'"], ["{{ EncryptionType }}"]),
+    (
+        "AWS::EFS::FileSystem",
+        ["value: 'provisioned'", "- FileSystemId:"],
+        ["{{ ThroughputMode }}", "{{ Destinations[0].KmsKeyId }}"],
+    ),
+    (
+        "AWS::RDS::DBInstance",
+        ["- name: Domain\n", "- name: DomainIAMRoleName\n"],
+        ["- name: DomainFqdn\n", "- name: DomainAuthSecretArn\n", "- name: DomainDnsIps\n"],
+    ),
     (
         "AWS::LakeFormation::PrincipalPermissions",
         ["Database:"],
@@ -2281,6 +2314,15 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         ("AWS::SES::Template", "Template, region"),
         ("AWS::ApiGatewayV2::Api", "Name, ProtocolType, region"),
         ("AWS::SageMaker::Model", "PrimaryContainer, region"),
+        # a link's label template (CreateLink); an endpoint's role, which replication, on by
+        # default, needs; a web app monitor's domain (the schema's words); an SLO's indicator;
+        # a pull through cache rule's prefix; a task template's name and fields (its provider)
+        ("AWS::Oam::Link", "LabelTemplate, ResourceTypes, SinkIdentifier, region"),
+        ("AWS::Events::Endpoint", "EventBuses, RoleArn, RoutingConfig, region"),
+        ("AWS::RUM::AppMonitor", "Domain, Name, region"),
+        ("AWS::ApplicationSignals::ServiceLevelObjective", "Name, Sli, region"),
+        ("AWS::ECR::PullThroughCacheRule", "EcrRepositoryPrefix, UpstreamRegistryUrl, region"),
+        ("AWS::Connect::TaskTemplate", "Fields, InstanceArn, Name, region"),
     ]:
         assert f'<CopyableCode code="{params}" />' in page_of(site, pages, type_name)
 
