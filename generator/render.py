@@ -24,6 +24,7 @@ from generator.model import (
     Summary,
 )
 from generator.naming import article
+from generator.values import settable
 
 # A static include and the newline after it (which trim_blocks would drop): see `_Partials`.
 _INCLUDE = re.compile(r'\{% include "([^"]+)" %\}\n?')
@@ -111,6 +112,9 @@ class PageView(NamedTuple):
     # create-only (exclusive.yaml), though the schema does not.
     api_unpatched: tuple[str, ...]
     api_unpatched_described: bool  # whether the schema's words say it of any of them
+    # Properties a choice of the examples leaves out that an update could still change, on a
+    # resource that has them (where no property the examples set can be patched)
+    left_out_patchable: tuple[str, ...]
     # What the patch sets that AWS updates only under certain conditions, as `A.B`.
     conditional: tuple[str, ...]
     region: str
@@ -290,6 +294,16 @@ def page_view(resource: Resource) -> PageView:
         unpatched_needs=resource.unpatched_needs,
         api_unpatched=api_unpatched,
         api_unpatched_described=any(n in resource.api_create_only_said for n in api_unpatched),
+        left_out_patchable=tuple(
+            p.name
+            for p in resource.properties
+            if not patch
+            and not p.shown
+            and not (p.read_only or p.create_only or p.deprecated)
+            and p.name not in resource.api_create_only
+            and p.name not in resource.never_set
+            and settable(p.value)
+        ),
         conditional=examples.conditionally_patched(resource),
         region=DEFAULT_REGION,
         permissions=tuple(

@@ -337,7 +337,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 87
+    assert sum(bool(choices(text)) for text in pages.values()) == 96
 
 
 def test_six_part_identifier(site, pages):
@@ -662,6 +662,11 @@ def test_an_object_left_out_of_the_patch_for_a_fixed_part_is_named_under_it(site
         "Its other parts may be patched one by one, each by its own path (where the resource "
         "has them, and as far as the schema lets a part change alone).\n"
     ) in update
+    # A Comprehend flywheel's data lake key, which UpdateDataSecurityConfig does not take
+    # (exclusive.yaml): the rest of its data security configuration is patched.
+    update = update_of(site, pages, "AWS::Comprehend::Flywheel")
+    assert "DataLakeKmsKeyId" not in update.split("```")[1]
+    assert "(<code>DataSecurityConfig.DataLakeKmsKeyId</code>)" in update
     # An SES template's Template, which CreateTemplate requires (exclusive.yaml), is always
     # there: its text is patched member by member, without the create-only TemplateName.
     update = update_of(site, pages, "AWS::SES::Template")
@@ -1255,6 +1260,8 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         # public access, as a general purpose bucket's
         ("AWS::SSM::MaintenanceWindowTarget", "/ResourceType"),
         ("AWS::S3Express::AccessPoint", "/PublicAccessBlockConfiguration"),
+        # a capacity reservation fleet's tags (its provider's update request takes none)
+        ("AWS::EC2::CapacityReservationFleet", "/TagSpecifications"),
     ]:
         update = update_of(site, pages, type_name)
         assert f'"path": "{path}"' not in update and "Left out of this patch though" in update
@@ -2075,6 +2082,14 @@ SET_ONE_AT_A_TIME = [
         ["- name: Domain\n", "- name: DomainIAMRoleName\n"],
         ["- name: DomainFqdn\n", "- name: DomainAuthSecretArn\n", "- name: DomainDnsIps\n"],
     ),
+    # a MediaLive input pulled from its sources, with no other kind of input's settings; a
+    # MediaConnect flow without what MediaConnect makes or assigns itself
+    (
+        "AWS::MediaLive::Input",
+        ["- name: Sources\n", "value: 'URL_PULL'"],
+        ["InputDevices", "MediaConnectFlows", "SrtSettings", "InputSecurityGroups", "SdiSources"],
+    ),
+    ("AWS::MediaConnect::Flow", ["- name: VpcInterfaces\n"], ["NetworkInterfaceIds", "Fmt:"]),
     (
         "AWS::LakeFormation::PrincipalPermissions",
         ["Database:"],
@@ -2323,6 +2338,26 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         ("AWS::ApplicationSignals::ServiceLevelObjective", "Name, Sli, region"),
         ("AWS::ECR::PullThroughCacheRule", "EcrRepositoryPrefix, UpstreamRegistryUrl, region"),
         ("AWS::Connect::TaskTemplate", "Fields, InstanceArn, Name, region"),
+        # a resource data sync's destination, of the default SyncToDestination type
+        ("AWS::SSM::ResourceDataSync", "S3Destination, SyncName, region"),
+        # one definition source of a HealthOmics workflow; a gateway target's name; an API
+        # key's expiry; an Elastic IP association's address and instance (the schema's words);
+        # a VPC's or a subnet's CIDR block; a Dedicated Host's instance type; a transit gateway
+        # route's attachment
+        ("AWS::Omics::Workflow", "DefinitionUri, region"),
+        (
+            "AWS::BedrockAgentCore::GatewayTarget",
+            "GatewayIdentifier, Name, TargetConfiguration, region",
+        ),
+        ("AWS::Location::APIKey", "ExpireTime, KeyName, Restrictions, region"),
+        ("AWS::EC2::EIPAssociation", "AllocationId, InstanceId, region"),
+        ("AWS::EC2::VPCCidrBlock", "CidrBlock, VpcId, region"),
+        ("AWS::EC2::SubnetCidrBlock", "Ipv6CidrBlock, SubnetId, region"),
+        ("AWS::EC2::Host", "AvailabilityZone, InstanceType, region"),
+        (
+            "AWS::EC2::TransitGatewayRoute",
+            "DestinationCidrBlock, TransitGatewayAttachmentId, TransitGatewayRouteTableId, region",
+        ),
     ]:
         assert f'<CopyableCode code="{params}" />' in page_of(site, pages, type_name)
 
@@ -2446,3 +2481,21 @@ def test_an_msk_cluster_shows_the_two_subnets_aws_asks_for_at_least(site, pages)
     page = page_of(site, pages, "AWS::MSK::Cluster")
     manifest = section(page, "`INSERT` example", "`UPDATE` example").split('value="manifest"')[1]
     assert "- '{{ ClientSubnets[1] }}'" in manifest
+
+
+def test_a_property_a_choice_leaves_out_that_could_be_patched_is_named(site, pages):
+    # AWS::SSM::ResourceDataSync: the examples make a sync to an S3 destination (the default
+    # type), whose properties are all create-only; a sync from a source may still patch its
+    # SyncSource, which the choice left out: the page does not say no property can be patched.
+    update = update_of(site, pages, "AWS::SSM::ResourceDataSync")
+    assert (
+        "There is no example: no property that the examples above set can be patched, as each "
+        "is read-only or create-only, or holds such a part (see the schema). Of the properties "
+        "they leave out, <code>SyncSource</code> may be patched on a "
+        "<code>resource_data_sync</code> that has it.\n"
+    ) in update
+    manifest = section(
+        page_of(site, pages, "AWS::SSM::ResourceDataSync"), "`INSERT` example", "`UPDATE` example"
+    ).split('value="manifest"')[1]
+    assert "- name: S3Destination\n" in manifest and "value: 'SyncToDestination'" in manifest
+    assert "SyncSource" not in manifest and "- name: BucketName\n" not in manifest
