@@ -252,6 +252,8 @@ def test_a_list_handler_that_needs_a_parent_its_schema_does_not_name_lists_by_it
         # an application's assignments (ListApplicationAssignments requires the application;
         # the handlerSchema names it without requiring it)
         ("AWS::SSO::ApplicationAssignment", "ApplicationArn"),
+        # an instance's evaluation forms (ListEvaluationForms requires the instance)
+        ("AWS::Connect::EvaluationForm", "InstanceArn"),
     ):
         page = page_of(site, pages, type_name)
         assert (
@@ -337,7 +339,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 96
+    assert sum(bool(choices(text)) for text in pages.values()) == 98
 
 
 def test_six_part_identifier(site, pages):
@@ -1262,6 +1264,9 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         ("AWS::S3Express::AccessPoint", "/PublicAccessBlockConfiguration"),
         # a capacity reservation fleet's tags (its provider's update request takes none)
         ("AWS::EC2::CapacityReservationFleet", "/TagSpecifications"),
+        # a Connect queue's and evaluation form's instance (their updates find them in it)
+        ("AWS::Connect::Queue", "/InstanceArn"),
+        ("AWS::Connect::EvaluationForm", "/InstanceArn"),
     ]:
         update = update_of(site, pages, type_name)
         assert f'"path": "{path}"' not in update and "Left out of this patch though" in update
@@ -2090,6 +2095,34 @@ SET_ONE_AT_A_TIME = [
         ["InputDevices", "MediaConnectFlows", "SrtSettings", "InputSecurityGroups", "SdiSources"],
     ),
     ("AWS::MediaConnect::Flow", ["- name: VpcInterfaces\n"], ["NetworkInterfaceIds", "Fmt:"]),
+    # Audit Manager's role types, the one value each operation takes; a view's one property
+    # name; an AppSync API's Lambda auth provider, a DynamoDB data source, a unit resolver, a
+    # direct channel handler; an Amplify domain's custom certificate; a Connect user of Connect
+    # identity management, a phone number claimed, not imported; a Cases text field; a
+    # Customer Profiles domain's source conflict resolution
+    (
+        "AWS::AuditManager::Assessment",
+        ["RoleType: 'PROCESS_OWNER'", "RoleType: 'RESOURCE_OWNER'"],
+        ["{{ RoleType }}", "RoleType }}"],
+    ),
+    ("AWS::ResourceExplorer2::View", ["- Name: 'tags'"], ["{{ Name }}"]),
+    (
+        "AWS::AppSync::Api",
+        ["- AuthType: 'AWS_LAMBDA'\n              LambdaAuthorizerConfig:"],
+        ["CognitoConfig:", "OpenIDConnectConfig:"],
+    ),
+    (
+        "AWS::AppSync::DataSource",
+        ["- name: DynamoDBConfig\n", "value: 'AMAZON_DYNAMODB'"],
+        ["LambdaConfig", "HttpConfig", "RelationalDatabaseConfig", "OpenSearchServiceConfig"],
+    ),
+    ("AWS::AppSync::Resolver", ["value: 'UNIT'", "- name: DataSourceName\n"], ["PipelineConfig"]),
+    ("AWS::AppSync::ChannelNamespace", ["Behavior: 'DIRECT'"], ["{{ Behavior }}"]),
+    ("AWS::Amplify::Domain", ["CertificateType: 'CUSTOM'"], ["{{ CertificateType }}"]),
+    ("AWS::Connect::User", ["- name: Password\n"], ["- name: DirectoryUserId\n"]),
+    ("AWS::Connect::PhoneNumber", ["- name: CountryCode\n"], ["SourcePhoneNumberArn"]),
+    ("AWS::Cases::Field", ["value: 'Text'"], ["{{ Type }}"]),
+    ("AWS::CustomerProfiles::Domain", ["ConflictResolvingModel: 'SOURCE'"], ["RECENCY"]),
     (
         "AWS::LakeFormation::PrincipalPermissions",
         ["Database:"],
@@ -2357,6 +2390,18 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         (
             "AWS::EC2::TransitGatewayRoute",
             "DestinationCidrBlock, TransitGatewayAttachmentId, TransitGatewayRouteTableId, region",
+        ),
+        # a conformance pack's template; a TOKEN authorizer's function and identity source; a
+        # Cloud Map service's namespace; a Connect instance's alias, of the users Connect manages
+        ("AWS::Config::ConformancePack", "ConformancePackName, TemplateBody, region"),
+        (
+            "AWS::ApiGateway::Authorizer",
+            "AuthorizerUri, IdentitySource, Name, RestApiId, Type, region",
+        ),
+        ("AWS::ServiceDiscovery::Service", "NamespaceId, region"),
+        (
+            "AWS::Connect::Instance",
+            "Attributes, IdentityManagementType, InstanceAlias, region",
         ),
     ]:
         assert f'<CopyableCode code="{params}" />' in page_of(site, pages, type_name)
