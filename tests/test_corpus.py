@@ -339,7 +339,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 98
+    assert sum(bool(choices(text)) for text in pages.values()) == 101
 
 
 def test_six_part_identifier(site, pages):
@@ -1267,6 +1267,8 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         # a Connect queue's and evaluation form's instance (their updates find them in it)
         ("AWS::Connect::Queue", "/InstanceArn"),
         ("AWS::Connect::EvaluationForm", "/InstanceArn"),
+        # a DataZone group profile's type (UpdateGroupProfile takes the status only)
+        ("AWS::DataZone::GroupProfile", "/GroupType"),
     ]:
         update = update_of(site, pages, type_name)
         assert f'"path": "{path}"' not in update and "Left out of this patch though" in update
@@ -2123,6 +2125,22 @@ SET_ONE_AT_A_TIME = [
     ("AWS::Connect::PhoneNumber", ["- name: CountryCode\n"], ["SourcePhoneNumberArn"]),
     ("AWS::Cases::Field", ["value: 'Text'"], ["{{ Type }}"]),
     ("AWS::CustomerProfiles::Domain", ["ConflictResolvingModel: 'SOURCE'"], ["RECENCY"]),
+    # a GRE connect peer, not also a NO_ENCAP one's subnet; an AgentCore API key kept by the
+    # service, not also a customer's secret; a browser's and a code interpreter's VPC mode;
+    # a Glue connection type's filter string mode
+    (
+        "AWS::NetworkManager::ConnectPeer",
+        ["- name: BgpOptions\n", "- name: InsideCidrBlocks\n"],
+        ["SubnetArn"],
+    ),
+    (
+        "AWS::BedrockAgentCore::ApiKeyCredentialProvider",
+        ["- name: ApiKey\n", "value: 'MANAGED'"],
+        ["ApiKeySecretConfig"],
+    ),
+    ("AWS::BedrockAgentCore::BrowserCustom", ["NetworkMode: 'VPC'"], ["{{ NetworkMode }}"]),
+    ("AWS::BedrockAgentCore::CodeInterpreterCustom", ["NetworkMode: 'VPC'"], ["{{ NetworkMode }}"]),
+    ("AWS::Glue::ConnectionType", ["FilterMode: 'FILTER_STRING'"], ["{{ FilterMode }}"]),
     (
         "AWS::LakeFormation::PrincipalPermissions",
         ["Database:"],
@@ -2403,6 +2421,11 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
             "AWS::Connect::Instance",
             "Attributes, IdentityManagementType, InstanceAlias, region",
         ),
+        # a QuickSight analysis's source (a definition, or a template); a data set's ID and
+        # name; a DataZone domain's execution role
+        ("AWS::QuickSight::Analysis", "AnalysisId, AwsAccountId, Definition, Name, region"),
+        ("AWS::QuickSight::DataSet", "DataSetId, ImportMode, Name, PhysicalTableMap, region"),
+        ("AWS::DataZone::Domain", "DomainExecutionRole, Name, region"),
     ]:
         assert f'<CopyableCode code="{params}" />' in page_of(site, pages, type_name)
 
