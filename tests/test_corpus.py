@@ -339,7 +339,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 101
+    assert sum(bool(choices(text)) for text in pages.values()) == 102
 
 
 def test_six_part_identifier(site, pages):
@@ -2141,6 +2141,34 @@ SET_ONE_AT_A_TIME = [
     ("AWS::BedrockAgentCore::BrowserCustom", ["NetworkMode: 'VPC'"], ["{{ NetworkMode }}"]),
     ("AWS::BedrockAgentCore::CodeInterpreterCustom", ["NetworkMode: 'VPC'"], ["{{ NetworkMode }}"]),
     ("AWS::Glue::ConnectionType", ["FilterMode: 'FILTER_STRING'"], ["{{ FilterMode }}"]),
+    # an Outposts bucket rule's expiration in days, not also a date; a layer permission for an
+    # organization's accounts; a dual-stack S3 Files mount target; a Storage Lens group's one
+    # And; a customer-owned IP endpoint; a DNS firewall rule that blocks with an override; a
+    # continuous deployment policy by weight; a weekly scheduled audit
+    (
+        "AWS::S3Outposts::Bucket",
+        ["ExpirationInDays: '{{ ExpirationInDays }}'"],
+        ["ExpirationDate"],
+    ),
+    ("AWS::Lambda::LayerVersionPermission", ["value: '*'"], ["{{ Principal }}"]),
+    ("AWS::S3Files::MountTarget", ["value: 'DUAL_STACK'"], ["{{ IpAddressType }}"]),
+    (
+        "AWS::S3::StorageLensGroup",
+        ["          And:\n            MatchAnyPrefix:"],
+        ["\n          MatchAnyTag:", "Or:"],
+    ),
+    ("AWS::S3Outposts::Endpoint", ["value: 'CustomerOwnedIp'"], ["{{ AccessType }}"]),
+    (
+        "AWS::Route53Resolver::FirewallRuleGroup",
+        ["Action: 'BLOCK'", "BlockResponse: 'OVERRIDE'"],
+        ["{{ BlockResponse }}"],
+    ),
+    (
+        "AWS::CloudFront::ContinuousDeploymentPolicy",
+        ["SingleWeightConfig:", "Type: 'SingleWeight'"],
+        ["SingleHeaderConfig"],
+    ),
+    ("AWS::IoT::ScheduledAudit", ["value: 'WEEKLY'", "- name: DayOfWeek\n"], ["DayOfMonth"]),
     (
         "AWS::LakeFormation::PrincipalPermissions",
         ["Database:"],
@@ -2426,6 +2454,18 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         ("AWS::QuickSight::Analysis", "AnalysisId, AwsAccountId, Definition, Name, region"),
         ("AWS::QuickSight::DataSet", "DataSetId, ImportMode, Name, PhysicalTableMap, region"),
         ("AWS::DataZone::Domain", "DomainExecutionRole, Name, region"),
+        # an IoT CA certificate's verification certificate (DEFAULT mode, the default); a custom
+        # authorizer's token key and signing keys (signing is on by default); a topic rule
+        # destination's one kind
+        (
+            "AWS::IoT::CACertificate",
+            "CACertificatePem, Status, VerificationCertificatePem, region",
+        ),
+        (
+            "AWS::IoT::Authorizer",
+            "AuthorizerFunctionArn, TokenKeyName, TokenSigningPublicKeys, region",
+        ),
+        ("AWS::IoT::TopicRuleDestination", "HttpUrlProperties, region"),
     ]:
         assert f'<CopyableCode code="{params}" />' in page_of(site, pages, type_name)
 
