@@ -664,6 +664,15 @@ def test_an_object_left_out_of_the_patch_for_a_fixed_part_is_named_under_it(site
         "Its other parts may be patched one by one, each by its own path (where the resource "
         "has them, and as far as the schema lets a part change alone).\n"
     ) in update
+    # A malware protection plan's bucket, which UpdateMalwareProtectionPlan does not take: its
+    # object prefixes are patched alone. A Cloud Map service's routing policy and health check
+    # type, which UpdateService does not change.
+    update = update_of(site, pages, "AWS::GuardDuty::MalwareProtectionPlan")
+    assert '"path": "/ProtectedResource/S3Bucket/ObjectPrefixes"' in update
+    assert "BucketName" not in update.split("```")[1]
+    patch = update_of(site, pages, "AWS::ServiceDiscovery::Service").split("```")[1]
+    assert '"path": "/Description"' in patch
+    assert "RoutingPolicy" not in patch and "HealthCheckConfig" not in patch
     # A Comprehend flywheel's data lake key, which UpdateDataSecurityConfig does not take
     # (exclusive.yaml): the rest of its data security configuration is patched.
     update = update_of(site, pages, "AWS::Comprehend::Flywheel")
@@ -2424,6 +2433,7 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         # a VPC's or a subnet's CIDR block; a Dedicated Host's instance type; a transit gateway
         # route's attachment
         ("AWS::Omics::Workflow", "DefinitionUri, region"),
+        ("AWS::Omics::WorkflowVersion", "DefinitionUri, VersionName, WorkflowId, region"),
         (
             "AWS::BedrockAgentCore::GatewayTarget",
             "GatewayIdentifier, Name, TargetConfiguration, region",
@@ -2452,6 +2462,7 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         # a QuickSight analysis's source (a definition, or a template); a data set's ID and
         # name; a DataZone domain's execution role
         ("AWS::QuickSight::Analysis", "AnalysisId, AwsAccountId, Definition, Name, region"),
+        ("AWS::QuickSight::Template", "AwsAccountId, Definition, TemplateId, region"),
         ("AWS::QuickSight::DataSet", "DataSetId, ImportMode, Name, PhysicalTableMap, region"),
         ("AWS::DataZone::Domain", "DomainExecutionRole, Name, region"),
         # an IoT CA certificate's verification certificate (DEFAULT mode, the default); a custom
