@@ -2178,6 +2178,32 @@ SET_ONE_AT_A_TIME = [
         ["SingleHeaderConfig"],
     ),
     ("AWS::IoT::ScheduledAudit", ["value: 'WEEKLY'", "- name: DayOfWeek\n"], ["DayOfMonth"]),
+    # an MSK replicator between MSK clusters, each named by its ARN; an EC2 instance of
+    # WorkSpaces Instances with one instance profile name form and one reservation target, and
+    # its encrypted volume
+    (
+        "AWS::MSK::Replicator",
+        ["AmazonMskCluster:", "SourceKafkaClusterArn:", "TargetKafkaClusterArn:"],
+        [
+            "ApacheKafkaCluster",
+            "ClientAuthentication",
+            "SourceKafkaClusterId",
+            "TargetKafkaClusterId",
+        ],
+    ),
+    (
+        "AWS::WorkspacesInstances::WorkspaceInstance",
+        ["CapacityReservationId:", "IamInstanceProfile:\n            Arn:"],
+        [
+            "CapacityReservationResourceGroupArn",
+            "IamInstanceProfile:\n            Arn: '{{ Arn }}'\n            Name:",
+        ],
+    ),
+    (
+        "AWS::WorkspacesInstances::Volume",
+        ["- name: Encrypted\n        value: true"],
+        ["{{ Encrypted }}"],
+    ),
     (
         "AWS::LakeFormation::PrincipalPermissions",
         ["Database:"],
