@@ -254,6 +254,8 @@ def test_a_list_handler_that_needs_a_parent_its_schema_does_not_name_lists_by_it
         ("AWS::SSO::ApplicationAssignment", "ApplicationArn"),
         # an instance's evaluation forms (ListEvaluationForms requires the instance)
         ("AWS::Connect::EvaluationForm", "InstanceArn"),
+        # a Lightsail load balancer's TLS certificates (its provider's list request names it)
+        ("AWS::Lightsail::LoadBalancerTlsCertificate", "LoadBalancerName"),
     ):
         page = page_of(site, pages, type_name)
         assert (
@@ -673,6 +675,11 @@ def test_an_object_left_out_of_the_patch_for_a_fixed_part_is_named_under_it(site
     patch = update_of(site, pages, "AWS::ServiceDiscovery::Service").split("```")[1]
     assert '"path": "/Description"' in patch
     assert "RoutingPolicy" not in patch and "HealthCheckConfig" not in patch
+    # A billing group's responsibility transfer, which AWS does not let an existing group change:
+    # its account grouping is patched member by member without it.
+    update = update_of(site, pages, "AWS::BillingConductor::BillingGroup")
+    assert "ResponsibilityTransferArn" not in update.split("```")[1]
+    assert "(<code>AccountGrouping.ResponsibilityTransferArn</code>)" in update
     # A Comprehend flywheel's data lake key, which UpdateDataSecurityConfig does not take
     # (exclusive.yaml): the rest of its data security configuration is patched.
     update = update_of(site, pages, "AWS::Comprehend::Flywheel")
@@ -1276,8 +1283,13 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         # a Connect queue's and evaluation form's instance (their updates find them in it)
         ("AWS::Connect::Queue", "/InstanceArn"),
         ("AWS::Connect::EvaluationForm", "/InstanceArn"),
-        # a DataZone group profile's type (UpdateGroupProfile takes the status only)
+        # a DataZone group profile's type (UpdateGroupProfile takes the status only); a Clean
+        # Rooms membership's payment configuration (UpdateMembership takes none)
         ("AWS::DataZone::GroupProfile", "/GroupType"),
+        ("AWS::CleanRooms::Membership", "/PaymentConfiguration"),
+        # a Fraud Detector list's variable type (UpdateList: "You cannot update a variable type
+        # of a list that already has a variable type assigned to it")
+        ("AWS::FraudDetector::List", "/VariableType"),
     ]:
         update = update_of(site, pages, type_name)
         assert f'"path": "{path}"' not in update and "Left out of this patch though" in update
@@ -2204,6 +2216,10 @@ SET_ONE_AT_A_TIME = [
         ["- name: Encrypted\n        value: true"],
         ["{{ Encrypted }}"],
     ),
+    # a Clean Rooms table association's list analysis rule, of the LIST type
+    ("AWS::CleanRooms::ConfiguredTableAssociation", ["Type: 'LIST'"], ["{{ Type }}"]),
+    # an Image Builder lifecycle policy's age filter, which its retention and unit are for
+    ("AWS::ImageBuilder::LifecyclePolicy", ["Type: 'AGE'"], ["Type: '{{ Type }}'"]),
     (
         "AWS::LakeFormation::PrincipalPermissions",
         ["Database:"],
@@ -2603,7 +2619,9 @@ def test_a_resource_shut_down_sunsetting_or_in_maintenance_is_said_so(site, page
     assert "<strong>Sunsetting:</strong> the schema marks this resource as sunsetting" in page
     # A date in words true on either side of it (cfn-lint's data keeps "sunset" past it).
     page = page_of(site, pages, "AWS::Inspector::AssessmentTarget")
-    assert "as sunsetting, with 2026-05-20 as the date of its shutdown (<a href=" in page
+    # (the schema's date, which AWS's list gives for the end of support or for new customers'
+    # last day: Fraud Detector's is the day it closed to new customers)
+    assert "as sunsetting, with the date 2026-05-20 (<a href=" in page
     page = page_of(site, pages, "AWS::AutoScaling::LaunchConfiguration")
     assert "in maintenance, with no new features, since 2024-10-01 (<a href=" in page
     # A service in service says nothing of it.
