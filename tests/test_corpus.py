@@ -341,7 +341,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 102
+    assert sum(bool(choices(text)) for text in pages.values()) == 104
 
 
 def test_six_part_identifier(site, pages):
@@ -2218,7 +2218,29 @@ SET_ONE_AT_A_TIME = [
     ),
     # a Clean Rooms table association's list analysis rule, of the LIST type
     ("AWS::CleanRooms::ConfiguredTableAssociation", ["Type: 'LIST'"], ["{{ Type }}"]),
-    # an Image Builder lifecycle policy's age filter, which its retention and unit are for
+    # an Image Builder lifecycle policy's age filter, which its retention and unit are for; a
+    # Resilience Hub mapping of a stack; an Application Insights component's custom
+    # configuration; a publisher that accepts the terms; a PCS Spot node group, and a cluster
+    # without the keys PCS keeps itself
+    (
+        "AWS::ResilienceHub::App",
+        ["MappingType: 'CfnStack'"],
+        ["EksSourceName", "TerraformSourceName"],
+    ),
+    (
+        "AWS::ApplicationInsights::Application",
+        ["ComponentConfigurationMode: 'CUSTOM'"],
+        ["DefaultOverwriteComponentConfiguration"],
+    ),
+    ("AWS::CloudFormation::Publisher", ["value: true"], ["{{ AcceptTermsAndConditions }}"]),
+    ("AWS::PCS::ComputeNodeGroup", ["value: 'SPOT'"], ["{{ PurchaseOption }}"]),
+    ("AWS::PCS::Cluster", ["SlurmConfiguration"], ["AuthKey", "JwtAuth"]),
+    # a Comprehend document classifier trained from a CSV file, not an augmented manifest
+    (
+        "AWS::Comprehend::DocumentClassifier",
+        ["DataFormat: 'COMPREHEND_CSV'", "S3Uri: '{{ InputDataConfig.S3Uri }}'"],
+        ["AugmentedManifests"],
+    ),
     ("AWS::ImageBuilder::LifecyclePolicy", ["Type: 'AGE'"], ["Type: '{{ Type }}'"]),
     (
         "AWS::LakeFormation::PrincipalPermissions",
@@ -2250,11 +2272,12 @@ def test_the_fields_say_what_the_examples_set_of_properties_aws_takes_one_of(sit
         "than <code>RecordDistributionStrategy</code> or <code>WarmThroughputMiBps</code>.\n"
     )
     assert note in section(page, "Fields", "Methods")
-    # A group of AWS's documentation only (no description says it), so named.
-    page = page_of(site, pages, "AWS::Transcribe::VocabularyFilter")
+    # A group of AWS's documentation only (no description says it), so named: a capacity
+    # reservation fleet's end date kept, not removed (its provider refuses both).
+    page = page_of(site, pages, "AWS::EC2::CapacityReservationFleet")
     assert (
         "(see AWS's documentation): the examples that set properties set "
-        "<code>Words</code> rather than <code>VocabularyFilterFileUri</code>.\n"
+        "<code>NoRemoveEndDate</code> rather than <code>RemoveEndDate</code>.\n"
     ) in page
     # Several groups of one item kept, as one (the one of the create's choice said under Methods).
     page = page_of(site, pages, "AWS::AutoScaling::ScalingPolicy")
@@ -2519,6 +2542,25 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
             "AuthorizerFunctionArn, TokenKeyName, TokenSigningPublicKeys, region",
         ),
         ("AWS::IoT::TopicRuleDestination", "HttpUrlProperties, region"),
+        # a zonal autoshift's practice run configuration (CreatePracticeRunConfiguration); a PCS
+        # compute node group's launch template (CreateComputeNodeGroup)
+        # a flywheel's model to train (CreateFlywheel); a Transcribe vocabulary's phrases and a
+        # vocabulary filter's words (one or the file: "you must choose one or the other")
+        (
+            "AWS::Comprehend::Flywheel",
+            "DataAccessRoleArn, DataLakeS3Uri, FlywheelName, ModelType, TaskConfig, region",
+        ),
+        ("AWS::Transcribe::Vocabulary", "LanguageCode, Phrases, VocabularyName, region"),
+        ("AWS::Transcribe::VocabularyFilter", "LanguageCode, VocabularyFilterName, Words, region"),
+        (
+            "AWS::ARCZonalShift::ZonalAutoshiftConfiguration",
+            "PracticeRunConfiguration, ResourceIdentifier, ZonalAutoshiftStatus, region",
+        ),
+        (
+            "AWS::PCS::ComputeNodeGroup",
+            "ClusterId, CustomLaunchTemplate, IamInstanceProfileArn, InstanceConfigs, "
+            "ScalingConfiguration, SubnetIds, region",
+        ),
     ]:
         assert f'<CopyableCode code="{params}" />' in page_of(site, pages, type_name)
 
