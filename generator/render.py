@@ -112,6 +112,9 @@ class PageView(NamedTuple):
     # create-only (exclusive.yaml), though the schema does not.
     api_unpatched: tuple[str, ...]
     api_unpatched_described: bool  # whether the schema's words say it of any of them
+    # Whether the schema's words say it of every property exclusive.yaml holds create-only (or
+    # of one of its parts), which a page with nothing to patch points to
+    api_create_only_described: bool
     # Properties a choice of the examples leaves out that an update could still change, on a
     # resource that has them (where no property the examples set can be patched)
     left_out_patchable: tuple[str, ...]
@@ -294,11 +297,15 @@ def page_view(resource: Resource) -> PageView:
         unpatched_needs=resource.unpatched_needs,
         api_unpatched=api_unpatched,
         api_unpatched_described=any(n in resource.api_create_only_said for n in api_unpatched),
-        left_out_patchable=tuple(
+        api_create_only_described=all(
+            n in resource.api_create_only_said for n in resource.api_create_only
+        ),
+        left_out_patchable=()
+        if patch
+        else tuple(
             p.name
             for p in resource.properties
-            if not patch
-            and not p.shown
+            if not p.shown
             and not (p.read_only or p.create_only or p.deprecated)
             and p.name not in resource.api_create_only
             and p.name not in resource.never_set
