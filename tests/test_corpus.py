@@ -256,6 +256,11 @@ def test_a_list_handler_that_needs_a_parent_its_schema_does_not_name_lists_by_it
         ("AWS::Connect::EvaluationForm", "InstanceArn"),
         # a Lightsail load balancer's TLS certificates (its provider's list request names it)
         ("AWS::Lightsail::LoadBalancerTlsCertificate", "LoadBalancerName"),
+        # Connect's lists of an instance (their handlers have no permission to list instances)
+        ("AWS::Connect::ApprovedOrigin", "InstanceId"),
+        ("AWS::Connect::SecurityKey", "InstanceId"),
+        ("AWS::Connect::Workspace", "InstanceArn"),
+        ("AWS::Connect::Metric", "InstanceArn"),
     ):
         page = page_of(site, pages, type_name)
         assert (
@@ -292,6 +297,10 @@ def test_list_handler_alternatives_and_several_requirements_are_named(site, page
     assert (
         "requires (<code>CatalogId</code>, <code>DatabaseName</code> and <code>TableName</code>)"
     ) in page
+    # exclusive.yaml's `list needs:` of two: a Connect instance's storage configs of a type.
+    page = page_of(site, pages, "AWS::Connect::InstanceStorageConfig")
+    assert "requires (<code>InstanceArn</code> and <code>ResourceType</code>)" in page
+    assert 'string(\'{"InstanceArn": "<InstanceArn>", "ResourceType": "<ResourceType>"}\')' in page
     assert "or instead" not in page
 
 
@@ -341,7 +350,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 104
+    assert sum(bool(choices(text)) for text in pages.values()) == 106
 
 
 def test_six_part_identifier(site, pages):
@@ -655,17 +664,22 @@ def test_a_patch_leaves_the_primary_identifier_alone(site, pages):
 
 
 def test_an_object_left_out_of_the_patch_for_a_fixed_part_is_named_under_it(site, pages):
-    # LoadBalancerOptions is optional, its LoadBalancerArn create-only: a path into it would
-    # name one that an endpoint made without it lacks. The page names the object, and the part
-    # it holds that cannot change, under the patch.
-    update = update_of(site, pages, "AWS::EC2::VerifiedAccessEndpoint")
-    assert '"path": "/LoadBalancerOptions' not in update
+    # SpaceSettings is optional, its AppType create-only: a path into it would name one that a
+    # space made without it lacks. The page names the object, and the part it holds that
+    # cannot change, under the patch.
+    update = update_of(site, pages, "AWS::SageMaker::Space")
+    assert '"path": "/SpaceSettings' not in update
     assert (
         "Left out of this patch, for parts that cannot be updated (read-only or create-only): "
-        "<code>LoadBalancerOptions</code> (<code>LoadBalancerOptions.LoadBalancerArn</code>). "
+        "<code>SpaceSettings</code> (<code>SpaceSettings.AppType</code>). "
         "Its other parts may be patched one by one, each by its own path (where the resource "
         "has them, and as far as the schema lets a part change alone).\n"
     ) in update
+    # A Verified Access endpoint's LoadBalancerOptions, which the create needs (one of the
+    # options objects, exclusive.yaml), is always there: patched member by member.
+    update = update_of(site, pages, "AWS::EC2::VerifiedAccessEndpoint")
+    assert '"path": "/LoadBalancerOptions/Protocol"' in update
+    assert "/LoadBalancerOptions/LoadBalancerArn" not in update
     # A malware protection plan's bucket, which UpdateMalwareProtectionPlan does not take: its
     # object prefixes are patched alone. A Cloud Map service's routing policy and health check
     # type, which UpdateService does not change.
@@ -785,6 +799,12 @@ def test_an_update_handler_with_nothing_to_patch_says_so(site, pages):
         "patched, as each is read-only or create-only, or holds such a part (see the schema).\n\n"
         "## `DELETE` example"
     ) in page
+    # A Connect view version, immutable: its description by AWS's documentation.
+    assert (
+        "no property of a <code>view_version</code> can be patched, as each is read-only or "
+        "create-only, or holds such a part (see the schema, and, of <code>VersionDescription"
+        "</code>, AWS's documentation).\n"
+    ) in page_of(site, pages, "AWS::Connect::ViewVersion")
 
 
 def test_what_aws_updates_only_under_conditions_is_named_under_the_patch(site, pages):
@@ -1290,6 +1310,13 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         # a Fraud Detector list's variable type (UpdateList: "You cannot update a variable type
         # of a list that already has a variable type assigned to it")
         ("AWS::FraudDetector::List", "/VariableType"),
+        # Connect's updates find a test case, an email address and an agent status in their
+        # instance, and take no agent status type; a SageMaker device's fleet
+        ("AWS::Connect::TestCase", "/InstanceArn"),
+        ("AWS::Connect::EmailAddress", "/InstanceArn"),
+        ("AWS::Connect::AgentStatus", "/InstanceArn"),
+        ("AWS::Connect::AgentStatus", "/Type"),
+        ("AWS::SageMaker::Device", "/DeviceFleetName"),
     ]:
         update = update_of(site, pages, type_name)
         assert f'"path": "{path}"' not in update and "Left out of this patch though" in update
@@ -2247,6 +2274,54 @@ SET_ONE_AT_A_TIME = [
         ["Database:"],
         ["TableWithColumns:", "DataLocation:", "LFTagPolicy:", "Catalog: "],
     ),
+    # a route server's persisted routes, for a duration; a VPN connection on a transit gateway
+    # (a virtual private gateway's takes no IPv6 tunnel nor acceleration), of its one type
+    ("AWS::EC2::RouteServer", ["value: 'enable'"], ["{{ PersistRoutes }}"]),
+    (
+        "AWS::EC2::VPNConnection",
+        ["- name: TransitGatewayId\n", "value: 'ipsec.1'"],
+        ["VpnGatewayId", "{{ Type }}"],
+    ),
+    # a multicast domain of IGMPv2 ("You cannot enable both attributes at the same time"); a
+    # launch template's Spot options on the spot market
+    ("AWS::EC2::TransitGatewayMulticastDomain", ["Igmpv2Support:"], ["StaticSourcesSupport"]),
+    ("AWS::EC2::LaunchTemplate", ["MarketType: 'spot'"], ["{{ MarketType }}"]),
+    # secrets the service keeps, not references to the customer's
+    (
+        "AWS::BedrockAgentCore::PaymentCredentialProvider",
+        ["ApiKeySecretSource: 'MANAGED'", "WalletSecretSource: 'MANAGED'"],
+        ["ApiKeySecretConfig", "WalletSecretConfig"],
+    ),
+    # EC2's launch parameters: an EBS volume, a target reservation by its ID
+    (
+        "AWS::BedrockAgentCore::CapacityProvider",
+        ["CapacityReservationPreference: 'capacity-reservations-only'", "CapacityReservationId:"],
+        ["CapacityReservationResourceGroupArn", "VirtualName"],
+    ),
+    # an asynchronous endpoint without shadow variants, of an instance type and no pools; one
+    # image kernel; a static IoT command
+    (
+        "AWS::SageMaker::EndpointConfig",
+        ["- name: AsyncInferenceConfig\n", "InstanceType:"],
+        ["ShadowProductionVariants", "InstancePools"],
+    ),
+    (
+        "AWS::SageMaker::AppImageConfig",
+        ["- name: KernelGatewayImageConfig\n"],
+        ["JupyterLabAppImageConfig", "CodeEditorAppImageConfig"],
+    ),
+    ("AWS::IoT::Command", ["- name: Payload\n"], ["PayloadTemplate", "Preprocessor"]),
+    # a monitor of an endpoint's captured data, not a batch transform's
+    *(
+        (f"AWS::SageMaker::{name}", ["EndpointInput:"], ["BatchTransformInput"])
+        for name in (
+            "DataQualityJobDefinition",
+            "ModelQualityJobDefinition",
+            "ModelBiasJobDefinition",
+            "ModelExplainabilityJobDefinition",
+            "MonitoringSchedule",
+        )
+    ),
 ]
 
 
@@ -2388,6 +2463,11 @@ def test_arrays_aws_takes_two_items_of_at_least_show_two(site, pages, corpus):
         (
             "AWS::MediaLive::Multiplex",
             "- '{{ AvailabilityZones[0] }}'\n          - '{{ AvailabilityZones[1] }}'\n",
+        ),
+        # a shadow mode experiment's production and shadow variants
+        (
+            "AWS::SageMaker::InferenceExperiment",
+            "VariantName: '{{ ModelVariants[1].VariantName }}'",
         ),
     ]:
         page = page_of(site, pages, type_name)
@@ -2560,6 +2640,22 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
             "AWS::PCS::ComputeNodeGroup",
             "ClusterId, CustomLaunchTemplate, IamInstanceProfileArn, InstanceConfigs, "
             "ScalingConfiguration, SubnetIds, region",
+        ),
+        # a Client VPN route's subnet (a VPC-based endpoint's); a V2 topic's name
+        (
+            "AWS::EC2::ClientVpnRoute",
+            "ClientVpnEndpointId, DestinationCidrBlock, TargetVpcSubnetId, region",
+        ),
+        ("AWS::QuickSight::TopicV2", "Name, TopicId, region"),
+        # a Verified Access trust provider's user type and OIDC options, an endpoint's
+        # options of its type (CreateVerifiedAccessTrustProvider, CreateVerifiedAccessEndpoint)
+        (
+            "AWS::EC2::VerifiedAccessTrustProvider",
+            "OidcOptions, PolicyReferenceName, TrustProviderType, UserTrustProviderType, region",
+        ),
+        (
+            "AWS::EC2::VerifiedAccessEndpoint",
+            "AttachmentType, EndpointType, LoadBalancerOptions, VerifiedAccessGroupId, region",
         ),
     ]:
         assert f'<CopyableCode code="{params}" />' in page_of(site, pages, type_name)
