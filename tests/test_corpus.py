@@ -261,6 +261,8 @@ def test_a_list_handler_that_needs_a_parent_its_schema_does_not_name_lists_by_it
         ("AWS::Connect::SecurityKey", "InstanceId"),
         ("AWS::Connect::Workspace", "InstanceArn"),
         ("AWS::Connect::Metric", "InstanceArn"),
+        # a DataZone domain's project profiles (ListProjectProfiles requires the domain)
+        ("AWS::DataZone::ProjectProfile", "DomainIdentifier"),
     ):
         page = page_of(site, pages, type_name)
         assert (
@@ -297,6 +299,13 @@ def test_list_handler_alternatives_and_several_requirements_are_named(site, page
     assert (
         "requires (<code>CatalogId</code>, <code>DatabaseName</code> and <code>TableName</code>)"
     ) in page
+    # Beside a handlerSchema's: a DataZone environment's subscription targets, of its domain.
+    page = page_of(site, pages, "AWS::DataZone::SubscriptionTarget")
+    assert "requires (<code>DomainIdentifier</code> and <code>EnvironmentIdentifier</code>)" in page
+    # Four: the grants of a DataZone policy type on an entity.
+    assert '"EntityType": "<EntityType>", "PolicyType": "<PolicyType>"}\')' in page_of(
+        site, pages, "AWS::DataZone::PolicyGrant"
+    )
     # exclusive.yaml's `list needs:` of two: a Connect instance's storage configs of a type.
     page = page_of(site, pages, "AWS::Connect::InstanceStorageConfig")
     assert "requires (<code>InstanceArn</code> and <code>ResourceType</code>)" in page
@@ -1320,6 +1329,9 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
     ]:
         update = update_of(site, pages, type_name)
         assert f'"path": "{path}"' not in update and "Left out of this patch though" in update
+    # An FSx for ONTAP location's NFS settings, which DataSync does not update.
+    update = update_of(site, pages, "AWS::DataSync::LocationFSxONTAP")
+    assert '"path": "/Protocol' not in update and "<code>Protocol.NFS</code>" in update
     # A Glue table's open table format input, "when creating an open format table": no other
     # property is left to patch, and the page points to the words that say so.
     assert (
@@ -2311,6 +2323,30 @@ SET_ONE_AT_A_TIME = [
         ["JupyterLabAppImageConfig", "CodeEditorAppImageConfig"],
     ),
     ("AWS::IoT::Command", ["- name: Payload\n"], ["PayloadTemplate", "Preprocessor"]),
+    # a REST API of an OpenAPI body (its provider refuses a location or a clone beside it); a
+    # custom domain of an access mode, without mutual TLS (not with an enhanced policy), and a
+    # private one's enhanced policy
+    ("AWS::ApiGateway::RestApi", ["- name: Body\n"], ["BodyS3Location", "CloneFrom"]),
+    (
+        "AWS::ApiGateway::DomainName",
+        ["- name: EndpointAccessMode\n"],
+        ["MutualTlsAuthentication", "OwnershipVerificationCertificateArn"],
+    ),
+    ("AWS::ApiGateway::DomainNameV2", ["value: 'SecurityPolicy_TLS13_1_3_2025_09'"], []),
+    # a compaction optimizer; an egress bridge of flows, and a bridge source of one kind; a
+    # multiplex without the destinations only MediaLive reports
+    (
+        "AWS::Glue::TableOptimizer",
+        ["value: 'compaction'", "CompactionConfiguration:"],
+        ["RetentionConfiguration", "OrphanFileDeletionConfiguration"],
+    ),
+    (
+        "AWS::MediaConnect::Bridge",
+        ["- name: EgressGatewayBridge\n", "FlowSource:"],
+        ["IngressGatewayBridge", "NetworkSource:"],
+    ),
+    ("AWS::MediaConnect::BridgeSource", ["- name: FlowSource\n"], ["NetworkSource"]),
+    ("AWS::MediaLive::Multiplex", ["- name: MultiplexSettings\n"], ["Destinations"]),
     # a monitor of an endpoint's captured data, not a batch transform's
     *(
         (f"AWS::SageMaker::{name}", ["EndpointInput:"], ["BatchTransformInput"])
@@ -2647,6 +2683,8 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
             "ClientVpnEndpointId, DestinationCidrBlock, TargetVpcSubnetId, region",
         ),
         ("AWS::QuickSight::TopicV2", "Name, TopicId, region"),
+        # a CloudWatch Logs delivery source's log type (PutDeliverySource requires it)
+        ("AWS::Logs::DeliverySource", "LogType, Name, ResourceArn, region"),
         # a Verified Access trust provider's user type and OIDC options, an endpoint's
         # options of its type (CreateVerifiedAccessTrustProvider, CreateVerifiedAccessEndpoint)
         (
