@@ -359,7 +359,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 106
+    assert sum(bool(choices(text)) for text in pages.values()) == 107
 
 
 def test_six_part_identifier(site, pages):
@@ -1326,6 +1326,8 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         ("AWS::Connect::AgentStatus", "/InstanceArn"),
         ("AWS::Connect::AgentStatus", "/Type"),
         ("AWS::SageMaker::Device", "/DeviceFleetName"),
+        # an Azure Blob location's agents ("You cannot add or remove agents")
+        ("AWS::DataSync::LocationAzureBlob", "/AgentArns"),
     ]:
         update = update_of(site, pages, type_name)
         assert f'"path": "{path}"' not in update and "Left out of this patch though" in update
@@ -2347,6 +2349,12 @@ SET_ONE_AT_A_TIME = [
     ),
     ("AWS::MediaConnect::BridgeSource", ["- name: FlowSource\n"], ["NetworkSource"]),
     ("AWS::MediaLive::Multiplex", ["- name: MultiplexSettings\n"], ["Destinations"]),
+    # a VPC Lattice resource configuration of a single resource, neither a group nor a child
+    (
+        "AWS::VpcLattice::ResourceConfiguration",
+        ["value: 'SINGLE'", "- name: ResourceGatewayId\n"],
+        ["GroupDomain", "ResourceConfigurationGroupId"],
+    ),
     # a monitor of an endpoint's captured data, not a batch transform's
     *(
         (f"AWS::SageMaker::{name}", ["EndpointInput:"], ["BatchTransformInput"])
@@ -2685,6 +2693,11 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         ("AWS::QuickSight::TopicV2", "Name, TopicId, region"),
         # a CloudWatch Logs delivery source's log type (PutDeliverySource requires it)
         ("AWS::Logs::DeliverySource", "LogType, Name, ResourceArn, region"),
+        # an HDFS location's Kerberos principal and keytab (or instead its simple user)
+        (
+            "AWS::DataSync::LocationHDFS",
+            "AgentArns, AuthenticationType, KerberosKeytab, KerberosPrincipal, NameNodes, region",
+        ),
         # a Verified Access trust provider's user type and OIDC options, an endpoint's
         # options of its type (CreateVerifiedAccessTrustProvider, CreateVerifiedAccessEndpoint)
         (
