@@ -44,7 +44,7 @@ def deref(
 
 
 # Keywords that say nothing of the values a schema allows.
-_ANNOTATIONS = frozenset({"$comment", "default", "deprecated", "description", "examples", "title"})
+ANNOTATIONS = frozenset({"$comment", "default", "deprecated", "description", "examples", "title"})
 
 
 def _annotated(schema: dict) -> Any:
@@ -52,16 +52,19 @@ def _annotated(schema: dict) -> Any:
     only annotate it (`{"allOf": [{"$ref": "#/definitions/Protocol"}, {"default": "MCP"}]}`);
     else None."""
     branches = schema.get("allOf")
-    if not isinstance(branches, list) or schema.keys() - _ANNOTATIONS != {"allOf"}:
+    if not isinstance(branches, list) or schema.keys() - ANNOTATIONS != {"allOf"}:
         return None
-    shaping = [b for b in branches if not (isinstance(b, dict) and b.keys() <= _ANNOTATIONS)]
+    shaping = [b for b in branches if not (isinstance(b, dict) and b.keys() <= ANNOTATIONS)]
     return shaping[0] if len(shaping) == 1 else None
 
 
 def type_of(schema: Any, doc: dict, targets: dict | None = None) -> str:
     """The data type shown for a property: its own, or that of what its `$ref` names
     (`targets`: as of `deref`)."""
-    return _type_or_none(schema, doc, frozenset(), targets) or "string"
+    found = _type_or_none(schema, doc, frozenset(), targets)
+    if found is None and deref(schema, doc, targets=targets)[0].keys() <= ANNOTATIONS:
+        return "object"  # a schema of no keyword takes any JSON value: CloudFormation's Json
+    return found or "string"
 
 
 def kind_of(schema: Any, doc: dict) -> str:

@@ -20,7 +20,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
 from typing import Any
 
 from generator.conditions import cfn_lint_exclusive, cfn_lint_required
-from generator.definitions import MAX_REF_HOPS, refs_in
+from generator.definitions import ANNOTATIONS, MAX_REF_HOPS, refs_in
 from generator.errors import DocgenError
 from generator.formats import format_text, kebab
 from generator.jsonpointer import escape_token, resolve_pointer, split_pointer
@@ -136,6 +136,8 @@ def _types(schema: Mapping[str, Any]) -> list[str]:
         return ["array"]
     if any(k in schema for k in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")):
         return ["number"]
+    if schema.keys() <= ANNOTATIONS:  # any JSON value (CloudFormation's Json): as pages show it
+        return ["object"]
     return ["string"]
 
 

@@ -359,7 +359,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 107
+    assert sum(bool(choices(text)) for text in pages.values()) == 110
 
 
 def test_six_part_identifier(site, pages):
@@ -442,6 +442,11 @@ def test_numbers_one_of_and_free_form_objects(site, pages):
     page = page_of(site, pages, "AWS::Lambda::Function")
     assert "          Variables: '{{ Variables }}'" in page
     assert '"value": {"Variables": {{ Variables }}}' in page
+    # a schema of no keyword (any JSON value, CloudFormation's Json): an object, bare in the
+    # patch, not a string
+    page = page_of(site, pages, "AWS::QuickSight::Flow")
+    assert '<td><CopyableCode code="flow_definition" /></td><td><code>object</code></td>' in page
+    assert '"path": "/FlowDefinition", "value": {{ FlowDefinition }}}' in page
 
 
 def manifest_value(page: str, name: str) -> object:
@@ -1328,6 +1333,8 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         ("AWS::SageMaker::Device", "/DeviceFleetName"),
         # an Azure Blob location's agents ("You cannot add or remove agents")
         ("AWS::DataSync::LocationAzureBlob", "/AgentArns"),
+        # an IoT Wireless partner account's Sidewalk (its update takes SidewalkUpdate)
+        ("AWS::IoTWireless::PartnerAccount", "/Sidewalk"),
     ]:
         update = update_of(site, pages, type_name)
         assert f'"path": "{path}"' not in update and "Left out of this patch though" in update
@@ -2355,6 +2362,45 @@ SET_ONE_AT_A_TIME = [
         ["value: 'SINGLE'", "- name: ResourceGatewayId\n"],
         ["GroupDomain", "ResourceConfigurationGroupId"],
     ),
+    # a Chime media insights element of one type, an S3 recording sink (the one that stands
+    # alone); a Cases related item of its one kind of content, a comment
+    (
+        "AWS::Chime::MediaInsightsPipelineConfiguration",
+        ["- S3RecordingSinkConfiguration:", "Type: 'S3RecordingSink'"],
+        [
+            "AmazonTranscribeCallAnalyticsProcessorConfiguration",
+            "KinesisDataStreamSinkConfiguration",
+        ],
+    ),
+    ("AWS::Cases::RelatedItem", ["value: 'Comment'"], ["{{ Type }}"]),
+    # an IoT Wireless import of a file's devices, not of one serial number; GameLift fleet
+    # logs to CloudWatch, a queue whose priority order includes its location order
+    (
+        "AWS::IoTWireless::WirelessDeviceImportTask",
+        ["DeviceCreationFile:"],
+        ["SidewalkManufacturingSn"],
+    ),
+    ("AWS::GameLift::ContainerFleet", ["LogDestination: 'CLOUDWATCH'"], ["S3BucketName"]),
+    ("AWS::GameLift::GameSessionQueue", ["- 'LOCATION'"], ["{{ PriorityOrder[0] }}"]),
+    # an RDS custom endpoint of static members; a DB instance's blue/green deployment of gp3
+    ("AWS::RDS::DBClusterEndpoint", ["- name: StaticMembers\n"], ["ExcludedMembers"]),
+    (
+        "AWS::RDS::Deployment",
+        ["value: 'gp3'", "- name: TargetDBInstanceClass\n"],
+        ["TargetDBClusterParameterGroupName"],
+    ),
+    # values the members shown ask: a blocking rule's override, a customer key's algorithm,
+    # the integration type of a role, the retriever type of a native index, the authentication
+    # type of a trusted token issuer
+    (
+        "AWS::Route53GlobalResolver::FirewallRule",
+        ["value: 'BLOCK'", "value: 'OVERRIDE'"],
+        ["{{ Action }}", "{{ BlockResponse }}"],
+    ),
+    ("AWS::ObservabilityAdmin::S3TableIntegration", ["SseAlgorithm: 'aws:kms'"], []),
+    ("AWS::CloudWatch::Integration", ["value: 'AWS_INTEGRATION'"], ["{{ IntegrationType }}"]),
+    ("AWS::QBusiness::Retriever", ["value: 'NATIVE_INDEX'"], ["{{ Type }}"]),
+    ("AWS::QBusiness::DataAccessor", ["AuthenticationType: 'AWS_IAM_IDC_TTI'"], []),
     # a monitor of an endpoint's captured data, not a batch transform's
     *(
         (f"AWS::SageMaker::{name}", ["EndpointInput:"], ["BatchTransformInput"])
@@ -2557,7 +2603,10 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
     # and periods; a hosted zone's name (CreateHostedZone).
     for type_name, params in [
         ("AWS::Lambda::Function", "Code, Handler, Role, Runtime, region"),
-        ("AWS::CloudWatch::Alarm", "ComparisonOperator, EvaluationPeriods, Metrics, region"),
+        (
+            "AWS::CloudWatch::Alarm",
+            "ComparisonOperator, EvaluationPeriods, Metrics, Threshold, region",
+        ),
         ("AWS::Route53::HostedZone", "Name, region"),
         # an HTTP API's Lambda authorizer: its function and payload format (the schema's words)
         (
@@ -2693,6 +2742,29 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         ("AWS::QuickSight::TopicV2", "Name, TopicId, region"),
         # a CloudWatch Logs delivery source's log type (PutDeliverySource requires it)
         ("AWS::Logs::DeliverySource", "LogType, Name, ResourceArn, region"),
+        # a Well-Architected workload's review owner ("You also must specify ReviewOwner"); a
+        # Transfer host key's body (ImportHostKey); a pentest's title (CreatePentest); a game
+        # server container group's container and vCPU limit
+        (
+            "AWS::WellArchitected::Workload",
+            "Description, Environment, Lenses, ReviewOwner, WorkloadName, region",
+        ),
+        ("AWS::Transfer::HostKey", "HostKeyBody, ServerId, region"),
+        ("AWS::SecurityAgent::Pentest", "AgentSpaceId, Assets, ServiceRole, Title, region"),
+        (
+            "AWS::GameLift::ContainerGroupDefinition",
+            "GameServerContainerDefinition, Name, OperatingSystem, TotalMemoryLimitMebibytes, "
+            "TotalVcpuLimit, region",
+        ),
+        # one of several, the first: an express service's container and role, a snapshot's
+        # replication group, a certificate's PEM, a record set's records and TTL
+        (
+            "AWS::ECS::ExpressGatewayService",
+            "ExecutionRoleArn, InfrastructureRoleArn, PrimaryContainer, region",
+        ),
+        ("AWS::ElastiCache::Snapshot", "ReplicationGroupId, SnapshotName, region"),
+        ("AWS::DMS::Certificate", "CertificatePem, region"),
+        ("AWS::Route53::RecordSet", "HostedZoneId, Name, ResourceRecords, TTL, Type, region"),
         # an HDFS location's Kerberos principal and keytab (or instead its simple user)
         (
             "AWS::DataSync::LocationHDFS",

@@ -305,13 +305,19 @@ def test_a_permission_that_would_close_its_code_block_is_bad_input():
 def test_union_and_missing_types():
     doc = {
         "typeName": "AWS::Test::Union",
-        "properties": {"X": {"type": ["string", "object"]}, "Y": {}},
+        "properties": {"X": {"type": ["string", "object"]}, "Y": {"maxLength": 9}, "Z": {}},
         "primaryIdentifier": ["/properties/Y"],
         "handlers": {"read": {"permissions": []}},
     }
     resource = normalize(parse_spec("u.json", json.dumps(doc).encode()))
     values = {p.name: p.value for p in resource.properties}
-    assert values == {"X": Placeholder("X", "string"), "Y": Placeholder("Y", "string")}
+    # a union's first type; a string's keywords without a type; no keyword at all, any JSON
+    # value (CloudFormation's Json): an object
+    assert values == {
+        "X": Placeholder("X", "string"),
+        "Y": Placeholder("Y", "string"),
+        "Z": Placeholder("Z", "object"),
+    }
 
 
 def test_an_all_of_that_only_annotates_a_schema_stands_for_it():
