@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Terminated, UsageError
-from generator.exclusive import EXCLUSIVE_FILE, stale
+from generator.exclusive import stale
 from generator.model import Outcome, Page, Resource, Site, Skipped, SourceFile, Summary
 from generator.naming import did_you_mean, page_path, pluralize, snake_case
 from generator.normalize import normalize
@@ -410,6 +410,7 @@ PAGE_MODULES = (
     "jsonpointer",
     "jsontext",
     "labels",
+    "lifecycles",
     "model",
     "naming",
     "normalize",
@@ -431,7 +432,9 @@ def fingerprint() -> str:
     # By names of their own, not their paths: the templates lie elsewhere in an editable
     # install than in an installed wheel, and the same generator has the same fingerprint.
     files = {f"generator/{name}.py": package / f"{name}.py" for name in PAGE_MODULES}
-    files[f"generator/data/{EXCLUSIVE_FILE}"] = package / "data" / EXCLUSIVE_FILE
+    for path in (package / "data").iterdir():  # exclusive.yaml, lifecycle.json
+        if path.is_file():
+            files[f"generator/data/{path.name}"] = path
     for path in templates.rglob("*.mdx.j2"):
         files[f"templates/{path.relative_to(templates).as_posix()}"] = path
     for name, path in sorted(files.items()):

@@ -214,6 +214,9 @@ class Resource:
     # The schema's `lifecycle` (cfn-lint's): its service's status, `shutdown`, `sunset` or
     # `maintenance`, and the date it gives ("" without one); None for a service in service.
     lifecycle: tuple[str, str] | None = None
+    # Where the schema has none, AWS's notice of a service data/lifecycle.json lists (its
+    # address): the lifecycle above is the file's; "" for the schema's own.
+    lifecycle_notice: str = ""
     # The primary identifier's properties as paths of keys (`("Schedule", "ScheduleId")`).
     identifier_paths: tuple[tuple[str, ...], ...] = ()
     # The property each `list_required` member takes its value from: its own, or the one its

@@ -20,6 +20,7 @@ from generator.exclusive import (
 )
 from generator.jsonpointer import escape_token, overlaps, resolve_pointer, split_pointer, value_at
 from generator.labels import member_path, short_names
+from generator.lifecycles import service_lifecycle
 from generator.model import (
     Alternatives,
     ArrayValue,
@@ -184,6 +185,10 @@ def normalize(spec: Spec) -> Resource:
     choices = _choices(choosing, top, frozenset(required), avoided_top)
     properties_named = set(doc["properties"])
     api_fixed = {f for g in exclusive for f in g.fixed}  # (`A`, or a member's `A/B`)
+    lifecycle, notice = _lifecycle(doc.get("lifecycle")), ""
+    if lifecycle is None and (listed := service_lifecycle(spec.type_name)) is not None:
+        status, date, notice = listed  # (AWS's notice, where the schema says nothing of it)
+        lifecycle = (status, date)
     return Resource(
         provider=vendor.lower(),
         service=service.lower(),
@@ -220,7 +225,8 @@ def normalize(spec: Spec) -> Resource:
             if key in handlers
         ),
         global_service=service.lower() in GLOBAL_SERVICES,
-        lifecycle=_lifecycle(doc.get("lifecycle")),
+        lifecycle=lifecycle,
+        lifecycle_notice=notice,
         # (those of a property marked deprecated, or write-only, as a whole go without saying)
         deprecated_members=_dotted(
             doc.get("deprecatedProperties", ()), doc["properties"].keys() - deprecated

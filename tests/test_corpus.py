@@ -263,6 +263,8 @@ def test_a_list_handler_that_needs_a_parent_its_schema_does_not_name_lists_by_it
         ("AWS::Connect::Metric", "InstanceArn"),
         # a DataZone domain's project profiles (ListProjectProfiles requires the domain)
         ("AWS::DataZone::ProjectProfile", "DomainIdentifier"),
+        # an SSM resource's policies (GetResourcePolicies reads one resource's)
+        ("AWS::SSM::ResourcePolicy", "ResourceArn"),
     ):
         page = page_of(site, pages, type_name)
         assert (
@@ -359,7 +361,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 110
+    assert sum(bool(choices(text)) for text in pages.values()) == 116
 
 
 def test_six_part_identifier(site, pages):
@@ -1144,6 +1146,13 @@ def test_a_value_exclusive_yaml_chooses_is_not_written_in_the_required_insert(si
     # user association's AuthenticationType ("You must specify USERPOOL").
     required, _ = insert_tabs(page_of(site, pages, "AWS::AppStream::StackUserAssociation"))
     assert " 'USERPOOL',\n" in required
+    # EMR's task instance fleet and group (this resource adds no other, CloudFormation's
+    # reference), a Cases related item of its one kind of content
+    for type_name in ("AWS::EMR::InstanceFleetConfig", "AWS::EMR::InstanceGroupConfig"):
+        required, _ = insert_tabs(page_of(site, pages, type_name))
+        assert " 'TASK',\n" in required, type_name
+    required, _ = insert_tabs(page_of(site, pages, "AWS::Cases::RelatedItem"))
+    assert " 'Comment',\n" in required
 
 
 def test_a_pattern_of_one_string_is_written_out(site, pages):
@@ -1335,6 +1344,9 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         ("AWS::DataSync::LocationAzureBlob", "/AgentArns"),
         # an IoT Wireless partner account's Sidewalk (its update takes SidewalkUpdate)
         ("AWS::IoTWireless::PartnerAccount", "/Sidewalk"),
+        # AppRegistry names, which their updates no longer change
+        ("AWS::ServiceCatalogAppRegistry::Application", "/Name"),
+        ("AWS::ServiceCatalogAppRegistry::AttributeGroup", "/Name"),
     ]:
         update = update_of(site, pages, type_name)
         assert f'"path": "{path}"' not in update and "Left out of this patch though" in update
@@ -2401,6 +2413,64 @@ SET_ONE_AT_A_TIME = [
     ("AWS::CloudWatch::Integration", ["value: 'AWS_INTEGRATION'"], ["{{ IntegrationType }}"]),
     ("AWS::QBusiness::Retriever", ["value: 'NATIVE_INDEX'"], ["{{ Type }}"]),
     ("AWS::QBusiness::DataAccessor", ["AuthenticationType: 'AWS_IAM_IDC_TTI'"], []),
+    # a Lambda function's JSON logs (log levels ask them) and manual runtime (its version
+    # shown); a repository's KMS encryption (its key shown)
+    (
+        "AWS::Lambda::Function",
+        ["LogFormat: 'JSON'", "UpdateRuntimeOn: 'Manual'"],
+        ["{{ LogFormat }}", "{{ UpdateRuntimeOn }}"],
+    ),
+    ("AWS::ECR::Repository", ["EncryptionType: 'KMS'"], ["{{ EncryptionType }}"]),
+    # options of one type: an OpenSearch Serverless SAML config, a Comprehend recognizer's CSV
+    # data, a self-managed GitLab integration, a URI path route, a custom output function
+    (
+        "AWS::OpenSearchServerless::SecurityConfig",
+        ["value: 'saml'", "- name: SamlOptions\n"],
+        ["IamIdentityCenterOptions", "IamFederationOptions"],
+    ),
+    (
+        "AWS::Comprehend::EntityRecognizer",
+        ["DataFormat: 'COMPREHEND_CSV'", "Documents:"],
+        ["AugmentedManifests"],
+    ),
+    ("AWS::InspectorV2::CodeSecurityIntegration", ["value: 'GITLAB_SELF_MANAGED'"], []),
+    (
+        "AWS::RefactorSpaces::Route",
+        ["value: 'URI_PATH'", "- name: UriPathRoute\n"],
+        ["DefaultRoute"],
+    ),
+    (
+        "AWS::MediaTailor::Function",
+        ["value: 'CUSTOM_OUTPUT'", "- name: CustomOutputConfiguration\n"],
+        ["HttpRequestConfiguration", "VastRequestConfiguration"],
+    ),
+    # a MediaTailor program of a VOD source, its ad breaks of time signals; a single prefetch
+    # schedule
+    (
+        "AWS::MediaTailor::Program",
+        ["- name: VodSourceName\n", "TimeSignalMessage:"],
+        ["LiveSourceName", "SpliceInsertMessage"],
+    ),
+    (
+        "AWS::MediaTailor::PrefetchSchedule",
+        ["value: 'SINGLE'", "- name: Consumption\n"],
+        ["RecurringPrefetchConfiguration"],
+    ),
+    # provisioned capacity and a customer key of a Keyspaces table, a multi-Region keyspace; a
+    # flow's deduplicated records
+    (
+        "AWS::Cassandra::Table",
+        ["Mode: 'PROVISIONED'", "EncryptionType: 'CUSTOMER_MANAGED_KMS_KEY'"],
+        [],
+    ),
+    ("AWS::Cassandra::Keyspace", ["ReplicationStrategy: 'MULTI_REGION'"], []),
+    ("AWS::SCN::DataIntegrationFlow", ["DedupeRecords: true"], []),
+    # EMR's task instance groups, of Spot bids; EventBridge's JSONata transforms from a time;
+    # an FSx access point of an ONTAP volume, a UNIX user; a recipe job of a project
+    ("AWS::EMR::InstanceGroupConfig", ["value: 'TASK'", "value: 'SPOT'"], ["{{ InstanceRole }}"]),
+    ("AWS::EventsV2::Subscriber", ["Type: 'JSONATA'", "PointType: 'TIMESTAMP'"], []),
+    ("AWS::FSx::S3AccessPointAttachment", ["value: 'ONTAP'", "Type: 'UNIX'"], ["{{ Type }}"]),
+    ("AWS::DataBrew::Job", ["value: 'RECIPE'", "- name: ProjectName\n"], ["JobSample"]),
     # a monitor of an endpoint's captured data, not a batch transform's
     *(
         (f"AWS::SageMaker::{name}", ["EndpointInput:"], ["BatchTransformInput"])
@@ -2765,6 +2835,22 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         ("AWS::ElastiCache::Snapshot", "ReplicationGroupId, SnapshotName, region"),
         ("AWS::DMS::Certificate", "CertificatePem, region"),
         ("AWS::Route53::RecordSet", "HostedZoneId, Name, ResourceRecords, TTL, Type, region"),
+        # the rest of an Amplify UI component's required data; a bill scenario's name; an
+        # organization conformance pack's template; a Refactor Spaces service's URL endpoint
+        (
+            "AWS::AmplifyUIBuilder::Component",
+            "AppId, BindingProperties, ComponentType, EnvironmentName, Name, Overrides, "
+            "Properties, Variants, region",
+        ),
+        ("AWS::BcmPricingCalculator::BillScenario", "Name, region"),
+        (
+            "AWS::Config::OrganizationConformancePack",
+            "OrganizationConformancePackName, TemplateBody, region",
+        ),
+        (
+            "AWS::RefactorSpaces::Service",
+            "ApplicationIdentifier, EndpointType, EnvironmentIdentifier, Name, UrlEndpoint, region",
+        ),
         # an HDFS location's Kerberos principal and keytab (or instead its simple user)
         (
             "AWS::DataSync::LocationHDFS",
@@ -2885,6 +2971,14 @@ def test_a_resource_shut_down_sunsetting_or_in_maintenance_is_said_so(site, page
     assert "as sunsetting, with the date 2026-05-20 (<a href=" in page
     page = page_of(site, pages, "AWS::AutoScaling::LaunchConfiguration")
     assert "in maintenance, with no new features, since 2024-10-01 (<a href=" in page
+    # A service AWS shut down whose schemas say nothing of it: data/lifecycle.json, by AWS's
+    # notice (RoboMaker's), on every type of the service.
+    for type_name in ("AWS::RoboMaker::Robot", "AWS::RoboMaker::Fleet"):
+        assert (
+            "\n\n<strong>Shut down:</strong> AWS gives 2025-09-10 as the end of support of this "
+            'service (<a href="https://docs.aws.amazon.com/robomaker/latest/dg/'
+            'chapter-gettingstarted.html">its notice</a>): AWS no longer takes these requests.\n\n'
+        ) in page_of(site, pages, type_name)
     # A service in service says nothing of it.
     for type_name in ("AWS::Lambda::EventInvokeConfig", "AWS::S3::Bucket"):
         page = page_of(site, pages, type_name)

@@ -1,0 +1,38 @@
+"""Services AWS has shut down, or is sunsetting, whose schemas carry no `lifecycle` (cfn-lint
+adds it to some): data/lifecycle.json, by service (`AWS::Evidently`), each with its status,
+date and the address of AWS's notice, whose words it quotes. A schema's own `lifecycle` comes
+first; normalize reads this one where there is none.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+from generator.schemacheck import LIFECYCLES
+
+LIFECYCLE_FILE = "lifecycle.json"  # in the package's data folder
+
+
+def service_lifecycle(type_name: str) -> tuple[str, str, str] | None:
+    """The status, date and notice's address AWS gives the service of a type, None where the
+    file has none.
+
+    >>> service_lifecycle("AWS::RoboMaker::Robot")[:2], service_lifecycle("AWS::S3::Bucket")
+    (('shutdown', '2025-09-10'), None)
+    """
+    return _table().get(type_name.rpartition("::")[0])
+
+
+@cache
+def _table() -> dict[str, tuple[str, str, str]]:
+    """The file's entries, each checked (a bug in the shipped data, not the user's input)."""
+    text = (resources.files("generator") / "data" / LIFECYCLE_FILE).read_text("utf-8")
+    table = {}
+    for service, entry in json.loads(text).items():
+        status, date, documented = entry["status"], entry["date"], entry["documented"]
+        if status not in LIFECYCLES or not documented.startswith("https://") or not entry["says"]:
+            raise ValueError(f"{LIFECYCLE_FILE}: {service}: not a status, notice and its words")
+        table[service] = (status, date, documented)
+    return table
