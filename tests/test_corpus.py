@@ -265,6 +265,10 @@ def test_a_list_handler_that_needs_a_parent_its_schema_does_not_name_lists_by_it
         ("AWS::DataZone::ProjectProfile", "DomainIdentifier"),
         # an SSM resource's policies (GetResourcePolicies reads one resource's)
         ("AWS::SSM::ResourcePolicy", "ResourceArn"),
+        # an MSK cluster's channels (ListChannels); a signing profile's permissions (its
+        # handlerSchema names the profile without requiring it)
+        ("AWS::MSK::Channel", "ClusterArn"),
+        ("AWS::Signer::ProfilePermission", "ProfileName"),
     ):
         page = page_of(site, pages, type_name)
         assert (
@@ -361,7 +365,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 116
+    assert sum(bool(choices(text)) for text in pages.values()) == 118
 
 
 def test_six_part_identifier(site, pages):
@@ -2471,6 +2475,51 @@ SET_ONE_AT_A_TIME = [
     ("AWS::EventsV2::Subscriber", ["Type: 'JSONATA'", "PointType: 'TIMESTAMP'"], []),
     ("AWS::FSx::S3AccessPointAttachment", ["value: 'ONTAP'", "Type: 'UNIX'"], ["{{ Type }}"]),
     ("AWS::DataBrew::Job", ["value: 'RECIPE'", "- name: ProjectName\n"], ["JobSample"]),
+    # a read replica cluster's two subnets; a Neptune graph imported from Parquet; a
+    # DynamoDB global table of strong consistency with a witness, not a multi-account one
+    (
+        "AWS::Timestream::InfluxDBCluster",
+        ["- '{{ VpcSubnetIds[0] }}'\n          - '{{ VpcSubnetIds[1] }}'\n"],
+        [],
+    ),
+    ("AWS::NeptuneGraph::Graph", ["Format: 'PARQUET'", "ParquetType:"], ["BlankNodeHandling"]),
+    (
+        "AWS::DynamoDB::GlobalTable",
+        ["value: 'STRONG'", "- name: GlobalTableWitnesses\n"],
+        ["GlobalTableSourceArn"],
+    ),
+    # a pipeline's push filter of branches and file paths; a rule's target of one kind, ECS;
+    # tags on one Lake Formation resource, a database; the CloudFront plan's two resources
+    (
+        "AWS::CodePipeline::Pipeline",
+        ["'{{ Push[0].FilePaths.Includes[0] }}'"],
+        ["{{ Push[0].Tags"],
+    ),
+    (
+        "AWS::Events::Rule",
+        ["EcsParameters:"],
+        ["KinesisParameters", "SqsParameters", "RunCommandParameters", "BatchParameters"],
+    ),
+    ("AWS::LakeFormation::TagAssociation", ["Database:"], ["TableWithColumns:"]),
+    ("AWS::PricingPlanManager::Subscription", ["'{{ ResourceArns[1] }}'"], []),
+    # a Proton connection's environment account, the caller's (not an input)
+    ("AWS::Proton::EnvironmentAccountConnection", ["- name: RoleArn\n"], ["EnvironmentAccountId"]),
+    # one AppFlow connector's credentials and properties, Datadog's; an EC2/on-premises
+    # deployment config; a CloudFront function of runtime 2.0 (its key value store); a
+    # distribution's two origins (its origin group's); a Data Exchange export's KMS encryption
+    (
+        "AWS::AppFlow::ConnectorProfile",
+        ["value: 'Datadog'", "ApplicationKey:", "InstanceUrl:"],
+        ["Amplitude", "Salesforce", "CustomConnector"],
+    ),
+    (
+        "AWS::CodeDeploy::DeploymentConfig",
+        ["value: 'Server'", "- name: MinimumHealthyHosts\n"],
+        ["TrafficRoutingConfig"],
+    ),
+    ("AWS::CloudFront::Function", ["Runtime: 'cloudfront-js-2.0'"], []),
+    ("AWS::CloudFront::Distribution", ["DomainName: '{{ Origins[1].DomainName }}'"], []),
+    ("AWS::DataExchange::EventAction", ["Type: 'aws:kms'"], []),
     # a monitor of an endpoint's captured data, not a batch transform's
     *(
         (f"AWS::SageMaker::{name}", ["EndpointInput:"], ["BatchTransformInput"])
@@ -2850,6 +2899,21 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         (
             "AWS::RefactorSpaces::Service",
             "ApplicationIdentifier, EndpointType, EnvironmentIdentifier, Name, UrlEndpoint, region",
+        ),
+        # Route 53 ARC readiness names (the providers pass them on); an InfluxDB cluster's
+        # instance type; a classic load balancer's subnets (or instead its zones); a global
+        # table's key; an interconnect's remote account (the schema's words)
+        ("AWS::Route53RecoveryReadiness::RecoveryGroup", "RecoveryGroupName, region"),
+        ("AWS::Route53RecoveryReadiness::Cell", "CellName, region"),
+        (
+            "AWS::Timestream::InfluxDBCluster",
+            "DbInstanceType, VpcSecurityGroupIds, VpcSubnetIds, region",
+        ),
+        ("AWS::ElasticLoadBalancing::LoadBalancer", "Listeners, Subnets, region"),
+        ("AWS::DynamoDB::GlobalTable", "AttributeDefinitions, KeySchema, Replicas, region"),
+        (
+            "AWS::Interconnect::Connection",
+            "AttachPoint, Bandwidth, EnvironmentId, RemoteAccount, region",
         ),
         # an HDFS location's Kerberos principal and keytab (or instead its simple user)
         (
