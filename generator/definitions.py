@@ -93,6 +93,8 @@ def _type_or_none(
         return declared
     if isinstance(declared, list) and declared:
         return " | ".join(str(t) for t in declared)
+    if target.get("format") == "json":  # CloudFormation's Json: an object, or its text
+        return "object | string"
     if {"properties", "patternProperties", "additionalProperties"} & target.keys():
         return "object"
     if "items" in target:

@@ -138,6 +138,8 @@ def _types(schema: Mapping[str, Any]) -> list[str]:
         return ["number"]
     if schema.keys() <= ANNOTATIONS:  # any JSON value (CloudFormation's Json): as pages show it
         return ["object"]
+    if schema.get("format") == "json":  # CloudFormation's Json: an object, or its text
+        return ["object", "string"]
     return ["string"]
 
 

@@ -269,6 +269,12 @@ def test_a_list_handler_that_needs_a_parent_its_schema_does_not_name_lists_by_it
         # handlerSchema names the profile without requiring it)
         ("AWS::MSK::Channel", "ClusterArn"),
         ("AWS::Signer::ProfilePermission", "ProfileName"),
+        # a stream's consumers, a group's lifecycle hooks, a virtual cluster's endpoints, a
+        # workflow's versions: each list handler's one permission lists one parent's
+        ("AWS::Kinesis::StreamConsumer", "StreamARN"),
+        ("AWS::AutoScaling::LifecycleHook", "AutoScalingGroupName"),
+        ("AWS::EMRContainers::Endpoint", "VirtualClusterId"),
+        ("AWS::Omics::WorkflowVersion", "WorkflowId"),
     ):
         page = page_of(site, pages, type_name)
         assert (
@@ -365,7 +371,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 118
+    assert sum(bool(choices(text)) for text in pages.values()) == 119
 
 
 def test_six_part_identifier(site, pages):
@@ -453,6 +459,11 @@ def test_numbers_one_of_and_free_form_objects(site, pages):
     page = page_of(site, pages, "AWS::QuickSight::Flow")
     assert '<td><CopyableCode code="flow_definition" /></td><td><code>object</code></td>' in page
     assert '"path": "/FlowDefinition", "value": {{ FlowDefinition }}}' in page
+    # a string's keywords beside `format: json` (IAM's managed policy document): CloudFormation's
+    # Json, an object or its text, as the inline policies' documents
+    page = page_of(site, pages, "AWS::IAM::ManagedPolicy")
+    assert '<td><CopyableCode code="policy_document" /></td><td><code>object &#124; string' in page
+    assert '"path": "/PolicyDocument", "value": {{ PolicyDocument }}}' in page
 
 
 def manifest_value(page: str, name: str) -> object:
@@ -1303,11 +1314,11 @@ def test_a_property_aws_takes_at_creation_only_is_not_patched(site, pages, corpu
         in ResourceType.from_schema("AWS::Connect::Prompt", schema).create_only
     )
     assert "createOnlyProperties" not in schema  # the schema's own, unchanged
-    # A member: a Lambda event source mapping's Kafka consumer group ID ("After creating a Kafka
-    # event source mapping with the consumer group ID specified, you cannot update this value").
-    update = update_of(site, pages, "AWS::Lambda::EventSourceMapping")
-    assert '"path": "/AmazonManagedKafkaEventSourceConfig"' not in update
-    assert "(<code>AmazonManagedKafkaEventSourceConfig.ConsumerGroupId</code>)" in update
+    # A member: an EKS cluster's Auto Mode node role ("This value cannot be changed after the
+    # compute capability of EKS Auto Mode is enabled").
+    update = update_of(site, pages, "AWS::EKS::Cluster")
+    assert '"path": "/ComputeConfig"' not in update
+    assert "(<code>ComputeConfig.NodeRoleArn</code>)" in update
 
 
 def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, pages):
@@ -2319,10 +2330,8 @@ SET_ONE_AT_A_TIME = [
         ["- name: TransitGatewayId\n", "value: 'ipsec.1'"],
         ["VpnGatewayId", "{{ Type }}"],
     ),
-    # a multicast domain of IGMPv2 ("You cannot enable both attributes at the same time"); a
-    # launch template's Spot options on the spot market
+    # a multicast domain of IGMPv2 ("You cannot enable both attributes at the same time")
     ("AWS::EC2::TransitGatewayMulticastDomain", ["Igmpv2Support:"], ["StaticSourcesSupport"]),
-    ("AWS::EC2::LaunchTemplate", ["MarketType: 'spot'"], ["{{ MarketType }}"]),
     # secrets the service keeps, not references to the customer's
     (
         "AWS::BedrockAgentCore::PaymentCredentialProvider",
@@ -2520,6 +2529,50 @@ SET_ONE_AT_A_TIME = [
     ("AWS::CloudFront::Function", ["Runtime: 'cloudfront-js-2.0'"], []),
     ("AWS::CloudFront::Distribution", ["DomainName: '{{ Origins[1].DomainName }}'"], []),
     ("AWS::DataExchange::EventAction", ["Type: 'aws:kms'"], []),
+    # a primary CloudFront distribution (its aliases and policy); an EC2 instance on a host
+    # resource group; an S3 bucket of a name given and of V2 metadata
+    ("AWS::CloudFront::Distribution", ["Staging: false"], ["{{ Staging }}"]),
+    ("AWS::EC2::Instance", ["- name: HostResourceGroupArn\n"], ["- name: HostId\n"]),
+    (
+        "AWS::S3::Bucket",
+        ["- name: BucketName\n", "- name: MetadataConfiguration\n"],
+        ["BucketNamePrefix", "MetadataTableConfiguration"],
+    ),
+    # an SQS queue's event source mapping, without other sources' members
+    (
+        "AWS::Lambda::EventSourceMapping",
+        ["- name: ScalingConfig\n", "- name: EventSourceArn\n"],
+        ["ParallelizationFactor", "LoggingConfig", "Topics", "DocumentDBEventSourceConfig"],
+    ),
+    # a permission to invoke a function (not its URL); a schedule on the default bus
+    (
+        "AWS::Lambda::Permission",
+        ["value: 'lambda:InvokeFunction'", "- name: InvokedViaFunctionUrl\n"],
+        ["FunctionUrlAuthType"],
+    ),
+    ("AWS::Events::Rule", ["value: 'default'"], ["{{ EventBusName }}"]),
+    # a new Aurora cluster (not a cross-Region replica or a point-in-time restore), its password
+    # in Secrets Manager, of the provisioned engine mode
+    (
+        "AWS::RDS::DBCluster",
+        ["value: 'provisioned'", "- name: ManageMasterUserPassword\n        value: true\n"],
+        ["ReplicationSourceIdentifier", "RestoreType", "UseLatestRestorableTime"],
+    ),
+    # a replication group of its own (not a Global Datastore member), of an AUTH token
+    (
+        "AWS::ElastiCache::ReplicationGroup",
+        ["- name: AuthToken\n", "- name: CacheNodeType\n"],
+        ["GlobalReplicationGroupId", "UserGroupIds"],
+    ),
+    # a table's INCLUDE projections (non-key attributes shown) and KMS encryption on
+    ("AWS::DynamoDB::Table", ["ProjectionType: 'INCLUDE'", "SSEEnabled: true"], []),
+    # an ECS service on EC2 (its placement), a cluster's one setting name
+    (
+        "AWS::ECS::Service",
+        ["- name: PlacementConstraints\n"],
+        ["- name: PlatformVersion\n"],
+    ),
+    ("AWS::ECS::Cluster", ["Name: 'containerInsights'"], []),
     # a monitor of an endpoint's captured data, not a batch transform's
     *(
         (f"AWS::SageMaker::{name}", ["EndpointInput:"], ["BatchTransformInput"])
@@ -2915,6 +2968,12 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
             "AWS::Interconnect::Connection",
             "AttachPoint, Bandwidth, EnvironmentId, RemoteAccount, region",
         ),
+        # a REST API's name (not imported); a target group's protocol, port and VPC; a DB
+        # instance's engine and class; an event source mapping's source
+        ("AWS::ApiGateway::RestApi", "Name, region"),
+        ("AWS::ElasticLoadBalancingV2::TargetGroup", "Port, Protocol, VpcId, region"),
+        ("AWS::RDS::DBInstance", "DBInstanceClass, Engine, region"),
+        ("AWS::Lambda::EventSourceMapping", "EventSourceArn, FunctionName, region"),
         # an HDFS location's Kerberos principal and keytab (or instead its simple user)
         (
             "AWS::DataSync::LocationHDFS",

@@ -305,18 +305,25 @@ def test_a_permission_that_would_close_its_code_block_is_bad_input():
 def test_union_and_missing_types():
     doc = {
         "typeName": "AWS::Test::Union",
-        "properties": {"X": {"type": ["string", "object"]}, "Y": {"maxLength": 9}, "Z": {}},
+        "properties": {
+            "X": {"type": ["string", "object"]},
+            "Y": {"maxLength": 9},
+            "Z": {},
+            "J": {"format": "json", "maxLength": 9},
+        },
         "primaryIdentifier": ["/properties/Y"],
         "handlers": {"read": {"permissions": []}},
     }
     resource = normalize(parse_spec("u.json", json.dumps(doc).encode()))
     values = {p.name: p.value for p in resource.properties}
     # a union's first type; a string's keywords without a type; no keyword at all, any JSON
-    # value (CloudFormation's Json): an object
+    # value (CloudFormation's Json): an object; `format: json` beside a string's keywords,
+    # CloudFormation's Json too (IAM's managed policy document): an object or its text
     assert values == {
         "X": Placeholder("X", "string"),
         "Y": Placeholder("Y", "string"),
         "Z": Placeholder("Z", "object"),
+        "J": Placeholder("J", "object"),
     }
 
 
