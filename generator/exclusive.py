@@ -66,6 +66,10 @@ class Exclusive:
     # a VPC Lattice association's service network or service): the list example gives the
     # first, and names the others as what it takes instead.
     lists_by_one_of: tuple[str, ...] = ()
+    # Top-level items of which AWS asks one at least, and takes several (`at least one of:`; an
+    # Auto Scaling group's subnets or Availability Zones): `needed` without excluding anything,
+    # its first item required where none is.
+    at_least: bool = False
 
     @property
     def tie(self) -> bool:
@@ -79,7 +83,8 @@ class Exclusive:
         """Whether the entry is a group whose items (or, of no items, members) exclude each
         other: not one that only counts, requires, fixes, lists by, ties or leaves out."""
         return not (
-            self.counts
+            self.at_least
+            or self.counts
             or self.needs
             or self.fixed
             or self.lists_by
@@ -101,8 +106,17 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
     for type_name, entries in _load(text).items():
         groups = []
         for entry in entries:
-            needed = "one of" in entry
-            items = entry.get("one of" if needed else "at most one of", ())
+            at_least = "at least one of" in entry
+            needed = "one of" in entry or at_least
+            key = "one of" if "one of" in entry else "at least one of" if at_least else ""
+            items = entry.get(key or "at most one of", ())
+            if at_least and (
+                len(items) < 2 or {"in", "sets", "one of", "at most one of"} & entry.keys()
+            ):
+                raise ValueError(
+                    f"{EXCLUSIVE_FILE}: {type_name}: at least one of: takes two top-level items "
+                    "or more, and no in:, sets: or other group beside it"
+                )
             where = entry.get("in", entry.get("at most one member of", ""))
             says = " ".join(entry.get("says", "").split())
             named = tuple(frozenset([i] if isinstance(i, str) else i) for i in items)
@@ -182,6 +196,7 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
                     frozenset(fixed),
                     frozenset(lists_by),
                     tuple(one_of),
+                    at_least,
                 )
             )
         table[type_name] = tuple(groups)
@@ -480,6 +495,10 @@ def for_mock(doc: Mapping[str, Any], groups: list[Exclusive]) -> Mapping[str, An
             continue
         if group.lists_by or group.lists_by_one_of:  # and a list without them
             doc = with_list_needs(doc, group)
+            continue
+        if group.at_least:  # and a create of none of them, not of several
+            rule = {"requiredOr": sorted(frozenset().union(*group.items))}
+            doc = {**doc, "allOf": [*doc.get("allOf", ()), rule]}
             continue
         # (a tie: AWS takes other values too, and other members with them; what it takes no
         # value of is not refused by every service)

@@ -634,7 +634,7 @@ def _left_out(
     those left out that they would show, in the schema's order."""
     out: set[str] = set()
     said: list[Alternatives] = []
-    for group in groups:
+    for group in (g for g in groups if not g.at_least):  # (which excludes nothing)
         kept = next((i for i in group.items if i & required), None)
         kept = kept or next((i for i in group.items if i & (shown - out)), None)
         others = frozenset().union(*(i for i in group.items if i is not kept)) - required
@@ -655,13 +655,14 @@ def _set_rather(
 ) -> tuple[Alternatives, ...]:
     """What the examples set of properties AWS takes at most one of, rather than what: of
     each group, the kept properties they do show (another group may have left some out; none
-    left, nothing to say), unless a choice of the create's says it already; groups of the
-    same kept properties as one."""
+    left, nothing to say), unless a choice of exactly one of the create's says it already;
+    groups of the same kept properties as one."""
     by_kept: dict[tuple[str, ...], Alternatives] = {}
     for a in found:
         kept = tuple(n for n in a.kept if n in shown)
         named = {*a.kept, *a.others}
-        if not kept or any(named <= {n for i in c.items for n in i} for c in choices):
+        exactly = (c for c in choices if not c.at_least_one)  # ("at least one" excludes none)
+        if not kept or any(named <= {n for i in c.items for n in i} for c in exactly):
             continue
         was = by_kept.get(kept, Alternatives(kept, (), False))
         others = tuple(dict.fromkeys((*was.others, *a.others)))
@@ -694,7 +695,7 @@ def _choices(
             found.append(([(n,) for n in doc[keyword]], keyword == "requiredOr"))
     for group in groups:
         if group.needed and not group.where:
-            found.append(([tuple(sorted(item)) for item in group.items], False))
+            found.append(([tuple(sorted(item)) for item in group.items], group.at_least))
     choices: dict[frozenset[tuple[str, ...]], Choice] = {}
     properties = doc["properties"]
     for items, at_least_one in found:

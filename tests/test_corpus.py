@@ -362,16 +362,26 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     )
     # cfn-lint's requiredXor, of which exclusive.yaml's `one of` (in AWS's API reference)
     # takes a launch template first, not the requiredXor's first, an instance to copy.
-    assert choices(page_of(site, pages, "AWS::AutoScaling::AutoScalingGroup")) == [
+    assert choices(page_of(site, pages, "AWS::AutoScaling::AutoScalingGroup"))[0] == (
         "exactly one of `LaunchTemplate`, `InstanceId`, `LaunchConfigurationName` or"
         " `MixedInstancesPolicy`: the Required Params above and the examples below give"
         " `LaunchTemplate`."
-    ]
+    )
+    # exclusive.yaml's `at least one of`: an Auto Scaling group's subnets or zones, of which
+    # it may take both; the zones' own exclusion is still said, as the choice does not say it.
+    page = page_of(site, pages, "AWS::AutoScaling::AutoScalingGroup")
+    assert choices(page)[1] == (
+        "at least one of `VPCZoneIdentifier`, `AvailabilityZones` or `AvailabilityZoneIds`: the"
+        " Required Params above and the examples below give `VPCZoneIdentifier`."
+    )
+    manifest = section(page, "`INSERT` example", "`UPDATE` example").split('value="manifest"')[1]
+    assert "- name: VPCZoneIdentifier\n" in manifest and "- name: AvailabilityZones\n" in manifest
+    assert "<code>AvailabilityZones</code> rather than <code>AvailabilityZoneIds</code>" in page
     # A group the schema gives twice (a oneOf and a requiredXor) is named once.
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 119
+    assert sum(bool(choices(text)) for text in pages.values()) == 120
 
 
 def test_six_part_identifier(site, pages):
@@ -1357,6 +1367,8 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         ("AWS::SageMaker::Device", "/DeviceFleetName"),
         # an Azure Blob location's agents ("You cannot add or remove agents")
         ("AWS::DataSync::LocationAzureBlob", "/AgentArns"),
+        # an Elastic IP's pool (no update allocates another address)
+        ("AWS::EC2::EIP", "/PublicIpv4Pool"),
         # an IoT Wireless partner account's Sidewalk (its update takes SidewalkUpdate)
         ("AWS::IoTWireless::PartnerAccount", "/Sidewalk"),
         # AppRegistry names, which their updates no longer change
@@ -1368,11 +1380,17 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
     # An FSx for ONTAP location's NFS settings, which DataSync does not update.
     update = update_of(site, pages, "AWS::DataSync::LocationFSxONTAP")
     assert '"path": "/Protocol' not in update and "<code>Protocol.NFS</code>" in update
-    # A Glue table's open table format input, "when creating an open format table": no other
-    # property is left to patch, and the page points to the words that say so.
+    # A Detective member invitation: no property is left to patch, and the page points to the
+    # words that say so of those the schema does not list create-only.
     assert (
-        "(see the schema, and, of <code>OpenTableFormatInput</code>, its description)."
-    ) in update_of(site, pages, "AWS::Glue::Table")
+        "(see the schema, and, of <code>DisableEmailNotification</code>, "
+        "<code>MemberEmailAddress</code> and <code>Message</code>, their descriptions)."
+    ) in update_of(site, pages, "AWS::Detective::MemberInvitation")
+    # A Glue table's open table format input, "when creating an open format table", is left out;
+    # its definition (TableInput, which a create needs) is patched member by member.
+    update = update_of(site, pages, "AWS::Glue::Table")
+    assert '"path": "/OpenTableFormatInput"' not in update
+    assert '"path": "/TableInput/Description"' in update and '"/TableInput/Name"' not in update
 
 
 def test_tags_the_schema_says_are_not_updatable_are_not_patched(site, pages):
@@ -1652,6 +1670,31 @@ def test_the_mock_refuses_what_the_schemas_words_exclude(corpus):
     with pytest.raises(CloudControlError) as caught:
         create("AWS::S3::Bucket", {"ObjectLockEnabled": True, "ObjectLockConfiguration": lock})
     assert "/ObjectLockConfiguration/Rule/DefaultRetention: [Years]" in caught.value.message
+
+
+def test_the_mock_asks_one_at_least_of_what_aws_asks_one_at_least_of(corpus):
+    # exclusive.yaml's `at least one of`: a Well-Architected workload of neither AWS Regions
+    # nor others is refused, one of both is taken.
+    from generator.backend import CloudControlBackend, CloudControlError
+
+    type_name = "AWS::WellArchitected::Workload"
+    document = json.loads((corpus[0] / spec_file_name(type_name)).read_bytes())
+    backend = CloudControlBackend({type_name: document})
+    state = {
+        "WorkloadName": "workload",
+        "Description": "a workload",
+        "Environment": "PRODUCTION",
+        "Lenses": ["wellarchitected"],
+        "ReviewOwner": "owner",
+    }
+    with pytest.raises(CloudControlError) as caught:
+        backend.create_resource({"TypeName": type_name, "DesiredState": json.dumps(state)})
+    assert "AwsRegions" in caught.value.message, caught.value.message
+    state |= {"AwsRegions": ["us-east-1"], "NonAwsRegions": ["on-premises"]}
+    created = backend.create_resource({"TypeName": type_name, "DesiredState": json.dumps(state)})
+    token = created["ProgressEvent"]["RequestToken"]
+    status = backend.get_resource_request_status({"RequestToken": token})["ProgressEvent"]
+    assert status["OperationStatus"] == "SUCCESS", status
 
 
 def test_a_group_whose_words_are_gone_is_named_in_a_warning(corpus, tmp_path):
@@ -2573,6 +2616,52 @@ SET_ONE_AT_A_TIME = [
         ["- name: PlatformVersion\n"],
     ),
     ("AWS::ECS::Cluster", ["Name: 'containerInsights'"], []),
+    # a backup rule of a lifecycle (continuous backups take none); a zonal NAT gateway with
+    # its secondary addresses; an OpenSearch domain across two subnets' zones, UltraWarm on
+    (
+        "AWS::Backup::BackupPlan",
+        ["Lifecycle:"],
+        ["EnableContinuousBackup"],
+    ),
+    (
+        "AWS::EC2::NatGateway",
+        ["- name: SubnetId\n", "- name: SecondaryPrivateIpAddresses\n"],
+        ["AvailabilityZoneAddresses", "SecondaryPrivateIpAddressCount"],
+    ),
+    (
+        "AWS::OpenSearchService::Domain",
+        ["ZoneAwarenessEnabled: true", "WarmEnabled: true", "'{{ SubnetIds[1] }}'"],
+        [],
+    ),
+    # a Firehose customer key and uncompressed S3 output of converted records; an AppConfig
+    # document (its Requires); a VPC Redshift cluster of a KMS key; an MSK cluster created
+    # without public access
+    (
+        "AWS::KinesisFirehose::DeliveryStream",
+        ["KeyType: 'CUSTOMER_MANAGED_CMK'", "CompressionFormat: 'UNCOMPRESSED'"],
+        [],
+    ),
+    ("AWS::SSM::Document", ["value: 'ApplicationConfiguration'"], ["{{ DocumentType }}"]),
+    (
+        "AWS::Redshift::Cluster",
+        ["- name: VpcSecurityGroupIds\n", "- name: KmsKeyId\n"],
+        ["ClusterSecurityGroups", "HsmClientCertificateIdentifier", "HsmConfigurationIdentifier"],
+    ),
+    ("AWS::MSK::Cluster", ["Type: 'DISABLED'"], []),
+    # a public ACM certificate, DNS-validated; a Batch volume of one source; a SageMaker
+    # endpoint's canary routing, a domain's shared notebook output
+    (
+        "AWS::CertificateManager::Certificate",
+        ["- name: ValidationMethod\n"],
+        ["CertificateAuthorityArn"],
+    ),
+    (
+        "AWS::Batch::JobDefinition",
+        ["EfsVolumeConfiguration:"],
+        ["S3FilesVolumeConfiguration", "Host:"],
+    ),
+    ("AWS::SageMaker::Endpoint", ["Type: 'CANARY'", "CanarySize:"], ["LinearStepSize"]),
+    ("AWS::SageMaker::Domain", ["NotebookOutputOption: 'Allowed'"], []),
     # a monitor of an endpoint's captured data, not a batch transform's
     *(
         (f"AWS::SageMaker::{name}", ["EndpointInput:"], ["BatchTransformInput"])
@@ -2622,11 +2711,15 @@ def test_the_fields_say_what_the_examples_set_of_properties_aws_takes_one_of(sit
         "set <code>ScalingAdjustment</code> rather than "
         "<code>MetricAggregationType</code> or <code>EstimatedInstanceWarmup</code>.\n"
     ) in page
-    # What another group leaves out is not said to be set: a volume's AvailabilityZoneId (of
-    # which the examples, as the create's choice under Methods says, give AvailabilityZone).
+    # What another group leaves out is not said to be set; and a choice of "at least one"
+    # (a volume's zone with a size or a snapshot, the schema's anyOf) does not say that its
+    # items exclude each other, so the group that does is said (AvailabilityZone rather than
+    # AvailabilityZoneId).
     page = page_of(site, pages, "AWS::EC2::Volume")
     assert (
-        "set <code>AvailabilityZone</code> with <code>Encrypted</code> and <code>KmsKeyId</code> "
+        "set <code>AvailabilityZone</code> rather than <code>AvailabilityZoneId</code>; "
+        "<code>SnapshotId</code> rather than <code>SourceVolumeId</code>; "
+        "<code>AvailabilityZone</code> with <code>Encrypted</code> and <code>KmsKeyId</code> "
         "rather than <code>SourceVolumeId</code>;"
     ) in page
     # What the schema's own keywords exclude (cfn-lint's dependentExcluded: NetworkInterfaces
@@ -2816,10 +2909,6 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
             "PolicyName, PolicyType, ResourceId, ScalableDimension, ServiceNamespace, "
             "TargetTrackingScalingPolicyConfiguration, region",
         ),
-        (
-            "AWS::Redshift::Cluster",
-            "ClusterType, DBName, MasterUserPassword, MasterUsername, NodeType, region",
-        ),
         # a Network Firewall rule group's rules (CreateRuleGroup); an SES template's template
         # (CreateTemplate); an HTTP API's name and protocol, "Required unless you specify an
         # OpenAPI definition"; a SageMaker model's container
@@ -2917,10 +3006,6 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         # a Well-Architected workload's review owner ("You also must specify ReviewOwner"); a
         # Transfer host key's body (ImportHostKey); a pentest's title (CreatePentest); a game
         # server container group's container and vCPU limit
-        (
-            "AWS::WellArchitected::Workload",
-            "Description, Environment, Lenses, ReviewOwner, WorkloadName, region",
-        ),
         ("AWS::Transfer::HostKey", "HostKeyBody, ServerId, region"),
         ("AWS::SecurityAgent::Pentest", "AgentSpaceId, Assets, ServiceRole, Title, region"),
         (
@@ -2974,6 +3059,24 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         ("AWS::ElasticLoadBalancingV2::TargetGroup", "Port, Protocol, VpcId, region"),
         ("AWS::RDS::DBInstance", "DBInstanceClass, Engine, region"),
         ("AWS::Lambda::EventSourceMapping", "EventSourceArn, FunctionName, region"),
+        # a workload's regions (AWS's or others, or both)
+        (
+            "AWS::WellArchitected::Workload",
+            "AwsRegions, Description, Environment, Lenses, ReviewOwner, WorkloadName, region",
+        ),
+        # a multi-node Redshift cluster's nodes; a managed Batch compute environment's
+        # resources; a Glue table's definition; a SageMaker domain's VPC and subnets
+        (
+            "AWS::Redshift::Cluster",
+            "ClusterType, DBName, MasterUserPassword, MasterUsername, NodeType, NumberOfNodes, "
+            "region",
+        ),
+        ("AWS::Batch::ComputeEnvironment", "ComputeResources, Type, region"),
+        ("AWS::Glue::Table", "CatalogId, DatabaseName, TableInput, region"),
+        (
+            "AWS::SageMaker::Domain",
+            "AuthMode, DefaultUserSettings, DomainName, SubnetIds, VpcId, region",
+        ),
         # an HDFS location's Kerberos principal and keytab (or instead its simple user)
         (
             "AWS::DataSync::LocationHDFS",

@@ -407,6 +407,26 @@ def test_always_goes_with_sets_and_is_true_or_false():
             parse_groups(text)
 
 
+def test_at_least_one_of_needs_an_item_and_excludes_none():
+    from generator.exclusive import parse_groups
+
+    (group,) = parse_groups("AWS::A::B:\n  - at least one of: [X, [Y, Z]]\n    says: x\n")[
+        "AWS::A::B"
+    ]
+    assert (group.items, group.needed, group.at_least) == (
+        (frozenset({"X"}), frozenset({"Y", "Z"})),
+        True,
+        True,
+    )
+    assert not group.excludes
+    one = "AWS::A::B:\n  - at least one of: [X]\n    says: x\n"
+    nested = "AWS::A::B:\n  - in: /definitions/D\n    at least one of: [X, Y]\n    says: x\n"
+    valued = "AWS::A::B:\n  - at least one of: [X, Y]\n    says: x\n    sets: {X: a}\n"
+    for text in (one, nested, valued):
+        with pytest.raises(ValueError, match="at least one of: takes two top-level items"):
+            parse_groups(text)
+
+
 def test_never_set_names_members_alone():
     from generator.exclusive import parse_groups
 
