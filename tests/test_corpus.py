@@ -381,7 +381,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 120
+    assert sum(bool(choices(text)) for text in pages.values()) == 121
 
 
 def test_six_part_identifier(site, pages):
@@ -3059,6 +3059,12 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         ("AWS::ElasticLoadBalancingV2::TargetGroup", "Port, Protocol, VpcId, region"),
         ("AWS::RDS::DBInstance", "DBInstanceClass, Engine, region"),
         ("AWS::Lambda::EventSourceMapping", "EventSourceArn, FunctionName, region"),
+        # a feature group's online store (or its offline one, or both: "at least one of")
+        (
+            "AWS::SageMaker::FeatureGroup",
+            "EventTimeFeatureName, FeatureDefinitions, FeatureGroupName, OnlineStoreConfig, "
+            "RecordIdentifierFeatureName, region",
+        ),
         # a workload's regions (AWS's or others, or both)
         (
             "AWS::WellArchitected::Workload",
