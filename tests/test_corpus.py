@@ -1369,6 +1369,8 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         ("AWS::DataSync::LocationAzureBlob", "/AgentArns"),
         # an Elastic IP's pool (no update allocates another address)
         ("AWS::EC2::EIP", "/PublicIpv4Pool"),
+        # a Step Functions alias's state machine (its update takes the alias's own ARN)
+        ("AWS::StepFunctions::StateMachineAlias", "/StateMachineArn"),
         # an IoT Wireless partner account's Sidewalk (its update takes SidewalkUpdate)
         ("AWS::IoTWireless::PartnerAccount", "/Sidewalk"),
         # AppRegistry names, which their updates no longer change
@@ -2662,6 +2664,28 @@ SET_ONE_AT_A_TIME = [
     ),
     ("AWS::SageMaker::Endpoint", ["Type: 'CANARY'", "CanarySize:"], ["LinearStepSize"]),
     ("AWS::SageMaker::Domain", ["NotebookOutputOption: 'Allowed'"], []),
+    # an API key without the stage keys usage plans replaced; a web server environment (its
+    # CNAME); an HTTP/S subscription (its delivery policy); an option's VPC security groups; a
+    # CodeBuild fleet in a VPC, of attribute-based compute; an HTTP API's route of a JWT
+    # authorizer's scopes
+    ("AWS::ApiGateway::ApiKey", ["- name: Description\n"], ["StageKeys"]),
+    ("AWS::ElasticBeanstalk::Environment", ["Name: 'WebServer'", "Type: 'Standard'"], []),
+    ("AWS::SNS::Subscription", ["- name: DeliveryPolicy\n"], ["SubscriptionRoleArn"]),
+    (
+        "AWS::RDS::OptionGroup",
+        ["VpcSecurityGroupMemberships:"],
+        ["DBSecurityGroupMemberships"],
+    ),
+    (
+        "AWS::CodeBuild::Fleet",
+        ["- name: FleetVpcConfig\n", "value: 'ATTRIBUTE_BASED_COMPUTE'", "vCpu:"],
+        ["FleetProxyConfiguration", "instanceType"],
+    ),
+    (
+        "AWS::ApiGatewayV2::Route",
+        ["value: 'JWT'", "- name: AuthorizationScopes\n"],
+        ["RouteResponseSelectionExpression", "ModelSelectionExpression", "RequestModels"],
+    ),
     # a monitor of an endpoint's captured data, not a batch transform's
     *(
         (f"AWS::SageMaker::{name}", ["EndpointInput:"], ["BatchTransformInput"])
@@ -3083,6 +3107,9 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
             "AWS::SageMaker::Domain",
             "AuthMode, DefaultUserSettings, DomainName, SubnetIds, VpcId, region",
         ),
+        # an SNS subscription's endpoint; an HTTP API integration's payload format version
+        ("AWS::SNS::Subscription", "Endpoint, Protocol, TopicArn, region"),
+        ("AWS::ApiGatewayV2::Integration", "ApiId, IntegrationType, PayloadFormatVersion, region"),
         # an HDFS location's Kerberos principal and keytab (or instead its simple user)
         (
             "AWS::DataSync::LocationHDFS",
