@@ -381,7 +381,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 121
+    assert sum(bool(choices(text)) for text in pages.values()) == 123
 
 
 def test_six_part_identifier(site, pages):
@@ -1371,6 +1371,8 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         ("AWS::EC2::EIP", "/PublicIpv4Pool"),
         # a Step Functions alias's state machine (its update takes the alias's own ARN)
         ("AWS::StepFunctions::StateMachineAlias", "/StateMachineArn"),
+        # a server certificate's path (its update handler may change tags only)
+        ("AWS::IAM::ServerCertificate", "/Path"),
         # an IoT Wireless partner account's Sidewalk (its update takes SidewalkUpdate)
         ("AWS::IoTWireless::PartnerAccount", "/Sidewalk"),
         # AppRegistry names, which their updates no longer change
@@ -2686,6 +2688,24 @@ SET_ONE_AT_A_TIME = [
         ["value: 'JWT'", "- name: AuthorizationScopes\n"],
         ["RouteResponseSelectionExpression", "ModelSelectionExpression", "RequestModels"],
     ),
+    # a Lambda version's manual runtime; a flow log to CloudWatch Logs (no S3 options); an HTTP
+    # API authorizer's simple responses of format 2.0; a regional V2 domain name; an endpoint
+    # service of a Network Load Balancer, its payer the service owner; a capacity reservation
+    # in a zone by name, tagged as a reservation
+    ("AWS::Lambda::Version", ["UpdateRuntimeOn: 'Manual'"], []),
+    ("AWS::EC2::FlowLog", ["- name: DeliverLogsPermissionArn\n"], ["DestinationOptions"]),
+    ("AWS::ApiGatewayV2::Authorizer", ["value: '2.0'"], ["{{ AuthorizerPayloadFormatVersion }}"]),
+    ("AWS::ApiGatewayV2::DomainName", ["EndpointType: 'REGIONAL'"], []),
+    (
+        "AWS::EC2::VPCEndpointService",
+        ["- name: NetworkLoadBalancerArns\n", "value: 'ServiceOwner'"],
+        ["GatewayLoadBalancerArns"],
+    ),
+    (
+        "AWS::EC2::CapacityReservation",
+        ["ResourceType: 'capacity-reservation'", "- name: AvailabilityZone\n"],
+        ["- name: AvailabilityZoneId\n"],
+    ),
     # a monitor of an endpoint's captured data, not a batch transform's
     *(
         (f"AWS::SageMaker::{name}", ["EndpointInput:"], ["BatchTransformInput"])
@@ -3106,6 +3126,15 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         (
             "AWS::SageMaker::Domain",
             "AuthMode, DefaultUserSettings, DomainName, SubnetIds, VpcId, region",
+        ),
+        # a log stream's name (its provider refuses none); a V2 domain name's configuration; an
+        # endpoint service's load balancer; a capacity reservation's zone
+        ("AWS::Logs::LogStream", "LogGroupName, LogStreamName, region"),
+        ("AWS::ApiGatewayV2::DomainName", "DomainName, DomainNameConfigurations, region"),
+        ("AWS::EC2::VPCEndpointService", "NetworkLoadBalancerArns, region"),
+        (
+            "AWS::EC2::CapacityReservation",
+            "AvailabilityZone, InstanceCount, InstancePlatform, InstanceType, region",
         ),
         # an SNS subscription's endpoint; an HTTP API integration's payload format version
         ("AWS::SNS::Subscription", "Endpoint, Protocol, TopicArn, region"),
