@@ -275,6 +275,21 @@ def test_a_list_handler_that_needs_a_parent_its_schema_does_not_name_lists_by_it
         ("AWS::AutoScaling::LifecycleHook", "AutoScalingGroupName"),
         ("AWS::EMRContainers::Endpoint", "VirtualClusterId"),
         ("AWS::Omics::WorkflowVersion", "WorkflowId"),
+        # a GuardDuty detector's filters, IP sets and more (each list handler's one permission
+        # reads one detector's; the handlerSchema names it without requiring it)
+        *(
+            (f"AWS::GuardDuty::{name}", "DetectorId")
+            for name in (
+                "Filter",
+                "IPSet",
+                "ThreatIntelSet",
+                "ThreatEntitySet",
+                "TrustedEntitySet",
+                "PublishingDestination",
+                "Member",
+                "Master",
+            )
+        ),
     ):
         page = page_of(site, pages, type_name)
         assert (
@@ -1329,6 +1344,20 @@ def test_a_property_aws_takes_at_creation_only_is_not_patched(site, pages, corpu
     update = update_of(site, pages, "AWS::EKS::Cluster")
     assert '"path": "/ComputeConfig"' not in update
     assert "(<code>ComputeConfig.NodeRoleArn</code>)" in update
+    # a Glue database stays in its catalog; a firewall policy keeps the TLS inspection
+    # configuration it was made with ("add that configuration to a new firewall policy")
+    update = update_of(site, pages, "AWS::Glue::Database")
+    assert '"path": "/CatalogId"' not in update and '"path": "/DatabaseInput"' in update
+    update = update_of(site, pages, "AWS::NetworkFirewall::FirewallPolicy")
+    assert '"path": "/FirewallPolicy/StatelessDefaultActions"' in update
+    assert "TLSInspectionConfigurationArn" not in update.split("```")[1]
+    # and a bucket's metadata journal table keeps its encryption (its update takes the record
+    # expiration only): named among the parts that cannot be updated
+    update = update_of(site, pages, "AWS::S3::Bucket")
+    assert (
+        "(<code>MetadataConfiguration.JournalTableConfiguration.EncryptionConfiguration</code>,"
+        in update
+    )
 
 
 def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, pages):
@@ -2706,6 +2735,59 @@ SET_ONE_AT_A_TIME = [
         ["ResourceType: 'capacity-reservation'", "- name: AvailabilityZone\n"],
         ["- name: AvailabilityZoneId\n"],
     ),
+    # a Config recorder's exclusion list only (of its EXCLUSION strategy); a RAM share's
+    # configuration without the member RAM's API does not take
+    (
+        "AWS::Config::ConfigurationRecorder",
+        ["ExclusionByResourceTypes:"],
+        ["'{{ RecordingGroup.ResourceTypes[0] }}'"],
+    ),
+    (
+        "AWS::RAM::ResourceShare",
+        ["RetainSharingOnAccountLeaveOrganization:"],
+        ["ExclusiveAccountAccess:"],
+    ),
+    # a conditional Glue trigger (its predicate, not a schedule) waiting on a job, whose action
+    # runs a job, not a crawler; an OAuth2 Glue connection of the authorization code grant and
+    # the user's client application; a dual-stack Resolver endpoint (each address both kinds)
+    (
+        "AWS::Glue::Trigger",
+        ["- name: Predicate\n", "State: '{{ State }}'", "value: 'CONDITIONAL'"],
+        ["CrawlState", "CrawlerName", "- name: Schedule\n", "- name: EventBatchingCondition\n"],
+    ),
+    (
+        "AWS::Glue::Connection",
+        [
+            "AuthenticationType: 'OAUTH2'",
+            "OAuth2GrantType: 'AUTHORIZATION_CODE'",
+            "UserManagedClientApplicationClientId:",
+        ],
+        ["CustomAuthenticationCredentials", "AWSManagedClientApplicationReference"],
+    ),
+    # a key pair made, not imported (its type ignored beside a public key); a forward action's
+    # config, not also a target group ARN (the same one only); a pre token generation trigger's
+    # configuration, not its legacy ARN; a launch configuration without EC2-Classic's ClassicLink
+    (
+        "AWS::EC2::KeyPair",
+        ["- name: KeyType\n", "- name: KeyFormat\n"],
+        ["PublicKeyMaterial"],
+    ),
+    (
+        "AWS::ElasticLoadBalancingV2::ListenerRule",
+        ["ForwardConfig:", "TargetGroups:"],
+        ["{{ Actions[0].TargetGroupArn }}"],
+    ),
+    (
+        "AWS::Cognito::UserPool",
+        ["PreTokenGenerationConfig:"],
+        ["PreTokenGeneration:"],
+    ),
+    ("AWS::AutoScaling::LaunchConfiguration", ["- name: ImageId\n"], ["ClassicLink"]),
+    (
+        "AWS::Route53Resolver::ResolverEndpoint",
+        ["Ipv6: '{{ Ipv6 }}'", "value: 'dualstack'"],
+        ["{{ ResolverEndpointType }}"],
+    ),
     # a monitor of an endpoint's captured data, not a batch transform's
     *(
         (f"AWS::SageMaker::{name}", ["EndpointInput:"], ["BatchTransformInput"])
@@ -2934,12 +3016,16 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         ),
         # a logs delivery destination's destination (PutDeliveryDestination)
         ("AWS::Logs::DeliveryDestination", "DestinationResourceArn, Name, region"),
-        # a simple scaling policy's adjustment (the schema's words); an ECS service's task
+        # a simple scaling policy's adjustment and its type (the schema's words;
+        # PutScalingPolicy's of the type); an ECS service's task
         # definition, under the default deployment controller (the schema's words); a NAT
         # gateway's subnet and, a public one's, Elastic IP; a Redshift Serverless workgroup's
         # namespace (CreateWorkgroup); an FSx volume's type and its configuration
         # (CreateVolume); a VPC endpoint's service (CreateVpcEndpoint)
-        ("AWS::AutoScaling::ScalingPolicy", "AutoScalingGroupName, ScalingAdjustment, region"),
+        (
+            "AWS::AutoScaling::ScalingPolicy",
+            "AdjustmentType, AutoScalingGroupName, ScalingAdjustment, region",
+        ),
         ("AWS::ECS::Service", "TaskDefinition, region"),
         ("AWS::EC2::NatGateway", "AllocationId, SubnetId, region"),
         ("AWS::RedshiftServerless::Workgroup", "NamespaceName, WorkgroupName, region"),
