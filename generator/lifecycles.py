@@ -1,7 +1,9 @@
-"""Services AWS has shut down, or is sunsetting, whose schemas carry no `lifecycle` (cfn-lint
-adds it to some): data/lifecycle.json, by service (`AWS::Evidently`), each with its status,
-date and the address of AWS's notice, whose words it quotes. A schema's own `lifecycle` comes
-first; normalize reads this one where there is none.
+"""Services AWS has shut down, is sunsetting or has closed to new customers, whose schemas carry
+no `lifecycle` (cfn-lint adds it to some): data/lifecycle.json, by service (`AWS::Evidently`)
+or, where only some of a service's types are concerned, by type (CloudTrail Lake's, not
+trails), each with its status, date and the address of AWS's notice, whose words it quotes. A
+type's entry comes before its service's; a schema's own `lifecycle` comes first; normalize
+reads this one where there is none.
 """
 
 from __future__ import annotations
@@ -16,13 +18,17 @@ LIFECYCLE_FILE = "lifecycle.json"  # in the package's data folder
 
 
 def service_lifecycle(type_name: str) -> tuple[str, str, str] | None:
-    """The status, date and notice's address AWS gives the service of a type, None where the
-    file has none.
+    """The status, date and notice's address AWS gives a type, or its service, None where the
+    file has neither.
 
     >>> service_lifecycle("AWS::RoboMaker::Robot")[:2], service_lifecycle("AWS::S3::Bucket")
     (('shutdown', '2025-09-10'), None)
+    >>> lake, trails = "AWS::CloudTrail::Channel", "AWS::CloudTrail::Trail"
+    >>> service_lifecycle(lake)[:2], service_lifecycle(trails)
+    (('maintenance', '2026-05-31'), None)
     """
-    return _table().get(type_name.rpartition("::")[0])
+    table = _table()
+    return table.get(type_name) or table.get(type_name.rpartition("::")[0])
 
 
 @cache

@@ -214,7 +214,7 @@ class Resource:
     # The schema's `lifecycle` (cfn-lint's): its service's status, `shutdown`, `sunset` or
     # `maintenance`, and the date it gives ("" without one); None for a service in service.
     lifecycle: tuple[str, str] | None = None
-    # Where the schema has none, AWS's notice of a service data/lifecycle.json lists (its
+    # Where the schema has none, AWS's notice of a type or service data/lifecycle.json lists (its
     # address): the lifecycle above is the file's; "" for the schema's own.
     lifecycle_notice: str = ""
     # The primary identifier's properties as paths of keys (`("Schedule", "ScheduleId")`).

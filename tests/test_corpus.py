@@ -275,6 +275,7 @@ def test_a_list_handler_that_needs_a_parent_its_schema_does_not_name_lists_by_it
         ("AWS::AutoScaling::LifecycleHook", "AutoScalingGroupName"),
         ("AWS::EMRContainers::Endpoint", "VirtualClusterId"),
         ("AWS::Omics::WorkflowVersion", "WorkflowId"),
+        ("AWS::RDS::DBProxyTargetGroup", "DBProxyName"),
         # a GuardDuty detector's filters, IP sets and more (each list handler's one permission
         # reads one detector's; the handlerSchema names it without requiring it)
         *(
@@ -1353,6 +1354,9 @@ def test_a_property_aws_takes_at_creation_only_is_not_patched(site, pages, corpu
     assert "TLSInspectionConfigurationArn" not in update.split("```")[1]
     # and a bucket's metadata journal table keeps its encryption (its update takes the record
     # expiration only): named among the parts that cannot be updated
+    # a strongly consistent global table keeps its witness (added only at creation)
+    update = update_of(site, pages, "AWS::DynamoDB::GlobalTable")
+    assert '"path": "/GlobalTableWitnesses"' not in update
     update = update_of(site, pages, "AWS::S3::Bucket")
     assert (
         "(<code>MetadataConfiguration.JournalTableConfiguration.EncryptionConfiguration</code>,"
@@ -2783,6 +2787,44 @@ SET_ONE_AT_A_TIME = [
         ["PreTokenGeneration:"],
     ),
     ("AWS::AutoScaling::LaunchConfiguration", ["- name: ImageId\n"], ["ClassicLink"]),
+    # an EC2 fleet by instance requirements (its capacity unit type asks them), of an EBS
+    # volume, a new network interface and its instance profile by ARN; a capacity reservation
+    # fleet's zone by name; an RDS proxy's one target, an instance; a strongly consistent global
+    # table's two replicas beside its witness; a global datastore's primary member
+    (
+        "AWS::EC2::EC2Fleet",
+        ["InstanceRequirements:", "AllowedInstanceTypes:", "Ebs:", "Arn: '{{ Arn }}'"],
+        [
+            "InstanceType: '{{ InstanceType }}'",
+            "ExcludedInstanceTypes:",
+            "NoDevice:",
+            "VirtualName:",
+            "NetworkInterfaceId:",
+            "Name: '{{ Name }}'",
+        ],
+    ),
+    (
+        "AWS::EC2::CapacityReservationFleet",
+        ["AvailabilityZone: '{{ AvailabilityZone }}'"],
+        ["AvailabilityZoneId:"],
+    ),
+    ("AWS::RDS::DBProxyTargetGroup", ["- name: DBInstanceIdentifiers\n"], ["DBClusterIdentifiers"]),
+    (
+        "AWS::DynamoDB::GlobalTable",
+        ["Region: '{{ Replicas[0].Region }}'", "Region: '{{ Replicas[1].Region }}'"],
+        [],
+    ),
+    ("AWS::ElastiCache::GlobalReplicationGroup", ["Role: 'PRIMARY'"], ["{{ Role }}"]),
+    # Security Hub filters of a rolling date range and an equal number, as its automation
+    # rule schema's oneOf has them, on the types whose schemas lack it
+    *(
+        (
+            f"AWS::SecurityHub::{name}",
+            ["DateRange:", "Eq: '{{ Eq }}'"],
+            ["Start: '{{ Start }}'", "Gte: '{{ Gte }}'"],
+        )
+        for name in ("Insight", "AutomationRuleV2")
+    ),
     (
         "AWS::Route53Resolver::ResolverEndpoint",
         ["Ipv6: '{{ Ipv6 }}'", "value: 'dualstack'"],
@@ -3238,7 +3280,14 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         ),
         (
             "AWS::EC2::VerifiedAccessEndpoint",
-            "AttachmentType, EndpointType, LoadBalancerOptions, VerifiedAccessGroupId, region",
+            "AttachmentType, EndpointType, LoadBalancerOptions, SecurityGroupIds, "
+            "VerifiedAccessGroupId, region",
+        ),
+        # and this session's: an endpoint's security groups (of the one attachment type, vpc);
+        # a cluster's capacity providers, with its default strategy
+        (
+            "AWS::ECS::ClusterCapacityProviderAssociations",
+            "CapacityProviders, Cluster, DefaultCapacityProviderStrategy, region",
         ),
     ]:
         assert f'<CopyableCode code="{params}" />' in page_of(site, pages, type_name)
@@ -3353,8 +3402,25 @@ def test_a_resource_shut_down_sunsetting_or_in_maintenance_is_said_so(site, page
             'service (<a href="https://docs.aws.amazon.com/robomaker/latest/dg/'
             'chapter-gettingstarted.html">its notice</a>): AWS no longer takes these requests.\n\n'
         ) in page_of(site, pages, type_name)
+    # Part of a service, by type: CloudTrail Lake, closed to new customers (its API reference's
+    # notice), not CloudTrail's trails.
+    for type_name in (
+        "AWS::CloudTrail::EventDataStore",
+        "AWS::CloudTrail::Channel",
+        "AWS::CloudTrail::Dashboard",
+    ):
+        assert (
+            "\n\n<strong>Maintenance:</strong> AWS gives 2026-05-31 as the date from which this "
+            'takes no new customers (<a href="https://docs.aws.amazon.com/awscloudtrail/latest/'
+            'userguide/cloudtrail-lake-service-availability-change.html">its notice</a>): an '
+            "account that did not use it before cannot create one.\n\n"
+        ) in page_of(site, pages, type_name)
     # A service in service says nothing of it.
-    for type_name in ("AWS::Lambda::EventInvokeConfig", "AWS::S3::Bucket"):
+    for type_name in (
+        "AWS::Lambda::EventInvokeConfig",
+        "AWS::S3::Bucket",
+        "AWS::CloudTrail::Trail",
+    ):
         page = page_of(site, pages, type_name)
         assert "the schema marks this resource as" not in page
 
