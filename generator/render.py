@@ -228,11 +228,27 @@ def page_view(resource: Resource) -> PageView:
     handlers = resource.handlers
     list_names = list(dict.fromkeys(resource.list_sources))
     patch, patch_cut = examples.patch_document(resource)
+    # Without a patch: the properties the examples leave out that a resource having them may
+    # patch (a sync of the other type's source, say).
+    left_out_patchable = (
+        ()
+        if patch
+        else tuple(
+            p.name
+            for p in resource.properties
+            if not p.shown
+            and not (p.read_only or p.create_only or p.deprecated)
+            and p.name not in resource.api_create_only
+            and p.name not in resource.never_set
+            and settable(p.value)
+        )
+    )
     # An update handler with no property to patch updates nothing a user can name.
     verbs = [
         word
         for handler, word in LIST_VERBS.items()
-        if handler in handlers and (handler is not Handler.UPDATE or patch or patch_cut)
+        if handler in handlers
+        and (handler is not Handler.UPDATE or patch or patch_cut or left_out_patchable)
     ]
     lead = ", ".join(verbs[:-1]) + (" or " if len(verbs) > 1 else "") + verbs[-1] if verbs else ""
     literals = examples.insert_literals(resource)
@@ -300,17 +316,7 @@ def page_view(resource: Resource) -> PageView:
         api_create_only_described=all(
             n in resource.api_create_only_said for n in resource.api_create_only
         ),
-        left_out_patchable=()
-        if patch
-        else tuple(
-            p.name
-            for p in resource.properties
-            if not p.shown
-            and not (p.read_only or p.create_only or p.deprecated)
-            and p.name not in resource.api_create_only
-            and p.name not in resource.never_set
-            and settable(p.value)
-        ),
+        left_out_patchable=left_out_patchable,
         conditional=examples.conditionally_patched(resource),
         region=DEFAULT_REGION,
         permissions=tuple(

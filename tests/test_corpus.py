@@ -1249,6 +1249,17 @@ def test_an_update_handler_with_nothing_to_patch_is_not_named_in_the_lead(site, 
     # the article the lead takes (AWS::Wisdom::Assistant: each property create-only)
     page = page_of(site, pages, "AWS::Wisdom::Assistant")
     assert "There is no example: no property of an <code>assistant</code> can be" in page
+    # A resource with properties the examples leave out that may be patched (a data sync from a
+    # source, the examples' being one to a destination): the lead names the update, and the
+    # Methods table says no property the examples set can be patched, as the UPDATE section does.
+    page = page_of(site, pages, "AWS::SSM::ResourceDataSync")
+    assert "\nCreates, updates, deletes or gets a <code>resource_data_sync</code>" in page
+    assert (
+        "\n\n<code>update_resource</code> is there as the schema has an update handler, "
+        "but no property that the examples set can be patched: see the <code>UPDATE</code> "
+        "example below.\n"
+    ) in page
+    assert "Of the properties they leave out, <code>SyncSource</code> may be patched" in page
 
 
 def test_a_required_member_holding_a_fixed_part_deeper_is_patched_member_by_member(site, pages):
@@ -3289,6 +3300,8 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
             "AWS::ECS::ClusterCapacityProviderAssociations",
             "CapacityProviders, Cluster, DefaultCapacityProviderStrategy, region",
         ),
+        # a volume attachment's device name (AttachVolume)
+        ("AWS::EC2::VolumeAttachment", "Device, InstanceId, VolumeId, region"),
     ]:
         assert f'<CopyableCode code="{params}" />' in page_of(site, pages, type_name)
 
