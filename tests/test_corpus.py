@@ -397,7 +397,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 123
+    assert sum(bool(choices(text)) for text in pages.values()) == 124
 
 
 def test_six_part_identifier(site, pages):
@@ -2826,6 +2826,24 @@ SET_ONE_AT_A_TIME = [
         [],
     ),
     ("AWS::ElastiCache::GlobalReplicationGroup", ["Role: 'PRIMARY'"], ["{{ Role }}"]),
+    # a new, empty Neptune global database, not one of a source cluster (as Aurora's)
+    (
+        "AWS::Neptune::GlobalCluster",
+        ["- name: Engine\n", "- name: StorageEncrypted\n"],
+        ["SourceDBClusterIdentifier"],
+    ),
+    # a repository of upstreams, not also an external connection; a VPC firewall without the
+    # transit gateway attachment's zone change protection
+    (
+        "AWS::CodeArtifact::Repository",
+        ["- name: Upstreams\n"],
+        ["ExternalConnections"],
+    ),
+    (
+        "AWS::NetworkFirewall::Firewall",
+        ["- name: VpcId\n"],
+        ["AvailabilityZoneChangeProtection", "TransitGatewayId"],
+    ),
     # Security Hub filters of a rolling date range and an equal number, as its automation
     # rule schema's oneOf has them, on the types whose schemas lack it
     *(
@@ -3302,6 +3320,17 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         ),
         # a volume attachment's device name (AttachVolume)
         ("AWS::EC2::VolumeAttachment", "Device, InstanceId, VolumeId, region"),
+        # a broker's users (of the default, simple, authentication); a network firewall's VPC
+        # and subnets (it is attached to a VPC, a transit gateway or proxies)
+        (
+            "AWS::AmazonMQ::Broker",
+            "BrokerName, DeploymentMode, EngineType, HostInstanceType, PubliclyAccessible, "
+            "Users, region",
+        ),
+        (
+            "AWS::NetworkFirewall::Firewall",
+            "FirewallName, FirewallPolicyArn, SubnetMappings, VpcId, region",
+        ),
     ]:
         assert f'<CopyableCode code="{params}" />' in page_of(site, pages, type_name)
 
