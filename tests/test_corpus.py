@@ -397,7 +397,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 124
+    assert sum(bool(choices(text)) for text in pages.values()) == 125
 
 
 def test_six_part_identifier(site, pages):
@@ -2826,6 +2826,13 @@ SET_ONE_AT_A_TIME = [
         [],
     ),
     ("AWS::ElastiCache::GlobalReplicationGroup", ["Role: 'PRIMARY'"], ["{{ Role }}"]),
+    # an IoT certificate of a signing request, not also a CA certificate (which goes with a
+    # certificate registered, of either mode)
+    (
+        "AWS::IoT::Certificate",
+        ["- name: CertificateSigningRequest\n", "value: 'DEFAULT'"],
+        ["CACertificatePem", "- name: CertificatePem\n"],
+    ),
     # a new, empty Neptune global database, not one of a source cluster (as Aurora's)
     (
         "AWS::Neptune::GlobalCluster",
@@ -3330,6 +3337,12 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         (
             "AWS::NetworkFirewall::Firewall",
             "FirewallName, FirewallPolicyArn, SubnetMappings, VpcId, region",
+        ),
+        # an EMR instance fleet's capacity ("At least one of TargetSpotCapacity and
+        # TargetOnDemandCapacity should be greater than 0")
+        (
+            "AWS::EMR::InstanceFleetConfig",
+            "ClusterId, InstanceFleetType, TargetOnDemandCapacity, region",
         ),
     ]:
         assert f'<CopyableCode code="{params}" />' in page_of(site, pages, type_name)
