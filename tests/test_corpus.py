@@ -339,6 +339,14 @@ def test_list_handler_alternatives_and_several_requirements_are_named(site, page
     assert "requires (<code>InstanceArn</code> and <code>ResourceType</code>)" in page
     assert 'string(\'{"InstanceArn": "<InstanceArn>", "ResourceType": "<ResourceType>"}\')' in page
     assert "or instead" not in page
+    # a DataZone data source lists by its domain (the handlerSchema's) and its project
+    # (ListDataSources requires it; exclusive.yaml's `list needs:`)
+    page = page_of(site, pages, "AWS::DataZone::DataSource")
+    assert (
+        'AND data__ResourceModel = string(\'{"DomainIdentifier": "<DomainIdentifier>", '
+        '"ProjectIdentifier": "<ProjectIdentifier>"}\');'
+    ) in page
+    assert "requires (<code>DomainIdentifier</code> and <code>ProjectIdentifier</code>)" in page
 
 
 def choices(page: str) -> list[str]:
@@ -2833,6 +2841,12 @@ SET_ONE_AT_A_TIME = [
         ["- name: CertificateSigningRequest\n", "value: 'DEFAULT'"],
         ["CACertificatePem", "- name: CertificatePem\n"],
     ),
+    # a SageMaker algorithm's integer hyperparameter, of its one range
+    (
+        "AWS::SageMaker::Algorithm",
+        ["IntegerParameterRangeSpecification:", "Type: 'Integer'"],
+        ["ContinuousParameterRangeSpecification", "CategoricalParameterRangeSpecification"],
+    ),
     # a new, empty Neptune global database, not one of a source cluster (as Aurora's)
     (
         "AWS::Neptune::GlobalCluster",
@@ -3338,6 +3352,8 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
             "AWS::NetworkFirewall::Firewall",
             "FirewallName, FirewallPolicyArn, SubnetMappings, VpcId, region",
         ),
+        # a Cognito log delivery's configurations (SetLogDeliveryConfiguration)
+        ("AWS::Cognito::LogDeliveryConfiguration", "LogConfigurations, UserPoolId, region"),
         # an EMR instance fleet's capacity ("At least one of TargetSpotCapacity and
         # TargetOnDemandCapacity should be greater than 0")
         (
