@@ -1373,6 +1373,13 @@ def test_a_property_aws_takes_at_creation_only_is_not_patched(site, pages, corpu
     assert "TLSInspectionConfigurationArn" not in update.split("```")[1]
     # and a bucket's metadata journal table keeps its encryption (its update takes the record
     # expiration only): named among the parts that cannot be updated
+    # an Image Builder lifecycle policy's resource type ("You can't change the resource type of
+    # an existing lifecycle policy")
+    update = update_of(site, pages, "AWS::ImageBuilder::LifecyclePolicy")
+    assert '"path": "/ResourceType"' not in update and '"path": "/PolicyDetails"' in update
+    # a Cloud Map service's DNS record types (an array's items' member, as schemas write it)
+    update = update_of(site, pages, "AWS::ServiceDiscovery::Service")
+    assert "<code>DnsConfig.DnsRecords&#91;&#42;&#93;.Type</code>" in update
     # a strongly consistent global table keeps its witness (added only at creation)
     update = update_of(site, pages, "AWS::DynamoDB::GlobalTable")
     assert '"path": "/GlobalTableWitnesses"' not in update
@@ -2841,6 +2848,8 @@ SET_ONE_AT_A_TIME = [
         ["- name: CertificateSigningRequest\n", "value: 'DEFAULT'"],
         ["CACertificatePem", "- name: CertificatePem\n"],
     ),
+    # a canary's VPC by its subnets (CreateCanary takes no VPC ID)
+    ("AWS::Synthetics::Canary", ["- name: VPCConfig\n", "SubnetIds:"], ["  VpcId:"]),
     # a SageMaker algorithm's integer hyperparameter, of its one range
     (
         "AWS::SageMaker::Algorithm",
