@@ -405,7 +405,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 125
+    assert sum(bool(choices(text)) for text in pages.values()) == 127
 
 
 def test_six_part_identifier(site, pages):
@@ -2046,7 +2046,11 @@ SET_ONE_AT_A_TIME = [
         ["value: 'CMAF'", "CmafEncryptionMethod"],
         ["- name: MssManifests\n", "TsEncryptionMethod", "IsmEncryptionMethod"],
     ),
-    ("AWS::GameLift::Fleet", ["- name: BuildId\n"], ["- name: ScriptId\n"]),
+    (
+        "AWS::GameLift::Fleet",
+        ["- name: BuildId\n", "- name: EC2InstanceType\n", "value: 'EC2'"],
+        ["- name: ScriptId\n", "AnywhereConfiguration", "UpdateStatus:", "Status: '{{ Status }}'"],
+    ),
     # an ECS task definition for EC2 (an array of one value), its containers privileged; an
     # HTTP API's Lambda authorizer of the REQUEST type, without the expression AWS does not use
     (
@@ -2848,6 +2852,18 @@ SET_ONE_AT_A_TIME = [
         ["- name: CertificateSigningRequest\n", "value: 'DEFAULT'"],
         ["CACertificatePem", "- name: CertificatePem\n"],
     ),
+    # an inline SiteWise composite model, not also one of a component model
+    (
+        "AWS::IoTSiteWise::AssetModel",
+        ["CompositeModelProperties:"],
+        ["ComposedAssetModelId: '{{ ComposedAssetModelId }}'"],
+    ),
+    # a Flink application's code, not a Studio notebook's configuration
+    (
+        "AWS::KinesisAnalyticsV2::Application",
+        ["ApplicationCodeConfiguration:"],
+        ["ZeppelinApplicationConfiguration:"],
+    ),
     # a canary's VPC by its subnets (CreateCanary takes no VPC ID)
     ("AWS::Synthetics::Canary", ["- name: VPCConfig\n", "SubnetIds:"], ["  VpcId:"]),
     # a SageMaker algorithm's integer hyperparameter, of its one range
@@ -3360,6 +3376,21 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         (
             "AWS::NetworkFirewall::Firewall",
             "FirewallName, FirewallPolicyArn, SubnetMappings, VpcId, region",
+        ),
+        # a GameLift EC2 fleet's build, instance type and runtime configuration (CreateFleet); a
+        # build's operating system ("There is no default value"); a matchmaking configuration's
+        # queue, of its default mode
+        ("AWS::GameLift::Fleet", "BuildId, EC2InstanceType, Name, RuntimeConfiguration, region"),
+        ("AWS::GameLift::Build", "OperatingSystem, region"),
+        (
+            "AWS::GameLift::MatchmakingConfiguration",
+            "AcceptanceRequired, GameSessionQueueArns, Name, RequestTimeoutSeconds, RuleSetName, "
+            "region",
+        ),
+        # a connection notification's endpoint service (of a service or an endpoint)
+        (
+            "AWS::EC2::VPCEndpointConnectionNotification",
+            "ConnectionEvents, ConnectionNotificationArn, ServiceId, region",
         ),
         # a Cognito log delivery's configurations (SetLogDeliveryConfiguration)
         ("AWS::Cognito::LogDeliveryConfiguration", "LogConfigurations, UserPoolId, region"),
