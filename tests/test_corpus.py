@@ -401,11 +401,20 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     manifest = section(page, "`INSERT` example", "`UPDATE` example").split('value="manifest"')[1]
     assert "- name: VPCZoneIdentifier\n" in manifest and "- name: AvailabilityZones\n" in manifest
     assert "<code>AvailabilityZones</code> rather than <code>AvailabilityZoneIds</code>" in page
+    # An IoT job's document, its source or a job template, which gives the document: the
+    # schema's "Required if you don't specify a value for documentSource" is not all, and the
+    # document and its source still exclude each other.
+    page = page_of(site, pages, "AWS::IoT::Job")
+    assert choices(page) == [
+        "at least one of `Document`, `DocumentSource` or `JobTemplateArn`: the Required Params"
+        " above and the examples below give `Document`."
+    ]
+    assert "<code>Document</code> rather than <code>DocumentSource</code>" in page
     # A group the schema gives twice (a oneOf and a requiredXor) is named once.
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 127
+    assert sum(bool(choices(text)) for text in pages.values()) == 130
 
 
 def test_six_part_identifier(site, pages):
@@ -1034,8 +1043,12 @@ def test_cfn_lint_choices_are_met(site, pages):
     (mapping,) = manifest_value(page, "BlockDeviceMappings")
     assert sorted(mapping) == ["DeviceName", "VirtualName"]
     # The metric-math alarm (Metrics, the group's first) excludes the single-metric members.
-    names = manifest_names(page_of(site, pages, "AWS::CloudWatch::Alarm"))
+    alarm = page_of(site, pages, "AWS::CloudWatch::Alarm")
+    names = manifest_names(alarm)
     assert "Metrics" in names and not {"MetricName", "Statistic", "ExtendedStatistic"} & set(names)
+    # Its threshold is a metric alarm's: a PromQL (EvaluationCriteria) alarm takes none, so the
+    # page does not say that every create needs Threshold or ThresholdMetricId.
+    assert "one of <code>Threshold</code>" not in alarm
 
 
 def test_a_min_items_beside_a_ref_counts(site, pages):
@@ -1322,11 +1335,17 @@ def test_properties_aws_takes_no_value_of_are_named_under_the_fields(site, pages
     page = page_of(site, pages, "AWS::QuickSight::DataSource")
     fields = section(page, "Fields", "Methods")
     assert (
-        "The examples that set properties leave out <code>ErrorInfo</code>, which AWS takes no "
-        "value of, deprecates, or takes only in other cases than the examples show (see its "
-        "description, or AWS's documentation).\n"
+        "The examples that set properties leave out <code>AlternateDataSourceParameters</code> "
+        "and <code>ErrorInfo</code>, which AWS takes no value of, deprecates, or takes only in "
+        "other cases than the examples show (see their descriptions, or AWS's documentation).\n"
     ) in fields
     assert "- name: ErrorInfo" not in page
+    # Nor the alternate parameters at its top, which DescribeDataSource reports (a request gives
+    # them in its credential pair), nor a permission's resource (the API's ResourcePermission
+    # is a principal's actions).
+    assert "- name: AlternateDataSourceParameters" not in page
+    assert "<code>Resource</code> of <code>Permissions&#91;&#42;&#93;</code>" in fields
+    assert "Resource: '{{ Resource }}'" not in page
     # Where no property named has a description, the note does not point to one (a Location
     # place index's PricingPlan, deprecated in the API model).
     page = page_of(site, pages, "AWS::Location::PlaceIndex")
@@ -1426,6 +1445,7 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         ("AWS::SageMaker::Device", "/DeviceFleetName"),
         # an Azure Blob location's agents ("You cannot add or remove agents")
         ("AWS::DataSync::LocationAzureBlob", "/AgentArns"),
+        ("AWS::DataSync::LocationObjectStorage", "/AgentArns"),
         # an Elastic IP's pool (no update allocates another address)
         ("AWS::EC2::EIP", "/PublicIpv4Pool"),
         # a Step Functions alias's state machine (its update takes the alias's own ARN)
@@ -1449,6 +1469,11 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         "(see the schema, and, of <code>DisableEmailNotification</code>, "
         "<code>MemberEmailAddress</code> and <code>Message</code>, their descriptions)."
     ) in update_of(site, pages, "AWS::Detective::MemberInvitation")
+    # An S3 Access Grants instance's Identity Center, which only create's and delete's calls
+    # change (the update handler holds tagging's permissions only): nothing is left to patch.
+    assert (
+        "(see the schema, and, of <code>IdentityCenterArn</code>, AWS's documentation)."
+    ) in update_of(site, pages, "AWS::S3::AccessGrantsInstance")
     # A Glue table's open table format input, "when creating an open format table", is left out;
     # its definition (TableInput, which a create needs) is patched member by member.
     update = update_of(site, pages, "AWS::Glue::Table")
@@ -2858,6 +2883,20 @@ SET_ONE_AT_A_TIME = [
         ["CompositeModelProperties:"],
         ["ComposedAssetModelId: '{{ ComposedAssetModelId }}'"],
     ),
+    # an organization Config rule's scope of resource types, not also of a tag (a Config rule's
+    # Scope, as AWS::Config::ConfigRule's)
+    (
+        "AWS::Config::OrganizationConfigRule",
+        ["ResourceTypesScope:"],
+        ["TagKeyScope", "TagValueScope"],
+    ),
+    # a Verified Access instance's trust provider by its ID (AttachVerifiedAccessTrustProvider
+    # takes no more: its description and types are the provider's own)
+    (
+        "AWS::EC2::VerifiedAccessInstance",
+        ["- VerifiedAccessTrustProviderId: "],
+        ["TrustProviderType", "Description: '{{ VerifiedAccessTrustProviders"],
+    ),
     # a Flink application's code, not a Studio notebook's configuration
     (
         "AWS::KinesisAnalyticsV2::Application",
@@ -3171,7 +3210,16 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         ("AWS::RUM::AppMonitor", "Domain, Name, region"),
         ("AWS::ApplicationSignals::ServiceLevelObjective", "Name, Sli, region"),
         ("AWS::ECR::PullThroughCacheRule", "EcrRepositoryPrefix, UpstreamRegistryUrl, region"),
-        ("AWS::Connect::TaskTemplate", "Fields, InstanceArn, Name, region"),
+        # and its constraints and flow ("the service requires it"; "either a ContactFlowId or a
+        # field of type QUICK_CONNECT")
+        (
+            "AWS::Connect::TaskTemplate",
+            "Constraints, ContactFlowArn, Fields, InstanceArn, Name, region",
+        ),
+        # a Glue schema's definition (CloudFormation's reference: "Required: Yes"); a model
+        # package's group (a versioned model: or an unversioned one's name)
+        ("AWS::Glue::Schema", "Compatibility, DataFormat, Name, SchemaDefinition, region"),
+        ("AWS::SageMaker::ModelPackage", "ModelPackageGroupName, region"),
         # a resource data sync's destination, of the default SyncToDestination type
         ("AWS::SSM::ResourceDataSync", "S3Destination, SyncName, region"),
         # one definition source of a HealthOmics workflow; a gateway target's name; an API
@@ -3342,10 +3390,22 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         # an SNS subscription's endpoint; an HTTP API integration's payload format version
         ("AWS::SNS::Subscription", "Endpoint, Protocol, TopicArn, region"),
         ("AWS::ApiGatewayV2::Integration", "ApiId, IntegrationType, PayloadFormatVersion, region"),
-        # an HDFS location's Kerberos principal and keytab (or instead its simple user)
+        # a restore testing selection's resources by ARN (or by conditions, or both)
+        (
+            "AWS::Backup::RestoreTestingSelection",
+            "IamRoleArn, ProtectedResourceArns, ProtectedResourceType, RestoreTestingPlanName, "
+            "RestoreTestingSelectionName, region",
+        ),
+        # a Transfer agreement's base directory (or instead its custom directories)
+        (
+            "AWS::Transfer::Agreement",
+            "AccessRole, BaseDirectory, LocalProfileId, PartnerProfileId, ServerId, region",
+        ),
+        # an HDFS location's Kerberos principal, keytab and krb5.conf (or instead its simple user)
         (
             "AWS::DataSync::LocationHDFS",
-            "AgentArns, AuthenticationType, KerberosKeytab, KerberosPrincipal, NameNodes, region",
+            "AgentArns, AuthenticationType, KerberosKeytab, KerberosKrb5Conf, KerberosPrincipal, "
+            "NameNodes, region",
         ),
         # a Verified Access trust provider's user type and OIDC options, an endpoint's
         # options of its type (CreateVerifiedAccessTrustProvider, CreateVerifiedAccessEndpoint)
