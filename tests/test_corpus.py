@@ -2897,6 +2897,21 @@ SET_ONE_AT_A_TIME = [
         ["- VerifiedAccessTrustProviderId: "],
         ["TrustProviderType", "Description: '{{ VerifiedAccessTrustProviders"],
     ),
+    # a Lambda web function endpoint's one revision, of all the traffic ("With 1 entry, weight
+    # must be 100")
+    ("AWS::Lambda::WebFunctionEndpoint", ["Weight: 100\n"], ["{{ Weight }}"]),
+    # a Lightsail database's own password, not also its rotation ("cannot be used together");
+    # a Lightsail instance's disks and ports as its resource provider sends them
+    (
+        "AWS::Lightsail::Database",
+        ["- name: MasterUserPassword\n"],
+        ["RotateMasterUserPassword"],
+    ),
+    (
+        "AWS::Lightsail::Instance",
+        ["- DiskName: ", "FromPort: "],
+        ["AttachmentState", "IsSystemDisk", "AccessType", "CommonName"],
+    ),
     # a Flink application's code, not a Studio notebook's configuration
     (
         "AWS::KinesisAnalyticsV2::Application",
@@ -3396,6 +3411,8 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
             "IamRoleArn, ProtectedResourceArns, ProtectedResourceType, RestoreTestingPlanName, "
             "RestoreTestingSelectionName, region",
         ),
+        # an Athena data catalog's parameters (each type's "is required")
+        ("AWS::Athena::DataCatalog", "Name, Parameters, Type, region"),
         # a Transfer agreement's base directory (or instead its custom directories)
         (
             "AWS::Transfer::Agreement",
