@@ -414,7 +414,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 130
+    assert sum(bool(choices(text)) for text in pages.values()) == 132
 
 
 def test_six_part_identifier(site, pages):
@@ -1446,6 +1446,9 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         # an Azure Blob location's agents ("You cannot add or remove agents")
         ("AWS::DataSync::LocationAzureBlob", "/AgentArns"),
         ("AWS::DataSync::LocationObjectStorage", "/AgentArns"),
+        # an AgentCore gateway's name ("must be the same as the one when the gateway was
+        # created")
+        ("AWS::BedrockAgentCore::Gateway", "/Name"),
         # an Elastic IP's pool (no update allocates another address)
         ("AWS::EC2::EIP", "/PublicIpv4Pool"),
         # a Step Functions alias's state machine (its update takes the alias's own ARN)
@@ -2912,6 +2915,30 @@ SET_ONE_AT_A_TIME = [
         ["- DiskName: ", "FromPort: "],
         ["AttachmentState", "IsSystemDisk", "AccessType", "CommonName"],
     ),
+    # an APPSTREAM2 app block's post-setup script, not a CUSTOM one's setup script; a
+    # service-managed OAuth2 client secret; a Customer Profiles segment of groups, not SQL; a
+    # Network Access Scope's statements of resource IDs and addresses, not also types or prefix
+    # lists (its guide's words)
+    (
+        "AWS::AppStream::AppBlock",
+        ["- name: PostSetupScriptDetails\n", "value: 'APPSTREAM2'"],
+        ["- name: SetupScriptDetails"],
+    ),
+    (
+        "AWS::BedrockAgentCore::OAuth2CredentialProvider",
+        ["ClientSecret: ", "ClientSecretSource: 'MANAGED'"],
+        ["ClientSecretConfig"],
+    ),
+    (
+        "AWS::CustomerProfiles::SegmentDefinition",
+        ["- name: SegmentGroups\n"],
+        ["SegmentSqlQuery"],
+    ),
+    (
+        "AWS::EC2::NetworkInsightsAccessScope",
+        ["Resources:", "SourceAddresses:", "DestinationAddresses:"],
+        ["ResourceTypes", "SourcePrefixLists", "DestinationPrefixLists"],
+    ),
     # a Flink application's code, not a Studio notebook's configuration
     (
         "AWS::KinesisAnalyticsV2::Application",
@@ -3237,7 +3264,7 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         ("AWS::SageMaker::ModelPackage", "ModelPackageGroupName, region"),
         # a resource data sync's destination, of the default SyncToDestination type
         ("AWS::SSM::ResourceDataSync", "S3Destination, SyncName, region"),
-        # one definition source of a HealthOmics workflow; a gateway target's name; an API
+        # one definition source of a HealthOmics workflow; a gateway target's gateway; an API
         # key's expiry; an Elastic IP association's address and instance (the schema's words);
         # a VPC's or a subnet's CIDR block; a Dedicated Host's instance type; a transit gateway
         # route's attachment
@@ -3245,7 +3272,7 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         ("AWS::Omics::WorkflowVersion", "DefinitionUri, VersionName, WorkflowId, region"),
         (
             "AWS::BedrockAgentCore::GatewayTarget",
-            "GatewayIdentifier, Name, TargetConfiguration, region",
+            "GatewayIdentifier, TargetConfiguration, region",
         ),
         ("AWS::Location::APIKey", "ExpireTime, KeyName, Restrictions, region"),
         ("AWS::EC2::EIPAssociation", "AllocationId, InstanceId, region"),
@@ -3411,6 +3438,18 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
             "IamRoleArn, ProtectedResourceArns, ProtectedResourceType, RestoreTestingPlanName, "
             "RestoreTestingSelectionName, region",
         ),
+        # a CloudTrail channel's source (CreateChannel requires it); an on-demand AppStream
+        # fleet's capacity; a Customer Profiles integration's URI (or instead its flow), a
+        # segment definition's groups (or instead its SQL query); a Network Access Scope's match
+        # conditions ("at least one")
+        ("AWS::CloudTrail::Channel", "Destinations, Source, region"),
+        ("AWS::AppStream::Fleet", "ComputeCapacity, InstanceType, Name, region"),
+        ("AWS::CustomerProfiles::Integration", "DomainName, Uri, region"),
+        (
+            "AWS::CustomerProfiles::SegmentDefinition",
+            "DisplayName, DomainName, SegmentDefinitionName, SegmentGroups, region",
+        ),
+        ("AWS::EC2::NetworkInsightsAccessScope", "MatchPaths, region"),
         # an Athena data catalog's parameters (each type's "is required")
         ("AWS::Athena::DataCatalog", "Name, Parameters, Type, region"),
         # a Transfer agreement's base directory (or instead its custom directories)
