@@ -414,7 +414,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 132
+    assert sum(bool(choices(text)) for text in pages.values()) == 135
 
 
 def test_six_part_identifier(site, pages):
@@ -1430,9 +1430,13 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         ("AWS::Connect::Queue", "/InstanceArn"),
         ("AWS::Connect::EvaluationForm", "/InstanceArn"),
         # a DataZone group profile's type (UpdateGroupProfile takes the status only); a Clean
-        # Rooms membership's payment configuration (UpdateMembership takes none)
+        # Rooms membership's metrics setting (UpdateMembership takes none)
         ("AWS::DataZone::GroupProfile", "/GroupType"),
-        ("AWS::CleanRooms::Membership", "/PaymentConfiguration"),
+        ("AWS::CleanRooms::Membership", "/IsMetricsEnabled"),
+        # a MediaPackage origin endpoint's container type and stream name output mode ("You
+        # can't change ... after you create the endpoint")
+        ("AWS::MediaPackageV2::OriginEndpoint", "/ContainerType"),
+        ("AWS::MediaPackageV2::OriginEndpoint", "/StreamNameOutputMode"),
         # a Fraud Detector list's variable type (UpdateList: "You cannot update a variable type
         # of a list that already has a variable type assigned to it")
         ("AWS::FraudDetector::List", "/VariableType"),
@@ -1463,6 +1467,10 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
     ]:
         update = update_of(site, pages, type_name)
         assert f'"path": "{path}"' not in update and "Left out of this patch though" in update
+    # A Clean Rooms membership's payment configuration, which UpdateMembership now takes.
+    assert '"path": "/PaymentConfiguration"' in update_of(
+        site, pages, "AWS::CleanRooms::Membership"
+    )
     # An FSx for ONTAP location's NFS settings, which DataSync does not update.
     update = update_of(site, pages, "AWS::DataSync::LocationFSxONTAP")
     assert '"path": "/Protocol' not in update and "<code>Protocol.NFS</code>" in update
@@ -2939,6 +2947,29 @@ SET_ONE_AT_A_TIME = [
         ["Resources:", "SourceAddresses:", "DestinationAddresses:"],
         ["ResourceTypes", "SourcePrefixLists", "DestinationPrefixLists"],
     ),
+    # a DataBrew recipe job without a profile job's members; a dataset of one source and one
+    # format; a Kendra relevance of a date field; a Direct Connect interface of the account's
+    # own, of SiteLink; a MediaConnect flow's video media stream
+    (
+        "AWS::DataBrew::Job",
+        ["- name: ProjectName\n"],
+        ["ProfileConfiguration", "OutputLocation", "ValidationConfigurations"],
+    ),
+    (
+        "AWS::DataBrew::Dataset",
+        ["S3InputDefinition:", "Csv:"],
+        ["DataCatalogInputDefinition", "DatabaseInputDefinition", "Excel:", "Json:"],
+    ),
+    ("AWS::Kendra::Index", ["Freshness: "], ["RankOrder"]),
+    *(
+        (
+            f"AWS::DirectConnect::{kind}VirtualInterface",
+            ["- name: EnableSiteLink\n"],
+            [f"Allocate{kind}VirtualInterfaceRoleArn"],
+        )
+        for kind in ("Private", "Transit")
+    ),
+    ("AWS::MediaConnect::Flow", ["MediaStreamType: 'video'"], ["Lang:", "ChannelOrder"]),
     # a Flink application's code, not a Studio notebook's configuration
     (
         "AWS::KinesisAnalyticsV2::Application",
@@ -3450,6 +3481,16 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
             "DisplayName, DomainName, SegmentDefinitionName, SegmentGroups, region",
         ),
         ("AWS::EC2::NetworkInsightsAccessScope", "MatchPaths, region"),
+        # a DataBrew recipe job's project (or instead its dataset and recipe); a Kendra data
+        # source's configuration and role (of every type but CUSTOM); a MediaConnect output's
+        # and source's protocol (or instead router integration, a gateway bridge)
+        ("AWS::DataBrew::Job", "Name, ProjectName, RoleArn, Type, region"),
+        (
+            "AWS::Kendra::DataSource",
+            "DataSourceConfiguration, IndexId, Name, RoleArn, Type, region",
+        ),
+        ("AWS::MediaConnect::FlowOutput", "FlowArn, Protocol, region"),
+        ("AWS::MediaConnect::FlowSource", "Description, FlowArn, Name, Protocol, region"),
         # an Athena data catalog's parameters (each type's "is required")
         ("AWS::Athena::DataCatalog", "Name, Parameters, Type, region"),
         # a Transfer agreement's base directory (or instead its custom directories)
