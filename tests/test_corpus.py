@@ -1467,6 +1467,12 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
     ]:
         update = update_of(site, pages, type_name)
         assert f'"path": "{path}"' not in update and "Left out of this patch though" in update
+    # A wireless device's ABP address and session keys, which UpdateWirelessDevice does not
+    # take (its UpdateAbpV1_1 holds a frame counter start only), are named with its OTAA keys.
+    assert (
+        "<code>LoRaWAN</code> (<code>LoRaWAN.AbpV10x</code>, <code>LoRaWAN.AbpV11</code> and 3 "
+        "more)"
+    ) in update_of(site, pages, "AWS::IoTWireless::WirelessDevice")
     # A Clean Rooms membership's payment configuration, which UpdateMembership now takes.
     assert '"path": "/PaymentConfiguration"' in update_of(
         site, pages, "AWS::CleanRooms::Membership"
@@ -2970,6 +2976,13 @@ SET_ONE_AT_A_TIME = [
         for kind in ("Private", "Transit")
     ),
     ("AWS::MediaConnect::Flow", ["MediaStreamType: 'video'"], ["Lang:", "ChannelOrder"]),
+    # a volume of a snapshot, not also a clone; a Personalize import job without its ARN, a
+    # solution without AutoML's configuration (it performs none); a Q Business enrichment that
+    # fills in a target, not one that deletes the content
+    ("AWS::StorageGateway::Volume", ["- name: SnapshotId\n"], ["SourceVolumeARN"]),
+    ("AWS::Personalize::Dataset", ["JobName: "], ["DatasetImportJobArn"]),
+    ("AWS::Personalize::Solution", ["value: false"], ["AutoMLConfig"]),
+    ("AWS::QBusiness::DataSource", ["Target:"], ["DocumentContentOperator"]),
     # a Flink application's code, not a Studio notebook's configuration
     (
         "AWS::KinesisAnalyticsV2::Application",
@@ -3491,6 +3504,13 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         ),
         ("AWS::MediaConnect::FlowOutput", "FlowArn, Protocol, region"),
         ("AWS::MediaConnect::FlowSource", "Description, FlowArn, Name, Protocol, region"),
+        # Amazon Q Business data sources' and web experiences' roles (of every connector but a
+        # custom one; of an Identity Center application)
+        (
+            "AWS::QBusiness::DataSource",
+            "ApplicationId, Configuration, DisplayName, IndexId, RoleArn, region",
+        ),
+        ("AWS::QBusiness::WebExperience", "ApplicationId, RoleArn, region"),
         # an Athena data catalog's parameters (each type's "is required")
         ("AWS::Athena::DataCatalog", "Name, Parameters, Type, region"),
         # a Transfer agreement's base directory (or instead its custom directories)
