@@ -2,8 +2,9 @@
 no `lifecycle` (cfn-lint adds it to some): data/lifecycle.json, by service (`AWS::Evidently`)
 or, where only some of a service's types are concerned, by type (CloudTrail Lake's, not
 trails), each with its status, date and the address of AWS's notice, whose words it quotes. A
-type's entry comes before its service's; a schema's own `lifecycle` comes first; normalize
-reads this one where there is none.
+closing to new customers (`maintenance`) may have no date ("", where the notice gives none);
+an end of support has one. A type's entry comes before its service's; a schema's own
+`lifecycle` comes first; normalize reads this one where there is none.
 """
 
 from __future__ import annotations
@@ -40,5 +41,7 @@ def _table() -> dict[str, tuple[str, str, str]]:
         status, date, documented = entry["status"], entry["date"], entry["documented"]
         if status not in LIFECYCLES or not documented.startswith("https://") or not entry["says"]:
             raise ValueError(f"{LIFECYCLE_FILE}: {service}: not a status, notice and its words")
+        if not date and status != "maintenance":  # (a notice may close a service undated)
+            raise ValueError(f"{LIFECYCLE_FILE}: {service}: an end of support needs its date")
         table[service] = (status, date, documented)
     return table

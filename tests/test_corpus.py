@@ -276,6 +276,8 @@ def test_a_list_handler_that_needs_a_parent_its_schema_does_not_name_lists_by_it
         ("AWS::EMRContainers::Endpoint", "VirtualClusterId"),
         ("AWS::Omics::WorkflowVersion", "WorkflowId"),
         ("AWS::RDS::DBProxyTargetGroup", "DBProxyName"),
+        # a contact's channels (ListContactChannels requires the contact)
+        ("AWS::SSMContacts::ContactChannel", "ContactId"),
         # a GuardDuty detector's filters, IP sets and more (each list handler's one permission
         # reads one detector's; the handlerSchema names it without requiring it)
         *(
@@ -2983,6 +2985,31 @@ SET_ONE_AT_A_TIME = [
     ("AWS::Personalize::Dataset", ["JobName: "], ["DatasetImportJobArn"]),
     ("AWS::Personalize::Solution", ["value: false"], ["AutoMLConfig"]),
     ("AWS::QBusiness::DataSource", ["Target:"], ["DocumentContentOperator"]),
+    # a HealthOmics workflow of an S3 definition, without the repository's paths, of one README
+    # and one registry mapping source; an EMR on EKS security configuration of what its API
+    # takes; a Route 53 ARC resource by its ARN, without a generated component ID
+    *(
+        (
+            f"AWS::Omics::{name}",
+            [
+                "- name: DefinitionUri\n",
+                "- name: readmeMarkdown\n",
+                "- name: ContainerRegistryMap\n",
+            ],
+            ["readmePath", "readmeUri", "ParameterTemplatePath", "ContainerRegistryMapUri"],
+        )
+        for name in ("Workflow", "WorkflowVersion")
+    ),
+    (
+        "AWS::EMRContainers::SecurityConfiguration",
+        ["InTransitEncryptionConfiguration:"],
+        ["AtRestEncryptionConfiguration", "QueryAccessControlEnabled"],
+    ),
+    (
+        "AWS::Route53RecoveryReadiness::ResourceSet",
+        ["ResourceArn: "],
+        ["DnsTargetResource", "ComponentId"],
+    ),
     # a Flink application's code, not a Studio notebook's configuration
     (
         "AWS::KinesisAnalyticsV2::Application",
@@ -3511,6 +3538,13 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
             "ApplicationId, Configuration, DisplayName, IndexId, RoleArn, region",
         ),
         ("AWS::QBusiness::WebExperience", "ApplicationId, RoleArn, region"),
+        # a Route 53 ARC resource set's name (its provider passes it on, as its siblings'); a
+        # PCS queue's compute node groups ("You must associate 1 or more")
+        (
+            "AWS::Route53RecoveryReadiness::ResourceSet",
+            "ResourceSetName, ResourceSetType, Resources, region",
+        ),
+        ("AWS::PCS::Queue", "ClusterId, ComputeNodeGroupConfigurations, region"),
         # an Athena data catalog's parameters (each type's "is required")
         ("AWS::Athena::DataCatalog", "Name, Parameters, Type, region"),
         # a Transfer agreement's base directory (or instead its custom directories)
@@ -3703,6 +3737,20 @@ def test_a_resource_shut_down_sunsetting_or_in_maintenance_is_said_so(site, page
             'userguide/cloudtrail-lake-service-availability-change.html">its notice</a>): an '
             "account that did not use it before cannot create one.\n\n"
         ) in page_of(site, pages, type_name)
+    # Parts of services closed to new customers by their API references' notices, dated (IoT
+    # SiteWise Monitor's portals) or not (Rekognition's stream processors).
+    assert (
+        "\n\n<strong>Maintenance:</strong> AWS gives 2025-11-07 as the date from which this "
+        'takes no new customers (<a href="https://docs.aws.amazon.com/iot-sitewise/latest/'
+        'appguide/iotsitewise-monitor-availability-change.html">its notice</a>)'
+    ) in page_of(site, pages, "AWS::IoTSiteWise::Portal")
+    assert (
+        "\n\n<strong>Maintenance:</strong> AWS no longer takes new customers for this "
+        '(<a href="https://docs.aws.amazon.com/rekognition/latest/dg/'
+        'rekognition-availability-changes.html">its notice</a>): an account that did not use it '
+        "before cannot create one.\n\n"
+    ) in page_of(site, pages, "AWS::Rekognition::StreamProcessor")
+    assert "Maintenance" not in page_of(site, pages, "AWS::IoTSiteWise::Asset")
     # A service in service says nothing of it.
     for type_name in (
         "AWS::Lambda::EventInvokeConfig",
