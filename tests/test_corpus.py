@@ -276,7 +276,9 @@ def test_a_list_handler_that_needs_a_parent_its_schema_does_not_name_lists_by_it
         ("AWS::EMRContainers::Endpoint", "VirtualClusterId"),
         ("AWS::Omics::WorkflowVersion", "WorkflowId"),
         ("AWS::RDS::DBProxyTargetGroup", "DBProxyName"),
-        # a contact's channels (ListContactChannels requires the contact)
+        # a contact's channels (ListContactChannels requires the contact); a job queue's quota
+        # shares (ListQuotaShares requires the queue)
+        ("AWS::Batch::QuotaShare", "JobQueue"),
         ("AWS::SSMContacts::ContactChannel", "ContactId"),
         # a GuardDuty detector's filters, IP sets and more (each list handler's one permission
         # reads one detector's; the handlerSchema names it without requiring it)
@@ -1452,6 +1454,11 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         # an Azure Blob location's agents ("You cannot add or remove agents")
         ("AWS::DataSync::LocationAzureBlob", "/AgentArns"),
         ("AWS::DataSync::LocationObjectStorage", "/AgentArns"),
+        # a post-call analysis rule's name (UpdateRule: "You can change the name only if
+        # TriggerEventSource is one of" Zendesk's and Salesforce's); a DataZone user profile's
+        # session name (a key it is found by)
+        ("AWS::Connect::Rule", "/Name"),
+        ("AWS::DataZone::UserProfile", "/SessionName"),
         # an AgentCore gateway's name ("must be the same as the one when the gateway was
         # created")
         ("AWS::BedrockAgentCore::Gateway", "/Name"),
@@ -3009,6 +3016,31 @@ SET_ONE_AT_A_TIME = [
         "AWS::Route53RecoveryReadiness::ResourceSet",
         ["ResourceArn: "],
         ["DnsTargetResource", "ComponentId"],
+    ),
+    # AppSync VTL templates, not also APPSYNC_JS code; a DevOps Agent account configuration
+    # without the resources and tags its API does not take; a Verified Access HTTPS port, not
+    # TCP port ranges; one BGP ASN of a local gateway's interface and group; a Connect rule's
+    # in-app notification (of either kind of event) beside a post-call analysis rule's actions
+    *(
+        (
+            f"AWS::AppSync::{name}",
+            ["- name: RequestMappingTemplate\n"],
+            ["- name: Code\n", "CodeS3Location", "- name: Runtime\n"],
+        )
+        for name in ("FunctionConfiguration", "Resolver")
+    ),
+    ("AWS::DevOpsAgent::Association", ["AccountId: "], ["ResourceArn", "ResourceMetadata"]),
+    ("AWS::EC2::VerifiedAccessEndpoint", ["Protocol: 'https'", "Port: "], ["PortRanges"]),
+    ("AWS::EC2::LocalGatewayVirtualInterface", ["- name: PeerBgpAsn\n"], ["PeerBgpAsnExtended"]),
+    (
+        "AWS::EC2::LocalGatewayVirtualInterfaceGroup",
+        ["- name: LocalBgpAsn\n"],
+        ["LocalBgpAsnExtended"],
+    ),
+    (
+        "AWS::Connect::Rule",
+        ["SendInAppNotificationActions:", "EventBridgeActions:"],
+        ["UpdateCaseActions", "EndAssociatedTasksActions"],
     ),
     # a Flink application's code, not a Studio notebook's configuration
     (
