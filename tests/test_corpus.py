@@ -1482,6 +1482,17 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         "<code>LoRaWAN</code> (<code>LoRaWAN.AbpV10x</code>, <code>LoRaWAN.AbpV11</code> and 3 "
         "more)"
     ) in update_of(site, pages, "AWS::IoTWireless::WirelessDevice")
+    # A Wisdom knowledge base's rendering configuration, which only its template URI calls
+    # change (its update handler may only read it): nothing is left to patch.
+    assert (
+        "(see the schema, and, of <code>RenderingConfiguration</code> and "
+        "<code>VectorIngestionConfiguration</code>, AWS's documentation)."
+    ) in update_of(site, pages, "AWS::Wisdom::KnowledgeBase")
+    # A Fraud Detector detector's event type name and inline flag, which its provider's update
+    # refuses to change.
+    update = update_of(site, pages, "AWS::FraudDetector::Detector")
+    assert '"/EventType/Name"' not in update and '"/EventType/Inline"' not in update
+    assert '"/EventType/Description"' in update
     # A Clean Rooms membership's payment configuration, which UpdateMembership now takes.
     assert '"path": "/PaymentConfiguration"' in update_of(
         site, pages, "AWS::CleanRooms::Membership"
@@ -3042,6 +3053,25 @@ SET_ONE_AT_A_TIME = [
         ["SendInAppNotificationActions:", "EventBridgeActions:"],
         ["UpdateCaseActions", "EndAssociatedTasksActions"],
     ),
+    # a DataZone environment action without its identifier (AWS returns it); an IPAM pool CIDR
+    # rule without a resource CIDR rule's resource type or a static CIDR; WAF logging filter
+    # conditions of one test each; Fraud Detector objects of their own (inline)
+    ("AWS::DataZone::EnvironmentActions", ["- name: Parameters\n"], ["- name: Identifier\n"]),
+    ("AWS::EC2::IPAMPrefixListResolver", ["IpamPoolId: "], ["ResourceType", "StaticCidr"]),
+    *(
+        (type_name, ["ActionCondition:"], ["LabelNameCondition"])
+        for type_name in (
+            "AWS::ObservabilityAdmin::TelemetryRule",
+            "AWS::ObservabilityAdmin::OrganizationTelemetryRule",
+            "AWS::WAFv2::LoggingConfiguration",
+        )
+    ),
+    (
+        "AWS::FraudDetector::Detector",
+        ["Inline: true"],
+        ["{{ EventType.Inline }}", "{{ Labels[0].Inline }}"],
+    ),
+    ("AWS::FraudDetector::EventType", ["Inline: true"], ["{{ Labels[0].Inline }}"]),
     # a Flink application's code, not a Studio notebook's configuration
     (
         "AWS::KinesisAnalyticsV2::Application",
