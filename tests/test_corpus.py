@@ -418,7 +418,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 135
+    assert sum(bool(choices(text)) for text in pages.values()) == 136
 
 
 def test_six_part_identifier(site, pages):
@@ -3072,6 +3072,11 @@ SET_ONE_AT_A_TIME = [
         ["{{ EventType.Inline }}", "{{ Labels[0].Inline }}"],
     ),
     ("AWS::FraudDetector::EventType", ["Inline: true"], ["{{ Labels[0].Inline }}"]),
+    # IoT Wireless devices and gateways without a thing (their create handlers refuse one)
+    *(
+        (f"AWS::IoTWireless::{name}", ["- name: Name\n"], ["ThingArn"])
+        for name in ("WirelessDevice", "WirelessGateway")
+    ),
     # a Flink application's code, not a Studio notebook's configuration
     (
         "AWS::KinesisAnalyticsV2::Application",
@@ -3607,6 +3612,14 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
             "ResourceSetName, ResourceSetType, Resources, region",
         ),
         ("AWS::PCS::Queue", "ClusterId, ComputeNodeGroupConfigurations, region"),
+        # a Glue usage profile's configuration; a MediaLive multiplex program's name; a
+        # MediaConnect bridge source's flow (or instead a network source)
+        ("AWS::Glue::UsageProfile", "Configuration, Name, region"),
+        (
+            "AWS::MediaLive::Multiplexprogram",
+            "MultiplexId, MultiplexProgramSettings, ProgramName, region",
+        ),
+        ("AWS::MediaConnect::BridgeSource", "BridgeArn, FlowSource, Name, region"),
         # an Athena data catalog's parameters (each type's "is required")
         ("AWS::Athena::DataCatalog", "Name, Parameters, Type, region"),
         # a Transfer agreement's base directory (or instead its custom directories)
