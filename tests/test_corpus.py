@@ -418,7 +418,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 136
+    assert sum(bool(choices(text)) for text in pages.values()) == 137
 
 
 def test_six_part_identifier(site, pages):
@@ -1493,6 +1493,11 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
     update = update_of(site, pages, "AWS::FraudDetector::Detector")
     assert '"/EventType/Name"' not in update and '"/EventType/Inline"' not in update
     assert '"/EventType/Description"' in update
+    # An IoT thing type's description and searchable attributes, which its provider's update
+    # refuses to change.
+    update = update_of(site, pages, "AWS::IoT::ThingType")
+    assert '"path": "/ThingTypeProperties"' not in update
+    assert "<code>ThingTypeProperties.SearchableAttributes</code>" in update
     # A Clean Rooms membership's payment configuration, which UpdateMembership now takes.
     assert '"path": "/PaymentConfiguration"' in update_of(
         site, pages, "AWS::CleanRooms::Membership"
@@ -3077,6 +3082,24 @@ SET_ONE_AT_A_TIME = [
         (f"AWS::IoTWireless::{name}", ["- name: Name\n"], ["ThingArn"])
         for name in ("WirelessDevice", "WirelessGateway")
     ),
+    # Connect's predefined attribute without IsReadOnly and agent status without a type (what
+    # their Describe calls report)
+    (
+        "AWS::Connect::PredefinedAttribute",
+        ["EnableValueValidationOnAssociation: "],
+        ["IsReadOnly"],
+    ),
+    ("AWS::Connect::AgentStatus", ["- name: Name\n"], ["- name: Type\n"]),
+    # QuickSight definitions without a pivot table's calculated measure in a bar chart, of one
+    # date-time default value and one value-when-unset choice
+    *(
+        (
+            f"AWS::QuickSight::{name}",
+            ["CategoricalMeasureField:", "StaticValues:"],
+            ["CalculatedMeasureField", "RollingDate:", "ValueWhenUnsetOption:"],
+        )
+        for name in ("Analysis", "Dashboard", "Template")
+    ),
     # a Flink application's code, not a Studio notebook's configuration
     (
         "AWS::KinesisAnalyticsV2::Application",
@@ -3620,6 +3643,8 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
             "MultiplexId, MultiplexProgramSettings, ProgramName, region",
         ),
         ("AWS::MediaConnect::BridgeSource", "BridgeArn, FlowSource, Name, region"),
+        # a SageMaker private workforce's Cognito configuration (or instead its OIDC one)
+        ("AWS::SageMaker::Workforce", "CognitoConfig, WorkforceName, region"),
         # an Athena data catalog's parameters (each type's "is required")
         ("AWS::Athena::DataCatalog", "Name, Parameters, Type, region"),
         # a Transfer agreement's base directory (or instead its custom directories)
