@@ -418,7 +418,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 137
+    assert sum(bool(choices(text)) for text in pages.values()) == 138
 
 
 def test_six_part_identifier(site, pages):
@@ -1454,6 +1454,8 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         # an Azure Blob location's agents ("You cannot add or remove agents")
         ("AWS::DataSync::LocationAzureBlob", "/AgentArns"),
         ("AWS::DataSync::LocationObjectStorage", "/AgentArns"),
+        # a monitoring schedule's tags (its update handler holds no tagging permission)
+        ("AWS::SageMaker::MonitoringSchedule", "/Tags"),
         # a post-call analysis rule's name (UpdateRule: "You can change the name only if
         # TriggerEventSource is one of" Zendesk's and Salesforce's); a DataZone user profile's
         # session name (a key it is found by)
@@ -3645,6 +3647,17 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         ("AWS::MediaConnect::BridgeSource", "BridgeArn, FlowSource, Name, region"),
         # a SageMaker private workforce's Cognito configuration (or instead its OIDC one)
         ("AWS::SageMaker::Workforce", "CognitoConfig, WorkforceName, region"),
+        # a Glue connection type's integration type, properties and authentication (as
+        # RegisterConnectionType requires); a Connect user hierarchy structure's levels (its
+        # create is UpdateUserHierarchyStructure, which requires them)
+        (
+            "AWS::Glue::ConnectionType",
+            "ConnectionProperties, ConnectionType, ConnectorAuthenticationConfiguration, "
+            "IntegrationType, RestConfiguration, region",
+        ),
+        ("AWS::Connect::UserHierarchyStructure", "InstanceArn, UserHierarchyStructure, region"),
+        # a DataZone group profile's group (its provider finds and makes the profile by it)
+        ("AWS::DataZone::GroupProfile", "DomainIdentifier, GroupIdentifier, region"),
         # an Athena data catalog's parameters (each type's "is required")
         ("AWS::Athena::DataCatalog", "Name, Parameters, Type, region"),
         # a Transfer agreement's base directory (or instead its custom directories)
