@@ -1456,6 +1456,7 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         ("AWS::DataSync::LocationObjectStorage", "/AgentArns"),
         # a monitoring schedule's tags (its update handler holds no tagging permission)
         ("AWS::SageMaker::MonitoringSchedule", "/Tags"),
+        ("AWS::SageMaker::DeviceFleet", "/Tags"),
         # a post-call analysis rule's name (UpdateRule: "You can change the name only if
         # TriggerEventSource is one of" Zendesk's and Salesforce's); a DataZone user profile's
         # session name (a key it is found by)
