@@ -102,8 +102,8 @@ def _text() -> str:
 
 def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
     """The groups of a file in the form of data/exclusive.yaml, by type name."""
-    table = {}
-    for type_name, entries in _load(text).items():
+    table: dict[str, list[Exclusive]] = {}
+    for type_name, entries in _load(text).items():  # (a key: one type's name or several)
         groups = []
         for entry in entries:
             at_least = "at least one of" in entry
@@ -118,6 +118,14 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
                     "or more, and no in:, sets: or other group beside it"
                 )
             where = entry.get("in", entry.get("at most one member of", ""))
+            wheres = where if isinstance(where, list) else [where]
+            if isinstance(where, list) and (
+                len(wheres) < 2 or len(set(wheres)) < len(wheres) or not is_names(wheres)
+            ):
+                raise ValueError(
+                    f"{EXCLUSIVE_FILE}: {type_name}: in: and at most one member of: take a "
+                    "pointer, or a list of different pointers (the same entry of each)"
+                )
             says = " ".join(entry.get("says", "").split())
             named = tuple(frozenset([i] if isinstance(i, str) else i) for i in items)
             if not says and not entry.get("documented"):  # a group of no evidence
@@ -181,7 +189,7 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
                 raise ValueError(
                     f"{EXCLUSIVE_FILE}: {type_name}: always: takes true or false, beside sets:"
                 )
-            groups.append(
+            groups.extend(
                 Exclusive(
                     named,
                     needed,
@@ -198,21 +206,32 @@ def parse_groups(text: str) -> dict[str, tuple[Exclusive, ...]]:
                     tuple(one_of),
                     at_least,
                 )
+                for where in wheres
             )
-        table[type_name] = tuple(groups)
-    return table
+        for name in _type_names(type_name):
+            table.setdefault(name, []).extend(groups)
+    return {name: tuple(groups) for name, groups in table.items()}
+
+
+def _type_names(key: str) -> list[str]:
+    """The types a key of data/exclusive.yaml names: one, or several of one service whose
+    schemas share definitions (`AWS::S::A, AWS::S::B:`), each of which takes its entries."""
+    names = [name.strip() for name in key.split(",")]
+    if len(set(names)) < len(names) or not all(names):
+        raise ValueError(f"{EXCLUSIVE_FILE}: {key}: a key names different types")
+    return names
 
 
 @cache
 def listed() -> frozenset[str]:
     """The type names data/exclusive.yaml has entries for, read off its lines (most types
     have none: they need not parse the file); its test holds it to the parsed file's."""
-    return frozenset(_blocks())
+    return frozenset(_keys_of())
 
 
 @cache
 def _blocks() -> dict[str, str]:
-    """data/exclusive.yaml cut at the lines that start a type's entries: each type's lines, as
+    """data/exclusive.yaml cut at the lines that start a key's entries: each key's lines, as
     a YAML text of their own. The lines before them are left blank, so that YAML's errors name
     the file's lines."""
     lines = _text().splitlines(keepends=True)
@@ -220,20 +239,36 @@ def _blocks() -> dict[str, str]:
     blocks: dict[str, str] = {}
     for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
         key = lines[start].partition(" #")[0].rstrip()
-        name = key.removesuffix(":").strip("'\"")
-        if name in blocks:  # (as _load refuses it in a whole file)
-            raise ValueError(f"{EXCLUSIVE_FILE}: {name} given twice")
-        blocks[name] = "\n" * start + "".join(lines[start:end])
+        key = key.removesuffix(":").strip("'\"")
+        if key in blocks:  # (as _load refuses it in a whole file)
+            raise ValueError(f"{EXCLUSIVE_FILE}: {key} given twice")
+        blocks[key] = "\n" * start + "".join(lines[start:end])
     return blocks
 
 
 @cache
+def _keys_of() -> dict[str, tuple[str, ...]]:
+    """The keys of data/exclusive.yaml that name each type, in the file's order: its own, and
+    those it shares with others of its service."""
+    keys: dict[str, list[str]] = {}
+    for key in _blocks():
+        for name in _type_names(key):
+            keys.setdefault(name, []).append(key)
+    return {name: tuple(named) for name, named in keys.items()}
+
+
+@cache
 def _groups(type_name: str) -> tuple[Exclusive, ...]:
-    """A type's groups of data/exclusive.yaml, its entries alone parsed: a process reads the
-    entries of the types it builds only (the whole file takes some 0.08 s to parse, which a
+    """A type's groups of data/exclusive.yaml, its keys' entries alone parsed: a process reads
+    the entries of the types it builds only (the whole file takes some 0.08 s to parse, which a
     build of one schema, or each worker of a full build, would wait for)."""
-    block = _blocks().get(type_name)
-    return parse_groups(block).get(type_name, ()) if block else ()
+    return tuple(g for key in _keys_of().get(type_name, ()) for g in _parsed(key)[type_name])
+
+
+@cache
+def _parsed(key: str) -> dict[str, tuple[Exclusive, ...]]:
+    """The groups of one key's entries, by type (a key shared by several types is parsed once)."""
+    return parse_groups(_blocks()[key])
 
 
 def groups_of(doc: Mapping[str, Any], type_name: str) -> list[Exclusive]:

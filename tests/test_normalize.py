@@ -373,6 +373,54 @@ def test_a_type_given_twice_in_the_exclusive_file_is_an_error():
         _load("AWS::A::B:\n  - says: x\nAWS::A::B:\n  - says: y\n")
 
 
+def test_an_entry_of_several_objects_is_that_entry_of_each():
+    # `in: [..]`: one entry, held of each object it names (the same words, the same evidence).
+    from generator.exclusive import parse_groups
+
+    text = "AWS::A::B:\n  - in: [/definitions/C, /definitions/D]\n    at most one of: [X, Y]\n"
+    first, second = parse_groups(text + "    says: x\n")["AWS::A::B"]
+    assert (first.where, second.where) == ("/definitions/C", "/definitions/D")
+    assert first.items == second.items == (frozenset({"X"}), frozenset({"Y"}))
+    (member,) = {
+        (g.where, g.items)
+        for g in parse_groups("AWS::A::B:\n  - at most one member of: [/d/C, /d/D]\n    says: x\n")[
+            "AWS::A::B"
+        ]
+        if g.where == "/d/D"
+    }
+    assert member == ("/d/D", ())
+    # Two objects at least, each named once.
+    for wheres in ("[/definitions/C]", "[/definitions/C, /definitions/C]", "[/definitions/C, 1]"):
+        bad = f"AWS::A::B:\n  - in: {wheres}\n    at most one of: [X, Y]\n    says: x\n"
+        with pytest.raises(ValueError, match="a list of different pointers"):
+            parse_groups(bad)
+
+
+def test_a_key_of_several_types_gives_each_its_entries_in_the_files_order():
+    # QuickSight's analysis, dashboard and template share their definitions: one key, whose
+    # entries each type takes between those of the keys above and below it.
+    from generator.exclusive import _groups, _keys_of, _text, parse_groups
+
+    text = (
+        "AWS::A::B:\n  - required: [P]\n    says: p\n"
+        "AWS::A::B, AWS::A::C:\n  - required: [Q]\n    says: q\n"
+        "AWS::A::C:\n  - required: [R]\n    says: r\n"
+    )
+    table = parse_groups(text)
+    assert [g.needs for g in table["AWS::A::B"]] == [{"P"}, {"Q"}]
+    assert [g.needs for g in table["AWS::A::C"]] == [{"Q"}, {"R"}]
+    with pytest.raises(ValueError, match="a key names different types"):
+        parse_groups("AWS::A::B, AWS::A::B:\n  - required: [Q]\n    says: q\n")
+    # The bundled file's shared keys, read lazily key by key, as the whole file reads them.
+    keys = _keys_of()["AWS::QuickSight::Template"]
+    assert keys[0].startswith("AWS::QuickSight::Analysis, ") and keys[-1] == (
+        "AWS::QuickSight::Template"
+    )
+    shared = parse_groups(_text())["AWS::QuickSight::Template"]
+    assert _groups("AWS::QuickSight::Template") == shared
+    assert len(_groups("AWS::QuickSight::Template")) > len(keys)
+
+
 def test_sets_is_for_a_group_of_items_and_takes_members_and_values():
     from generator.exclusive import parse_groups
 
