@@ -269,6 +269,12 @@ def test_a_list_handler_that_needs_a_parent_its_schema_does_not_name_lists_by_it
         # handlerSchema names the profile without requiring it)
         ("AWS::MSK::Channel", "ClusterArn"),
         ("AWS::Signer::ProfilePermission", "ProfileName"),
+        # a cluster's topics (ListTopics), an endpoint service's permissions (its one describe
+        # permission reads one service's), an enclave certificate's role associations (its
+        # provider's list handler refuses a model without the certificate)
+        ("AWS::MSK::Topic", "ClusterArn"),
+        ("AWS::EC2::VPCEndpointServicePermissions", "ServiceId"),
+        ("AWS::EC2::EnclaveCertificateIamRoleAssociation", "CertificateArn"),
         # a stream's consumers, a group's lifecycle hooks, a virtual cluster's endpoints, a
         # workflow's versions: each list handler's one permission lists one parent's
         ("AWS::Kinesis::StreamConsumer", "StreamARN"),
@@ -418,7 +424,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 138
+    assert sum(bool(choices(text)) for text in pages.values()) == 139
 
 
 def test_six_part_identifier(site, pages):
@@ -1219,6 +1225,17 @@ def test_a_value_exclusive_yaml_chooses_is_not_written_in_the_required_insert(si
         assert " 'TASK',\n" in required, type_name
     required, _ = insert_tabs(page_of(site, pages, "AWS::Cases::RelatedItem"))
     assert " 'Comment',\n" in required
+    # a network performance metric subscription's one metric and statistic (free strings in
+    # the schema); a tiering configuration's S3 resources; the V1_0 of a regional
+    # configuration attachment's custom senders (their one version)
+    required, _ = insert_tabs(
+        page_of(site, pages, "AWS::EC2::NetworkPerformanceMetricSubscription")
+    )
+    assert " 'aggregate-latency',\n" in required and " 'p50',\n" in required
+    page = page_of(site, pages, "AWS::Backup::TieringConfiguration")
+    assert "          - ResourceType: 'S3'\n" in page
+    page = page_of(site, pages, "AWS::Cognito::UserPoolRegionalConfigurationAttachment")
+    assert page.count("            LambdaVersion: 'V1_0'\n") == 3
 
 
 def test_a_pattern_of_one_string_is_written_out(site, pages):
@@ -1336,6 +1353,9 @@ def test_an_object_whose_every_member_is_fixed_is_not_said_to_have_other_parts(s
 def test_properties_aws_takes_no_value_of_are_named_under_the_fields(site, pages):
     # AWS::QuickSight::DataSource: CreateDataSource takes no ErrorInfo (exclusive.yaml's never
     # set); the All Properties examples left it out without a word.
+    page = page_of(site, pages, "AWS::SNS::Topic")  # closed to new customers
+    assert "leave out <code>DataProtectionPolicy</code>, which AWS takes no value of" in page
+    assert "DataProtectionPolicy" not in section(page, "`INSERT` example", "Permissions")
     page = page_of(site, pages, "AWS::QuickSight::DataSource")
     fields = section(page, "Fields", "Methods")
     assert (
@@ -1457,6 +1477,9 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         # a monitoring schedule's tags (its update handler holds no tagging permission)
         ("AWS::SageMaker::MonitoringSchedule", "/Tags"),
         ("AWS::SageMaker::DeviceFleet", "/Tags"),
+        # a virtual MFA device's users (EnableMFADevice ties it to one, which only the create
+        # handler's permissions hold)
+        ("AWS::IAM::VirtualMFADevice", "/Users"),
         # a post-call analysis rule's name (UpdateRule: "You can change the name only if
         # TriggerEventSource is one of" Zendesk's and Salesforce's); a DataZone user profile's
         # session name (a key it is found by)
@@ -1946,6 +1969,14 @@ SET_ONE_AT_A_TIME = [
         ["RedirectConfig:", "AuthenticateOidcConfig:", "{{ Type }}"],
     ),
     ("AWS::CloudFront::Distribution", ["CachePolicyId:"], [" MinTTL:"]),
+    # a Classic Load Balancer's back-end server policy, on instance ports only; a regional
+    # configuration attachment's current pre token generation trigger, not its legacy ARN
+    ("AWS::ElasticLoadBalancing::LoadBalancer", ["InstancePorts:"], ["LoadBalancerPorts:"]),
+    (
+        "AWS::Cognito::UserPoolRegionalConfigurationAttachment",
+        ["PreTokenGenerationConfig:"],
+        ["PreTokenGeneration:"],
+    ),
     # an API that no OpenAPI body defines; a Batch job of one container; a Glue job of workers
     ("AWS::ApiGatewayV2::Api", ["- name: IpAddressType\n"], ["- name: Body"]),
     (
@@ -3646,6 +3677,15 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
             "MultiplexId, MultiplexProgramSettings, ProgramName, region",
         ),
         ("AWS::MediaConnect::BridgeSource", "BridgeArn, FlowSource, Name, region"),
+        # a WAL workspace's name (its provider's create passes it, and nothing generates it);
+        # a SCRAM secret batch's secrets (BatchAssociateScramSecret requires them); an MSK
+        # channel's destination (one of two: S3 first)
+        ("AWS::EMR::WALWorkspace", "WALWorkspaceName, region"),
+        ("AWS::MSK::BatchScramSecret", "ClusterArn, SecretArnList, region"),
+        (
+            "AWS::MSK::Channel",
+            "ChannelName, ClusterArn, S3DestinationConfiguration, TopicConfigurationList, region",
+        ),
         # a SageMaker private workforce's Cognito configuration (or instead its OIDC one)
         ("AWS::SageMaker::Workforce", "CognitoConfig, WorkforceName, region"),
         # a Glue connection type's integration type, properties and authentication (as
