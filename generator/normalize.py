@@ -87,7 +87,8 @@ def normalize(spec: Spec) -> Resource:
     required = required_of(doc, avoided_top)
     choosing = doc  # (as the choices among the top-level properties stand)
     doc = for_pages(doc, exclusive)  # the nested groups; the top-level ones are applied here
-    nested_never = _nested_never(doc, exclusive)
+    reach = _Reach(doc)  # (the nested groups' notes and choices ask the same paths)
+    nested_never = _nested_never(reach, exclusive)
     required = _preferred(top, doc, required, avoided_top)
     required |= _needed(top, required, avoided_top)
     deprecated = listed_deprecated - required
@@ -255,7 +256,9 @@ def normalize(spec: Spec) -> Resource:
             and not p.shown
             and not any(p.name in item for c in choices for item in c.items)
         ),
-        nested_set_one=_nested_set_one(doc, exclusive, on_page, values),
+        nested_set_one=_nested_set_one(
+            reach if reach.doc is doc else _Reach(doc), exclusive, on_page, values
+        ),
         set_rather=_set_rather(set_rather, {p.name for p in properties if p.shown}, choices),
         overflowed=builder.overflowed,
     )
@@ -309,42 +312,39 @@ def _dotted(pointers: Any, properties: Collection[str]) -> tuple[str, ...]:
     return tuple(member_path(path) for path in _outermost(nested, properties))
 
 
-def _nested_never(doc: dict, groups: list[Exclusive]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _nested_never(
+    reach: _Reach, groups: list[Exclusive]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The members that nested groups' `never set` took out of their objects in the examples'
     copy of the schema (`for_pages`: not those the object requires), by their object."""
     taken: dict[str, set[str]] = {}
-    holding: dict[str, set[str]] | None = None  # (made once, where needed)
     for group in groups:
         if group.where and group.never:
-            members = resolve_pointer(doc, group.where).get("properties", {})
+            members = resolve_pointer(reach.doc, group.where).get("properties", {})
             if out := group.never - members.keys():
-                holding = _holders(doc) if holding is None else holding
-                paths = _paths_to(doc, group.where, holding)
-                for owner in paths or [_owner_label(group.where)]:
+                for owner in reach.paths_to(group.where) or [_owner_label(group.where)]:
                     taken.setdefault(owner, set()).update(out)
     return tuple((owner, tuple(sorted(names))) for owner, names in sorted(taken.items()))
 
 
 def _nested_set_one(
-    doc: dict, groups: list[Exclusive], on_page: set[str], values: dict[str, Value]
+    reach: _Reach, groups: list[Exclusive], on_page: set[str], values: dict[str, Value]
 ) -> tuple[NestedAlternatives, ...]:
     """The nested groups of members that exclude each other, each with the objects of it that
     the examples show (of a property they set, as its `values` hold it), its items as the
     members the object has in its order."""
     found = []
-    holding: dict[str, set[str]] | None = None  # (made once, where needed)
     for group in groups:
         if not group.where or not group.excludes:
             continue
-        holding = _holders(doc) if holding is None else holding
         owners = tuple(
             path
-            for path in _paths_to(doc, group.where, holding)
+            for path in reach.paths_to(group.where)
             if re.split(r"[.\[]", path, maxsplit=1)[0] in on_page
             and isinstance(_value_at_path(values, path), ObjectValue)
         )
         if owners:
-            order = tuple(resolve_pointer(doc, group.where).get("properties", {}))
+            order = tuple(resolve_pointer(reach.doc, group.where).get("properties", {}))
             items = tuple(tuple(n for n in order if n in item) for item in group.items)
             label = _owner_label(group.where)
             found.append(NestedAlternatives(items, owners, bool(group.says), label))
@@ -419,6 +419,24 @@ def _paths_to(doc: dict, pointer: str, holding: dict[str, set[str]] | None = Non
                 nested.append((path, f"{at}/{keyword}/{i}", branch))
         todo.extend((p, a, s, refs) for p, a, s in reversed(nested))
     return sorted(set(found))
+
+
+class _Reach:
+    """Where one document's properties reach its nested schemas (`_paths_to`): the holders of
+    its `$ref`s made once, where first needed, and the paths to each pointer found once."""
+
+    def __init__(self, doc: dict) -> None:
+        self.doc = doc
+        self._holding: dict[str, set[str]] | None = None
+        self._paths: dict[str, list[str]] = {}
+
+    def paths_to(self, pointer: str) -> list[str]:
+        """`_paths_to(doc, pointer)`, of this document."""
+        if pointer not in self._paths:
+            if self._holding is None:
+                self._holding = _holders(self.doc)
+            self._paths[pointer] = _paths_to(self.doc, pointer, self._holding)
+        return self._paths[pointer]
 
 
 def _holders(doc: dict) -> dict[str, set[str]]:
