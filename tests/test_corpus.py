@@ -308,7 +308,16 @@ def test_a_list_handler_that_needs_a_parent_its_schema_does_not_name_lists_by_it
             f'AND data__ResourceModel = string(\'{{"{needed}": "<{needed}>"}}\');'
         ) in page
         assert f"that the type's list handler requires (<code>{needed}</code>)" in page
-    # `list needs one of:`: the first, or instead another.
+    # `list needs one of:`: the first, or instead another. (CloudFormation's registry types
+    # list the versions of one type, by its name or its ARN.)
+    for type_name, first, other in (
+        ("AWS::CloudFormation::ResourceDefaultVersion", "Arn", "TypeName"),
+        ("AWS::CloudFormation::HookDefaultVersion", "Arn", "TypeName"),
+        ("AWS::CloudFormation::HookVersion", "TypeName", "TypeArn"),
+    ):
+        page = page_of(site, pages, type_name)
+        assert f'AND data__ResourceModel = string(\'{{"{first}": "<{first}>"}}\');' in page
+        assert f"requires (<code>{first}</code>, or instead <code>{other}</code>)" in page
     page = page_of(site, pages, "AWS::VpcLattice::ServiceNetworkVpcAssociation")
     assert (
         'AND data__ResourceModel = string(\'{"ServiceNetworkIdentifier": '
@@ -1232,6 +1241,10 @@ def test_a_value_exclusive_yaml_chooses_is_not_written_in_the_required_insert(si
         page_of(site, pages, "AWS::EC2::NetworkPerformanceMetricSubscription")
     )
     assert " 'aggregate-latency',\n" in required and " 'p50',\n" in required
+    # an AppFlow profile of the Datadog connector the examples show: public ("Private
+    # connection mode is currently enabled for Salesforce, Snowflake, ...")
+    _, everything = insert_tabs(page_of(site, pages, "AWS::AppFlow::ConnectorProfile"))
+    assert " 'Public',\n" in everything and " 'Datadog',\n" in everything
     page = page_of(site, pages, "AWS::Backup::TieringConfiguration")
     assert "          - ResourceType: 'S3'\n" in page
     page = page_of(site, pages, "AWS::Cognito::UserPoolRegionalConfigurationAttachment")
@@ -1356,6 +1369,15 @@ def test_properties_aws_takes_no_value_of_are_named_under_the_fields(site, pages
     page = page_of(site, pages, "AWS::SNS::Topic")  # closed to new customers
     assert "leave out <code>DataProtectionPolicy</code>, which AWS takes no value of" in page
     assert "DataProtectionPolicy" not in section(page, "`INSERT` example", "Permissions")
+    # a public type version's number (not on a first publication; later, AWS increments it);
+    # a registry policy's revision (its provider sends the one it reads)
+    for type_name, name in (
+        ("AWS::CloudFormation::PublicTypeVersion", "PublicVersionNumber"),
+        ("AWS::EventSchemas::RegistryPolicy", "RevisionId"),
+    ):
+        page = page_of(site, pages, type_name)
+        assert f"leave out <code>{name}</code>, which AWS takes no value of" in page
+        assert f"{{{{ {name} }}}}" not in section(page, "`INSERT` example", "Permissions")
     page = page_of(site, pages, "AWS::QuickSight::DataSource")
     fields = section(page, "Fields", "Methods")
     assert (
@@ -1480,6 +1502,9 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         # a virtual MFA device's users (EnableMFADevice ties it to one, which only the create
         # handler's permissions hold)
         ("AWS::IAM::VirtualMFADevice", "/Users"),
+        # a schema registry policy's registry (its provider's update works on the registry
+        # named, while the resource stays the one it was made on)
+        ("AWS::EventSchemas::RegistryPolicy", "/RegistryName"),
         # a post-call analysis rule's name (UpdateRule: "You can change the name only if
         # TriggerEventSource is one of" Zendesk's and Salesforce's); a DataZone user profile's
         # session name (a key it is found by)
