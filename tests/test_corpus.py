@@ -1245,6 +1245,8 @@ def test_a_value_exclusive_yaml_chooses_is_not_written_in_the_required_insert(si
     # connection mode is currently enabled for Salesforce, Snowflake, ...")
     _, everything = insert_tabs(page_of(site, pages, "AWS::AppFlow::ConnectorProfile"))
     assert " 'Public',\n" in everything and " 'Datadog',\n" in everything
+    # a container recipe's EBS volume of a throughput: gp3, as an image recipe's
+    assert "VolumeType: 'gp3'" in page_of(site, pages, "AWS::ImageBuilder::ContainerRecipe")
     page = page_of(site, pages, "AWS::Backup::TieringConfiguration")
     assert "          - ResourceType: 'S3'\n" in page
     page = page_of(site, pages, "AWS::Cognito::UserPoolRegionalConfigurationAttachment")
@@ -1499,6 +1501,7 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         # a monitoring schedule's tags (its update handler holds no tagging permission)
         ("AWS::SageMaker::MonitoringSchedule", "/Tags"),
         ("AWS::SageMaker::DeviceFleet", "/Tags"),
+        ("AWS::SageMaker::Device", "/Tags"),
         # a virtual MFA device's users (EnableMFADevice ties it to one, which only the create
         # handler's permissions hold)
         ("AWS::IAM::VirtualMFADevice", "/Users"),
@@ -1997,6 +2000,12 @@ SET_ONE_AT_A_TIME = [
     # a Classic Load Balancer's back-end server policy, on instance ports only; a regional
     # configuration attachment's current pre token generation trigger, not its legacy ARN
     ("AWS::ElasticLoadBalancing::LoadBalancer", ["InstancePorts:"], ["LoadBalancerPorts:"]),
+    # a custom Lex intent of sample utterances, without a built-in intent's configurations
+    (
+        "AWS::Lex::Bot",
+        ["SampleUtterances:"],
+        ["KendraConfiguration:", "QnAIntentConfiguration:", "ParentIntentSignature:"],
+    ),
     (
         "AWS::Cognito::UserPoolRegionalConfigurationAttachment",
         ["PreTokenGenerationConfig:"],
