@@ -433,7 +433,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 139
+    assert sum(bool(choices(text)) for text in pages.values()) == 140
 
 
 def test_six_part_identifier(site, pages):
@@ -1502,6 +1502,8 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         ("AWS::SageMaker::MonitoringSchedule", "/Tags"),
         ("AWS::SageMaker::DeviceFleet", "/Tags"),
         ("AWS::SageMaker::Device", "/Tags"),
+        # a Firewall Manager resource set's name ("You can't change the name")
+        ("AWS::FMS::ResourceSet", "/Name"),
         # a virtual MFA device's users (EnableMFADevice ties it to one, which only the create
         # handler's permissions hold)
         ("AWS::IAM::VirtualMFADevice", "/Users"),
@@ -2000,6 +2002,14 @@ SET_ONE_AT_A_TIME = [
     # a Classic Load Balancer's back-end server policy, on instance ports only; a regional
     # configuration attachment's current pre token generation trigger, not its legacy ARN
     ("AWS::ElasticLoadBalancing::LoadBalancer", ["InstancePorts:"], ["LoadBalancerPorts:"]),
+    # a Comprehend flywheel's task of its one model type: a document classifier
+    (
+        "AWS::Comprehend::Flywheel",
+        ["DocumentClassificationConfig:", "value: 'DOCUMENT_CLASSIFIER'"],
+        ["EntityRecognitionConfig:"],
+    ),
+    # a Firewall Manager policy of Network Firewall: its one resource type, not a list
+    ("AWS::FMS::Policy", ["value: 'AWS::EC2::VPC'"], ["ResourceTypeList"]),
     # a custom Lex intent of sample utterances, without a built-in intent's configurations
     (
         "AWS::Lex::Bot",
@@ -3715,6 +3725,11 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         # a SCRAM secret batch's secrets (BatchAssociateScramSecret requires them); an MSK
         # channel's destination (one of two: S3 first)
         ("AWS::EMR::WALWorkspace", "WALWorkspaceName, region"),
+        # a Comprehend entity recognizer endpoint's model (or instead its flywheel)
+        (
+            "AWS::Comprehend::EntityRecognizerEndpoint",
+            "DesiredInferenceUnits, EndpointName, ModelArn, region",
+        ),
         ("AWS::MSK::BatchScramSecret", "ClusterArn, SecretArnList, region"),
         (
             "AWS::MSK::Channel",
