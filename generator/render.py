@@ -55,8 +55,10 @@ class PageView(NamedTuple):
     # The Fields table: name, data type, write-only, deprecated, description.
     fields: tuple[tuple[str, str, bool, bool, str], ...]
     has_write_only_fields: bool
-    # A property whose column name is StackQL's `region` (an SNS Subscription's `Region`).
+    # A property whose column name is StackQL's `region` (an SNS Subscription's `Region`), and
+    # whether it is read-only (an autoshift observer's, which no INSERT sets).
     region_property: str
+    region_property_read_only: bool
     has_deprecated_fields: bool
     # Whether any property of `never_set` has a description; any an INSERT can set.
     never_set_described: bool
@@ -273,6 +275,9 @@ def page_view(resource: Resource) -> PageView:
         has_write_only_fields=any(f.write_only for f in resource.fields),
         has_deprecated_fields=any(f.deprecated for f in resource.fields),
         region_property=next((p.name for p in resource.properties if p.field_name == "region"), ""),
+        region_property_read_only=any(
+            p.read_only for p in resource.properties if p.field_name == "region"
+        ),
         never_set_described=any(
             p.description for p in resource.properties if p.name in resource.never_set
         ),

@@ -716,6 +716,10 @@ def test_a_property_named_region_keeps_stackqls_region_row_beside_it(site, pages
         " query names in its <code>WHERE</code> clause.\n"
     ) in fields
     assert "Two fields are named" not in page_of(site, pages, "AWS::SNS::Topic")
+    # A read-only one is not said to be set in an INSERT (ARC's autoshift observer status,
+    # whose Region is a part of its identifier that AWS reports).
+    page = page_of(site, pages, "AWS::ARCZonalShift::AutoshiftObserverNotificationStatus")
+    assert "the schema's <code>Region</code> property (read-only: AWS reports it), and" in page
 
 
 def test_a_schema_that_requires_nothing_says_so_under_its_required_insert(site, pages):
@@ -2002,6 +2006,13 @@ SET_ONE_AT_A_TIME = [
     # a Classic Load Balancer's back-end server policy, on instance ports only; a regional
     # configuration attachment's current pre token generation trigger, not its legacy ARN
     ("AWS::ElasticLoadBalancing::LoadBalancer", ["InstancePorts:"], ["LoadBalancerPorts:"]),
+    # an Application Signals SLO of one service operation's metric: not a CloudWatch metric's,
+    # several operations' or another resource's
+    (
+        "AWS::ApplicationSignals::ServiceLevelObjective",
+        ["KeyAttributes:", "OperationName:", "MetricType:"],
+        ["MetricDataQueries:", "CompositeSliConfig:", "MetricSource:"],
+    ),
     # a Comprehend flywheel's task of its one model type: a document classifier
     (
         "AWS::Comprehend::Flywheel",
@@ -3725,6 +3736,13 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         # a SCRAM secret batch's secrets (BatchAssociateScramSecret requires them); an MSK
         # channel's destination (one of two: S3 first)
         ("AWS::EMR::WALWorkspace", "WALWorkspaceName, region"),
+        # an Audit Manager assessment's name and a Backup gateway hypervisor's (their create
+        # calls require them, and nothing generates them)
+        (
+            "AWS::AuditManager::Assessment",
+            "AssessmentReportsDestination, FrameworkId, Name, Roles, Scope, region",
+        ),
+        ("AWS::BackupGateway::Hypervisor", "Host, Name, region"),
         # a Comprehend entity recognizer endpoint's model (or instead its flywheel)
         (
             "AWS::Comprehend::EntityRecognizerEndpoint",
