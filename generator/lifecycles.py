@@ -3,8 +3,10 @@ no `lifecycle` (cfn-lint adds it to some): data/lifecycle.json, by service (`AWS
 or, where only some of a service's types are concerned, by type (CloudTrail Lake's, not
 trails), each with its status, date and the address of AWS's notice, whose words it quotes. A
 closing to new customers (`maintenance`) may have no date ("", where the notice gives none);
-an end of support has one. A type's entry comes before its service's; a schema's own
-`lifecycle` comes first; normalize reads this one where there is none.
+an end of support has one. A type's entry comes before its service's; normalize reads this one
+where a schema has no `lifecycle` of its own, or one of the same status (cfn-lint's "maintenance"
+of Cloud9, which AWS's notice says is closed to new customers); a schema's of another status
+comes first.
 """
 
 from __future__ import annotations

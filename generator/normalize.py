@@ -187,8 +187,11 @@ def normalize(spec: Spec) -> Resource:
     properties_named = set(doc["properties"])
     api_fixed = {f for g in exclusive for f in g.fixed}  # (`A`, or a member's `A/B`)
     lifecycle, notice = _lifecycle(doc.get("lifecycle")), ""
-    if lifecycle is None and (listed := service_lifecycle(spec.type_name)) is not None:
-        status, date, notice = listed  # (AWS's notice, where the schema says nothing of it)
+    listed = service_lifecycle(spec.type_name)
+    if listed is not None and (lifecycle is None or lifecycle[0] == listed[0]):
+        # AWS's notice, where the schema says nothing of it or says the same status: its words
+        # (Cloud9's maintenance is a closing to new customers) say more than the schema's
+        status, date, notice = listed
         lifecycle = (status, date)
     return Resource(
         provider=vendor.lower(),

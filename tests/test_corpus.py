@@ -275,6 +275,10 @@ def test_a_list_handler_that_needs_a_parent_its_schema_does_not_name_lists_by_it
         ("AWS::MSK::Topic", "ClusterArn"),
         ("AWS::EC2::VPCEndpointServicePermissions", "ServiceId"),
         ("AWS::EC2::EnclaveCertificateIamRoleAssociation", "CertificateArn"),
+        # an automated reasoning policy's versions (without it, its list lists drafts); a
+        # membership's model algorithm associations
+        ("AWS::Bedrock::AutomatedReasoningPolicyVersion", "PolicyArn"),
+        ("AWS::CleanRoomsML::ConfiguredModelAlgorithmAssociation", "MembershipIdentifier"),
         # a stream's consumers, a group's lifecycle hooks, a virtual cluster's endpoints, a
         # workflow's versions: each list handler's one permission lists one parent's
         ("AWS::Kinesis::StreamConsumer", "StreamARN"),
@@ -1249,6 +1253,10 @@ def test_a_value_exclusive_yaml_chooses_is_not_written_in_the_required_insert(si
     # connection mode is currently enabled for Salesforce, Snowflake, ...")
     _, everything = insert_tabs(page_of(site, pages, "AWS::AppFlow::ConnectorProfile"))
     assert " 'Public',\n" in everything and " 'Datadog',\n" in everything
+    # a pricing rule's one custom tier, the first and the last: from 0, of no end ("Omit for
+    # the last tier")
+    page = page_of(site, pages, "AWS::BillingConductor::PricingRule")
+    assert "            - BeginRangeInclusive: 0\n" in page and "EndRangeExclusive: '" not in page
     # a container recipe's EBS volume of a throughput: gp3, as an image recipe's
     assert "VolumeType: 'gp3'" in page_of(site, pages, "AWS::ImageBuilder::ContainerRecipe")
     page = page_of(site, pages, "AWS::Backup::TieringConfiguration")
@@ -2012,6 +2020,12 @@ SET_ONE_AT_A_TIME = [
         "AWS::ApplicationSignals::ServiceLevelObjective",
         ["KeyAttributes:", "OperationName:", "MetricType:"],
         ["MetricDataQueries:", "CompositeSliConfig:", "MetricSource:"],
+    ),
+    # a budget action's definition of its one action type: an IAM policy's
+    (
+        "AWS::Budgets::BudgetsAction",
+        ["IamActionDefinition:", "value: 'APPLY_IAM_POLICY'"],
+        ["ScpActionDefinition:", "SsmActionDefinition:"],
     ),
     # a Comprehend flywheel's task of its one model type: a document classifier
     (
@@ -3972,6 +3986,14 @@ def test_a_resource_shut_down_sunsetting_or_in_maintenance_is_said_so(site, page
         "before cannot create one.\n\n"
     ) in page_of(site, pages, "AWS::Rekognition::StreamProcessor")
     assert "Maintenance" not in page_of(site, pages, "AWS::IoTSiteWise::Asset")
+    # A notice of the status the schema gives says more than the schema: Cloud9's maintenance
+    # (cfn-lint's, "no new features") is a closing to new customers (its API reference's words).
+    assert (
+        "\n\n<strong>Maintenance:</strong> AWS no longer takes new customers for this "
+        '(<a href="https://docs.aws.amazon.com/goto/WebAPI/cloud9-2017-09-23/'
+        'CreateEnvironmentEC2">its notice</a>): an account that did not use it before cannot '
+        "create one.\n\n"
+    ) in page_of(site, pages, "AWS::Cloud9::EnvironmentEC2")
     # A service in service says nothing of it.
     for type_name in (
         "AWS::Lambda::EventInvokeConfig",
