@@ -437,7 +437,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 140
+    assert sum(bool(choices(text)) for text in pages.values()) == 141
 
 
 def test_six_part_identifier(site, pages):
@@ -1388,6 +1388,8 @@ def test_properties_aws_takes_no_value_of_are_named_under_the_fields(site, pages
     for type_name, name in (
         ("AWS::CloudFormation::PublicTypeVersion", "PublicVersionNumber"),
         ("AWS::EventSchemas::RegistryPolicy", "RevisionId"),
+        # a notification rule's creator, which only DescribeNotificationRule reports
+        ("AWS::CodeStarNotifications::NotificationRule", "CreatedBy"),
     ):
         page = page_of(site, pages, type_name)
         assert f"leave out <code>{name}</code>, which AWS takes no value of" in page
@@ -3757,6 +3759,11 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
             "AssessmentReportsDestination, FrameworkId, Name, Roles, Scope, region",
         ),
         ("AWS::BackupGateway::Hypervisor", "Host, Name, region"),
+        # a lifecycle policy of a kind: a default policy (or instead its policy details)
+        (
+            "AWS::DLM::LifecyclePolicy",
+            "DefaultPolicy, Description, ExecutionRoleArn, State, region",
+        ),
         # a Comprehend entity recognizer endpoint's model (or instead its flywheel)
         (
             "AWS::Comprehend::EntityRecognizerEndpoint",
