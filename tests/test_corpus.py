@@ -322,6 +322,10 @@ def test_a_list_handler_that_needs_a_parent_its_schema_does_not_name_lists_by_it
         page = page_of(site, pages, type_name)
         assert f'AND data__ResourceModel = string(\'{{"{first}": "<{first}>"}}\');' in page
         assert f"requires (<code>{first}</code>, or instead <code>{other}</code>)" in page
+    # A list handler that reads a member beside the one its handlerSchema requires: a
+    # Greengrass component's versions, by the component's name (its provider's list request).
+    page = page_of(site, pages, "AWS::GreengrassV2::ComponentVersion")
+    assert 'string(\'{"Arn": "<Arn>", "ComponentName": "<ComponentName>"}\');' in page
     page = page_of(site, pages, "AWS::VpcLattice::ServiceNetworkVpcAssociation")
     assert (
         'AND data__ResourceModel = string(\'{"ServiceNetworkIdentifier": '
@@ -1394,6 +1398,13 @@ def test_properties_aws_takes_no_value_of_are_named_under_the_fields(site, pages
         page = page_of(site, pages, type_name)
         assert f"leave out <code>{name}</code>, which AWS takes no value of" in page
         assert f"{{{{ {name} }}}}" not in section(page, "`INSERT` example", "Permissions")
+    # an Internet Monitor monitor's linked accounts (GetMonitor's and ListMonitors' inputs, of
+    # how a monitor is read; CreateMonitor and UpdateMonitor take neither)
+    page = page_of(site, pages, "AWS::InternetMonitor::Monitor")
+    assert (
+        "leave out <code>IncludeLinkedAccounts</code> and <code>LinkedAccountId</code>, which AWS"
+    ) in page
+    assert "LinkedAccount" not in section(page, "`INSERT` example", "Permissions")
     page = page_of(site, pages, "AWS::QuickSight::DataSource")
     fields = section(page, "Fields", "Methods")
     assert (
@@ -1518,6 +1529,9 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         ("AWS::SageMaker::Device", "/Tags"),
         # a Firewall Manager resource set's name ("You can't change the name")
         ("AWS::FMS::ResourceSet", "/Name"),
+        # a Forecast dataset group's tags (UpdateDatasetGroup takes its datasets only, and the
+        # update handler holds no tagging permission)
+        ("AWS::Forecast::DatasetGroup", "/Tags"),
         # a virtual MFA device's users (EnableMFADevice ties it to one, which only the create
         # handler's permissions hold)
         ("AWS::IAM::VirtualMFADevice", "/Users"),
