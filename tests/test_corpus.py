@@ -1532,6 +1532,8 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         # a Forecast dataset group's tags (UpdateDatasetGroup takes its datasets only, and the
         # update handler holds no tagging permission)
         ("AWS::Forecast::DatasetGroup", "/Tags"),
+        # a Kinesis Video signaling channel's type (UpdateSignalingChannel takes its message TTL)
+        ("AWS::KinesisVideo::SignalingChannel", "/Type"),
         # a virtual MFA device's users (EnableMFADevice ties it to one, which only the create
         # handler's permissions hold)
         ("AWS::IAM::VirtualMFADevice", "/Users"),
