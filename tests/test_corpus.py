@@ -1261,6 +1261,10 @@ def test_a_value_exclusive_yaml_chooses_is_not_written_in_the_required_insert(si
     # the last tier")
     page = page_of(site, pages, "AWS::BillingConductor::PricingRule")
     assert "            - BeginRangeInclusive: 0\n" in page and "EndRangeExclusive: '" not in page
+    # Oracle Database@AWS VM clusters' IAM roles, of the one integration AWS associates (one
+    # entry of a key that names both types)
+    for type_name in ("AWS::ODB::CloudAutonomousVmCluster", "AWS::ODB::CloudVmCluster"):
+        assert "- AwsIntegration: 'KmsTde'" in page_of(site, pages, type_name), type_name
     # a container recipe's EBS volume of a throughput: gp3, as an image recipe's
     assert "VolumeType: 'gp3'" in page_of(site, pages, "AWS::ImageBuilder::ContainerRecipe")
     page = page_of(site, pages, "AWS::Backup::TieringConfiguration")
@@ -2045,6 +2049,8 @@ SET_ONE_AT_A_TIME = [
         ["IamActionDefinition:", "value: 'APPLY_IAM_POLICY'"],
         ["ScpActionDefinition:", "SsmActionDefinition:"],
     ),
+    # a Neptune Analytics graph's import of S3 files in a format, not a Neptune database's
+    ("AWS::NeptuneGraph::Graph", ["Format: 'PARQUET'", "ParquetType:"], ["ImportOptions:"]),
     # a Comprehend flywheel's task of its one model type: a document classifier
     (
         "AWS::Comprehend::Flywheel",
