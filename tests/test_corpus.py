@@ -1265,6 +1265,12 @@ def test_a_value_exclusive_yaml_chooses_is_not_written_in_the_required_insert(si
     # entry of a key that names both types)
     for type_name in ("AWS::ODB::CloudAutonomousVmCluster", "AWS::ODB::CloudVmCluster"):
         assert "- AwsIntegration: 'KmsTde'" in page_of(site, pages, type_name), type_name
+    # a QuickSight OAuth client application's one data source type ("Valid values are
+    # SNOWFLAKE"); a knowledge base's permissions without the resource AWS takes none of
+    page = page_of(site, pages, "AWS::QuickSight::OAuthClientApplication")
+    assert "        value: 'SNOWFLAKE'\n" in page
+    page = page_of(site, pages, "AWS::QuickSight::KnowledgeBase")
+    assert "Resource: '{{ Resource }}'" not in page
     # a container recipe's EBS volume of a throughput: gp3, as an image recipe's
     assert "VolumeType: 'gp3'" in page_of(site, pages, "AWS::ImageBuilder::ContainerRecipe")
     page = page_of(site, pages, "AWS::Backup::TieringConfiguration")
