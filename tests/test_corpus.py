@@ -278,6 +278,8 @@ def test_a_list_handler_that_needs_a_parent_its_schema_does_not_name_lists_by_it
         # an automated reasoning policy's versions (without it, its list lists drafts); a
         # membership's model algorithm associations
         ("AWS::Bedrock::AutomatedReasoningPolicyVersion", "PolicyArn"),
+        # an S3 on Outposts bucket's access points ("Bucket ARN is required.")
+        ("AWS::S3Outposts::AccessPoint", "Bucket"),
         ("AWS::CleanRoomsML::ConfiguredModelAlgorithmAssociation", "MembershipIdentifier"),
         # a stream's consumers, a group's lifecycle hooks, a virtual cluster's endpoints, a
         # workflow's versions: each list handler's one permission lists one parent's
@@ -441,7 +443,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 141
+    assert sum(bool(choices(text)) for text in pages.values()) == 142
 
 
 def test_six_part_identifier(site, pages):
@@ -1544,6 +1546,11 @@ def test_what_aws_or_the_schema_words_keep_from_an_update_is_not_patched(site, p
         ("AWS::Forecast::DatasetGroup", "/Tags"),
         # a Kinesis Video signaling channel's type (UpdateSignalingChannel takes its message TTL)
         ("AWS::KinesisVideo::SignalingChannel", "/Type"),
+        # a responder gateway's domain name, port and protocol ("You cannot change" them) and
+        # certificate (which only AssociateCertificate attaches)
+        ("AWS::RTBFabric::ResponderGateway", "/DomainName"),
+        ("AWS::RTBFabric::ResponderGateway", "/Port"),
+        ("AWS::RTBFabric::ResponderGateway", "/AcmCertificateArn"),
         # a virtual MFA device's users (EnableMFADevice ties it to one, which only the create
         # handler's permissions hold)
         ("AWS::IAM::VirtualMFADevice", "/Users"),
@@ -2054,6 +2061,12 @@ SET_ONE_AT_A_TIME = [
         "AWS::Budgets::BudgetsAction",
         ["IamActionDefinition:", "value: 'APPLY_IAM_POLICY'"],
         ["ScpActionDefinition:", "SsmActionDefinition:"],
+    ),
+    # a Global Resolver firewall rule of one match source: a domain list, not an advanced rule
+    (
+        "AWS::Route53GlobalResolver::FirewallRule",
+        ["- name: FirewallDomainListId\n"],
+        ["DnsAdvancedProtection", "ConfidenceThreshold"],
     ),
     # a Neptune Analytics graph's import of S3 files in a format, not a Neptune database's
     ("AWS::NeptuneGraph::Graph", ["Format: 'PARQUET'", "ParquetType:"], ["ImportOptions:"]),
@@ -3787,6 +3800,11 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
             "AssessmentReportsDestination, FrameworkId, Name, Roles, Scope, region",
         ),
         ("AWS::BackupGateway::Hypervisor", "Host, Name, region"),
+        # an RTB Fabric responder gateway's domain name (or instead its managed endpoint)
+        (
+            "AWS::RTBFabric::ResponderGateway",
+            "DomainName, Port, Protocol, SecurityGroupIds, SubnetIds, VpcId, region",
+        ),
         # a lifecycle policy of a kind: a default policy (or instead its policy details)
         (
             "AWS::DLM::LifecyclePolicy",
