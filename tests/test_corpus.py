@@ -1273,6 +1273,9 @@ def test_a_value_exclusive_yaml_chooses_is_not_written_in_the_required_insert(si
     assert "        value: 'SNOWFLAKE'\n" in page
     page = page_of(site, pages, "AWS::QuickSight::KnowledgeBase")
     assert "Resource: '{{ Resource }}'" not in page
+    # an SAP application's component of the one type RegisterApplication accepts
+    page = page_of(site, pages, "AWS::SystemsManagerSAP::Application")
+    assert "          - ComponentType: 'WD'\n" in page
     # a container recipe's EBS volume of a throughput: gp3, as an image recipe's
     assert "VolumeType: 'gp3'" in page_of(site, pages, "AWS::ImageBuilder::ContainerRecipe")
     page = page_of(site, pages, "AWS::Backup::TieringConfiguration")
@@ -2067,6 +2070,12 @@ SET_ONE_AT_A_TIME = [
         "AWS::Route53GlobalResolver::FirewallRule",
         ["- name: FirewallDomainListId\n"],
         ["DnsAdvancedProtection", "ConfidenceThreshold"],
+    ),
+    # a Transcribe call analytics filter of one time range: in milliseconds, not percent
+    (
+        "AWS::Transcribe::CallAnalyticsCategory",
+        ["AbsoluteTimeRange:"],
+        ["RelativeTimeRange:"],
     ),
     # a Neptune Analytics graph's import of S3 files in a format, not a Neptune database's
     ("AWS::NeptuneGraph::Graph", ["Format: 'PARQUET'", "ParquetType:"], ["ImportOptions:"]),
@@ -3800,6 +3809,15 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
             "AssessmentReportsDestination, FrameworkId, Name, Roles, Scope, region",
         ),
         ("AWS::BackupGateway::Hypervisor", "Host, Name, region"),
+        # an IAM Identity Center instance's attributes (its provider refuses a model of none);
+        # Session Manager GUI connection preferences (their one write requires them); a
+        # Translate terminology's merge strategy (ImportTerminology requires it)
+        (
+            "AWS::SSO::InstanceAccessControlAttributeConfiguration",
+            "AccessControlAttributes, InstanceArn, region",
+        ),
+        ("AWS::SSMGuiConnect::Preferences", "ConnectionRecordingPreferences, region"),
+        ("AWS::Translate::Terminology", "MergeStrategy, Name, TerminologyData, region"),
         # an RTB Fabric responder gateway's domain name (or instead its managed endpoint)
         (
             "AWS::RTBFabric::ResponderGateway",
