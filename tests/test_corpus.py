@@ -443,7 +443,7 @@ def test_a_create_that_needs_one_of_several_properties_names_them_all(site, page
     assert len(choices(page_of(site, pages, "AWS::S3Vectors::Index"))) == 1
     # A type without such a choice says nothing.
     assert choices(page_of(site, pages, "AWS::Lambda::EventInvokeConfig")) == []
-    assert sum(bool(choices(text)) for text in pages.values()) == 142
+    assert sum(bool(choices(text)) for text in pages.values()) == 143
 
 
 def test_six_part_identifier(site, pages):
@@ -3818,6 +3818,8 @@ def test_members_the_api_asks_for_beside_the_schemas_required_are_required(site,
         ),
         ("AWS::SSMGuiConnect::Preferences", "ConnectionRecordingPreferences, region"),
         ("AWS::Translate::Terminology", "MergeStrategy, Name, TerminologyData, region"),
+        # a WorkSpaces Instances volume's size (or instead its snapshot), an EBS volume's
+        ("AWS::WorkspacesInstances::Volume", "AvailabilityZone, SizeInGB, region"),
         # an RTB Fabric responder gateway's domain name (or instead its managed endpoint)
         (
             "AWS::RTBFabric::ResponderGateway",
