@@ -255,6 +255,7 @@ def page_view(resource: Resource) -> PageView:
     lead = ", ".join(verbs[:-1]) + (" or " if len(verbs) > 1 else "") + verbs[-1] if verbs else ""
     literals = examples.insert_literals(resource)
     chosen = {p.name for p in resource.properties if p.chosen}
+    region_property = next((p for p in resource.properties if p.field_name == "region"), None)
     api_unpatched = tuple(
         p.name
         for p in resource.properties
@@ -274,10 +275,8 @@ def page_view(resource: Resource) -> PageView:
         ),
         has_write_only_fields=any(f.write_only for f in resource.fields),
         has_deprecated_fields=any(f.deprecated for f in resource.fields),
-        region_property=next((p.name for p in resource.properties if p.field_name == "region"), ""),
-        region_property_read_only=any(
-            p.read_only for p in resource.properties if p.field_name == "region"
-        ),
+        region_property=region_property.name if region_property else "",
+        region_property_read_only=bool(region_property and region_property.read_only),
         never_set_described=any(
             p.description for p in resource.properties if p.name in resource.never_set
         ),
