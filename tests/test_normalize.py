@@ -224,6 +224,31 @@ def test_numbers_the_manifest_sets_are_numbers_to_yaml():
     assert [yaml.safe_load(values[k]) for k in ("Rate", "Big", "Count")] == [1e-05, 1e16, 1]
 
 
+@pytest.mark.parametrize(
+    "name, listed",
+    [
+        # `list needs:` (a detector's sets)
+        ("aws-guardduty-trustedentityset.json", '{"DetectorId": "<DetectorId>"}'),
+        # `list needs one of:` (the hook type's ARN, else its name)
+        ("aws-cloudformation-hookdefaultversion.json", '{"Arn": "<Arn>"}'),
+    ],
+)
+def test_a_list_handler_schema_of_true_takes_what_it_lists_by(corpus, tmp_path, name, listed):
+    # `"handlerSchema": true` is a schema too (any model), which the rest of the generator
+    # reads as asking nothing (the meta-schema, which asks for an object, warns); exclusive.yaml's
+    # list entries took it for an object and failed with a traceback (found by fuzzing). What
+    # the entries add stands as for `{}`.
+    document = json.loads((corpus[0] / name).read_bytes())
+    document["handlers"]["list"]["handlerSchema"] = True
+    (tmp_path / name).write_text(json.dumps(document))
+    site = build(tmp_path)
+    (page,) = [p.text for p in site.pages if p.path.count("/") == 3]
+    assert f"data__ResourceModel = string('{listed}');" in page
+    assert [w.split("#", 1)[1] for w in site.warnings] == [
+        '/handlers/list/handlerSchema: true is not of type "object"'
+    ]
+
+
 def test_the_manifest_names_the_provider_the_sql_names():
     # A third party's type (`Custom::...`): its SQL names `custom.`, its manifest named `aws`.
     document = json.loads(RECURSIVE) | {"typeName": "Custom::Test::Tree"}
