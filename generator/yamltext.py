@@ -31,6 +31,16 @@ def read_yaml(text: str, loader: Any = _YAML_LOADER) -> Any:
 
     >>> read_yaml("a: &x [1, {b: c}]\\nd: *x")
     {'a': [1, {'b': 'c'}], 'd': [1, {'b': 'c'}]}
+    >>> read_yaml("a: &r [*r]")
+    Traceback (most recent call last):
+    ...
+    yaml.error.MarkedYAMLError: the alias *r stands inside what it names
+      in "<unicode string>", line 1, column 8
+    >>> read_yaml("a: *r")
+    Traceback (most recent call last):
+    ...
+    yaml.error.MarkedYAMLError: the alias *r names no anchor (&r) before it
+      in "<unicode string>", line 1, column 4
     >>> read_yaml("[" * 101 + "]" * 101)
     Traceback (most recent call last):
     ...
@@ -52,9 +62,12 @@ def read_yaml(text: str, loader: Any = _YAML_LOADER) -> Any:
         if isinstance(event, yaml.CollectionEndEvent):
             anchor, size = open_.pop()
         elif isinstance(event, yaml.AliasEvent):
-            if event.anchor not in sizes:  # an alias inside what it names: a loop
+            if event.anchor not in sizes:  # inside what it names (a loop), or of no anchor
+                inside = any(anchor == event.anchor for anchor, _ in open_)
                 raise yaml.MarkedYAMLError(
-                    problem=f"the alias *{event.anchor} stands inside what it names",
+                    problem=f"the alias *{event.anchor} stands inside what it names"
+                    if inside
+                    else f"the alias *{event.anchor} names no anchor (&{event.anchor}) before it",
                     problem_mark=event.start_mark,
                 )
             anchor, size = None, sizes[event.anchor]

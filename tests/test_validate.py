@@ -468,6 +468,11 @@ def test_an_unfillable_manifest_and_a_block_the_validator_does_not_know(
             165,
             "not YAML: the alias *r stands inside what it names (column 11)",
         ),
+        (  # an alias of no anchor was said to stand inside what it names
+            "name: *r",
+            165,
+            "not YAML: the alias *r names no anchor (&r) before it (column 7)",
+        ),
         (  # an IndexError of PyYAML's, and a traceback
             "name: !!int ''",
             164,
