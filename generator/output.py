@@ -73,7 +73,18 @@ def read_owned(out_dir: Path) -> frozenset[str]:
             f"{record}#/files: unreadable record of generated files (expected a list of paths "
             f"inside the output folder){_MEND}"
         )
-    return frozenset(files)
+    # Only the files the generator writes: one a record names that it never writes (a record
+    # edited by hand or merged wrong: a user's file, a folder) is not its own, to remove in a
+    # prune, and the next record leaves it out.
+    return frozenset(f for f in files if WRITTEN_PATH.fullmatch(f))
+
+
+# The paths of the files the generator writes in an output folder, the only ones a record may
+# name: `<provider>/<service>/<resource>/index.mdx`, and the index page and the sidebar
+# category file of a provider's folder and of a service's.
+WRITTEN_PATH = re.compile(
+    r"[^/]+/(?:[^/]+/(?:[^/]+/)?)?index\.mdx|[^/]+/(?:[^/]+/)?_category_\.json"
+)
 
 
 # How to mend a broken record (a merge conflict, say): the pages bear the generator's sign.

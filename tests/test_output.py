@@ -148,6 +148,22 @@ def test_a_folder_a_record_names_is_left_alone(tmp_path):
     assert json.loads((tmp_path / OWNED_FILE).read_text()) == {"files": [A.path]}
 
 
+@pytest.mark.parametrize(
+    "mine", ["mine.txt", "aws/s/notes.md", "aws/s/a/notes.mdx", "docs/a/b/c/index.mdx"]
+)
+def test_a_file_a_record_names_that_the_generator_never_writes_is_left_alone(tmp_path, mine):
+    # A record edited by hand, or merged wrong, named a user's file: the prune removed it
+    # (found by fuzzing). Only the paths of pages, index pages and _category_.json files are
+    # the generator's; the record no longer names the others.
+    write_site(tmp_path, [A, B], prune=True)
+    (tmp_path / mine).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / mine).write_text("mine\n")
+    (tmp_path / OWNED_FILE).write_text(json.dumps({"files": [A.path, B.path, mine]}))
+    result = write_site(tmp_path, [A], prune=True)
+    assert result.removed == (B.path,) and (tmp_path / mine).read_text() == "mine\n"
+    assert json.loads((tmp_path / OWNED_FILE).read_text()) == {"files": [A.path]}
+
+
 def test_a_first_build_leaves_no_staging_folder(tmp_path):
     out = tmp_path / "out"
     result = write_site(out, [A, B], prune=True)
