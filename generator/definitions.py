@@ -3,7 +3,7 @@ declares or implies, and its description."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from generator.jsonpointer import resolve_pointer
@@ -137,3 +137,15 @@ def refs_in(node: Any) -> Iterator[str]:
     elif isinstance(node, list):
         for value in node:
             yield from refs_in(value)
+
+
+def list_handler_schema(document: Mapping[str, Any]) -> dict:
+    """The list handler's `handlerSchema`, as every reader takes it: `{}` where there is none,
+    or where it is no object (`true`, a schema too: any model).
+
+    >>> list_handler_schema({"handlers": {"list": {"handlerSchema": True}}})
+    {}
+    """
+    listing = (document.get("handlers") or {}).get("list")
+    schema = listing.get("handlerSchema") if isinstance(listing, dict) else None
+    return schema if isinstance(schema, dict) else {}

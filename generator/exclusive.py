@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from generator.definitions import deref, description_of
+from generator.definitions import deref, description_of, list_handler_schema
 from generator.jsonpointer import resolve_pointer, split_pointer, value_at
 from generator.jsontext import is_names
 
@@ -358,8 +358,7 @@ def _held(group: Exclusive, doc: Mapping[str, Any]) -> tuple[Exclusive | None, s
         listing = (doc.get("handlers") or {}).get("list")
         if not isinstance(listing, dict):
             return None, "the schema has no list handler"
-        choices = listing.get("handlerSchema")
-        choices = choices if isinstance(choices, dict) else {}  # (`true`, a schema too: any)
+        choices = list_handler_schema(doc)
         if group.lists_by_one_of and ("oneOf" in choices or "anyOf" in choices):
             return None, "the list handler's schema names what it takes one of"
         lists_by = group.lists_by & members.keys()
@@ -460,8 +459,7 @@ def with_list_needs(doc: Mapping[str, Any], group: Exclusive) -> Mapping[str, An
     needs one of (`lists_by_one_of`) in an `anyOf` of one each."""
     handlers = doc.get("handlers") or {}
     listing = handlers.get("list") or {}
-    schema = listing.get("handlerSchema")
-    schema = schema if isinstance(schema, dict) else {}  # (`true`, a schema too: any model)
+    schema = list_handler_schema(doc)
     members = {**schema.get("properties", {})}
     for name in [*sorted(group.lists_by), *group.lists_by_one_of]:
         members.setdefault(name, {"$ref": f"resource-schema.json#/properties/{name}"})

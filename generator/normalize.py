@@ -8,7 +8,15 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from generator import jsontext
-from generator.definitions import MAX_REF_HOPS, deref, description_of, kind_of, refs_in, type_of
+from generator.definitions import (
+    MAX_REF_HOPS,
+    deref,
+    description_of,
+    kind_of,
+    list_handler_schema,
+    refs_in,
+    type_of,
+)
 from generator.exclusive import (
     Exclusive,
     for_pages,
@@ -181,7 +189,7 @@ def normalize(spec: Spec) -> Resource:
                 (left_out if fixed else tied).append(".".join(path))
     identifier_paths = tuple(tuple(split_pointer(p)[1:]) for p in doc.get("primaryIdentifier", ()))
     handlers = doc.get("handlers") or {}
-    list_schema = handlers.get("list", {}).get("handlerSchema", {})
+    list_schema = list_handler_schema(doc)
     list_required = _list_required(list_schema)
     choices = _choices(choosing, top, frozenset(required), avoided_top)
     properties_named = set(doc["properties"])
@@ -749,10 +757,9 @@ def required_of(doc: dict, read_only: frozenset[str] = frozenset()) -> set[str]:
     return requires(doc, read_only) & set(doc["properties"])
 
 
-def _list_required(handler_schema: Any) -> tuple[str, ...]:
-    """What a list handler requires: its `required`, and the first of its `oneOf`/`anyOf`."""
-    if not isinstance(handler_schema, dict):
-        return ()
+def _list_required(handler_schema: dict) -> tuple[str, ...]:
+    """What a list handler requires (of its `list_handler_schema`): its `required`, and the
+    first of its `oneOf`/`anyOf`."""
     names = list(handler_schema.get("required", ()))
     for keyword in ("oneOf", "anyOf"):
         branches = handler_schema.get(keyword)
@@ -761,11 +768,9 @@ def _list_required(handler_schema: Any) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _list_instead(handler_schema: Any, required: tuple[str, ...]) -> list[tuple[str, ...]]:
+def _list_instead(handler_schema: dict, required: tuple[str, ...]) -> list[tuple[str, ...]]:
     """What a list handler takes instead of what `_list_required` gives: its `required` with
     each later branch of its `oneOf`/`anyOf` (by the branch's `required`)."""
-    if not isinstance(handler_schema, dict):
-        return []
     plain = list(handler_schema.get("required", ()))
     instead = []
     for keyword in ("oneOf", "anyOf"):
@@ -783,8 +788,7 @@ def list_filter_property(document: dict, name: str) -> str:
     """The resource property whose value the list handler's member `name` takes: the one its
     `$ref` names in the resource's schema (`resource-schema.json#/properties/Workspace`),
     else the property of its own name."""
-    handler_schema = ((document.get("handlers") or {}).get("list") or {}).get("handlerSchema")
-    members = handler_schema.get("properties") if isinstance(handler_schema, dict) else None
+    members = list_handler_schema(document).get("properties")
     member = members.get(name) if isinstance(members, dict) else None
     ref = member.get("$ref") if isinstance(member, dict) else None
     if isinstance(ref, str) and ref.startswith("resource-schema.json#/properties/"):
