@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -114,13 +114,16 @@ def diff_specs(before: Sequence[Spec], after: Sequence[Spec]) -> tuple[Drift, ..
         elif old[name].sha256 == new[name].sha256:
             continue  # the same bytes (most, from one week to the next): nothing to walk
         else:
+            was, now = old[name].document, new[name].document
             before_shape, after_shape = shape_of(old[name]), shape_of(new[name])
-            moves = relocations(old[name].document, new[name].document, after_shape)
+            moves = relocations(was, now, after_shape)
             changes = diff_shapes(before_shape, after_shape, moves)
-            if not changes:  # (not the same bytes: a fetch writes them)
-                other = _differ(old[name], new[name])
-                kind = DriftKind.OTHER_CHANGED if other else DriftKind.LAYOUT_CHANGED
-                changes = (_drift(kind, name, "", None, None),)
+            rest = unitemized(was, now, changes, moves, _branch_moves(before_shape, after_shape))
+            if rest:
+                changes += (_drift(DriftKind.OTHER_CHANGED, name, "", None, ", ".join(rest)),)
+            elif not changes:  # (not the same bytes: a fetch writes them)
+                kind = DriftKind.OTHER_CHANGED if _differ(old[name], new[name]) else None
+                changes = (_drift(kind or DriftKind.LAYOUT_CHANGED, name, "", None, None),)
             found.extend(changes)
     return tuple(sorted(found, key=_sort_key))
 
@@ -139,13 +142,7 @@ def diff_shapes(
     the places of schemas that moved unchanged (see `relocations`), whose members are compared
     where they were."""
     relocated = relocated or {}
-    moved = _branch_moves(before, after)
-    if relocated:
-        prefixes = sorted(relocated, key=len, reverse=True)  # the longest first
-        for pointer in _pointers(after):
-            placed = _relocate(moved.get(pointer, pointer), relocated, prefixes)
-            if placed != pointer:
-                moved[pointer] = placed
+    moved = _moved(before, after, relocated)
     found = [
         *(
             _drift(DriftKind.MOVED, after.type_name, now[:-1], was[:-1], now[:-1])
@@ -201,6 +198,19 @@ def diff_shapes(
     gone = {d.pointer for d in found if d.kind is DriftKind.PROPERTY_REMOVED}
     found = [d for d in found if not (d.kind in _LEFT_WITH_IT and d.pointer in gone)]
     return tuple(sorted(found, key=_sort_key))
+
+
+def _moved(before: SchemaShape, after: SchemaShape, relocated: dict[str, str]) -> dict[str, str]:
+    """The pointers of `after` that are compared where they were in `before`: those of a
+    choice that moved in its list, and those under a schema that moved (`relocated`)."""
+    moved = _branch_moves(before, after)
+    if relocated:
+        prefixes = sorted(relocated, key=len, reverse=True)  # the longest first
+        for pointer in _pointers(after):
+            placed = _relocate(moved.get(pointer, pointer), relocated, prefixes)
+            if placed != pointer:
+                moved[pointer] = placed
+    return moved
 
 
 # What a property's removal takes with it.
@@ -417,6 +427,270 @@ def relocations(before: dict, after: dict, shape: SchemaShape) -> dict[str, str]
     return moves
 
 
+def unitemized(
+    before: dict,
+    after: dict,
+    changes: Sequence[Drift],
+    relocated: dict[str, str],
+    branch_moves: dict[str, str],
+) -> tuple[str, ...]:
+    """Where two schemas of a type differ beyond `changes` (what `diff_shapes` found in them,
+    with `relocated` and `branch_moves` as it took them): the places, sorted, each a schema's
+    keyword (`/properties/Runtime/enum`, `/tagging`, `/handlers/list/timeoutInMinutes`).
+
+    Each document is cut into its values at their pointers (`after`'s taken where they were in
+    `before`), leaving out what `changes` says: a list of required names, of property pointers
+    or of permissions without the members that came or went, a description that changed, a
+    property added, removed or retyped whole, a handler added or removed, the primary
+    identifier. What then differs is the rest.
+    """
+    moves = _Moves(relocated, branch_moves)
+    said = _Said(changes, moves, before, after)
+    old = dict(_leaves(before, (), "root", said.before_drops, str))
+    new = dict(_leaves(after, (), "root", said.after_drops, moves.place))
+    for flat in (old, new):  # a moved schema's own description stays with its property
+        for root in moves.roots:
+            flat.pop(f"{root}/description", None)
+        for pointer in [p for p, v in flat.items() if p.endswith("/$ref") and v in moves.refs]:
+            del flat[pointer]
+    # A definition that came or went is what the properties that name it came or went with
+    # (or it is named by none); a choice that came or went, what its members did.
+    was = {join_pointer(("definitions", n)) for n in _definitions(before)}
+    now = {moves.place(join_pointer(("definitions", n))) for n in _definitions(after)}
+    said.trees.update(was ^ now)
+    choices = _choice_roots(old), _choice_roots(new)
+    members = said.members
+    said.trees.update(
+        c for c in choices[0] ^ choices[1] if any(m.startswith(f"{c}/") for m in members)
+    )
+    places = {
+        _place(pointer)
+        for pointer in old.keys() ^ new.keys()
+        | {p for p in old.keys() & new.keys() if old[p] != new[p]}
+        if not said.covers(pointer)
+    }
+    return tuple(sorted(places))
+
+
+def _choice_roots(flat: dict[str, str]) -> set[str]:
+    """The pointers of the choices (`oneOf`/`anyOf`/`allOf` members) the values are in."""
+    roots = set()
+    for pointer in flat:
+        tokens = split_pointer(pointer)
+        roots.update(
+            join_pointer(tokens[: k + 2])
+            for k in range(len(tokens) - 1)
+            if tokens[k] in _SCHEMA_LISTS
+        )
+    return roots
+
+
+class _Moves:
+    """Where the pointers of `after` were in `before`: a choice's moved in its list (first),
+    then a schema's that moved (see `relocations`)."""
+
+    def __init__(self, relocated: dict[str, str], branch_moves: dict[str, str]) -> None:
+        branches: dict[str, str] = {}
+        for now, was in branch_moves.items():  # a choice's place, from its members'
+            new, old = split_pointer(now), split_pointer(was)
+            last = max(i for i, (a, b) in enumerate(zip(new, old, strict=False)) if a != b)
+            branches[join_pointer(new[: last + 1]) + "/"] = join_pointer(old[: last + 1]) + "/"
+        self.steps = [
+            (moves, sorted(moves, key=len, reverse=True)) for moves in (branches, relocated)
+        ]
+        self.roots = {p[:-1] for p in (*relocated, *relocated.values())}
+        self.refs = {f"#{root}" for root in self.roots}
+
+    def place(self, pointer: str) -> str:
+        """The pointer of `after` as `before` has it."""
+        pointer += "/"
+        for moves, prefixes in self.steps:
+            pointer = _relocate(pointer, moves, prefixes)
+        return pointer[:-1]
+
+
+# The lists whose members the report itemizes, at the top of a schema: property pointers.
+_POINTER_LISTS = ("createOnlyProperties", "readOnlyProperties", "writeOnlyProperties")
+_LIST_OF = {
+    DriftKind.CREATE_ONLY_ADDED: "/createOnlyProperties",
+    DriftKind.CREATE_ONLY_REMOVED: "/createOnlyProperties",
+    DriftKind.READ_ONLY_ADDED: "/readOnlyProperties",
+    DriftKind.READ_ONLY_REMOVED: "/readOnlyProperties",
+    DriftKind.WRITE_ONLY_ADDED: "/writeOnlyProperties",
+    DriftKind.WRITE_ONLY_REMOVED: "/writeOnlyProperties",
+}
+_ADDED = frozenset(
+    {
+        DriftKind.REQUIRED_ADDED,
+        DriftKind.CREATE_ONLY_ADDED,
+        DriftKind.READ_ONLY_ADDED,
+        DriftKind.WRITE_ONLY_ADDED,
+        DriftKind.PERMISSION_ADDED,
+    }
+)
+# Of what the report itemizes, what stands for all there is beneath it.
+_WHOLE = frozenset(
+    {
+        DriftKind.PROPERTY_ADDED,
+        DriftKind.PROPERTY_REMOVED,
+        DriftKind.PROPERTY_RETYPED,
+        DriftKind.HANDLER_ADDED,
+        DriftKind.HANDLER_REMOVED,
+        DriftKind.PRIMARY_IDENTIFIER_CHANGED,
+    }
+)
+
+
+class _Said:
+    """What a type's itemized changes say, as the places of `before` they account for."""
+
+    def __init__(self, changes: Sequence[Drift], moves: _Moves, before: dict, after: dict):
+        self.trees: set[str] = set()  # each value under these pointers
+        self.members: set[str] = set()  # the properties that came or went
+        self.descriptions: set[str] = set()
+        # the members of lists that came (`after`'s pointers) or went (`before`'s)
+        self.after_drops: set[tuple[str, str]] = set()
+        self.before_drops: set[tuple[str, str]] = set()
+        for d in changes:
+            kind, pointer = d.kind, d.pointer
+            drops = self.after_drops if kind in _ADDED else self.before_drops
+            # (a property removed is named where it was; the others, where they are)
+            here = pointer if kind is DriftKind.PROPERTY_REMOVED else moves.place(pointer)
+            if kind in _WHOLE:
+                self.trees.add(here)
+            if kind in (DriftKind.PROPERTY_ADDED, DriftKind.PROPERTY_REMOVED):
+                self.members.add(here)
+            if kind is DriftKind.PROPERTY_REMOVED:  # and so from every list it was in
+                drops.update((listed, pointer) for listed in _LIST_OF.values())
+            if kind in (
+                DriftKind.REQUIRED_ADDED,
+                DriftKind.REQUIRED_REMOVED,
+                DriftKind.PROPERTY_REMOVED,
+            ):
+                tokens = split_pointer(pointer)
+                if len(tokens) >= 2 and tokens[-2] == "properties":
+                    drops.add((join_pointer((*tokens[:-2], "required")), tokens[-1]))
+            elif kind in _LIST_OF:
+                drops.add((_LIST_OF[kind], pointer))
+            elif kind in (DriftKind.PERMISSION_ADDED, DriftKind.PERMISSION_REMOVED):
+                drops.add((pointer, d.after if kind in _ADDED else d.before or ""))
+            elif kind is DriftKind.DESCRIPTION_CHANGED:
+                self._description(pointer, moves, before, after)
+
+    def _description(self, pointer: str, moves: _Moves, before: dict, after: dict) -> None:
+        """A description that changed: the property's own, or its definition's (see
+        `_description`), as either side has it."""
+        place = moves.place(pointer)
+        self.descriptions.add(f"{place}/description")
+        for schema, where in (
+            (value_at(after, pointer), moves.place),
+            (value_at(before, place), str),
+        ):
+            ref = schema.get("$ref") if isinstance(schema, dict) else None
+            if isinstance(ref, str) and ref.startswith("#"):
+                self.descriptions.add(f"{where(ref[1:])}/description")
+
+    def covers(self, pointer: str) -> bool:
+        """Whether the changes account for the value at `pointer` (of `before`'s places)."""
+        if pointer in self.descriptions:
+            return True
+        tokens = split_pointer(pointer)
+        return any(join_pointer(tokens[:n]) in self.trees for n in range(1, len(tokens) + 1))
+
+
+def _leaves(
+    node: Any,
+    tokens: tuple[str, ...],
+    context: str,
+    drops: set[tuple[str, str]],
+    place: Callable[[str], str],
+) -> Iterator[tuple[str, str]]:
+    """Each value of a schema (`context` "root") at its pointer as `place` puts it, as JSON
+    text: a scalar, an empty array or object, and whole a list the report itemizes (required
+    names, property pointers, permissions) without its members in `drops`."""
+    if isinstance(node, dict) and node and context != "data":
+        for key, value in node.items():
+            here = (*tokens, key)
+            if context == "root" and key == "handlers" and isinstance(value, dict):
+                for handler, spec in value.items():
+                    yield from _leaves(spec, (*here, handler), "handler", drops, place)
+            elif context == "root" and key in _POINTER_LISTS and isinstance(value, list):
+                yield from _list_leaf(value, here, drops, place, place)
+            elif context == "handler" and key == "permissions" and isinstance(value, list):
+                yield from _list_leaf(value, here, drops, place, str)
+            elif context == "handler":
+                sub = "schema" if key == "handlerSchema" else "data"
+                yield from _leaves(value, here, sub, drops, place)
+            elif key in ("properties", *_SCHEMA_MAPS) and isinstance(value, dict):  # ({}: none)
+                for name, schema in value.items():
+                    yield from _leaves(schema, (*here, name), "schema", drops, place)
+            elif key in _ONE_SCHEMA:
+                yield from _leaves(value, here, "schema", drops, place)
+            elif key in _SCHEMA_LISTS and isinstance(value, list) and value:
+                for i, schema in enumerate(value):
+                    yield from _leaves(schema, (*here, str(i)), "schema", drops, place)
+            elif key == "required" and isinstance(value, list):
+                yield from _list_leaf(value, here, drops, place, str)
+            elif key == "$ref" and isinstance(value, str) and value.startswith("#"):
+                yield place(join_pointer(here)), "#" + place(value[1:])
+            else:
+                yield from _leaves(value, here, "data", drops, place)
+    elif isinstance(node, dict) and node:
+        for key, value in node.items():
+            yield from _leaves(value, (*tokens, key), "data", drops, place)
+    elif isinstance(node, list) and node:
+        for i, value in enumerate(node):
+            yield from _leaves(value, (*tokens, str(i)), "data", drops, place)
+    else:
+        yield place(join_pointer(tokens)), json.dumps(node, sort_keys=True)
+
+
+def _list_leaf(
+    members: list,
+    tokens: tuple[str, ...],
+    drops: set[tuple[str, str]],
+    place: Callable[[str], str],
+    member: Callable[[str], str],
+) -> Iterator[tuple[str, str]]:
+    """A list the report itemizes, as one value: its members but those that came or went, as
+    a set (as the report compares them); none for none (an empty list is no list)."""
+    pointer = join_pointer(tokens)
+    kept = {
+        json.dumps(member(m) if isinstance(m, str) else m, sort_keys=True)
+        for m in members
+        if not (isinstance(m, str) and (pointer, m) in drops)
+    }
+    if kept:
+        yield place(pointer), f"[{', '.join(sorted(kept))}]"
+
+
+def _place(pointer: str) -> str:
+    """The place of a value in a schema: the keyword of the schema (a property, definition,
+    choice, items, ...) that holds it.
+
+    >>> _place("/properties/Runtime/enum/3"), _place("/tagging/taggable")
+    ('/properties/Runtime/enum', '/tagging')
+    >>> _place("/definitions/A/items/properties/B/pattern")
+    '/definitions/A/items/properties/B/pattern'
+    >>> _place("/handlers/list/handlerSchema/required"), _place("/handlers/read/timeoutInMinutes")
+    ('/handlers/list/handlerSchema/required', '/handlers/read/timeoutInMinutes')
+    """
+    tokens = split_pointer(pointer)
+    i = 0
+    if tokens[:1] == ("handlers",) and len(tokens) > 2:
+        if tokens[2] != "handlerSchema":
+            return join_pointer(tokens[:3])
+        i = 3
+    while i < len(tokens):
+        if tokens[i] in ("properties", *_SCHEMA_MAPS, *_SCHEMA_LISTS) and i + 1 < len(tokens):
+            i += 2
+        elif tokens[i] in _ONE_SCHEMA:
+            i += 1
+        else:
+            return join_pointer(tokens[: i + 1])
+    return join_pointer(tokens)
+
+
 def _definitions(document: dict) -> dict[str, Any]:
     """A schema's definitions (none where `definitions` is no object)."""
     found = document.get("definitions")
@@ -596,9 +870,13 @@ def describe(kind: DriftKind, pointer: str, before: str | None, after: str | Non
         if pointer
         else "description of the type changed",
         DriftKind.OTHER_CHANGED: (
-            "the schema changed where this report does not itemize it (a keyword such as "
-            "`enum`, `pattern`, `deprecatedProperties`, `tagging`, cfn-lint's `requiredXor`, or "
-            "a list handler's schema, or the order of a list): its page may change too"
+            f"the schema changed where this report does not itemize it{_at(after)}: "
+            "its page may change too"
+            if after
+            # (with no place: a list it compares as a set reordered, or an empty one gone)
+            else "the schema changed only in the order of a list this report compares as a set "
+            "(`required`, a handler's `permissions`, the create-only, read-only or write-only "
+            "properties), or in an empty list or object: its page may change too"
         ),
         DriftKind.MOVED: f"{code(before or '')} is now {code(after or '')} (the same schema)",
         DriftKind.LAYOUT_CHANGED: (
@@ -616,6 +894,27 @@ def code(text: str) -> str:
     ('`/properties/Foo`', '`` a`b ``')
     """
     return f"`` {text} ``" if "`" in text else f"`{text}`"
+
+
+def _at(joined: str | None, shown: int = 4) -> str:
+    """Where the schema changed beyond what the report itemizes, in words (`unitemized`'s
+    places, joined): the first few.
+
+    >>> _at(None), _at("/tagging"), _at("/a, /b, /c", 2)
+    ('', ', at `/tagging`', ', at `/a`, `/b` and 1 more place')
+    """
+    if not joined:
+        return ""
+    places = joined.split(", ")
+    first = ", ".join(code(p) for p in places[:shown])
+    more = len(places) - shown
+    if more <= 0:
+        return (
+            f", at {first}"
+            if len(places) == 1
+            else f", at {first.rpartition(', ')[0]} and {code(places[-1])}"
+        )
+    return f", at {first} and {more} more place{'s' if more > 1 else ''}"
 
 
 def _permissions(joined: str | None) -> str:

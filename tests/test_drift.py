@@ -402,3 +402,65 @@ def test_a_schema_made_a_definition_or_written_back_in_place_is_one_move(tmp_pat
     assert [(d.kind, d.pointer, d.before) for d in diff_specs(before, after)] == [
         (DriftKind.MOVED, "/definitions/T", "/properties/Labels/items")
     ]
+
+
+def test_what_the_report_does_not_itemize_is_named_beside_what_it_does(tmp_path):
+    # Stop 42 added a required property and an enum value to a schema: the report named the
+    # property alone, and a reviewer could not tell that anything else had changed.
+    after = mutated()
+    after["properties"]["Runtime"] = {"$ref": "#/definitions/Runtime"}
+    after["definitions"]["Runtime"] = {"type": "string", "enum": ["python3.13"]}
+    after["required"].insert(0, "Runtime")  # a new order besides: lists are sets
+    after["handlers"]["update"]["permissions"].insert(0, "lambda:GetFunction")
+    after["properties"]["Qualifier"]["pattern"] = "^[a-z]+$"
+    after["tagging"]["taggable"] = True
+    found = drift_to(tmp_path, after)
+    assert [(d.kind, d.pointer, d.after) for d in found] == [
+        (DriftKind.PROPERTY_ADDED, "/properties/Runtime", "Runtime (string)"),
+        (DriftKind.REQUIRED_ADDED, "/properties/Runtime", "/properties/Runtime"),
+        (DriftKind.PERMISSION_ADDED, "/handlers/update/permissions", "lambda:GetFunction"),
+        (DriftKind.OTHER_CHANGED, "", "/properties/Qualifier/pattern, /tagging"),
+    ]
+    assert found[-1].message == (
+        "the schema changed where this report does not itemize it, at "
+        "`/properties/Qualifier/pattern` and `/tagging`: its page may change too"
+    )
+    # A choice of its members alone is a rule the report does not itemize; a new definition's
+    # own keywords are the property's that names it.
+    after = mutated()
+    after["definitions"]["DestinationConfig"]["oneOf"] = [
+        {"required": ["OnSuccess"]},
+        {"required": ["OnFailure"]},
+    ]
+    (tmp_path / "2").mkdir()
+    assert [(d.kind, d.after) for d in drift_to(tmp_path / "2", after)] == [
+        (
+            DriftKind.OTHER_CHANGED,
+            "/definitions/DestinationConfig/oneOf/0/required, "
+            "/definitions/DestinationConfig/oneOf/1/required",
+        )
+    ]
+    # What a property's removal takes with it, from every list, is no change of its own;
+    # the values of a property removed, retyped or added whole are its.
+    after = mutated()
+    del after["properties"]["Qualifier"]
+    after["required"].remove("Qualifier")
+    after["createOnlyProperties"].remove("/properties/Qualifier")
+    after["primaryIdentifier"] = ["/properties/FunctionName"]
+    after["properties"]["MaximumRetryAttempts"] = {"type": "string", "enum": ["2"]}
+    (tmp_path / "3").mkdir()
+    assert [(d.kind, d.pointer) for d in drift_to(tmp_path / "3", after)] == [
+        (DriftKind.PROPERTY_REMOVED, "/properties/Qualifier"),
+        (DriftKind.PROPERTY_RETYPED, "/properties/MaximumRetryAttempts"),
+        (DriftKind.PRIMARY_IDENTIFIER_CHANGED, "/primaryIdentifier"),
+        (DriftKind.DESCRIPTION_CHANGED, "/properties/MaximumRetryAttempts"),
+    ]
+    # A list compared as a set, in a new order, and nothing else: said as such.
+    after = mutated()
+    after["required"].reverse()
+    (tmp_path / "4").mkdir()
+    assert [d.message for d in drift_to(tmp_path / "4", after)] == [
+        "the schema changed only in the order of a list this report compares as a set "
+        "(`required`, a handler's `permissions`, the create-only, read-only or write-only "
+        "properties), or in an empty list or object: its page may change too"
+    ]
