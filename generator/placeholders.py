@@ -50,13 +50,15 @@ class Use:
     """A placeholder where it stands: `pointer` names its schema in the resource schema.
 
     `path` is where the value goes in the resource model (`*` for any array item); `angle` is
-    true for `<Name>`; `pointer` and `path` are None where no schema says what goes there.
+    true for `<Name>`; `pointer` and `path` are None where no schema says what goes there;
+    `bare` is true for a placeholder that stands bare in JSON, for a value of any JSON type.
     """
 
     name: str
     pointer: str | None
     path: tuple[str, ...] | None = None
     angle: bool = False
+    bare: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +178,7 @@ def value_uses(
     """The placeholders inside a JSON or YAML value whose schema is at `pointer`."""
     if isinstance(value, str):
         if value.startswith(_MARK):
-            return [Use(value[len(_MARK) :], pointer, path)]
+            return [Use(value[len(_MARK) :], pointer, path, bare=True)]
         return _text_uses(value, pointer, path)
     if isinstance(value, dict):
         conditions = conditioned(root, pointer, [str(k) for k in value])
@@ -333,9 +335,12 @@ def bind(
     validator = validator if validator is not None else validator_for(root)
     pointers: dict[str, list[str | None]] = {}
     paths: dict[str, set[tuple[str, ...]]] = {}
+    bare: set[str] = set()
     for use in uses:
         if not use.angle:
             pointers.setdefault(use.name, [])
+            if use.bare:
+                bare.add(use.name)
             if use.pointer not in pointers[use.name]:
                 pointers[use.name].append(use.pointer)
             if use.path is not None:
@@ -352,7 +357,12 @@ def bind(
         shift = sum(int(n) for n in _ITEM_INDEX.findall(name))
         try:
             value = value_for(
-                name, [p for p in where if p is not None], root, variant + shift, validator
+                name,
+                [p for p in where if p is not None],
+                root,
+                variant + shift,
+                validator,
+                name in bare,
             )
         except SampleError as error:
             problems["{{ " + name + " }}"] = str(error)
@@ -382,10 +392,18 @@ def _without(value: Any, paths: Iterable[tuple[str, ...]], excluded: list[tuple[
 
 
 def value_for(
-    name: str, pointers: list[str], root: Mapping[str, Any], variant: int, validator: Any
+    name: str,
+    pointers: list[str],
+    root: Mapping[str, Any],
+    variant: int,
+    validator: Any,
+    bare: bool = False,
 ) -> Any:
-    """A value valid against the schemas at every pointer; raises SampleError when none is."""
-    schemas = [(p, resolve_pointer(root, p)) for p in pointers] or [("", {"type": "string"})]
+    """A value valid against the schemas at every pointer; raises SampleError when none is.
+    Where no schema says what goes there (an item of an array without `items`): a string, or
+    an object for a placeholder that stands `bare` in JSON (a reader writes JSON there)."""
+    unknown = {} if bare else {"type": "string"}
+    schemas = [(p, resolve_pointer(root, p)) for p in pointers] or [("", unknown)]
     failures: list[SampleError] = []
     candidates = [(p, s) for p, s in schemas]
     if len(schemas) > 1:

@@ -71,7 +71,12 @@ def test_patch_and_manifest_values_stand_for_the_schema_at_their_path() -> None:
             DESTINATION.format("OnFailure"),
             ("DestinationConfig", "OnFailure", "Destination"),
         ),
-        Use("MaximumRetryAttempts", "/properties/MaximumRetryAttempts", ("MaximumRetryAttempts",)),
+        Use(
+            "MaximumRetryAttempts",
+            "/properties/MaximumRetryAttempts",
+            ("MaximumRetryAttempts",),
+            bare=True,
+        ),
     ]
     manifest = {
         "resources": [

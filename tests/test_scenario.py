@@ -119,6 +119,20 @@ def test_a_multiple_of_zero_is_not_divided_by(tmp_path, without) -> None:
     assert all(r.status is Status.PASSED for r in run.results)
 
 
+def test_an_array_without_items_is_filled_with_json(tmp_path, without) -> None:
+    # Its items may be anything: the patch shows each bare, `[{{ Keys[0] }}]`, for the JSON a
+    # reader writes there, and the mock filled in a string, which is not JSON. (No AWS schema
+    # with handlers has such an array; CodeBuild's project has one, and cfn-lint's schemas
+    # take a union of every type as items.)
+    document = without()
+    document["properties"]["Keys"] = {"type": ["array", "string"], "description": "Keys."}
+    document["properties"]["Plain"] = {"type": "array", "description": "Any items."}
+    run = scenario(tmp_path, document)
+    assert "[{{ Plain[0] }}]" in render_page(build(tmp_path).resources[0])
+    assert [(r.example.kind, r.status) for r in run.results if r.status is not Status.PASSED] == []
+    assert ExampleKind.UPDATE in statuses(run)
+
+
 def test_examples_the_handlers_call_for() -> None:
     [resource] = build(LAMBDA_SPEC.parent).resources
     assert expected_kinds(resource) == (
