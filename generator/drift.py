@@ -64,7 +64,8 @@ class Drift:
     `pointer` names the subject: a property (`/properties/Foo`,
     `/definitions/OnFailure/properties/Destination`), `/primaryIdentifier`, a handler
     (`/handlers/create`), its permissions (`/handlers/create/permissions`), or `` for the type
-    itself. `before`/`after` hold the value that went or came (None when there is none).
+    itself. `before`/`after` hold the value that went or came (None when there is none); of
+    `other-changed`, `after` holds the places that changed (see `unitemized`), joined by `, `.
     """
 
     kind: DriftKind
