@@ -454,18 +454,22 @@ def unitemized(
             flat.pop(f"{root}/description", None)
         for pointer in [p for p, v in flat.items() if p.endswith("/$ref") and v in moves.refs]:
             del flat[pointer]
-    # A definition that came or went is what the properties that name it came or went with
-    # (or it is named by none); a choice that came or went, what its members did.
+    # A definition that came or went is part of the change to what names it (a property
+    # added, a `$ref` changed); one that nothing names is a place of its own. A choice that
+    # came or went is what its members did.
     was = {join_pointer(("definitions", n)) for n in _definitions(before)}
     now = {moves.place(join_pointer(("definitions", n))) for n in _definitions(after)}
-    said.trees.update(was ^ now)
+    refs = ((p, v[1:]) for flat in (old, new) for p, v in flat.items() if p.endswith("/$ref"))
+    named = {target for p, target in refs if not p.startswith(f"{target}/")}  # (not by itself)
+    said.trees.update((was ^ now) & named)
+    unnamed = sorted((was ^ now) - named)
     choices = _choice_roots(old), _choice_roots(new)
     members = said.members
     said.trees.update(
         c for c in choices[0] ^ choices[1] if any(m.startswith(f"{c}/") for m in members)
     )
     places = {
-        _place(pointer)
+        next((d for d in unnamed if pointer.startswith(f"{d}/")), None) or _place(pointer)
         for pointer in old.keys() ^ new.keys()
         | {p for p in old.keys() & new.keys() if old[p] != new[p]}
         if not said.covers(pointer)

@@ -455,6 +455,19 @@ def test_what_the_report_does_not_itemize_is_named_beside_what_it_does(tmp_path)
         (DriftKind.PRIMARY_IDENTIFIER_CHANGED, "/primaryIdentifier"),
         (DriftKind.DESCRIPTION_CHANGED, "/properties/MaximumRetryAttempts"),
     ]
+    # A definition that nothing names (but itself) is a place of its own, however many
+    # keywords it has.
+    after = mutated()
+    after["definitions"]["Unused"] = {
+        "type": "object",
+        "properties": {"Again": {"$ref": "#/definitions/Unused"}},
+        "additionalProperties": False,
+    }
+    (tmp_path / "5").mkdir()
+    assert [(d.kind, d.after) for d in drift_to(tmp_path / "5", after)] == [
+        (DriftKind.PROPERTY_ADDED, "Unused (object)"),
+        (DriftKind.OTHER_CHANGED, "/definitions/Unused"),
+    ]
     # A list compared as a set, in a new order, and nothing else: said as such.
     after = mutated()
     after["required"].reverse()
