@@ -149,3 +149,30 @@ def list_handler_schema(document: Mapping[str, Any]) -> dict:
     listing = (document.get("handlers") or {}).get("list")
     schema = listing.get("handlerSchema") if isinstance(listing, dict) else None
     return schema if isinstance(schema, dict) else {}
+
+
+def listed_schemas(document: Mapping[str, Any]) -> dict[str, dict]:
+    """The list handler's schema of each property it names, where the schema is in this
+    document's terms (every `$ref` in it local: not `resource-schema.json#/...`, as list
+    handlers' schemas may have).
+
+    >>> listed_schemas({"handlers": {"list": {"handlerSchema": {"properties": {
+    ...     "A": {"pattern": "^a"}, "B": {"$ref": "resource-schema.json#/properties/B"}}}}}})
+    {'A': {'pattern': '^a'}}
+    """
+    members = list_handler_schema(document).get("properties")
+    if not isinstance(members, dict):
+        return {}
+    return {k: v for k, v in members.items() if isinstance(v, dict) and _local(v)}
+
+
+def _local(node: Any) -> bool:
+    """Whether every `$ref` inside a schema names a place in the same document."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if ref is not None and not (isinstance(ref, str) and ref.startswith("#")):
+            return False
+        return all(_local(v) for v in node.values())
+    if isinstance(node, list):
+        return all(_local(v) for v in node)
+    return True

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.conditions import dependent, held
+from generator.definitions import listed_schemas
 from generator.jsonpointer import escape_token, resolve_pointer, split_pointer
 from generator.patterns import compile_pattern
 from generator.samples import SampleError, remove_path, sample_value
@@ -281,11 +282,16 @@ def conditioned(
 ) -> dict[str, list[str]]:
     """Pointers of what the object at `pointer` asks more of its members `keys`, given that
     they stand together: a schema dependency of one on another's value (`dependencies`), the
-    `then` of an `if` whose required members are there (own or in `allOf`).
+    `then` of an `if` whose required members are there (own or in `allOf`); and of the
+    resource's own members (`pointer` ""), the list handler's schema of each, where it has one
+    of its own (a resource made must be one a list can be asked for by those values).
 
     >>> doc = {"dependencies": {"A": {"properties": {"B": {"pattern": "^x"}}}}}
     >>> conditioned(doc, "", ["A", "B"])
     {'B': ['/dependencies/A/properties/B']}
+    >>> doc = {"handlers": {"list": {"handlerSchema": {"properties": {"A": {"pattern": "^a"}}}}}}
+    >>> conditioned(doc, "", ["A", "B"])
+    {'A': ['/handlers/list/handlerSchema/properties/A']}
     """
     if pointer is None:
         return {}
@@ -297,6 +303,10 @@ def conditioned(
     for member, where, _ in (*dependent(node, keys), *held(node, keys)):
         if member in keys:
             found.setdefault(member, []).append(pointer + where)
+    if pointer == "":
+        for member in keys & listed_schemas(root).keys():
+            where = f"/handlers/list/handlerSchema/properties/{escape_token(member)}"
+            found.setdefault(member, []).append(where)
     return {k: sorted(v) for k, v in sorted(found.items())}
 
 

@@ -20,7 +20,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
 from typing import Any
 
 from generator.conditions import cfn_lint_exclusive, cfn_lint_required
-from generator.definitions import ANNOTATIONS, MAX_REF_HOPS, refs_in
+from generator.definitions import ANNOTATIONS, MAX_REF_HOPS, listed_schemas, refs_in
 from generator.errors import DocgenError
 from generator.formats import format_text, kebab
 from generator.jsonpointer import escape_token, resolve_pointer, split_pointer
@@ -540,11 +540,15 @@ def sample_value(
 def sample_model(
     root: Mapping[str, Any], *, optional: bool = False, variant: int = 0
 ) -> dict[str, Any]:
-    """A DesiredState for a resource schema: its required writable properties (all, if optional)."""
+    """A DesiredState for a resource schema: its required writable properties (all, if optional),
+    each one the list handler's schema allows too (a list must find the resource by them)."""
     read_only = {p.split("/")[2] for p in root.get("readOnlyProperties", []) if p.count("/") == 2}
+    listed = listed_schemas(root)
     writable = dict(root)
     writable["properties"] = {
-        k: v for k, v in (root.get("properties") or {}).items() if k not in read_only
+        k: {"allOf": [v, listed[k]]} if k in listed else v
+        for k, v in (root.get("properties") or {}).items()
+        if k not in read_only
     }
     writable["required"] = [k for k in root.get("required", []) if k not in read_only]
     model = sample_value(writable, root, variant=variant, optional=optional, pointer="")

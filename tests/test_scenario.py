@@ -21,6 +21,7 @@ from generator.validate import mockable
 
 EIC: dict[str, Any] = json.loads(LAMBDA_SPEC.read_text("utf-8"))
 DATA_SPECS = Path(__file__).parent / "data" / "specs"
+DATA_SCHEMAS = Path(__file__).parent / "data" / "schemas"
 
 
 def scenario(
@@ -131,6 +132,31 @@ def test_an_array_without_items_is_filled_with_json(tmp_path, without) -> None:
     assert "[{{ Plain[0] }}]" in render_page(build(tmp_path).resources[0])
     assert [(r.example.kind, r.status) for r in run.results if r.status is not Status.PASSED] == []
     assert ExampleKind.UPDATE in statuses(run)
+
+
+def test_a_resource_made_or_seeded_is_one_its_list_handler_can_be_asked_for(
+    tmp_path, without
+) -> None:
+    # ImageBuilder's workflow executions (cfn-lint 1.53.2) have no create handler: the mock
+    # seeded one whose ImageBuildVersionArn met the property's schema (any string) and not
+    # the list handler's (an ARN), and the list example failed, on a page that was right.
+    document = json.loads((DATA_SCHEMAS / "aws-imagebuilder-workflowexecution.json").read_text())
+    (tmp_path / "seeded").mkdir()
+    run = scenario(tmp_path / "seeded", document)
+    assert statuses(run) == {
+        ExampleKind.SELECT_LIST: Status.PASSED,
+        ExampleKind.SELECT_GET: Status.PASSED,
+    }
+    # A resource that an INSERT makes, alike.
+    document = without()
+    document["handlers"]["list"]["handlerSchema"] = {
+        "properties": {"Qualifier": {"type": "string", "pattern": "^v[0-9]+$"}},
+        "required": ["Qualifier"],
+    }
+    (tmp_path / "made").mkdir()
+    run = scenario(tmp_path / "made", document)
+    assert [(r.example.kind, r.reason) for r in run.results if r.status is not Status.PASSED] == []
+    assert ExampleKind.SELECT_LIST in statuses(run)
 
 
 def test_examples_the_handlers_call_for() -> None:
