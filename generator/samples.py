@@ -551,7 +551,14 @@ def sample_model(
         if k not in read_only
     }
     writable["required"] = [k for k in root.get("required", []) if k not in read_only]
-    model = sample_value(writable, root, variant=variant, optional=optional, pointer="")
+    try:
+        model = sample_value(writable, root, variant=variant, optional=optional, pointer="")
+    except SampleError as error:  # of a property the list handler's schema asks more of?
+        at = (f"/properties/{escape_token(k)}" for k in listed)
+        if where := next((p for p in at if f"{error.pointer}/".startswith(f"{p}/")), None):
+            also = f"#/handlers/list/handlerSchema{where}"
+            raise SampleError(error.pointer, f"{error.message} (with {also})") from error
+        raise
     for pointer in root.get("readOnlyProperties", []):  # nested ones, inside writable objects
         remove_path(model, split_pointer(pointer)[1:])
     return model

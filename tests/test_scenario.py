@@ -157,6 +157,16 @@ def test_a_resource_made_or_seeded_is_one_its_list_handler_can_be_asked_for(
     run = scenario(tmp_path / "made", document)
     assert [(r.example.kind, r.reason) for r in run.results if r.status is not Status.PASSED] == []
     assert ExampleKind.SELECT_LIST in statuses(run)
+    # Where the two schemas cannot both be met, the reason names both.
+    document = without("create")
+    document["handlers"]["list"]["handlerSchema"]["properties"]["Qualifier"] = {"type": "integer"}
+    (tmp_path / "neither").mkdir()
+    run = scenario(tmp_path / "neither", document)
+    reasons = {r.reason for r in run.results if r.status is not Status.PASSED}
+    assert reasons == {
+        "not run: no resource to run it on (a sample resource failed: #/properties/Qualifier: "
+        "no value satisfies the schema (with #/handlers/list/handlerSchema/properties/Qualifier))"
+    }
 
 
 def test_examples_the_handlers_call_for() -> None:
