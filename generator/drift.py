@@ -118,8 +118,9 @@ def diff_specs(before: Sequence[Spec], after: Sequence[Spec]) -> tuple[Drift, ..
             was, now = old[name].document, new[name].document
             before_shape, after_shape = shape_of(old[name]), shape_of(new[name])
             moves = relocations(was, now, after_shape)
-            changes = diff_shapes(before_shape, after_shape, moves)
-            rest = unitemized(was, now, changes, moves, _branch_moves(before_shape, after_shape))
+            branches = _branch_moves(before_shape, after_shape)
+            changes = diff_shapes(before_shape, after_shape, moves, branches)
+            rest = unitemized(was, now, changes, moves, branches)
             if rest:
                 changes += (_drift(DriftKind.OTHER_CHANGED, name, "", None, ", ".join(rest)),)
             elif not changes:  # (not the same bytes: a fetch writes them)
@@ -137,13 +138,19 @@ def _differ(before: Spec, after: Spec) -> bool:
 
 
 def diff_shapes(
-    before: SchemaShape, after: SchemaShape, relocated: dict[str, str] | None = None
+    before: SchemaShape,
+    after: SchemaShape,
+    relocated: dict[str, str] | None = None,
+    branch_moves: dict[str, str] | None = None,
 ) -> tuple[Drift, ...]:
     """Compare two shapes of the same type; findings sorted by kind, pointer. `relocated`:
     the places of schemas that moved unchanged (see `relocations`), whose members are compared
-    where they were."""
+    where they were; `branch_moves`, of choices that moved in their lists, `_branch_moves` of
+    the two shapes (made here where not given)."""
     relocated = relocated or {}
-    moved = _moved(before, after, relocated)
+    if branch_moves is None:
+        branch_moves = _branch_moves(before, after)
+    moved = _moved(after, relocated, branch_moves)
     found = [
         *(
             _drift(DriftKind.MOVED, after.type_name, now[:-1], was[:-1], now[:-1])
@@ -201,10 +208,13 @@ def diff_shapes(
     return tuple(sorted(found, key=_sort_key))
 
 
-def _moved(before: SchemaShape, after: SchemaShape, relocated: dict[str, str]) -> dict[str, str]:
+def _moved(
+    after: SchemaShape, relocated: dict[str, str], branch_moves: dict[str, str]
+) -> dict[str, str]:
     """The pointers of `after` that are compared where they were in `before`: those of a
-    choice that moved in its list, and those under a schema that moved (`relocated`)."""
-    moved = _branch_moves(before, after)
+    choice that moved in its list (`branch_moves`), and those under a schema that moved
+    (`relocated`)."""
+    moved = dict(branch_moves)
     if relocated:
         prefixes = sorted(relocated, key=len, reverse=True)  # the longest first
         for pointer in _pointers(after):
