@@ -18,7 +18,17 @@ from typing import Any
 
 from generator.errors import Terminated, UsageError
 from generator.exclusive import stale
-from generator.model import Outcome, Page, Resource, Site, Skipped, SourceFile, Summary
+from generator.lock import read_lock, regions_of
+from generator.model import (
+    DEFAULT_REGION,
+    Outcome,
+    Page,
+    Resource,
+    Site,
+    Skipped,
+    SourceFile,
+    Summary,
+)
 from generator.naming import did_you_mean, page_path, pluralize, snake_case
 from generator.normalize import normalize
 from generator.render import (
@@ -67,12 +77,15 @@ def build(
     sources = list_sources(specs, known_stamps(reuse.values()))
     if not sources:  # a wrong folder would otherwise prune every page of the output
         raise UsageError(f"{specs}: no schemas (*.json) in it")
+    # The region that fetch recorded for each schema, which its examples name.
+    if specs.is_dir() and (regions := regions_of(read_lock(specs))):
+        sources = [replace(s, region=regions.get(s.name, DEFAULT_REGION)) for s in sources]
     wanted = frozenset(t.lower() for t in types)
     # Read here only what may be reused by its digest; the rest is read where it is built.
     reusable = {name for name, _ in reuse}
     sources = tuple(load_source(s) if not s.sha256 and s.name in reusable else s for s in sources)
     kept = [
-        _reusable(reuse.get((s.name, _digest(s))), wanted, s.stamp) if s.name in reusable else None
+        _reusable(reuse.get((s.name, _digest(s))), wanted, s) if s.name in reusable else None
         for s in sources
     ]
     todo = [s for s, k in zip(sources, kept, strict=True) if k is None]
@@ -116,15 +129,20 @@ def known_stamps(outcomes: Iterable[Outcome]) -> dict[str, tuple[tuple[int, ...]
 
 
 def _reusable(
-    outcome: Outcome | None, wanted: frozenset[str], stamp: tuple[int, ...] | None
+    outcome: Outcome | None, wanted: frozenset[str], source: SourceFile
 ) -> Outcome | None:
     """A previous outcome, if it serves this build: not one without the page it now needs (a
-    build of other types left it out). It takes the schema file's stamp of this build."""
-    if outcome is None or (
-        outcome.page is None and not outcome.skipped and _named(outcome.type_name, wanted)
+    build of other types left it out), nor one built for another region. It takes the schema
+    file's stamp of this build."""
+    if (
+        outcome is None
+        or outcome.region != source.region
+        or (outcome.page is None and not outcome.skipped and _named(outcome.type_name, wanted))
     ):
         return None
-    return outcome if outcome.source_stamp == stamp else replace(outcome, source_stamp=stamp)
+    if outcome.source_stamp == source.stamp:
+        return outcome
+    return replace(outcome, source_stamp=source.stamp)
 
 
 def _digest(source: SourceFile) -> str:
@@ -363,11 +381,19 @@ def _build_one(source: SourceFile, wanted: frozenset[str], models: bool) -> Buil
     warnings = tuple(w.removeprefix(source.label) for w in spec.warnings)
     if not spec.has_handlers:
         outcome = Outcome(
-            source.name, digest, spec.type_name, None, None, NO_HANDLERS, warnings, source.stamp
+            source.name,
+            digest,
+            spec.type_name,
+            None,
+            None,
+            NO_HANDLERS,
+            warnings,
+            source.stamp,
+            source.region,
         )
         return outcome, None
     # Named on the page by its file name, the same from a folder or a zip of any name.
-    resource = replace(normalize(spec), source=Path(source.name).name)
+    resource = replace(normalize(spec), source=Path(source.name).name, region=source.region)
     warnings += tuple(stale(spec.document, spec.type_name))
     summary = Summary(
         resource.provider,
@@ -394,13 +420,22 @@ def _build_one(source: SourceFile, wanted: frozenset[str], models: bool) -> Buil
                 f"a page should stay under ({len(resource.properties)} properties)",
             )
     outcome = Outcome(
-        source.name, digest, spec.type_name, page, summary, "", warnings, source.stamp
+        source.name,
+        digest,
+        spec.type_name,
+        page,
+        summary,
+        "",
+        warnings,
+        source.stamp,
+        source.region,
     )
     return outcome, resource if models else None
 
 
 # The modules whose code shapes the pages: a page cache is valid only for the same code.
 PAGE_MODULES = (
+    "atomicfile",  # (the lock's reading)
     "build",
     "conditions",
     "definitions",
@@ -411,6 +446,7 @@ PAGE_MODULES = (
     "jsontext",
     "labels",
     "lifecycles",
+    "lock",
     "model",
     "naming",
     "normalize",

@@ -69,6 +69,7 @@ def read_cache(out_dir: Path, fingerprint: str) -> dict[tuple[str, str], Outcome
                 entry["skipped"],
                 tuple(entry["warnings"]),
                 _source_stamp(entry["source_stamp"]),
+                entry["region"],
             )
             reusable[(outcome.file, outcome.sha256)] = outcome
         return reusable
@@ -152,6 +153,7 @@ def write_cache(
             "summary": _summary_row(o.summary) if o.summary else None,
             "warnings": list(o.warnings),
             "source_stamp": list(o.source_stamp) if o.source_stamp else None,
+            "region": o.region,
         }
         for o in sorted(outcomes, key=lambda o: o.file)
     ]

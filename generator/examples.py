@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,6 +11,7 @@ from generator.escape import sql_literal, yaml_key, yaml_quoted
 from generator.labels import member_path
 from generator.model import (
     CLOUD_CONTROL_RESOURCES,
+    DEFAULT_REGION,
     ArrayValue,
     Literal,
     ObjectValue,
@@ -55,6 +57,29 @@ def resource_model_placeholder(resource: Resource) -> str:
             placeholder = f'"{placeholder}"'
         members.append(f"{json.dumps(name)}: {placeholder}")
     return "{" + ", ".join(members) + "}"
+
+
+# The regions of AWS's partitions other than its commercial one (China, GovCloud, the ISO
+# clouds, the European Sovereign Cloud): us-east-1 is none of theirs.
+_OTHER_PARTITION = re.compile(r"(cn|us-gov|us-iso[a-z]?|eu-iso[a-z]?|eusc)-")
+
+
+def page_region(resource: Resource) -> str:
+    """The region a page's examples name: the one its schema was fetched for; for a global
+    service (IAM, Route 53, ...), us-east-1, where StackQL reads them, unless that region is
+    in another partition, whose own region serves.
+
+    >>> from dataclasses import replace
+    >>> r = Resource("aws", "iam", "roles", "role", "AWS::IAM::Role", "", "", "", (), (), (), (),
+    ...              (), (), global_service=True, region="eu-west-1")
+    >>> page_region(r), page_region(replace(r, region="us-gov-west-1"))
+    ('us-east-1', 'us-gov-west-1')
+    >>> page_region(replace(r, global_service=False))
+    'eu-west-1'
+    """
+    if resource.global_service and not _OTHER_PARTITION.match(resource.region):
+        return DEFAULT_REGION
+    return resource.region
 
 
 def list_conditions(resource: Resource, region: str) -> tuple[str, ...]:

@@ -37,9 +37,9 @@ from typing import Any
 import urllib3
 
 from generator.errors import DocgenError
+from generator.examples import page_region
 from generator.model import (
     CLOUD_CONTROL_RESOURCES,
-    DEFAULT_REGION,
     REGION_NAME,
     Method,
     Resource,
@@ -509,9 +509,9 @@ def _selected(row: Mapping[str, Any], columns: list[str], statement: Statement) 
 
 
 def _region(value: Scalar, resource: Resource, method: Method) -> str:
-    """The region a request goes to: the statement's, else us-east-1 for a global service."""
+    """The region a request goes to: the statement's, else a global service's (its page's)."""
     if value is None and "region" not in method.required_params:
-        return DEFAULT_REGION
+        return page_region(resource)
     if not isinstance(value, str) or not value:
         raise ExampleError(f"{method.name} requires region, missing from the statement")
     if not REGION_NAME.fullmatch(value):  # it goes in a header: one that cannot failed there

@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,17 @@ from generator import jsontext
 from generator.atomicfile import read_or_none, write_atomic
 from generator.errors import SpecError
 from generator.jsonpointer import join_pointer
-from generator.model import LOCK_FILE
+from generator.model import LOCK_FILE, REGION_NAME
 from generator.naming import spec_file_name
 
 LOCK_VERSION = 1
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+# The sources fetch records that name a region: cfn-lint's data of one (`cfn-lint==1.58.0:
+# eu-west-1`), and the address AWS publishes a region's schemas at (`fetch.default_source_url`).
+_REGIONAL_SOURCE = re.compile(
+    r"cfn-lint==[^:]*:(?P<data>[^:]+)|https?://schema\.cloudformation\.(?P<url>[^./]+)\.[^/]+/.*"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,16 +141,45 @@ def parse_lock(text: str, file: str) -> Lock:
 
 def _expect_keys(value: Any, keys: set[str] | None, file: str, where: tuple[str, ...]) -> None:
     """Raise SpecError unless `value` is an object with exactly `keys` (any keys when None)."""
-    pointer = join_pointer(where)
     if not isinstance(value, dict):
-        raise SpecError(file, pointer, f"expected an object, got {jsontext.json_type(value)}")
-    if keys is None:
+        raise SpecError(
+            file, join_pointer(where), f"expected an object, got {jsontext.json_type(value)}"
+        )
+    if keys is None or value.keys() == keys:  # (every command that builds reads the lock)
         return
     missing, extra = sorted(keys - value.keys()), sorted(value.keys() - keys)
     if missing:
-        raise SpecError(file, pointer, f"missing key {missing[0]!r}")
-    if extra:
-        raise SpecError(file, join_pointer((*where, extra[0])), "unknown key")
+        raise SpecError(file, join_pointer(where), f"missing key {missing[0]!r}")
+    raise SpecError(file, join_pointer((*where, extra[0])), "unknown key")
+
+
+@lru_cache(maxsize=64)  # (a lock's entries share a few sources: one per fetch)
+def source_region(source: str) -> str | None:
+    """The region a lock's source names, where it names one (a folder or zip of the user's,
+    or another address, does not).
+
+    >>> source_region("cfn-lint==1.58.0:eu-west-1")
+    'eu-west-1'
+    >>> source_region("https://schema.cloudformation.cn-north-1.amazonaws.com.cn/CloudformationSchema.zip")
+    'cn-north-1'
+    >>> source_region("../downloads/CloudformationSchema.zip") is None
+    True
+    """
+    if not (match := _REGIONAL_SOURCE.fullmatch(source)):
+        return None
+    region = match["data"] or match["url"]
+    return region if REGION_NAME.fullmatch(region) else None
+
+
+def regions_of(lock: Lock) -> dict[str, str]:
+    """The region each locked schema file was fetched for, by file name, where its source
+    names one.
+
+    >>> entry = LockEntry("A::B::C", "a-b-c.json", "0" * 64, "cfn-lint==1.58.0:us-gov-west-1")
+    >>> regions_of(Lock((entry,)))
+    {'a-b-c.json': 'us-gov-west-1'}
+    """
+    return {e.file: region for e in lock.entries if (region := source_region(e.source))}
 
 
 def read_lock(specs_dir: Path) -> Lock:

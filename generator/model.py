@@ -211,6 +211,9 @@ class Resource:
     list_required: tuple[str, ...]
     permissions: tuple[HandlerPermissions, ...]
     global_service: bool = False
+    # The region its schema was fetched for (the lock's record of its source), which the
+    # examples name: us-east-1 where nothing records one.
+    region: str = DEFAULT_REGION
     # The schema's `lifecycle` (cfn-lint's): its service's status, `shutdown`, `sunset` or
     # `maintenance`, and the date it gives ("" without one); None for a service in service.
     lifecycle: tuple[str, str] | None = None
@@ -316,6 +319,8 @@ class SourceFile:
     data: bytes | None = None
     stamp: tuple[int, ...] | None = None
     sha256: str = ""
+    # The region the lock records it was fetched for (its examples' region).
+    region: str = DEFAULT_REGION
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,6 +371,9 @@ class Outcome:
     # The schema file's stamp when its bytes (of digest `sha256`) were read, if it has one
     # (see `SourceFile`): a next build takes the same stamp for the same bytes.
     source_stamp: tuple[int, ...] | None = None
+    # The region the page was built for (`SourceFile.region`): the same bytes fetched for
+    # another region make another page.
+    region: str = DEFAULT_REGION
 
 
 @dataclass(frozen=True, slots=True)

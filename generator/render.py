@@ -15,7 +15,6 @@ import jinja2
 
 from generator import escape, examples
 from generator.model import (
-    DEFAULT_REGION,
     Alternatives,
     Choice,
     Handler,
@@ -256,6 +255,7 @@ def page_view(resource: Resource) -> PageView:
     literals = examples.insert_literals(resource)
     chosen = {p.name for p in resource.properties if p.chosen}
     region_property = next((p for p in resource.properties if p.field_name == "region"), None)
+    region = examples.page_region(resource)
     api_unpatched = tuple(
         p.name
         for p in resource.properties
@@ -292,7 +292,7 @@ def page_view(resource: Resource) -> PageView:
         select_columns=",\n".join(examples.select_columns(resource)),
         list_columns=",\n".join(examples.list_columns(resource)),
         list_from=examples.list_source(resource),
-        list_where=" AND ".join(examples.list_conditions(resource, DEFAULT_REGION)),
+        list_where=" AND ".join(examples.list_conditions(resource, region)),
         list_filter=code_list(list_names),
         list_filter_count=len(list_names),
         list_instead=" or ".join(code_list(names) for names in resource.list_instead),
@@ -301,7 +301,7 @@ def page_view(resource: Resource) -> PageView:
         set_rather_described=any(a.described for a in resource.set_rather),
         nested_set_one=tuple(_one_of_words(a) for a in resource.nested_set_one),
         nested_set_one_described=any(a.described for a in resource.nested_set_one),
-        get_where=" AND ".join(examples.get_conditions(resource, DEFAULT_REGION)),
+        get_where=" AND ".join(examples.get_conditions(resource, region)),
         identifier=examples.identifier_placeholder(resource),
         insert_required=_insert_values(
             examples.insert_columns(resource, required_only=True),
@@ -322,7 +322,7 @@ def page_view(resource: Resource) -> PageView:
         ),
         left_out_patchable=left_out_patchable,
         conditional=examples.conditionally_patched(resource),
-        region=DEFAULT_REGION,
+        region=region,
         permissions=tuple(
             (p.handler.value.capitalize(), ",\n".join(p.permissions)) for p in resource.permissions
         ),

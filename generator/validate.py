@@ -28,11 +28,12 @@ import yaml
 from generator.backend import CloudControlBackend
 from generator.build import build, check_stop, pool_map, usable_cpus
 from generator.errors import UsageError
+from generator.examples import page_region
 from generator.executor import CloudControlClient, Executor
 from generator.extract import extract_examples
 from generator.jsontext import utf8_error
 from generator.mockserver import MockServer
-from generator.model import DEFAULT_REGION, Resource, Skipped
+from generator.model import Resource, Skipped
 from generator.naming import TYPE_NAME
 from generator.scenario import PageRun, Status, run_page
 from generator.schema import read_sources
@@ -201,7 +202,11 @@ def _run(page: _Page, executor: Executor) -> PageRun | None:
         return None
     log.debug("validating %s", page.file)
     return run_page(
-        extract_examples(page.text), page.resource, page.document, executor, DEFAULT_REGION
+        extract_examples(page.text),
+        page.resource,
+        page.document,
+        executor,
+        page_region(page.resource),
     )
 
 

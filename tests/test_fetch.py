@@ -549,17 +549,18 @@ def test_the_lock_names_a_zip_or_folder_from_the_specs_folder(tmp_path: Path, mo
 
 
 def test_a_lock_fetch_cannot_read_says_how_to_mend_it(tmp_path: Path, capsys) -> None:
-    # A merge conflict: fetch and check stop at it, naming the place and the mend.
+    # A merge conflict: fetch, and every command that builds (which reads the region a schema
+    # was fetched for), stop at it, naming the place and the mend.
     zip_path = tmp_path / "s.zip"
     zip_path.write_bytes(SOURCE_ZIP)
     specs = tmp_path / "specs"
     fetch_schemas(str(zip_path), [EIC], "us-east-1", specs)
+    out = tmp_path / "out"
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "-q"]) == 0
     lock = (specs / LOCK_FILE).read_text()
     (specs / LOCK_FILE).write_text(
         lock.replace('  "schemas": {\n', '  "schemas": {\n<<<<<<< HEAD\n')
     )
-    out = tmp_path / "out"
-    assert main(["generate", "--specs", str(specs), "--out", str(out), "-q"]) == 0
     mend = (
         "(mend it, as after a merge conflict, or delete it: each fetch then records the "
         "schemas it fetches)\n"
@@ -567,6 +568,8 @@ def test_a_lock_fetch_cannot_read_says_how_to_mend_it(tmp_path: Path, capsys) ->
     for argv in (
         ["fetch", EIC, "--source", str(zip_path), "--specs", str(specs)],
         ["check", "--specs", str(specs), "--out", str(out)],
+        ["generate", "--specs", str(specs), "--out", str(out), "-q"],
+        ["validate", "--specs", str(specs), "--out", str(out)],
     ):
         capsys.readouterr()
         assert main(argv) == 2

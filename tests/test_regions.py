@@ -1,0 +1,132 @@
+"""Pages of another region's schemas: their examples name the region that fetch recorded in the
+lock, and a global service's keep StackQL's us-east-1 in AWS's commercial partition only.
+
+The schemas are cfn-lint 1.58.0's, through `fetch --source cfn-lint:REGION`, as a user gets
+them; the pages are generated and validated through the command line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.examples import page_region
+from generator.fetch import default_source_url
+from generator.lock import source_region
+from generator.model import REGION_NAME, Resource
+
+LAMBDA = "aws/lambda/event_invoke_configs/index.mdx"
+ROLE = "aws/iam/roles/index.mdx"
+TYPES = ("AWS::Lambda::EventInvokeConfig", "AWS::IAM::Role")
+
+
+def _partitions() -> dict[str, str]:
+    """Every region botocore knows (a test dependency), with its partition (not its names of
+    global endpoints, `aws-global`)."""
+    import botocore
+
+    data = json.loads((Path(botocore.__file__).parent / "data" / "partitions.json").read_text())
+    return {
+        region: partition["id"]
+        for partition in data["partitions"]
+        for region in partition["regions"]
+        if REGION_NAME.fullmatch(region)
+    }
+
+
+def _fetched(tmp_path: Path, region: str) -> Path:
+    """A specs folder of TYPES fetched from cfn-lint's data of a region."""
+    specs = tmp_path / "specs"
+    argv = ["fetch", "--source", f"cfn-lint:{region}", "--specs", str(specs), *TYPES]
+    assert main(argv) == 0
+    return specs
+
+
+def _regions_named(page: Path) -> set[str]:
+    """The regions a page's examples name as literals."""
+    return set(re.findall(r"region = '([^']*)'", page.read_text(encoding="utf-8")))
+
+
+def test_the_region_of_every_source_fetch_records_is_read_back() -> None:
+    for region in _partitions():
+        assert source_region(default_source_url(region)) == region
+        assert source_region(f"cfn-lint==1.58.0:{region}") == region
+    for other in ("specs", "../CloudformationSchema.zip", "https://example.com/s.zip", ""):
+        assert source_region(other) is None
+    assert source_region("cfn-lint==1.58.0:Mars") is None  # (not a region's name)
+
+
+def test_a_global_service_names_us_east_1_in_the_commercial_partition_only() -> None:
+    # Every region of every partition botocore knows: us-east-1 is in the `aws` partition.
+    role = Resource(
+        "aws", "iam", "roles", "role", "AWS::IAM::Role", "", "", "", (), (), (), (), (), ()
+    )
+    for region, partition in _partitions().items():
+        resource = Resource(**{**_fields(role), "global_service": True, "region": region})
+        expected = "us-east-1" if partition == "aws" else region
+        assert page_region(resource) == expected, (region, partition)
+        regional = Resource(**{**_fields(role), "region": region})
+        assert page_region(regional) == region
+
+
+def _fields(resource: Resource) -> dict:
+    return {name: getattr(resource, name) for name in Resource.__dataclass_fields__}
+
+
+@pytest.mark.parametrize(
+    ("region", "global_region"),
+    [("eu-west-1", "us-east-1"), ("us-gov-west-1", "us-gov-west-1")],
+)
+def test_pages_name_the_region_fetched_and_their_examples_pass_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], region: str, global_region: str
+) -> None:
+    specs, out = _fetched(tmp_path, region), tmp_path / "out"
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    assert _regions_named(out / LAMBDA) == {region}
+    assert _regions_named(out / ROLE) == {global_region}  # (its UPDATE and DELETE)
+    capsys.readouterr()
+    assert main(["validate", "--specs", str(specs), "--out", str(out)]) == 0
+    assert "0 failed" in capsys.readouterr().out
+    assert main(["check", "--specs", str(specs), "--out", str(out)]) == 0
+
+
+def test_a_schema_fetched_again_for_another_region_gets_its_page_anew(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # cfn-lint's EventInvokeConfig is byte for byte the same in every region: only the lock
+    # tells the regions apart, and the page cache must not stand for the other region's page.
+    specs, out = _fetched(tmp_path, "eu-west-1"), tmp_path / "out"
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    role_stamp = os.stat(out / ROLE).st_mtime_ns
+    assert main(["fetch", "--source", "cfn-lint", "--specs", str(specs), *TYPES]) == 0
+    capsys.readouterr()
+    assert main(["check", "--specs", str(specs), "--out", str(out)]) == 1
+    assert LAMBDA in capsys.readouterr().out
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
+    assert "1 written" in capsys.readouterr().out
+    assert _regions_named(out / LAMBDA) == {"us-east-1"}
+    assert os.stat(out / ROLE).st_mtime_ns == role_stamp  # us-east-1 either way: kept
+
+
+def test_schemas_no_lock_names_a_region_for_keep_us_east_1(tmp_path: Path) -> None:
+    specs, out = _fetched(tmp_path, "eu-west-1"), tmp_path / "out"
+    (specs / "specs.lock.json").unlink()
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    assert _regions_named(out / LAMBDA) == {"us-east-1"}
+
+
+def test_a_lock_that_cannot_be_read_stops_the_build_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    specs, out = _fetched(tmp_path, "eu-west-1"), tmp_path / "out"
+    lock = specs / "specs.lock.json"
+    lock.write_text(lock.read_text().replace('"version": 1', '"version": 1,'))
+    capsys.readouterr()
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 2
+    assert f"{lock}:" in capsys.readouterr().err
+    assert not out.exists()
