@@ -18,20 +18,21 @@ from pathlib import Path
 from generator.atomicfile import read_or_none
 from generator.build import build
 from generator.download import DownloadOptions
-from generator.drift import Drift, DriftKind, code, diff_specs
+from generator.drift import Drift, DriftKind, code, diff_specs, region_drift, sort_drift
 from generator.errors import FetchError, OutputError, UsageError
 from generator.fetch import (
     SchemaDocument,
     Source,
     index_documents,
+    lock_source,
     misnamed,
     parse_type_name,
     read_source,
     resolve_source,
     select_documents,
 )
-from generator.lock import read_lock
-from generator.model import Site
+from generator.lock import read_lock, regions_of, source_region
+from generator.model import DEFAULT_REGION, Site
 from generator.naming import did_you_mean
 from generator.output import (
     OWNED_FILE,
@@ -143,8 +144,8 @@ def check(
     if region is not None and source is None:
         raise UsageError("--region names the region of --source: give --source too")
     resolved = resolve_source(source, region) if source is not None else None
-    if specs_dir.is_dir():  # a lock that fetch cannot read (a merge conflict) fails here first
-        read_lock(specs_dir)
+    # (a lock that fetch cannot read, a merge conflict, fails here first)
+    regions = regions_of(read_lock(specs_dir)) if specs_dir.is_dir() else {}
     # (every type of the source: those named are chosen below, the rest are what a misspelt
     # name is told to be closest to)
     source_docs = read_source_documents(resolved) if resolved is not None else ()
@@ -153,15 +154,23 @@ def check(
     local: tuple[SchemaDocument, ...] | None = None
     if resolved is not None:
         local = local_documents(specs_dir)
+        before, after = local, source_docs
         if types:
             named = _named_types(types, [*local, *source_docs], specs_dir, resolved.label)
             asked = {t.lower() for t in named}  # a type the two sides spell apart counts on both
-            drift = drift_of(
-                [d for d in local if d.type_name.lower() in asked],
-                [d for d in source_docs if d.type_name.lower() in asked],
+            before = [d for d in local if d.type_name.lower() in asked]
+            after = [d for d in source_docs if d.type_name.lower() in asked]
+        # The region a fetch from the source records, against the one recorded of each schema.
+        fetched = source_region(lock_source(resolved, specs_dir)) or DEFAULT_REGION
+        drift = sort_drift(
+            (
+                *drift_of(before, after),
+                *region_drift(
+                    {d.type_name: regions.get(Path(d.where).name, DEFAULT_REGION) for d in before},
+                    {d.type_name: fetched for d in after},
+                ),
             )
-        else:
-            drift = drift_of(local, source_docs)
+        )
     site = _site(specs_dir, out_dir, types, named, local)
     if types and resolved is None:  # as the schemas spell them, in the order named
         spelt = {o.type_name.lower(): o.type_name for o in site.outcomes}
@@ -485,6 +494,7 @@ _SLIGHT = frozenset(
         DriftKind.MOVED,
         DriftKind.OTHER_CHANGED,
         DriftKind.LAYOUT_CHANGED,
+        DriftKind.REGION_CHANGED,
     }
 )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -52,6 +52,9 @@ class DriftKind(Enum):
     MOVED = "moved"
     OTHER_CHANGED = "other-changed"  # none of the above, yet the document differs
     LAYOUT_CHANGED = "layout-changed"  # the JSON text only: fetch rewrites the file all the same
+    # the region the lock records it was fetched for (which its examples name) is not the
+    # source's: a fetch records the source's, whether the schema changed or not
+    REGION_CHANGED = "region-changed"
 
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(DriftKind)}
@@ -898,6 +901,10 @@ def describe(kind: DriftKind, pointer: str, before: str | None, after: str | Non
             "only the layout of its JSON text changed (spaces, line breaks, the order of keys): "
             "a `fetch` rewrites the file, and no page changes"
         ),
+        DriftKind.REGION_CHANGED: (
+            f"fetched for {code(before or '')}, where the source is of {code(after or '')}: a "
+            "`fetch` records the source's region, which its page's examples name"
+        ),
     }
     return sentences[kind]
 
@@ -958,6 +965,25 @@ def _by_type(specs: Sequence[Spec]) -> dict[str, Spec]:
         if other is not spec:
             raise UsageError(f"{spec.path} and {other.path} both define {spec.type_name}")
     return index
+
+
+def region_drift(before: Mapping[str, str], after: Mapping[str, str]) -> tuple[Drift, ...]:
+    """The `region-changed` findings of the types both sides have, each side's region by type
+    name (the one its schema was fetched for), where the regions differ.
+
+    >>> [d.after for d in region_drift({"A::B::C": "eu-west-1"}, {"A::B::C": "us-east-1"})]
+    ['us-east-1']
+    """
+    return tuple(
+        _drift(DriftKind.REGION_CHANGED, name, "", before[name], after[name])
+        for name in sorted(before.keys() & after.keys())
+        if before[name] != after[name]
+    )
+
+
+def sort_drift(drift: Iterable[Drift]) -> tuple[Drift, ...]:
+    """Findings in report order: by type, kind, pointer and values."""
+    return tuple(sorted(drift, key=_sort_key))
 
 
 def _sort_key(drift: Drift) -> tuple:

@@ -291,9 +291,9 @@ def fetch_schemas(
             f"{specs_dir / spec_file_name(type_name)}: move it out of {specs_dir} first (two "
             "schemas of one type are bad input to generate)"
         )
-    source_name = _lock_source(resolved, specs_dir)
+    source_name = lock_source(resolved, specs_dir)
     result = _write_schemas(chosen, specs_dir, source_name, lock, unsourced, not named_prune)
-    return replace(result, source=_lock_source(resolved, None))
+    return replace(result, source=lock_source(resolved, None))
 
 
 def _lost(
@@ -386,14 +386,14 @@ def _is_file(path: Path) -> bool:
         return True
 
 
-def _lock_source(source: Source, specs_dir: Path | None) -> str:
+def lock_source(source: Source, specs_dir: Path | None) -> str:
     """Return the source as recorded in the lock; cfn-lint's carries the package version, and
     a zip or folder is named from `specs_dir` (where the lock is), not from where fetch ran:
     the same wherever it runs, and on every clone.
 
-    >>> _lock_source(resolve_source("../src", None), Path("specs"))
+    >>> lock_source(resolve_source("../src", None), Path("specs"))
     '../../src'
-    >>> _lock_source(resolve_source("../src", None), None)
+    >>> lock_source(resolve_source("../src", None), None)
     '../src'
     """
     if source.kind is SourceKind.PATH and specs_dir is not None:

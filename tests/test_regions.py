@@ -130,3 +130,34 @@ def test_a_lock_that_cannot_be_read_stops_the_build_naming_it(
     assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 2
     assert f"{lock}:" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_check_reports_a_source_of_another_region_and_how_to_fetch_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The schemas are the same bytes in both regions: only the region they were fetched for
+    # drifts, and a fetch from the source would change the Lambda page all the same.
+    specs, out = _fetched(tmp_path, "us-east-1"), tmp_path / "out"
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    source = ["--source", "cfn-lint:eu-west-1"]
+    argv = ["check", *TYPES, "--specs", str(specs), "--out", str(out), *source]
+    capsys.readouterr()
+    assert main([*argv, "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["type"], f["kind"], f["before"], f["after"]) for f in findings] == [
+        (name, "region-changed", "us-east-1", "eu-west-1") for name in sorted(TYPES)
+    ]
+    assert main(argv) == 1
+    report = capsys.readouterr().out
+    assert (
+        "- fetched for `us-east-1`, where the source is of `eu-west-1`: a `fetch` records the "
+        "source's region, which its page's examples name\n"
+    ) in report
+    fix = f"stackql-docgen fetch {' '.join(TYPES)} --source cfn-lint:eu-west-1 --specs {specs}"
+    assert fix in report
+    # The fix, as the report gives it: then nothing drifts, and the pages name eu-west-1.
+    assert main(["fetch", *TYPES, *source, "--specs", str(specs), "--quiet"]) == 0
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    assert _regions_named(out / LAMBDA) == {"eu-west-1"}
+    capsys.readouterr()
+    assert main(argv) == 0
