@@ -10,7 +10,8 @@ it: the page has no INSERT), the reads run against a resource created from `samp
 instead, so that every example is judged on its own. The caller's mock must then accept that
 CreateResource: `validate` gives the mock a copy of such schemas with a create handler added.
 The All Properties INSERT runs in a second region while the first resource still exists (a type
-without a delete handler), so that the two cannot collide on a name the page gives them both.
+without a delete handler), so that the two cannot collide on a name the page gives them both:
+us-west-2, or us-east-1 where the page's region is us-west-2.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from generator.executor import Executor, Result
 from generator.extract import Example, ExampleKind
 from generator.jsonpointer import escape_token
 from generator.labels import member_path
-from generator.model import CLOUD_CONTROL_RESOURCES, Handler, Resource, SqlVerb
+from generator.model import CLOUD_CONTROL_RESOURCES, DEFAULT_REGION, Handler, Resource, SqlVerb
 from generator.placeholders import (
     REGION_NAMES,
     Use,
@@ -518,7 +519,9 @@ class _Scenario:
 
     def insert_all(self, exists: bool) -> None:
         """The All Properties INSERT: create, then delete what it made."""
-        region = SECOND_REGION if exists else self.region
+        region = self.region
+        if exists:  # (another than the page's)
+            region = SECOND_REGION if region != SECOND_REGION else DEFAULT_REGION
         values = Values(
             {**self.base.braces, **{n: region for n in REGION_NAMES}}, {}, self.base.problems
         )

@@ -13,11 +13,12 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import LAMBDA_SPEC
 
 from generator.cli import main
 from generator.examples import page_region
 from generator.fetch import default_source_url
-from generator.lock import source_region
+from generator.lock import Lock, LockEntry, sha256_hex, source_region, write_lock
 from generator.model import REGION_NAME, Resource
 
 LAMBDA = "aws/lambda/event_invoke_configs/index.mdx"
@@ -161,3 +162,24 @@ def test_check_reports_a_source_of_another_region_and_how_to_fetch_it(
     assert _regions_named(out / LAMBDA) == {"eu-west-1"}
     capsys.readouterr()
     assert main(argv) == 0
+
+
+def test_a_type_without_delete_gets_its_second_insert_in_another_region_than_its_pages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The All Properties INSERT of a type whose first resource stays (no delete handler) runs
+    # in a second region, us-west-2: on a page of us-west-2, the two would collide on the
+    # name the page gives both (EventInvokeConfig's FunctionName|Qualifier).
+    document = json.loads(LAMBDA_SPEC.read_bytes())
+    del document["handlers"]["delete"]
+    data = json.dumps(document, indent=2).encode()
+    specs, out = tmp_path / "specs", tmp_path / "out"
+    specs.mkdir()
+    (specs / LAMBDA_SPEC.name).write_bytes(data)
+    entry = LockEntry(TYPES[0], LAMBDA_SPEC.name, sha256_hex(data), "cfn-lint==1.58.0:us-west-2")
+    write_lock(specs, Lock((entry,)))
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    assert _regions_named(out / LAMBDA) == {"us-west-2"}
+    capsys.readouterr()
+    assert main(["validate", "--specs", str(specs), "--out", str(out)]) == 0
+    assert "6 passed, 0 failed" in capsys.readouterr().out
