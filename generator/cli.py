@@ -59,7 +59,9 @@ def add_generate(sub: argparse._SubParsersAction) -> None:
         help="render the MDX page of every schema (or of the named types)",
         description="Render a Docusaurus MDX page for each CloudFormation schema in --specs "
         "into --out. Only files that change are rewritten; with no TYPE, pages of types no "
-        "longer in --specs are removed. Files the generator did not write are never touched.",
+        "longer in --specs are removed. Files the generator did not write are never touched. "
+        "The examples name the region that --specs/specs.lock.json records each schema was "
+        "fetched for (us-east-1 where it records none).",
     )
     p.add_argument(
         "types", nargs="*", type=type_arg, metavar="TYPE", help="type name, e.g. AWS::Lambda::Url"
@@ -215,7 +217,8 @@ def add_check(sub: argparse._SubParsersAction) -> None:
         description="Build the pages in memory and compare them with --out: stale (bytes "
         "differ), missing, extra (written by the generator, no longer built), or conflicting "
         "(a file it did not write where a page goes). With --source, "
-        "also report how the schemas there differ from --specs, per type. Exit 0 when clean, "
+        "also report how the schemas there differ from --specs, per type (and the region "
+        "they are of, which the pages name). Exit 0 when clean, "
         "1 when anything is stale or drifted (every finding is printed first), 2 on bad input "
         "or a failed fetch.",
     )
