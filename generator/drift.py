@@ -902,8 +902,8 @@ def describe(kind: DriftKind, pointer: str, before: str | None, after: str | Non
             "a `fetch` rewrites the file, and no page changes"
         ),
         DriftKind.REGION_CHANGED: (
-            f"fetched for {code(before or '')}, where the source is of {code(after or '')}: a "
-            "`fetch` records the source's region, which its page's examples name"
+            f"region {code(before or '')}, where the source's is {code(after or '')}: a `fetch` "
+            "records the source's, which its page's examples name"
         ),
     }
     return sentences[kind]

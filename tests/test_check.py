@@ -833,7 +833,7 @@ def test_drift_from_cfn_lint_of_another_region(specs, out, capsys):
     # EventInvokeConfig's schema is the same there: the region it was fetched for is not.
     counts = "1633 types added, 1 schema change in 1 type from `cfn-lint:eu-west-1`."
     assert counts in stdout
-    assert "- fetched for `us-east-1`, where the source is of `eu-west-1`" in stdout
+    assert "- region `us-east-1`, where the source's is `eu-west-1`" in stdout
     # --region as fetch takes it; the fix fetches from the same region.
     code, stdout, _ = run_check(capsys, *folders, "--source", "cfn-lint", "--region", "eu-west-1")
     assert code == 1 and counts in stdout

@@ -151,8 +151,8 @@ def test_check_reports_a_source_of_another_region_and_how_to_fetch_it(
     assert main(argv) == 1
     report = capsys.readouterr().out
     assert (
-        "- fetched for `us-east-1`, where the source is of `eu-west-1`: a `fetch` records the "
-        "source's region, which its page's examples name\n"
+        "- region `us-east-1`, where the source's is `eu-west-1`: a `fetch` records the "
+        "source's, which its page's examples name\n"
     ) in report
     fix = f"stackql-docgen fetch {' '.join(TYPES)} --source cfn-lint:eu-west-1 --specs {specs}"
     assert fix in report
