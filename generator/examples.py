@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,6 +11,7 @@ from generator.labels import member_path
 from generator.model import (
     CLOUD_CONTROL_RESOURCES,
     DEFAULT_REGION,
+    OTHER_PARTITIONS,
     ArrayValue,
     Literal,
     ObjectValue,
@@ -59,11 +59,6 @@ def resource_model_placeholder(resource: Resource) -> str:
     return "{" + ", ".join(members) + "}"
 
 
-# The regions of AWS's partitions other than its commercial one (China, GovCloud, the ISO
-# clouds, the European Sovereign Cloud): us-east-1 is none of theirs.
-_OTHER_PARTITION = re.compile(r"(cn|us-gov|us-iso[a-z]?|eu-iso[a-z]?|eusc)-")
-
-
 def page_region(resource: Resource) -> str:
     """The region a page's examples name: the one its schema was fetched for; for a global
     service (IAM, Route 53, ...), us-east-1, where StackQL reads them, unless that region is
@@ -77,7 +72,8 @@ def page_region(resource: Resource) -> str:
     >>> page_region(replace(r, global_service=False))
     'eu-west-1'
     """
-    if resource.global_service and not _OTHER_PARTITION.match(resource.region):
+    other = any(form.fullmatch(resource.region) for form, _ in OTHER_PARTITIONS)
+    if resource.global_service and not other:
         return DEFAULT_REGION
     return resource.region
 

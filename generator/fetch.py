@@ -34,7 +34,7 @@ from generator.lock import (
     update_lock,
     write_lock,
 )
-from generator.model import DEFAULT_REGION, LOCK_FILE, REGION_NAME
+from generator.model import DEFAULT_REGION, LOCK_FILE, OTHER_PARTITIONS, REGION_NAME
 from generator.naming import TYPE_NAME, TYPE_NAME_RULE, did_you_mean, spec_file_name, utf8_name
 from generator.schemazip import ZipProblem, read_members
 
@@ -43,16 +43,6 @@ log = logging.getLogger(__name__)
 CFN_LINT = "cfn-lint"
 
 _URL_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
-# The domain of each AWS partition whose regions differ from amazonaws.com, by the partition's
-# region names: botocore's partitions.json (regionRegex and dnsSuffix; a test compares them).
-_PARTITION_DOMAINS = (
-    (re.compile(r"cn-\w+-\d+"), "amazonaws.com.cn"),
-    (re.compile(r"eusc-de-\w+-\d+"), "amazonaws.eu"),
-    (re.compile(r"us-iso-\w+-\d+"), "c2s.ic.gov"),
-    (re.compile(r"us-isob-\w+-\d+"), "sc2s.sgov.gov"),
-    (re.compile(r"eu-isoe-\w+-\d+"), "cloud.adc-e.uk"),
-    (re.compile(r"us-isof-\w+-\d+"), "csp.hci.ic.gov"),
-)
 
 
 class SourceKind(enum.Enum):
@@ -129,7 +119,7 @@ def default_source_url(region: str) -> str:
 
     The domain is the region's partition's (China's, the European Sovereign Cloud's, ...).
     """
-    domain = next((d for r, d in _PARTITION_DOMAINS if r.fullmatch(region)), "amazonaws.com")
+    domain = next((d for r, d in OTHER_PARTITIONS if r.fullmatch(region)), "amazonaws.com")
     return f"https://schema.cloudformation.{region}.{domain}/CloudformationSchema.zip"
 
 

@@ -10,6 +10,18 @@ from enum import Enum
 DEFAULT_REGION = "us-east-1"
 # The form of an AWS region name (us-east-1, us-gov-west-1, eu-isoe-west-1).
 REGION_NAME = re.compile(r"[a-z]{2,4}(-[a-z]+)+-[0-9]+")  # ASCII digits: it goes in a header
+# AWS's partitions other than its commercial one (`aws`, of us-east-1): the form of their
+# regions' names and their domain, as botocore's partitions.json has them (regionRegex and
+# dnsSuffix; tests compare them).
+OTHER_PARTITIONS = (
+    (re.compile(r"cn-\w+-\d+"), "amazonaws.com.cn"),
+    (re.compile(r"us-gov-\w+-\d+"), "amazonaws.com"),
+    (re.compile(r"eusc-de-\w+-\d+"), "amazonaws.eu"),
+    (re.compile(r"us-iso-\w+-\d+"), "c2s.ic.gov"),
+    (re.compile(r"us-isob-\w+-\d+"), "sc2s.sgov.gov"),
+    (re.compile(r"eu-isoe-\w+-\d+"), "cloud.adc-e.uk"),
+    (re.compile(r"us-isof-\w+-\d+"), "csp.hci.ic.gov"),
+)
 # StackQL's table of Cloud Control's ListResources, for any type (`data__TypeName`): a type whose
 # list handler requires a ResourceModel is listed there, as a resource's own SELECT lists through
 # a view that passes none.
