@@ -130,7 +130,7 @@ def diff_specs(before: Sequence[Spec], after: Sequence[Spec]) -> tuple[Drift, ..
                 kind = DriftKind.OTHER_CHANGED if _differ(old[name], new[name]) else None
                 changes = (_drift(kind or DriftKind.LAYOUT_CHANGED, name, "", None, None),)
             found.extend(changes)
-    return tuple(sorted(found, key=_sort_key))
+    return sort_drift(found)
 
 
 def _differ(before: Spec, after: Spec) -> bool:
@@ -208,7 +208,7 @@ def diff_shapes(
     # A property removed is no longer required, read-only and so on: that goes without saying.
     gone = {d.pointer for d in found if d.kind is DriftKind.PROPERTY_REMOVED}
     found = [d for d in found if not (d.kind in _LEFT_WITH_IT and d.pointer in gone)]
-    return tuple(sorted(found, key=_sort_key))
+    return sort_drift(found)
 
 
 def _moved(
