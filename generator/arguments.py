@@ -9,8 +9,6 @@ import os
 import sys
 from pathlib import Path
 
-from generator.errors import UsageError
-
 
 def port_number(text: str) -> int:
     """A TCP port number, 0 to 65535 (argparse reports anything else as a usage error)."""
@@ -70,17 +68,6 @@ def _source_kind(text: str) -> str:
     from generator.fetch import resolve_source  # requests is loaded only when needed
 
     return resolve_source(text, None).kind.value
-
-
-def check_region_beside(source: str | None, region: str | None) -> None:
-    """Refuse a --region beside a --source that has no regions: a URL, zip or folder holds
-    the schemas of one region, its own, and the region given was ignored."""
-    if region is None or source is None or _source_kind(source) == "cfn-lint":
-        return
-    raise UsageError(
-        f"--region {region} with --source {source}: a URL, zip or folder holds the schemas of "
-        "its own region; --region names that of AWS's zip (no --source) or of cfn-lint"
-    )
 
 
 def region_arg(text: str) -> str:

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from generator import __version__
 from generator.arguments import (
-    check_region_beside,
     host_arg,
     path_arg,
     port_number,
@@ -159,7 +158,8 @@ def add_fetch(sub: argparse._SubParsersAction) -> None:
         "--region",
         type=region_arg,
         help=f"the region whose schemas to read (default: {DEFAULT_REGION}, or the one "
-        "cfn-lint:REGION names)",
+        "cfn-lint:REGION names); beside a --source zip, folder or URL that names no region, the "
+        "region its schemas are of, which the lock records and the examples name",
     )
     p.add_argument(
         "--source",
@@ -191,7 +191,6 @@ def run_fetch(args: argparse.Namespace) -> int:
     """Fetch schemas into --specs and update the lock."""
     from generator.fetch import fetch_schemas  # requests is loaded only when needed
 
-    check_region_beside(args.source, args.region)
     result = fetch_schemas(args.source, args.types, args.region, args.specs, prune=args.prune)
     if args.quiet:
         return EXIT_OK
@@ -203,7 +202,7 @@ def run_fetch(args: argparse.Namespace) -> int:
     removed = f", {len(result.removed)} removed" if args.prune else ""
     print(
         f"{len(result.written)} written, {len(result.unchanged)} unchanged{removed} "
-        f"from {result.source}; {lock}"
+        f"from {result.source}{f' ({result.region})' if result.region else ''}; {lock}"
     )
     return EXIT_OK
 
@@ -243,8 +242,8 @@ def add_check(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--region",
         type=region_arg,
-        help=f"the region of --source whose schemas to read, as in fetch (default: "
-        f"{DEFAULT_REGION}, or the one cfn-lint:REGION names)",
+        help=f"the region of --source, as in fetch (default: {DEFAULT_REGION}, or the one "
+        "cfn-lint:REGION names)",
     )
     p.add_argument(
         "--format",
@@ -265,7 +264,6 @@ def run_check(args: argparse.Namespace) -> int:
     """Check the output (and, with --source, the schemas); print the report."""
     from generator.check import check, render_json, render_markdown
 
-    check_region_beside(args.source, args.region)
     report = check(
         args.specs,
         args.out,

@@ -31,6 +31,7 @@ from generator.lock import (
     Lock,
     make_entry,
     read_lock,
+    source_region,
     update_lock,
     write_lock,
 )
@@ -55,11 +56,13 @@ class SourceKind(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A resolved source: its kind, its location (URL, path or region) and the lock's label."""
+    """A resolved source: its kind, its location (URL, path or region) and the lock's label;
+    of a zip, folder or address that names no region, the one `--region` says it is of."""
 
     kind: SourceKind
     location: str
     label: str
+    region: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,7 @@ class FetchResult:
     lock_path: Path
     lock_changed: bool
     removed: tuple[Path, ...] = ()  # with prune: the schemas it deleted (see _unsourced)
+    region: str | None = None  # the --region given a source that names none, which it records
 
     @property
     def written(self) -> tuple[FetchedSchema, ...]:
@@ -125,14 +129,17 @@ def default_source_url(region: str) -> str:
 
 def resolve_source(source: str | None, region: str | None) -> Source:
     """Resolve a --source value (None, URL, path, `cfn-lint[:region]`) for a region (None: not
-    given, the default region).
+    given, the default region). Of a zip, a folder or an address that names no region, the
+    region is the one its schemas are of, which the lock records (as it records cfn-lint's).
 
     >>> resolve_source(None, "us-east-1").label
     'https://schema.cloudformation.us-east-1.amazonaws.com/CloudformationSchema.zip'
     >>> resolve_source("cfn-lint:eu-west-1", None).location
     'eu-west-1'
-    >>> resolve_source("specs/", "us-east-1")
-    Source(kind=<SourceKind.PATH: 'path'>, location='specs', label='specs')
+    >>> resolve_source("specs/", None)
+    Source(kind=<SourceKind.PATH: 'path'>, location='specs', label='specs', region=None)
+    >>> resolve_source("specs/", "us-gov-west-1").region  # of a source that names none
+    'us-gov-west-1'
     """
     if source is not None and (source == CFN_LINT or source.startswith(CFN_LINT + ":")):
         named = source.partition(":")[2]
@@ -143,16 +150,20 @@ def resolve_source(source: str | None, region: str | None) -> Source:
         region = named or region or DEFAULT_REGION
         _check_region(region)
         return Source(SourceKind.CFN_LINT, region, f"{CFN_LINT}:{region}")
-    region = region or DEFAULT_REGION
-    if source is None:
+    if region is not None:
         _check_region(region)
-        url = default_source_url(region)
+    if source is None:
+        url = default_source_url(region or DEFAULT_REGION)
         return Source(SourceKind.URL, url, url)
     if source.startswith(("http://", "https://")):
         try:
-            return Source(SourceKind.URL, source, url_label(source))
+            label = url_label(source)
         except ValueError as e:  # a port past 65535, an unclosed [IPv6 address
             raise FetchError(f"--source: not a valid URL: {e}") from e
+        named = source_region(label)  # AWS's address of a region's zip
+        if named and region is not None and region != named:
+            raise FetchError(f"--region {region} and --source {source} name different regions")
+        return Source(SourceKind.URL, source, label, None if named else region)
     if scheme := _URL_SCHEME.match(source):
         raise FetchError(
             f"{source}: cannot read a {scheme[1]}:// URL: expected an http(s) URL, a zip, "
@@ -161,7 +172,22 @@ def resolve_source(source: str | None, region: str | None) -> Source:
     path = Path(source).as_posix()
     if not utf8_name(path):  # the lock records it
         raise FetchError(f"{source!r}: not a UTF-8 path")
-    return Source(SourceKind.PATH, path, path)
+    return Source(SourceKind.PATH, path, path, region)
+
+
+def fetch_region(source: Source) -> str | None:
+    """The region a source is of, which a fetch from it records and its pages' examples name:
+    the one it names (cfn-lint's data of a region, AWS's address of one), or the one
+    `--region` gave it; None for one that names none (taken for the default region's).
+
+    >>> fetch_region(resolve_source("cfn-lint:eu-west-1", None))
+    'eu-west-1'
+    >>> fetch_region(resolve_source("CloudformationSchema.zip", "us-gov-west-1"))
+    'us-gov-west-1'
+    >>> fetch_region(resolve_source("CloudformationSchema.zip", None)) is None
+    True
+    """
+    return source.region or source_region(lock_source(source, None))
 
 
 def _check_region(region: str) -> None:
@@ -282,8 +308,10 @@ def fetch_schemas(
             "schemas of one type are bad input to generate)"
         )
     source_name = lock_source(resolved, specs_dir)
-    result = _write_schemas(chosen, specs_dir, source_name, lock, unsourced, not named_prune)
-    return replace(result, source=lock_source(resolved, None))
+    result = _write_schemas(
+        chosen, specs_dir, source_name, lock, unsourced, not named_prune, resolved.region
+    )
+    return replace(result, source=lock_source(resolved, None), region=resolved.region)
 
 
 def _lost(
@@ -531,6 +559,7 @@ def _write_schemas(
     lock: Lock,
     unsourced: Sequence[Path] | None = None,
     whole: bool = True,
+    region: str | None = None,
 ) -> FetchResult:
     """Write the documents whose bytes differ from specs/, then the lock if it changed. With
     `unsourced` (a prune), delete those schema files, and keep only the documents' types in
@@ -541,7 +570,7 @@ def _write_schemas(
         changed = read_or_none(path) != doc.data
         if changed:
             changed_files.append((path, doc.data))
-        entry = make_entry(doc.type_name, doc.data, source)
+        entry = make_entry(doc.type_name, doc.data, source, region)
         entries.append(entry)
         results.append(FetchedSchema(doc.type_name, path, entry.sha256, changed))
     try:

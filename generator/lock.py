@@ -1,4 +1,5 @@
-"""The lock file `specs/specs.lock.json`: each type's schema file, its sha256 and its source.
+"""The lock file `specs/specs.lock.json`: each type's schema file, its sha256 and its source
+(and the region of a source that names none, where fetch was told it).
 
 The data functions are pure; `read_lock` and `write_lock` are the disk edge. The rendered lock
 carries nothing that changes when the schemas do not (no timestamps), so a re-fetch of identical
@@ -35,12 +36,20 @@ _REGIONAL_SOURCE = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class LockEntry:
-    """One locked schema: its type name, file name in specs/, content hash and source."""
+    """One locked schema: its type name, file name in specs/, content hash and source, and
+    the region fetch was told its schemas are of, for a source that names none (a zip of the
+    user's: `fetch --source ZIP --region R`)."""
 
     type_name: str
     file: str
     sha256: str
     source: str
+    region: str | None = None
+
+    @property
+    def fetched_for(self) -> str | None:
+        """The region the schema was fetched for, where the lock records one."""
+        return self.region or source_region(self.source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +72,18 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def make_entry(type_name: str, data: bytes, source: str) -> LockEntry:
-    """Return the lock entry for a schema document with these exact bytes.
+def make_entry(type_name: str, data: bytes, source: str, region: str | None = None) -> LockEntry:
+    """Return the lock entry for a schema document with these exact bytes (`region`: as of
+    LockEntry, recorded only where the source names none).
 
     >>> make_entry("AWS::S3::Bucket", b"{}", "x").file
     'aws-s3-bucket.json'
+    >>> make_entry("A::B::C", b"{}", "cfn-lint==1.58.0:eu-west-1", "eu-west-1").region is None
+    True
     """
-    return LockEntry(type_name, spec_file_name(type_name), sha256_hex(data), source)
+    if region is not None and source_region(source) is not None:
+        region = None  # (the source says it, and the lock says it once)
+    return LockEntry(type_name, spec_file_name(type_name), sha256_hex(data), source, region)
 
 
 def update_lock(lock: Lock, entries: Iterable[LockEntry]) -> Lock:
@@ -94,7 +108,13 @@ def render_lock(lock: Lock) -> str:
     }
     """
     schemas = {
-        e.type_name: {"file": e.file, "sha256": e.sha256, "source": e.source} for e in lock.entries
+        e.type_name: {
+            "file": e.file,
+            "sha256": e.sha256,
+            "source": e.source,
+            **({"region": e.region} if e.region is not None else {}),
+        }
+        for e in lock.entries
     }
     document = {"schemas": schemas, "version": LOCK_VERSION}
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
@@ -117,8 +137,9 @@ def parse_lock(text: str, file: str) -> Lock:
     entries = []
     for type_name, value in schemas.items():
         where = ("schemas", type_name)
-        _expect_keys(value, {"file", "sha256", "source"}, file, where)
-        for key in ("file", "sha256", "source"):
+        keys = ("file", "sha256", "source", *(("region",) if _has_region(value) else ()))
+        _expect_keys(value, set(keys), file, where)
+        for key in keys:
             if not isinstance(value[key], str):
                 raise SpecError(
                     file,
@@ -135,8 +156,27 @@ def parse_lock(text: str, file: str) -> Lock:
             raise SpecError(
                 file, join_pointer((*where, "sha256")), "expected 64 lower-case hex digits"
             )
-        entries.append(LockEntry(type_name, value["file"], value["sha256"], value["source"]))
+        region = value.get("region")
+        if region is not None and not REGION_NAME.fullmatch(region):
+            raise SpecError(
+                file, join_pointer((*where, "region")), "expected a region name such as us-east-1"
+            )
+        if region is not None and source_region(value["source"]) is not None:
+            raise SpecError(
+                file,
+                join_pointer((*where, "region")),
+                f"the source names its region ({source_region(value['source'])}): a region is "
+                "recorded only for a source that names none",
+            )
+        entries.append(
+            LockEntry(type_name, value["file"], value["sha256"], value["source"], region)
+        )
     return update_lock(Lock(), entries)
+
+
+def _has_region(value: Any) -> bool:
+    """Whether a lock entry records a region of its own (the key is optional)."""
+    return isinstance(value, dict) and "region" in value
 
 
 def _expect_keys(value: Any, keys: set[str] | None, file: str, where: tuple[str, ...]) -> None:
@@ -172,14 +212,14 @@ def source_region(source: str) -> str | None:
 
 
 def regions_of(lock: Lock) -> dict[str, str]:
-    """The region each locked schema file was fetched for, by file name, where its source
-    names one.
+    """The region each locked schema file was fetched for, by file name, where the lock
+    records one: its source names it, or fetch was told it (`LockEntry.region`).
 
     >>> entry = LockEntry("A::B::C", "a-b-c.json", "0" * 64, "cfn-lint==1.58.0:us-gov-west-1")
     >>> regions_of(Lock((entry,)))
     {'a-b-c.json': 'us-gov-west-1'}
     """
-    return {e.file: region for e in lock.entries if (region := source_region(e.source))}
+    return {e.file: region for e in lock.entries if (region := e.fetched_for)}
 
 
 def read_lock(specs_dir: Path) -> Lock:

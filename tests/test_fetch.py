@@ -126,9 +126,7 @@ def test_fetch_from_loopback_zip_writes_source_bytes_and_lock(
 ) -> None:
     url = server.route(ZIP_PATH, Reply(body=SOURCE_ZIP))
     specs = tmp_path / "specs"
-    result = fetch_schemas(
-        url, ["aws::lambda::EVENTINVOKECONFIG"], "us-east-1", specs, options=FAST
-    )
+    result = fetch_schemas(url, ["aws::lambda::EVENTINVOKECONFIG"], None, specs, options=FAST)
     assert (specs / EIC_FILE).read_bytes() == EIC_BYTES
     assert result.type_names == (EIC,)
     assert [s.path for s in result.written] == [specs / EIC_FILE]
@@ -149,7 +147,7 @@ def test_fetch_from_loopback_zip_writes_source_bytes_and_lock(
 
     age(specs)
     before = snapshot(specs)
-    again = fetch_schemas(url, [EIC], "us-east-1", specs, options=FAST)
+    again = fetch_schemas(url, [EIC], None, specs, options=FAST)
     assert snapshot(specs) == before
     assert again.written == () and [s.type_name for s in again.unchanged] == [EIC]
     assert not again.lock_changed
@@ -157,7 +155,7 @@ def test_fetch_from_loopback_zip_writes_source_bytes_and_lock(
 
 def test_fetch_all_names_files_by_type_name(server: LoopbackServer, tmp_path: Path) -> None:
     url = server.route(ZIP_PATH, Reply(body=SOURCE_ZIP))
-    result = fetch_schemas(url, [], "us-east-1", tmp_path, options=FAST)
+    result = fetch_schemas(url, [], None, tmp_path, options=FAST)
     assert result.type_names == (EIC, "AWS::Test::Widget")
     assert (tmp_path / "aws-test-widget.json").read_bytes() == WIDGET
     assert not (tmp_path / "zz-not-a-widget.json").exists()
@@ -170,9 +168,9 @@ def test_changed_schema_is_replaced_and_other_lock_entries_kept(
     changed = EIC_BYTES.replace(b' "typeName"', b' "x-new": 1,\n "typeName"')
     assert changed != EIC_BYTES
     url = server.route(ZIP_PATH, Reply(body=make_zip({"a.json": changed, "w.json": WIDGET})))
-    fetch_schemas(url, ["AWS::Test::Widget"], "us-east-1", specs, options=FAST)
+    fetch_schemas(url, ["AWS::Test::Widget"], None, specs, options=FAST)
     assert read_lock(specs).get(EIC).source == "cfn-lint==1.58.0:us-east-1"  # type: ignore[union-attr]
-    result = fetch_schemas(url, [EIC], "us-east-1", specs, options=FAST)
+    result = fetch_schemas(url, [EIC], None, specs, options=FAST)
     assert (specs / EIC_FILE).read_bytes() == changed
     assert [s.type_name for s in result.written] == [EIC]
     lock = read_lock(specs)
@@ -182,7 +180,7 @@ def test_changed_schema_is_replaced_and_other_lock_entries_kept(
 
 def test_500_twice_then_200_is_retried_and_succeeds(server: LoopbackServer, specs: Path) -> None:
     url = server.route(ZIP_PATH, Reply(500), Reply(500), Reply(body=SOURCE_ZIP))
-    result = fetch_schemas(url, ["AWS::Test::Widget"], "us-east-1", specs, options=FAST)
+    result = fetch_schemas(url, ["AWS::Test::Widget"], None, specs, options=FAST)
     assert server.hits[ZIP_PATH] == 3
     assert (specs / "aws-test-widget.json").read_bytes() == WIDGET
     assert result.type_names == ("AWS::Test::Widget",)
@@ -191,7 +189,7 @@ def test_500_twice_then_200_is_retried_and_succeeds(server: LoopbackServer, spec
 def test_local_zip_and_folder_sources(tmp_path: Path) -> None:
     zip_path = tmp_path / "schemas.zip"
     zip_path.write_bytes(SOURCE_ZIP)
-    from_zip = fetch_schemas(str(zip_path), [EIC], "us-east-1", tmp_path / "a")
+    from_zip = fetch_schemas(str(zip_path), [EIC], None, tmp_path / "a")
     assert (tmp_path / "a" / EIC_FILE).read_bytes() == EIC_BYTES
     assert from_zip.source == zip_path.as_posix()
 
@@ -201,14 +199,14 @@ def test_local_zip_and_folder_sources(tmp_path: Path) -> None:
     (folder / ".w.json.tmp-123").write_bytes(b"{half a wid")  # a killed writer's leftovers
     (folder / LOCK_FILE).write_bytes(b'{"version": 1, "schemas": {}}\n')
     (folder / "notes.txt").write_bytes(b"not json")
-    result = fetch_schemas(str(folder), [], "us-east-1", tmp_path / "b")
+    result = fetch_schemas(str(folder), [], None, tmp_path / "b")
     assert result.type_names == ("AWS::Test::Widget",)
 
 
 @needs_cfn_lint
 def test_cfn_lint_source_reproduces_the_repo_specs_and_lock(specs: Path) -> None:
     before = snapshot(specs)
-    result = fetch_schemas("cfn-lint", [EIC.upper()], "us-east-1", specs)
+    result = fetch_schemas("cfn-lint", [EIC.upper()], None, specs)
     assert snapshot(specs) == before
     assert result.source == "cfn-lint==1.58.0:us-east-1"
     assert result.written == () and not result.lock_changed
@@ -517,7 +515,7 @@ def test_a_zip_holding_a_lock_file_reads_only_its_schemas(tmp_path: Path) -> Non
     # A zip of a fetched specs folder holds its specs.lock.json: no schema, as in a folder.
     zip_path = tmp_path / "s.zip"
     zip_path.write_bytes(make_zip({EIC_FILE: EIC_BYTES, "x/specs.lock.json": b'{"lock": 1}'}))
-    result = fetch_schemas(str(zip_path), [], "us-east-1", tmp_path / "specs")
+    result = fetch_schemas(str(zip_path), [], None, tmp_path / "specs")
     assert result.type_names == (EIC,)
 
 
@@ -541,7 +539,7 @@ def test_the_lock_names_a_zip_or_folder_from_the_specs_folder(tmp_path: Path, mo
         (tmp_path, str(tmp_path / "s.zip"), "site/specs"),
     ):
         monkeypatch.chdir(cwd)
-        result = fetch_schemas(source, [EIC], "us-east-1", Path(folder))
+        result = fetch_schemas(source, [EIC], None, Path(folder))
         assert result.source == source  # (as typed: what fetch says it read)
         locks.append((specs / LOCK_FILE).read_bytes())
     assert read_lock(specs).get(EIC).source == "../../s.zip"  # type: ignore[union-attr]
@@ -554,7 +552,7 @@ def test_a_lock_fetch_cannot_read_says_how_to_mend_it(tmp_path: Path, capsys) ->
     zip_path = tmp_path / "s.zip"
     zip_path.write_bytes(SOURCE_ZIP)
     specs = tmp_path / "specs"
-    fetch_schemas(str(zip_path), [EIC], "us-east-1", specs)
+    fetch_schemas(str(zip_path), [EIC], None, specs)
     out = tmp_path / "out"
     assert main(["generate", "--specs", str(specs), "--out", str(out), "-q"]) == 0
     lock = (specs / LOCK_FILE).read_text()
@@ -585,9 +583,9 @@ def test_a_fetch_drops_the_lock_entry_of_a_schema_deleted_by_hand(tmp_path: Path
     zip_path = tmp_path / "s.zip"
     zip_path.write_bytes(SOURCE_ZIP)
     specs = tmp_path / "specs"
-    fetch_schemas(str(zip_path), [EIC, "AWS::Test::Widget"], "us-east-1", specs)
+    fetch_schemas(str(zip_path), [EIC, "AWS::Test::Widget"], None, specs)
     (specs / "aws-test-widget.json").unlink()  # as check says of a type the source dropped
-    fetch_schemas(str(zip_path), [EIC], "us-east-1", specs)
+    fetch_schemas(str(zip_path), [EIC], None, specs)
     assert [e.type_name for e in read_lock(specs).entries] == [EIC]
 
 
@@ -741,7 +739,7 @@ def test_malformed_lock_fails_before_downloading(server: LoopbackServer, specs: 
     (specs / LOCK_FILE).write_text('{"version": 9, "schemas": {}}\n')
     url = server.route(ZIP_PATH, Reply(body=SOURCE_ZIP))
     with pytest.raises(SpecError, match=r"specs\.lock\.json#/version: unsupported lock version"):
-        fetch_schemas(url, [EIC], "us-east-1", specs, options=FAST)
+        fetch_schemas(url, [EIC], None, specs, options=FAST)
     assert server.hits[ZIP_PATH] == 0
 
 
@@ -778,7 +776,7 @@ def test_cfn_lint_missing_tells_how_to_install(
 
 FETCH_CODE = (
     "import sys; from pathlib import Path; from generator.fetch import fetch_schemas; "
-    "fetch_schemas(sys.argv[1], [], 'us-east-1', Path(sys.argv[2]))"
+    "fetch_schemas(sys.argv[1], [], None, Path(sys.argv[2]))"
 )
 
 
@@ -822,10 +820,10 @@ def test_killed_mid_write_leaves_only_whole_files(tmp_path: Path) -> None:
     old = big_schemas(tmp_path / "old", b"a", 150, 60_000)
     new = big_schemas(tmp_path / "new", b"b", 150, 70_000)
     pristine = tmp_path / "pristine"
-    fetch_schemas(str(tmp_path / "old"), [], "us-east-1", pristine)
+    fetch_schemas(str(tmp_path / "old"), [], None, pristine)
     old[LOCK_FILE] = (pristine / LOCK_FILE).read_bytes()
     reference = tmp_path / "reference"
-    fetch_schemas(str(tmp_path / "new"), [], "us-east-1", reference)
+    fetch_schemas(str(tmp_path / "new"), [], None, reference)
     new[LOCK_FILE] = (reference / LOCK_FILE).read_bytes()
 
     outcomes = []
@@ -855,7 +853,7 @@ def test_killed_mid_write_leaves_only_whole_files(tmp_path: Path) -> None:
             states.add("old" if data == old[path.name] else "new")
         outcomes.append((child.returncode, frozenset(states)))
         # Readers see whole files only; the next fetch finishes the job and tidies up.
-        fetch_schemas(str(tmp_path / "new"), [], "us-east-1", specs)
+        fetch_schemas(str(tmp_path / "new"), [], None, specs)
         assert {p.name: p.read_bytes() for p in specs.iterdir()} == new
     killed_mid_write = [
         o for o in outcomes if o[0] == -signal.SIGKILL and ("temp" in o[1] or len(o[1]) > 1)
@@ -1038,15 +1036,15 @@ def test_the_file_fetch_writes_is_no_copy_where_names_ignore_case(tmp_path: Path
     assert _copies(specs, documents) == [(specs / cased, EIC)]
 
 
-@pytest.mark.parametrize("command", ["fetch", "check"])
-def test_a_region_beside_a_source_that_has_none_is_refused(tmp_path, capsys, command) -> None:
-    # It was ignored: the folder's schemas passed for eu-west-1's.
-    source = tmp_path / "source"
-    source.mkdir()
-    argv = [command, "--region", "eu-west-1", "--source", str(source), "--specs", str(tmp_path)]
+def test_a_region_beside_an_address_of_another_region_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # AWS's address names its region: a --region that says otherwise is a mistake, found before
+    # anything is downloaded (this machine reaches no AWS address).
+    url = "https://schema.cloudformation.eu-west-1.amazonaws.com/CloudformationSchema.zip"
+    argv = ["fetch", "--region", "us-east-1", "--source", url, "--specs", str(tmp_path / "s")]
     assert main(argv) == 2
     assert capsys.readouterr().err == (
-        f"error: --region eu-west-1 with --source {source}: a URL, zip or folder holds the "
-        "schemas of its own region; --region names that of AWS's zip (no --source) or of "
-        "cfn-lint\n"
+        f"error: --region us-east-1 and --source {url} name different regions\n"
     )
+    assert not (tmp_path / "s").exists()

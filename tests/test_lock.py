@@ -16,6 +16,7 @@ from generator.lock import (
     make_entry,
     parse_lock,
     read_lock,
+    regions_of,
     render_lock,
     sha256_hex,
     update_lock,
@@ -102,12 +103,42 @@ def test_update_replaces_the_entry_of_the_same_type_and_keeps_others() -> None:
             one_entry(source=7),
             "specs.lock.json#/schemas/AWS::S3::Bucket/source: expected a string, got integer",
         ),
+        (
+            one_entry(region=None),
+            "specs.lock.json#/schemas/AWS::S3::Bucket/region: expected a string, got null",
+        ),
+        (
+            one_entry(region="Mars"),
+            "specs.lock.json#/schemas/AWS::S3::Bucket/region: expected a region name such as "
+            "us-east-1",
+        ),
+        (
+            one_entry(source="cfn-lint==1.58.0:eu-west-1", region="eu-west-1"),
+            "specs.lock.json#/schemas/AWS::S3::Bucket/region: the source names its region "
+            "(eu-west-1): a region is recorded only for a source that names none",
+        ),
     ],
 )
 def test_malformed_lock_names_file_and_pointer(text: str, message: str) -> None:
     with pytest.raises(SpecError) as caught:
         parse_lock(text, LOCK_FILE)
     assert str(caught.value).startswith(message)
+
+
+def test_a_region_is_recorded_for_a_source_that_names_none_and_read_back() -> None:
+    # `fetch --source ZIP --region R`: the zip of the user's names no region, the lock does.
+    given = make_entry("AWS::S3::Bucket", b"{}", "../CloudformationSchema.zip", "us-gov-west-1")
+    named = make_entry("AWS::SNS::Topic", b"{}", "cfn-lint==1.58.0:eu-west-1", "eu-west-1")
+    lock = update_lock(Lock(), [given, named, entry("AWS::EC2::VPC")])
+    text = render_lock(lock)
+    assert json.loads(text)["schemas"]["AWS::S3::Bucket"]["region"] == "us-gov-west-1"
+    assert "region" not in json.loads(text)["schemas"]["AWS::SNS::Topic"]  # said once
+    assert "region" not in json.loads(text)["schemas"]["AWS::EC2::VPC"]
+    assert parse_lock(text, LOCK_FILE) == lock
+    assert regions_of(lock) == {
+        "aws-s3-bucket.json": "us-gov-west-1",
+        "aws-sns-topic.json": "eu-west-1",
+    }
 
 
 def test_absent_lock_reads_as_empty(tmp_path: Path) -> None:

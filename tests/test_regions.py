@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 import os
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
 from conftest import LAMBDA_SPEC
+from httpfixtures import Reply, serving
 
 from generator.cli import main
 from generator.examples import page_region
@@ -183,3 +185,71 @@ def test_a_type_without_delete_gets_its_second_insert_in_another_region_than_its
     capsys.readouterr()
     assert main(["validate", "--specs", str(specs), "--out", str(out)]) == 0
     assert "6 passed, 0 failed" in capsys.readouterr().out
+
+
+def _zip_of_lambda(tmp_path: Path) -> Path:
+    """A zip laid out as AWS's CloudformationSchema.zip, of the EventInvokeConfig schema: one
+    downloaded by hand, which names no region."""
+    path = tmp_path / "downloads" / "CloudformationSchema.zip"
+    path.parent.mkdir()
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.write(LAMBDA_SPEC, "aws-lambda-eventinvokeconfig.json")
+    return path
+
+
+def test_a_zip_fetched_for_the_region_given_names_it_in_every_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GovCloud's zip, downloaded by hand (or from a mirror): only --region says whose it is.
+    source, specs, out = _zip_of_lambda(tmp_path), tmp_path / "specs", tmp_path / "out"
+    fetch = ["fetch", "--source", str(source), "--specs", str(specs), "--quiet"]
+    assert main([*fetch, "--region", "us-gov-west-1"]) == 0
+    entry = json.loads((specs / "specs.lock.json").read_text())["schemas"][TYPES[0]]
+    assert entry["source"] == "../downloads/CloudformationSchema.zip"
+    assert entry["region"] == "us-gov-west-1"
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    assert _regions_named(out / LAMBDA) == {"us-gov-west-1"}
+    capsys.readouterr()
+    assert main(["validate", "--specs", str(specs), "--out", str(out)]) == 0
+    assert "0 failed" in capsys.readouterr().out
+    check = ["check", "--specs", str(specs), "--out", str(out), "--source", str(source)]
+    assert main([*check, "--region", "us-gov-west-1"]) == 0
+    # The same zip taken for another region's: its fix passes that region on to fetch.
+    capsys.readouterr()
+    assert main([*check, "--region", "us-gov-east-1"]) == 1
+    report = capsys.readouterr().out
+    assert "- region `us-gov-west-1`, where the source's is `us-gov-east-1`" in report
+    assert f"stackql-docgen fetch --source {source} --region us-gov-east-1 --specs {specs}" in (
+        report
+    )
+    assert "names no region" not in report  # (it was given one)
+    # Without --region, the zip is us-east-1's, as a fetch without it records; the report
+    # says so, and how to say otherwise.
+    assert main(check) == 1
+    assert (
+        f"`{source}` names no region, and is taken for `us-east-1`'s: if it holds another "
+        "region's schemas, give that region as `--region`, to `check` and to `fetch`."
+    ) in capsys.readouterr().out
+    assert main([*check, "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["kind"], f["before"], f["after"]) for f in findings] == [
+        ("region-changed", "us-gov-west-1", "us-east-1")
+    ]
+    assert main(fetch) == 0
+    assert "region" not in json.loads((specs / "specs.lock.json").read_text())["schemas"][TYPES[0]]
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    assert _regions_named(out / LAMBDA) == {"us-east-1"}
+
+
+def test_a_mirror_of_a_regions_zip_is_fetched_for_the_region_given(tmp_path: Path) -> None:
+    # A mirror's address names no region (AWS's own names its, and refuses another: test_fetch).
+    specs, out = tmp_path / "specs", tmp_path / "out"
+    body = _zip_of_lambda(tmp_path).read_bytes()
+    for server in serving():
+        url = server.route("/mirror/CloudformationSchema.zip", Reply(body=body))
+        argv = ["fetch", "--source", url, "--region", "ap-southeast-2", "--specs", str(specs)]
+        assert main([*argv, "--quiet"]) == 0
+    entry = json.loads((specs / "specs.lock.json").read_text())["schemas"][TYPES[0]]
+    assert (entry["source"], entry["region"]) == (url, "ap-southeast-2")
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    assert _regions_named(out / LAMBDA) == {"ap-southeast-2"}
