@@ -23,7 +23,7 @@ from generator.errors import FetchError, OutputError, UsageError
 from generator.fetch import (
     SchemaDocument,
     Source,
-    fetch_region,
+    document_regions,
     index_documents,
     misnamed,
     parse_type_name,
@@ -117,7 +117,8 @@ class CheckReport:
     # The region `--region` gives a source that names none (a zip of the user's), which a
     # fetch from it records: its fix commands pass it too.
     region: str | None = None
-    # Whether the source names no region and none was given: it is taken for us-east-1's.
+    # Whether a type's region changed where the source says none (a zip of the user's without
+    # --region): it is taken for us-east-1's.
     unnamed_region: bool = False
 
     @property
@@ -155,6 +156,7 @@ def check(
     # name is told to be closest to)
     source_docs = read_source_documents(resolved) if resolved is not None else ()
     drift: tuple[Drift, ...] = ()
+    sourced: dict[str, str | None] = {}  # the region of each type of the source, if it says
     named: tuple[str, ...] = tuple(types)
     local: tuple[SchemaDocument, ...] | None = None
     if resolved is not None:
@@ -166,13 +168,13 @@ def check(
             before = [d for d in local if d.type_name.lower() in asked]
             after = [d for d in source_docs if d.type_name.lower() in asked]
         # The region a fetch from the source records, against the one recorded of each schema.
-        fetched = fetch_region(resolved) or DEFAULT_REGION
+        sourced = document_regions(resolved, after)
         drift = sort_drift(
             (
                 *drift_of(before, after),
                 *region_drift(
                     {d.type_name: regions.get(Path(d.where).name, DEFAULT_REGION) for d in before},
-                    {d.type_name: fetched for d in after},
+                    {d.type_name: sourced[d.type_name] or DEFAULT_REGION for d in after},
                 ),
             )
         )
@@ -192,7 +194,9 @@ def check(
         types=named,
         renamed=_renamed(local or (), drift),
         region=resolved.region if resolved is not None else None,
-        unnamed_region=resolved is not None and fetch_region(resolved) is None,
+        unnamed_region=any(
+            d.kind is DriftKind.REGION_CHANGED and sourced.get(d.type_name) is None for d in drift
+        ),
     )
 
 
@@ -605,7 +609,7 @@ def _fix_lines(report: CheckReport) -> list[str]:
             "",
         ]
     source = _shell(report.source or "") + (f" --region {report.region}" if report.region else "")
-    if report.unnamed_region and any(d.kind is DriftKind.REGION_CHANGED for d in report.drift):
+    if report.unnamed_region:
         lines += [
             f"{code(report.source or '')} names no region, and is taken for "
             f"{code(DEFAULT_REGION)}'s: if it holds another region's schemas, give that region "

@@ -17,7 +17,7 @@ import logging
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -31,6 +31,7 @@ from generator.lock import (
     Lock,
     make_entry,
     read_lock,
+    regions_of,
     source_region,
     update_lock,
     write_lock,
@@ -176,9 +177,9 @@ def resolve_source(source: str | None, region: str | None) -> Source:
 
 
 def fetch_region(source: Source) -> str | None:
-    """The region a source is of, which a fetch from it records and its pages' examples name:
-    the one it names (cfn-lint's data of a region, AWS's address of one), or the one
-    `--region` gave it; None for one that names none (taken for the default region's).
+    """The region a whole source is of, which a fetch from it records and its pages' examples
+    name: the one `--region` gave it, or the one it names (cfn-lint's data of a region, AWS's
+    address of one); None for one that says none (see `document_regions`).
 
     >>> fetch_region(resolve_source("cfn-lint:eu-west-1", None))
     'eu-west-1'
@@ -188,6 +189,19 @@ def fetch_region(source: Source) -> str | None:
     True
     """
     return source.region or source_region(lock_source(source, None))
+
+
+def document_regions(source: Source, documents: Sequence[SchemaDocument]) -> dict[str, str | None]:
+    """The region each document of a source is of, by type name (None: the source says none,
+    and it is taken for the default region's): the whole source's (`fetch_region`), else, of a
+    folder that a fetch wrote (another specs folder), the region its lock records for the file.
+    A lock there that cannot be read is bad input, as in --specs."""
+    whole = fetch_region(source)
+    folder = Path(source.location)
+    if whole is not None or source.kind is not SourceKind.PATH or not folder.is_dir():
+        return {doc.type_name: whole for doc in documents}
+    recorded = regions_of(read_lock(folder))
+    return {doc.type_name: recorded.get(Path(doc.where).name) for doc in documents}
 
 
 def _check_region(region: str) -> None:
@@ -308,8 +322,9 @@ def fetch_schemas(
             "schemas of one type are bad input to generate)"
         )
     source_name = lock_source(resolved, specs_dir)
+    regions = document_regions(resolved, chosen)
     result = _write_schemas(
-        chosen, specs_dir, source_name, lock, unsourced, not named_prune, resolved.region
+        chosen, specs_dir, source_name, lock, unsourced, not named_prune, regions
     )
     return replace(result, source=lock_source(resolved, None), region=resolved.region)
 
@@ -559,18 +574,19 @@ def _write_schemas(
     lock: Lock,
     unsourced: Sequence[Path] | None = None,
     whole: bool = True,
-    region: str | None = None,
+    regions: Mapping[str, str | None] | None = None,
 ) -> FetchResult:
     """Write the documents whose bytes differ from specs/, then the lock if it changed. With
     `unsourced` (a prune), delete those schema files, and keep only the documents' types in
-    the lock (not `whole`, a prune of named types: the entries of the files still there)."""
+    the lock (not `whole`, a prune of named types: the entries of the files still there).
+    `regions`: of each type, the region to record where the source names none."""
     results, entries, changed_files = [], [], []
     for doc in documents:
         path = specs_dir / spec_file_name(doc.type_name)
         changed = read_or_none(path) != doc.data
         if changed:
             changed_files.append((path, doc.data))
-        entry = make_entry(doc.type_name, doc.data, source, region)
+        entry = make_entry(doc.type_name, doc.data, source, (regions or {}).get(doc.type_name))
         entries.append(entry)
         results.append(FetchedSchema(doc.type_name, path, entry.sha256, changed))
     try:

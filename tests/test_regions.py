@@ -253,3 +253,35 @@ def test_a_mirror_of_a_regions_zip_is_fetched_for_the_region_given(tmp_path: Pat
     assert (entry["source"], entry["region"]) == (url, "ap-southeast-2")
     assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
     assert _regions_named(out / LAMBDA) == {"ap-southeast-2"}
+
+
+def test_a_specs_folder_fetched_from_keeps_the_regions_its_lock_records(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Another team's specs folder of eu-west-1 as the source of this one: its lock says whose
+    # schemas they are, where the folder's path says nothing.
+    theirs, specs, out = _fetched(tmp_path, "eu-west-1"), tmp_path / "ours", tmp_path / "out"
+    assert main(["fetch", "--source", str(theirs), "--specs", str(specs), "--quiet"]) == 0
+    entries = json.loads((specs / "specs.lock.json").read_text())["schemas"]
+    assert {name: (e["source"], e["region"]) for name, e in entries.items()} == {
+        name: ("../specs", "eu-west-1") for name in TYPES
+    }
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    assert _regions_named(out / LAMBDA) == {"eu-west-1"}
+    check = ["check", "--specs", str(specs), "--out", str(out), "--source", str(theirs)]
+    assert main(check) == 0
+    # Fetched again for us-east-1 there, the folder drifts here, in region alone.
+    assert main(["fetch", "--source", "cfn-lint", "--specs", str(theirs), *TYPES]) == 0
+    capsys.readouterr()
+    assert main([*check, "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["kind"], f["before"], f["after"]) for f in findings] == [
+        ("region-changed", "eu-west-1", "us-east-1")
+    ] * 2
+    # A lock there that cannot be read stops the fetch, naming it, and nothing is written.
+    lock = theirs / "specs.lock.json"
+    lock.write_text(lock.read_text().replace('"version": 1', '"version": 1,'))
+    before = (specs / "specs.lock.json").read_bytes()
+    assert main(["fetch", "--source", str(theirs), "--specs", str(specs)]) == 2
+    assert capsys.readouterr().err.startswith(f"error: {lock}:")
+    assert (specs / "specs.lock.json").read_bytes() == before
