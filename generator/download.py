@@ -7,6 +7,7 @@ from __future__ import annotations
 import email.utils
 import http.client
 import logging
+import re
 import ssl
 import time
 from collections.abc import Iterator
@@ -256,11 +257,32 @@ def _connection_problem(error: BaseException) -> str:
 
 
 def _reason(error: BaseException) -> str:
-    """Find the most specific one-line reason in an exception chain (e.g. 'Connection refused')."""
+    """Find the most specific one-line reason in an exception chain (e.g. 'Connection refused'),
+    any URL in it said as `url_label` says it: without credentials or query, which are secrets."""
     for exc in _chain(error):
         if isinstance(exc, OSError) and exc.strerror:
-            return exc.strerror
-    return " ".join(str(error).split())
+            return _without_secrets(exc.strerror)
+    return _without_secrets(" ".join(str(error).split()))
+
+
+# A URL in an exception's words (requests quotes the one it could not use, as given).
+_URL_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s'\"<>]+")
+
+
+def _without_secrets(text: str) -> str:
+    """Text with each URL in it said without credentials or query.
+
+    >>> _without_secrets("Invalid URL 'http://user:pw@/x.zip?t=1': No host supplied")
+    "Invalid URL 'http:///x.zip': No host supplied"
+    """
+
+    def label(match: re.Match[str]) -> str:
+        try:
+            return url_label(match[0])
+        except ValueError:  # (a port past 65535: said as a URL, no more)
+            return "<URL>"
+
+    return _URL_IN_TEXT.sub(label, text)
 
 
 def _chain(error: BaseException) -> Iterator[BaseException]:

@@ -156,7 +156,7 @@ def resolve_source(source: str | None, region: str | None) -> Source:
     if source is None:
         url = default_source_url(region or DEFAULT_REGION)
         return Source(SourceKind.URL, url, url)
-    if source.startswith(("http://", "https://")):
+    if source[:8].lower().startswith(("http://", "https://")):  # (any case, as RFC 3986 says)
         try:
             label = url_label(source)
         except ValueError as e:  # a port past 65535, an unclosed [IPv6 address

@@ -153,6 +153,14 @@ def test_fetch_from_loopback_zip_writes_source_bytes_and_lock(
     assert not again.lock_changed
 
 
+def test_a_url_scheme_in_capitals_is_a_url(server: LoopbackServer, tmp_path: Path) -> None:
+    # (RFC 3986: schemes are case-insensitive; it was refused as "a HTTP:// URL")
+    url = server.route(ZIP_PATH, Reply(body=SOURCE_ZIP))
+    result = fetch_schemas("HTTP" + url.removeprefix("http"), [EIC], None, tmp_path, options=FAST)
+    assert (result.source, result.type_names) == (url, (EIC,))
+    assert read_lock(tmp_path).get(EIC).source == url  # type: ignore[union-attr]
+
+
 def test_fetch_all_names_files_by_type_name(server: LoopbackServer, tmp_path: Path) -> None:
     url = server.route(ZIP_PATH, Reply(body=SOURCE_ZIP))
     result = fetch_schemas(url, [], None, tmp_path, options=FAST)
@@ -696,6 +704,13 @@ def test_a_url_python_cannot_split_is_bad_input(specs: Path) -> None:
     )
     assert fetch_fails("https://[fe80::1/s.zip", specs, []) == (
         "--source: not a valid URL: Invalid IPv6 URL"
+    )
+
+
+def test_a_url_requests_refuses_is_told_without_its_secrets(specs: Path) -> None:
+    # requests' words quote the URL as given, password and query included.
+    assert fetch_fails("http://user:s3cret@/s.zip?token=t0k", specs, []) == (
+        "http:///s.zip: Invalid URL 'http:///s.zip': No host supplied"
     )
 
 
