@@ -10,19 +10,22 @@ from __future__ import annotations
 import json
 import os
 import shlex
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.atomicfile import read_or_none
 from generator.build import build
 from generator.download import DownloadOptions
 from generator.drift import Drift, DriftKind, code, diff_specs, region_drift, sort_drift
 from generator.errors import FetchError, OutputError, UsageError
+from generator.examples import region_named
 from generator.fetch import (
     SchemaDocument,
     Source,
+    SourceKind,
     document_regions,
     index_documents,
     misnamed,
@@ -34,6 +37,7 @@ from generator.fetch import (
 from generator.lock import read_lock, regions_of
 from generator.model import DEFAULT_REGION, Site
 from generator.naming import did_you_mean
+from generator.normalize import GLOBAL_SERVICES
 from generator.output import (
     OWNED_FILE,
     blocker,
@@ -120,6 +124,8 @@ class CheckReport:
     # Whether a type's region changed where the source says none (a zip of the user's without
     # --region): it is taken for us-east-1's.
     unnamed_region: bool = False
+    # Whether the source's address is shown shortened: without credentials or query (secrets).
+    shortened: bool = False
 
     @property
     def clean(self) -> bool:
@@ -169,14 +175,10 @@ def check(
             after = [d for d in source_docs if d.type_name.lower() in asked]
         # The region a fetch from the source records, against the one recorded of each schema.
         sourced = document_regions(resolved, after)
+        was = {d.type_name: regions.get(Path(d.where).name, DEFAULT_REGION) for d in before}
+        comes = {d.type_name: sourced[d.type_name] or DEFAULT_REGION for d in after}
         drift = sort_drift(
-            (
-                *drift_of(before, after),
-                *region_drift(
-                    {d.type_name: regions.get(Path(d.where).name, DEFAULT_REGION) for d in before},
-                    {d.type_name: sourced[d.type_name] or DEFAULT_REGION for d in after},
-                ),
-            )
+            (*drift_of(before, after), *region_drift(was, comes, _pages_alike(was, comes)))
         )
     site = _site(specs_dir, out_dir, types, named, local)
     if types and resolved is None:  # as the schemas spell them, in the order named
@@ -194,6 +196,7 @@ def check(
         types=named,
         renamed=_renamed(local or (), drift),
         region=resolved.region if resolved is not None else None,
+        shortened=resolved is not None and _with_secrets(resolved),
         unnamed_region=any(
             d.kind is DriftKind.REGION_CHANGED and sourced.get(d.type_name) is None for d in drift
         ),
@@ -230,6 +233,33 @@ def _site(
                 parse_spec(d.where, d.data, meta_check=False)
             return Site(pages=(), outcomes=(), resources=(), warnings=(), skipped=())
     return build(specs_dir, named, models=False, present=pages_there(out_dir))
+
+
+def _with_secrets(source: Source) -> bool:
+    """Whether a source is an address with credentials, a query or a fragment, which its label
+    (the lock's, the report's) leaves out.
+
+    >>> _with_secrets(resolve_source("https://u:p@example.com/s.zip", None))
+    True
+    >>> _with_secrets(resolve_source("HTTPS://example.com/s.zip", None))
+    False
+    """
+    if source.kind is not SourceKind.URL:
+        return False
+    parts = urlsplit(source.location)
+    return bool(parts.username or parts.password or parts.query or parts.fragment)
+
+
+def _pages_alike(was: Mapping[str, str], comes: Mapping[str, str]) -> dict[str, str]:
+    """Of the types fetched for another region, those whose page names the same region either
+    way (a global service's, us-east-1 in AWS's commercial partition), with that region."""
+    alike = {}
+    for name in was.keys() & comes.keys():
+        parts = name.split("::")  # (as normalize tells a global service: by its service)
+        global_service = len(parts) == 3 and parts[1].lower() in GLOBAL_SERVICES
+        if region_named(was[name], global_service) == region_named(comes[name], global_service):
+            alike[name] = region_named(was[name], global_service)
+    return alike
 
 
 def _named_types(
@@ -609,6 +639,12 @@ def _fix_lines(report: CheckReport) -> list[str]:
             "",
         ]
     source = _shell(report.source or "") + (f" --region {report.region}" if report.region else "")
+    if report.shortened and report.drift:
+        lines += [
+            f"{code(report.source or '')} is the source's address without its credentials or "
+            "query, which are not shown: give `fetch` the address as you gave it to `check`.",
+            "",
+        ]
     if report.unnamed_region:
         lines += [
             f"{code(report.source or '')} names no region, and is taken for "

@@ -967,18 +967,31 @@ def _by_type(specs: Sequence[Spec]) -> dict[str, Spec]:
     return index
 
 
-def region_drift(before: Mapping[str, str], after: Mapping[str, str]) -> tuple[Drift, ...]:
+def region_drift(
+    before: Mapping[str, str], after: Mapping[str, str], named: Mapping[str, str] | None = None
+) -> tuple[Drift, ...]:
     """The `region-changed` findings of the types both sides have, each side's region by type
-    name (the one its schema was fetched for), where the regions differ.
+    name (the one its schema was fetched for), where the regions differ. `named`: the region
+    that the pages of some types name whichever of the two it is (a global service's), which
+    their findings say: the fetch changes the lock, and no page.
 
     >>> [d.after for d in region_drift({"A::B::C": "eu-west-1"}, {"A::B::C": "us-east-1"})]
     ['us-east-1']
     """
-    return tuple(
-        _drift(DriftKind.REGION_CHANGED, name, "", before[name], after[name])
-        for name in sorted(before.keys() & after.keys())
-        if before[name] != after[name]
-    )
+    named = named or {}
+    found = []
+    for name in sorted(before.keys() & after.keys()):
+        if before[name] != after[name]:
+            drift = _drift(DriftKind.REGION_CHANGED, name, "", before[name], after[name])
+            if name in named:  # (the same finding, said of the page as it is)
+                message = (
+                    f"region {code(before[name])}, where the source's is {code(after[name])}: a "
+                    f"`fetch` records the source's; its page names {code(named[name])} either "
+                    "way (a global service)"
+                )
+                drift = Drift(drift.kind, name, "", drift.before, drift.after, message)
+            found.append(drift)
+    return tuple(found)
 
 
 def sort_drift(drift: Iterable[Drift]) -> tuple[Drift, ...]:

@@ -72,10 +72,17 @@ def page_region(resource: Resource) -> str:
     >>> page_region(replace(r, global_service=False))
     'eu-west-1'
     """
-    other = any(form.fullmatch(resource.region) for form, _ in OTHER_PARTITIONS)
-    if resource.global_service and not other:
-        return DEFAULT_REGION
-    return resource.region
+    return region_named(resource.region, resource.global_service)
+
+
+def region_named(region: str, global_service: bool) -> str:
+    """The region the examples name of schemas fetched for `region` (`page_region`).
+
+    >>> region_named("eu-west-1", True), region_named("cn-north-1", True)
+    ('us-east-1', 'cn-north-1')
+    """
+    other = any(form.fullmatch(region) for form, _ in OTHER_PARTITIONS)
+    return DEFAULT_REGION if global_service and not other else region
 
 
 def list_conditions(resource: Resource, region: str) -> tuple[str, ...]:

@@ -372,6 +372,33 @@ def test_drift_from_a_zip_served_on_loopback(specs, out, tmp_path, server, capsy
     ]
 
 
+def test_a_source_address_with_secrets_is_shown_without_them_and_said_so(
+    specs, out, tmp_path, server, capsys
+):
+    changed = source_with_three_changes(tmp_path) / LAMBDA_SPEC.name
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(LAMBDA_SPEC.name, changed.read_bytes())
+    query = "?X-Amz-Signature=abc"  # (a presigned address: the server sees the query)
+    signed = server.route("/CloudformationSchema.zip" + query, Reply(body=buffer.getvalue()))
+    url = signed.removesuffix(query)
+    secret = url.replace("http://", "http://user:s3cret@") + query
+    code, stdout, _ = run_check(
+        capsys, "--specs", str(specs), "--out", str(out), "--source", secret
+    )
+    assert code == 1
+    assert "s3cret" not in stdout and "abc" not in stdout
+    assert (
+        f"`{url}` is the source's address without its credentials or query, which are not "
+        "shown: give `fetch` the address as you gave it to `check`."
+    ) in stdout
+    assert f"stackql-docgen fetch --source {url} --specs {specs}" in stdout
+    # (an address that had none to leave out: no such words)
+    plain = server.route("/plain/CloudformationSchema.zip", Reply(body=buffer.getvalue()))
+    code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out), "--source", plain)
+    assert code == 1 and "credentials" not in stdout
+
+
 def test_types_removed_come_with_a_fetch_that_prunes_their_schemas(specs, out, tmp_path, capsys):
     source = tmp_path / "source"  # the SES type only: EventInvokeConfig is gone from it
     source.mkdir()

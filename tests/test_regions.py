@@ -152,10 +152,18 @@ def test_check_reports_a_source_of_another_region_and_how_to_fetch_it(
     ]
     assert main(argv) == 1
     report = capsys.readouterr().out
+    role, lambda_ = report.split("#### `AWS::IAM::Role`")[1].split(
+        "#### `AWS::Lambda::EventInvokeConfig`"
+    )
     assert (
         "- region `us-east-1`, where the source's is `eu-west-1`: a `fetch` records the "
         "source's, which its page's examples name\n"
-    ) in report
+    ) in lambda_
+    # A global service's page names us-east-1 whichever the region (the lock alone changes).
+    assert (
+        "- region `us-east-1`, where the source's is `eu-west-1`: a `fetch` records the "
+        "source's; its page names `us-east-1` either way (a global service)\n"
+    ) in role
     fix = f"stackql-docgen fetch {' '.join(TYPES)} --source cfn-lint:eu-west-1 --specs {specs}"
     assert fix in report
     # The fix, as the report gives it: then nothing drifts, and the pages name eu-west-1.
