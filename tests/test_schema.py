@@ -609,6 +609,24 @@ def test_a_zip_is_read_as_fetch_reads_it(tmp_path):
     assert [(s.name, s.data) for s in read_sources(archive)] == [(LAMBDA_SPEC.name, data)]
 
 
+def test_a_zip_cut_short_is_told_damaged_not_no_zip(tmp_path, capsys):
+    # (a download cut short: the zip's index, at its end, is missing)
+    archive = tmp_path / "CloudformationSchema.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr(LAMBDA_SPEC.name, LAMBDA_SPEC.read_bytes())
+    archive.write_bytes(archive.read_bytes()[:300])
+    assert main(["generate", "--specs", str(archive), "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {archive}: a damaged zip: its index (at the end) is missing or bad\n"
+    )
+    archive.write_bytes(b"plain text")
+    assert main(["generate", "--specs", str(archive), "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {archive}: neither a folder of schemas nor a zip of them\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_zip_holding_one_name_twice_is_bad_input(tmp_path):
     archive = tmp_path / "twice.zip"
     with zipfile.ZipFile(archive, "w") as z, pytest.warns(UserWarning):
