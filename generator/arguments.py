@@ -58,6 +58,10 @@ def _name_length(name: str) -> int:
 
 def source_arg(text: str) -> str:
     """A --source value: a URL, `cfn-lint[:REGION]` or a path (checked as `path_arg`)."""
+    if not text:
+        raise argparse.ArgumentTypeError(
+            "expected a URL, a zip, a folder or cfn-lint, got an empty value"
+        )
     if _source_kind(text) == "path":
         path_arg(text)
     return text

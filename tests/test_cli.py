@@ -204,7 +204,10 @@ LONG = "x" * 256  # a name no file system takes
         # An unset variable (`--out "$DOCS"`) meant the current folder, or the default.
         (["generate", "--out", ""], "argument --out: expected a path, got an empty one"),
         (["check", "--specs", ""], "argument --specs: expected a path, got an empty one"),
-        (["fetch", "--source", ""], "argument --source: expected a path, got an empty one"),
+        (
+            ["fetch", "--source", ""],
+            "argument --source: expected a URL, a zip, a folder or cfn-lint, got an empty value",
+        ),
         (
             ["fetch", "--region", ""],
             "argument --region: expected a region such as us-east-1, got an empty one",
