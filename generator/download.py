@@ -117,6 +117,8 @@ def _download_once(
             size = _stream_body(response, where, at, out, declared, options, deadline)
     except requests.exceptions.InvalidSchema as e:  # (its words name the target, secrets too)
         raise FetchError(f"{label}: redirected to a URL that is not http(s)") from e
+    except urllib3.exceptions.LocationValueError as e:  # a host urllib3 cannot parse (`a..b`)
+        raise FetchError(f"{label}: not a valid address: {_reason(e)}") from e
     except requests.exceptions.RequestException as e:
         at = _redirected(label, e.request.url if e.request is not None else None)
         raise _failure(e, label, at, options) from e
@@ -154,9 +156,13 @@ def _redirected(label: str, final: str | None) -> str:
     >>> _redirected("https://a.example/s.zip", "https://a.example/s.zip"), _redirected("x", None)
     ('', '')
     """
-    if final is None or url_label(final) == label:
+    if final is None:
         return ""
-    return f"redirected to {url_label(final)}: "
+    try:
+        shown = url_label(final)
+    except ValueError:  # a port past 65535: the address is not said (it may hold secrets)
+        return "redirected to an address that is not valid: "
+    return "" if shown == label else f"redirected to {shown}: "
 
 
 def _stream_body(
@@ -261,18 +267,23 @@ def _reason(error: BaseException) -> str:
     any URL in it said as `url_label` says it: without credentials or query, which are secrets."""
     for exc in _chain(error):
         if isinstance(exc, OSError) and exc.strerror:
-            return _without_secrets(exc.strerror)
-    return _without_secrets(" ".join(str(error).split()))
+            return without_secrets(exc.strerror)
+    return without_secrets(" ".join(str(error).split()))
 
 
-# A URL in an exception's words (requests quotes the one it could not use, as given).
-_URL_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s'\"<>]+")
+# A URL in an exception's words: requests quotes the one it could not use, as given, spaces
+# and all (`'...'`); else up to white space.
+_URL_IN_TEXT = re.compile(
+    r"(?<=')[A-Za-z][A-Za-z0-9+.-]*://[^']*(?=')|[A-Za-z][A-Za-z0-9+.-]*://[^\s'\"<>]+"
+)
 
 
-def _without_secrets(text: str) -> str:
+def without_secrets(text: str) -> str:
     """Text with each URL in it said without credentials or query.
 
-    >>> _without_secrets("Invalid URL 'http://user:pw@/x.zip?t=1': No host supplied")
+    >>> without_secrets("Invalid URL 'http://user:pw@/x.zip?t=1': No host supplied")
+    "Invalid URL 'http:///x.zip': No host supplied"
+    >>> without_secrets("Invalid URL 'http://u:p w@/x.zip?sig=SEC RET': No host supplied")
     "Invalid URL 'http:///x.zip': No host supplied"
     """
 

@@ -25,13 +25,12 @@ from typing import IO
 
 from generator import jsontext
 from generator.atomicfile import read_or_none, remove_stale_temps, write_all_atomic
-from generator.download import DownloadOptions, download, url_label
+from generator.download import DownloadOptions, download, url_label, without_secrets
 from generator.errors import FetchError, OutputError
 from generator.lock import (
     Lock,
     make_entry,
     read_lock,
-    regions_of,
     source_region,
     update_lock,
     write_lock,
@@ -162,13 +161,13 @@ def resolve_source(source: str | None, region: str | None) -> Source:
         except ValueError as e:  # a port past 65535, an unclosed [IPv6 address
             raise FetchError(f"--source: not a valid URL: {e}") from e
         named = source_region(label)  # AWS's address of a region's zip
-        if named and region is not None and region != named:
-            raise FetchError(f"--region {region} and --source {source} name different regions")
+        if named and region is not None and region != named:  # (said as the lock says it)
+            raise FetchError(f"--region {region} and --source {label} name different regions")
         return Source(SourceKind.URL, source, label, None if named else region)
     if scheme := _URL_SCHEME.match(source):
         raise FetchError(
-            f"{source}: cannot read a {scheme[1]}:// URL: expected an http(s) URL, a zip, "
-            "a folder or cfn-lint"
+            f"{without_secrets(source)}: cannot read a {scheme[1]}:// URL: expected an http(s) "
+            "URL, a zip, a folder or cfn-lint"
         )
     path = Path(source).as_posix()
     if not utf8_name(path):  # the lock records it
@@ -200,8 +199,10 @@ def document_regions(source: Source, documents: Sequence[SchemaDocument]) -> dic
     folder = Path(source.location)
     if whole is not None or source.kind is not SourceKind.PATH or not folder.is_dir():
         return {doc.type_name: whole for doc in documents}
-    recorded = regions_of(read_lock(folder))
-    return {doc.type_name: recorded.get(Path(doc.where).name) for doc in documents}
+    # By type name, in any case: a schema the folder holds under another file name
+    # (`mytopic.json`) is still the one its lock records.
+    recorded = {e.type_name.lower(): e.fetched_for for e in read_lock(folder, source=True).entries}
+    return {doc.type_name: recorded.get(doc.type_name.lower()) for doc in documents}
 
 
 def _check_region(region: str) -> None:

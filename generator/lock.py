@@ -21,10 +21,13 @@ from generator import jsontext
 from generator.atomicfile import read_or_none, write_atomic
 from generator.errors import SpecError
 from generator.jsonpointer import join_pointer
-from generator.model import LOCK_FILE, REGION_NAME
+from generator.model import DEFAULT_REGION, LOCK_FILE, REGION_NAME
 from generator.naming import spec_file_name
 
 LOCK_VERSION = 1
+# The version of a lock whose entries record a region of their own (`LockEntry.region`): a
+# generator of version 1 alone refuses it for its version, not for a key it does not know.
+REGION_LOCK_VERSION = 2
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 # The sources fetch records that name a region: cfn-lint's data of one (`cfn-lint==1.58.0:
@@ -81,8 +84,8 @@ def make_entry(type_name: str, data: bytes, source: str, region: str | None = No
     >>> make_entry("A::B::C", b"{}", "cfn-lint==1.58.0:eu-west-1", "eu-west-1").region is None
     True
     """
-    if region is not None and source_region(source) is not None:
-        region = None  # (the source says it, and the lock says it once)
+    if region == DEFAULT_REGION or source_region(source) is not None:
+        region = None  # (the source says it, and the lock says it once; or it goes without)
     return LockEntry(type_name, spec_file_name(type_name), sha256_hex(data), source, region)
 
 
@@ -116,7 +119,8 @@ def render_lock(lock: Lock) -> str:
         }
         for e in lock.entries
     }
-    document = {"schemas": schemas, "version": LOCK_VERSION}
+    regional = any(e.region is not None for e in lock.entries)
+    document = {"schemas": schemas, "version": REGION_LOCK_VERSION if regional else LOCK_VERSION}
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
@@ -128,9 +132,13 @@ def parse_lock(text: str, file: str) -> Lock:
         pointer = None if e.line else e.pointer or ""  # file:line:column, as a schema's
         raise SpecError(file, pointer, f"invalid JSON: {e.message}", e.line, e.column) from e
     _expect_keys(document, {"schemas", "version"}, file, ())
-    if document["version"] != LOCK_VERSION:
+    version = document["version"]
+    if type(version) is not int or version not in (LOCK_VERSION, REGION_LOCK_VERSION):
         raise SpecError(
-            file, "/version", f"unsupported lock version {document['version']!r}, expected 1"
+            file,
+            "/version",
+            f"unsupported lock version {document['version']!r}, expected 1 or 2 (a newer "
+            "stackql-docgen wrote it?)",
         )
     schemas = document["schemas"]
     _expect_keys(schemas, None, file, ("schemas",))
@@ -222,8 +230,9 @@ def regions_of(lock: Lock) -> dict[str, str]:
     return {e.file: region for e in lock.entries if (region := e.fetched_for)}
 
 
-def read_lock(specs_dir: Path) -> Lock:
-    """Read `specs_dir`/specs.lock.json; an absent lock is an empty one."""
+def read_lock(specs_dir: Path, source: bool = False) -> Lock:
+    """Read `specs_dir`/specs.lock.json; an absent lock is an empty one. `source`: the folder
+    is a fetch's source, whose lock gives the regions of its schemas (its mend says so)."""
     path = specs_dir / LOCK_FILE
     try:
         text = path.read_text(encoding="utf-8")
@@ -235,9 +244,15 @@ def read_lock(specs_dir: Path) -> Lock:
     try:
         return parse_lock(text, str(path))
     except SpecError as e:  # a merge conflict, most likely
-        raise SpecError(e.file, e.pointer, e.message + _MEND, e.line, e.column) from e
+        mend = _SOURCE_MEND if source else _MEND
+        raise SpecError(e.file, e.pointer, e.message + mend, e.line, e.column) from e
 
 
+# How to mend the lock of a fetch's source: deleted, it would tell the regions of none.
+_SOURCE_MEND = (
+    " (mend it, as after a merge conflict: a fetch from the folder takes the regions its "
+    "schemas were fetched for from it)"
+)
 # How to mend a lock that cannot be read: nothing else reads it.
 _MEND = (
     " (mend it, as after a merge conflict, or delete it: each fetch then records the schemas "

@@ -24,7 +24,7 @@ from generator.schemacheck import (
     meta_schema_findings,
     pointers_naming_nothing,
 )
-from generator.schemazip import ZipProblem, read_members
+from generator.schemazip import DAMAGED, ZipProblem, read_members, starts_as_zip
 
 
 def bundled_specs() -> Path:
@@ -63,15 +63,6 @@ def read_sources(specs: Path) -> tuple[SourceFile, ...]:
     return tuple(load_source(s) for s in list_sources(specs))
 
 
-def _starts_as_zip(path: Path) -> bool:
-    """Whether a file starts as a zip does, with the header of its first member."""
-    try:
-        with open(path, "rb") as file:
-            return file.read(4) == b"PK\x03\x04"
-    except OSError:
-        return False
-
-
 # A file's stamp counts only if it was modified (and its change time set) this long before it
 # was listed: an edit in the same tick of the file system's clock (which may run behind
 # time.time_ns()) would keep it.
@@ -89,8 +80,8 @@ def list_sources(
     if specs.is_file() and zipfile.is_zipfile(specs):
         return _read_zip(specs)
     if specs.is_file():
-        if _starts_as_zip(specs):  # (a download cut short: the zip's index is at its end)
-            raise UsageError(f"{specs}: a damaged zip: its index (at the end) is missing or bad")
+        if starts_as_zip(specs):  # (a download cut short: the zip's index is at its end)
+            raise UsageError(f"{specs}: {DAMAGED}")
         raise UsageError(f"{specs}: neither a folder of schemas nor a zip of them")
     known = known or {}
     settled = time.time_ns() - STAMP_MARGIN_NS

@@ -31,6 +31,23 @@ def is_schema_name(path: str) -> bool:
     return base.endswith(".json") and not base.startswith(".") and base != LOCK_FILE
 
 
+# What a file that starts as a zip but has no index that Python reads is: most likely, a
+# download cut short (a zip's index is at its end).
+DAMAGED = "a damaged zip: its index (at the end) is missing or bad"
+
+
+def starts_as_zip(file: Path | IO[bytes]) -> bool:
+    """Whether a file starts as a zip does, with the header of its first member."""
+    try:
+        if isinstance(file, Path):
+            with open(file, "rb") as opened:
+                return opened.read(4) == b"PK\x03\x04"
+        file.seek(0)
+        return file.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
 def read_members(file: Path | IO[bytes], max_bytes: int) -> list[tuple[str, bytes]]:
     """The (name, bytes) of a zip's schemas in name order; ZipProblem for a zip that is not
     one (or not one that Python reads), a member twice, encrypted, corrupt, unreadable or past
@@ -45,6 +62,8 @@ def read_members(file: Path | IO[bytes], max_bytes: int) -> list[tuple[str, byte
         UnicodeDecodeError,  # a name flagged UTF-8 that is not
         NotImplementedError,  # a zip version past what zipfile reads
     ) as e:
+        if isinstance(e, zipfile.BadZipFile) and starts_as_zip(file):  # (a download cut short)
+            raise ZipProblem(DAMAGED) from e
         raise ZipProblem(f"not a readable zip file ({e})") from e
     members: list[tuple[str, bytes]] = []
     total = 0

@@ -12,7 +12,15 @@ from typing import Any
 from generator.conditions import cfn_lint_exclusive, cfn_lint_required, held
 from generator.definitions import deref, kind_of
 from generator.labels import key_label, path_label
-from generator.model import ArrayValue, Literal, ObjectValue, Placeholder, Truncated, Value
+from generator.model import (
+    UNSHOWABLE_CHARS,
+    ArrayValue,
+    Literal,
+    ObjectValue,
+    Placeholder,
+    Truncated,
+    Value,
+)
 
 # Nested definitions are expanded this deep in manifests and patches, then optional members are
 # marked as cut: the deepest of these depths whose values stay within the budget (a page's size
@@ -323,8 +331,8 @@ def only_value(schema: dict, kind: str) -> Literal | None:
     else:
         return None
     value = values[0]
-    if value is None or _holds_null(value):
-        return None
+    if value is None or _holds_null(value) or _unshowable(value):
+        return None  # (a placeholder instead: a page shows neither)
     if kind == "integer" and isinstance(value, float) and value.is_integer():
         value = int(value)  # (`"const": 1.0`: JSON's 1, which a validator of Java's refuses)
     return Literal(json.dumps(value, sort_keys=True))
@@ -375,6 +383,18 @@ def _prefix_fixed(
                     pairs.append((key, literal))
         fixed.append(tuple(pairs))
     return tuple(fixed) if any(fixed) else ()
+
+
+_UNSHOWABLE = re.compile(f"[{re.escape(UNSHOWABLE_CHARS)}]")
+
+
+def _unshowable(value: Any) -> bool:
+    """Whether a JSON value holds a string with a character no page can show (a NUL)."""
+    if isinstance(value, dict):
+        return any(_unshowable(k) or _unshowable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_unshowable(v) for v in value)
+    return isinstance(value, str) and _UNSHOWABLE.search(value) is not None
 
 
 def _holds_null(value: Any) -> bool:

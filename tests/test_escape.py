@@ -29,6 +29,8 @@ def test_control_characters_of_a_description_show_as_replacement_characters(tmp_
     schema = json.loads(LAMBDA_SPEC.read_text())
     schema["description"] = "Before\x00NUL, bell\x07, esc\x1b[31m, DEL\x7f and C1\x9b after."
     schema["properties"]["Qualifier"]["description"] = "A\x00B\nnext\x01line"
+    # A pattern of one string made it the examples' literal, NUL and all: now a placeholder.
+    schema["properties"]["Qualifier"]["pattern"] = "^a\x00b$"
     specs, out = tmp_path / "specs", tmp_path / "out"
     specs.mkdir()
     (specs / LAMBDA_SPEC.name).write_text(json.dumps(schema))
@@ -38,6 +40,7 @@ def test_control_characters_of_a_description_show_as_replacement_characters(tmp_
     assert not re.search("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]", text)
     assert "Before\ufffdNUL, bell\ufffd, esc\ufffd&#91;31m, DEL\ufffd and C1\ufffd after." in text
     assert "A\ufffdB<br />next\ufffdline" in text
+    assert "'{{ Qualifier }}'" in text
     [result] = mdxcompiler.compile_mdx_results([page], cells=True)
     assert result.ok, result
     assert any("Before\ufffdNUL, bell\ufffd, esc\ufffd[31m" in c for c in result.cells or ())

@@ -289,6 +289,48 @@ def test_a_redirect_to_another_scheme_is_refused_without_naming_its_secrets(
     assert message == f"{url}: redirected to a URL that is not http(s)"
 
 
+def test_a_redirect_to_an_address_that_is_not_valid_is_bad_input_without_its_secrets(
+    server: LoopbackServer, specs: Path
+) -> None:
+    # (it was a traceback: the address's port past 65535 stopped the message that named it)
+    url = server.route(ZIP_PATH, Reply(status=302, location="http://u:hunter2@127.0.0.1:99999/x"))
+    message = fetch_fails(url, specs, [EIC])
+    assert message.startswith(f"{url}: redirected to an address that is not valid: ")
+    assert "hunter2" not in message
+
+
+def test_a_host_that_is_no_name_is_bad_input(specs: Path) -> None:
+    # (urllib3 raised it as it connected, past requests' own errors: a traceback)
+    assert fetch_fails("http://a..b/x.zip", specs, []) == (
+        "http://a..b/x.zip: not a valid address: Failed to parse: 'a..b', label empty or too long"
+    )
+
+
+def test_a_zip_cut_short_is_told_damaged(specs: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "CloudformationSchema.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr(EIC_FILE, EIC_BYTES)
+    archive.write_bytes(archive.read_bytes()[:300])
+    assert fetch_fails(str(archive), specs, []) == (
+        f"{archive}: a damaged zip: its index (at the end) is missing or bad"
+    )
+
+
+def test_no_message_names_a_urls_secrets(specs: Path) -> None:
+    assert fetch_fails("ftp://u:hunter2@example.com/x.zip?sig=SECRET", specs, []) == (
+        "ftp://example.com/x.zip: cannot read a ftp:// URL: expected an http(s) URL, a zip, a "
+        "folder or cfn-lint"
+    )
+    aws = "https://schema.cloudformation.eu-west-1.amazonaws.com/CloudformationSchema.zip"
+    signed = aws.replace("https://", "https://u:hunter2@") + "?X-Amz-Signature=SECRET"
+    assert fetch_fails(signed, specs, [], region="us-gov-west-1") == (
+        f"--region us-gov-west-1 and --source {aws} name different regions"
+    )
+    assert fetch_fails("http://u:p w@/x.zip?sig=SEC RET", specs, []) == (
+        "http:///x.zip: Invalid URL 'http:///x.zip': No host supplied"
+    )
+
+
 def test_a_failure_after_a_redirect_is_said_of_where_it_happened(
     server: LoopbackServer, specs: Path
 ) -> None:

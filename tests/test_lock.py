@@ -89,7 +89,8 @@ def test_update_replaces_the_entry_of_the_same_type_and_keeps_others() -> None:
         ("[" * 100_000, "specs.lock.json#: invalid JSON: nested too deeply to read"),
         ("[]", "specs.lock.json#: expected an object, got array"),
         ('{"version": 1}', "specs.lock.json#: missing key 'schemas'"),
-        ('{"version": 2, "schemas": {}}', "specs.lock.json#/version: unsupported lock version 2"),
+        ('{"version": 3, "schemas": {}}', "specs.lock.json#/version: unsupported lock version 3"),
+        ('{"version": true, "schemas": {}}', "specs.lock.json#/version: unsupported lock version"),
         ('{"version": 1, "schemas": {}, "x": 1}', "specs.lock.json#/x: unknown key"),
         (
             one_entry(sha256="00"),
@@ -131,6 +132,7 @@ def test_a_region_is_recorded_for_a_source_that_names_none_and_read_back() -> No
     named = make_entry("AWS::SNS::Topic", b"{}", "cfn-lint==1.58.0:eu-west-1", "eu-west-1")
     lock = update_lock(Lock(), [given, named, entry("AWS::EC2::VPC")])
     text = render_lock(lock)
+    assert json.loads(text)["version"] == 2  # (a generator of version 1 refuses it for that)
     assert json.loads(text)["schemas"]["AWS::S3::Bucket"]["region"] == "us-gov-west-1"
     assert "region" not in json.loads(text)["schemas"]["AWS::SNS::Topic"]  # said once
     assert "region" not in json.loads(text)["schemas"]["AWS::EC2::VPC"]
@@ -139,6 +141,11 @@ def test_a_region_is_recorded_for_a_source_that_names_none_and_read_back() -> No
         "aws-s3-bucket.json": "us-gov-west-1",
         "aws-sns-topic.json": "eu-west-1",
     }
+    # us-east-1 goes without saying, as for a source that names no region: the lock's bytes
+    # do not depend on whether it was given.
+    default = make_entry("AWS::S3::Bucket", b"{}", "../CloudformationSchema.zip", "us-east-1")
+    assert default.region is None
+    assert json.loads(render_lock(update_lock(Lock(), [default])))["version"] == 1
 
 
 def test_absent_lock_reads_as_empty(tmp_path: Path) -> None:

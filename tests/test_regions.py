@@ -291,5 +291,23 @@ def test_a_specs_folder_fetched_from_keeps_the_regions_its_lock_records(
     lock.write_text(lock.read_text().replace('"version": 1', '"version": 1,'))
     before = (specs / "specs.lock.json").read_bytes()
     assert main(["fetch", "--source", str(theirs), "--specs", str(specs)]) == 2
-    assert capsys.readouterr().err.startswith(f"error: {lock}:")
+    said = capsys.readouterr().err
+    assert said.startswith(f"error: {lock}:")
+    assert said.endswith(
+        "(mend it, as after a merge conflict: a fetch from the folder takes the regions its "
+        "schemas were fetched for from it)\n"
+    )
     assert (specs / "specs.lock.json").read_bytes() == before
+
+
+def test_a_schema_a_specs_folder_holds_under_another_name_keeps_its_region(
+    tmp_path: Path,
+) -> None:
+    # The lock records each schema by its type: the file may be named otherwise (mytopic.json).
+    theirs, specs = _fetched(tmp_path, "us-gov-west-1"), tmp_path / "ours"
+    (theirs / "aws-iam-role.json").rename(theirs / "myrole.json")
+    assert main(["fetch", "--source", str(theirs), "--specs", str(specs), "--quiet"]) == 0
+    entries = json.loads((specs / "specs.lock.json").read_text())["schemas"]
+    assert {name: e["region"] for name, e in entries.items()} == dict.fromkeys(
+        TYPES, "us-gov-west-1"
+    )
