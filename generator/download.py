@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import IO
+from typing import IO, Any
 from urllib.parse import urlsplit, urlunsplit
 
 import requests
@@ -102,7 +102,7 @@ def _download_once(
     timeout = (options.connect_timeout, options.read_timeout)
     headers = {"User-Agent": f"stackql-docgen/{__version__}"}
     try:
-        with requests.get(url, stream=True, timeout=timeout, headers=headers) as response:
+        with _get(url, label, timeout, headers) as response:
             at = _redirected(label, response.url)
             status = f"HTTP {response.status_code} {response.reason or ''}".rstrip()
             if response.status_code in _RETRY_STATUS:
@@ -125,6 +125,18 @@ def _download_once(
     except OSError as e:  # the spool file
         raise FetchError(f"{label}: cannot store the download: {e.strerror or e}") from e
     return size
+
+
+def _get(url: str, label: str, timeout: tuple[float, float], headers: dict) -> Any:
+    """requests' streamed GET of `url`. A ValueError of its own, not one of requests' errors,
+    comes of a redirect to an address that urllib cannot split (`http://[::1/x`): bad input,
+    said without the address (it may hold secrets)."""
+    try:
+        return requests.get(url, stream=True, timeout=timeout, headers=headers)
+    except ValueError as e:
+        if isinstance(e, (requests.exceptions.RequestException, urllib3.exceptions.HTTPError)):
+            raise
+        raise FetchError(f"{label}: redirected to an address that is not valid") from e
 
 
 def _failure(
@@ -274,8 +286,13 @@ def _reason(error: BaseException) -> str:
 # A URL in an exception's words: requests quotes the one it could not use, as given, spaces
 # and all (`'...'`); else up to white space.
 _URL_IN_TEXT = re.compile(
-    r"(?<=')[A-Za-z][A-Za-z0-9+.-]*://[^']*(?=')|[A-Za-z][A-Za-z0-9+.-]*://[^\s'\"<>]+"
+    r"(?<=')[A-Za-z][A-Za-z0-9+.-]*://[^']*(?=')"
+    r"|(?<=\")[A-Za-z][A-Za-z0-9+.-]*://[^\"]*(?=\")"  # (Python's repr of one with a ')
+    r"|[A-Za-z][A-Za-z0-9+.-]*://[^\s'\"<>]+"
 )
+# Python's words of a port it cannot read quote what stands before the host's end: part of a
+# password that holds a `/`, `?` or `#` (as AWS's secret keys may).
+_PORT_QUOTED = re.compile(r"(Port could not be cast to integer value) as .*")
 
 
 def without_secrets(text: str) -> str:
@@ -285,6 +302,8 @@ def without_secrets(text: str) -> str:
     "Invalid URL 'http:///x.zip': No host supplied"
     >>> without_secrets("Invalid URL 'http://u:p w@/x.zip?sig=SEC RET': No host supplied")
     "Invalid URL 'http:///x.zip': No host supplied"
+    >>> without_secrets("Port could not be cast to integer value as 'abc'")
+    'Port could not be cast to integer value'
     """
 
     def label(match: re.Match[str]) -> str:
@@ -293,7 +312,7 @@ def without_secrets(text: str) -> str:
         except ValueError:  # (a port past 65535: said as a URL, no more)
             return "<URL>"
 
-    return _URL_IN_TEXT.sub(label, text)
+    return _PORT_QUOTED.sub(r"\1", _URL_IN_TEXT.sub(label, text))
 
 
 def _chain(error: BaseException) -> Iterator[BaseException]:

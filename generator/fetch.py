@@ -31,6 +31,7 @@ from generator.lock import (
     Lock,
     make_entry,
     read_lock,
+    regions_of,
     source_region,
     update_lock,
     write_lock,
@@ -159,20 +160,33 @@ def resolve_source(source: str | None, region: str | None) -> Source:
         try:
             label = url_label(source)
         except ValueError as e:  # a port past 65535, an unclosed [IPv6 address
-            raise FetchError(f"--source: not a valid URL: {e}") from e
+            raise FetchError(f"--source: not a valid URL: {without_secrets(str(e))}") from e
         named = source_region(label)  # AWS's address of a region's zip
         if named and region is not None and region != named:  # (said as the lock says it)
             raise FetchError(f"--region {region} and --source {label} name different regions")
         return Source(SourceKind.URL, source, label, None if named else region)
     if scheme := _URL_SCHEME.match(source):
         raise FetchError(
-            f"{without_secrets(source)}: cannot read a {scheme[1]}:// URL: expected an http(s) "
-            "URL, a zip, a folder or cfn-lint"
+            f"{_shown(source)}: cannot read a {scheme[1]}:// URL: expected an http(s) URL, a "
+            "zip, a folder or cfn-lint"
         )
     path = Path(source).as_posix()
     if not utf8_name(path):  # the lock records it
         raise FetchError(f"{source!r}: not a UTF-8 path")
     return Source(SourceKind.PATH, path, path, region)
+
+
+def _shown(url: str) -> str:
+    """A URL as a message shows it: without credentials or query (`url_label`), or, where
+    Python cannot split it, its scheme alone.
+
+    >>> _shown("ftp://u:p w@host/x?sig=SEC RET"), _shown("ftp://host:99999/x")
+    ('ftp://host/x', 'ftp://...')
+    """
+    try:
+        return url_label(url)
+    except ValueError:
+        return url.partition("://")[0] + "://..."
 
 
 def fetch_region(source: Source) -> str | None:
@@ -199,10 +213,10 @@ def document_regions(source: Source, documents: Sequence[SchemaDocument]) -> dic
     folder = Path(source.location)
     if whole is not None or source.kind is not SourceKind.PATH or not folder.is_dir():
         return {doc.type_name: whole for doc in documents}
-    # By type name, in any case: a schema the folder holds under another file name
-    # (`mytopic.json`) is still the one its lock records.
-    recorded = {e.type_name.lower(): e.fetched_for for e in read_lock(folder, source=True).entries}
-    return {doc.type_name: recorded.get(doc.type_name.lower()) for doc in documents}
+    # By file name, as `generate` of that folder reads it: a schema it holds under another name
+    # (`mytopic.json`) is not the file the lock records, and its pages there name us-east-1.
+    recorded = regions_of(read_lock(folder, source=True))
+    return {doc.type_name: recorded.get(Path(doc.where).name) for doc in documents}
 
 
 def _check_region(region: str) -> None:

@@ -165,6 +165,8 @@ def parse_lock(text: str, file: str) -> Lock:
                 file, join_pointer((*where, "sha256")), "expected 64 lower-case hex digits"
             )
         region = value.get("region")
+        if region == DEFAULT_REGION:  # (goes without saying, as make_entry has it)
+            region = None
         if region is not None and not REGION_NAME.fullmatch(region):
             raise SpecError(
                 file, join_pointer((*where, "region")), "expected a region name such as us-east-1"

@@ -13,7 +13,6 @@ from generator.conditions import cfn_lint_exclusive, cfn_lint_required, held
 from generator.definitions import deref, kind_of
 from generator.labels import key_label, path_label
 from generator.model import (
-    UNSHOWABLE_CHARS,
     ArrayValue,
     Literal,
     ObjectValue,
@@ -385,16 +384,18 @@ def _prefix_fixed(
     return tuple(fixed) if any(fixed) else ()
 
 
-_UNSHOWABLE = re.compile(f"[{re.escape(UNSHOWABLE_CHARS)}]")
-
-
 def _unshowable(value: Any) -> bool:
-    """Whether a JSON value holds a string with a character no page can show (a NUL)."""
+    """Whether a JSON value holds a string that an example cannot write as it is: one with a
+    character that is not printable (a NUL, a line break, which a YAML scalar folds).
+
+    >>> _unshowable({"A": ["x", "a\\nb"]}), _unshowable("a b")
+    (True, False)
+    """
     if isinstance(value, dict):
         return any(_unshowable(k) or _unshowable(v) for k, v in value.items())
     if isinstance(value, list):
         return any(_unshowable(v) for v in value)
-    return isinstance(value, str) and _UNSHOWABLE.search(value) is not None
+    return isinstance(value, str) and not value.isprintable()
 
 
 def _holds_null(value: Any) -> bool:

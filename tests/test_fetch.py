@@ -299,6 +299,17 @@ def test_a_redirect_to_an_address_that_is_not_valid_is_bad_input_without_its_sec
     assert "hunter2" not in message
 
 
+def test_a_redirect_to_an_address_python_cannot_split_is_bad_input(
+    server: LoopbackServer, specs: Path
+) -> None:
+    # (requests' redirect raised a ValueError of urllib's own: a traceback)
+    url = server.route(ZIP_PATH, Reply(status=302, location="http://u:hunter2@[::1/x"))
+    assert fetch_fails(url, specs, [EIC]) == f"{url}: redirected to an address that is not valid"
+    url = server.route(ZIP_PATH, Reply(status=302, location="http://u:SEC/RET@127.0.0.1:1/x"))
+    message = fetch_fails(url, specs, [EIC])
+    assert "SEC" not in message and message.startswith(f"{url}: redirected to ")
+
+
 def test_a_host_that_is_no_name_is_bad_input(specs: Path) -> None:
     # (urllib3 raised it as it connected, past requests' own errors: a traceback)
     assert fetch_fails("http://a..b/x.zip", specs, []) == (
@@ -328,6 +339,18 @@ def test_no_message_names_a_urls_secrets(specs: Path) -> None:
     )
     assert fetch_fails("http://u:p w@/x.zip?sig=SEC RET", specs, []) == (
         "http:///x.zip: Invalid URL 'http:///x.zip': No host supplied"
+    )
+    # (Python's repr of a URL with a quote in it uses double quotes)
+    assert fetch_fails("http://u:p'SECRET@/x.zip?sig=SE'CRET", specs, []) == (
+        'http:///x.zip: Invalid URL "http:///x.zip": No host supplied'
+    )
+    assert fetch_fails("ftp://u:p w@host/x?sig=SEC RET", specs, []) == (
+        "ftp://host/x: cannot read a ftp:// URL: expected an http(s) URL, a zip, a folder or "
+        "cfn-lint"
+    )
+    # A password with a `/` ends the host early: Python's words quoted what went before.
+    assert fetch_fails("https://AKIA:abc/SECRETdef@example.invalid/x.zip", specs, []) == (
+        "--source: not a valid URL: Port could not be cast to integer value"
     )
 
 

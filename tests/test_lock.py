@@ -146,6 +146,9 @@ def test_a_region_is_recorded_for_a_source_that_names_none_and_read_back() -> No
     default = make_entry("AWS::S3::Bucket", b"{}", "../CloudformationSchema.zip", "us-east-1")
     assert default.region is None
     assert json.loads(render_lock(update_lock(Lock(), [default])))["version"] == 1
+    read = parse_lock(one_entry(region="us-east-1").replace(": 1,", ": 2,"), LOCK_FILE)
+    assert read.entries[0].region is None
+    assert json.loads(render_lock(read))["version"] == 1
 
 
 def test_absent_lock_reads_as_empty(tmp_path: Path) -> None:

@@ -300,14 +300,22 @@ def test_a_specs_folder_fetched_from_keeps_the_regions_its_lock_records(
     assert (specs / "specs.lock.json").read_bytes() == before
 
 
-def test_a_schema_a_specs_folder_holds_under_another_name_keeps_its_region(
-    tmp_path: Path,
+def test_a_schema_a_specs_folder_holds_under_another_name_is_of_no_region_it_records(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # The lock records each schema by its type: the file may be named otherwise (mytopic.json).
-    theirs, specs = _fetched(tmp_path, "us-gov-west-1"), tmp_path / "ours"
+    # The lock records the files fetch wrote: a schema under another name (myrole.json) is
+    # not one of them, and generate of that folder names us-east-1 on its page. A fetch from
+    # the folder takes it so too, and a check of the folder against itself is clean.
+    theirs, specs, out = _fetched(tmp_path, "us-gov-west-1"), tmp_path / "ours", tmp_path / "out"
     (theirs / "aws-iam-role.json").rename(theirs / "myrole.json")
     assert main(["fetch", "--source", str(theirs), "--specs", str(specs), "--quiet"]) == 0
     entries = json.loads((specs / "specs.lock.json").read_text())["schemas"]
-    assert {name: e["region"] for name, e in entries.items()} == dict.fromkeys(
-        TYPES, "us-gov-west-1"
-    )
+    assert {name: e.get("region") for name, e in entries.items()} == {
+        "AWS::IAM::Role": None,
+        "AWS::Lambda::EventInvokeConfig": "us-gov-west-1",
+    }
+    assert main(["generate", "--specs", str(theirs), "--out", str(out), "--quiet"]) == 0
+    assert _regions_named(out / ROLE) == {"us-east-1"}
+    capsys.readouterr()
+    argv = ["check", "--specs", str(theirs), "--out", str(out), "--source", str(theirs)]
+    assert main(argv) == 0, capsys.readouterr().out
