@@ -7,6 +7,7 @@ defect each; they run through the command line as a user runs them.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -744,3 +745,30 @@ def test_a_known_issue_is_found_at_its_line_as_yaml_reads_it(tmp_path) -> None:
     assert _entry_line(str(known), TYPE) == 5  # an explicit key, in another case
     assert _entry_line(str(known), "AWS::S3::Bucket") == 2
     assert _entry_line(str(known), "AWS::SNS::Topic") == 0
+
+
+def test_a_page_older_than_its_edited_schema_is_said_to_be_stale(
+    specs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A schema edited after generate: the old page's failures are the page's, which stderr says.
+    out = tmp_path / "generated"
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    page = out / PAGE
+    os.utime(page, ns=(1_000_000_000_000_000_000,) * 2)  # (generated long before the edit)
+    schema = specs / LAMBDA_SPEC.name
+    document = json.loads(schema.read_text("utf-8"))
+    document["properties"]["Note"] = {"type": "string"}
+    document["required"].append("Note")
+    schema.write_text(json.dumps(document), "utf-8")
+    code, text, err = run(capsys, "--specs", str(specs), "--out", str(out))
+    assert code == 1 and "required key [Note] not found" in text
+    assert err == (
+        f"warning: {page}: its schema {LAMBDA_SPEC.name} was changed after it, and generate "
+        "writes it otherwise now: run stackql-docgen generate with the same --specs and --out\n"
+    )
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    assert run(capsys, "--specs", str(specs), "--out", str(out)) == (0, SUMMARY_OK, "")
+    # A page edited by hand (after its schema) is validated as it is, without the warning.
+    page.write_text(page.read_text().replace("'{{ Note }}'", "'{{ Nope }}'"))
+    code, text, err = run(capsys, "--specs", str(specs), "--out", str(out))
+    assert (code, err) == (1, "")
