@@ -37,7 +37,7 @@ from generator.fetch import (
 from generator.lock import read_lock, regions_of
 from generator.model import DEFAULT_REGION, Site
 from generator.naming import did_you_mean
-from generator.normalize import GLOBAL_SERVICES
+from generator.normalize import is_global_service
 from generator.output import (
     OWNED_FILE,
     blocker,
@@ -255,10 +255,9 @@ def _pages_alike(was: Mapping[str, str], comes: Mapping[str, str]) -> dict[str, 
     way (a global service's, us-east-1 in AWS's commercial partition), with that region."""
     alike = {}
     for name in was.keys() & comes.keys():
-        parts = name.split("::")  # (as normalize tells a global service: by its service)
-        global_service = len(parts) == 3 and parts[1].lower() in GLOBAL_SERVICES
-        if region_named(was[name], global_service) == region_named(comes[name], global_service):
-            alike[name] = region_named(was[name], global_service)
+        named = region_named(was[name], is_global_service(name))
+        if named == region_named(comes[name], is_global_service(name)):
+            alike[name] = named
     return alike
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
@@ -989,7 +989,7 @@ def region_drift(
                     f"`fetch` records the source's; its page names {code(named[name])} either "
                     "way (a global service)"
                 )
-                drift = Drift(drift.kind, name, "", drift.before, drift.after, message)
+                drift = replace(drift, message=message)
             found.append(drift)
     return tuple(found)
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from generator.model import UNSHOWABLE_CHARS
-
 # Characters MDX or Markdown would read as syntax inside a table cell, as character references.
 _CELL = {
     "&": "&amp;",
@@ -26,9 +24,15 @@ _CELL = {
     # references undecoded: a reference in `://`, `www.` and `@` keeps them plain text.
     "@": "&#64;",
 }
-# Control characters (model.UNSHOWABLE_CHARS) are written as U+FFFD, as MDX shows a NUL, and
-# the character reference of one (`&#0;`) too.
-_CELL.update(dict.fromkeys(UNSHOWABLE_CHARS, "\ufffd"))
+# Control characters that are no white space (NUL, ESC, DEL, most of C1): nothing can show
+# them, and a NUL makes git take a page for a binary file. Each is written as U+FFFD, as MDX
+# shows a NUL, and the character reference of one (`&#0;`) too.
+_CELL.update(
+    dict.fromkeys(
+        (chr(c) for c in (*range(0x09), *range(0x0E, 0x1C), *range(0x7F, 0xA0)) if c != 0x85),
+        "\ufffd",
+    )
+)
 # One pass finds them (few texts have any); str.translate looks every character up in a dict.
 _CELL_CHAR = re.compile("[" + re.escape("".join(_CELL)) + "]")
 # The `:` of `://` after a letter and the `.` of `www.` (see `_escaped`). It starts with the

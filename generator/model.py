@@ -10,11 +10,6 @@ from enum import Enum
 DEFAULT_REGION = "us-east-1"
 # The form of an AWS region name (us-east-1, us-gov-west-1, eu-isoe-west-1).
 REGION_NAME = re.compile(r"[a-z]{2,4}(-[a-z]+)+-[0-9]+")  # ASCII digits: it goes in a header
-# Control characters that are no white space (NUL, ESC, DEL, most of C1): nothing can show
-# them, a YAML scalar cannot hold them, and a NUL makes git take a page for a binary file.
-UNSHOWABLE_CHARS = "".join(
-    chr(c) for c in (*range(0x09), *range(0x0E, 0x1C), *range(0x7F, 0xA0)) if c != 0x85
-)
 # AWS's partitions other than its commercial one (`aws`, of us-east-1): the form of their
 # regions' names and their domain, as botocore's partitions.json has them (regionRegex and
 # dnsSuffix; tests compare them).

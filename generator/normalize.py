@@ -64,6 +64,15 @@ REGION_FIELD = Field(name="region", type="string", description="AWS region.")
 GLOBAL_SERVICES = frozenset({"iam", "route53", "cloudfront", "shield", "globalaccelerator"})
 
 
+def is_global_service(type_name: str) -> bool:
+    """Whether a type is of a service StackQL treats as global (GLOBAL_SERVICES).
+
+    >>> is_global_service("AWS::IAM::Role"), is_global_service("AWS::WAFv2::WebACL")
+    (True, False)
+    """
+    return split_type_name(type_name)[1].lower() in GLOBAL_SERVICES
+
+
 def normalize(spec: Spec) -> Resource:
     """Build the Resource model of one schema."""
     doc = spec.document
@@ -212,7 +221,7 @@ def normalize(spec: Spec) -> Resource:
         source=spec.path,
         properties=properties,
         fields=fields_of(properties),
-        methods=methods_of(handlers, properties, list_required, service.lower() in GLOBAL_SERVICES),
+        methods=methods_of(handlers, properties, list_required, is_global_service(spec.type_name)),
         identifier=_identifier_names(identifier_paths, doc["properties"]),
         identifier_paths=identifier_paths,
         list_required=list_required,
@@ -236,7 +245,7 @@ def normalize(spec: Spec) -> Resource:
             for h, key in _HANDLER_KEYS
             if key in handlers
         ),
-        global_service=service.lower() in GLOBAL_SERVICES,
+        global_service=is_global_service(spec.type_name),
         lifecycle=lifecycle,
         lifecycle_notice=notice,
         # (those of a property marked deprecated, or write-only, as a whole go without saying)

@@ -185,7 +185,8 @@ def read_pages(
             raise UsageError(f"{path}: cannot read: {error.strerror}") from error
         except UnicodeDecodeError as error:
             raise UsageError(_not_utf8(path, raw, error)) from error
-        if text is not None and text != outcome.page.text and _edited_since(specs, outcome, path):
+        stale = text is not None and text != outcome.page.text
+        if stale and _edited_since(specs / outcome.file, path):
             log.warning(
                 "%s: its schema %s was changed after it, and generate writes it otherwise now: "
                 "run stackql-docgen generate with the same --specs and --out",
@@ -196,11 +197,11 @@ def read_pages(
     return pages, site.skipped
 
 
-def _edited_since(specs: Path, outcome: Any, page: Path) -> bool:
+def _edited_since(schema: Path, page: Path) -> bool:
     """Whether a page's schema file was modified after the page (a folder's; a zip's member
     has no time of its own to compare)."""
     try:
-        return os.stat(specs / outcome.file).st_mtime_ns > os.stat(page).st_mtime_ns
+        return os.stat(schema).st_mtime_ns > os.stat(page).st_mtime_ns
     except OSError:  # (a zip: no such file in it as a path)
         return False
 

@@ -12,14 +12,7 @@ from typing import Any
 from generator.conditions import cfn_lint_exclusive, cfn_lint_required, held
 from generator.definitions import deref, kind_of
 from generator.labels import key_label, path_label
-from generator.model import (
-    ArrayValue,
-    Literal,
-    ObjectValue,
-    Placeholder,
-    Truncated,
-    Value,
-)
+from generator.model import ArrayValue, Literal, ObjectValue, Placeholder, Truncated, Value
 
 # Nested definitions are expanded this deep in manifests and patches, then optional members are
 # marked as cut: the deepest of these depths whose values stay within the budget (a page's size
@@ -330,8 +323,8 @@ def only_value(schema: dict, kind: str) -> Literal | None:
     else:
         return None
     value = values[0]
-    if value is None or _holds_null(value) or _unshowable(value):
-        return None  # (a placeholder instead: a page shows neither)
+    if _unwritable(value):
+        return None  # (a placeholder instead)
     if kind == "integer" and isinstance(value, float) and value.is_integer():
         value = int(value)  # (`"const": 1.0`: JSON's 1, which a validator of Java's refuses)
     return Literal(json.dumps(value, sort_keys=True))
@@ -384,27 +377,19 @@ def _prefix_fixed(
     return tuple(fixed) if any(fixed) else ()
 
 
-def _unshowable(value: Any) -> bool:
-    """Whether a JSON value holds a string that an example cannot write as it is: one with a
-    character that is not printable (a NUL, a line break, which a YAML scalar folds).
+def _unwritable(value: Any) -> bool:
+    """Whether a JSON value is no literal an example can write: it holds a null (no page shows
+    one), or a string (a key too) with a character that is not printable (a NUL, a line break,
+    which a YAML scalar folds).
 
-    >>> _unshowable({"A": ["x", "a\\nb"]}), _unshowable("a b")
-    (True, False)
+    >>> _unwritable({"A": ["x", "a\\nb"]}), _unwritable({"A": [None]}), _unwritable("a b")
+    (True, True, False)
     """
     if isinstance(value, dict):
-        return any(_unshowable(k) or _unshowable(v) for k, v in value.items())
+        return any(_unwritable(k) or _unwritable(v) for k, v in value.items())
     if isinstance(value, list):
-        return any(_unshowable(v) for v in value)
-    return isinstance(value, str) and not value.isprintable()
-
-
-def _holds_null(value: Any) -> bool:
-    """Whether a JSON value holds a null anywhere."""
-    if isinstance(value, dict):
-        return any(_holds_null(v) for v in value.values())
-    if isinstance(value, list):
-        return any(_holds_null(v) for v in value)
-    return value is None
+        return any(_unwritable(v) for v in value)
+    return value is None or (isinstance(value, str) and not value.isprintable())
 
 
 def settable(value: Value) -> bool:
