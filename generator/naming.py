@@ -252,13 +252,31 @@ def cfn_doc_url(type_name: str) -> str:
 
 def did_you_mean(missing: Sequence[str], names: Iterable[str]) -> str:
     """The hint for type names not found: the name closest to the first, if one is close,
-    whatever the case (type names are matched in any case).
+    whatever the case (type names are matched in any case). Close is close in each of the
+    name's parts: a name of the same service and another resource is no hint.
 
     >>> did_you_mean(["AWS::S3::Buckt"], ["AWS::S3::Bucket", "AWS::SQS::Queue"])
     ' (did you mean AWS::S3::Bucket?)'
-    >>> did_you_mean(["aws::s3::buckt"], ["AWS::S3::Bucket", "AWS::SQS::Queue"])
-    ' (did you mean AWS::S3::Bucket?)'
+    >>> did_you_mean(["aws::lamda::function"], ["AWS::Lambda::Function", "AWS::S3::Bucket"])
+    ' (did you mean AWS::Lambda::Function?)'
+    >>> did_you_mean(["AWS::Lambda::Function"], ["AWS::Lambda::EventInvokeConfig"])
+    ''
     """
     spelt = {name.lower(): name for name in sorted(names, reverse=True)}  # (the first wins)
-    hints = difflib.get_close_matches(missing[0].lower(), sorted(spelt), n=1)
-    return f" (did you mean {spelt[hints[0]]}?)" if hints else ""
+    sought = missing[0].lower()
+    scored = [(_likeness(sought, name), name) for name in sorted(spelt)]
+    score, best = max(scored, key=lambda s: s[0], default=(0.0, ""))
+    return f" (did you mean {spelt[best]}?)" if score >= _CLOSE else ""
+
+
+_CLOSE = 0.6  # difflib's own cutoff for a close match
+
+
+def _likeness(a: str, b: str) -> float:
+    """How alike two type names are: their least alike part's ratio (difflib's), or the whole
+    names' where their numbers of parts differ."""
+    parts_a, parts_b = a.split("::"), b.split("::")
+    if len(parts_a) != len(parts_b):
+        return difflib.SequenceMatcher(None, a, b).ratio()
+    pairs = zip(parts_a, parts_b, strict=True)
+    return min(difflib.SequenceMatcher(None, x, y).ratio() for x, y in pairs)

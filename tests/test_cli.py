@@ -85,6 +85,10 @@ def test_unknown_type_is_a_usage_error(specs, tmp_path, capsys):
     assert capsys.readouterr().err == (
         f"error: {specs}: no schema for {typo} (did you mean AWS::Lambda::EventInvokeConfig?)\n"
     )
+    # another resource of the same service is no hint: each part of the name must be close
+    other = "AWS::Lambda::Function"
+    assert main(["generate", other, "--specs", str(specs), "--out", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"error: {specs}: no schema for {other}\n"
 
 
 def test_two_schemas_of_one_type_in_any_case_are_bad_input(specs, tmp_path, capsys):
