@@ -75,7 +75,10 @@ def _unnest(labels: dict[tuple[str, ...], str], tops: frozenset[str]) -> None:
     """
     for _ in range(len(labels)):  # each round lengthens a label: whole paths end it
         starts = _label_starts(labels.values())
-        nested = [p for p, label in labels.items() if len(p) > 1 and label in starts]
+        shared = _shared_roots(labels)
+        nested = [
+            p for p, label in labels.items() if len(p) > 1 and (label in starts or p in shared)
+        ]
         if not nested:
             return
         for path in nested:
@@ -93,6 +96,34 @@ def _unnest(labels: dict[tuple[str, ...], str], tops: frozenset[str]) -> None:
                 n = 1 + sum(1 for other in taken if other.startswith(numbered))
                 label = _numbered_label(path, n)
             labels[path] = label
+
+
+def _shared_roots(labels: Mapping[tuple[str, ...], str]) -> set[tuple[str, ...]]:
+    """The paths whose label starts with a name (`FiltersConfig[0].Action`) that another label
+    starts with too, of another object (`FiltersConfig[0].InputAction`, of an array of another
+    property): a reader takes the two for items of one array. Not those of a top-level
+    property, whose labels are their whole paths.
+
+    >>> a, b = ("A", "Filters", "*", "Action"), ("B", "Filters", "*", "Type")
+    >>> sorted(_shared_roots({a: "Filters[0].Action", b: "Filters[0].Type"}))[0][0]
+    'A'
+    >>> _shared_roots({a: "Filters[0].Action", ("A", "Filters", "*", "Id"): "Filters[0].Id"})
+    set()
+    """
+    objects: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # by a label's first name
+    roots = {}
+    for path, label in labels.items():
+        if "." not in label and "[" not in label:  # a key alone: `_label_starts`'s concern
+            continue
+        start = next((i for i in _starts(path) if path_label(path[i:]) == label), None)
+        if start:  # (None: a numbered label; 0: a whole path)
+            roots[path] = path[: start + 1]
+            objects[_PATH_STEP.split(label, 1)[0].lower()].add(roots[path])
+    return {
+        path
+        for path, root in roots.items()
+        if len(objects[_PATH_STEP.split(labels[path], 1)[0].lower()]) > 1
+    }
 
 
 def _label_starts(labels: Collection[str]) -> set[str]:

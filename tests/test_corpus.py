@@ -1730,8 +1730,15 @@ def test_one_placeholder_name_never_stands_for_two_meanings(site, pages):
     # No name reads as a path through another: a CloudFront origin group's status codes (an
     # array named Items) beside the origin groups (an array named Items too) with their Id.
     page = page_of(site, pages, "AWS::CloudFront::Distribution")
-    assert "- '{{ StatusCodes.Items[0] }}'" in page and "Id: '{{ Items[0].Id }}'" in page
+    assert "- '{{ StatusCodes.Items[0] }}'" in page
+    assert "Id: '{{ OriginGroups.Items[0].Id }}'" in page
     assert "'{{ Items[0] }}'" not in page
+    # Nor starts as another of another object: a Bedrock guardrail's content filters and its
+    # contextual grounding filters are two arrays named FiltersConfig.
+    page = page_of(site, pages, "AWS::Bedrock::Guardrail")
+    assert "- InputAction: '{{ ContentPolicyConfig.FiltersConfig[0].InputAction }}'" in page
+    assert "- Action: '{{ ContextualGroundingPolicyConfig.FiltersConfig[0].Action }}'" in page
+    assert "{{ FiltersConfig[0]" not in page
     # No placeholder name grows past 100 characters (later array items' add an index or two to
     # the 60 of a path).
     for text in pages.values():
@@ -1832,6 +1839,9 @@ def test_of_code_sources_and_distribution_kinds_the_examples_take_one(site, page
     code = manifest_value(page, "Code")
     assert {"S3Bucket", "S3Key"} <= code.keys() and not {"ImageUri", "ZipFile"} & code.keys()
     assert '"ZipFile"' not in section(page, "`UPDATE` example")
+    # a .zip package (PackageType: Zip) takes none of a container image's settings
+    assert manifest_value(page, "PackageType") == "Zip"
+    assert "ImageConfig" not in section(page, "`INSERT` example", "`DELETE` example")
     # AWS::CloudFront::Distribution: a standard distribution (Aliases, PriceClass, ...), not a
     # multi-tenant one (TenantConfig); each cache behavior takes a CachePolicyId, which the
     # schema's words require where ForwardedValues is not set.
