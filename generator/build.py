@@ -516,7 +516,7 @@ def _check_types(
     missing = [t for t in types if t.lower() not in known]
     if missing:
         hint = did_you_mean(missing, [o.type_name for o in outcomes])
-        left = [(t, page) for t in missing if (page := _page_of_type(t)) in present]
+        left = [(t, page) for t in missing if (page := page_of_type(t)) in present]
         if left:  # (its schema removed, and check asks for the named types still)
             hint += (
                 f"; {left[0][1]}, the page of {left[0][0]}, is in the output folder still: "
@@ -525,7 +525,7 @@ def _check_types(
         raise UsageError(f"{specs}: no schema for {', '.join(missing)}{hint}")
 
 
-def _page_of_type(type_name: str) -> str | None:
+def page_of_type(type_name: str) -> str | None:
     """Where a type's page goes, by its name alone (None for a name of no three parts)."""
     parts = type_name.split("::")
     if len(parts) != 3 or not all(parts):

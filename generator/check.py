@@ -11,13 +11,13 @@ import json
 import os
 import shlex
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.atomicfile import read_or_none
-from generator.build import build
+from generator.build import build, page_of_type
 from generator.download import DownloadOptions
 from generator.drift import Drift, DriftKind, code, diff_specs, region_drift, sort_drift
 from generator.errors import FetchError, OutputError, UsageError
@@ -35,7 +35,7 @@ from generator.fetch import (
     select_documents,
 )
 from generator.lock import read_lock, regions_of
-from generator.model import DEFAULT_REGION, Site
+from generator.model import DEFAULT_REGION, Site, Skipped
 from generator.naming import did_you_mean
 from generator.normalize import is_global_service
 from generator.output import (
@@ -303,9 +303,13 @@ def check_output(site: Site, out_dir: Path, extras: bool = True) -> tuple[PageFi
             written = True
             if data != text:
                 found.append(_finding(PageState.STALE, page.path))
+    skipped = {page_of_type(s.type_name): s for s in site.skipped}
     for rel in sorted(owned - built) if extras else ():
         if (out_dir / rel).is_file():
-            found.append(_finding(PageState.EXTRA, rel))
+            finding = _finding(PageState.EXTRA, rel)
+            if (why := skipped.get(rel)) is not None:  # its schema is there, but gives no page
+                finding = replace(finding, message=f"{finding.message}{_skipped_note(why)}")
+            found.append(finding)
     if written and not os.path.lexists(out_dir / OWNED_FILE):
         # Pages the generator wrote, but no record of them: deleted (in a pull request, a
         # merge), it leaves no page of a type removed later known for the generator's.
@@ -320,6 +324,11 @@ def check_output(site: Site, out_dir: Path, extras: bool = True) -> tuple[PageFi
             found.append(_finding(PageState.STALE, OWNED_FILE))
     order = list(PageState)
     return tuple(sorted(found, key=lambda f: (order.index(f.state), f.path)))
+
+
+def _skipped_note(skipped: Skipped) -> str:
+    """What an extra page's note says of its type's schema, which is there but gives no page."""
+    return f": its schema, {skipped.source}, is skipped ({skipped.reason})"
 
 
 def _unrecorded(
@@ -410,6 +419,11 @@ def _markdown(report: CheckReport, listed: int, drift_chars: int) -> str:
             notes = {
                 OWNED_FILE: f" {_RECORD_MISSING}." if state is PageState.MISSING else _RECORD_NOTE
             }
+            notes.update(  # (a page of a type whose schema is skipped: why)
+                (f.path, f.message.removeprefix(_MESSAGES[state]))
+                for f in report.page_findings
+                if f.state is state and f.path != OWNED_FILE and f.message != _MESSAGES[state]
+            )
             lines += [f"- {code(path)}{notes.get(path, '')}" for path in paths[:listed]]
             lines += _rest(len(paths) - listed, "file")
     if report.drift:

@@ -596,11 +596,15 @@ def is_foreign(rel: str, existing: bytes | None, data: bytes, owned: frozenset[s
 
 
 def _remove(out_dir: Path, rel: str) -> bool:
-    """Remove an owned file and the folders it leaves empty; whether it is gone. A folder the
-    record names (as no record the generator writes does) is left alone."""
+    """Remove an owned file and the folders it leaves empty; whether there was one to remove
+    (one removed by hand already is not counted removed). A folder the record names (as no
+    record the generator writes does) is left alone."""
     path = out_dir / rel
     try:
-        path.unlink(missing_ok=True)
+        path.unlink()
+        there = True
+    except FileNotFoundError:
+        there = False
     except (IsADirectoryError, NotADirectoryError):
         return False
     except OSError as e:
@@ -609,4 +613,4 @@ def _remove(out_dir: Path, rel: str) -> bool:
     while parent != out_dir and parent.is_dir() and not any(parent.iterdir()):
         parent.rmdir()
         parent = parent.parent
-    return True
+    return there

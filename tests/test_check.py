@@ -230,6 +230,29 @@ def test_owned_page_of_a_type_no_longer_in_specs_is_extra(specs, tmp_path, capsy
     assert findings[1]["message"] == "was written by the generator but is no longer built"
 
 
+def test_an_extra_page_of_a_type_whose_schema_is_skipped_says_why(specs, tmp_path, capsys):
+    out = tmp_path / "out"
+    shutil.copy(SES_SPEC, specs)
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "--quiet"]) == 0
+    schema = json.loads((specs / SES_SPEC.name).read_text("utf-8"))
+    del schema["handlers"]  # still in --specs, but Cloud Control cannot manage it
+    (specs / SES_SPEC.name).write_text(json.dumps(schema), "utf-8")
+    why = (
+        ": its schema, aws-ses-receiptruleset.json, is skipped "
+        "(no handlers: Cloud Control cannot manage it)"
+    )
+    code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out))
+    assert code == 1
+    assert f"- `aws/ses/receipt_rule_sets/index.mdx`{why}\n" in stdout
+    assert "- `aws/ses/index.mdx`\n" in stdout  # (the service's index: no schema of its own)
+    code, stdout, _ = run_check(
+        capsys, "--specs", str(specs), "--out", str(out), "--format", "json"
+    )
+    messages = {f["path"]: f["message"] for f in json.loads(stdout)["findings"]}
+    assert messages[SES_FILES[2]] == f"was written by the generator but is no longer built{why}"
+    assert messages[SES_FILES[1]] == "was written by the generator but is no longer built"
+
+
 def test_hand_written_files_in_out_are_never_reported(specs, out, capsys):
     (out / "README.md").write_text("mine\n", "utf-8")
     (out / "aws" / "lambda" / "notes.mdx").write_text("also mine\n", "utf-8")

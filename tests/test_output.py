@@ -40,6 +40,15 @@ def test_prunes_stale_pages_and_keeps_foreign_files(tmp_path):
     assert read_owned(tmp_path) == {A.path}
 
 
+def test_a_page_removed_by_hand_is_not_counted_removed(tmp_path):
+    write_site(tmp_path, [A, B], prune=True)
+    os.remove(tmp_path / B.path)  # its folder stays, empty
+    result = write_site(tmp_path, [A], prune=True)
+    assert result.removed == ()
+    assert not (tmp_path / "aws" / "s" / "b").exists()  # the folder it left goes all the same
+    assert read_owned(tmp_path) == {A.path}
+
+
 def test_without_prune_keeps_other_owned_pages(tmp_path):
     write_site(tmp_path, [A, B], prune=True)
     result = write_site(tmp_path, [A], prune=False)
