@@ -253,6 +253,42 @@ def test_an_extra_page_of_a_type_whose_schema_is_skipped_says_why(specs, tmp_pat
     assert messages[SES_FILES[1]] == "was written by the generator but is no longer built"
 
 
+def test_a_signed_page_no_record_names_and_no_schema_builds_is_left_behind(specs, out, capsys):
+    # A page of a removed type that a merge kept (its record entry lost): generate leaves it,
+    # as a file its record does not name, and check names it for removal.
+    page = (out / "aws" / "lambda" / "event_invoke_configs" / "index.mdx").read_bytes()
+    (out / "aws" / "lambda" / "old_configs").mkdir()
+    (out / "aws" / "lambda" / "old_configs" / "index.mdx").write_bytes(page)
+    (out / "aws" / "lambda" / "notes").mkdir()  # a page of the user's, without the sign
+    (out / "aws" / "lambda" / "notes" / "index.mdx").write_text("mine\n", "utf-8")
+    code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out))
+    assert code == 1
+    assert "0 stale, 0 missing, 0 extra, 1 left behind of 5 files" in stdout
+    assert "### Pages left behind" in stdout
+    assert "- `aws/lambda/old_configs/index.mdx`\n" in stdout and "notes" not in stdout
+    assert "Remove the pages left behind (`git rm`): `generate` does not." in stdout
+    assert "stackql-docgen generate" not in stdout  # (it would change nothing)
+    code, stdout, _ = run_check(
+        capsys, "--specs", str(specs), "--out", str(out), "--format", "json"
+    )
+    document = json.loads(stdout)
+    assert document["summary"]["left-behind"] == 1
+    assert [(f["kind"], f["path"]) for f in document["findings"]] == [
+        ("left-behind", "aws/lambda/old_configs/index.mdx")
+    ]
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
+    assert "0 written, 5 unchanged, 0 removed" in capsys.readouterr().out
+    assert (out / "aws" / "lambda" / "old_configs" / "index.mdx").read_bytes() == page
+    # a check of named types looks at their pages only
+    code, stdout, _ = run_check(
+        capsys, "AWS::Lambda::EventInvokeConfig", "--specs", str(specs), "--out", str(out)
+    )
+    assert code == 0
+    shutil.rmtree(out / "aws" / "lambda" / "old_configs")
+    code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out))
+    assert code == 0 and "**No findings**" in stdout
+
+
 def test_hand_written_files_in_out_are_never_reported(specs, out, capsys):
     (out / "README.md").write_text("mine\n", "utf-8")
     (out / "aws" / "lambda" / "notes.mdx").write_text("also mine\n", "utf-8")
@@ -298,6 +334,7 @@ def test_json_report_has_sorted_keys_a_summary_and_the_findings(specs, out, tmp_
             "missing": 0,
             "extra": 0,
             "conflict": 0,
+            "left-behind": 0,
             "drift": 0,
             "drifted_types": 0,
             "specs": str(specs),
