@@ -22,7 +22,14 @@ def port_number(text: str) -> int:
 
 
 def host_arg(text: str) -> str:
-    """A --host value: not empty (an unset variable, which would listen on every address)."""
+    """A --host value: not empty (an unset variable, which would listen on every address); an
+    IPv6 address as a URL writes it, in brackets, is taken without them.
+
+    >>> host_arg("[::1]"), host_arg("::1"), host_arg("localhost")
+    ('::1', '::1', 'localhost')
+    """
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1]
     if not text:
         raise argparse.ArgumentTypeError("expected an address, got an empty one")
     return text

@@ -380,21 +380,30 @@ def run_preview(args: argparse.Namespace) -> int:
             flush=True,
         )
 
-    # Each request builds again: a schema's warnings are printed once, not at every reload.
-    logging.getLogger("generator").handlers[0].addFilter(_Once())
+    # Each request builds again: a schema's warnings are printed once, not at every reload,
+    # and again when they come back after a build without them (an edit undone, then redone).
+    once = _Once()
+    logging.getLogger("generator").handlers[0].addFilter(once)
     try:
-        serve(Preview(args.specs, args.types), args.host, args.port, ready)
+        serve(Preview(args.specs, args.types, built=once.forget_gone), args.host, args.port, ready)
     except KeyboardInterrupt:
         print("stopped", flush=True)
     return EXIT_OK
 
 
 class _Once(logging.Filter):
-    """Lets each distinct warning through once."""
+    """Lets each distinct warning through once (and again once a build no longer gave it)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.seen: set[str] = set()
+        self.built: set[str] = set()  # the warnings of the last build
+
+    def forget_gone(self, site: Site) -> None:
+        """Forget the warnings of the last build that this one no longer gives: said again
+        when they come back."""
+        self.seen -= self.built - set(site.warnings)
+        self.built = set(site.warnings)
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno >= logging.ERROR or getattr(record, "every_time", False):

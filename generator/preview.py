@@ -1,10 +1,10 @@
 """Preview: the pages `generate` would write, as HTML from a web server on this machine.
 
 Every request builds the site again from the schemas (a schema whose bytes did not change is
-taken from the last build, not rendered again; where no schema file changed, the last build is
-the answer), so an edited schema shows at the next reload, which an open page makes itself
-(below), and one that cannot be built shows its error, above the pages as the last build made
-them.
+taken from the last build, not rendered again; where no schema file changed, nor the lock
+whose regions the examples name, the last build is the answer), so an edited schema shows at
+the next reload, which an open page makes itself (below), and one that cannot be built shows
+its error, above the pages as the last build made them.
 The MDX becomes HTML here: markdown-it renders the Markdown, and the three components the
 pages use (Tabs, TabItem, CopyableCode) become plain HTML, with a little script for switching
 tabs and copying.
@@ -22,6 +22,7 @@ import hashlib
 import html
 import ipaddress
 import logging
+import os
 import re
 import socket
 import sys
@@ -37,10 +38,10 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import yaml
 from markdown_it import MarkdownIt
 
-from generator.build import build, known_stamps
+from generator.build import build, known_stamps, page_of_type
 from generator.errors import DocgenError, UsageError
 from generator.extract import FRONTMATTER, TAB_TAG, ready
-from generator.model import Page, Site
+from generator.model import LOCK_FILE, Page, Site
 from generator.render import environment
 from generator.schema import file_stamp, list_sources
 
@@ -220,15 +221,27 @@ def respond(site: Site, url: str, error: str | None = None) -> Response:
     split = urlsplit(url)
     path = unquote(split.path)
     pages = {page.path: page for page in site.pages}
+    # The first provider's index, where `/` leads while there is no `index.mdx`.
+    tops = [p for p in pages if p.count("/") == 1 and p.endswith("/index.mdx")]
     if path == VERSION_URL:  # what the page at ?path= shows now, asked by that page
-        watched = parse_qs(split.query).get("path", [""])[0]
-        page = pages.get(_shown(unquote(watched)))
+        watched = unquote(parse_qs(split.query).get("path", [""])[0])
+        if watched in ("/", "/index.html") and "index.mdx" not in pages and tops:
+            watched = page_url(tops[0])  # (the 404 of no pages at all goes, when one comes)
+        page = pages.get(_shown(watched))
         version = version_of(None if page is None else page.text, error)
         return Response(HTTPStatus.OK, MDX_TYPE, version.encode())
+    if path == "/favicon.ico":  # (asked by a browser of every address, an MDX one's too)
+        return Response(HTTPStatus.NO_CONTENT, HTML_TYPE, b"")
     if path in ("/", "/index.html") and "index.mdx" not in pages:
-        tops = [p for p in pages if p.count("/") == 1 and p.endswith("/index.mdx")]
         if tops:
             return Response(HTTPStatus.FOUND, HTML_TYPE, b"", page_url(tops[0]))
+        if error is None:  # no page at all: every type skipped (the terminal says why)
+            message = (
+                "No pages: no schema makes one now (the terminal says why each type is "
+                "skipped). This page shows the pages when one comes."
+            )
+            text = error_page(HTTPStatus.NOT_FOUND, message, version_of(None, None))
+            return Response(HTTPStatus.NOT_FOUND, HTML_TYPE, text.encode())
     if path.lstrip("/") + "/index.mdx" in pages:  # a folder named without its slash
         # (one slash before it: `//aws/`, of `/%2Faws`, would name a host `aws`)
         return Response(HTTPStatus.FOUND, HTML_TYPE, b"", "/" + path.lstrip("/") + "/")
@@ -245,7 +258,11 @@ def respond(site: Site, url: str, error: str | None = None) -> Response:
         return _error(error, version)
     if rel in pages:
         return Response(HTTPStatus.OK, MDX_TYPE, pages[rel].text.encode())
-    message = f"No page at {path}: the pages begin at /."
+    skipped = {page_of_type(s.type_name): s for s in site.skipped}
+    if shown in skipped:  # a type that has no page now, and why
+        message = f"No page at {path}: {skipped[shown]}."
+    else:
+        message = f"No page at {path}: the pages begin at /."
     text = error_page(HTTPStatus.NOT_FOUND, message, version)
     return Response(HTTPStatus.NOT_FOUND, HTML_TYPE, text.encode())
 
@@ -268,24 +285,42 @@ def _shown(path: str) -> str:
 class Preview:
     """The site as the schemas make it now, built again at each `refresh`."""
 
-    def __init__(self, specs: Path, types: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        specs: Path,
+        types: Sequence[str] = (),
+        built: Callable[[Site], None] | None = None,
+    ) -> None:
         self.specs = specs
         self.types = tuple(types)
+        self.built = built  # told of each build (the command's terminal forgets warnings gone)
         self.site: Site | None = None
         self._lock = threading.Lock()  # one build at a time; the server answers on threads
         self._said = ""  # the error last printed, while it lasts
         self._zip_stamp: tuple[int, ...] | None = None  # a zip's, when the site was built
+        # The lock's, when the site was built (its regions are the pages'): "" for none.
+        self._lock_stamp: tuple[int, ...] | str | None = None
 
     def refresh(self) -> Site:
         """Build the site, reusing the last build's outcome of every unchanged schema; the
-        last build as it is where no schema file changed (the pages ask every second)."""
+        last build as it is where no schema file changed, nor the lock (the pages ask every
+        second)."""
         if self.site is not None and self._unchanged(self.site):
             return self.site
         reuse = {(o.file, o.sha256): o for o in self.site.outcomes} if self.site else None
         zip_stamp = None if self.specs.is_dir() else file_stamp(self.specs)  # before it is read
+        lock_stamp = self._lock_file_stamp()
         self.site = build(self.specs, self.types, reuse, models=False)
-        self._zip_stamp = zip_stamp
+        self._zip_stamp, self._lock_stamp = zip_stamp, lock_stamp
+        if self.built is not None:
+            self.built(self.site)
         return self.site
+
+    def _lock_file_stamp(self) -> tuple[int, ...] | str | None:
+        """The stamp of the folder's lock (`file_stamp`: None when it changed just now), or
+        "" where there is none."""
+        lock = self.specs / LOCK_FILE
+        return file_stamp(lock) if os.path.lexists(lock) else ""
 
     def _unchanged(self, site: Site) -> bool:
         """Whether `specs` holds the files `site` was built from, each with the stamp it had
@@ -293,6 +328,11 @@ class Preview:
         zip, whether it has the stamp it had when read."""
         if not self.specs.is_dir():
             return self._zip_stamp is not None and file_stamp(self.specs) == self._zip_stamp
+        # The lock as it was (the regions that `fetch --region` or a fetch from cfn-lint's
+        # data of another region records, which the examples name).
+        lock_stamp = self._lock_file_stamp()
+        if lock_stamp is None or lock_stamp != self._lock_stamp:
+            return False
         outcomes = site.outcomes
         known = known_stamps(outcomes)
         if len(known) != len(outcomes):
@@ -404,14 +444,14 @@ def _error(message: str, version: str | None = None) -> Response:
 
 
 def serve(preview: Preview, host: str, port: int, ready: Callable[[str, Site, bool], None]) -> None:
-    """Build once (errors stop here), then answer requests on host:port until interrupted.
+    """Listen on host:port, build once (errors stop here), then answer requests until
+    interrupted.
 
     `ready` gets the server's URL (port 0 takes a free port), the first build, and whether it
     listens on the loopback address only. There, it answers only requests `addressed_here`.
     """
     family, address = listen_address(host, port)
     loopback = is_loopback(address)
-    site = preview.refresh()
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "stackql-docgen-preview"
@@ -421,6 +461,21 @@ def serve(preview: Preview, host: str, port: int, ready: Callable[[str, Site, bo
 
         def do_HEAD(self) -> None:
             self._answer(send_body=False)
+
+        def _not_allowed(self) -> None:
+            """A method that HTTP defines but the preview does not take: 405, not 501."""
+            body = error_page(
+                HTTPStatus.METHOD_NOT_ALLOWED,
+                f"The preview answers GET and HEAD, not {self.command}.",
+            ).encode()
+            self.send_response(HTTPStatus.METHOD_NOT_ALLOWED)
+            self.send_header("Allow", "GET, HEAD")
+            self.send_header("Content-Type", HTML_TYPE)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _not_allowed
 
         def _answer(self, send_body: bool) -> None:
             named = self.headers.get("Host")
@@ -453,10 +508,11 @@ def serve(preview: Preview, host: str, port: int, ready: Callable[[str, Site, bo
             if not isinstance(sys.exc_info()[1], ConnectionError):
                 super().handle_error(request, client_address)
 
-    try:
+    try:  # first: a port in use is said before a build that may take seconds
         server = Server((address, port), Handler)
     except OSError as e:
         raise UsageError(f"cannot listen on {host}:{port}: {e.strerror or e}") from e
     with server:
+        site = preview.refresh()  # (no request is answered before this build)
         ready(url_of(host, server.server_address[1]), site, loopback)
         server.serve_forever()

@@ -217,6 +217,57 @@ def test_a_request_with_no_schema_changed_reuses_the_last_build(specs, tmp_path)
     assert "Edited." in respond(zipped.refresh(), RESOURCE).body.decode()
 
 
+def test_a_lock_that_fetch_rewrote_shows_its_region_with_no_schema_changed(specs, tmp_path):
+    # `fetch --region` of the same bytes writes the lock alone: the examples' region changes.
+    source = tmp_path / "source"
+    source.mkdir()
+    shutil.copy(LAMBDA_SPEC, source)
+    preview = Preview(specs)
+    preview.refresh()
+    time.sleep(STAMP_MARGIN_NS / 1e9 + 0.1)
+    settled = preview.refresh()
+    assert preview.refresh() is settled
+    assert "region = 'us-east-1'" in respond(settled, RESOURCE).body.decode()
+    fetch = ["fetch", "--source", str(source), "--region", "eu-west-1", "--specs", str(specs)]
+    assert main([*fetch, "--quiet"]) == 0
+    assert (specs / LAMBDA_SPEC.name).read_bytes() == LAMBDA_SPEC.read_bytes()
+    moved = preview.refresh()
+    assert moved is not settled
+    page = respond(moved, RESOURCE).body.decode()
+    assert "region = 'eu-west-1'" in page and "region = 'us-east-1'" not in page
+    time.sleep(STAMP_MARGIN_NS / 1e9 + 0.1)  # the lock settled: no build at every request
+    again = preview.refresh()
+    assert preview.refresh() is again
+
+
+def test_no_page_at_all_says_so_at_the_root_and_goes_when_one_comes(specs):
+    document = json.loads(LAMBDA_SPEC.read_text("utf-8"))
+    bare = {k: v for k, v in document.items() if k != "handlers"}
+    (specs / LAMBDA_SPEC.name).write_text(json.dumps(bare), "utf-8")
+    empty = build(specs, models=False)
+    root = respond(empty, "/")
+    assert root.status == 404 and "No pages: no schema makes one now" in root.body.decode()
+    # the page at the type's place says why it has none
+    missing = respond(empty, RESOURCE).body.decode()
+    assert "skipped AWS::Lambda::EventInvokeConfig (aws-lambda-eventinvokeconfig.json): no " in (
+        missing
+    )
+    (specs / LAMBDA_SPEC.name).write_text(json.dumps(document), "utf-8")
+    full = build(specs, models=False)
+    assert respond(full, "/").location == "/aws/index.html"
+    # `/` asks for its version as it is open: another, once there is a page to go to
+    assert _version(empty, "/") != _version(full, "/")
+    assert _version(full, "/") == _version(full, "/")
+
+
+def test_a_browser_icon_is_no_error_and_other_methods_are_not_allowed(server):
+    assert server.get("/favicon.ico").status_code == 204
+    for method in ("POST", "PUT", "DELETE", "PATCH", "OPTIONS"):
+        answer = requests.request(method, server.url + RESOURCE, timeout=30)
+        assert answer.status_code == 405, method
+        assert answer.headers["Allow"] == "GET, HEAD"
+
+
 def test_a_schema_that_cannot_be_built_stops_the_preview_before_it_serves(specs):
     (specs / LAMBDA_SPEC.name).write_text("{")
     result = subprocess.run(
@@ -232,6 +283,7 @@ def test_a_schema_that_cannot_be_built_stops_the_preview_before_it_serves(specs)
 
 
 def test_a_port_in_use_is_a_clear_error(specs):
+    shutil.copy(DATA / "aws-quicksight-approvalpolicy.json", specs)  # (it warns when built)
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -245,8 +297,9 @@ def test_a_port_in_use_is_a_clear_error(specs):
             timeout=60,
         )
     assert result.returncode == 2
+    # said first, before a build (which may take seconds) and its warnings
     assert result.stderr.startswith(f"error: cannot listen on 127.0.0.1:{port}: ")
-    assert "Traceback" not in result.stderr
+    assert "Traceback" not in result.stderr and "warning" not in result.stderr
 
 
 @pytest.mark.parametrize("port", ["65536", "-1", "http"])
@@ -481,6 +534,24 @@ def test_warnings_are_printed_once_not_at_every_request(specs):
     )
 
 
+def test_a_warning_that_comes_back_after_a_build_without_it_is_said_again(specs, tmp_path):
+    warned = DATA / "aws-quicksight-approvalpolicy.json"
+    shutil.copy(warned, specs)
+    server = Server(specs)
+    page = "/aws/quicksight/approval_policies/index.html"
+    try:
+        assert server.get(page).status_code == 200
+        shutil.move(specs / warned.name, tmp_path / warned.name)  # gone, and its warnings
+        assert server.get(page).status_code == 404
+        shutil.move(tmp_path / warned.name, specs / warned.name)  # back
+        assert server.get(page).status_code == 200
+        assert server.get(page).status_code == 200  # (once again only)
+    finally:
+        code, _, err = server.stop()
+    warnings = err.splitlines()
+    assert code == 0 and len(warnings) == 6 and len(set(warnings)) == 3
+
+
 def test_a_rebuild_of_many_schemas_on_a_server_thread_starts_its_workers_by_spawn(corpus, tmp_path):
     # 200 changed schemas or more are built on worker processes. The server's threads are
     # running then, so the workers are spawned, not forked (a fork would copy the locks those
@@ -612,11 +683,12 @@ def _ipv6_loopback() -> bool:
 
 @pytest.mark.skipif(not _ipv6_loopback(), reason="this machine has no IPv6 loopback")
 def test_the_preview_listens_on_an_ipv6_address(specs):
-    running = Server(specs, "--host", "::1")
-    try:
-        assert running.url.startswith("http://[::1]:")
-        assert running.get(RESOURCE).status_code == 200
-    finally:
-        code, _, err = running.stop()
-    assert code == 0
-    assert "not this machine's loopback" not in err  # ::1 is
+    for host in ("::1", "[::1]"):  # (as a URL writes it, too)
+        running = Server(specs, "--host", host)
+        try:
+            assert running.url.startswith("http://[::1]:")
+            assert running.get(RESOURCE).status_code == 200
+        finally:
+            code, _, err = running.stop()
+        assert code == 0
+        assert "not this machine's loopback" not in err  # ::1 is
