@@ -1842,6 +1842,29 @@ def test_of_code_sources_and_distribution_kinds_the_examples_take_one(site, page
     # a .zip package (PackageType: Zip) takes none of a container image's settings
     assert manifest_value(page, "PackageType") == "Zip"
     assert "ImageConfig" not in section(page, "`INSERT` example", "`DELETE` example")
+    # Each example is of one variant, and leaves out what only another takes: an in-place
+    # deployment no blue/green options; an EC2 task no Fargate ephemeral storage; an HTTPS
+    # listener of an Application Load Balancer no TLS listener's ALPN policy; a MySQL DB
+    # instance none of Oracle's, SQL Server's or Db2's settings.
+    for type_name, sets, left_out in [
+        ("AWS::CodeDeploy::DeploymentGroup", {}, ["BlueGreenDeploymentConfiguration"]),
+        ("AWS::ECS::TaskDefinition", {"RequiresCompatibilities": ["EC2"]}, ["EphemeralStorage"]),
+        ("AWS::ElasticLoadBalancingV2::Listener", {"Protocol": "HTTPS"}, ["AlpnPolicy"]),
+        (
+            "AWS::RDS::DBInstance",
+            {
+                "Engine": "mysql",
+                "EnableIAMDatabaseAuthentication": "{{ EnableIAMDatabaseAuthentication }}",
+            },
+            ["DBSystemId", "NcharCharacterSetName", "AdditionalStorageVolumes", "Timezone"],
+        ),
+    ]:
+        page = page_of(site, pages, type_name)
+        for name, value in sets.items():
+            assert manifest_value(page, name) == value, (type_name, name)
+        examples = section(page, "`INSERT` example", "`DELETE` example")
+        for name in left_out:
+            assert name not in examples, (type_name, name)
     # AWS::CloudFront::Distribution: a standard distribution (Aliases, PriceClass, ...), not a
     # multi-tenant one (TenantConfig); each cache behavior takes a CachePolicyId, which the
     # schema's words require where ForwardedValues is not set.
