@@ -1858,6 +1858,13 @@ def test_of_code_sources_and_distribution_kinds_the_examples_take_one(site, page
             },
             ["DBSystemId", "NcharCharacterSetName", "AdditionalStorageVolumes", "Timezone"],
         ),
+        # a cluster in the AWS cloud, not on Outposts; a new one, not a restore, that joins
+        # no global database; one source of data to restore
+        ("AWS::EKS::Cluster", {}, ["OutpostConfig"]),
+        ("AWS::Neptune::DBCluster", {"StorageEncrypted": True}, ["SnapshotIdentifier"]),
+        ("AWS::RDS::DBCluster", {}, ["EnableGlobalWriteForwarding"]),
+        ("AWS::ElastiCache::CacheCluster", {}, ["SnapshotArns"]),
+        ("AWS::ElastiCache::ReplicationGroup", {}, ["SnapshotArns"]),
     ]:
         page = page_of(site, pages, type_name)
         for name, value in sets.items():
@@ -1865,6 +1872,13 @@ def test_of_code_sources_and_distribution_kinds_the_examples_take_one(site, page
         examples = section(page, "`INSERT` example", "`DELETE` example")
         for name in left_out:
             assert name not in examples, (type_name, name)
+    # a Spot launch template: no Dedicated Host (EC2: "The host tenancy is not supported for
+    # Spot Instances")
+    page = page_of(site, pages, "AWS::EC2::LaunchTemplate")
+    data = manifest_value(page, "LaunchTemplateData")
+    assert data["InstanceMarketOptions"]["MarketType"] == "spot"
+    assert not {"Affinity", "HostId", "HostResourceGroupArn"} & data["Placement"].keys()
+    assert data["Placement"]["Tenancy"] != "host"
     # AWS::CloudFront::Distribution: a standard distribution (Aliases, PriceClass, ...), not a
     # multi-tenant one (TenantConfig); each cache behavior takes a CachePolicyId, which the
     # schema's words require where ForwardedValues is not set.
@@ -2495,11 +2509,16 @@ SET_ONE_AT_A_TIME = [
         ["CapacityReservationIds:"],
         ["CapacityReservationResourceGroupArns"],
     ),
-    # a Neptune cluster restored from a snapshot, not also to a point in time of another
+    # a new Neptune cluster that joins a global database, not one restored from a snapshot or
+    # to a point in time of another
     (
         "AWS::Neptune::DBCluster",
-        ["- name: SnapshotIdentifier\n"],
-        ["- name: SourceDBClusterIdentifier\n", "- name: RestoreToTime\n"],
+        ["- name: GlobalClusterIdentifier\n"],
+        [
+            "- name: SnapshotIdentifier\n",
+            "- name: SourceDBClusterIdentifier\n",
+            "- name: RestoreToTime\n",
+        ],
     ),
     # an outbound Resolver endpoint without DNS64, a forward rule without a delegation record;
     # a rotation by a Lambda function, not an external secret's managed rotation; a self-managed
