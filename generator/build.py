@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Terminated, UsageError
+from generator.errors import Terminated, UsageError, WorkerLost
 from generator.exclusive import stale
 from generator.lock import read_lock, regions_of
 from generator.model import (
@@ -222,6 +222,7 @@ def pool_map(fn: Callable[..., Any], workers: int, *iterables: Sequence[Any]) ->
     half a message in the results pipe, and the pool waits for the rest for ever.
     """
     from concurrent.futures import ProcessPoolExecutor  # only a big job needs processes
+    from concurrent.futures.process import BrokenProcessPool
 
     pool = ProcessPoolExecutor(
         workers, mp_context=worker_context(), initializer=start_worker, initargs=(os.getpid(),)
@@ -240,6 +241,11 @@ def pool_map(fn: Callable[..., Any], workers: int, *iterables: Sequence[Any]) ->
             pool.shutdown(wait=True, cancel_futures=True)
         if isinstance(e, Stopped):  # a worker given SIGTERM alone: the command ends as if it were
             raise Terminated from None
+        if isinstance(e, BrokenProcessPool):  # one killed (SIGKILL, the kernel out of memory)
+            raise WorkerLost(
+                "a worker process ended abruptly (killed, or out of memory): stopped, with "
+                "nothing half-written"
+            ) from None
         raise
     pool.shutdown()
 

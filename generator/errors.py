@@ -49,6 +49,11 @@ class StdoutError(OutputError):
     """Standard output cannot be written: closed, or on a full disk (`> /dev/full`)."""
 
 
+class WorkerLost(DocgenError):
+    """A worker process of a big job ended abruptly (killed, by the system short of memory
+    say): the command stops as at bad input, nothing half-written, with no traceback."""
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM (`timeout`, `kill`, a cancelled CI job): the command ends as Ctrl+C ends it,
     what was written whole and nothing half-written left behind, but with exit 143."""

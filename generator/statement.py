@@ -96,6 +96,7 @@ def parse_statement(sql: str) -> Statement:
 def _statement(sql: str) -> Statement:
     """`parse_statement`, but for statements too deep to read."""
     try:
+        _refuse_stray_commas(sql)
         trees = [t for t in _parsed(sql) if t is not None]
     except sqlglot.errors.ParseError as error:
         message, at = _parse_error(error)
@@ -138,6 +139,46 @@ def _statement(sql: str) -> Statement:
     if isinstance(tree, exp.Command):  # what sqlglot does not know, by its first word
         raise ExampleError(f"not a statement StackQL runs on a resource: {tree.name.upper()}")
     raise ExampleError(f"not a statement StackQL runs on a resource: {tree.key.upper()}")
+
+
+# What a comma may not stand before (nor after an opening parenthesis or SELECT): an item left
+# out of a list, which sqlglot reads past and StackQL's parser (MySQL's grammar) refuses. (Not
+# VALUES: a column may be named so, as an Amplify UI Builder theme's is. No property is named
+# From or Where: no statement could name it, so such a schema is refused.)
+_NO_ITEM = {
+    TokenType.COMMA: "another comma",
+    TokenType.FROM: "FROM",
+    TokenType.R_PAREN: "a closing parenthesis",
+    TokenType.SEMICOLON: "the statement's end",
+    TokenType.WHERE: "WHERE",
+}
+
+
+def _refuse_stray_commas(sql: str) -> None:
+    """Refuse a list with an item left out (`SELECT a, FROM`, `'x',,`, `(, a)`) at its comma.
+
+    >>> _refuse_stray_commas("SELECT a, b FROM c")
+    >>> _refuse_stray_commas("SELECT a,\\nFROM c")
+    Traceback (most recent call last):
+    generator.statement.ExampleError: a comma before FROM: an item is missing (column 9)
+    """
+    tokens = Tokenizer().tokenize(sql)  # (a TokenError: the caller says why)
+    for i, token in enumerate(tokens):
+        if token.token_type is not TokenType.COMMA:
+            continue
+        after = tokens[i + 1].token_type if i + 1 < len(tokens) else None
+        before = tokens[i - 1].token_type if i else None
+        if after is None or after in _NO_ITEM:
+            where = f"before {_NO_ITEM.get(after, _NO_ITEM[TokenType.SEMICOLON])}"
+        elif before is None:
+            where = "at the statement's start"
+        elif before in (TokenType.L_PAREN, TokenType.SELECT):
+            where = "after " + ("(" if before is TokenType.L_PAREN else "SELECT")
+        else:
+            continue
+        raise ExampleError(
+            f"a comma {where}: an item is missing (column {token.col})", at=(token.line, token.col)
+        )
 
 
 def _parse_error(error: sqlglot.errors.ParseError) -> tuple[str, tuple[int, int] | None]:
@@ -225,6 +266,10 @@ def _insert(tree: exp.Insert) -> Statement:
     if not isinstance(target, exp.Schema):
         raise ExampleError("INSERT needs its column list: INSERT INTO resource (columns) ...")
     columns = tuple(c.name for c in target.expressions)
+    # (as written: an SNS subscription's Region beside StackQL's region is two columns)
+    twice = sorted({c for c in columns if columns.count(c) > 1})
+    if twice:
+        raise ExampleError(f"INSERT names {', '.join(twice)} twice: name each once")
     source = tree.expression
     if isinstance(source, exp.Select) and not source.args.get("from_"):
         items = source.expressions

@@ -77,6 +77,8 @@ class Summary:
     examples_known: int
     coverage: float
     pages_missing: int = 0  # pages the schemas make that the output folder lacks
+    # examples the type's handlers call for that a page there lacks (a section removed)
+    examples_missing: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +238,7 @@ def report(
     known_findings: list[Finding] = []
     known = {name.lower(): reason for name, reason in known.items()}  # type names: any case
     pages = passed_pages = examples = run = passed = failed = known_failed = missing = 0
+    lacked = 0  # examples the pages there lack
     for page, page_run in runs:
         pages += 1
         missing += page_run is None
@@ -248,6 +251,7 @@ def report(
             passed += sum(r.status is Status.PASSED for r in page_run.results)
             failed_here = sum(r.status is Status.FAILED for r in page_run.results)
             failed += failed_here
+            lacked += len(page_run.missing)
         if not found:
             passed_pages += 1
             if type_name.lower() in known:
@@ -276,9 +280,11 @@ def report(
         passed,
         failed,
         known_failed,
-        # No example to run: all of none ran, unless the pages that hold them are missing.
-        round(run / examples, 4) if examples else (0.0 if missing else 1.0),
+        # Of the examples the pages there have or lack. No example to run: all of none ran,
+        # unless the pages that hold them are missing.
+        round(run / (examples + lacked), 4) if examples + lacked else (0.0 if missing else 1.0),
         missing,
+        lacked,
     )
     return ValidationReport(summary, tuple(findings), tuple(known_findings))
 
@@ -402,6 +408,8 @@ def summary_line(summary: Summary) -> str:
     '2 pages, 1 passed; 10 examples: 8 passed, 1 failed (0 known), 1 not run; coverage 90.0%'
     >>> summary_line(Summary(3, 1, 5, 5, 5, 0, 0, 1.0, pages_missing=2)).split("; ")[::2]
     ['3 pages, 1 passed, 2 missing', 'coverage 100.0% of the pages there']
+    >>> summary_line(Summary(1, 0, 6, 6, 6, 0, 0, 0.8571, examples_missing=1)).split("; ")[1]
+    '6 examples: 6 passed, 0 failed (0 known), 0 not run, 1 missing from its page'
     """
     not_run = summary.examples - summary.examples_run
     missing = f", {summary.pages_missing} missing" if summary.pages_missing else ""
@@ -411,8 +419,14 @@ def summary_line(summary: Summary) -> str:
         f"{_count(summary.pages, 'page')}, {summary.pages_passed} passed{missing}; "
         f"{_count(summary.examples, 'example')}: {summary.examples_passed} passed, "
         f"{summary.examples_failed} failed ({summary.examples_known} known), "
-        f"{not_run} not run; coverage {summary.coverage * 100:.1f}%{there}"
+        f"{not_run} not run{_lacked(summary.examples_missing)}; "
+        f"coverage {summary.coverage * 100:.1f}%{there}"
     )
+
+
+def _lacked(n: int) -> str:
+    """The count of the examples that pages there lack, if any."""
+    return "" if not n else f", {n} missing from {'its page' if n == 1 else 'their pages'}"
 
 
 def _count(n: int, noun: str) -> str:

@@ -556,12 +556,8 @@ def test_ctrl_c_twice_is_exit_130_not_a_hang(corpus, tmp_path):
         assert b"Traceback" not in stderr
 
 
-@pytest.mark.parametrize("whom", ["group", "worker"])
-def test_sigterm_ends_a_build_as_ctrl_c_does_with_exit_143(corpus, tmp_path, whom):
-    # `timeout`, `kill` and a cancelled CI job send SIGTERM, which Python does not catch: the
-    # pages of a first build, written aside, stayed behind in the output folder.
-    specs, _ = corpus
-    out = tmp_path / "out"
+def _generating_on_workers(specs: Path, out: Path) -> subprocess.Popen:
+    """A generate of the whole provider in a session of its own, once a worker has started."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator", "generate", "--specs", str(specs), "--out", str(out)],
         cwd=ROOT,
@@ -571,12 +567,37 @@ def test_sigterm_ends_a_build_as_ctrl_c_does_with_exit_143(corpus, tmp_path, who
     deadline = time.monotonic() + 60
     while not children_of(proc.pid) and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.005)
+    return proc
+
+
+@pytest.mark.parametrize("whom", ["group", "worker"])
+def test_sigterm_ends_a_build_as_ctrl_c_does_with_exit_143(corpus, tmp_path, whom):
+    # `timeout`, `kill` and a cancelled CI job send SIGTERM, which Python does not catch: the
+    # pages of a first build, written aside, stayed behind in the output folder.
+    out = tmp_path / "out"
+    proc = _generating_on_workers(corpus[0], out)
     if whom == "group":  # as `timeout` sends it
         os.killpg(proc.pid, signal.SIGTERM)
     else:  # one worker alone: the command ends all the same
         os.kill(children_of(proc.pid)[0], signal.SIGTERM)
     _, stderr = proc.communicate(timeout=60)
     assert (proc.returncode, stderr.decode().splitlines()[-1]) == (143, "terminated")
+    assert b"Traceback" not in stderr
+    assert not out.exists()  # a first build's new folder appears whole, or not at all
+
+
+def test_a_worker_killed_ends_the_build_with_a_line_and_exit_2(corpus, tmp_path):
+    # SIGKILL (the kernel short of memory, say): concurrent.futures' BrokenProcessPool came out
+    # as a traceback with exit 1, which a CI job would take for findings.
+    out = tmp_path / "out"
+    proc = _generating_on_workers(corpus[0], out)
+    os.kill(children_of(proc.pid)[0], signal.SIGKILL)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 2
+    assert stderr.decode().splitlines()[-1] == (
+        "error: a worker process ended abruptly (killed, or out of memory): stopped, with "
+        "nothing half-written"
+    )
     assert b"Traceback" not in stderr
     assert not out.exists()  # a first build's new folder appears whole, or not at all
 

@@ -171,9 +171,32 @@ def test_delete() -> None:
         ),
         (  # sqlglot's parser fails on it with an AttributeError of its own
             "UPDATE a.b.c SET data__PatchDocument = string('[') WHERE x = 'y'\n"
-            '  {"op": "add", "value"{{: 1}},\n',
+            '  {"op": "add", "value"{{: 1}}\n',
             "cannot parse the statement: sqlglot fails on it (AttributeError: 'NoneType' object "
             "has no attribute 'name')",
+        ),
+        # A list with an item left out, which sqlglot reads past and MySQL's grammar (and
+        # SQLite) refuses; a column an INSERT names twice, which MySQL refuses (error 1110)
+        (
+            "SELECT a,\nb,\nFROM a.b.c WHERE region = 'us-east-1'",
+            "a comma before FROM: an item is missing (column 2)",
+        ),
+        (
+            "INSERT INTO a.b.c (A, B, region) SELECT '1',, '2', 'us-east-1'",
+            "a comma before another comma: an item is missing (column 44)",
+        ),
+        (
+            "INSERT INTO a.b.c (A, B) VALUES ('1', '2',)",
+            "a comma before a closing parenthesis: an item is missing (column 42)",
+        ),
+        ("SELECT , a FROM a.b.c", "a comma after SELECT: an item is missing (column 8)"),
+        (
+            "SELECT a FROM a.b.c WHERE region = 'x',",
+            "a comma before the statement's end: an item is missing (column 39)",
+        ),
+        (
+            "INSERT INTO a.b.c (A, B, A) SELECT '1', '2', '3'",
+            "INSERT names A twice: name each once",
         ),
     ],
 )

@@ -199,6 +199,21 @@ def test_the_seed_pages_list_example_fails_with_cloud_controls_message(
     ]
 
 
+def test_an_example_the_page_lacks_is_counted_in_the_summary(
+    specs: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = out / PAGE
+    text = page.read_text("utf-8")
+    start = text.index("## `DELETE` example")
+    page.write_text(text[:start], "utf-8")  # the section gone, to the page's end
+    code, report, _ = run(capsys, "--specs", str(specs), "--out", str(out))
+    assert code == 1
+    assert f"{page}: DELETE: missing: the type's handlers call for the DELETE example" in report
+    summary = report.splitlines()[-1]
+    assert summary.startswith("1 page, 0 passed; 6 examples: 6 passed, 0 failed (0 known), 0 ")
+    assert summary.endswith("not run, 1 missing from its page; coverage 85.7%")
+
+
 def test_a_resource_model_that_is_no_string_is_what_stackql_sends(
     specs: Path, out: Path, capsys
 ) -> None:
@@ -508,6 +523,7 @@ def test_json_format(specs: Path, out: Path, capsys) -> None:
             "examples_known": 0,
             "coverage": 1.0,
             "pages_missing": 0,
+            "examples_missing": 0,
         },
         "findings": [
             {
