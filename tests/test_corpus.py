@@ -1865,6 +1865,14 @@ def test_of_code_sources_and_distribution_kinds_the_examples_take_one(site, page
         ("AWS::RDS::DBCluster", {}, ["EnableGlobalWriteForwarding"]),
         ("AWS::ElastiCache::CacheCluster", {}, ["SnapshotArns"]),
         ("AWS::ElastiCache::ReplicationGroup", {}, ["SnapshotArns"]),
+        # a rule's Fargate task, no placement; one Spot price form; a JSON Lines container;
+        # a single-model container; a group of a launch template; verification by code
+        ("AWS::Events::Rule", {}, ["CapacityProviderStrategy", "PlacementConstraints"]),
+        ("AWS::EMR::InstanceFleetConfig", {}, ["{{ BidPrice }}"]),
+        ("AWS::SageMaker::EndpointConfig", {}, ["LabelIndex", "ProbabilityIndex"]),
+        ("AWS::SageMaker::Model", {}, ["MultiModelConfig"]),
+        ("AWS::AutoScaling::AutoScalingGroup", {}, ["DesiredCapacityType"]),
+        ("AWS::Cognito::UserPool", {}, ["EmailSubjectByLink", "EmailMessageByLink"]),
     ]:
         page = page_of(site, pages, type_name)
         for name, value in sets.items():
@@ -4000,12 +4008,13 @@ def test_members_the_api_reference_or_provider_excludes_are_set_one_at_a_time(si
     assert "- name: Definition\n" not in examples and "DefinitionS3Location" not in examples
 
     # AWS::Events::Rule: a target's input is fixed, a path or a transformer, and an ECS task
-    # runs by a capacity provider strategy or a launch type (EventBridge's API reference).
+    # runs by a launch type (Fargate, as a schedule's) or a capacity provider strategy
+    # (EventBridge's API reference).
     page = page_of(site, pages, "AWS::Events::Rule")
     examples = section(page, "`INSERT` example", "`DELETE` example")
     assert "Input: '{{ Input }}'" in examples
     assert "InputPath" not in examples and "InputTransformer" not in examples
-    assert "CapacityProviderStrategy:" in examples and "LaunchType" not in examples
+    assert "LaunchType: 'FARGATE'" in examples and "CapacityProviderStrategy" not in examples
 
     # AWS::EC2::Instance: network interfaces hold the security groups and addresses, and an
     # interface takes a number of IPv6 addresses or the addresses (CloudFormation's and EC2's
