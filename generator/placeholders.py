@@ -79,6 +79,28 @@ class Values:
         raise ExampleError(f"cannot fill {key}: {self.problems.get(key, 'no value for it')}")
 
 
+# A placeholder written with a brace too few or too many (`{{ Name }`, `{ Name }}`,
+# `{{{ Name }}`, `'{{ Name }}}'`), which a reader's template engine refuses or fills with a
+# brace left over, and which the mock would take as text. (Not `{{ Name }}}` where JSON
+# closes an object after a bare placeholder.)
+_NAME = r"\s*[A-Za-z_][\w.\[\]]*\s*"
+_MALFORMED = re.compile(
+    rf"(?<!\{{)\{{(?!\{{){_NAME}\}}\}}|\{{\{{\{{{_NAME}\}}\}}"
+    rf"|\{{\{{{_NAME}\}}(?!\}})|\{{\{{{_NAME}\}}\}}\}}(?=['\"])"
+)
+
+
+def malformed(text: str) -> tuple[str, int] | None:
+    """The first placeholder of a text written with a brace too few or too many, and where
+    it starts (an offset), if one is.
+
+    >>> malformed("'{{ A }}', [{{ B }}]"), malformed("'{{ A }'"), malformed('"{{ A }}}"')
+    (None, ('{{ A }', 1), ('{{ A }}}', 1))
+    """
+    match = _MALFORMED.search(text)
+    return None if match is None else (match[0], match.start())
+
+
 def names_in(text: str) -> Iterator[tuple[str, bool]]:
     """The placeholders of a text: (name, is `<Name>`), in order.
 

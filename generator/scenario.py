@@ -40,6 +40,7 @@ from generator.placeholders import (
     bind,
     fill_statement,
     fill_value,
+    malformed,
     manifest_props,
     manifest_uses,
     misnamed,
@@ -54,6 +55,7 @@ from generator.statement import (
     TYPE_NAME,
     ExampleError,
     Statement,
+    line_column,
     parse_statement,
 )
 from generator.yamltext import read_yaml, yaml_at, yaml_problem
@@ -255,6 +257,15 @@ class _Scenario:
                 self.skipped[i] = (
                     f"not run: a {example.language or 'plain'} block where the "
                     "page has no example of that kind"
+                )
+                continue
+            if (bad := malformed(example.text)) is not None:  # the mock would take it as text
+                at = line_column(example.text, bad[1])
+                self.fail(
+                    i,
+                    f"{bad[0]} is no placeholder, a brace too few or too many: write "
+                    f"{{{{ Name }}}} (column {at[1]})",
+                    at=at,
                 )
                 continue
             if example.kind is ExampleKind.MANIFEST:

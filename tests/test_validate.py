@@ -199,6 +199,29 @@ def test_the_seed_pages_list_example_fails_with_cloud_controls_message(
     ]
 
 
+def test_a_placeholder_with_a_brace_too_few_or_too_many_fails(
+    specs: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The mock would take each as text, which a free-form string takes; a reader's template
+    # engine refuses `{{ Name }` and fills `{{ Name }}}` with a brace left over.
+    page = out / PAGE
+    text = page.read_text("utf-8")
+    lines = text.splitlines()
+    first = lines.index(" '{{ FunctionName }}',")  # the Required Properties INSERT's
+    lines[first] = " '{{ FunctionName }',"
+    page.write_text("\n".join(lines) + "\n", "utf-8")
+    found = findings(capsys, specs, out)
+    assert (
+        found
+        == [
+            f"{page}:{first + 1}: INSERT required: {{{{ FunctionName }} is no placeholder, a brace "
+            "too few or too many: write {{ Name }} (column 3)"
+        ]
+        + found[1:]
+    )
+    assert all("INSERT required" not in f for f in found[1:])
+
+
 def test_an_example_the_page_lacks_is_counted_in_the_summary(
     specs: Path, out: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
