@@ -32,7 +32,14 @@ from generator.executor import Executor, Result
 from generator.extract import Example, ExampleKind
 from generator.jsonpointer import escape_token
 from generator.labels import member_path
-from generator.model import CLOUD_CONTROL_RESOURCES, DEFAULT_REGION, Handler, Resource, SqlVerb
+from generator.model import (
+    CLOUD_CONTROL_RESOURCES,
+    DEFAULT_REGION,
+    REGION_NAME,
+    Handler,
+    Resource,
+    SqlVerb,
+)
 from generator.placeholders import (
     REGION_NAMES,
     Use,
@@ -308,6 +315,13 @@ class _Scenario:
                 column == IDENTIFIER for column, _ in statement.where
             ):  # it lists, and finds the one resource there is: the DELETE took the blame
                 self.fail(i, f"no {IDENTIFIER} in the get example's WHERE clause: it lists")
+            elif (asked := _other_region(statement, self.region)) is not None:
+                # (else Cloud Control's NotFound, which does not say why)
+                self.fail(
+                    i,
+                    f"asks region {asked!r}, where this page's examples make the resource: "
+                    f"{self.region!r}",
+                )
             else:
                 self.statements[i] = statement
 
@@ -585,6 +599,22 @@ class _Scenario:
                 self.fail(i, f"{', '.join(twice)} given twice")
             elif problems := self.kind.model_errors(model):
                 self.fail(i, f"Model validation failed ({'; '.join(problems)})")
+
+
+def _other_region(statement: Statement, region: str) -> str | None:
+    """The region a statement on the resource made asks, where it is written out and is not
+    the page's own (a typo, `us-eest-1`); an INSERT's makes the resource, wherever it is.
+
+    >>> from generator.statement import parse_statement
+    >>> select = parse_statement("SELECT a FROM b.c.d WHERE region = 'eu-west-1'")
+    >>> _other_region(select, "us-east-1"), _other_region(select, "eu-west-1")
+    ('eu-west-1', None)
+    """
+    asked = statement.condition("region")
+    if statement.verb is SqlVerb.INSERT or not isinstance(asked, str) or "{{" in asked:
+        return None
+    # (one that is no region's name at all is said so where it is sent)
+    return asked if asked != region and REGION_NAME.fullmatch(asked) else None
 
 
 def _reason(error: ExampleError) -> str:

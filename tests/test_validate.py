@@ -453,6 +453,21 @@ def test_a_region_that_is_no_region_is_the_examples_finding(
     )
 
 
+def test_a_region_other_than_the_pages_says_so(specs: Path, out: Path, capsys) -> None:
+    # (Cloud Control's NotFound did not say why: the resource was made in us-east-1)
+    text = (out / PAGE).read_text("utf-8")
+    line = text[: text.index("DELETE FROM")].count("\n")
+    edit(
+        out,
+        "DELETE FROM aws.lambda.event_invoke_configs\nWHERE data__Identifier = '<FunctionName>|<Qualifier>'\nAND region = 'us-east-1';",
+        "DELETE FROM aws.lambda.event_invoke_configs\nWHERE data__Identifier = '<FunctionName>|<Qualifier>'\nAND region = 'us-eest-1';",
+    )
+    assert findings(capsys, specs, out)[0] == (
+        f"{out / PAGE}:{line}: DELETE: asks region 'us-eest-1', where this page's examples "
+        "make the resource: 'us-east-1'"
+    )
+
+
 def test_a_get_without_its_identifier_is_its_finding(specs: Path, out: Path, capsys) -> None:
     # It listed the one resource there was and passed; the DELETE took the blame.
     edit(
