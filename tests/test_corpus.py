@@ -1873,6 +1873,24 @@ def test_of_code_sources_and_distribution_kinds_the_examples_take_one(site, page
         ("AWS::SageMaker::Model", {}, ["MultiModelConfig"]),
         ("AWS::AutoScaling::AutoScalingGroup", {}, ["DesiredCapacityType"]),
         ("AWS::Cognito::UserPool", {}, ["EmailSubjectByLink", "EmailMessageByLink"]),
+        # values or regular expressions; one protocol; one restore source; an image's role,
+        # no GitHub connection; manual capacity, no wait to scale to zero; the current
+        # account, no organization; a custom rule's own schedule; inline prompt text
+        ("AWS::ElasticLoadBalancingV2::ListenerRule", {}, ["RegexValues"]),
+        ("AWS::DataSync::LocationFSxONTAP", {}, ["NFS:"]),
+        ("AWS::RedshiftServerless::Workgroup", {}, ["RecoveryPointId"]),
+        ("AWS::AppRunner::Service", {}, ["ConnectionArn"]),
+        ("AWS::GameLift::Fleet", {}, ["ScaleInAfterInactivityMinutes"]),
+        ("AWS::GameLift::ContainerFleet", {}, ["ScaleInAfterInactivityMinutes"]),
+        ("AWS::Grafana::Workspace", {}, ["OrganizationalUnits", "OrganizationRoleName"]),
+        ("AWS::Config::ConfigRule", {}, ["- name: MaximumExecutionFrequency"]),
+        ("AWS::Bedrock::Prompt", {}, ["TextS3Location", "{{ TemplateType }}"]),
+        ("AWS::Kendra::Index", {}, ["JsonTokenTypeConfiguration", "SecretManagerArn"]),
+        (
+            "AWS::QuickSight::DataSet",
+            {},
+            ["DecimalDatasetParameter", "IntegerDatasetParameter", "StringDatasetParameter"],
+        ),
     ]:
         page = page_of(site, pages, type_name)
         for name, value in sets.items():
