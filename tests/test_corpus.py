@@ -582,8 +582,11 @@ def test_an_if_then_that_holds_is_met(site, pages):
 
 def test_required_members_are_not_cut_past_the_depth(site, pages):
     page = page_of(site, pages, "AWS::Lex::Bot")
-    # MessageGroup requires Message, whose members are all optional: it stays, empty.
-    assert "- Message: {}  # cut here: nested too deep or recursive, see the schema" in page
+    # MessageGroup requires Message, whose members are all optional: it stays, however deep
+    # (each a message of one format, its plain text; where the depth cuts its members, it stays
+    # empty, `- Message: {}`, as a required property cut whole does: test_normalize).
+    groups = re.findall(r"\n( *)- Message:(.*)\n", page)
+    assert len(groups) > 20
     assert "# Message: cut here" not in page
     assert len(page.encode()) < MAX_PAGE_BYTES
 
@@ -1890,6 +1893,31 @@ def test_of_code_sources_and_distribution_kinds_the_examples_take_one(site, page
             "AWS::QuickSight::DataSet",
             {},
             ["DecimalDatasetParameter", "IntegerDatasetParameter", "StringDatasetParameter"],
+        ),
+        # a filter of one type, a message of one format; a discriminator set to the kind of
+        # the configuration shown (these are of nested objects: left-open placeholders go)
+        ("AWS::QuickSight::Topic", {}, ["DateRangeFilter", "SingularConstant", "{{ FilterType"]),
+        ("AWS::Lex::Bot", {}, ["SSMLMessage", "CustomPayload", "ImageResponseCard"]),
+        ("AWS::BedrockAgentCore::Harness", {}, ["'{{ Type }}'", "'{{ Strategy }}'"]),
+        ("AWS::BedrockAgentCore::Runtime", {}, ["'{{ NetworkMode }}'"]),
+        ("AWS::ARCRegionSwitch::Plan", {}, ["'{{ ExecutionBlockType }}'"]),
+        ("AWS::Connect::EvaluationForm", {}, ["'{{ QuestionType }}'"]),
+        # a rule-based workflow, no provider; a query action; a program placed relative to
+        # another; a SQL template; an action of one category; a job of its own document; a
+        # single select field; a Glue data source; a VPC's flow logs; IAM Identity Center
+        ("AWS::EntityResolution::MatchingWorkflow", {}, ["ProviderProperties"]),
+        ("AWS::IoTAnalytics::Dataset", {}, ["ContainerAction"]),
+        ("AWS::MediaTailor::Program", {}, ["{{ Transition.DurationMillis }}", "'{{ Type }}'"]),
+        ("AWS::CleanRooms::AnalysisTemplate", {"Format": "SQL"}, ["ErrorMessageConfiguration"]),
+        ("AWS::SecurityHub::AutomationRuleV2", {}, ["ExternalIntegrationConfiguration"]),
+        ("AWS::IoT::Job", {}, ["DocumentParameters"]),
+        ("AWS::Connect::TaskTemplate", {}, ["'{{ Type }}'"]),
+        ("AWS::DataZone::DataSource", {"Type": "GLUE"}, []),
+        ("AWS::ObservabilityAdmin::TelemetryRule", {}, ["VPCFlowLogParameters", "Cloudtrail"]),
+        (
+            "AWS::QBusiness::Application",
+            {"IdentityType": "AWS_IAM_IDC"},
+            ["IamIdentityProviderArn", "ClientIdsForOIDC", "QuickSightConfiguration"],
         ),
     ]:
         page = page_of(site, pages, type_name)
