@@ -1914,6 +1914,13 @@ def test_of_code_sources_and_distribution_kinds_the_examples_take_one(site, page
         ("AWS::Connect::TaskTemplate", {}, ["'{{ Type }}'"]),
         ("AWS::DataZone::DataSource", {"Type": "GLUE"}, []),
         ("AWS::ObservabilityAdmin::TelemetryRule", {}, ["VPCFlowLogParameters", "Cloudtrail"]),
+        # a Zixi push source, of a flow and on its own
+        (
+            "AWS::MediaConnect::Flow",
+            {},
+            ["EntitlementArn", "NdiSourceSettings", "MinLatency", "SourceListenerPort"],
+        ),
+        ("AWS::MediaConnect::FlowSource", {"Protocol": "zixi-push"}, ["MinLatency", "MaxBitrate"]),
         (
             "AWS::QBusiness::Application",
             {"IdentityType": "AWS_IAM_IDC"},
