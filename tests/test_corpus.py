@@ -1914,6 +1914,8 @@ def test_of_code_sources_and_distribution_kinds_the_examples_take_one(site, page
         ("AWS::Connect::TaskTemplate", {}, ["'{{ Type }}'"]),
         ("AWS::DataZone::DataSource", {"Type": "GLUE"}, []),
         ("AWS::ObservabilityAdmin::TelemetryRule", {}, ["VPCFlowLogParameters", "Cloudtrail"]),
+        # an attribute property, no alarm state's structure
+        ("AWS::IoTSiteWise::AssetModel", {}, ["DataTypeSpec"]),
         # a Zixi push source, of a flow and on its own
         (
             "AWS::MediaConnect::Flow",
