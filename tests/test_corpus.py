@@ -1914,6 +1914,18 @@ def test_of_code_sources_and_distribution_kinds_the_examples_take_one(site, page
         ("AWS::Connect::TaskTemplate", {}, ["'{{ Type }}'"]),
         ("AWS::DataZone::DataSource", {"Type": "GLUE"}, []),
         ("AWS::ObservabilityAdmin::TelemetryRule", {}, ["VPCFlowLogParameters", "Cloudtrail"]),
+        # a source of one kind; a rule-based technique; a query of one source; a range of one
+        # value; discriminators of the configuration shown
+        ("AWS::SCN::DataIntegrationFlow", {}, ["DatasetSource", "'{{ SourceType }}'"]),
+        ("AWS::EntityResolution::IdMappingWorkflow", {}, ["ProviderProperties"]),
+        ("AWS::CleanRooms::IntermediateTable", {}, ["AnalysisTemplateArn"]),
+        ("AWS::CustomerProfiles::CalculatedAttributeDefinition", {}, ["ValueRange"]),
+        ("AWS::MediaConnect::RouterInput", {}, ["'{{ Protocol }}'", "'{{ EncryptionKeyType }}'"]),
+        ("AWS::MediaConnect::RouterOutput", {}, ["'{{ Protocol }}'"]),
+        ("AWS::QuickSight::ActionConnector", {}, ["'{{ AuthenticationType }}'"]),
+        ("AWS::CleanRooms::ConfiguredTable", {"AnalysisMethod": "MULTIPLE"}, ["'{{ Type }}'"]),
+        ("AWS::DataBrew::Dataset", {"Format": "CSV"}, ["'{{ Type }}'"]),
+        ("AWS::Lambda::CapacityProvider", {}, ["'{{ Mode }}'"]),
         # an attribute property, no alarm state's structure
         ("AWS::IoTSiteWise::AssetModel", {}, ["DataTypeSpec"]),
         # a Zixi push source, of a flow and on its own
