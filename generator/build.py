@@ -237,7 +237,13 @@ def pool_map(fn: Callable[..., Any], workers: int, *iterables: Sequence[Any]) ->
         # at its exit, joining the pool: it is ignored until the workers are stopped.)
         with _interrupts_ignored():
             for process in list((getattr(pool, "_processes", None) or {}).values()):
-                _stop(process)
+                if isinstance(e, BrokenProcessPool):
+                    # One was killed: the pool asks the others to end with SIGTERM, which a
+                    # worker takes as a request to stop its task (it may be blocked writing a
+                    # result nobody reads), and joins them for ever. They are of no use now.
+                    _kill(process)
+                else:
+                    _stop(process)
             pool.shutdown(wait=True, cancel_futures=True)
         if isinstance(e, Stopped):  # a worker given SIGTERM alone: the command ends as if it were
             raise Terminated from None
@@ -248,6 +254,14 @@ def pool_map(fn: Callable[..., Any], workers: int, *iterables: Sequence[Any]) ->
             ) from None
         raise
     pool.shutdown()
+
+
+def _kill(process: Any) -> None:
+    """End a worker process at once (SIGKILL), if it is still there."""
+    try:
+        process.kill()
+    except (ProcessLookupError, AttributeError, ValueError):  # ended, not started, or closed
+        pass
 
 
 def _stop(process: Any) -> None:

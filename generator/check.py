@@ -351,6 +351,8 @@ def _left_behind(out_dir: Path, known: Set[str]) -> list[str]:
             rel = path.relative_to(out_dir).as_posix()
             if rel in known or any(part.startswith(".") for part in rel.split("/")):
                 continue
+            if _through_link(out_dir, rel):  # another path to a page there (or elsewhere)
+                continue
             try:
                 data = read_or_none(path)
             except OutputError:  # a folder named so, say: no page
@@ -358,6 +360,12 @@ def _left_behind(out_dir: Path, known: Set[str]) -> list[str]:
             if data is not None and GENERATED_SIGN.encode() in data:
                 found.append(rel)
     return sorted(found)
+
+
+def _through_link(out_dir: Path, rel: str) -> bool:
+    """Whether a path under the output folder goes through a symbolic link (or is one)."""
+    parts = rel.split("/")
+    return any((out_dir.joinpath(*parts[:n])).is_symlink() for n in range(1, len(parts) + 1))
 
 
 def _skipped_note(skipped: Skipped) -> str:

@@ -279,4 +279,17 @@ def _likeness(a: str, b: str) -> float:
     if len(parts_a) != len(parts_b):
         return difflib.SequenceMatcher(None, a, b).ratio()
     pairs = zip(parts_a, parts_b, strict=True)
-    return min(difflib.SequenceMatcher(None, x, y).ratio() for x, y in pairs)
+    return min(_part_likeness(x, y) for x, y in pairs)
+
+
+def _part_likeness(a: str, b: str) -> float:
+    """How alike two parts of type names are (difflib's ratio); parts of a few letters one
+    letter apart (`S2`, `S3`), whose ratio is low for their length, count as close.
+
+    >>> _part_likeness("s2", "s3") >= _CLOSE, _part_likeness("s3", "ec2") >= _CLOSE
+    (True, False)
+    """
+    ratio = difflib.SequenceMatcher(None, a, b).ratio()
+    if len(a) == len(b) <= 4 and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
+        return max(ratio, _CLOSE)
+    return ratio

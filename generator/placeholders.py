@@ -80,25 +80,35 @@ class Values:
 
 
 # A placeholder written with a brace too few or too many (`{{ Name }`, `{ Name }}`,
-# `{{{ Name }}`, `'{{ Name }}}'`), which a reader's template engine refuses or fills with a
-# brace left over, and which the mock would take as text. (Not `{{ Name }}}` where JSON
-# closes an object after a bare placeholder.)
+# `{{{ Name }}`), which a reader's template engine refuses, and which the mock would take as
+# text; and one with braces left over inside a quoted string (`'{{ Name }}}'`), which it fills
+# with a brace left over (see `malformed`).
 _NAME = r"\s*[A-Za-z_][\w.\[\]]*\s*"
 _MALFORMED = re.compile(
-    rf"(?<!\{{)\{{(?!\{{){_NAME}\}}\}}|\{{\{{\{{{_NAME}\}}\}}"
-    rf"|\{{\{{{_NAME}\}}(?!\}})|\{{\{{{_NAME}\}}\}}\}}(?=['\"])"
+    rf"(?<!\{{)\{{(?!\{{){_NAME}\}}\}}|\{{\{{\{{{_NAME}\}}\}}|\{{\{{{_NAME}\}}(?!\}})"
 )
+_CLOSED_BEFORE_QUOTE = re.compile(rf"\{{\{{{_NAME}\}}\}}(?P<extra>\}}+)(?=['\"])")
 
 
 def malformed(text: str) -> tuple[str, int] | None:
     """The first placeholder of a text written with a brace too few or too many, and where
-    it starts (an offset), if one is.
+    it starts (an offset), if one is. Braces after a placeholder, before the quote that ends
+    its string, are left over unless they close objects of JSON text the string holds
+    (`'{"a": {{ A }}}'`, a bare placeholder in JSON as text).
 
     >>> malformed("'{{ A }}', [{{ B }}]"), malformed("'{{ A }'"), malformed('"{{ A }}}"')
     (None, ('{{ A }', 1), ('{{ A }}}', 1))
+    >>> malformed("'{a: {{ A }}}'"), malformed("'{{ A }}}}'")
+    (None, ('{{ A }}}}', 1))
     """
-    match = _MALFORMED.search(text)
-    return None if match is None else (match[0], match.start())
+    found = [(m[0], m.start()) for m in _MALFORMED.finditer(text)]
+    for m in _CLOSED_BEFORE_QUOTE.finditer(text):
+        quote = text[m.end()]
+        opened = text.rfind(quote, 0, m.start())  # where the string opens
+        inside = text[opened + 1 : m.start()]
+        if inside.count("{") - inside.count("}") < len(m["extra"]):
+            found.append((m[0], m.start()))
+    return min(found, key=lambda f: f[1]) if found else None
 
 
 def names_in(text: str) -> Iterator[tuple[str, bool]]:

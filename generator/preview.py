@@ -476,6 +476,7 @@ def serve(preview: Preview, host: str, port: int, ready: Callable[[str, Site, bo
             self.wfile.write(body)
 
         do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _not_allowed
+        do_TRACE = do_CONNECT = _not_allowed  # (HTTP's others; WebDAV's, unknown, are 501)
 
         def _answer(self, send_body: bool) -> None:
             named = self.headers.get("Host")

@@ -315,15 +315,31 @@ class _Scenario:
                 column == IDENTIFIER for column, _ in statement.where
             ):  # it lists, and finds the one resource there is: the DELETE took the blame
                 self.fail(i, f"no {IDENTIFIER} in the get example's WHERE clause: it lists")
-            elif (asked := _other_region(statement, self.region)) is not None:
+            else:
+                self.statements[i] = statement
+        made = self._made_in()
+        for i, statement in list(self.statements.items()):
+            if (asked := _other_region(statement, made)) is not None:
                 # (else Cloud Control's NotFound, which does not say why)
+                del self.statements[i]
                 self.fail(
                     i,
                     f"asks region {asked!r}, where this page's examples make the resource: "
-                    f"{self.region!r}",
+                    f"{made!r}",
                 )
-            else:
-                self.statements[i] = statement
+
+    def _made_in(self) -> str:
+        """The region the page's examples make the resource in: the one its Required
+        Properties INSERT writes out, else (`'{{ region }}'`) the page's."""
+        for i in self.of(ExampleKind.INSERT_REQUIRED):
+            statement = self.statements.get(i)
+            columns = (
+                dict(zip(statement.columns, statement.values, strict=True)) if statement else {}
+            )
+            asked = columns.get("region")
+            if isinstance(asked, str) and "{{" not in asked and REGION_NAME.fullmatch(asked):
+                return asked
+        return self.region
 
     def bind(self) -> None:
         """One value per `{{ Name }}` of the page; another for those in the UPDATE."""

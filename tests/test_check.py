@@ -261,11 +261,14 @@ def test_a_signed_page_no_record_names_and_no_schema_builds_is_left_behind(specs
     (out / "aws" / "lambda" / "old_configs" / "index.mdx").write_bytes(page)
     (out / "aws" / "lambda" / "notes").mkdir()  # a page of the user's, without the sign
     (out / "aws" / "lambda" / "notes" / "index.mdx").write_text("mine\n", "utf-8")
+    # another path to a page there, through a link: the page itself is no leftover
+    (out / "aws" / "lambda" / "alias").symlink_to("event_invoke_configs")
     code, stdout, _ = run_check(capsys, "--specs", str(specs), "--out", str(out))
     assert code == 1
     assert "0 stale, 0 missing, 0 extra, 1 left behind of 5 files" in stdout
     assert "### Pages left behind" in stdout
     assert "- `aws/lambda/old_configs/index.mdx`\n" in stdout and "notes" not in stdout
+    assert "alias" not in stdout
     assert "Remove the pages left behind (`git rm`): `generate` does not." in stdout
     assert "stackql-docgen generate" not in stdout  # (it would change nothing)
     code, stdout, _ = run_check(

@@ -262,7 +262,7 @@ def test_no_page_at_all_says_so_at_the_root_and_goes_when_one_comes(specs):
 
 def test_a_browser_icon_is_no_error_and_other_methods_are_not_allowed(server):
     assert server.get("/favicon.ico").status_code == 204
-    for method in ("POST", "PUT", "DELETE", "PATCH", "OPTIONS"):
+    for method in ("POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"):
         answer = requests.request(method, server.url + RESOURCE, timeout=30)
         assert answer.status_code == 405, method
         assert answer.headers["Allow"] == "GET, HEAD"

@@ -468,6 +468,17 @@ def test_a_region_other_than_the_pages_says_so(specs: Path, out: Path, capsys) -
     )
 
 
+def test_a_page_whose_insert_writes_its_region_out_is_run_in_it(
+    specs: Path, out: Path, capsys
+) -> None:
+    # The examples make the resource where the INSERT says, and ask it there: no finding.
+    page = out / PAGE
+    text = page.read_text("utf-8").replace("'{{ region }}'", "'eu-west-1'")
+    page.write_text(text.replace("region = 'us-east-1'", "region = 'eu-west-1'"), "utf-8")
+    code, _, _ = run(capsys, "--specs", str(specs), "--out", str(out))
+    assert code == 0
+
+
 def test_a_get_without_its_identifier_is_its_finding(specs: Path, out: Path, capsys) -> None:
     # It listed the one resource there was and passed; the DELETE took the blame.
     edit(
