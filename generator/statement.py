@@ -96,7 +96,6 @@ def parse_statement(sql: str) -> Statement:
 def _statement(sql: str) -> Statement:
     """`parse_statement`, but for statements too deep to read."""
     try:
-        _refuse_stray_commas(sql)
         trees = [t for t in _parsed(sql) if t is not None]
     except sqlglot.errors.ParseError as error:
         message, at = _parse_error(error)
@@ -154,15 +153,14 @@ _NO_ITEM = {
 }
 
 
-def _refuse_stray_commas(sql: str) -> None:
+def _refuse_stray_commas(tokens: list[Any]) -> None:
     """Refuse a list with an item left out (`SELECT a, FROM`, `'x',,`, `(, a)`) at its comma.
 
-    >>> _refuse_stray_commas("SELECT a, b FROM c")
-    >>> _refuse_stray_commas("SELECT a,\\nFROM c")
+    >>> _refuse_stray_commas(Tokenizer().tokenize("SELECT a, b FROM c"))
+    >>> _refuse_stray_commas(Tokenizer().tokenize("SELECT a,\\nFROM c"))
     Traceback (most recent call last):
     generator.statement.ExampleError: a comma before FROM: an item is missing (column 9)
     """
-    tokens = Tokenizer().tokenize(sql)  # (a TokenError: the caller says why)
     for i, token in enumerate(tokens):
         if token.token_type is not TokenType.COMMA:
             continue
@@ -360,11 +358,13 @@ def _json_paths(tokens: list[Any]) -> list[str]:
 def _parsed(sql: str) -> list[Any]:
     """sqlglot's trees of the statements, where a word after a dot in a name is a name, as
     StackQL's parser (MySQL's grammar) reads it: `aws.fuzz.values`, which sqlglot reads as
-    VALUES. (A statement that does not parse so is parsed as written, for its error.)"""
+    VALUES. (A statement that does not parse so is parsed as written, for its error.) A list
+    with an item left out is refused first (`_refuse_stray_commas`)."""
     try:
         tokens = Tokenizer().tokenize(sql)
     except sqlglot.errors.TokenError:
         return sqlglot.parse(sql)
+    _refuse_stray_commas(tokens)
     names = (TokenType.VAR, TokenType.IDENTIFIER)
     quoted, end, name = [], 0, False  # (whether the token before the dot is a name)
     for i, token in enumerate(tokens):
