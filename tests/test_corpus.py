@@ -1926,6 +1926,21 @@ def test_of_code_sources_and_distribution_kinds_the_examples_take_one(site, page
         ("AWS::CleanRooms::ConfiguredTable", {"AnalysisMethod": "MULTIPLE"}, ["'{{ Type }}'"]),
         ("AWS::DataBrew::Dataset", {"Format": "CSV"}, ["'{{ Type }}'"]),
         ("AWS::Lambda::CapacityProvider", {}, ["'{{ Mode }}'"]),
+        # an entry point, a technique, a password source and a traffic shaping of one kind;
+        # discriminators of the configuration shown
+        ("AWS::Connect::TestCase", {}, ["ChatEntryPointParameters", "'{{ Type }}'"]),
+        ("AWS::EntityResolution::IdNamespace", {}, ["ProviderProperties"]),
+        ("AWS::ElastiCache::User", {}, ["NoPasswordRequired", "- name: Passwords"]),
+        ("AWS::MediaTailor::PrefetchSchedule", {}, ["TrafficShapingTpsConfiguration"]),
+        ("AWS::SES::MailManagerIngressPoint", {"Type": "AUTH"}, []),
+        ("AWS::Connect::DataTableAttribute", {"ValueType": "NUMBER_LIST"}, ["MinLength"]),
+        ("AWS::SystemsManagerSAP::Application", {"ApplicationType": "SAP_ABAP"}, []),
+        ("AWS::GlobalAccelerator::EndpointGroup", {"HealthCheckProtocol": "HTTP"}, []),
+        ("AWS::S3Tables::TableBucket", {}, ["'{{ SSEAlgorithm }}'"]),
+        ("AWS::IoTWireless::WirelessDevice", {"Type": "LoRaWAN"}, []),
+        ("AWS::SSO::Application", {}, ["'{{ Origin }}'"]),
+        ("AWS::EC2::NetworkAclEntry", {"Protocol": 6}, ["- name: Icmp"]),
+        ("AWS::BedrockAgentCore::PaymentManager", {"AuthorizerType": "CUSTOM_JWT"}, []),
         # an attribute property, no alarm state's structure
         ("AWS::IoTSiteWise::AssetModel", {}, ["DataTypeSpec"]),
         # a Zixi push source, of a flow and on its own
