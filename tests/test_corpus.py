@@ -1941,6 +1941,16 @@ def test_of_code_sources_and_distribution_kinds_the_examples_take_one(site, page
         ("AWS::SSO::Application", {}, ["'{{ Origin }}'"]),
         ("AWS::EC2::NetworkAclEntry", {"Protocol": 6}, ["- name: Icmp"]),
         ("AWS::BedrockAgentCore::PaymentManager", {"AuthorizerType": "CUSTOM_JWT"}, []),
+        # the provider and format of the input shown; an address allocated from a pool
+        ("AWS::SecurityAgent::Integration", {"Provider": "BITBUCKET"}, []),
+        ("AWS::Omics::AnnotationStore", {"StoreFormat": "TSV"}, []),
+        ("AWS::EC2::EIP", {}, ["TransferAddress", "- name: Address"]),
+        ("AWS::MediaTailor::SourceLocation", {}, ["'{{ AccessType }}'"]),
+        ("AWS::DevOpsAgent::Service", {"ServiceType": "dynatrace"}, []),
+        ("AWS::ApiGatewayV2::ApiGatewayManagedOverrides", {}, ["'{{ AuthorizationType }}'"]),
+        ("AWS::FSx::StorageVirtualMachine", {}, ["'{{ UserName }}'", "'{{ Password }}'"]),
+        ("AWS::Backup::ReportPlan", {}, ["'{{ ReportTemplate }}'"]),
+        ("AWS::FinSpace::Environment", {"FederationMode": "FEDERATED"}, []),
         # an attribute property, no alarm state's structure
         ("AWS::IoTSiteWise::AssetModel", {}, ["DataTypeSpec"]),
         # a Zixi push source, of a flow and on its own
