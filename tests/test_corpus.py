@@ -1845,133 +1845,6 @@ def test_of_code_sources_and_distribution_kinds_the_examples_take_one(site, page
     # a .zip package (PackageType: Zip) takes none of a container image's settings
     assert manifest_value(page, "PackageType") == "Zip"
     assert "ImageConfig" not in section(page, "`INSERT` example", "`DELETE` example")
-    # Each example is of one variant, and leaves out what only another takes: an in-place
-    # deployment no blue/green options; an EC2 task no Fargate ephemeral storage; an HTTPS
-    # listener of an Application Load Balancer no TLS listener's ALPN policy; a MySQL DB
-    # instance none of Oracle's, SQL Server's or Db2's settings.
-    for type_name, sets, left_out in [
-        ("AWS::CodeDeploy::DeploymentGroup", {}, ["BlueGreenDeploymentConfiguration"]),
-        ("AWS::ECS::TaskDefinition", {"RequiresCompatibilities": ["EC2"]}, ["EphemeralStorage"]),
-        ("AWS::ElasticLoadBalancingV2::Listener", {"Protocol": "HTTPS"}, ["AlpnPolicy"]),
-        (
-            "AWS::RDS::DBInstance",
-            {
-                "Engine": "mysql",
-                "EnableIAMDatabaseAuthentication": "{{ EnableIAMDatabaseAuthentication }}",
-            },
-            ["DBSystemId", "NcharCharacterSetName", "AdditionalStorageVolumes", "Timezone"],
-        ),
-        # a cluster in the AWS cloud, not on Outposts; a new one, not a restore, that joins
-        # no global database; one source of data to restore
-        ("AWS::EKS::Cluster", {}, ["OutpostConfig"]),
-        ("AWS::Neptune::DBCluster", {"StorageEncrypted": True}, ["SnapshotIdentifier"]),
-        ("AWS::RDS::DBCluster", {}, ["EnableGlobalWriteForwarding"]),
-        ("AWS::ElastiCache::CacheCluster", {}, ["SnapshotArns"]),
-        ("AWS::ElastiCache::ReplicationGroup", {}, ["SnapshotArns"]),
-        # a rule's Fargate task, no placement; one Spot price form; a JSON Lines container;
-        # a single-model container; a group of a launch template; verification by code
-        ("AWS::Events::Rule", {}, ["CapacityProviderStrategy", "PlacementConstraints"]),
-        ("AWS::EMR::InstanceFleetConfig", {}, ["{{ BidPrice }}"]),
-        ("AWS::SageMaker::EndpointConfig", {}, ["LabelIndex", "ProbabilityIndex"]),
-        ("AWS::SageMaker::Model", {}, ["MultiModelConfig"]),
-        ("AWS::AutoScaling::AutoScalingGroup", {}, ["DesiredCapacityType"]),
-        ("AWS::Cognito::UserPool", {}, ["EmailSubjectByLink", "EmailMessageByLink"]),
-        # values or regular expressions; one protocol; one restore source; an image's role,
-        # no GitHub connection; manual capacity, no wait to scale to zero; the current
-        # account, no organization; a custom rule's own schedule; inline prompt text
-        ("AWS::ElasticLoadBalancingV2::ListenerRule", {}, ["RegexValues"]),
-        ("AWS::DataSync::LocationFSxONTAP", {}, ["NFS:"]),
-        ("AWS::RedshiftServerless::Workgroup", {}, ["RecoveryPointId"]),
-        ("AWS::AppRunner::Service", {}, ["ConnectionArn"]),
-        ("AWS::GameLift::Fleet", {}, ["ScaleInAfterInactivityMinutes"]),
-        ("AWS::GameLift::ContainerFleet", {}, ["ScaleInAfterInactivityMinutes"]),
-        ("AWS::Grafana::Workspace", {}, ["OrganizationalUnits", "OrganizationRoleName"]),
-        ("AWS::Config::ConfigRule", {}, ["- name: MaximumExecutionFrequency"]),
-        ("AWS::Bedrock::Prompt", {}, ["TextS3Location", "{{ TemplateType }}"]),
-        ("AWS::Kendra::Index", {}, ["JsonTokenTypeConfiguration", "SecretManagerArn"]),
-        (
-            "AWS::QuickSight::DataSet",
-            {},
-            ["DecimalDatasetParameter", "IntegerDatasetParameter", "StringDatasetParameter"],
-        ),
-        # a filter of one type, a message of one format; a discriminator set to the kind of
-        # the configuration shown (these are of nested objects: left-open placeholders go)
-        ("AWS::QuickSight::Topic", {}, ["DateRangeFilter", "SingularConstant", "{{ FilterType"]),
-        ("AWS::Lex::Bot", {}, ["SSMLMessage", "CustomPayload", "ImageResponseCard"]),
-        ("AWS::BedrockAgentCore::Harness", {}, ["'{{ Type }}'", "'{{ Strategy }}'"]),
-        ("AWS::BedrockAgentCore::Runtime", {}, ["'{{ NetworkMode }}'"]),
-        ("AWS::ARCRegionSwitch::Plan", {}, ["'{{ ExecutionBlockType }}'"]),
-        ("AWS::Connect::EvaluationForm", {}, ["'{{ QuestionType }}'"]),
-        # a rule-based workflow, no provider; a query action; a program placed relative to
-        # another; a SQL template; an action of one category; a job of its own document; a
-        # single select field; a Glue data source; a VPC's flow logs; IAM Identity Center
-        ("AWS::EntityResolution::MatchingWorkflow", {}, ["ProviderProperties"]),
-        ("AWS::IoTAnalytics::Dataset", {}, ["ContainerAction"]),
-        ("AWS::MediaTailor::Program", {}, ["{{ Transition.DurationMillis }}", "'{{ Type }}'"]),
-        ("AWS::CleanRooms::AnalysisTemplate", {"Format": "SQL"}, ["ErrorMessageConfiguration"]),
-        ("AWS::SecurityHub::AutomationRuleV2", {}, ["ExternalIntegrationConfiguration"]),
-        ("AWS::IoT::Job", {}, ["DocumentParameters"]),
-        ("AWS::Connect::TaskTemplate", {}, ["'{{ Type }}'"]),
-        ("AWS::DataZone::DataSource", {"Type": "GLUE"}, []),
-        ("AWS::ObservabilityAdmin::TelemetryRule", {}, ["VPCFlowLogParameters", "Cloudtrail"]),
-        # a source of one kind; a rule-based technique; a query of one source; a range of one
-        # value; discriminators of the configuration shown
-        ("AWS::SCN::DataIntegrationFlow", {}, ["DatasetSource", "'{{ SourceType }}'"]),
-        ("AWS::EntityResolution::IdMappingWorkflow", {}, ["ProviderProperties"]),
-        ("AWS::CleanRooms::IntermediateTable", {}, ["AnalysisTemplateArn"]),
-        ("AWS::CustomerProfiles::CalculatedAttributeDefinition", {}, ["ValueRange"]),
-        ("AWS::MediaConnect::RouterInput", {}, ["'{{ Protocol }}'", "'{{ EncryptionKeyType }}'"]),
-        ("AWS::MediaConnect::RouterOutput", {}, ["'{{ Protocol }}'"]),
-        ("AWS::QuickSight::ActionConnector", {}, ["'{{ AuthenticationType }}'"]),
-        ("AWS::CleanRooms::ConfiguredTable", {"AnalysisMethod": "MULTIPLE"}, ["'{{ Type }}'"]),
-        ("AWS::DataBrew::Dataset", {"Format": "CSV"}, ["'{{ Type }}'"]),
-        ("AWS::Lambda::CapacityProvider", {}, ["'{{ Mode }}'"]),
-        # an entry point, a technique, a password source and a traffic shaping of one kind;
-        # discriminators of the configuration shown
-        ("AWS::Connect::TestCase", {}, ["ChatEntryPointParameters", "'{{ Type }}'"]),
-        ("AWS::EntityResolution::IdNamespace", {}, ["ProviderProperties"]),
-        ("AWS::ElastiCache::User", {}, ["NoPasswordRequired", "- name: Passwords"]),
-        ("AWS::MediaTailor::PrefetchSchedule", {}, ["TrafficShapingTpsConfiguration"]),
-        ("AWS::SES::MailManagerIngressPoint", {"Type": "AUTH"}, []),
-        ("AWS::Connect::DataTableAttribute", {"ValueType": "NUMBER_LIST"}, ["MinLength"]),
-        ("AWS::SystemsManagerSAP::Application", {"ApplicationType": "SAP_ABAP"}, []),
-        ("AWS::GlobalAccelerator::EndpointGroup", {"HealthCheckProtocol": "HTTP"}, []),
-        ("AWS::S3Tables::TableBucket", {}, ["'{{ SSEAlgorithm }}'"]),
-        ("AWS::IoTWireless::WirelessDevice", {"Type": "LoRaWAN"}, []),
-        ("AWS::SSO::Application", {}, ["'{{ Origin }}'"]),
-        ("AWS::EC2::NetworkAclEntry", {"Protocol": 6}, ["- name: Icmp"]),
-        ("AWS::BedrockAgentCore::PaymentManager", {"AuthorizerType": "CUSTOM_JWT"}, []),
-        # the provider and format of the input shown; an address allocated from a pool
-        ("AWS::SecurityAgent::Integration", {"Provider": "BITBUCKET"}, []),
-        ("AWS::Omics::AnnotationStore", {"StoreFormat": "TSV"}, []),
-        ("AWS::EC2::EIP", {}, ["TransferAddress", "- name: Address"]),
-        ("AWS::MediaTailor::SourceLocation", {}, ["'{{ AccessType }}'"]),
-        ("AWS::DevOpsAgent::Service", {"ServiceType": "dynatrace"}, []),
-        ("AWS::ApiGatewayV2::ApiGatewayManagedOverrides", {}, ["'{{ AuthorizationType }}'"]),
-        ("AWS::FSx::StorageVirtualMachine", {}, ["'{{ UserName }}'", "'{{ Password }}'"]),
-        ("AWS::Backup::ReportPlan", {}, ["'{{ ReportTemplate }}'"]),
-        ("AWS::FinSpace::Environment", {"FederationMode": "FEDERATED"}, []),
-        # an attribute property, no alarm state's structure
-        ("AWS::IoTSiteWise::AssetModel", {}, ["DataTypeSpec"]),
-        # a Zixi push source, of a flow and on its own
-        (
-            "AWS::MediaConnect::Flow",
-            {},
-            ["EntitlementArn", "NdiSourceSettings", "MinLatency", "SourceListenerPort"],
-        ),
-        ("AWS::MediaConnect::FlowSource", {"Protocol": "zixi-push"}, ["MinLatency", "MaxBitrate"]),
-        (
-            "AWS::QBusiness::Application",
-            {"IdentityType": "AWS_IAM_IDC"},
-            ["IamIdentityProviderArn", "ClientIdsForOIDC", "QuickSightConfiguration"],
-        ),
-    ]:
-        page = page_of(site, pages, type_name)
-        for name, value in sets.items():
-            assert manifest_value(page, name) == value, (type_name, name)
-        examples = section(page, "`INSERT` example", "`DELETE` example")
-        for name in left_out:
-            assert name not in examples, (type_name, name)
     # a Spot launch template: no Dedicated Host (EC2: "The host tenancy is not supported for
     # Spot Instances")
     page = page_of(site, pages, "AWS::EC2::LaunchTemplate")
@@ -2180,6 +2053,142 @@ def test_a_web_acl_sets_one_action_one_statement_and_one_field_to_match(site, pa
 
 # Members that AWS refuses together, by exclusive.yaml: the type, what its manifest sets and
 # what it leaves out (one item of each group).
+# Each example is of one variant, and leaves out what only another takes (exclusive.yaml's
+# entries, from reviews of the pages against their schemas): an in-place deployment no
+# blue/green options; an EC2 task no Fargate ephemeral storage; an HTTPS listener of an
+# Application Load Balancer no TLS listener's ALPN policy; a MySQL DB instance none of Oracle's,
+# SQL Server's or Db2's settings; ... Each: the manifest's values it sets, and text that none of
+# the INSERT, manifest and UPDATE examples holds.
+ONE_VARIANT = [
+    ("AWS::CodeDeploy::DeploymentGroup", {}, ["BlueGreenDeploymentConfiguration"]),
+    ("AWS::ECS::TaskDefinition", {"RequiresCompatibilities": ["EC2"]}, ["EphemeralStorage"]),
+    ("AWS::ElasticLoadBalancingV2::Listener", {"Protocol": "HTTPS"}, ["AlpnPolicy"]),
+    (
+        "AWS::RDS::DBInstance",
+        {
+            "Engine": "mysql",
+            "EnableIAMDatabaseAuthentication": "{{ EnableIAMDatabaseAuthentication }}",
+        },
+        ["DBSystemId", "NcharCharacterSetName", "AdditionalStorageVolumes", "Timezone"],
+    ),
+    # a cluster in the AWS cloud, not on Outposts; a new one, not a restore, that joins
+    # no global database; one source of data to restore
+    ("AWS::EKS::Cluster", {}, ["OutpostConfig"]),
+    ("AWS::Neptune::DBCluster", {"StorageEncrypted": True}, ["SnapshotIdentifier"]),
+    ("AWS::RDS::DBCluster", {}, ["EnableGlobalWriteForwarding"]),
+    ("AWS::ElastiCache::CacheCluster", {}, ["SnapshotArns"]),
+    ("AWS::ElastiCache::ReplicationGroup", {}, ["SnapshotArns"]),
+    # a rule's Fargate task, no placement; one Spot price form; a JSON Lines container;
+    # a single-model container; a group of a launch template; verification by code
+    ("AWS::Events::Rule", {}, ["CapacityProviderStrategy", "PlacementConstraints"]),
+    ("AWS::EMR::InstanceFleetConfig", {}, ["{{ BidPrice }}"]),
+    ("AWS::SageMaker::EndpointConfig", {}, ["LabelIndex", "ProbabilityIndex"]),
+    ("AWS::SageMaker::Model", {}, ["MultiModelConfig"]),
+    ("AWS::AutoScaling::AutoScalingGroup", {}, ["DesiredCapacityType"]),
+    ("AWS::Cognito::UserPool", {}, ["EmailSubjectByLink", "EmailMessageByLink"]),
+    # values or regular expressions; one protocol; one restore source; an image's role,
+    # no GitHub connection; manual capacity, no wait to scale to zero; the current
+    # account, no organization; a custom rule's own schedule; inline prompt text
+    ("AWS::ElasticLoadBalancingV2::ListenerRule", {}, ["RegexValues"]),
+    ("AWS::DataSync::LocationFSxONTAP", {}, ["NFS:"]),
+    ("AWS::RedshiftServerless::Workgroup", {}, ["RecoveryPointId"]),
+    ("AWS::AppRunner::Service", {}, ["ConnectionArn"]),
+    ("AWS::GameLift::Fleet", {}, ["ScaleInAfterInactivityMinutes"]),
+    ("AWS::GameLift::ContainerFleet", {}, ["ScaleInAfterInactivityMinutes"]),
+    ("AWS::Grafana::Workspace", {}, ["OrganizationalUnits", "OrganizationRoleName"]),
+    ("AWS::Config::ConfigRule", {}, ["- name: MaximumExecutionFrequency"]),
+    ("AWS::Bedrock::Prompt", {}, ["TextS3Location", "{{ TemplateType }}"]),
+    ("AWS::Kendra::Index", {}, ["JsonTokenTypeConfiguration", "SecretManagerArn"]),
+    (
+        "AWS::QuickSight::DataSet",
+        {},
+        ["DecimalDatasetParameter", "IntegerDatasetParameter", "StringDatasetParameter"],
+    ),
+    # a filter of one type, a message of one format; a discriminator set to the kind of
+    # the configuration shown (these are of nested objects: left-open placeholders go)
+    ("AWS::QuickSight::Topic", {}, ["DateRangeFilter", "SingularConstant", "{{ FilterType"]),
+    ("AWS::Lex::Bot", {}, ["SSMLMessage", "CustomPayload", "ImageResponseCard"]),
+    ("AWS::BedrockAgentCore::Harness", {}, ["'{{ Type }}'", "'{{ Strategy }}'"]),
+    ("AWS::BedrockAgentCore::Runtime", {}, ["'{{ NetworkMode }}'"]),
+    ("AWS::ARCRegionSwitch::Plan", {}, ["'{{ ExecutionBlockType }}'"]),
+    ("AWS::Connect::EvaluationForm", {}, ["'{{ QuestionType }}'"]),
+    # a rule-based workflow, no provider; a query action; a program placed relative to
+    # another; a SQL template; an action of one category; a job of its own document; a
+    # single select field; a Glue data source; a web ACL's logs; IAM Identity Center
+    ("AWS::EntityResolution::MatchingWorkflow", {}, ["ProviderProperties"]),
+    ("AWS::IoTAnalytics::Dataset", {}, ["ContainerAction"]),
+    ("AWS::MediaTailor::Program", {}, ["{{ Transition.DurationMillis }}", "'{{ Type }}'"]),
+    ("AWS::CleanRooms::AnalysisTemplate", {"Format": "SQL"}, ["ErrorMessageConfiguration"]),
+    ("AWS::SecurityHub::AutomationRuleV2", {}, ["ExternalIntegrationConfiguration"]),
+    ("AWS::IoT::Job", {}, ["DocumentParameters"]),
+    ("AWS::Connect::TaskTemplate", {}, ["'{{ Type }}'"]),
+    ("AWS::DataZone::DataSource", {"Type": "GLUE"}, []),
+    ("AWS::ObservabilityAdmin::TelemetryRule", {}, ["VPCFlowLogParameters", "Cloudtrail"]),
+    # a source of one kind; a rule-based technique; a query of one source; a range of one
+    # value; discriminators of the configuration shown
+    ("AWS::SCN::DataIntegrationFlow", {}, ["DatasetSource", "'{{ SourceType }}'"]),
+    ("AWS::EntityResolution::IdMappingWorkflow", {}, ["ProviderProperties"]),
+    ("AWS::CleanRooms::IntermediateTable", {}, ["AnalysisTemplateArn"]),
+    ("AWS::CustomerProfiles::CalculatedAttributeDefinition", {}, ["ValueRange"]),
+    ("AWS::MediaConnect::RouterInput", {}, ["'{{ Protocol }}'", "'{{ EncryptionKeyType }}'"]),
+    ("AWS::MediaConnect::RouterOutput", {}, ["'{{ Protocol }}'"]),
+    ("AWS::QuickSight::ActionConnector", {}, ["'{{ AuthenticationType }}'"]),
+    ("AWS::CleanRooms::ConfiguredTable", {"AnalysisMethod": "MULTIPLE"}, ["'{{ Type }}'"]),
+    ("AWS::DataBrew::Dataset", {"Format": "CSV"}, ["'{{ Type }}'"]),
+    ("AWS::Lambda::CapacityProvider", {}, ["'{{ Mode }}'"]),
+    # an entry point, a technique, a password source and a traffic shaping of one kind;
+    # discriminators of the configuration shown
+    ("AWS::Connect::TestCase", {}, ["ChatEntryPointParameters", "'{{ Type }}'"]),
+    ("AWS::EntityResolution::IdNamespace", {}, ["ProviderProperties"]),
+    ("AWS::ElastiCache::User", {}, ["NoPasswordRequired", "- name: Passwords"]),
+    ("AWS::MediaTailor::PrefetchSchedule", {}, ["TrafficShapingTpsConfiguration"]),
+    ("AWS::SES::MailManagerIngressPoint", {"Type": "AUTH"}, []),
+    ("AWS::Connect::DataTableAttribute", {"ValueType": "NUMBER_LIST"}, ["MinLength"]),
+    ("AWS::SystemsManagerSAP::Application", {"ApplicationType": "SAP_ABAP"}, []),
+    ("AWS::GlobalAccelerator::EndpointGroup", {"HealthCheckProtocol": "HTTP"}, []),
+    ("AWS::S3Tables::TableBucket", {}, ["'{{ SSEAlgorithm }}'"]),
+    ("AWS::IoTWireless::WirelessDevice", {"Type": "LoRaWAN"}, []),
+    ("AWS::SSO::Application", {}, ["'{{ Origin }}'"]),
+    ("AWS::EC2::NetworkAclEntry", {"Protocol": 6}, ["- name: Icmp"]),
+    ("AWS::BedrockAgentCore::PaymentManager", {"AuthorizerType": "CUSTOM_JWT"}, []),
+    # the provider and format of the input shown; an address allocated from a pool
+    ("AWS::SecurityAgent::Integration", {"Provider": "BITBUCKET"}, []),
+    ("AWS::Omics::AnnotationStore", {"StoreFormat": "TSV"}, []),
+    ("AWS::EC2::EIP", {}, ["TransferAddress", "- name: Address"]),
+    ("AWS::MediaTailor::SourceLocation", {}, ["'{{ AccessType }}'"]),
+    ("AWS::DevOpsAgent::Service", {"ServiceType": "dynatrace"}, []),
+    ("AWS::ApiGatewayV2::ApiGatewayManagedOverrides", {}, ["'{{ AuthorizationType }}'"]),
+    ("AWS::FSx::StorageVirtualMachine", {}, ["'{{ UserName }}'", "'{{ Password }}'"]),
+    ("AWS::Backup::ReportPlan", {}, ["'{{ ReportTemplate }}'"]),
+    ("AWS::FinSpace::Environment", {"FederationMode": "FEDERATED"}, []),
+    # an attribute property, no alarm state's structure
+    ("AWS::IoTSiteWise::AssetModel", {}, ["DataTypeSpec"]),
+    # a Zixi push source, of a flow and on its own
+    (
+        "AWS::MediaConnect::Flow",
+        {},
+        ["EntitlementArn", "NdiSourceSettings", "MinLatency", "SourceListenerPort"],
+    ),
+    ("AWS::MediaConnect::FlowSource", {"Protocol": "zixi-push"}, ["MinLatency", "MaxBitrate"]),
+    (
+        "AWS::QBusiness::Application",
+        {"IdentityType": "AWS_IAM_IDC"},
+        ["IamIdentityProviderArn", "ClientIdsForOIDC", "QuickSightConfiguration"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("type_name", "sets", "left_out"), ONE_VARIANT, ids=[c[0] for c in ONE_VARIANT]
+)
+def test_each_example_is_of_one_variant(site, pages, type_name, sets, left_out):
+    page = page_of(site, pages, type_name)
+    for name, value in sets.items():
+        assert manifest_value(page, name) == value, name
+    examples = section(page, "`INSERT` example", "`DELETE` example")
+    assert [text for text in left_out if text in examples] == []
+
+
 SET_ONE_AT_A_TIME = [
     # "Only one server-side encryption option is supported per queue"
     ("AWS::SQS::Queue", ["- name: KmsMasterKeyId\n"], ["SqsManagedSseEnabled"]),
