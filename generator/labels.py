@@ -111,19 +111,15 @@ def _shared_roots(labels: Mapping[tuple[str, ...], str]) -> set[tuple[str, ...]]
     set()
     """
     objects: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # by a label's first name
-    roots = {}
+    first: dict[tuple[str, ...], str] = {}  # each path's label's first name
     for path, label in labels.items():
         if "." not in label and "[" not in label:  # a key alone: `_label_starts`'s concern
             continue
         start = next((i for i in _starts(path) if path_label(path[i:]) == label), None)
         if start:  # (None: a numbered label; 0: a whole path)
-            roots[path] = path[: start + 1]
-            objects[_PATH_STEP.split(label, 1)[0].lower()].add(roots[path])
-    return {
-        path
-        for path, root in roots.items()
-        if len(objects[_PATH_STEP.split(labels[path], 1)[0].lower()]) > 1
-    }
+            first[path] = _PATH_STEP.split(label, 1)[0].lower()
+            objects[first[path]].add(path[: start + 1])
+    return {path for path, name in first.items() if len(objects[name]) > 1}
 
 
 def _label_starts(labels: Collection[str]) -> set[str]:
